@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { LOCALES } from '../i18n/types';
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const shopCodeSchema = z.string().trim().regex(/^[A-Z0-9]{2,8}$/, { message: 'validation.shopCode' });
+export const localeSchema = z.enum(LOCALES);
+
+/** What the first-run wizard asks; the rest of the settings take defaults. */
+export const shopProfileSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  code: shopCodeSchema,
+  address: z.string().trim().max(200).default(''),
+  phone: z.string().trim().max(40).default(''),
+  hotline: z.string().trim().max(40).default(''),
+  timeZone: z.string().refine(isTimeZone, { message: 'validation.timeZone' }).default('Asia/Shanghai'),
+  currency: z.string().regex(/^[A-Z]{3}$/).default('CNY'),
+  language: localeSchema.default('zh-CN'),
+});
+
+export const shopSettingsSchema = shopProfileSchema.extend({
+  /** Basis points: 1300 = 13 %. Prices are tax-inclusive by default. */
+  taxRateBp: z.number().int().min(0).max(10000).default(1300),
+  pricesIncludeTax: z.boolean().default(true),
+  /** Off: the shop host listens on 127.0.0.1 only. */
+  lanAccess: z.boolean().default(false),
+  sessionIdleMinutes: z.number().int().min(5).max(24 * 60).default(60),
+});
+export type ShopSettings = z.infer<typeof shopSettingsSchema>;
+
+export const shopSettingsPatchSchema = shopSettingsSchema.partial().strict();
+export type ShopSettingsPatch = z.infer<typeof shopSettingsPatchSchema>;
+
+export const shopSchema = z.object({ id: z.string(), settings: shopSettingsSchema });
+export type Shop = z.infer<typeof shopSchema>;
