@@ -1,0 +1,55 @@
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { Clock, IdGenerator } from '../../shared/util/ids';
+import type { Locale } from '../../shared/i18n/types';
+import type { Role } from '../../shared/api/roles';
+import type { AppError } from '../../shared/api/errors';
+import type { ProcedureDef, ProcedureMap, ParsedInputOf, OutputOf } from '../../shared/api/contract';
+
+export interface SessionUser {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  tokenHash: string;
+}
+
+/** Where the shop host listens; the server fills it in, settings show it. */
+export interface HostInfo {
+  listening: string | null;
+  lanAddresses: string[];
+}
+
+export type BackendEvent = { name: string; payload: unknown };
+
+/** The services a backend holds for its whole life, shared by every call. */
+export interface BackendServices {
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+  clock: Clock;
+  newId: IdGenerator;
+  host: HostInfo;
+  dataDir: string | null;
+  emit(event: BackendEvent): void;
+}
+
+/** What a handler sees: the services, the caller, and `db` bound to the call's transaction. */
+export interface Ctx extends BackendServices {
+  session: SessionUser | null;
+  locale: Locale;
+  nowIso(): string;
+  /** Appends to the audit log inside the same transaction as the change it records. */
+  audit(action: string, entity?: string | null, entityId?: string | null, details?: Record<string, unknown>): Promise<void>;
+  /** Commits what the handler wrote so far, then fails the call (a failed login still counts). */
+  failAfterCommit(error: AppError): never;
+  /** The caller's session, asserting there is one (handlers behind a role check). */
+  me(): SessionUser;
+}
+
+export type Handler<P extends ProcedureDef> = (
+  input: ParsedInputOf<P>,
+  ctx: Ctx,
+) => Promise<OutputOf<P>> | OutputOf<P>;
+
+export type Handlers<M extends ProcedureMap> = { [K in keyof M]: Handler<M[K]> };

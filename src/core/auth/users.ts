@@ -1,0 +1,48 @@
+import type { Kysely, Selectable } from 'kysely';
+import { AppError, fieldError } from '../../shared/api/errors';
+import type { Role } from '../../shared/api/roles';
+import type { User } from '../../shared/auth/schemas';
+import type { DB, UsersTable } from '../db/schema';
+import { hashSecret } from './passwords';
+
+export function toUser(row: Selectable<UsersTable>): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    disabled: row.disabled === 1,
+    hasPin: row.pin_hash !== null,
+    lockedUntil: row.locked_until,
+    createdAt: row.created_at,
+  };
+}
+
+export async function insertUser(
+  db: Kysely<DB>,
+  values: { id: string; username: string; displayName: string; role: Role; password: string; pin?: string; now: string },
+): Promise<User> {
+  const taken = await db.selectFrom('users').select('id').where('username', '=', values.username).executeTakeFirst();
+  if (taken) throw fieldError('username', 'validation.usernameTaken');
+  const row = {
+    id: values.id,
+    username: values.username,
+    display_name: values.displayName,
+    role: values.role,
+    password_hash: await hashSecret(values.password),
+    pin_hash: values.pin ? await hashSecret(values.pin) : null,
+    disabled: 0,
+    failed_attempts: 0,
+    locked_until: null,
+    created_at: values.now,
+    updated_at: values.now,
+  };
+  await db.insertInto('users').values(row).execute();
+  return toUser(row);
+}
+
+export async function getUserRow(db: Kysely<DB>, id: string): Promise<Selectable<UsersTable>> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}

@@ -1,0 +1,157 @@
+import path from 'node:path';
+import { sql } from 'kysely';
+import { procedures, type ProcedureName, type Procedures } from '../shared/api/procedures';
+import type { InputOf, OutputOf, ProcedureDef } from '../shared/api/contract';
+import { AppError, type WireError } from '../shared/api/errors';
+import { isLocale } from '../shared/i18n/translate';
+import type { Locale } from '../shared/i18n/types';
+import { systemClock, uuidv7Generator, type Clock } from '../shared/util/ids';
+import { openDatabase } from './db/open';
+import type { BackendEvent, BackendServices, Ctx, HostInfo, SessionUser } from './api/context';
+import { zodToAppError } from './api/validation';
+import { handlers } from './handlers';
+import { resolveSession } from './auth/sessions';
+import { readShopLanguage } from './shop/settings';
+import { appendAudit } from './audit/log';
+
+export interface BackendOptions {
+  /** Folder holding shop.sqlite (and the key file of later capabilities). */
+  dataDir?: string;
+  /** Or an explicit database file (':memory:' for tests). */
+  file?: string;
+  clock?: Clock;
+  nativeBinding?: string;
+}
+
+export interface CallOptions {
+  token?: string | null;
+  locale?: Locale | string | null;
+}
+
+export type WireResult<T = unknown> = { ok: true; data: T } | { ok: false; error: WireError };
+
+export interface Backend {
+  services: BackendServices;
+  /** Typed call; throws AppError. */
+  call<N extends ProcedureName>(name: N, input: InputOf<Procedures[N]>, opts?: CallOptions): Promise<OutputOf<Procedures[N]>>;
+  /** Transport entry: any name, any input, never throws; errors come back translated. */
+  callWire(name: string, input: unknown, opts?: CallOptions): Promise<WireResult>;
+  subscribe(listener: (e: BackendEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+class CommitThenThrow {
+  constructor(readonly error: AppError) {}
+}
+
+export function openBackend(opts: BackendOptions): Backend {
+  const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null;
+  const file = opts.file ?? (dataDir ? path.join(dataDir, 'shop.sqlite') : ':memory:');
+  const { sqlite, db, close } = openDatabase({ file, nativeBinding: opts.nativeBinding });
+  const clock = opts.clock ?? systemClock;
+  const listeners = new Set<(e: BackendEvent) => void>();
+  const host: HostInfo = { listening: null, lanAddresses: [] };
+  const services: BackendServices = {
+    sqlite,
+    db,
+    clock,
+    newId: uuidv7Generator(clock),
+    host,
+    dataDir,
+    emit(event) {
+      for (const l of listeners) {
+        try {
+          l(event);
+        } catch (e) {
+          console.error('event listener failed', e);
+        }
+      }
+    },
+  };
+
+  async function run(name: string, rawInput: unknown, opts: CallOptions = {}): Promise<unknown> {
+    const def = (procedures as Record<string, ProcedureDef>)[name];
+    if (!def || !Object.hasOwn(procedures, name)) throw new AppError('UNKNOWN_PROCEDURE', { params: { name: String(name).slice(0, 80) } });
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw zodToAppError(parsed.error);
+
+    let session: SessionUser | null = null;
+    if (def.access !== 'public') {
+      session = await resolveSession(services, opts.token ?? null);
+      if (!def.access.includes(session.role)) {
+        throw new AppError('FORBIDDEN', { params: { role: session.role }, details: { required: def.access } });
+      }
+    }
+    const handler = (handlers as Record<string, (input: unknown, ctx: Ctx) => unknown>)[name]!;
+    const makeCtx = (dbx: Ctx['db']): Ctx => ({
+      ...services,
+      db: dbx,
+      session,
+      locale: isLocale(opts.locale) ? opts.locale : 'zh-CN',
+      nowIso: () => clock.now().toISOString(),
+      audit: (action, entity = null, entityId = null, details = {}) =>
+        appendAudit(dbx, services, { userId: session?.userId ?? null, action, entity, entityId, details }),
+      failAfterCommit(error) {
+        throw new CommitThenThrow(error);
+      },
+      me() {
+        if (!session) throw new AppError('UNAUTHENTICATED');
+        return session;
+      },
+    });
+
+    if (def.kind === 'query') return handler(parsed.data, makeCtx(db));
+    let deferred: AppError | null = null;
+    const result = await db.transaction().execute(async (trx) => {
+      try {
+        return await handler(parsed.data, makeCtx(trx));
+      } catch (e) {
+        if (e instanceof CommitThenThrow) {
+          deferred = e.error;
+          return undefined;
+        }
+        throw e;
+      }
+    });
+    if (deferred) throw deferred;
+    return result;
+  }
+
+  function localeFor(opts: CallOptions): Locale {
+    if (isLocale(opts.locale)) return opts.locale;
+    try {
+      return readShopLanguage(sqlite) ?? 'zh-CN';
+    } catch {
+      return 'zh-CN';
+    }
+  }
+
+  return {
+    services,
+    call: (name, input, o) => run(name, input, o) as never,
+    async callWire(name, input, o = {}) {
+      try {
+        return { ok: true, data: await run(name, input, o) };
+      } catch (e) {
+        const locale = localeFor(o);
+        if (e instanceof AppError) return { ok: false, error: e.toWire(locale) };
+        // Never a stack trace on the wire: log it here, answer a translated INTERNAL.
+        console.error(`[fixpoint] ${name} failed:`, e);
+        return { ok: false, error: new AppError('INTERNAL').toWire(locale) };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      try {
+        await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+      } catch {
+        /* closing anyway */
+      }
+      await close();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { Backend } from '../backend';
+import { DEMO_USERS, seedDemoUsers } from './users';
+
+/**
+ * Fills an empty shop with the demo. Each capability adds its own step here, so a
+ * newcomer always sees the whole product. Returns false when the shop already exists.
+ */
+export async function seedDemo(backend: Backend): Promise<boolean> {
+  const status = await backend.call('setup.status', {});
+  if (status.setUp) return false;
+  const adminToken = await seedDemoUsers(backend);
+  void adminToken;
+  return true;
+}
+
+export function demoLoginsText(): string {
+  return DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.username.padEnd(6)} password ${u.password.padEnd(13)} PIN ${u.pin}  (${u.displayName})`).join('\n');
+}

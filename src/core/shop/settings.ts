@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { shopSettingsSchema, type ShopSettings } from '../../shared/shop/schemas';
+import type { DB } from '../db/schema';
+import type { Locale } from '../../shared/i18n/types';
+import { isLocale } from '../../shared/i18n/translate';
+import { AppError } from '../../shared/api/errors';
+
+/** Settings are stored as JSON and parsed with defaults, so a new setting needs no migration. */
+export function parseSettings(json: string): ShopSettings {
+  return shopSettingsSchema.parse(JSON.parse(json));
+}
+
+export async function loadShop(db: Kysely<DB>): Promise<{ id: string; settings: ShopSettings } | null> {
+  const row = await db.selectFrom('shop').select(['id', 'settings_json']).limit(1).executeTakeFirst();
+  return row ? { id: row.id, settings: parseSettings(row.settings_json) } : null;
+}
+
+export async function requireShop(db: Kysely<DB>): Promise<{ id: string; settings: ShopSettings }> {
+  const shop = await loadShop(db);
+  if (!shop) throw new AppError('SETUP_REQUIRED');
+  return shop;
+}
+
+/** Synchronous read used to pick the language of an error before any session exists. */
+export function readShopLanguage(sqlite: Database.Database): Locale | null {
+  const row = sqlite.prepare(`SELECT settings_json FROM shop LIMIT 1`).get() as { settings_json: string } | undefined;
+  if (!row) return null;
+  const lang = (JSON.parse(row.settings_json) as { language?: unknown }).language;
+  return isLocale(lang) ? lang : null;
+}

@@ -1,0 +1,117 @@
+import type { InputOf, OutputOf } from '../../../shared/api/contract';
+import type { ProcedureName, Procedures } from '../../../shared/api/procedures';
+import { RemoteError } from '../../../shared/api/errors';
+import type { FixpointBridge, WireResult } from '../../../shared/api/bridge';
+import type { Locale } from '../../../shared/i18n/types';
+
+declare global {
+  interface Window {
+    fixpoint?: FixpointBridge;
+  }
+}
+
+interface Transport {
+  kind: 'ipc' | 'http';
+  call(name: string, input: unknown): Promise<WireResult>;
+  on(event: string, handler: (payload: unknown) => void): () => void;
+}
+
+const TOKEN_KEY = 'fixpoint.token';
+let locale: Locale = 'zh-CN';
+
+/** HTTP to the shop host that served this page; the token lives in sessionStorage (per tab). */
+function httpTransport(): Transport {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  let source: EventSource | null = null;
+  const connect = () => {
+    source?.close();
+    source = null;
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (!token || listeners.size === 0) return;
+    source = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (m) => {
+      const e = JSON.parse(m.data as string) as { name: string; payload: unknown };
+      listeners.get(e.name)?.forEach((h) => h(e.payload));
+    };
+  };
+  return {
+    kind: 'http',
+    async call(name, input) {
+      const token = sessionStorage.getItem(TOKEN_KEY);
+      const res = await fetch(`api/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-fixpoint-locale': locale,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(input ?? {}),
+      });
+      const body = (await res.json()) as WireResult;
+      if (body.ok && typeof body.data === 'object' && body.data && 'token' in body.data) {
+        sessionStorage.setItem(TOKEN_KEY, String((body.data as { token: string }).token));
+        connect();
+      }
+      if (body.ok && name === 'auth.logout') {
+        sessionStorage.removeItem(TOKEN_KEY);
+        connect();
+      }
+      return body;
+    },
+    on(event, handler) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(handler);
+      listeners.set(event, set);
+      if (!source) connect();
+      return () => set.delete(handler);
+    },
+  };
+}
+
+function pickTransport(): Transport {
+  const bridge = typeof window !== 'undefined' ? window.fixpoint : undefined;
+  if (bridge) return { kind: 'ipc', call: (n, i) => bridge.call(n, i), on: (e, h) => bridge.on(e, h) };
+  return httpTransport();
+}
+
+const transport = pickTransport();
+const lostHandlers = new Set<(e: RemoteError) => void>();
+
+export const api = {
+  transport: transport.kind,
+
+  /** Typed call of one procedure; throws RemoteError with the translated message. */
+  async call<N extends ProcedureName>(name: N, input: InputOf<Procedures[N]>): Promise<OutputOf<Procedures[N]>> {
+    const result = await transport.call(name, input);
+    if (!result.ok) {
+      const err = new RemoteError(result.error);
+      if (err.code === 'SESSION_EXPIRED' || err.code === 'UNAUTHENTICATED') lostHandlers.forEach((h) => h(err));
+      throw err;
+    }
+    return result.data as OutputOf<Procedures[N]>;
+  },
+
+  on(event: string, handler: (payload: unknown) => void): () => void {
+    return transport.on(event, handler);
+  },
+
+  /** Called when any call finds the session gone: the app shows the sign-in screen. */
+  onSessionLost(handler: (e: RemoteError) => void): () => void {
+    lostHandlers.add(handler);
+    return () => lostHandlers.delete(handler);
+  },
+
+  /** Error messages come back in this language. */
+  setLocale(next: Locale) {
+    locale = next;
+    document.documentElement.lang = next;
+  },
+
+  hasStoredSession(): boolean {
+    return transport.kind === 'ipc' || sessionStorage.getItem(TOKEN_KEY) !== null;
+  },
+
+  forgetSession() {
+    if (transport.kind === 'http') sessionStorage.removeItem(TOKEN_KEY);
+  },
+};

@@ -1,0 +1,11 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/** The renderer alone, for the shop HTTP host and the browser tests (no Electron parts needed). */
+export default defineConfig({
+  root: resolve(__dirname, 'src/renderer'),
+  base: './',
+  plugins: [react()],
+  build: { outDir: resolve(__dirname, 'out/renderer'), emptyOutDir: true },
+});
