@@ -72,9 +72,7 @@ export function openBackend(opts: BackendOptions): Backend {
   async function run(name: string, rawInput: unknown, opts: CallOptions = {}): Promise<unknown> {
     const def = (procedures as Record<string, ProcedureDef>)[name];
     if (!def || !Object.hasOwn(procedures, name)) throw new AppError('UNKNOWN_PROCEDURE', { params: { name: String(name).slice(0, 80) } });
-    const parsed = def.input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw zodToAppError(parsed.error);
-
+    // Who first, then what: a caller without the role learns nothing about the input shape.
     let session: SessionUser | null = null;
     if (def.access !== 'public') {
       session = await resolveSession(services, opts.token ?? null);
@@ -82,6 +80,8 @@ export function openBackend(opts: BackendOptions): Backend {
         throw new AppError('FORBIDDEN', { params: { role: session.role }, details: { required: def.access } });
       }
     }
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw zodToAppError(parsed.error);
     const handler = (handlers as Record<string, (input: unknown, ctx: Ctx) => unknown>)[name]!;
     const makeCtx = (dbx: Ctx['db']): Ctx => ({
       ...services,

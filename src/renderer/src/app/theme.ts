@@ -1,0 +1,13 @@
+import { createTheme } from '@mantine/core';
+
+// Chinese glyphs come from the OS CJK fonts (YaHei on Windows, PingFang on macOS, Noto on Linux);
+// listing them explicitly keeps Chinese and Latin text from mixing odd fallback faces.
+const SANS =
+  '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
+
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  fontFamily: SANS,
+  headings: { fontFamily: SANS },
+  defaultRadius: 'sm',
+});

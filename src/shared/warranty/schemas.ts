@@ -1,0 +1,430 @@
+/**
+ * Zod schemas of the warranty engine's data: category policies (head office's, editable as
+ * data), service programs, the holiday calendar, and the evaluation input and output.
+ * Types are inferred from these schemas so each shape is written once.
+ *
+ * Conventions stated once, used everywhere:
+ * - money is an integer number of 分 (fen);
+ * - rates are integers: depreciation in parts-per-million of the price per day (0.5 %/day =
+ *   5000 ppm), shares and discounts in basis points (10000 = 100 %);
+ * - dates are 'YYYY-MM-DD' calendar dates in the shop's time zone;
+ * - a period of N months/years that starts on day S ends on the *corresponding day* N months
+ *   later, clamped to the month's end, and that last day is included (民法典 第二百零一、二百零二
+ *   条: the start day itself is not counted; "到期月的对应日为期间的最后一日；没有对应日的，月末日为
+ *   期间的最后一日"). So an invoice of 2025-03-10 with a 1-year period is covered through
+ *   2026-03-10, and 2024-02-29 + 1 year ends 2025-02-28. A period of N days ends on S + N.
+ *   We follow the Civil Code rather than the common "S + N months − 1 day" shop habit because
+ *   the 三包 texts give no rule of their own and the Civil Code governs every statutory period.
+ */
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+
+/** Ten billion fen (100 M yuan): far above any device, low enough that fen × ppm × days stays exact in a double. */
+export const MAX_FEN = 10_000_000_000;
+
+export const isoDateSchema = z.string().refine(isIsoDate, { message: 'warranty.error.invalidDate' });
+export const fenSchema = z.number().int().min(0).max(MAX_FEN);
+export const bpSchema = z.number().int().min(0).max(10_000);
+export const localNameSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
+export type LocalName = z.infer<typeof localNameSchema>;
+
+export const CATEGORY_IDS = [
+  'phone',
+  'tablet',
+  'laptop',
+  'desktop',
+  'tv',
+  'refrigerator',
+  'washing_machine',
+  'air_conditioner',
+  'microwave',
+  'video_recorder',
+  'small_appliance',
+] as const;
+export const categorySchema = z.enum(CATEGORY_IDS);
+export type CategoryId = z.infer<typeof categorySchema>;
+
+/** Part ids are stable keys ('battery', 'mainboard'); names live in the policy and the catalog. */
+export const partIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/);
+
+export const periodSchema = z.object({
+  n: z.number().int().min(0).max(1200),
+  unit: z.enum(['day', 'month', 'year']),
+});
+export type Period = z.infer<typeof periodSchema>;
+
+/**
+ * How sure we are of a figure: `text` = read in the article text (a reprint of it);
+ * `secondary` = only secondary sources agree on it; `unconfirmed` = best knowledge, verify
+ * against the published text before relying on it.
+ */
+export const confidenceSchema = z.enum(['text', 'secondary', 'unconfirmed']);
+export const REGULATION_IDS = [
+  'cn.mobile_phone_2001',
+  'cn.microcomputer_2002',
+  'cn.household_1995',
+  'cn.flat_tv_2011',
+  'cn.civil_code_2020',
+  'cn.consumer_law_2013',
+  'brand',
+] as const;
+export const regulationSchema = z.enum(REGULATION_IDS);
+export const sourceSchema = z.object({
+  regulation: regulationSchema,
+  /** As printed, e.g. '第十一条' or '附件'. */
+  article: z.string(),
+  confidence: confidenceSchema,
+  note: z.string().optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const partRuleSchema = z.object({
+  id: partIdSchema,
+  name: localNameSchema,
+  period: periodSchema,
+  source: sourceSchema.optional(),
+});
+export type PartRule = z.infer<typeof partRuleSchema>;
+
+export const FINDINGS = [
+  'liquid',
+  'impact',
+  'tampered_seal',
+  'unauthorized_repair',
+  'rooted',
+  'no_proof',
+  'altered_proof',
+  'serial_mismatch',
+] as const;
+export const findingSchema = z.enum(FINDINGS);
+export type Finding = z.infer<typeof findingSchema>;
+
+/** What a finding can void: a coverage kind, the statutory options, or a program kind. */
+export const SCOPES = [
+  'unit',
+  'main_part',
+  'accessory',
+  'sanbao',
+  'extended_warranty',
+  'accidental_damage',
+  'replace_program',
+] as const;
+export const scopeSchema = z.enum(SCOPES);
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const SANBAO_OPTIONS = ['return', 'exchange', 'repair'] as const;
+export const sanbaoOptionSchema = z.enum(SANBAO_OPTIONS);
+export type SanbaoOption = z.infer<typeof sanbaoOptionSchema>;
+
+/** Keys of the policy's rows that carry a source (parts carry their own). */
+export const RULE_KEYS = [
+  'periodStart',
+  'unit',
+  'returnDays',
+  'exchangeDays',
+  'depreciation',
+  'repairerDelay',
+  'partsWait',
+  'loaner',
+  'repairWarranty',
+  'repeatRepair',
+  'noInvoice',
+  'exchangeRestart',
+  'holiday',
+  'exclusions',
+] as const;
+export const ruleKeySchema = z.enum(RULE_KEYS);
+export type RuleKey = z.infer<typeof ruleKeySchema>;
+
+export const categoryPolicySchema = z.object({
+  id: z.string().min(1).max(64),
+  /** Recorded in every decision, so a claim can be checked against the rules of its day. */
+  version: z.string().min(1).max(64),
+  name: localNameSchema,
+  category: categorySchema,
+  regulation: regulationSchema,
+  unitPeriod: periodSchema,
+  mainParts: z.array(partRuleSchema),
+  accessories: z.array(partRuleSchema),
+  /** Labor on a main part after the whole-unit period: free (微机 第十条 "包括工时费") or charged. */
+  mainPartLaborCovered: z.boolean(),
+  /** Flat TVs: the period starts at completed delivery/installation when there is one. */
+  startsAtInstallation: z.boolean().default(false),
+  /** Days after the sale day (sale day = day 0) during which a listed fault allows return. */
+  returnDays: z.number().int().min(0).max(90),
+  exchangeDays: z.number().int().min(0).max(180),
+  depreciationPpmPerDay: z.number().int().min(0).max(1_000_000),
+  /** Repairer's own delay beyond this many days → exchange; null = no such rule. */
+  repairerDelayDays: z.number().int().min(1).max(365).nullable(),
+  /** Not repaired this many days after send-in for lack of parts → exchange; null = no such rule. */
+  partsWaitDays: z.number().int().min(1).max(365).nullable(),
+  /** Not repaired within this many days → a loaner is due; null = no such rule. */
+  loanerDays: z.number().int().min(1).max(365).nullable(),
+  /** The shop's guarantee on a repair for the same fault; the law requires at least 30 days. */
+  repairWarrantyDays: z.number().int().min(30).max(3650).default(90),
+  repeatRepair: z.object({
+    threshold: z.number().int().min(1).max(10),
+    options: z.array(sanbaoOptionSchema),
+    /** Phone 第十三条 counts only faults of the 性能故障表; the household rule any failed repair. */
+    requiresListedFault: z.boolean(),
+  }),
+  noInvoice: z.object({
+    /** Phone rule: no invoice and no evidence → period starts factory date + this many days. */
+    factoryOffsetDays: z.number().int().min(0).max(3650).nullable(),
+    factoryOptions: z.array(sanbaoOptionSchema),
+    /** Lost invoice but other evidence of the sale date (invoice stub, copy): what stays open. */
+    otherProofOptions: z.array(sanbaoOptionSchema),
+  }),
+  /** Whether the 7/15-day windows also move to the next working day (民法典 第二百零三条 says all periods do). */
+  holidayExtendsWindows: z.boolean().default(true),
+  exclusions: z.record(findingSchema, z.array(scopeSchema)),
+  sources: z.partialRecord(ruleKeySchema, sourceSchema).default({}),
+});
+export type CategoryPolicy = z.infer<typeof categoryPolicySchema>;
+export type CategoryPolicyInput = z.input<typeof categoryPolicySchema>;
+
+const programBase = {
+  id: z.string().min(1).max(64),
+  name: localNameSchema.optional(),
+};
+
+/** 延保: starts the day after the maker's whole-unit warranty ends, runs 1–3 years. */
+export const extendedWarrantySchema = z.object({
+  ...programBase,
+  kind: z.literal('extended_warranty'),
+  years: z.number().int().min(1).max(3),
+  coversAccessories: z.boolean().default(false),
+});
+
+/** 碎屏/意外保: the insurer pays a share of an accident's repair, after a deductible, within caps. */
+export const accidentalDamageSchema = z.object({
+  ...programBase,
+  kind: z.literal('accidental_damage'),
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema,
+  discountBp: bpSchema,
+  /** 免赔额, per claim. */
+  deductible: fenSchema,
+  capPerClaim: fenSchema,
+  capPerTerm: fenSchema,
+  /** Already paid out in this term (from earlier claims). */
+  usedThisTerm: fenSchema.default(0),
+  /** The findings that make a repair an accident this program pays for. */
+  covers: z.array(findingSchema).default(['impact', 'liquid']),
+});
+
+/** 以换代修: the device is replaced for a fee instead of repaired. */
+export const replaceProgramSchema = z.object({
+  ...programBase,
+  kind: z.literal('replace_instead_of_repair'),
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema,
+  fee: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('fixed'), amount: fenSchema }),
+    z.object({ kind: z.literal('share'), shareBp: bpSchema, cap: fenSchema }),
+  ]),
+});
+
+export const programSchema = z.discriminatedUnion('kind', [
+  extendedWarrantySchema,
+  accidentalDamageSchema,
+  replaceProgramSchema,
+]);
+export type Program = z.infer<typeof programSchema>;
+export type ExtendedWarranty = z.infer<typeof extendedWarrantySchema>;
+export type AccidentalDamage = z.infer<typeof accidentalDamageSchema>;
+export type ReplaceProgram = z.infer<typeof replaceProgramSchema>;
+
+export const holidayCalendarSchema = z.object({
+  id: z.string().min(1),
+  years: z.array(
+    z.object({
+      year: z.number().int().min(1900).max(2999),
+      source: z.string(),
+      /** Inclusive ranges of days off (放假), weekends inside included. */
+      holidays: z.array(z.tuple([isoDateSchema, isoDateSchema])),
+      /** Weekend days that are working days (调休上班). */
+      workdays: z.array(isoDateSchema),
+    }),
+  ),
+});
+export type HolidayCalendar = z.infer<typeof holidayCalendarSchema>;
+
+export const deviceSchema = z.object({
+  category: categorySchema,
+  purchasePrice: fenSchema,
+  hasInvoice: z.boolean(),
+  invoiceDate: isoDateSchema.optional(),
+  /** The sale date shown by other evidence (invoice stub or copy) when the invoice is lost. */
+  otherProofDate: isoDateSchema.optional(),
+  /** From the IMEI/serial. */
+  factoryDate: isoDateSchema.optional(),
+  /** Completed delivery/installation (flat TVs). */
+  installDate: isoDateSchema.optional(),
+  /** Last 三包 exchange: the warranty restarts from this date. */
+  exchangeDate: isoDateSchema.optional(),
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+export const replacedPartSchema = z.object({
+  part: partIdSchema,
+  completedOn: isoDateSchema,
+  /** The part's own warranty (from the parts catalog). */
+  period: periodSchema,
+});
+
+export const REPAIR_OUTCOMES = ['fixed', 'not_fixed', 'exchanged', 'refunded'] as const;
+export const repairRecordSchema = z.object({
+  faultCode: z.string().min(1).max(64),
+  sentIn: isoDateSchema,
+  returnedOn: isoDateSchema,
+  /** Days of this visit spent waiting for parts (inside sentIn..returnedOn, not added twice). */
+  partsWaitDays: z.number().int().min(0).default(0),
+  outcome: z.enum(REPAIR_OUTCOMES),
+  /** A paid, non-warranty repair: neither extends the period nor counts as a 三包 repair. */
+  chargeable: z.boolean().default(false),
+  partsReplaced: z.array(replacedPartSchema).default([]),
+});
+export type RepairRecord = z.infer<typeof repairRecordSchema>;
+
+export const currentTicketSchema = z.object({
+  faultCode: z.string().min(1).max(64),
+  sentIn: isoDateSchema,
+  partsWaitDays: z.number().int().min(0).default(0),
+  /** The fault is one of the regulation's listed performance faults (性能故障表). */
+  performanceFault: z.boolean(),
+});
+export type CurrentTicket = z.infer<typeof currentTicketSchema>;
+
+export const lineSchema = z.object({
+  id: z.string().min(1).max(64),
+  type: z.enum(['labor', 'part']),
+  /** The part worked on or supplied; null = the unit as a whole (e.g. general labor). */
+  part: partIdSchema.nullable(),
+  price: fenSchema,
+  /** Defaults to the current ticket's fault. */
+  faultCode: z.string().min(1).max(64).optional(),
+});
+export type Line = z.infer<typeof lineSchema>;
+
+export const evaluationInputSchema = z.object({
+  policy: categoryPolicySchema,
+  device: deviceSchema,
+  programs: z.array(programSchema).default([]),
+  findings: z.array(findingSchema).default([]),
+  history: z.array(repairRecordSchema).default([]),
+  current: currentTicketSchema.optional(),
+  today: isoDateSchema,
+  lines: z.array(lineSchema).default([]),
+});
+export type EvaluationInput = z.infer<typeof evaluationInputSchema>;
+export type EvaluationInputRaw = z.input<typeof evaluationInputSchema>;
+
+// ---- output ----
+
+export const REASON_CODES = [
+  'covered',
+  'mainPartCovered',
+  'accessoryCovered',
+  'partExpired',
+  'mainPartLaborNotCovered',
+  'excluded',
+  'noStartDate',
+  'replacedPart',
+  'repairWarranty',
+  'extendedWarranty',
+  'extendedWarrantyExpired',
+  'accidentalDamage',
+  'accidentalCapped',
+  'accidentalTermExhausted',
+  'customerPays',
+  'startInvoice',
+  'startInstallation',
+  'startExchange',
+  'startOtherProof',
+  'startFactoryOffset',
+  'periodExtended',
+  'holidayExtended',
+  'calendarYearMissing',
+  'returnWindow',
+  'exchangeWindow',
+  'inWarrantyRepair',
+  'repeatRepair',
+  'partsWaitExceeded',
+  'repairerDelayExceeded',
+  'noInvoiceRepairOnly',
+  'noListedFault',
+  'sanbaoVoided',
+  'sanbaoExpired',
+  'replaceProgram',
+  'loanerDue',
+  'refundFullPrice',
+  'refundDepreciated',
+] as const;
+export const reasonCodeSchema = z.enum(REASON_CODES);
+export type ReasonCode = z.infer<typeof reasonCodeSchema>;
+
+export const reasonSchema = z.object({
+  code: reasonCodeSchema,
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type Reason = z.infer<typeof reasonSchema>;
+
+export const PAYERS = ['customer', 'maker', 'shop', 'extended_warranty', 'insurer'] as const;
+export const payerSchema = z.enum(PAYERS);
+export type Payer = z.infer<typeof payerSchema>;
+export const payerAmountsSchema = z.object({
+  customer: fenSchema,
+  maker: fenSchema,
+  /** The shop's own repair warranty (维修保修) on an earlier repair of the same fault. */
+  shop: fenSchema,
+  extended_warranty: fenSchema,
+  insurer: fenSchema,
+});
+export type PayerAmounts = z.infer<typeof payerAmountsSchema>;
+
+export const LINE_STATUSES = ['covered', 'not_covered', 'partly_covered'] as const;
+export const COVERAGE_KINDS = ['unit', 'main_part', 'accessory'] as const;
+
+export const lineDecisionSchema = z.object({
+  id: z.string(),
+  status: z.enum(LINE_STATUSES),
+  coverage: z.enum(COVERAGE_KINDS),
+  payers: payerAmountsSchema,
+  /** The coverage end date the decision used (null when there is no coverage start). */
+  endDate: isoDateSchema.nullable(),
+  reasons: z.array(reasonSchema),
+});
+export type LineDecision = z.infer<typeof lineDecisionSchema>;
+
+export const OPTION_KINDS = ['return', 'exchange', 'repair', 'replace'] as const;
+export const optionDecisionSchema = z.object({
+  option: z.enum(OPTION_KINDS),
+  reasons: z.array(reasonSchema),
+  /** For `return`: what the customer gets back. */
+  refundAmount: fenSchema.optional(),
+  /** For `replace`: the 以换代修 fee. */
+  fee: fenSchema.optional(),
+  programId: z.string().optional(),
+});
+export type OptionDecision = z.infer<typeof optionDecisionSchema>;
+
+export const START_BASES = ['invoice', 'installation', 'exchange', 'other_proof', 'factory_offset', 'none'] as const;
+export const decisionSchema = z.object({
+  policyId: z.string(),
+  policyVersion: z.string(),
+  calendarId: z.string(),
+  category: categorySchema,
+  start: isoDateSchema.nullable(),
+  startBasis: z.enum(START_BASES),
+  /** Whole-unit coverage end, after repair days and the holiday rule. */
+  unitEnd: isoDateSchema.nullable(),
+  /** Days in repair/waiting for parts that extended the whole-unit period. */
+  excludedDays: z.number().int().min(0),
+  lines: z.array(lineDecisionSchema),
+  options: z.array(optionDecisionSchema),
+  loaner: z.object({ due: z.boolean(), reasons: z.array(reasonSchema) }),
+  /** Device-level reasons: start basis, exclusions, calendar gaps. */
+  reasons: z.array(reasonSchema),
+});
+export type Decision = z.infer<typeof decisionSchema>;

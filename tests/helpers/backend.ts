@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openBackend, type Backend } from '../../src/core';
+import type { Clock } from '../../src/shared/util/ids';
+import type { Role } from '../../src/shared/api/roles';
+
+export function tempDir(prefix = 'fixpoint-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A backend on a real SQLite file in a fresh temp folder. */
+export function makeBackend(opts: { clock?: Clock; dataDir?: string } = {}): { backend: Backend; dataDir: string } {
+  const dataDir = opts.dataDir ?? tempDir();
+  return { backend: openBackend({ dataDir, clock: opts.clock }), dataDir };
+}
+
+export const PASSWORD = 'correct-horse';
+
+/** Sets up a shop with one user per role; returns their session tokens. */
+export async function setupShop(backend: Backend): Promise<Record<Role, string>> {
+  const admin = await backend.call('setup.run', {
+    shop: { name: '测试维修中心', code: 'TS01' },
+    admin: { username: 'admin', displayName: '管理员', password: PASSWORD, pin: '9999' },
+  });
+  const tokens: Partial<Record<Role, string>> = { admin: admin.token };
+  for (const role of ['counter', 'technician', 'manager'] as const) {
+    await backend.call('users.create', { username: role, displayName: role, role, password: PASSWORD, pin: '1234' }, { token: admin.token });
+    tokens[role] = (await backend.call('auth.login', { username: role, password: PASSWORD })).token;
+  }
+  return tokens as Record<Role, string>;
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Dependencies point one way: shared ← core ← main/server; renderer and preload see only shared. */
+function files(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? files(p) : /\.(ts|tsx|mts)$/.test(e.name) ? [p] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const src = fs.readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of src.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)) {
+    out.push((m[1] ?? m[2] ?? m[3] ?? m[4])!);
+  }
+  return out;
+}
+
+function violations(layer: string, ok: (spec: string, resolved: string | null) => boolean): string[] {
+  const bad: string[] = [];
+  for (const f of files(path.resolve('src', layer))) {
+    for (const spec of imports(f)) {
+      const resolved = spec.startsWith('.') ? path.resolve(path.dirname(f), spec) : null;
+      if (!ok(spec, resolved)) bad.push(`${path.relative('.', f)} imports ${spec}`);
+    }
+  }
+  return bad;
+}
+
+const inside = (resolved: string | null, ...layers: string[]) =>
+  resolved !== null && layers.some((l) => resolved.startsWith(path.resolve('src', l) + path.sep) || resolved === path.resolve('src', l));
+
+describe('architecture guard', () => {
+  it('keeps electron and react out of src/shared and src/core', () => {
+    const forbidden = (spec: string) => /^(electron|react|react-dom|@mantine\/)/.test(spec);
+    expect(violations('shared', (s, r) => !forbidden(s) && (r === null || inside(r, 'shared')))).toEqual([]);
+    expect(violations('core', (s, r) => !forbidden(s) && (r === null || inside(r, 'shared', 'core')))).toEqual([]);
+  });
+
+  it('lets the renderer import only src/shared and itself (and its UI packages)', () => {
+    const uiPackages = /^(react|react-dom|@mantine\/|zod$|.*\.css$)/;
+    expect(violations('renderer', (s, r) => (r === null ? uiPackages.test(s) : inside(r, 'shared', 'renderer')))).toEqual([]);
+  });
+
+  it('lets the preload import only electron and src/shared', () => {
+    expect(violations('preload', (s, r) => (r === null ? s === 'electron' : inside(r, 'shared', 'preload')))).toEqual([]);
+  });
+
+  it('catches a violation (the guard itself works)', () => {
+    const tmp = path.resolve('src/core/__guard_probe__.ts');
+    fs.writeFileSync(tmp, "import { app } from 'electron';\nexport const x = app;\n");
+    try {
+      const bad = violations('core', (s) => !/^electron/.test(s));
+      expect(bad.some((b) => b.includes('__guard_probe__'))).toBe(true);
+    } finally {
+      fs.rmSync(tmp);
+    }
+  });
+});
