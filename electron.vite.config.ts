@@ -14,12 +14,15 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           'backend-process': resolve(__dirname, 'src/main/backend-process.ts'),
         },
+        // CommonJS: better-sqlite3 is a CommonJS native addon and utilityProcess loads .cjs everywhere.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   preload: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+      // A sandboxed preload must be CommonJS.
+      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
   renderer: {

@@ -1,0 +1,30 @@
+/**
+ * The backend's own process (Electron utilityProcess): the database and every
+ * procedure run here, so a slow query never freezes the window. It also hosts the
+ * shop HTTP host for a second counter PC or a bench tablet when LAN access is on.
+ */
+import path from 'node:path';
+import { openBackend } from '../core';
+import { startShopHost } from '../server/shop-host';
+import type { ToBackend, FromBackend } from './backend-messages';
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: ToBackend }) => void): void;
+  postMessage(message: FromBackend): void;
+}
+const parentPort = (process as unknown as { parentPort: ParentPort }).parentPort;
+
+const dataDir = process.env.FIXPOINT_DATA_DIR!;
+const backend = openBackend({ dataDir, nativeBinding: process.env.FIXPOINT_NATIVE_BINDING || undefined });
+backend.subscribe((event) => parentPort.postMessage({ kind: 'event', event }));
+
+const rendererDir = process.env.FIXPOINT_RENDERER_DIR;
+void startShopHost({ backend, port: Number(process.env.FIXPOINT_HTTP_PORT ?? 4780), staticDir: rendererDir ? path.resolve(rendererDir) : null }).catch(
+  (e: unknown) => console.error('[fixpoint] shop HTTP host not started:', e instanceof Error ? e.message : e),
+);
+
+parentPort.on('message', async ({ data }) => {
+  if (data.kind !== 'call') return;
+  const result = await backend.callWire(data.name, data.input, { token: data.token, locale: data.locale });
+  parentPort.postMessage({ kind: 'result', id: data.id, result });
+});

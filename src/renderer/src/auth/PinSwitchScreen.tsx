@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Badge, Button, Group, PasswordInput, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import type { SessionInfo } from '../../../shared/auth/schemas';
+import type { Role } from '../../../shared/api/roles';
+import { api } from '../api/client';
+import { AuthFrame } from '../components/AuthFrame';
+import { useT } from '../i18n/I18nProvider';
+import { useErrorToast } from '../hooks/useErrorToast';
+import { PinPad } from './PinPad';
+
+interface SwitchUser {
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+/** Quick switch on a shared counter PC: pick yourself, type your PIN (keypad or keyboard), Enter. */
+export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName: string | null; onSignedIn(s: SessionInfo): void; onPassword(): void }) {
+  const t = useT();
+  const { message } = useErrorToast();
+  const [users, setUsers] = useState<SwitchUser[] | null>(null);
+  const [picked, setPicked] = useState<SwitchUser | null>(null);
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pinRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    api.call('auth.switchList', {}).then(setUsers, (err) => {
+      setUsers([]);
+      setError(message(err));
+    });
+  }, [message]);
+
+  useEffect(() => {
+    if (picked) pinRef.current?.focus();
+  }, [picked]);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!picked || pin.length < 4) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(await api.call('auth.pinSwitch', { username: picked.username, pin }));
+    } catch (err) {
+      setError(message(err));
+      setPin('');
+      pinRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthFrame title={t('ui.pin.title')} subtitle={shopName} width={picked ? 360 : 520}>
+      {error ? (
+        <Alert color="red" role="alert" data-testid="pin-error">
+          {error}
+        </Alert>
+      ) : null}
+      {!picked ? (
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('ui.pin.pickUser')}
+          </Text>
+          {users && users.length === 0 ? <Text>{t('ui.pin.noUsers')}</Text> : null}
+          <SimpleGrid cols={2}>
+            {(users ?? []).map((u, i) => (
+              <UnstyledButton
+                key={u.username}
+                onClick={() => setPicked(u)}
+                autoFocus={i === 0}
+                p="sm"
+                style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
+                data-testid={`pin-user-${u.username}`}
+              >
+                <Text fw={600}>{u.displayName}</Text>
+                <Group gap={6}>
+                  <Text size="xs" c="dimmed">
+                    {u.username}
+                  </Text>
+                  <Badge size="xs" variant="light">
+                    {t(`role.${u.role}`)}
+                  </Badge>
+                </Group>
+              </UnstyledButton>
+            ))}
+          </SimpleGrid>
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Group justify="space-between">
+              <Text fw={600}>{picked.displayName}</Text>
+              <Anchor component="button" type="button" size="sm" onClick={() => (setPicked(null), setPin(''), setError(null))}>
+                {t('ui.pin.otherUser')}
+              </Anchor>
+            </Group>
+            <PasswordInput
+              ref={pinRef}
+              label={t('ui.user.pin')}
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={8}
+              value={pin}
+              onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, ''))}
+              styles={{ input: { letterSpacing: 6, fontSize: 22, textAlign: 'center' } }}
+            />
+            <PinPad
+              disabled={busy}
+              onDigit={(d) => pin.length < 8 && setPin(pin + d)}
+              onBackspace={() => setPin(pin.slice(0, -1))}
+              onSubmit={() => void submit()}
+            />
+            <Button type="submit" loading={busy} disabled={pin.length < 4} fullWidth>
+              {t('ui.auth.signIn')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Anchor component="button" type="button" size="sm" onClick={onPassword} ta="center">
+        {t('ui.pin.usePassword')}
+      </Anchor>
+    </AuthFrame>
+  );
+}
