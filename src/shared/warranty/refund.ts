@@ -9,7 +9,7 @@
  * Days used never go below 0 and depreciation never exceeds the price, so 0 ≤ refund ≤ price.
  * The invoice day itself is day 0: a return on the purchase day has used no days.
  */
-import { AppError, type FieldIssue } from '../api/errors';
+import { AppError } from '../api/errors';
 import { isIsoDate, toDay, type IsoDate } from './dates';
 import { mulDivFloor } from './money';
 import { MAX_FEN } from './schemas';
@@ -51,4 +51,3 @@ export function computeRefund(input: RefundInput): RefundResult {
   return { daysUsed, depreciation, refund: input.price - depreciation };
 }
 
-export type { FieldIssue };

@@ -23,7 +23,11 @@ import { isIsoDate } from './dates';
 export const MAX_FEN = 10_000_000_000;
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'warranty.error.invalidDate' });
-export const fenSchema = z.number().int().min(0).max(MAX_FEN);
+export const fenSchema = z
+  .number()
+  .int({ error: 'warranty.error.notWholeFen' })
+  .min(0, { error: 'warranty.error.negativeAmount' })
+  .max(MAX_FEN, { error: 'warranty.error.invalidAmount' });
 export const bpSchema = z.number().int().min(0).max(10_000);
 export const localNameSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
 export type LocalName = z.infer<typeof localNameSchema>;
@@ -41,7 +45,7 @@ export const CATEGORY_IDS = [
   'video_recorder',
   'small_appliance',
 ] as const;
-export const categorySchema = z.enum(CATEGORY_IDS);
+export const categorySchema = z.enum(CATEGORY_IDS, { error: 'warranty.error.unknownCategory' });
 export type CategoryId = z.infer<typeof categorySchema>;
 
 /** Part ids are stable keys ('battery', 'mainboard'); names live in the policy and the catalog. */

@@ -169,7 +169,7 @@ export function SetupWizard({ onDone }: { onDone(session: SessionInfo): void }) 
               <PasswordInput label={t('ui.user.passwordConfirm')} required {...adminField('confirm')} />
               <TextInput
                 label={t('ui.user.pin')}
-                description={t('ui.user.pinHint')}
+                description={t('ui.user.pinHintOptional')}
                 inputMode="numeric"
                 maxLength={8}
                 {...adminField('pin')}

@@ -1,0 +1,46 @@
+/**
+ * `npm run bench [-- --tickets N] [--only suite]`: builds (or reuses) a generated shop of
+ * N tickets, runs every suite and writes docs/benchmarks.md.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { seed } from '../scripts/seed.mts';
+import { benchReport } from './report';
+import { foundationSuite } from './foundation';
+import type { BenchResult, BenchSuite } from './lib';
+import { LATEST_SCHEMA_VERSION } from '../src/core/db/migrations';
+
+const { values } = parseArgs({
+  options: {
+    tickets: { type: 'string', default: '1000000' },
+    only: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+  },
+});
+const tickets = Number(values.tickets);
+const dir = path.resolve(`bench/.cache/shop-${tickets}-v${LATEST_SCHEMA_VERSION}`);
+const dbFile = path.join(dir, 'shop.sqlite');
+if (values.fresh || !fs.existsSync(dbFile)) {
+  console.log(`Generating a ${tickets.toLocaleString('en')}-ticket shop (cached in ${path.relative('.', dir)})…`);
+  await seed({ dataDir: dir, tickets });
+}
+const label = `${tickets.toLocaleString('en')}-ticket shop (${(fs.statSync(dbFile).size / 2 ** 20).toFixed(0)} MiB)`;
+
+const suites: BenchSuite[] = [foundationSuite(dbFile, label)];
+const { warrantySuite } = await import('./warranty').catch(() => ({ warrantySuite: null }));
+if (warrantySuite) suites.push(warrantySuite);
+
+const results: BenchResult[] = [];
+for (const s of suites) {
+  if (values.only && s.name !== values.only) continue;
+  console.log(`▶ ${s.name}`);
+  for (const r of await s.run()) {
+    results.push(r);
+    console.log(`  ${r.name}: median ${r.median.toFixed(3)} ms, p95 ${r.p95.toFixed(3)} ms${r.baseline ? ` (baseline ${r.baseline.median.toFixed(3)} ms, ×${(r.median / r.baseline.median).toFixed(2)})` : ''}${r.target ? ` — target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}`);
+  }
+}
+if (!values.only) {
+  fs.writeFileSync('docs/benchmarks.md', benchReport(results, [`database: ${label}`]));
+  console.log('wrote docs/benchmarks.md');
+}

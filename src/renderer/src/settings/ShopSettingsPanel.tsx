@@ -1,0 +1,159 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, Code, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import type { ShopSettings } from '../../../shared/shop/schemas';
+import type { Locale } from '../../../shared/i18n/types';
+import { api } from '../api/client';
+import { isManager, useSession } from '../app/session';
+import { fieldErrorsOf, showSuccessToast, type FieldErrors } from '../components/errors';
+import { localeOptions, timeZoneOptions } from '../components/options';
+import { useT } from '../i18n/I18nProvider';
+import { useErrorToast } from '../hooks/useErrorToast';
+
+type HostInfo = { listening: string | null; lanAddresses: string[] };
+
+/** Shop profile and operating settings; read-only for staff who are not managers. */
+export function ShopSettingsPanel() {
+  const t = useT();
+  const { toast } = useErrorToast();
+  const { user, shop, refreshShop } = useSession();
+  const canEdit = isManager(user);
+  const [form, setForm] = useState<ShopSettings | null>(shop?.settings ?? null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [host, setHost] = useState<HostInfo | null>(null);
+
+  const loadHost = () => api.call('system.info', {}).then((i) => setHost(i.host), toast);
+  useEffect(() => {
+    if (shop) setForm(shop.settings);
+  }, [shop]);
+  useEffect(() => {
+    void loadHost();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  if (!form) return <Text c="dimmed">{t('ui.common.loading')}</Text>;
+
+  const text = (k: 'name' | 'address' | 'phone' | 'hotline') => ({
+    value: form[k],
+    error: errors[k],
+    readOnly: !canEdit,
+    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value }),
+  });
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    try {
+      const { name, address, phone, hotline, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess } = form;
+      await api.call('shop.update', { name, address, phone, hotline, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess });
+      await refreshShop();
+      showSuccessToast(t('ui.settings.saved'));
+      // The host rebinds after a LAN change; ask again for the addresses it now listens on.
+      setTimeout(() => void loadHost(), 300);
+    } catch (err) {
+      setErrors(fieldErrorsOf(err));
+      toast(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={save} noValidate>
+      <Stack maw={720}>
+        {!canEdit ? <Alert color="gray">{t('ui.settings.readOnly')}</Alert> : null}
+        <SimpleGrid cols={2}>
+          <TextInput label={t('ui.shop.name')} {...text('name')} />
+          <TextInput label={t('ui.shop.code')} value={form.code} readOnly description={t('ui.settings.codeFixed')} />
+        </SimpleGrid>
+        <TextInput label={t('ui.shop.address')} {...text('address')} />
+        <SimpleGrid cols={2}>
+          <TextInput label={t('ui.shop.phone')} {...text('phone')} />
+          <TextInput label={t('ui.shop.hotline')} {...text('hotline')} />
+          <Select
+            label={t('ui.shop.timeZone')}
+            data={timeZoneOptions()}
+            searchable
+            allowDeselect={false}
+            readOnly={!canEdit}
+            value={form.timeZone}
+            error={errors.timeZone}
+            onChange={(v) => v && setForm({ ...form, timeZone: v })}
+          />
+          <Select
+            label={t('ui.shop.language')}
+            description={t('ui.settings.languageHint')}
+            data={localeOptions(t)}
+            allowDeselect={false}
+            readOnly={!canEdit}
+            value={form.language}
+            error={errors.language}
+            onChange={(v) => v && setForm({ ...form, language: v as Locale })}
+          />
+          <NumberInput
+            label={t('ui.settings.taxRate')}
+            description={t('ui.settings.taxRateHint')}
+            suffix=" %"
+            min={0}
+            max={100}
+            decimalScale={2}
+            readOnly={!canEdit}
+            value={form.taxRateBp / 100}
+            error={errors.taxRateBp}
+            onChange={(v) => setForm({ ...form, taxRateBp: Math.round(Number(v || 0) * 100) })}
+          />
+          <NumberInput
+            label={t('ui.settings.idleMinutes')}
+            description={t('ui.settings.idleMinutesHint')}
+            min={5}
+            max={1440}
+            allowDecimal={false}
+            readOnly={!canEdit}
+            value={form.sessionIdleMinutes}
+            error={errors.sessionIdleMinutes}
+            onChange={(v) => setForm({ ...form, sessionIdleMinutes: Number(v || 0) })}
+          />
+          <TextInput label={t('ui.shop.currency')} value={form.currency} readOnly />
+        </SimpleGrid>
+        <Paper withBorder p="md">
+          <Switch
+            label={t('ui.settings.lanAccess')}
+            description={t('ui.settings.lanAccessHint')}
+            checked={form.lanAccess}
+            disabled={!canEdit}
+            onChange={(e) => setForm({ ...form, lanAccess: e.currentTarget.checked })}
+          />
+          {shop?.settings.lanAccess ? (
+            <Stack gap={4} mt="sm">
+              <Text size="sm" fw={600}>
+                {t('ui.settings.lanAddresses')}
+              </Text>
+              {host && host.lanAddresses.length > 0 ? (
+                <List size="sm">
+                  {host.lanAddresses.map((a) => (
+                    <List.Item key={a}>
+                      {/* Text, not a link: another PC's browser opens it; this window must not navigate away. */}
+                      <Code>{a}</Code>
+                    </List.Item>
+                  ))}
+                </List>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {host?.listening ? t('ui.settings.noLanAddress') : t('ui.settings.noHost')}
+                </Text>
+              )}
+            </Stack>
+          ) : null}
+        </Paper>
+        {canEdit ? (
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy}>
+              {t('ui.common.save')}
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useDisclosure } from '@mantine/hooks';
+import { useSession } from '../app/session';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
+import { useT } from '../i18n/I18nProvider';
+import { SearchModal } from './SearchModal';
+import { SectionPage } from './SectionPage';
+import { SECTIONS, type SectionId } from './sections';
+import { useShellKeys } from './useShellKeys';
+
+/** Signed-in frame: header (shop, search, user, language, switch, sign out), section navbar, page. */
+export function Shell() {
+  const t = useT();
+  const { user, shop, signOut, switchUser } = useSession();
+  const [section, setSection] = useState<SectionId>('counter');
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [navOpen, nav] = useDisclosure(false);
+
+  useShellKeys({ onSection: (s) => (setSection(s), nav.close()), onSearch: () => setSearchOpen(true) });
+
+  // Tickets do not exist yet: a scan is acknowledged so the scanner can be tested at the counter.
+  // A scan typed into a text field belongs to that field (an IMEI, a serial), so it is left alone.
+  useBarcodeScanner((code, info) => {
+    if (info.inEditableField) return;
+    notifications.show({ color: 'indigo', title: t('ui.scan.title'), message: t('ui.scan.scanned', { code }), autoClose: 4000 });
+  });
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('ui.shell.menu')} />
+            <Text fw={700} c="indigo.7" truncate data-testid="shop-name">
+              {shop?.settings.name ?? t('ui.app.name')}
+            </Text>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => setSearchOpen(true)}
+              rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+              visibleFrom="md"
+              w={240}
+              justify="space-between"
+              c="dimmed"
+            >
+              {t('ui.search.button')}
+            </Button>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Group gap={6} wrap="nowrap" data-testid="current-user">
+              <Text size="sm" fw={600}>
+                {user.displayName}
+              </Text>
+              <Badge variant="light" size="sm">
+                {t(`role.${user.role}`)}
+              </Badge>
+            </Group>
+            <LanguageSwitch />
+            <Tooltip label={t('ui.shell.switchUserHint')}>
+              <Button variant="subtle" size="xs" onClick={() => void switchUser()}>
+                {t('ui.shell.switchUser')}
+              </Button>
+            </Tooltip>
+            <Button variant="light" color="gray" size="xs" onClick={() => void signOut()}>
+              {t('ui.shell.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('ui.shell.sections')}>
+        {SECTIONS.map((id, i) => (
+          <NavLink
+            key={id}
+            component="button"
+            active={section === id}
+            onClick={() => (setSection(id), nav.close())}
+            label={t(`ui.section.${id}`)}
+            rightSection={
+              <Text size="xs" c="dimmed">
+                Alt+{i + 1}
+              </Text>
+            }
+            data-testid={`nav-${id}`}
+            style={{ borderRadius: 6 }}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        <SectionPage section={section} />
+      </AppShell.Main>
+
+      <SearchModal opened={searchOpen} onClose={() => setSearchOpen(false)} />
+    </AppShell>
+  );
+}
