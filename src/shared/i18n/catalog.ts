@@ -1,13 +1,15 @@
 import type { Locale, Messages } from './types';
 import { messages as errors } from '../api/messages';
 import { messages as system } from '../system/messages';
+// UI catalogs (renderer strings, keys `ui.*`):
+import { uiCatalogs } from './ui';
 
 /**
  * Every capability registers its catalog here. Keys are namespaced by capability
  * (`warranty.reason.expired`), so merging cannot collide silently; the i18n test
  * checks both locales carry the same keys.
  */
-export const catalogs: Record<string, Messages> = { errors, system };
+export const catalogs: Record<string, Messages> = { errors, system, ...uiCatalogs };
 
 function merge(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,0 +1,13 @@
+import type { Messages } from '../types';
+import { messages as common } from './common';
+import { messages as auth } from './auth';
+import { messages as setup } from './setup';
+import { messages as settings } from './settings';
+
+/** The renderer's catalogs (keys prefixed `ui.`), registered in ../catalog.ts. */
+export const uiCatalogs: Record<string, Messages> = {
+  'ui.common': common,
+  'ui.auth': auth,
+  'ui.setup': setup,
+  'ui.settings': settings,
+};

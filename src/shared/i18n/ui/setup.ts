@@ -1,0 +1,43 @@
+import type { Messages } from '../types';
+
+/** First-run wizard and the shop profile fields (also used in settings). */
+export const messages: Messages = {
+  'zh-CN': {
+    'ui.setup.title': '欢迎使用 Fixpoint',
+    'ui.setup.subtitle': '首次使用，请填写门店信息并创建管理员账号。',
+    'ui.setup.step.shop': '门店信息',
+    'ui.setup.step.shopHint': '名称、代码、联系方式',
+    'ui.setup.step.admin': '管理员',
+    'ui.setup.step.adminHint': '第一个登录账号',
+    'ui.setup.finish': '完成设置',
+    'ui.shop.name': '门店名称',
+    'ui.shop.namePlaceholder': '例如：华强北授权服务中心',
+    'ui.shop.code': '门店代码',
+    'ui.shop.codeHint': '2–8 位大写字母或数字，用于工单号',
+    'ui.shop.address': '地址',
+    'ui.shop.phone': '门店电话',
+    'ui.shop.hotline': '服务热线',
+    'ui.shop.timeZone': '时区',
+    'ui.shop.currency': '币种',
+    'ui.shop.language': '门店语言',
+  },
+  en: {
+    'ui.setup.title': 'Welcome to Fixpoint',
+    'ui.setup.subtitle': 'First run: enter the shop\'s details and create the administrator.',
+    'ui.setup.step.shop': 'Shop',
+    'ui.setup.step.shopHint': 'Name, code, contacts',
+    'ui.setup.step.admin': 'Administrator',
+    'ui.setup.step.adminHint': 'The first account',
+    'ui.setup.finish': 'Finish setup',
+    'ui.shop.name': 'Shop name',
+    'ui.shop.namePlaceholder': 'e.g. Huaqiangbei Authorized Service Center',
+    'ui.shop.code': 'Shop code',
+    'ui.shop.codeHint': '2–8 capital letters or digits, used in ticket numbers',
+    'ui.shop.address': 'Address',
+    'ui.shop.phone': 'Shop phone',
+    'ui.shop.hotline': 'Service hotline',
+    'ui.shop.timeZone': 'Time zone',
+    'ui.shop.currency': 'Currency',
+    'ui.shop.language': 'Shop language',
+  },
+};
