@@ -10,6 +10,8 @@ import { buildMenu } from './menu';
 
 const rendererDir = path.join(__dirname, '../renderer');
 const devUrl = process.env.ELECTRON_RENDERER_URL;
+// Tests and portable installs point the app at another data folder.
+if (process.env.FIXPOINT_USER_DATA) app.setPath('userData', process.env.FIXPOINT_USER_DATA);
 let backend: BackendHost;
 let mainWindow: BrowserWindow | null = null;
 /** Session tokens stay in main, per window: the renderer never has to store one. */

@@ -187,7 +187,9 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
             : basis === 'other_proof'
               ? 'startOtherProof'
               : 'startFactoryOffset';
-    reasons.push(reason(code, { date: fromDay(start), days: policy.noInvoice.factoryOffsetDays ?? 0 }));
+    reasons.push(
+      reason(code, basis === 'factory_offset' ? { date: fromDay(start), days: policy.noInvoice.factoryOffsetDays ?? 0 } : { date: fromDay(start) }),
+    );
   }
 
   // ---- days in repair: [from, to) intervals sorted by start, inside the period only ----

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import { openBackend, type Backend } from '../../src/core';
+import { startShopHost, type ShopHost } from '../../src/server/shop-host';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
+
+export interface ShopUnderTest {
+  url: string;
+  dataDir: string;
+  backend: Backend;
+}
+
+/**
+ * A shop host on a fresh, empty data directory for the calling test file: started before
+ * its first test, closed and deleted after its last. (A worker fixture would be shared by
+ * every file the worker runs, and files must not see each other's shops.)
+ */
+export function shopForThisFile(): ShopUnderTest {
+  const shop = {} as ShopUnderTest;
+  let host: ShopHost | null = null;
+  base.beforeAll(async () => {
+    shop.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fixpoint-e2e-'));
+    shop.backend = openBackend({ dataDir: shop.dataDir });
+    host = await startShopHost({ backend: shop.backend, port: 0, staticDir: path.join(ROOT, 'out/renderer') });
+    shop.url = host.url;
+  });
+  base.afterAll(async () => {
+    await host?.close();
+    await shop.backend?.close();
+    if (shop.dataDir) fs.rmSync(shop.dataDir, { recursive: true, force: true });
+  });
+  return shop;
+}
+
+export const test = base.extend<{ snap(name: string): Promise<void> }>({
+  snap: async ({ page }, use) => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await use(async (name) => {
+      // Let transitions settle so the picture shows the screen, not an animation frame.
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    });
+  },
+});
+
+export { expect };
+
+/** Signs in with a password on the login screen (labels in either language). */
+export async function signIn(page: Page, username: string, password: string) {
+  await page.getByLabel(/^(用户名|User name)$/).fill(username);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.keyboard.press('Enter');
+}
