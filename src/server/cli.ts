@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { openBackend } from '../core';
 import { seedDemo, demoLoginsText } from '../core/demo';
 import { defaultStaticDir, startShopHost } from './shop-host';
+import { AppError } from '../shared/api/errors';
+import { pickLocale } from '../shared/i18n/translate';
 
 /** `npm run serve -- [--data-dir DIR] [--port N] [--host ADDR] [--demo]`: the shop host under plain Node. */
 export async function main(argv = process.argv.slice(2)) {
@@ -39,7 +41,9 @@ export async function main(argv = process.argv.slice(2)) {
 const isEntry = process.argv[1] && /cli\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {
   main().catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
+    // A refused database (newer schema) and other typed errors read as sentences, not keys.
+    if (e instanceof AppError) console.error(e.toWire(pickLocale(process.env.LANG, 'en')).message);
+    else console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });
 }

@@ -8,6 +8,7 @@ import { afterFailure, isLocked } from './lockout';
 import { endSessions, sessionExpiry, startSession } from './sessions';
 import { getUserRow, insertUser, toUser } from './users';
 import { requireShop } from '../shop/settings';
+import { localTime } from '../../shared/util/time';
 
 type P = typeof systemProcedures;
 type AuthNames =
@@ -25,7 +26,10 @@ type AuthNames =
 
 /** Shared by password and PIN sign-in: lockout first, then the secret, failures committed. */
 async function signIn(ctx: Ctx, username: string, secret: string, which: 'password' | 'pin') {
-  await requireShop(ctx.db);
+  const shop = await requireShop(ctx.db);
+  // People read a wall-clock time in the shop's zone, not an ISO instant.
+  const lockedError = (until: string) =>
+    new AppError('LOCKED_OUT', { params: { until: localTime(until, shop.settings.timeZone) }, details: { until } });
   const now = ctx.clock.now();
   const row = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   if (!row || row.disabled) {
@@ -33,7 +37,7 @@ async function signIn(ctx: Ctx, username: string, secret: string, which: 'passwo
     throw new AppError('BAD_CREDENTIALS');
   }
   if (isLocked(row.locked_until, now)) {
-    throw new AppError('LOCKED_OUT', { params: { until: row.locked_until! }, details: { until: row.locked_until } });
+    throw lockedError(row.locked_until!);
   }
   const stored = which === 'password' ? row.password_hash : row.pin_hash;
   if (!stored || !(await verifySecret(secret, stored))) {
@@ -41,7 +45,7 @@ async function signIn(ctx: Ctx, username: string, secret: string, which: 'passwo
     await ctx.db.updateTable('users').set(next).where('id', '=', row.id).execute();
     await ctx.audit(next.locked_until ? 'auth.lockedOut' : 'auth.failed', 'user', row.id, { via: which });
     if (next.locked_until) {
-      ctx.failAfterCommit(new AppError('LOCKED_OUT', { params: { until: next.locked_until }, details: { until: next.locked_until } }));
+      ctx.failAfterCommit(lockedError(next.locked_until));
     }
     ctx.failAfterCommit(new AppError('BAD_CREDENTIALS'));
   }
