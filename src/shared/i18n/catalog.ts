@@ -1,6 +1,7 @@
 import type { Locale, Messages } from './types';
 import { messages as errors } from '../api/messages';
 import { messages as system } from '../system/messages';
+import { messages as warranty } from '../warranty/messages';
 // UI catalogs (renderer strings, keys `ui.*`):
 import { uiCatalogs } from './ui';
 
@@ -9,7 +10,7 @@ import { uiCatalogs } from './ui';
  * (`warranty.reason.expired`), so merging cannot collide silently; the i18n test
  * checks both locales carry the same keys.
  */
-export const catalogs: Record<string, Messages> = { errors, system, ...uiCatalogs };
+export const catalogs: Record<string, Messages> = { errors, system, warranty, ...uiCatalogs };
 
 function merge(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};

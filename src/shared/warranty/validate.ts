@@ -99,7 +99,7 @@ export function collectIssues(input: EvaluationInput): Issue[] {
       issues.push({ path: `${p}.returnedOn`, key: 'warranty.error.returnedBeforeSentIn' });
     const wait = r.partsWaitDays ?? 0;
     if (!Number.isInteger(wait) || wait < 0) issues.push({ path: `${p}.partsWaitDays`, key: 'warranty.error.negativeDays' });
-    else if (sent !== undefined && back !== undefined && wait > back - sent)
+    else if (sent !== undefined && back !== undefined && back >= sent && wait > back - sent)
       issues.push({ path: `${p}.partsWaitDays`, key: 'warranty.error.partsWaitTooLong' });
     const parts = r.partsReplaced ?? [];
     for (let j = 0; j < parts.length; j++) {

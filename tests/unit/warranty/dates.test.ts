@@ -41,7 +41,6 @@ describe('dates', () => {
       fc.property(fc.integer({ min: -25000, max: 300000 }), (n) => {
         const s = fromDay(n);
         expect(toDay(s)).toBe(n);
-        expect(new Date(Date.UTC(0, 0, 1) + 0).getTime() === 0 || true).toBe(true);
         expect(Date.parse(`${s}T00:00:00Z`) / 86400000).toBe(n);
       }),
     );
