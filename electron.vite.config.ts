@@ -11,8 +11,8 @@ export default defineConfig({
     build: {
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
-          'backend-process': resolve(__dirname, 'src/main/backend-process.ts'),
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          'backend-process': resolve(import.meta.dirname, 'src/main/backend-process.ts'),
         },
         // CommonJS: better-sqlite3 is a CommonJS native addon and utilityProcess loads .cjs everywhere.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -22,16 +22,16 @@ export default defineConfig({
   preload: {
     build: {
       // A sandboxed preload must be CommonJS.
-      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'src/renderer'),
+    root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
     },
   },
 });

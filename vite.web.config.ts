@@ -4,8 +4,8 @@ import react from '@vitejs/plugin-react';
 
 /** The renderer alone, for the shop HTTP host and the browser tests (no Electron parts needed). */
 export default defineConfig({
-  root: resolve(__dirname, 'src/renderer'),
+  root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
   plugins: [react()],
-  build: { outDir: resolve(__dirname, 'out/renderer'), emptyOutDir: true },
+  build: { outDir: resolve(import.meta.dirname, 'out/renderer'), emptyOutDir: true },
 });

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { seed } from '../scripts/seed.mts';
+import { seed } from '../scripts/seed';
 import { benchReport } from './report';
 import { foundationSuite } from './foundation';
 import type { BenchResult, BenchSuite } from './lib';

@@ -180,7 +180,7 @@ test('switch user with a PIN from the header: the counter user is not offered us
   await page.getByTestId(`pin-user-${COUNTER.username}`).click();
   await page.keyboard.type('0000');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('pin-error')).toHaveText('用户名或密码错误');
+  await expect(page.getByTestId('pin-error')).toHaveText('PIN 不正确');
   await page.keyboard.type(COUNTER.pin);
   await snap('zh-pin');
   await page.keyboard.press('Enter');
@@ -203,6 +203,12 @@ test('switch user with a PIN from the header: the counter user is not offered us
   await expect(page.getByRole('tab', { name: 'Users' })).toHaveCount(0);
   await snap('en-settings-counter');
   await page.getByTestId('language-switch').getByText('中文').click();
+
+  // A session the server no longer knows (expired, ended elsewhere) lands on the sign-in screen.
+  await page.evaluate(() => sessionStorage.setItem('fixpoint.token', 'no-such-session'));
+  await page.getByRole('tab', { name: '关于' }).click();
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+  await expect(page.getByText('请先登录')).toBeVisible();
 });
 
 test('five wrong passwords lock the account, and the lockout is explained', async ({ page, snap }) => {

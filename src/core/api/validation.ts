@@ -14,6 +14,8 @@ export function zodToAppError(error: z.ZodError): AppError {
     if ('keys' in issue && Array.isArray(issue.keys)) params.keys = issue.keys.join(', ');
     let key = custom ?? `validation.${issue.code}`;
     if (!custom && issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) key = 'validation.required';
+    // "at least 1 character" is how zod says a required text was left empty
+    if (!custom && issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) key = 'validation.required';
     if (!hasKey(key)) key = 'validation.custom';
     return { path, key, params };
   });

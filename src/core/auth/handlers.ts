@@ -9,6 +9,7 @@ import { endSessions, sessionExpiry, startSession } from './sessions';
 import { getUserRow, insertUser, toUser } from './users';
 import { requireShop } from '../shop/settings';
 import { localTime } from '../../shared/util/time';
+import { appendAudit } from '../audit/log';
 
 type P = typeof systemProcedures;
 type AuthNames =
@@ -47,10 +48,15 @@ async function signIn(ctx: Ctx, username: string, secret: string, which: 'passwo
     if (next.locked_until) {
       ctx.failAfterCommit(lockedError(next.locked_until));
     }
-    ctx.failAfterCommit(new AppError('BAD_CREDENTIALS'));
+    ctx.failAfterCommit(new AppError('BAD_CREDENTIALS', { key: which === 'pin' ? 'errors.BAD_PIN' : 'errors.BAD_CREDENTIALS' }));
   }
   await ctx.db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', row.id).execute();
-  await ctx.audit(which === 'password' ? 'auth.login' : 'auth.pinSwitch', 'user', row.id);
+  // The caller is not signed in yet: the audit entry names the user who just proved who they are.
+  await appendAudit(ctx.db, ctx, { userId: row.id, action: which === 'password' ? 'auth.login' : 'auth.pinSwitch', entity: 'user', entityId: row.id, details: {} });
+  // A quick switch on a shared PC ends the session it replaces, so no one keeps acting as the previous user.
+  if (ctx.callerTokenHash) {
+    await ctx.db.updateTable('sessions').set({ ended_at: now.toISOString() }).where('token_hash', '=', ctx.callerTokenHash).where('ended_at', 'is', null).execute();
+  }
   return startSession(ctx.db, row.id, now);
 }
 
@@ -114,7 +120,7 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
 
   async 'users.create'(input, ctx) {
     assertMayManage(ctx, { role: input.role });
-    const user = await insertUser(ctx.db, { ...input, id: ctx.newId(), now: ctx.nowIso() });
+    const user = await insertUser(ctx.db, { ...input, id: ctx.newId(), now: ctx.nowIso() }, '');
     await ctx.audit('users.create', 'user', user.id, { username: user.username, role: user.role });
     return user;
   },

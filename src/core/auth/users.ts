@@ -21,9 +21,11 @@ export function toUser(row: Selectable<UsersTable>): User {
 export async function insertUser(
   db: Kysely<DB>,
   values: { id: string; username: string; displayName: string; role: Role; password: string; pin?: string; now: string },
+  /** Where the user's fields sit in the caller's input ('admin.' in setup.run), so the error lands on the right field. */
+  pathPrefix: string,
 ): Promise<User> {
   const taken = await db.selectFrom('users').select('id').where('username', '=', values.username).executeTakeFirst();
-  if (taken) throw fieldError('username', 'validation.usernameTaken');
+  if (taken) throw fieldError(`${pathPrefix}username`, 'validation.usernameTaken');
   const row = {
     id: values.id,
     username: values.username,

@@ -23,7 +23,7 @@ export const shopHandlers: Handlers<Pick<P, 'setup.status' | 'setup.run' | 'shop
       .insertInto('shop')
       .values({ id: shopId, code: settings.code, name: settings.name, settings_json: JSON.stringify(settings), created_at: now, updated_at: now })
       .execute();
-    const admin = await insertUser(ctx.db, { ...input.admin, role: 'admin', id: ctx.newId(), now });
+    const admin = await insertUser(ctx.db, { ...input.admin, role: 'admin', id: ctx.newId(), now }, 'admin.');
     await ctx.db
       .insertInto('audit_log')
       .values({ id: ctx.newId(), at: now, user_id: admin.id, action: 'setup.run', entity: 'shop', entity_id: shopId, details_json: JSON.stringify({ code: settings.code }) })

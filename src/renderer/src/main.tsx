@@ -11,7 +11,8 @@ import { theme } from './app/theme';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" limit={4} />
+      {/* Bottom-right: toasts must never cover the header (user, sign out) at a busy counter. */}
+      <Notifications position="bottom-right" limit={4} />
       <I18nProvider>
         <App />
       </I18nProvider>

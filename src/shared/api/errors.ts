@@ -74,18 +74,4 @@ export function fieldError(path: string, key: string, params?: Params): AppError
   return new AppError('VALIDATION', { fields: [{ path, key, params }] });
 }
 
-/** The error a client sees after a transport; carries the wire shape. */
-export class RemoteError extends Error {
-  readonly code: ErrorCode;
-  readonly details: Record<string, unknown>;
-  constructor(wire: WireError) {
-    super(wire.message);
-    this.name = 'RemoteError';
-    this.code = wire.code;
-    this.details = wire.details;
-  }
-  get fields(): FieldIssue[] {
-    const f = this.details.fields;
-    return Array.isArray(f) ? (f as FieldIssue[]) : [];
-  }
-}
+export { RemoteError } from './remote-error';

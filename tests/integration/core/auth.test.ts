@@ -103,4 +103,26 @@ describe('sign-in, lockout and sessions', () => {
       error: { code: 'VALIDATION', details: { fields: [{ path: 'disabled' }] } },
     });
   });
+
+  it('names the user in the sign-in audit entry, says "wrong PIN" for a PIN, and ends the session a PIN switch replaces', async () => {
+    ({ backend } = makeBackend());
+    const tokens = await setupShop(backend);
+    const rows = backend.services.sqlite
+      .prepare(`SELECT a.action, u.username FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.action = 'auth.login' ORDER BY a.id`)
+      .all() as { username: string }[];
+    expect(rows.map((r) => r.username)).toEqual(['counter', 'technician', 'manager']);
+    expect(await backend.callWire('auth.pinSwitch', { username: 'manager', pin: '0000' }, { locale: 'en' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_CREDENTIALS', message: 'Wrong PIN' },
+    });
+    const switched = await backend.call('auth.pinSwitch', { username: 'manager', pin: '1234' }, { token: tokens.counter });
+    expect((await backend.callWire('auth.me', {}, { token: tokens.counter })).ok).toBe(false);
+    expect((await backend.call('auth.me', {}, { token: switched.token })).user.username).toBe('manager');
+  });
+
+  it('says "required" for an empty required text', async () => {
+    ({ backend } = makeBackend());
+    const res = await backend.callWire('auth.login', { username: 'someone', password: '' }, { locale: 'en' });
+    expect(res).toMatchObject({ ok: false, error: { details: { fields: [{ path: 'password', message: 'Required' }] } } });
+  });
 });

@@ -1,6 +1,6 @@
 import type { InputOf, OutputOf } from '../../../shared/api/contract';
 import type { ProcedureName, Procedures } from '../../../shared/api/procedures';
-import { RemoteError } from '../../../shared/api/errors';
+import { RemoteError } from '../../../shared/api/remote-error';
 import type { FixpointBridge, WireResult } from '../../../shared/api/bridge';
 import type { Locale } from '../../../shared/i18n/types';
 

@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, InputWrapper } from '@mantine/core';
 
 // Chinese glyphs come from the OS CJK fonts (YaHei on Windows, PingFang on macOS, Noto on Linux);
 // listing them explicitly keeps Chinese and Latin text from mixing odd fallback faces.
@@ -10,4 +10,8 @@ export const theme = createTheme({
   fontFamily: SANS,
   headings: { fontFamily: SANS },
   defaultRadius: 'sm',
+  components: {
+    // Hints under the box, not between label and box: inputs side by side in a grid stay aligned.
+    InputWrapper: InputWrapper.extend({ defaultProps: { inputWrapperOrder: ['label', 'input', 'description', 'error'] } }),
+  },
 });

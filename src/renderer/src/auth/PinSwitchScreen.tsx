@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Group, PasswordInput, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, PasswordInput, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { SessionInfo } from '../../../shared/auth/schemas';
 import type { Role } from '../../../shared/api/roles';
+import { RemoteError } from '../../../shared/api/remote-error';
 import { api } from '../api/client';
 import { AuthFrame } from '../components/AuthFrame';
 import { useT } from '../i18n/I18nProvider';
@@ -44,7 +45,8 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
     try {
       onSignedIn(await api.call('auth.pinSwitch', { username: picked.username, pin }));
     } catch (err) {
-      setError(message(err));
+      // The backend says "wrong user name or password" for PINs too; here only the PIN can be wrong.
+      setError(err instanceof RemoteError && err.code === 'BAD_CREDENTIALS' ? t('ui.pin.wrong') : message(err));
       setPin('');
       pinRef.current?.focus();
     } finally {
@@ -111,11 +113,8 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
               disabled={busy}
               onDigit={(d) => pin.length < 8 && setPin(pin + d)}
               onBackspace={() => setPin(pin.slice(0, -1))}
-              onSubmit={() => void submit()}
+              busy={busy}
             />
-            <Button type="submit" loading={busy} disabled={pin.length < 4} fullWidth>
-              {t('ui.auth.signIn')}
-            </Button>
           </Stack>
         </form>
       )}

@@ -1,8 +1,7 @@
 import { notifications } from '@mantine/notifications';
-import { RemoteError } from '../../../shared/api/errors';
+import { RemoteError } from '../../../shared/api/remote-error';
 import type { Locale } from '../../../shared/i18n/types';
 import type { TFunction } from '../i18n/I18nProvider';
-import { formatInstant } from '../i18n/format';
 
 /** Field path → translated message, for showing server validation at the fields. */
 export type FieldErrors = Record<string, string>;
@@ -14,20 +13,18 @@ export function fieldErrorsOf(err: unknown): FieldErrors {
 }
 
 /**
- * What to tell a person about a failed call. The server already translated the message;
- * a lockout is re-worded here so its time shows in local time instead of raw ISO.
+ * What to tell a person about a failed call. The server already translated the message
+ * (a lockout's time included, in the shop's zone), so it is shown as it came.
  */
-export function errorMessage(err: unknown, t: TFunction, locale: Locale): string {
-  if (err instanceof RemoteError) {
-    const until = err.details.until;
-    if (err.code === 'LOCKED_OUT' && typeof until === 'string') return t('ui.error.lockedUntil', { time: formatInstant(until, locale) });
-    return err.message;
-  }
+export function errorMessage(err: unknown, t: TFunction, _locale?: Locale): string {
+  if (err instanceof RemoteError) return err.message;
   // fetch/IPC failures have no translated message: the shop host is down or unreachable.
   return t('ui.error.network');
 }
 
 export function showErrorToast(err: unknown, t: TFunction, locale: Locale): void {
+  // A lost session is announced once by the app as it returns to sign-in; no second toast per failed call.
+  if (err instanceof RemoteError && (err.code === 'UNAUTHENTICATED' || err.code === 'SESSION_EXPIRED')) return;
   notifications.show({ color: 'red', title: t('ui.error.title'), message: errorMessage(err, t, locale), autoClose: 6000 });
 }
 

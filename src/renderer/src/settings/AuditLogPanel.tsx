@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Code, Group, Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import type { AuditEntry } from '../../../shared/audit/schemas';
 import { hasKey } from '../../../shared/i18n/translate';
 import { api } from '../api/client';
@@ -9,6 +9,13 @@ import { formatInstant } from '../i18n/format';
 import { useErrorToast } from '../hooks/useErrorToast';
 
 const PAGE = 50;
+
+/** Details are free-form per action; "key: value" pairs read better than JSON. */
+function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(', ');
+}
 
 /** Newest sensitive actions first; "older" pages back by id. Managers only (core enforces). */
 export function AuditLogPanel() {
@@ -64,7 +71,11 @@ export function AuditLogPanel() {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(e.at, locale, shop?.settings.timeZone)}</Table.Td>
               <Table.Td>{e.username ?? '—'}</Table.Td>
               <Table.Td>{actionName(e.action)}</Table.Td>
-              <Table.Td>{Object.keys(e.details).length > 0 ? <Code>{JSON.stringify(e.details)}</Code> : null}</Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {detailsText(e.details)}
+                </Text>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

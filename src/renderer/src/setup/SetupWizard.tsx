@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Group, PasswordInput, Select, SimpleGrid, Stepper, TextInput } from '@mantine/core';
 import type { SessionInfo } from '../../../shared/auth/schemas';
 import type { Locale } from '../../../shared/i18n/types';
@@ -44,6 +44,13 @@ export function SetupWizard({ onDone }: { onDone(session: SessionInfo): void }) 
     currency: 'CNY',
     language: locale,
   });
+  const firstShopField = useRef<HTMLInputElement>(null);
+  const firstAdminField = useRef<HTMLInputElement>(null);
+  // Each step starts with the cursor in its first field (autoFocus alone loses to the Stepper's own focus handling).
+  useEffect(() => {
+    const id = setTimeout(() => (step === 0 ? firstShopField : firstAdminField).current?.focus(), 0);
+    return () => clearTimeout(id);
+  }, [step]);
   const [admin, setAdmin] = useState<AdminForm>({ username: 'admin', displayName: '', password: '', confirm: '', pin: '' });
 
   const shopField = (k: keyof ShopForm) => ({
@@ -68,7 +75,8 @@ export function SetupWizard({ onDone }: { onDone(session: SessionInfo): void }) 
   const nextStep = (ev: FormEvent) => {
     ev.preventDefault();
     const e = checkShop();
-    setErrors(e);
+    // Server errors on the shop step are now stale; those of the admin step still stand.
+    setErrors((prev) => ({ ...Object.fromEntries(Object.entries(prev).filter(([k]) => !k.startsWith('shop.'))), ...e }));
     if (Object.keys(e).length === 0) setStep(1);
   };
 
@@ -108,7 +116,7 @@ export function SetupWizard({ onDone }: { onDone(session: SessionInfo): void }) 
         <Stepper.Step label={t('ui.setup.step.shop')} description={t('ui.setup.step.shopHint')}>
           <form onSubmit={nextStep} noValidate>
             <SimpleGrid cols={2} mt="md">
-              <TextInput label={t('ui.shop.name')} placeholder={t('ui.shop.namePlaceholder')} required autoFocus {...shopField('name')} />
+              <TextInput label={t('ui.shop.name')} placeholder={t('ui.shop.namePlaceholder')} required ref={firstShopField} {...shopField('name')} />
               <TextInput
                 label={t('ui.shop.code')}
                 description={t('ui.shop.codeHint')}
@@ -163,7 +171,7 @@ export function SetupWizard({ onDone }: { onDone(session: SessionInfo): void }) 
         <Stepper.Step label={t('ui.setup.step.admin')} description={t('ui.setup.step.adminHint')}>
           <form onSubmit={submit} noValidate>
             <SimpleGrid cols={2} mt="md">
-              <TextInput label={t('ui.user.username')} required autoFocus {...adminField('username')} error={errors['admin.username'] ?? errors.username} />
+              <TextInput label={t('ui.user.username')} required ref={firstAdminField} {...adminField('username')} error={errors['admin.username'] ?? errors.username} />
               <TextInput label={t('ui.user.displayName')} placeholder={t('ui.user.displayNamePlaceholder')} required {...adminField('displayName')} />
               <PasswordInput label={t('ui.user.password')} description={t('ui.user.passwordHint')} required {...adminField('password')} />
               <PasswordInput label={t('ui.user.passwordConfirm')} required {...adminField('confirm')} />

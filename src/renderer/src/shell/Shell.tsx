@@ -41,11 +41,16 @@ export function Shell() {
               variant="default"
               size="xs"
               onClick={() => setSearchOpen(true)}
-              rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+              rightSection={
+                <Kbd size="xs" style={{ whiteSpace: 'nowrap' }}>
+                  Ctrl K
+                </Kbd>
+              }
               visibleFrom="md"
-              w={240}
+              w={260}
               justify="space-between"
               c="dimmed"
+              styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
             >
               {t('ui.search.button')}
             </Button>
@@ -55,7 +60,7 @@ export function Shell() {
               <Text size="sm" fw={600}>
                 {user.displayName}
               </Text>
-              <Badge variant="light" size="sm">
+              <Badge variant="light" size="sm" tt="none">
                 {t(`role.${user.role}`)}
               </Badge>
             </Group>
