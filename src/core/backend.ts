@@ -10,9 +10,11 @@ import { openDatabase } from './db/open';
 import type { BackendEvent, BackendServices, Ctx, HostInfo, SessionUser } from './api/context';
 import { zodToAppError } from './api/validation';
 import { handlers } from './handlers';
-import { resolveSession } from './auth/sessions';
+import { hashToken, resolveSession } from './auth/sessions';
 import { readShopLanguage } from './shop/settings';
 import { appendAudit } from './audit/log';
+import type { SecretKeyProvider } from './secrets/key-provider';
+import { ephemeralKeyProvider, fileKeyProvider } from './secrets/file-key-provider';
 
 export interface BackendOptions {
   /** Folder holding shop.sqlite (and the key file of later capabilities). */
@@ -21,6 +23,11 @@ export interface BackendOptions {
   file?: string;
   clock?: Clock;
   nativeBinding?: string;
+  /**
+   * Where the key for customer secrets (device passcodes) comes from. Default: `secret.key`
+   * (mode 0600) beside the database; an in-memory database gets a per-process key.
+   */
+  keyProvider?: SecretKeyProvider;
 }
 
 export interface CallOptions {
@@ -58,6 +65,7 @@ export function openBackend(opts: BackendOptions): Backend {
     newId: uuidv7Generator(clock),
     host,
     dataDir,
+    keys: opts.keyProvider ?? (file === ':memory:' ? ephemeralKeyProvider() : fileKeyProvider(path.dirname(path.resolve(file)))),
     emit(event) {
       for (const l of listeners) {
         try {
@@ -87,6 +95,7 @@ export function openBackend(opts: BackendOptions): Backend {
       ...services,
       db: dbx,
       session,
+      callerTokenHash: opts.token ? hashToken(opts.token) : null,
       locale: isLocale(opts.locale) ? opts.locale : 'zh-CN',
       nowIso: () => clock.now().toISOString(),
       audit: (action, entity = null, entityId = null, details = {}) =>

@@ -4,6 +4,8 @@ import { systemHandlers } from './system/handlers';
 import { authHandlers } from './auth/handlers';
 import { shopHandlers } from './shop/handlers';
 import { auditHandlers } from './audit/handlers';
+import { warrantyHandlers } from './warranty/handlers';
+import { printingHandlers } from './printing/handlers';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers<Procedures> = {
@@ -11,4 +13,6 @@ export const handlers: Handlers<Procedures> = {
   ...authHandlers,
   ...shopHandlers,
   ...auditHandlers,
+  ...warrantyHandlers,
+  ...printingHandlers,
 };

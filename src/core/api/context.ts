@@ -5,6 +5,7 @@ import type { Clock, IdGenerator } from '../../shared/util/ids';
 import type { Locale } from '../../shared/i18n/types';
 import type { Role } from '../../shared/api/roles';
 import type { AppError } from '../../shared/api/errors';
+import type { SecretKeyProvider } from '../secrets/key-provider';
 import type { ProcedureDef, ProcedureMap, ParsedInputOf, OutputOf } from '../../shared/api/contract';
 
 export interface SessionUser {
@@ -31,12 +32,16 @@ export interface BackendServices {
   newId: IdGenerator;
   host: HostInfo;
   dataDir: string | null;
+  /** The key for customer secrets; kept outside the database (src/core/secrets). */
+  keys: SecretKeyProvider;
   emit(event: BackendEvent): void;
 }
 
 /** What a handler sees: the services, the caller, and `db` bound to the call's transaction. */
 export interface Ctx extends BackendServices {
   session: SessionUser | null;
+  /** The hash of the token the caller sent, even on public procedures (a PIN switch ends it). */
+  callerTokenHash: string | null;
   locale: Locale;
   nowIso(): string;
   /** Appends to the audit log inside the same transaction as the change it records. */

@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { IntakeTables } from '../intake/tables';
+import type { PrintFilesTable, PrintJobsTable } from '../printing/tables';
 
 /**
  * The kysely Database interface: one entry per table, column types as SQLite stores
@@ -53,10 +55,51 @@ export interface OutboxTable {
   op: 'upsert' | 'delete';
 }
 
-export interface DB {
+export interface WarrantyPoliciesTable {
+  id: string;
+  policy_id: string;
+  category: string;
+  version_no: number;
+  version: string;
+  data_json: string;
+  source: 'preset' | 'local' | 'hq';
+  active: number;
+  category_default: number;
+  note: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface WarrantyCalendarsTable {
+  id: string;
+  calendar_id: string;
+  version_no: number;
+  data_json: string;
+  source: 'preset' | 'local' | 'hq';
+  active: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface DeviceProgramsTable {
+  id: string;
+  device_id: string;
+  program_id: string;
+  kind: string;
+  data_json: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface DB extends IntakeTables {
   shop: ShopTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  warranty_policies: WarrantyPoliciesTable;
+  warranty_calendars: WarrantyCalendarsTable;
+  device_programs: DeviceProgramsTable;
+  print_jobs: PrintJobsTable;
+  print_files: PrintFilesTable;
 }

@@ -2,6 +2,7 @@ import type { Locale, Messages } from './types';
 import { messages as errors } from '../api/messages';
 import { messages as system } from '../system/messages';
 import { messages as warranty } from '../warranty/messages';
+import { messages as documents } from '../documents/messages';
 // UI catalogs (renderer strings, keys `ui.*`):
 import { uiCatalogs } from './ui';
 
@@ -10,7 +11,7 @@ import { uiCatalogs } from './ui';
  * (`warranty.reason.expired`), so merging cannot collide silently; the i18n test
  * checks both locales carry the same keys.
  */
-export const catalogs: Record<string, Messages> = { errors, system, warranty, ...uiCatalogs };
+export const catalogs: Record<string, Messages> = { errors, system, warranty, documents, ...uiCatalogs };
 
 function merge(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};

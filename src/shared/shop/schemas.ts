@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/types';
+import { documentsSettingsSchema } from '../documents/settings';
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -32,10 +33,23 @@ export const shopSettingsSchema = shopProfileSchema.extend({
   /** Off: the shop host listens on 127.0.0.1 only. */
   lanAccess: z.boolean().default(false),
   sessionIdleMinutes: z.number().int().min(5).max(24 * 60).default(60),
+  /** Paper, auto-print, copies and printer per document type; the shop's terms (see documents/settings). */
+  documents: documentsSettingsSchema.prefault({}),
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
-export const shopSettingsPatchSchema = shopSettingsSchema.partial().strict();
+/**
+ * A patch names only what changes. zod 4's `.partial()` still fills absent fields that have a
+ * default, and shop.update would then reset them (address, hotline, documents...), so the
+ * defaults are taken off first.
+ */
+export const shopSettingsPatchSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(shopSettingsSchema.shape).map(([k, v]) => [k, ('unwrap' in v && (v instanceof z.ZodDefault || v instanceof z.ZodPrefault) ? v.unwrap() : v).optional()]),
+    ) as unknown as ReturnType<typeof shopSettingsSchema.partial>['shape'],
+  )
+  .strict();
 export type ShopSettingsPatch = z.infer<typeof shopSettingsPatchSchema>;
 
 export const shopSchema = z.object({ id: z.string(), settings: shopSettingsSchema });
