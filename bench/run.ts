@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { seed } from '../scripts/seed';
 import { benchReport } from './report';
 import { foundationSuite } from './foundation';
+import { intakeSuite } from './intake';
 import type { BenchResult, BenchSuite } from './lib';
 import { LATEST_SCHEMA_VERSION } from '../src/core/db/migrations';
 
@@ -28,8 +29,11 @@ if (values.fresh || !fs.existsSync(dbFile)) {
 const label = `${tickets.toLocaleString('en')}-ticket shop (${(fs.statSync(dbFile).size / 2 ** 20).toFixed(0)} MiB)`;
 
 const suites: BenchSuite[] = [foundationSuite(dbFile, label)];
+suites.push(intakeSuite(dbFile, label));
 const { warrantySuite } = await import('./warranty').catch(() => ({ warrantySuite: null }));
 if (warrantySuite) suites.push(warrantySuite);
+const { documentsSuite } = await import('./documents');
+suites.push(documentsSuite());
 
 const results: BenchResult[] = [];
 for (const s of suites) {

@@ -1,7 +1,11 @@
 import type { SeedStep } from './context';
+import { intakeSeedStep } from './intake';
 
 /**
  * Every capability appends its generator here (customers, devices, tickets, parts…),
  * so `npm run seed` and the benchmarks always see the whole product.
  */
-export const seedSteps: SeedStep[] = [];
+export const seedSteps: SeedStep[] = [
+  // First: later steps (quotes, parts, payments) hang off its tickets.
+  intakeSeedStep,
+];

@@ -15,6 +15,7 @@ import { readShopLanguage } from './shop/settings';
 import { appendAudit } from './audit/log';
 import type { SecretKeyProvider } from './secrets/key-provider';
 import { ephemeralKeyProvider, fileKeyProvider } from './secrets/file-key-provider';
+import { attachSync, type SyncOptions } from './sync/engine';
 
 export interface BackendOptions {
   /** Folder holding shop.sqlite (and the key file of later capabilities). */
@@ -28,6 +29,8 @@ export interface BackendOptions {
    * (mode 0600) beside the database; an in-memory database gets a per-process key.
    */
   keyProvider?: SecretKeyProvider;
+  /** Head-office sync: transport, timer, batch sizes (src/core/sync/engine.ts). */
+  sync?: SyncOptions;
 }
 
 export interface CallOptions {
@@ -76,6 +79,8 @@ export function openBackend(opts: BackendOptions): Backend {
       }
     },
   };
+
+  const sync = attachSync(services, opts.sync);
 
   async function run(name: string, rawInput: unknown, opts: CallOptions = {}): Promise<unknown> {
     const def = (procedures as Record<string, ProcedureDef>)[name];
@@ -154,6 +159,7 @@ export function openBackend(opts: BackendOptions): Backend {
       return () => listeners.delete(listener);
     },
     async close() {
+      await sync.stop();
       listeners.clear();
       try {
         await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);

@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 import type { IntakeTables } from '../intake/tables';
 import type { PrintFilesTable, PrintJobsTable } from '../printing/tables';
+import type { SyncTables } from '../sync/tables';
+import type { StockTables } from '../stock/tables';
 
 /**
  * The kysely Database interface: one entry per table, column types as SQLite stores
@@ -91,7 +93,7 @@ export interface DeviceProgramsTable {
   created_by: string | null;
 }
 
-export interface DB extends IntakeTables {
+export interface DB extends IntakeTables, StockTables, SyncTables {
   shop: ShopTable;
   users: UsersTable;
   sessions: SessionsTable;

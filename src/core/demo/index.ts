@@ -1,5 +1,6 @@
 import type { Backend } from '../backend';
 import { DEMO_USERS, seedDemoUsers } from './users';
+import { seedIntakeDemo } from './intake';
 
 /**
  * Fills an empty shop with the demo. Each capability adds its own step here, so a
@@ -9,6 +10,7 @@ export async function seedDemo(backend: Backend): Promise<boolean> {
   const status = await backend.call('setup.status', {});
   if (status.setUp) return false;
   const adminToken = await seedDemoUsers(backend);
+  await seedIntakeDemo(backend);
   void adminToken;
   return true;
 }

@@ -1,12 +1,24 @@
 import { systemProcedures } from '../system/procedures';
+import { syncProcedures } from '../sync/procedures';
+import { customerProcedures } from '../customers/procedures';
+import { deviceProcedures } from '../devices/procedures';
+import { ticketProcedures } from '../tickets/procedures';
+import { searchProcedures } from '../search/procedures';
 import { warrantyProcedures } from '../warranty/procedures';
 import { printingProcedures } from '../printing/procedures';
+import { stockProcedures } from '../stock/procedures';
 
 /** The whole API: every capability's procedures, declared once. */
 export const procedures = {
   ...systemProcedures,
+  ...syncProcedures,
+  ...customerProcedures,
+  ...deviceProcedures,
+  ...ticketProcedures,
+  ...searchProcedures,
   ...warrantyProcedures,
   ...printingProcedures,
+  ...stockProcedures,
 };
 
 export type Procedures = typeof procedures;

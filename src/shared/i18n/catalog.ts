@@ -1,8 +1,14 @@
 import type { Locale, Messages } from './types';
 import { messages as errors } from '../api/messages';
 import { messages as system } from '../system/messages';
+import { messages as sync } from '../sync/messages';
+import { messages as customers } from '../customers/messages';
+import { messages as devices } from '../devices/messages';
+import { messages as tickets } from '../tickets/messages';
+import { messages as search } from '../search/messages';
 import { messages as warranty } from '../warranty/messages';
 import { messages as documents } from '../documents/messages';
+import { messages as stock } from '../stock/messages';
 // UI catalogs (renderer strings, keys `ui.*`):
 import { uiCatalogs } from './ui';
 
@@ -11,7 +17,7 @@ import { uiCatalogs } from './ui';
  * (`warranty.reason.expired`), so merging cannot collide silently; the i18n test
  * checks both locales carry the same keys.
  */
-export const catalogs: Record<string, Messages> = { errors, system, warranty, documents, ...uiCatalogs };
+export const catalogs: Record<string, Messages> = { errors, system, sync, customers, devices, tickets, search, warranty, documents, stock, ...uiCatalogs };
 
 function merge(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};

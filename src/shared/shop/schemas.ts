@@ -35,6 +35,10 @@ export const shopSettingsSchema = shopProfileSchema.extend({
   sessionIdleMinutes: z.number().int().min(5).max(24 * 60).default(60),
   /** Paper, auto-print, copies and printer per document type; the shop's terms (see documents/settings). */
   documents: documentsSettingsSchema.prefault({}),
+  /** How often the shop syncs with head office (sync capability). */
+  syncIntervalMinutes: z.number().int().min(1).max(24 * 60).default(5),
+  /** Set by enrollment with head office (never by shop.update): head-office data is then read-only here. */
+  enrolled: z.boolean().default(false),
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
@@ -46,7 +50,7 @@ export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 export const shopSettingsPatchSchema = z
   .object(
     Object.fromEntries(
-      Object.entries(shopSettingsSchema.shape).map(([k, v]) => [k, ('unwrap' in v && (v instanceof z.ZodDefault || v instanceof z.ZodPrefault) ? v.unwrap() : v).optional()]),
+      Object.entries(shopSettingsSchema.shape).filter(([k]) => k !== 'enrolled').map(([k, v]) => [k, ('unwrap' in v && (v instanceof z.ZodDefault || v instanceof z.ZodPrefault) ? v.unwrap() : v).optional()]),
     ) as unknown as ReturnType<typeof shopSettingsSchema.partial>['shape'],
   )
   .strict();

@@ -6,6 +6,7 @@ import { UsersPanel } from './UsersPanel';
 import { MyAccountPanel } from './MyAccountPanel';
 import { AuditLogPanel } from './AuditLogPanel';
 import { AboutPanel } from './AboutPanel';
+import { WarrantyPanel } from '../warranty/WarrantyPanel';
 
 /** Settings: shop, users (managers), own account, audit log (managers), about. */
 export function SettingsPage() {
@@ -22,6 +23,7 @@ export function SettingsPage() {
           {manager ? <Tabs.Tab value="users">{t('ui.settings.tab.users')}</Tabs.Tab> : null}
           <Tabs.Tab value="account">{t('ui.settings.tab.account')}</Tabs.Tab>
           {manager ? <Tabs.Tab value="audit">{t('ui.settings.tab.audit')}</Tabs.Tab> : null}
+          <Tabs.Tab value="warranty">{t('ui.warranty.tab')}</Tabs.Tab>
           <Tabs.Tab value="about">{t('ui.settings.tab.about')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="shop" pt="md">
@@ -40,6 +42,9 @@ export function SettingsPage() {
             <AuditLogPanel />
           </Tabs.Panel>
         ) : null}
+        <Tabs.Panel value="warranty" pt="md">
+          <WarrantyPanel />
+        </Tabs.Panel>
         <Tabs.Panel value="about" pt="md">
           <AboutPanel />
         </Tabs.Panel>

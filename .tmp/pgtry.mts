@@ -1,0 +1,11 @@
+import { startPostgres } from '/work/main/tests/helpers/postgres';
+import { openHqDatabase } from '/work/main/src/hq/db';
+const t0 = Date.now();
+const pgs = await startPostgres();
+console.log('started', Date.now() - t0);
+const url = await pgs!.createDatabase('t1');
+const db = await openHqDatabase({ databaseUrl: url });
+console.log(await db.db.selectFrom('hq_counter').selectAll().execute());
+await db.close();
+pgs!.stop();
+console.log('done', Date.now() - t0);

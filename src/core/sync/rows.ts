@@ -1,0 +1,143 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Cell, PushRow } from '../../shared/sync/protocol';
+import { syncedTables } from '../db/outbox';
+
+/**
+ * Generic reading of synced rows, for any table that carries outbox triggers: no per-table
+ * code. The id column is read from the table's outbox trigger; a row is sent as it is *now*
+ * (its columns, BLOBs as base64) with its newest outbox sequence as version, or as a tombstone
+ * when it no longer exists.
+ */
+export interface TableInfo {
+  table: string;
+  idColumn: string;
+}
+
+const idColumnCache = new WeakMap<BetterSqlite3.Database, Map<string, string | null>>();
+
+export function idColumnOf(sqlite: BetterSqlite3.Database, table: string): string | null {
+  let cache = idColumnCache.get(sqlite);
+  if (!cache) idColumnCache.set(sqlite, (cache = new Map()));
+  if (cache.has(table)) return cache.get(table)!;
+  const row = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(`outbox_${table}_insert`) as { sql: string } | undefined;
+  const m = row?.sql.match(/NEW\.([a-z_][a-z0-9_]*)\s*,\s*'upsert'/i);
+  const id = m ? m[1]! : null;
+  cache.set(table, id);
+  return id;
+}
+
+export function syncedTableInfo(sqlite: BetterSqlite3.Database): TableInfo[] {
+  return syncedTables(sqlite).map((table) => ({ table, idColumn: idColumnOf(sqlite, table) ?? 'id' }));
+}
+
+export function encodeRow(row: Record<string, unknown>): Record<string, Cell> {
+  const out: Record<string, Cell> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (v === null || v === undefined) out[k] = null;
+    else if (Buffer.isBuffer(v)) out[k] = { $b: v.toString('base64') };
+    else if (typeof v === 'bigint') out[k] = Number(v);
+    else out[k] = v as string | number;
+  }
+  return out;
+}
+
+export interface Batch {
+  fromSeq: number;
+  toSeq: number;
+  rows: PushRow[];
+  bytes: number;
+}
+
+/** Prepared statements per connection (row reads are the hot path of a first push). */
+class Reader {
+  private readonly stmts = new Map<string, BetterSqlite3.Statement>();
+  constructor(private readonly sqlite: BetterSqlite3.Database) {}
+  stmt(sql: string): BetterSqlite3.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.sqlite.prepare(sql)));
+    return s;
+  }
+  row(table: string, id: string): Record<string, unknown> | undefined | 'gone' {
+    const col = idColumnOf(this.sqlite, table);
+    if (!col || !/^[a-z_][a-z0-9_]*$/.test(table)) return 'gone';
+    try {
+      return this.stmt(`SELECT * FROM "${table}" WHERE "${col}" = ?`).get(id) as Record<string, unknown> | undefined;
+    } catch {
+      return 'gone'; // the table was dropped: its rows are gone
+    }
+  }
+  version(table: string, id: string): number {
+    return (this.stmt(`SELECT max(seq) AS v FROM outbox WHERE table_name = ? AND row_id = ?`).get(table, id) as { v: number }).v;
+  }
+}
+
+const readers = new WeakMap<BetterSqlite3.Database, Reader>();
+function readerOf(sqlite: BetterSqlite3.Database): Reader {
+  let r = readers.get(sqlite);
+  if (!r) readers.set(sqlite, (r = new Reader(sqlite)));
+  return r;
+}
+
+/**
+ * Reads the next batch after `acked`: outbox entries in order, each changed row once, cut
+ * before `maxEntries` entries or `maxBytes` of row data (a single larger row still goes alone).
+ * Synchronous: call it while holding the connection (no other transaction open).
+ */
+export function readBatch(sqlite: BetterSqlite3.Database, acked: number, maxEntries: number, maxBytes: number): Batch | null {
+  const reader = readerOf(sqlite);
+  return sqlite.transaction(() => {
+    const entries = reader.stmt(`SELECT seq, table_name, row_id FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?`).all(acked, maxEntries) as {
+      seq: number;
+      table_name: string;
+      row_id: string;
+    }[];
+    if (entries.length === 0) return null;
+    const seen = new Set<string>();
+    const rows: PushRow[] = [];
+    let bytes = 0;
+    let toSeq = acked;
+    for (const e of entries) {
+      const key = `${e.table_name}\u0000${e.row_id}`;
+      if (!seen.has(key)) {
+        const v = reader.version(e.table_name, e.row_id);
+        const raw = reader.row(e.table_name, e.row_id);
+        let row: PushRow;
+        let size: number;
+        if (raw && raw !== 'gone') {
+          const d = encodeRow(raw);
+          row = { op: 'upsert', t: e.table_name, id: e.row_id, v, d };
+          size = 64 + JSON.stringify(d).length;
+        } else {
+          row = { op: 'delete', t: e.table_name, id: e.row_id, v };
+          size = 64;
+        }
+        if (rows.length > 0 && bytes + size > maxBytes) break;
+        seen.add(key);
+        rows.push(row);
+        bytes += size;
+      }
+      toSeq = e.seq;
+    }
+    return { fromSeq: acked + 1, toSeq, rows, bytes };
+  })();
+}
+
+/** Appends every current row of every synced table to the outbox: head office gets a full copy. */
+export function appendSnapshot(sqlite: BetterSqlite3.Database): number {
+  let n = 0;
+  for (const { table, idColumn } of syncedTableInfo(sqlite)) {
+    n += sqlite.prepare(`INSERT INTO outbox (table_name, row_id, op) SELECT '${table}', "${idColumn}", 'upsert' FROM "${table}"`).run().changes;
+  }
+  return n;
+}
+
+/** Every row of every synced table, encoded as pushed (tests compare shop and head office with it). */
+export function dumpSynced(sqlite: BetterSqlite3.Database): Map<string, Record<string, Cell>> {
+  const out = new Map<string, Record<string, Cell>>();
+  for (const { table, idColumn } of syncedTableInfo(sqlite)) {
+    for (const r of sqlite.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
+      out.set(`${table}/${String(r[idColumn])}`, encodeRow(r));
+    }
+  }
+  return out;
+}

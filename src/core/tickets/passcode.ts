@@ -1,0 +1,68 @@
+import { AppError } from '../../shared/api/errors';
+import type { PasscodeInput } from '../../shared/tickets/schemas';
+import type { Ctx } from '../api/context';
+import { prepared } from '../intake/statements';
+import { decryptSecret, encryptSecret } from '../secrets/cipher';
+import { appendEvent } from './events';
+
+/** The columns a passcode input becomes: only a ciphertext ever reaches the database. */
+export function passcodeColumns(ctx: Pick<Ctx, 'keys'>, ticketId: string, p: PasscodeInput) {
+  if (p === 'declined' || p === 'none') return { state: p, kind: null, cipher: null };
+  return { state: 'given' as const, kind: p.kind, cipher: encryptSecret(ctx.keys, p.value, ticketId) };
+}
+
+interface PasscodeRow {
+  passcode_state: string;
+  passcode_kind: string | null;
+  passcode_cipher: Buffer | null;
+  technician_id: string | null;
+}
+
+function passcodeRow(ctx: Ctx, ticketId: string): PasscodeRow {
+  const row = prepared(ctx.sqlite, `SELECT passcode_state, passcode_kind, passcode_cipher, technician_id FROM tickets WHERE id = ?`).get(ticketId) as
+    | PasscodeRow
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'ticket', id: ticketId } });
+  return row;
+}
+
+/**
+ * Shows the passcode to the ticket's assigned technician or a manager/admin, and records
+ * who saw it in the audit log (in the same transaction: no reveal without its entry).
+ */
+export async function revealPasscode(ctx: Ctx, ticketId: string): Promise<{ kind: 'pin' | 'password' | 'pattern'; value: string }> {
+  const me = ctx.me();
+  const row = passcodeRow(ctx, ticketId);
+  if (me.role === 'technician' && row.technician_id !== me.userId) {
+    throw new AppError('FORBIDDEN', { key: 'tickets.error.passcodeNotAssigned', params: { role: me.role } });
+  }
+  if (row.passcode_state !== 'given' || !row.passcode_cipher) throw new AppError('NOT_FOUND', { key: 'tickets.error.noPasscode' });
+  let value: string;
+  try {
+    value = decryptSecret(ctx.keys, row.passcode_cipher, ticketId);
+  } catch {
+    // Another key than the one it was saved with (a database copied without its key file).
+    throw new AppError('RULE', { key: 'tickets.error.passcodeKey' });
+  }
+  await ctx.audit('tickets.revealPasscode', 'ticket', ticketId, { kind: row.passcode_kind });
+  return { kind: row.passcode_kind as 'pin' | 'password' | 'pattern', value };
+}
+
+/**
+ * Erases a ticket's passcode: the ciphertext is nulled and the erasure recorded as a ticket
+ * event. Collection calls this in its own transaction; returns false when there was nothing
+ * to erase (declined, none, or already erased), so calling it twice is harmless.
+ */
+export async function erasePasscode(ctx: Ctx, ticketId: string): Promise<boolean> {
+  const row = passcodeRow(ctx, ticketId);
+  if (row.passcode_state !== 'given') return false;
+  const now = ctx.nowIso();
+  prepared(ctx.sqlite, `UPDATE tickets SET passcode_cipher = NULL, passcode_state = 'erased', passcode_erased_at = ?, updated_at = ? WHERE id = ?`).run(
+    now,
+    now,
+    ticketId,
+  );
+  appendEvent(ctx, { ticketId, kind: 'passcode_erased', data: { kind: row.passcode_kind } });
+  await ctx.audit('tickets.erasePasscode', 'ticket', ticketId);
+  return true;
+}

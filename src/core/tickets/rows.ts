@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+import type { TicketRow } from '../../shared/tickets/schemas';
+import { CLOSED_STATUSES, WORK_STATUSES, type TicketStatus } from '../../shared/tickets/statuses';
+import { daysBetweenDates, localDate } from '../../shared/tickets/local-date';
+import type { ShopClock } from '../intake/shop';
+import { prepared } from '../intake/statements';
+
+/** The columns every ticket list reads: one join per row by primary key, nothing else. */
+export const ROW_SELECT = `
+  SELECT t.id, t.number, t.status, t.status_at, t.received_at, t.promised_date, t.service_type,
+         t.warranty_claimed, t.deposit_fen, substr(t.fault_text, 1, 80) AS fault, t.passcode_state,
+         c.id AS c_id, c.name AS c_name,
+         (SELECT display FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.position LIMIT 1) AS c_phone,
+         d.id AS d_id, d.category, d.brand, d.model, d.imei, d.serial,
+         u.id AS u_id, u.display_name AS u_name
+  FROM tickets t
+  JOIN customers c ON c.id = t.customer_id
+  JOIN devices d ON d.id = t.device_id
+  LEFT JOIN users u ON u.id = t.technician_id`;
+
+export interface RawRow {
+  id: string;
+  number: string;
+  status: string;
+  status_at: string;
+  received_at: string;
+  promised_date: string;
+  service_type: string;
+  warranty_claimed: number;
+  deposit_fen: number;
+  fault: string;
+  passcode_state: string;
+  c_id: string;
+  c_name: string;
+  c_phone: string | null;
+  d_id: string;
+  category: string;
+  brand: string;
+  model: string;
+  imei: string | null;
+  serial: string | null;
+  u_id: string | null;
+  u_name: string | null;
+}
+
+/** Badges: days open (to closing for a closed ticket), days to the promise, overdue. */
+export function ticketFlags(clock: ShopClock, t: { status: string; status_at: string; received_at: string; promised_date: string }) {
+  const received = localDate(new Date(t.received_at), clock.timeZone);
+  const closed = CLOSED_STATUSES.includes(t.status as TicketStatus);
+  const end = closed ? localDate(new Date(t.status_at), clock.timeZone) : clock.today;
+  const daysToPromise = daysBetweenDates(clock.today, t.promised_date);
+  return {
+    daysOpen: daysBetweenDates(received, end),
+    daysToPromise,
+    overdue: WORK_STATUSES.includes(t.status as TicketStatus) && daysToPromise < 0,
+  };
+}
+
+export function toRow(clock: ShopClock, r: RawRow): TicketRow {
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status as TicketRow['status'],
+    statusAt: r.status_at,
+    receivedAt: r.received_at,
+    promisedDate: r.promised_date,
+    serviceType: r.service_type as TicketRow['serviceType'],
+    warrantyClaimed: r.warranty_claimed === 1,
+    depositFen: r.deposit_fen,
+    faultSummary: r.fault,
+    hasPasscode: r.passcode_state === 'given',
+    customer: { id: r.c_id, name: r.c_name, phone: r.c_phone ?? '' },
+    device: { id: r.d_id, category: r.category, brand: r.brand, model: r.model, imei: r.imei ?? '', serial: r.serial ?? '' },
+    technician: r.u_id ? { id: r.u_id, displayName: r.u_name ?? '' } : null,
+    flags: ticketFlags(clock, r),
+  };
+}
+
+export function rowsWhere(sqlite: Database.Database, clock: ShopClock, where: string, params: unknown[], order = 't.id DESC', limit = 50): TicketRow[] {
+  const raw = prepared(sqlite, `${ROW_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ?`).all(...params, limit) as RawRow[];
+  return raw.map((r) => toRow(clock, r));
+}

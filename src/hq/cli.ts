@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openHqDatabase } from './db';
+import { buildHqApp } from './app';
+import { HqService, HqError, type HqFaults } from './service';
+
+/**
+ * `npm run hq -- [--data-dir DIR] [--port N] [--host ADDR]`: the head-office server.
+ * `npm run hq -- shops create --code SZ01 --name 福田店 | shops list | shops revoke <id|code> | shops code <id|code>`.
+ * Stores in SQLite (DIR/hq.sqlite) unless DATABASE_URL is set (PostgreSQL). The admin API needs
+ * HQ_ADMIN_TOKEN (or --admin-token); the shops commands work on the database directly.
+ */
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string', default: process.env.HQ_DATA_DIR ?? './hq-data' },
+      port: { type: 'string', default: process.env.HQ_PORT ?? '4790' },
+      host: { type: 'string', default: process.env.HQ_HOST ?? '127.0.0.1' },
+      'admin-token': { type: 'string' },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const store = await openHqDatabase({ databaseUrl: process.env.DATABASE_URL || null, dataDir: path.resolve(values['data-dir']!) });
+  const faults: HqFaults = {};
+  // Test hook (fault tests kill head office inside a push's transaction): never set in production.
+  if (process.env.FIXPOINT_HQ_FAULT === 'stall-before-commit') {
+    faults.beforeCommit = () => {
+      process.stdout.write('HQ-STALLED\n');
+      return new Promise<void>(() => undefined);
+    };
+  }
+  const service = new HqService(store, { faults });
+
+  if (positionals[0] === 'shops') {
+    const print = (x: unknown) => console.log(JSON.stringify(x, null, 2));
+    try {
+      const cmd = positionals[1];
+      if (cmd === 'create') {
+        const r = await service.createShop({ code: values.code ?? '', name: values.name ?? '' });
+        if (values.json) print(r);
+        else console.log(`Shop ${r.shop.code} (${r.shop.name}) created, id ${r.shop.id}\nEnrollment code (one use, until ${r.expiresAt}): ${r.enrollmentCode}`);
+      } else if (cmd === 'list') {
+        const shops = await service.listShops();
+        if (values.json) print(shops);
+        else
+          console.table(
+            shops.map((s) => ({ code: s.code, name: s.name, id: s.id, enrolled: s.enrolled, revoked: s.revoked, lastSeq: s.lastSeq, lastPush: s.lastPushAt ?? '-', lastPull: s.lastPullAt ?? '-' })),
+          );
+      } else if (cmd === 'revoke' && positionals[2]) {
+        const s = await service.revoke(positionals[2]);
+        console.log(`Token of shop ${s.code} revoked.`);
+      } else if (cmd === 'code' && positionals[2]) {
+        const r = await service.newEnrollmentCode(positionals[2]);
+        console.log(`New enrollment code for ${r.shop.code} (until ${r.expiresAt}): ${r.enrollmentCode}`);
+      } else {
+        console.error('usage: hq shops create --code CODE --name NAME | shops list | shops revoke <id|code> | shops code <id|code>');
+        process.exitCode = 2;
+      }
+    } catch (e) {
+      console.error(e instanceof HqError ? `${e.code}: ${e.message}` : e);
+      process.exitCode = 1;
+    } finally {
+      await store.close();
+    }
+    return;
+  }
+
+  const adminToken = values['admin-token'] ?? process.env.HQ_ADMIN_TOKEN ?? null;
+  const app = buildHqApp({ service, adminToken, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const address = await app.listen({ port: Number(values.port), host: values.host });
+  app.log.info({ address, store: store.describe, adminApi: !!adminToken }, 'Fixpoint head office listening');
+  if (!adminToken) app.log.warn('HQ_ADMIN_TOKEN not set: the admin API is disabled (the shops CLI still works)');
+  process.stdout.write(`HQ-LISTENING ${address}\n`);
+  const stop = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const isEntry = process.argv[1] && /hq[\\/]cli\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isEntry) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Head office's database: SQLite (a file, the default) or PostgreSQL (DATABASE_URL), the same
+ * kysely code and the same migrations (schema builder, portable types) on both.
+ */
+export interface HqShopsTable {
+  id: string;
+  code: string;
+  name: string;
+  shop_uid: string | null;
+  token_hash: string | null;
+  revoked_at: string | null;
+  enroll_code_hash: string | null;
+  enroll_expires_at: string | null;
+  enroll_used_at: string | null;
+  enroll_rebased: number;
+  enrolled_at: string | null;
+  created_at: string;
+  last_seq: number;
+  last_push_at: string | null;
+  last_pull_at: string | null;
+  last_seen_at: string | null;
+  schema_version: number | null;
+  app_version: string | null;
+}
+
+export interface HqRowsTable {
+  shop_id: string;
+  table_name: string;
+  row_id: string;
+  version: number;
+  deleted: number;
+  data: string | null;
+  updated_at: string;
+}
+
+export interface HqBatchesTable {
+  shop_id: string;
+  to_seq: number;
+  from_seq: number;
+  row_count: number;
+  received_at: string;
+}
+
+export interface HqItemsTable {
+  kind: string;
+  scope: string;
+  id: string;
+  change_no: number;
+  deleted: number;
+  data: string | null;
+  updated_at: string;
+}
+
+export interface HqCounterTable {
+  id: number;
+  value: number;
+}
+
+export interface HqDB {
+  hq_shops: HqShopsTable;
+  hq_rows: HqRowsTable;
+  hq_batches: HqBatchesTable;
+  hq_items: HqItemsTable;
+  hq_counter: HqCounterTable;
+}
+
+export type HqDialect = 'sqlite' | 'postgres';
+
+export interface HqDatabase {
+  db: Kysely<HqDB>;
+  dialect: HqDialect;
+  describe: string;
+  close(): Promise<void>;
+}
+
+const migrations: Record<string, Migration> = {
+  '001-hq': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('hq_shops')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('code', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('shop_uid', 'text')
+        .addColumn('token_hash', 'text', (c) => c.unique())
+        .addColumn('revoked_at', 'text')
+        .addColumn('enroll_code_hash', 'text', (c) => c.unique())
+        .addColumn('enroll_expires_at', 'text')
+        .addColumn('enroll_used_at', 'text')
+        .addColumn('enroll_rebased', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('enrolled_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seq', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_push_at', 'text')
+        .addColumn('last_pull_at', 'text')
+        .addColumn('last_seen_at', 'text')
+        .addColumn('schema_version', 'integer')
+        .addColumn('app_version', 'text')
+        .execute();
+      await db.schema
+        .createTable('hq_rows')
+        .addColumn('shop_id', 'text', (c) => c.notNull().references('hq_shops.id'))
+        .addColumn('table_name', 'text', (c) => c.notNull())
+        .addColumn('row_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'bigint', (c) => c.notNull())
+        .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('data', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('hq_rows_pk', ['shop_id', 'table_name', 'row_id'])
+        .execute();
+      await db.schema.createIndex('hq_rows_table').on('hq_rows').columns(['table_name', 'shop_id']).execute();
+      await db.schema
+        .createTable('hq_batches')
+        .addColumn('shop_id', 'text', (c) => c.notNull().references('hq_shops.id'))
+        .addColumn('to_seq', 'bigint', (c) => c.notNull())
+        .addColumn('from_seq', 'bigint', (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('hq_batches_pk', ['shop_id', 'to_seq'])
+        .execute();
+      await db.schema
+        .createTable('hq_items')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('change_no', 'bigint', (c) => c.notNull().unique())
+        .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('data', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('hq_items_pk', ['kind', 'scope', 'id'])
+        .execute();
+      await db.schema
+        .createTable('hq_counter')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('value', 'bigint', (c) => c.notNull())
+        .execute();
+      await sql`INSERT INTO hq_counter (id, value) VALUES (1, 0)`.execute(db);
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** bigint columns come back from pg as strings; head-office numbers stay far below 2^53. */
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+export interface OpenHqOptions {
+  /** PostgreSQL connection string; without it, SQLite in `dataDir`. */
+  databaseUrl?: string | null;
+  dataDir?: string;
+  /** Explicit SQLite file (':memory:' for tests). */
+  file?: string;
+  poolSize?: number;
+}
+
+export async function openHqDatabase(opts: OpenHqOptions): Promise<HqDatabase> {
+  let db: Kysely<HqDB>;
+  let dialect: HqDialect;
+  let describe: string;
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes });
+    db = new Kysely<HqDB>({ dialect: new PostgresDialect({ pool }) });
+    dialect = 'postgres';
+    const u = new URL(opts.databaseUrl);
+    describe = `postgresql://${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } else {
+    const file = opts.file ?? path.join(path.resolve(opts.dataDir ?? './hq-data'), 'hq.sqlite');
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const sqlite = new Database(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    dialect = 'sqlite';
+    describe = `sqlite:${file}`;
+  }
+  const migrator = new Migrator({ db, provider, migrationTableName: 'hq_migrations', migrationLockTableName: 'hq_migrations_lock' });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, dialect, describe, close: () => db.destroy() };
+}

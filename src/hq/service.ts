@@ -1,0 +1,493 @@
+import crypto from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { z } from 'zod';
+import type { HqDatabase, HqDB } from './db';
+import { LATEST_SHOP_SCHEMA, OLDEST_SHOP_SCHEMA, shapesAt } from './shapes';
+import {
+  PROTOCOL_VERSION,
+  enrollRequestSchema,
+  normalizeEnrollmentCode,
+  pullRequestSchema,
+  pushRequestSchema,
+  type EnrollResponse,
+  type PullResponse,
+  type PushResponse,
+  type SyncErrorCode,
+} from '../shared/sync/protocol';
+import { pulledKindIdSchema, pulledKinds } from '../shared/sync/kinds';
+import { shopCodeSchema } from '../shared/shop/schemas';
+
+/** A typed head-office refusal: `{ error: { code, message, details } }` with an HTTP status. */
+export class HqError extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    readonly status: number,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+  body() {
+    return { error: { code: this.code, message: this.message, details: this.details } };
+  }
+}
+
+export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+function enrollmentCode(): string {
+  const bytes = crypto.randomBytes(12);
+  const chars = [...bytes].map((b) => CROCKFORD[b % 32]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+export interface HqFaults {
+  /** Called inside a push's transaction just before commit; throw (or never resolve) to simulate a crash. */
+  beforeCommit?(info: { shopId: string; fromSeq: number; toSeq: number }): void | Promise<void>;
+}
+
+export interface RequestMeta {
+  protocol: string | undefined;
+  schema: string | undefined;
+  app?: string | undefined;
+}
+
+export interface ShopSummary {
+  id: string;
+  code: string;
+  name: string;
+  enrolled: boolean;
+  revoked: boolean;
+  lastSeq: number;
+  lastPushAt: string | null;
+  lastPullAt: string | null;
+  lastSeenAt: string | null;
+  schemaVersion: number | null;
+  appVersion: string | null;
+  createdAt: string;
+}
+
+export const publishSchema = z
+  .object({
+    kind: pulledKindIdSchema,
+    shopId: z.string().min(1).max(100).optional(),
+    items: z
+      .array(z.union([z.object({ id: z.string().min(1).max(200), data: z.unknown() }).strict(), z.object({ id: z.string().min(1).max(200), deleted: z.literal(true) }).strict()]))
+      .min(1)
+      .max(5000),
+  })
+  .strict();
+
+const CODE_TTL_MS = 7 * 24 * 3600_000;
+const ROW_CHUNK = 400;
+
+/**
+ * Head office's logic, independent of HTTP (the Fastify app and the tests call it): shops and
+ * enrollment, push (idempotent batches in order), pull (head-office data by change counter),
+ * publishing, figures.
+ */
+export class HqService {
+  readonly db: Kysely<HqDB>;
+  constructor(
+    readonly store: HqDatabase,
+    readonly opts: { now?: () => Date; faults?: HqFaults } = {},
+  ) {
+    this.db = store.db;
+  }
+
+  private nowIso(): string {
+    return (this.opts.now?.() ?? new Date()).toISOString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Versions and authentication
+
+  /** Protocol must match; the shop schema must be the current one or the one before. Answers the schema version. */
+  checkVersions(meta: RequestMeta): number {
+    if (meta.protocol !== String(PROTOCOL_VERSION)) {
+      throw new HqError('PROTOCOL_MISMATCH', 426, `protocol ${PROTOCOL_VERSION} expected`, { expected: PROTOCOL_VERSION, got: String(meta.protocol ?? '') });
+    }
+    const schema = Number(meta.schema);
+    if (!Number.isInteger(schema) || schema < 1) throw new HqError('MALFORMED', 400, 'schema version missing', { reason: 'x-fixpoint-schema' });
+    if (schema < OLDEST_SHOP_SCHEMA)
+      throw new HqError('SHOP_OUTDATED', 426, 'shop schema too old: update Fixpoint', { shopSchema: schema, minSchema: OLDEST_SHOP_SCHEMA });
+    if (schema > LATEST_SHOP_SCHEMA)
+      throw new HqError('HQ_OUTDATED', 409, 'shop schema newer than head office', { shopSchema: schema, maxSchema: LATEST_SHOP_SCHEMA });
+    return schema;
+  }
+
+  async authenticate(authorization: string | undefined): Promise<{ id: string }> {
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
+    if (!token || token.length > 200) throw new HqError('UNAUTHENTICATED', 401, 'shop token required');
+    const shop = await this.db.selectFrom('hq_shops').select(['id', 'revoked_at']).where('token_hash', '=', sha256(token)).executeTakeFirst();
+    if (!shop) throw new HqError('UNAUTHENTICATED', 401, 'unknown shop token');
+    if (shop.revoked_at) throw new HqError('TOKEN_REVOKED', 401, 'shop token revoked');
+    return { id: shop.id };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Shops (admin)
+
+  async createShop(input: { code: string; name: string }): Promise<{ shop: ShopSummary; enrollmentCode: string; expiresAt: string }> {
+    const parsed = z.object({ code: shopCodeSchema, name: z.string().trim().min(1).max(80) }).strict().safeParse(input);
+    if (!parsed.success) throw new HqError('MALFORMED', 400, 'invalid shop', { reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    const existing = await this.db.selectFrom('hq_shops').select('id').where('code', '=', parsed.data.code).executeTakeFirst();
+    if (existing) throw new HqError('MALFORMED', 409, `shop code ${parsed.data.code} exists`, { reason: 'code taken' });
+    const id = crypto.randomUUID();
+    const code = enrollmentCode();
+    const expiresAt = new Date((this.opts.now?.() ?? new Date()).getTime() + CODE_TTL_MS).toISOString();
+    await this.db
+      .insertInto('hq_shops')
+      .values({
+        id,
+        code: parsed.data.code,
+        name: parsed.data.name,
+        shop_uid: null,
+        token_hash: null,
+        revoked_at: null,
+        enroll_code_hash: sha256(normalizeEnrollmentCode(code)),
+        enroll_expires_at: expiresAt,
+        enroll_used_at: null,
+        enroll_rebased: 0,
+        enrolled_at: null,
+        created_at: this.nowIso(),
+        last_seq: 0,
+        last_push_at: null,
+        last_pull_at: null,
+        last_seen_at: null,
+        schema_version: null,
+        app_version: null,
+      })
+      .execute();
+    return { shop: (await this.shop(id))!, enrollmentCode: code, expiresAt };
+  }
+
+  /** A fresh one-time code for a shop (re-enrollment after a revocation or a new PC). */
+  async newEnrollmentCode(idOrCode: string): Promise<{ shop: ShopSummary; enrollmentCode: string; expiresAt: string }> {
+    const shop = await this.findShop(idOrCode);
+    const code = enrollmentCode();
+    const expiresAt = new Date((this.opts.now?.() ?? new Date()).getTime() + CODE_TTL_MS).toISOString();
+    await this.db
+      .updateTable('hq_shops')
+      .set({ enroll_code_hash: sha256(normalizeEnrollmentCode(code)), enroll_expires_at: expiresAt, enroll_used_at: null })
+      .where('id', '=', shop.id)
+      .execute();
+    return { shop: (await this.shop(shop.id))!, enrollmentCode: code, expiresAt };
+  }
+
+  async revoke(idOrCode: string): Promise<ShopSummary> {
+    const shop = await this.findShop(idOrCode);
+    await this.db.updateTable('hq_shops').set({ revoked_at: this.nowIso(), enroll_code_hash: null }).where('id', '=', shop.id).execute();
+    return (await this.shop(shop.id))!;
+  }
+
+  private async findShop(idOrCode: string) {
+    const shop = await this.db
+      .selectFrom('hq_shops')
+      .selectAll()
+      .where((eb) => eb.or([eb('id', '=', idOrCode), eb('code', '=', idOrCode)]))
+      .executeTakeFirst();
+    if (!shop) throw new HqError('NOT_FOUND', 404, `no shop ${idOrCode}`);
+    return shop;
+  }
+
+  async shop(id: string): Promise<ShopSummary | null> {
+    const r = await this.db.selectFrom('hq_shops').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? summary(r) : null;
+  }
+
+  async listShops(): Promise<ShopSummary[]> {
+    const rows = await this.db.selectFrom('hq_shops').selectAll().orderBy('code').execute();
+    return rows.map(summary);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Enrollment: a one-time code, the shop's own token stored hashed. A retry with the same code
+  // and token (the reply was lost) succeeds again; any other use of a used code is refused.
+
+  async enroll(body: unknown, meta: RequestMeta): Promise<EnrollResponse> {
+    const schema = this.checkVersions(meta);
+    const req = enrollRequestSchema.safeParse(body);
+    if (!req.success) throw malformed(req.error);
+    const codeHash = sha256(normalizeEnrollmentCode(req.data.code));
+    const tokenHash = sha256(req.data.token);
+    const now = this.nowIso();
+    return this.db.transaction().execute(async (trx) => {
+      const shop = await lockShop(trx, this.store.dialect, (q) => q.where('enroll_code_hash', '=', codeHash));
+      const bad = () => new HqError('BAD_ENROLLMENT_CODE', 403, 'enrollment code invalid, used or expired');
+      if (!shop) throw bad();
+      if (shop.enroll_used_at) {
+        const retry = shop.token_hash === tokenHash && !shop.revoked_at && Date.parse(now) - Date.parse(shop.enroll_used_at) < 24 * 3600_000;
+        if (!retry) throw bad();
+        // The same answer as the first time (its reply was lost), as long as nothing was pushed since.
+        return { shopId: shop.id, code: shop.code, name: shop.name, lastSeq: Number(shop.last_seq), rebased: shop.enroll_rebased === 1 };
+      }
+      if (!shop.enroll_expires_at || Date.parse(shop.enroll_expires_at) < Date.parse(now)) throw bad();
+      let lastSeq = Number(shop.last_seq);
+      let rebased = false;
+      if (lastSeq === 0) {
+        lastSeq = req.data.baseSeq;
+        rebased = req.data.baseSeq > 0;
+      } else if (shop.shop_uid !== req.data.shop.uid) {
+        rebased = true; // another database takes over this shop: it continues after what is here
+      }
+      await trx
+        .updateTable('hq_shops')
+        .set({
+          token_hash: tokenHash,
+          revoked_at: null,
+          enroll_used_at: now,
+          enroll_rebased: rebased ? 1 : 0,
+          enrolled_at: now,
+          shop_uid: req.data.shop.uid,
+          last_seq: lastSeq,
+          schema_version: schema,
+          app_version: meta.app?.slice(0, 40) ?? null,
+          last_seen_at: now,
+        })
+        .where('id', '=', shop.id)
+        .execute();
+      return { shopId: shop.id, code: shop.code, name: shop.name, lastSeq, rebased };
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Push
+
+  async push(shopId: string, body: unknown, meta: RequestMeta): Promise<PushResponse> {
+    const schema = this.checkVersions(meta);
+    const req = pushRequestSchema.safeParse(body);
+    if (!req.success) throw malformed(req.error);
+    const batch = req.data;
+    if (batch.shopId !== shopId) throw new HqError('WRONG_SHOP', 403, 'batch belongs to another shop');
+    // Validate every row before touching anything: a bad row refuses the whole batch.
+    const shapes = shapesAt(schema);
+    const latest = new Map<string, (typeof batch.rows)[number]>();
+    for (const row of batch.rows) {
+      const shape = shapes.get(row.t);
+      if (!shape) throw new HqError('UNKNOWN_TABLE', 422, `unknown table ${row.t}`, { table: row.t });
+      if (row.op === 'upsert') {
+        const parsed = shape.row.safeParse(row.d);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          throw new HqError('ROW_INVALID', 422, `invalid row ${row.t}/${row.id}`, {
+            table: row.t,
+            id: row.id.slice(0, 60),
+            reason: `${issue.path.join('.') || '(row)'}: ${issue.message}`.slice(0, 200),
+          });
+        }
+        if (String(row.d[shape.idColumn]) !== row.id) {
+          throw new HqError('ROW_INVALID', 422, `row id mismatch ${row.t}/${row.id}`, { table: row.t, id: row.id.slice(0, 60), reason: `${shape.idColumn} ≠ id` });
+        }
+      }
+      const key = `${row.t}\u0000${row.id}`;
+      const prev = latest.get(key);
+      if (!prev || prev.v < row.v) latest.set(key, row);
+    }
+    const now = this.nowIso();
+    return this.db.transaction().execute(async (trx) => {
+      const shop = await lockShop(trx, this.store.dialect, (q) => q.where('id', '=', shopId));
+      if (!shop) throw new HqError('UNAUTHENTICATED', 401, 'unknown shop');
+      const last = Number(shop.last_seq);
+      if (batch.toSeq <= last) {
+        await trx.updateTable('hq_shops').set({ last_seen_at: now }).where('id', '=', shopId).execute();
+        return { lastSeq: last, duplicate: true };
+      }
+      if (batch.fromSeq > last + 1) throw new HqError('SEQUENCE_GAP', 409, `expected sequence ${last + 1}`, { expected: last + 1, lastSeq: last });
+      const values = [...latest.values()].map((r) => ({
+        shop_id: shopId,
+        table_name: r.t,
+        row_id: r.id,
+        version: r.v,
+        deleted: r.op === 'delete' ? 1 : 0,
+        data: r.op === 'upsert' ? JSON.stringify(r.d) : null,
+        updated_at: now,
+      }));
+      for (let i = 0; i < values.length; i += ROW_CHUNK) {
+        await trx
+          .insertInto('hq_rows')
+          .values(values.slice(i, i + ROW_CHUNK))
+          .onConflict((oc) =>
+            oc
+              .columns(['shop_id', 'table_name', 'row_id'])
+              .doUpdateSet((eb) => ({
+                version: eb.ref('excluded.version'),
+                deleted: eb.ref('excluded.deleted'),
+                data: eb.ref('excluded.data'),
+                updated_at: eb.ref('excluded.updated_at'),
+              }))
+              // an older copy (a delayed duplicate) never overwrites a newer one
+              .where((eb) => eb('hq_rows.version', '<', eb.ref('excluded.version'))),
+          )
+          .execute();
+      }
+      await trx.insertInto('hq_batches').values({ shop_id: shopId, to_seq: batch.toSeq, from_seq: batch.fromSeq, row_count: values.length, received_at: now }).execute();
+      await trx
+        .updateTable('hq_shops')
+        .set({ last_seq: batch.toSeq, last_push_at: now, last_seen_at: now, schema_version: schema, app_version: meta.app?.slice(0, 40) ?? shop.app_version })
+        .where('id', '=', shopId)
+        .execute();
+      await this.opts.faults?.beforeCommit?.({ shopId, fromSeq: batch.fromSeq, toSeq: batch.toSeq });
+      return { lastSeq: batch.toSeq, duplicate: false };
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pull and publish
+
+  async pull(shopId: string, body: unknown, meta: RequestMeta): Promise<PullResponse> {
+    this.checkVersions(meta);
+    const req = pullRequestSchema.safeParse(body);
+    if (!req.success) throw malformed(req.error);
+    const { cursor, limit } = req.data;
+    const rows = await this.db
+      .selectFrom('hq_items')
+      .selectAll()
+      .where('change_no', '>', cursor)
+      .where((eb) => eb.or([eb('scope', '=', '*'), eb('scope', '=', shopId)]))
+      .orderBy('change_no')
+      .limit(limit + 1)
+      .execute();
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    await this.db.updateTable('hq_shops').set({ last_pull_at: this.nowIso(), last_seen_at: this.nowIso() }).where('id', '=', shopId).execute();
+    return {
+      items: page.map((r) => ({ kind: r.kind, id: r.id, change: Number(r.change_no), deleted: r.deleted === 1, data: r.data === null ? null : JSON.parse(r.data) })),
+      cursor: page.length ? Number(page[page.length - 1]!.change_no) : cursor,
+      more,
+    };
+  }
+
+  /** Publishes head-office data: every item bumps the global change counter in the same transaction. */
+  async publish(body: unknown): Promise<{ changes: number[] }> {
+    const req = publishSchema.safeParse(body);
+    if (!req.success) throw malformed(req.error);
+    const { kind, shopId, items } = req.data;
+    const def = pulledKinds[kind];
+    if (!def) throw new HqError('MALFORMED', 400, `unknown kind ${kind}`, { reason: `kind ${kind}` });
+    if (def.scope === 'shop' && !shopId) throw new HqError('MALFORMED', 400, `${kind} needs shopId`, { reason: 'shopId' });
+    if (def.scope === 'all' && shopId) throw new HqError('MALFORMED', 400, `${kind} goes to every shop`, { reason: 'shopId' });
+    const scope = shopId ? (await this.findShop(shopId)).id : '*';
+    const prepared = items.map((it, i) => {
+      if ('deleted' in it) return { id: it.id, data: null };
+      const parsed = def.data.safeParse(it.data);
+      if (!parsed.success) throw malformed(parsed.error, `items.${i}.data`);
+      return { id: it.id, data: JSON.stringify(parsed.data) };
+    });
+    const now = this.nowIso();
+    return this.db.transaction().execute(async (trx) => {
+      // The counter row is locked until commit, so change numbers commit in order.
+      const { value } = await trx
+        .updateTable('hq_counter')
+        .set((eb) => ({ value: eb('value', '+', prepared.length) }))
+        .where('id', '=', 1)
+        .returning('value')
+        .executeTakeFirstOrThrow();
+      const first = Number(value) - prepared.length + 1;
+      const changes: number[] = [];
+      for (const [i, it] of prepared.entries()) {
+        const change = first + i;
+        changes.push(change);
+        await trx
+          .insertInto('hq_items')
+          .values({ kind, scope, id: it.id, change_no: change, deleted: it.data === null ? 1 : 0, data: it.data, updated_at: now })
+          .onConflict((oc) => oc.columns(['kind', 'scope', 'id']).doUpdateSet({ change_no: change, deleted: it.data === null ? 1 : 0, data: it.data, updated_at: now }))
+          .execute();
+      }
+      return { changes };
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Figures (the reports issue extends these): row counts per table, per shop and for all shops.
+
+  async figures(shopId?: string) {
+    let q = this.db
+      .selectFrom('hq_rows')
+      .select(['shop_id', 'table_name', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('deleted', '=', 0)
+      .groupBy(['shop_id', 'table_name']);
+    if (shopId) q = q.where('shop_id', '=', (await this.findShop(shopId)).id);
+    const counts = await q.execute();
+    const claimed =
+      this.store.dialect === 'postgres'
+        ? sql<boolean>`(data::jsonb ->> 'warranty_claimed') = '1'`
+        : sql<boolean>`json_extract(data, '$.warranty_claimed') = 1`;
+    let cq = this.db
+      .selectFrom('hq_rows')
+      .select(['shop_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('table_name', '=', 'tickets')
+      .where('deleted', '=', 0)
+      .where(claimed)
+      .groupBy('shop_id');
+    if (shopId) cq = cq.where('shop_id', '=', (await this.findShop(shopId)).id);
+    const claims = new Map((await cq.execute()).map((r) => [r.shop_id, Number(r.n)]));
+    const shops = (await this.listShops()).filter((s) => !shopId || s.id === shopId || s.code === shopId);
+    const per = shops.map((s) => {
+      const tables: Record<string, number> = {};
+      for (const c of counts) if (c.shop_id === s.id) tables[c.table_name] = Number(c.n);
+      return {
+        shopId: s.id,
+        code: s.code,
+        name: s.name,
+        lastSeq: s.lastSeq,
+        lastPushAt: s.lastPushAt,
+        tickets: tables.tickets ?? 0,
+        claims: claims.get(s.id) ?? 0,
+        stockMovements: tables.stock_movements ?? 0,
+        tables,
+      };
+    });
+    const total = { tickets: 0, claims: 0, stockMovements: 0, tables: {} as Record<string, number> };
+    for (const p of per) {
+      total.tickets += p.tickets;
+      total.claims += p.claims;
+      total.stockMovements += p.stockMovements;
+      for (const [t, n] of Object.entries(p.tables)) total.tables[t] = (total.tables[t] ?? 0) + n;
+    }
+    return { generatedAt: this.nowIso(), shops: per, total };
+  }
+
+  /** Every live row head office holds for a shop, keyed `table/id` (tests compare it with the shop). */
+  async dumpShop(shopId: string): Promise<Map<string, Record<string, unknown>>> {
+    const rows = await this.db.selectFrom('hq_rows').select(['table_name', 'row_id', 'data']).where('shop_id', '=', shopId).where('deleted', '=', 0).execute();
+    return new Map(rows.map((r) => [`${r.table_name}/${r.row_id}`, JSON.parse(r.data!) as Record<string, unknown>]));
+  }
+}
+
+
+type ShopRow = HqDB['hq_shops'];
+
+/** Reads a shop row and, on PostgreSQL, locks it until commit (SQLite transactions are serial already). */
+async function lockShop(
+  trx: Transaction<HqDB>,
+  dialect: HqDatabase['dialect'],
+  where: (q: ReturnType<Transaction<HqDB>['selectFrom']> & any) => any,
+): Promise<ShopRow | undefined> {
+  let q = where(trx.selectFrom('hq_shops').selectAll());
+  if (dialect === 'postgres') q = q.forUpdate();
+  return (await q.executeTakeFirst()) as ShopRow | undefined;
+}
+
+function malformed(error: z.ZodError, prefix = ''): HqError {
+  const issue = error.issues[0];
+  const where = [prefix, ...(issue?.path.map(String) ?? [])].filter(Boolean).join('.') || '(body)';
+  return new HqError('MALFORMED', 400, `malformed: ${where}: ${issue?.message ?? ''}`, { reason: `${where}: ${issue?.message ?? ''}`.slice(0, 200) });
+}
+
+function summary(r: ShopRow): ShopSummary {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    enrolled: !!r.token_hash && !r.revoked_at,
+    revoked: !!r.revoked_at,
+    lastSeq: Number(r.last_seq),
+    lastPushAt: r.last_push_at,
+    lastPullAt: r.last_pull_at,
+    lastSeenAt: r.last_seen_at,
+    schemaVersion: r.schema_version,
+    appVersion: r.app_version,
+    createdAt: r.created_at,
+  };
+}

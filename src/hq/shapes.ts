@@ -1,0 +1,60 @@
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { migrations } from '../core/db/migrations';
+import { migrate } from '../core/db/migrate';
+import { syncedTables } from '../core/db/outbox';
+import { LIMITS, blobValueSchema, cellSchema } from '../shared/sync/protocol';
+
+/**
+ * What head office accepts from a shop of a given schema version: for every synced table (a
+ * table with outbox triggers in the shop schema), its id column and a zod schema of its row,
+ * derived from the shop's own migrations run on an in-memory database. A capability adding a
+ * synced table needs no head-office code: its migration is the single source of truth.
+ */
+export interface TableShape {
+  table: string;
+  idColumn: string;
+  columns: { name: string; type: string; notnull: boolean }[];
+  row: z.ZodType<Record<string, unknown>>;
+}
+
+export type Shapes = Map<string, TableShape>;
+
+export const SHOP_SCHEMA_VERSIONS = migrations.map((m) => m.version);
+export const LATEST_SHOP_SCHEMA = SHOP_SCHEMA_VERSIONS[SHOP_SCHEMA_VERSIONS.length - 1]!;
+/** Head office accepts the current shop schema and the one before it. */
+export const OLDEST_SHOP_SCHEMA = SHOP_SCHEMA_VERSIONS[Math.max(0, SHOP_SCHEMA_VERSIONS.length - 2)]!;
+
+function columnSchema(type: string): z.ZodType {
+  const t = type.toUpperCase();
+  if (t.includes('INT')) return z.number().int().refine(Number.isSafeInteger, 'not a safe integer');
+  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT')) return z.string().max(LIMITS.textMaxChars);
+  if (t.includes('BLOB')) return blobValueSchema;
+  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return z.number().finite();
+  return cellSchema; // ANY or untyped
+}
+
+const cache = new Map<number, Shapes>();
+
+export function shapesAt(version: number): Shapes {
+  const hit = cache.get(version);
+  if (hit) return hit;
+  const sqlite = new Database(':memory:');
+  try {
+    migrate(sqlite, migrations, version);
+    const shapes: Shapes = new Map();
+    for (const table of syncedTables(sqlite)) {
+      const trig = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(`outbox_${table}_insert`) as { sql: string };
+      const idColumn = trig.sql.match(/NEW\.([a-z_][a-z0-9_]*)\s*,\s*'upsert'/i)?.[1] ?? 'id';
+      const info = sqlite.prepare(`SELECT name, type, "notnull" AS nn, pk FROM pragma_table_info(?)`).all(table) as { name: string; type: string; nn: number; pk: number }[];
+      const columns = info.map((c) => ({ name: c.name, type: c.type, notnull: c.nn === 1 || c.pk > 0 }));
+      const shape: Record<string, z.ZodType> = {};
+      for (const c of columns) shape[c.name] = c.notnull ? columnSchema(c.type) : columnSchema(c.type).nullable();
+      shapes.set(table, { table, idColumn, columns, row: z.object(shape).strict() as unknown as z.ZodType<Record<string, unknown>> });
+    }
+    cache.set(version, shapes);
+    return shapes;
+  } finally {
+    sqlite.close();
+  }
+}

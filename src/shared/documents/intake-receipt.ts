@@ -1,0 +1,143 @@
+/**
+ * The intake receipt (受理单): what the shop took in, in what state, on what terms. The
+ * customer signs the shop's copy. The passcode itself never reaches this model.
+ */
+import { z } from 'zod';
+import type { Content } from 'pdfmake/interfaces';
+import { withProps, checkGrid, sideBySide, fields, frame, paragraph, reprintMark, sectionTitle, shopHeader, shopHeaderSchema, signatureBlock, termsBlock, ticketBarcode, ticketQr, type Field } from './blocks';
+import { formatDate, formatDateTime, formatMoney, maskPhone } from './format';
+import { formatMetrics } from './formats';
+import { tr } from './translate';
+import type { BuildOptions, DocumentBuilder } from './types';
+
+export const SERVICE_TYPES = ['carry_in', 'mail_in', 'on_site'] as const;
+export const CONDITION_STATES = ['ok', 'fault', 'not_checked'] as const;
+export const PASSCODE_STATES = ['given', 'declined', 'none'] as const;
+
+/** Display texts (category, check and accessory names) come translated from the loader, codes stay codes. */
+export const intakeReceiptModelSchema = z.object({
+  shop: shopHeaderSchema,
+  ticketNumber: z.string().min(1).max(40),
+  /** ISO instant. */
+  intakeAt: z.string().min(1),
+  serviceType: z.enum(SERVICE_TYPES),
+  /** Courier and tracking number (mail-in), address and appointment (on-site); empty for carry-in. */
+  serviceDetail: z.string().max(300).default(''),
+  customer: z.object({ name: z.string().min(1).max(80), phone: z.string().max(40) }),
+  device: z.object({
+    category: z.string().max(40),
+    brand: z.string().max(60).default(''),
+    model: z.string().max(80).default(''),
+    imei: z.string().max(20).nullable().default(null),
+    imei2: z.string().max(20).nullable().default(null),
+    serial: z.string().max(60).nullable().default(null),
+    colour: z.string().max(30).default(''),
+  }),
+  fault: z.string().max(2000),
+  condition: z
+    .array(z.object({ label: z.string().max(40), state: z.enum(CONDITION_STATES), note: z.string().max(200).default('') }))
+    .default([]),
+  conditionNote: z.string().max(1000).default(''),
+  accessories: z.array(z.string().max(40)).default([]),
+  /** Whether a passcode was handed over — never the passcode. */
+  passcode: z.enum(PASSCODE_STATES),
+  dataLossAcknowledged: z.boolean(),
+  depositFen: z.number().int().min(0),
+  /** Calendar date in the shop's zone, or null. */
+  promisedDate: z.string().nullable().default(null),
+  /** The warranty engine's decision as sentences; empty before a decision. */
+  warrantyLines: z.array(z.string().max(300)).default([]),
+  technician: z.string().max(60).nullable().default(null),
+  counterStaff: z.string().max(60),
+  terms: z.array(z.string().max(2000)).default([]),
+});
+export type IntakeReceiptModel = z.output<typeof intakeReceiptModelSchema>;
+export type IntakeReceiptInput = z.input<typeof intakeReceiptModelSchema>;
+
+export const buildIntakeReceipt: DocumentBuilder<IntakeReceiptModel> = (model, opts: BuildOptions) => {
+  const m = formatMetrics(opts.format);
+  const L = opts.locale;
+  const t = (key: string, params?: Record<string, string | number>) => tr(L, key, params);
+  const title = t('documents.title.intake_receipt');
+  const body: Content[] = [];
+
+  body.push(shopHeader(model.shop, m, L, ticketQr(model.ticketNumber, m)));
+  body.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: m.contentWidth, y2: 0, lineWidth: 1 }], margin: [0, 3, 0, 5] });
+
+  const barcodeWidth = m.narrow ? Math.min(m.contentWidth, 180) : Math.min(200, m.contentWidth * 0.5);
+  const barcode = ticketBarcode(model.ticketNumber, barcodeWidth, m.barcodeHeight, opts, m.fontSize + 1.5);
+  if (m.narrow) {
+    body.push({ text: title, fontSize: m.title, bold: true, alignment: 'center', margin: [0, 0, 0, 2] });
+    if (opts.reprint) body.push({ columns: [{ text: '', width: '*' }, withProps(reprintMark(opts, m.title), { width: 'auto' }), { text: '', width: '*' }], margin: [0, 0, 0, 3] });
+    body.push(barcode);
+  } else {
+    const left: Content[] = [{ text: title, fontSize: m.title, bold: true }];
+    if (opts.reprint) left.push(withProps(reprintMark(opts, m.title - 2), { margin: [0, 4, 0, 0] }));
+    body.push({ columns: [{ stack: left, width: '*' }, withProps(barcode, { width: barcodeWidth })], columnGap: 8 });
+  }
+
+  const service = t(`documents.serviceType.${model.serviceType}`);
+  const ticketRows: Field[] = [
+    [t('documents.field.ticketNumber'), model.ticketNumber],
+    [t('documents.field.intakeAt'), formatDateTime(model.intakeAt, opts.timeZone)],
+    [t('documents.field.serviceType'), service],
+    [t('documents.field.promisedDate'), model.promisedDate ? formatDate(model.promisedDate, opts.timeZone) : '—'],
+    [t('documents.field.counterStaff'), model.counterStaff],
+    [t('documents.field.technician'), model.technician ?? t('documents.field.unassigned')],
+  ];
+  if (model.serviceDetail) ticketRows.push([t('documents.field.serviceDetail'), model.serviceDetail]);
+  body.push(withProps(fields(ticketRows, m), { margin: [0, 4, 0, 0] }));
+
+  const customer: Content[] = [
+    sectionTitle(t('documents.section.customer'), m),
+    fields(
+      [
+        [t('documents.field.customerName'), model.customer.name],
+        [t('documents.field.phone'), maskPhone(model.customer.phone)],
+        // What was handed over with the device sits with the customer: it is what they get back.
+        [t('documents.section.accessories'), model.accessories.length ? model.accessories.join(L === 'zh-CN' ? '、' : ', ') : t('documents.accessories.none')],
+        [t('documents.field.passcode'), t(`documents.passcode.${model.passcode}`)],
+        [t('documents.field.deposit'), formatMoney(model.depositFen, L, opts.currency)],
+        [t('documents.field.dataLoss'), t(model.dataLossAcknowledged ? 'documents.dataLoss.acknowledged' : 'documents.dataLoss.notAcknowledged')],
+      ],
+      m,
+      { single: true },
+    ),
+  ];
+  const d = model.device;
+  const deviceRows: Field[] = [
+    [t('documents.field.category'), d.category],
+    [t('documents.field.brandModel'), [d.brand, d.model].filter(Boolean).join(' ')],
+  ];
+  if (d.imei) deviceRows.push([t('documents.field.imei'), d.imei]);
+  if (d.imei2) deviceRows.push([t('documents.field.imei2'), d.imei2]);
+  if (d.serial) deviceRows.push([t('documents.field.serial'), d.serial]);
+  deviceRows.push([t('documents.field.colour'), d.colour]);
+  const device: Content[] = [sectionTitle(t('documents.section.device'), m), fields(deviceRows, m, { single: true })];
+  body.push(...sideBySide(customer, device, m));
+
+  body.push(sectionTitle(t('documents.section.fault'), m));
+  body.push(paragraph(model.fault, m));
+
+  body.push(sectionTitle(t('documents.section.condition'), m));
+  const checks: Field[] = model.condition.map((c) => [
+    c.label,
+    t(`documents.condition.${c.state}`) + (c.note ? (L === 'zh-CN' ? `（${c.note}）` : ` (${c.note})`) : ''),
+  ]);
+  if (checks.length) body.push(checkGrid(checks, m, L === 'zh-CN' ? '：' : ': '));
+  if (model.conditionNote) body.push(paragraph(`${t('documents.field.conditionNote')}${L === 'zh-CN' ? '：' : ': '}${model.conditionNote}`, m));
+
+
+  body.push(sectionTitle(t('documents.section.warranty'), m));
+  body.push(
+    model.warrantyLines.length
+      ? { ul: model.warrantyLines.map((l) => ({ text: l })), fontSize: m.fontSize }
+      : paragraph(t('documents.warranty.pending'), m),
+  );
+
+  body.push(termsBlock(model.terms, m, L));
+  body.push(signatureBlock(m, L, model.counterStaff));
+  if (m.narrow) body.push(withProps(ticketQr(model.ticketNumber, m, 'center'), { margin: [0, 8, 0, 0] }));
+
+  return frame(body, m, opts, { title: `${title} ${model.ticketNumber}` });
+};

@@ -1,0 +1,1 @@
+export const messages = { 'zh-CN': {}, en: {} };

@@ -1,0 +1,10 @@
+import type { Role } from '../api/roles';
+
+/** Who handles parts day to day: receiving at the counter, issuing at the bench. */
+export const STOCK_STAFF: readonly Role[] = ['counter', 'technician', 'manager', 'admin'];
+/** Who counts money-bearing corrections: adjustments, transfers, posting a stocktake. */
+export const STOCK_MANAGERS: readonly Role[] = ['manager', 'admin'];
+/** Who edits the catalog while the shop is not enrolled with head office. */
+export const CATALOG_EDITORS: readonly Role[] = ['admin'];
+/** Who hands out loaners and ships old parts: the counter and those who stand in for it. */
+export const COUNTER_DESK: readonly Role[] = ['counter', 'manager', 'admin'];

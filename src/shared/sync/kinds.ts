@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { roleSchema } from '../api/roles';
+import { usernameSchema } from '../auth/schemas';
+import { shopSettingsPatchSchema } from '../shop/schemas';
+import { categoryPolicySchema, holidayCalendarSchema } from '../warranty/schemas';
+
+/**
+ * Head-office-owned data ("pulled kinds"): what head office publishes and shops apply.
+ * Head office validates what an admin publishes with `data`; the shop applies it through the
+ * pull handler registered for the same kind (src/core/sync/pulled.ts). `scope` says whether an
+ * item goes to every shop or to one shop.
+ *
+ * A capability adding head-office data adds its kind here (schema) and a handler in core.
+ */
+export interface PulledKindDef {
+  scope: 'all' | 'shop';
+  data: z.ZodType;
+  summary: string;
+}
+
+/** The settings head office manages for a shop (the shop's own LAN/printer settings stay local). */
+export const hqShopSettingsSchema = shopSettingsPatchSchema
+  .pick({ name: true, address: true, phone: true, hotline: true, timeZone: true, currency: true, taxRateBp: true, pricesIncludeTax: true, sessionIdleMinutes: true })
+  .strict();
+
+/** A user head office provisions for a shop: password as an scrypt hash (`scrypt$N$r$p$salt$hash`), never plain. */
+export const hqUserSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: z.string().trim().min(1).max(60),
+    role: roleSchema,
+    disabled: z.boolean().default(false),
+    passwordHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/).optional(),
+  })
+  .strict();
+
+export const pulledKinds: Record<string, PulledKindDef> = {
+  'shop.settings': { scope: 'shop', data: hqShopSettingsSchema, summary: 'Shop settings head office manages (id "settings").' },
+  users: { scope: 'shop', data: hqUserSchema, summary: 'Users head office provisions for a shop (id = user id).' },
+  'warranty.policy': { scope: 'all', data: categoryPolicySchema, summary: 'A 三包 category policy (id = policy id); each publish is a new version.' },
+  'warranty.calendar': { scope: 'all', data: holidayCalendarSchema, summary: 'The public-holiday calendar (id = calendar id).' },
+};
+
+export const pulledKindIdSchema = z.string().regex(/^[a-z][a-z0-9_.-]{0,59}$/);

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/**
+ * The shop ↔ head-office wire protocol (HTTP + JSON; pushes gzip-compressed).
+ *
+ * Every request carries `x-fixpoint-protocol` (this constant) and `x-fixpoint-schema` (the
+ * shop database's schema version); every request but enrollment carries `authorization:
+ * Bearer <shop token>`. Head office answers errors as `{ error: { code, message, details } }`
+ * with one of SYNC_ERROR_CODES; the shop translates them (src/shared/sync/messages.ts).
+ */
+export const PROTOCOL_VERSION = 1;
+
+export const HEADER_PROTOCOL = 'x-fixpoint-protocol';
+export const HEADER_SCHEMA = 'x-fixpoint-schema';
+export const HEADER_APP = 'x-fixpoint-app';
+
+export const PATHS = {
+  enroll: '/sync/v1/enroll',
+  push: '/sync/v1/push',
+  pull: '/sync/v1/pull',
+} as const;
+
+/** Size caps: the shop cuts batches below the first two; head office refuses above the last two. */
+export const LIMITS = {
+  batchMaxEntries: 2000,
+  batchMaxBytes: 4 * 1024 * 1024,
+  /** Compressed request body. */
+  requestMaxBytes: 24 * 1024 * 1024,
+  /** Decompressed request body (a single large attachment must still fit). */
+  inflatedMaxBytes: 64 * 1024 * 1024,
+  pullPageMax: 1000,
+  textMaxChars: 1_000_000,
+} as const;
+
+export const SYNC_ERROR_CODES = [
+  'PROTOCOL_MISMATCH',
+  'SHOP_OUTDATED',
+  'HQ_OUTDATED',
+  'UNAUTHENTICATED',
+  'TOKEN_REVOKED',
+  'BAD_ENROLLMENT_CODE',
+  'MALFORMED',
+  'WRONG_SHOP',
+  'UNKNOWN_TABLE',
+  'ROW_INVALID',
+  'SEQUENCE_GAP',
+  'TOO_LARGE',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export const hqErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(SYNC_ERROR_CODES),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).default({}),
+  }),
+});
+export type HqErrorBody = z.infer<typeof hqErrorSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Values of a pushed row: SQLite's storage classes as JSON. BLOBs travel as { $b: base64 }.
+
+export const blobValueSchema = z.object({ $b: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict();
+export const cellSchema = z.union([z.string(), z.number(), z.null(), blobValueSchema]);
+export type Cell = z.infer<typeof cellSchema>;
+
+const identifier = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/);
+const rowId = z.string().min(1).max(200);
+
+/**
+ * One changed row: its table, id, version (the shop's newest outbox sequence for that row when
+ * it was read, so an older copy never overwrites a newer one) and either its columns or, for a
+ * row that no longer exists, a tombstone.
+ */
+export const pushRowSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('upsert'), t: identifier, id: rowId, v: z.number().int().positive(), d: z.record(z.string(), cellSchema) }).strict(),
+  z.object({ op: z.literal('delete'), t: identifier, id: rowId, v: z.number().int().positive() }).strict(),
+]);
+export type PushRow = z.infer<typeof pushRowSchema>;
+
+export const pushRequestSchema = z
+  .object({
+    /** The head-office shop id this batch belongs to (must match the token's shop). */
+    shopId: z.string().min(1).max(100),
+    /** The batch covers outbox sequences fromSeq..toSeq (fromSeq = what the shop believes HQ expects). */
+    fromSeq: z.number().int().positive(),
+    toSeq: z.number().int().positive(),
+    rows: z.array(pushRowSchema).max(LIMITS.batchMaxEntries),
+  })
+  .strict()
+  .refine((b) => b.toSeq >= b.fromSeq, { message: 'toSeq < fromSeq', path: ['toSeq'] });
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** The last sequence head office holds for this shop; `duplicate` when nothing new was in the batch. */
+export const pushResponseSchema = z.object({ lastSeq: z.number().int().nonnegative(), duplicate: z.boolean().default(false) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullRequestSchema = z
+  .object({ cursor: z.number().int().nonnegative(), limit: z.number().int().min(1).max(LIMITS.pullPageMax).default(500) })
+  .strict();
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const pulledItemSchema = z.object({
+  kind: z.string().min(1).max(60),
+  id: z.string().min(1).max(200),
+  change: z.number().int().positive(),
+  deleted: z.boolean(),
+  data: z.unknown().nullable(),
+});
+export type PulledItem = z.infer<typeof pulledItemSchema>;
+
+export const pullResponseSchema = z.object({
+  items: z.array(pulledItemSchema),
+  /** Apply the items, then store this cursor in the same transaction. */
+  cursor: z.number().int().nonnegative(),
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** The shop generates its long-lived token itself and sends it once with the code: a lost reply can be retried. */
+export const enrollRequestSchema = z
+  .object({
+    code: z.string().trim().min(6).max(40),
+    token: z.string().regex(/^[A-Za-z0-9_-]{43,128}$/),
+    /** The shop database's own id: another database enrolling into the same head-office shop is rebased. */
+    shop: z.object({ uid: z.string().min(1).max(100), code: z.string().max(20), name: z.string().max(80) }).strict(),
+    /** The shop's acknowledged outbox sequence (0 unless it was enrolled before). */
+    baseSeq: z.number().int().nonnegative().default(0),
+  })
+  .strict();
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollResponseSchema = z.object({
+  shopId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  /** What head office already holds; the shop continues from there. */
+  lastSeq: z.number().int().nonnegative(),
+  /**
+   * True when the shop must continue after `lastSeq` and re-send a full snapshot: head office
+   * started this shop at baseSeq, or another database was enrolled into it before.
+   */
+  rebased: z.boolean(),
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+/** Enrollment codes: 12 characters of Crockford base32 in groups of four, case and dashes ignored. */
+export function normalizeEnrollmentCode(code: string): string {
+  return code.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
