@@ -192,7 +192,7 @@ export function intakeSuite(dbFile: string, label: string): BenchSuite {
       ];
       for (const [name, input, where, params] of lists) {
         const ours = await measure(() => backend.call('tickets.list', { limit: 50, ...input }, { token }), { iterations: 200, warmup: 20 });
-        const stmt = sqlite.prepare(`${ROW_SELECT} WHERE ${where} ORDER BY t.id DESC LIMIT 51`);
+        const stmt = sqlite.prepare(`${ROW_SELECT} WHERE t.n IN (SELECT t.n FROM tickets t WHERE ${where} ORDER BY t.id DESC LIMIT 51) ORDER BY t.id DESC`);
         const raw = measureSync(() => stmt.all(...params), { iterations: 200, warmup: 20 });
         results.push({
           suite: 'intake',
@@ -200,7 +200,7 @@ export function intakeSuite(dbFile: string, label: string): BenchSuite {
           unit: 'ms',
           median: ours.median,
           p95: ours.p95,
-          baseline: { name: 'raw SQLite SELECT of the same page (same joins)', median: raw.median, p95: raw.p95 },
+          baseline: { name: 'raw SQLite SELECT of the same page (same joins, page chosen first)', median: raw.median, p95: raw.p95 },
           target: 'p95 < 20 ms',
           met: ours.p95 < 20,
         });

@@ -32,8 +32,12 @@ const suites: BenchSuite[] = [foundationSuite(dbFile, label)];
 suites.push(intakeSuite(dbFile, label));
 const { warrantySuite } = await import('./warranty').catch(() => ({ warrantySuite: null }));
 if (warrantySuite) suites.push(warrantySuite);
+const { syncSuite } = await import('./sync');
+suites.push(syncSuite);
 const { documentsSuite } = await import('./documents');
 suites.push(documentsSuite());
+const { stockSuite } = await import('./stock');
+suites.push(stockSuite());
 
 const results: BenchResult[] = [];
 for (const s of suites) {

@@ -1,5 +1,6 @@
 import type { SeedStep } from './context';
 import { intakeSeedStep } from './intake';
+import { stockSeedStep } from './stock';
 
 /**
  * Every capability appends its generator here (customers, devices, tickets, parts…),
@@ -8,4 +9,5 @@ import { intakeSeedStep } from './intake';
 export const seedSteps: SeedStep[] = [
   // First: later steps (quotes, parts, payments) hang off its tickets.
   intakeSeedStep,
+  stockSeedStep,
 ];

@@ -31,7 +31,6 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
     logger: opts.logger ?? false,
     bodyLimit: LIMITS.requestMaxBytes,
     trustProxy: true,
-    disableRequestLogging: false,
   });
 
   // JSON bodies, optionally gzip-compressed (pushes are), inflated with a cap.

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openBackend, type Backend } from '../../src/core';
 import type { SyncOptions } from '../../src/core/sync/engine';
@@ -13,6 +15,17 @@ import { setupShop, tempDir } from './backend';
 
 export type HqDialect = 'sqlite' | 'postgres';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/** Temp folders on tmpfs when there is one: fault runs commit thousands of times, fsync dominates on disk. */
+export function fastTempDir(prefix: string): string {
+  const shm = '/dev/shm';
+  try {
+    fs.accessSync(shm, fs.constants.W_OK);
+    return fs.mkdtempSync(path.join(shm, prefix));
+  } catch {
+    return tempDir(prefix);
+  }
+}
 
 let pgServer: Promise<TestPostgres | null> | null = null;
 let dbCounter = 0;
@@ -47,7 +60,7 @@ export async function openTestHq(dialect: HqDialect, opts: { now?: () => Date } 
     if (!pg) throw new Error('PostgreSQL binaries missing');
     databaseUrl = await pg.createDatabase(`hq_${process.pid}_${++dbCounter}`);
   } else {
-    file = `${tempDir('fixpoint-hq-')}/hq.sqlite`;
+    file = `${fastTempDir('fixpoint-hq-')}/hq.sqlite`;
   }
   const store = await openHqDatabase({ databaseUrl, file: file ?? undefined });
   const faults: HqFaults & { crashNext: number } = {
@@ -101,7 +114,7 @@ export async function enrolledShop(
   hq: TestHq,
   opts: { transport?: SyncTransport; clock?: Clock; sync?: SyncOptions; dataDir?: string; url?: string } = {},
 ): Promise<TestShop> {
-  const dataDir = opts.dataDir ?? tempDir('fixpoint-shop-');
+  const dataDir = opts.dataDir ?? fastTempDir('fixpoint-shop-');
   const backend = openBackend({
     dataDir,
     clock: opts.clock,

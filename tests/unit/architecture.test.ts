@@ -50,6 +50,13 @@ describe('architecture guard', () => {
     expect(violations('preload', (s, r) => (r === null ? s === 'electron' : inside(r, 'shared', 'preload')))).toEqual([]);
   });
 
+  it('lets head office (src/hq) import src/shared and only the shop schema from src/core/db; nothing imports src/hq', () => {
+    expect(violations('hq', (s, r) => !/^(electron|react|react-dom|@mantine\/)/.test(s) && (r === null || inside(r, 'shared', 'hq', 'core/db')))).toEqual([]);
+    for (const layer of ['core', 'renderer', 'shared', 'main', 'preload', 'server']) {
+      expect(violations(layer, (_s, r) => !inside(r, 'hq'))).toEqual([]);
+    }
+  });
+
   it('catches a violation (the guard itself works)', () => {
     const tmp = path.resolve('src/core/__guard_probe__.ts');
     fs.writeFileSync(tmp, "import { app } from 'electron';\nexport const x = app;\n");

@@ -1,6 +1,7 @@
 import type { Backend } from '../backend';
 import { DEMO_USERS, seedDemoUsers } from './users';
 import { seedIntakeDemo } from './intake';
+import { seedStockDemo } from '../stock/demo';
 
 /**
  * Fills an empty shop with the demo. Each capability adds its own step here, so a
@@ -11,6 +12,7 @@ export async function seedDemo(backend: Backend): Promise<boolean> {
   if (status.setUp) return false;
   const adminToken = await seedDemoUsers(backend);
   await seedIntakeDemo(backend);
+  await seedStockDemo(backend, adminToken);
   void adminToken;
   return true;
 }

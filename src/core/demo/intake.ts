@@ -52,6 +52,7 @@ export async function seedIntakeDemo(backend: Backend): Promise<void> {
       clock,
       newId: uuidv7Generator(clock),
       session,
+      callerTokenHash: null,
       locale: 'zh-CN',
       nowIso: () => when.toISOString(),
       audit: async () => {},

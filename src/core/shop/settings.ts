@@ -8,8 +8,16 @@ import { AppError } from '../../shared/api/errors';
 
 /** Settings are stored as JSON and parsed with defaults, so a new setting needs no migration. */
 export function parseSettings(json: string): ShopSettings {
-  return shopSettingsSchema.parse(JSON.parse(json));
+  // Every call checks its session against the idle timeout, so the same JSON is parsed
+  // thousands of times; the last parse is reused while the stored text is unchanged.
+  if (json === lastJson && lastSettings) return structuredClone(lastSettings);
+  const settings = shopSettingsSchema.parse(JSON.parse(json));
+  lastJson = json;
+  lastSettings = settings;
+  return structuredClone(settings);
 }
+let lastJson: string | null = null;
+let lastSettings: ShopSettings | null = null;
 
 export async function loadShop(db: Kysely<DB>): Promise<{ id: string; settings: ShopSettings } | null> {
   const row = await db.selectFrom('shop').select(['id', 'settings_json']).limit(1).executeTakeFirst();

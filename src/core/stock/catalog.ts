@@ -163,6 +163,11 @@ export function upsertPart(ctx: Pick<Ctx, 'sqlite' | 'newId' | 'nowIso'>, part: 
   if (existing?.source === 'hq') throw new AppError('RULE', { key: 'stock.errors.partFromHq' });
   const clash = get<{ id: string }>(sqlite, `SELECT id FROM parts WHERE sku = ? AND id <> ?`, part.sku, existing?.id ?? '');
   if (clash) throw new AppError('CONFLICT', { key: 'stock.errors.skuTaken', params: { sku: part.sku }, fields: [{ path: 'part.sku', key: 'stock.errors.skuTaken', params: { sku: part.sku } }] });
+  if (existing) {
+    // Serial tracking cannot switch on or off while units are on hand: their serials would be missing or orphaned.
+    const cur = get<{ serialized: number; on_hand: number }>(sqlite, `SELECT p.serialized, COALESCE(b.on_hand, 0) AS on_hand FROM parts p LEFT JOIN stock_balances b ON b.part_id = p.id WHERE p.id = ?`, existing.id)!;
+    if (cur.serialized !== (part.serialized ? 1 : 0) && cur.on_hand !== 0) throw new AppError('RULE', { key: 'stock.errors.serializedWithStock', params: { sku: part.sku, onHand: cur.on_hand } });
+  }
   const values = {
     sku: part.sku,
     barcode: part.barcode,

@@ -192,7 +192,8 @@ export class SyncEngine {
     try {
       await this.retryUnhandled();
       await this.push();
-      await this.pull();
+      // Applying head-office data may change synced rows (the shop row): push those too.
+      if ((await this.pull()) > 0) await this.push();
       const now = this.now();
       const next = new Date(now.getTime() + this.intervalMinutes() * 60_000).toISOString();
       await this.exclusive(() =>
@@ -334,7 +335,8 @@ export class SyncEngine {
   // -------------------------------------------------------------------------------------------
   // Pull: head-office data after the cursor, a page and its cursor in one transaction.
 
-  async pull(): Promise<void> {
+  async pull(): Promise<number> {
+    let applied = 0;
     for (;;) {
       const s = await this.state();
       const page = pullResponseSchema.safeParse(
@@ -342,7 +344,8 @@ export class SyncEngine {
       );
       if (!page.success) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: 'pull answer' });
       await this.applyPage(s.pull_cursor, page.data);
-      if (!page.data.more || page.data.items.length === 0) return;
+      applied += page.data.items.length;
+      if (!page.data.more || page.data.items.length === 0) return applied;
     }
   }
 

@@ -33,8 +33,9 @@ export function listTickets(sqlite: Database.Database, clock: ShopClock, now: Da
     params.push(input.coverage === 'warranty' ? 1 : 0);
   }
   if (input.overdue) {
-    where.push(`t.status IN (${placeholders(WORK_STATUSES.length)}) AND t.promised_date < ?`);
-    params.push(...WORK_STATUSES, clock.today);
+    // The statuses written out (not bound) so SQLite can use the partial index of open promises.
+    where.push(`t.status IN (${WORK_STATUSES.map((s) => `'${s}'`).join(', ')}) AND t.promised_date < ?`);
+    params.push(clock.today);
   }
   if (input.minAgeDays !== undefined) {
     where.push('t.received_at <= ?');

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Migration } from './types';
 import { makeAppendOnly, makeSynced } from '../outbox';
-import { TICKET_STATUSES, EVENT_KINDS } from '../../../shared/tickets/statuses';
+import { TICKET_STATUSES, EVENT_KINDS, WORK_STATUSES } from '../../../shared/tickets/statuses';
 import { PREFERRED_CONTACTS } from '../../../shared/customers/schemas';
 
 const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
@@ -181,6 +181,8 @@ export const intake: Migration = {
       ) STRICT;
       CREATE INDEX tickets_status ON tickets(status, id);
       CREATE INDEX tickets_status_at ON tickets(status, status_at);
+      -- promises still being worked on (the overdue list); only open tickets are in it
+      CREATE INDEX tickets_open_promised ON tickets(promised_date) WHERE status IN (${list(WORK_STATUSES)});
       CREATE INDEX tickets_technician ON tickets(technician_id, status, id);
       CREATE INDEX tickets_customer ON tickets(customer_id, id);
       CREATE INDEX tickets_device ON tickets(device_id, id);

@@ -6,6 +6,7 @@ import { UsersPanel } from './UsersPanel';
 import { MyAccountPanel } from './MyAccountPanel';
 import { AuditLogPanel } from './AuditLogPanel';
 import { AboutPanel } from './AboutPanel';
+import { SyncPanel } from '../sync/SyncPanel';
 import { WarrantyPanel } from '../warranty/WarrantyPanel';
 
 /** Settings: shop, users (managers), own account, audit log (managers), about. */
@@ -24,6 +25,7 @@ export function SettingsPage() {
           <Tabs.Tab value="account">{t('ui.settings.tab.account')}</Tabs.Tab>
           {manager ? <Tabs.Tab value="audit">{t('ui.settings.tab.audit')}</Tabs.Tab> : null}
           <Tabs.Tab value="warranty">{t('ui.warranty.tab')}</Tabs.Tab>
+          <Tabs.Tab value="sync">{t('ui.sync.tab')}</Tabs.Tab>
           <Tabs.Tab value="about">{t('ui.settings.tab.about')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="shop" pt="md">
@@ -44,6 +46,9 @@ export function SettingsPage() {
         ) : null}
         <Tabs.Panel value="warranty" pt="md">
           <WarrantyPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="sync" pt="md">
+          <SyncPanel />
         </Tabs.Panel>
         <Tabs.Panel value="about" pt="md">
           <AboutPanel />
