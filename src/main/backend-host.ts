@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { app, utilityProcess, type UtilityProcess } from 'electron';
 import type { FromBackend, ToBackend } from './backend-messages';
 import type { WireResult } from '../shared/api/bridge';
+import { loadOrCreateSecretKey } from './secret-key';
 
 /** better-sqlite3 built for Electron's ABI lives beside the Node build (see scripts/rebuild-electron.mjs). */
 function electronNativeBinding(): string | undefined {
@@ -29,6 +30,14 @@ export class BackendHost {
         FIXPOINT_RENDERER_DIR: rendererDir,
       },
     });
+    let secretKey: string | null = null;
+    try {
+      secretKey = loadOrCreateSecretKey(app.getPath('userData')).toString('base64');
+    } catch (e) {
+      // Without an OS keychain (some Linux desktops) the backend falls back to its key file.
+      console.warn('[fixpoint] safeStorage unavailable, using the key file:', e instanceof Error ? e.message : e);
+    }
+    this.child.postMessage({ kind: 'init', secretKey } satisfies ToBackend);
     this.child.on('message', (msg: FromBackend) => {
       if (msg.kind === 'result') {
         this.pending.get(msg.id)?.(msg.result);

@@ -1,7 +1,10 @@
 import type { WireResult } from '../shared/api/bridge';
 
 /** Messages between the Electron main process and the backend utility process. */
-export type ToBackend = { kind: 'call'; id: number; name: string; input: unknown; token: string | null; locale: string };
+export type ToBackend =
+  | { kind: 'call'; id: number; name: string; input: unknown; token: string | null; locale: string }
+  /** First message: the passcode key from safeStorage (never through env or argv). */
+  | { kind: 'init'; secretKey: string | null };
 export type FromBackend =
   | { kind: 'result'; id: number; result: WireResult }
   | { kind: 'event'; event: { name: string; payload: unknown } };

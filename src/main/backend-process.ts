@@ -4,7 +4,7 @@
  * shop HTTP host for a second counter PC or a bench tablet when LAN access is on.
  */
 import path from 'node:path';
-import { openBackend } from '../core';
+import { openBackend, type Backend } from '../core';
 import { startShopHost } from '../server/shop-host';
 import type { ToBackend, FromBackend } from './backend-messages';
 
@@ -15,16 +15,30 @@ interface ParentPort {
 const parentPort = (process as unknown as { parentPort: ParentPort }).parentPort;
 
 const dataDir = process.env.FIXPOINT_DATA_DIR!;
-const backend = openBackend({ dataDir, nativeBinding: process.env.FIXPOINT_NATIVE_BINDING || undefined });
-backend.subscribe((event) => parentPort.postMessage({ kind: 'event', event }));
+let backend: Backend | null = null;
+const waiting: ToBackend[] = [];
 
-const rendererDir = process.env.FIXPOINT_RENDERER_DIR;
-void startShopHost({ backend, port: Number(process.env.FIXPOINT_HTTP_PORT ?? 4780), staticDir: rendererDir ? path.resolve(rendererDir) : null }).catch(
-  (e: unknown) => console.error('[fixpoint] shop HTTP host not started:', e instanceof Error ? e.message : e),
-);
+/** Opens the backend once main has sent the key; calls that arrive earlier wait for it. */
+function start(secretKey: string | null) {
+  const key = secretKey ? Buffer.from(secretKey, 'base64') : null;
+  backend = openBackend({
+    dataDir,
+    nativeBinding: process.env.FIXPOINT_NATIVE_BINDING || undefined,
+    keyProvider: key ? { getKey: () => key } : undefined,
+  });
+  backend.subscribe((event) => parentPort.postMessage({ kind: 'event', event }));
+  const rendererDir = process.env.FIXPOINT_RENDERER_DIR;
+  void startShopHost({ backend, port: Number(process.env.FIXPOINT_HTTP_PORT ?? 4780), staticDir: rendererDir ? path.resolve(rendererDir) : null }).catch(
+    (e: unknown) => console.error('[fixpoint] shop HTTP host not started:', e instanceof Error ? e.message : e),
+  );
+  for (const m of waiting.splice(0)) void handle(m);
+}
 
-parentPort.on('message', async ({ data }) => {
-  if (data.kind !== 'call') return;
+async function handle(data: ToBackend) {
+  if (data.kind === 'init') return start(data.secretKey);
+  if (!backend) return void waiting.push(data);
   const result = await backend.callWire(data.name, data.input, { token: data.token, locale: data.locale });
   parentPort.postMessage({ kind: 'result', id: data.id, result });
-});
+}
+
+parentPort.on('message', ({ data }) => void handle(data));
