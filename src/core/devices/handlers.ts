@@ -43,7 +43,7 @@ export const deviceHandlers: Handlers<typeof deviceProcedures> = {
     prepared(
       ctx.sqlite,
       `UPDATE devices SET category = ?, brand = ?, model = ?, imei = ?, imei2 = ?, serial = ?, colour = ?, purchase_date = ?, proof_kind = ?,
-         invoice_no = ?, invoice_date = ?, seller = ?, factory_date = ?, updated_at = ? WHERE id = ?`,
+         invoice_no = ?, invoice_date = ?, seller = ?, factory_date = ?, purchase_price_fen = ?, updated_at = ? WHERE id = ?`,
     ).run(
       next.category,
       next.brand,
@@ -58,6 +58,7 @@ export const deviceHandlers: Handlers<typeof deviceProcedures> = {
       next.proof.kind === 'none' ? null : next.proof.invoiceDate,
       next.proof.kind === 'none' ? '' : next.proof.seller,
       next.factoryDate,
+      next.purchasePriceFen,
       ctx.nowIso(),
       input.id,
     );

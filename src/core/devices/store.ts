@@ -19,13 +19,14 @@ interface DeviceRow {
   invoice_date: string | null;
   seller: string;
   factory_date: string | null;
+  purchase_price_fen: number | null;
   owner_customer_id: string | null;
   created_at: string;
   updated_at: string;
 }
 
 const COLUMNS = `id, category, brand, model, imei, imei2, serial, colour, purchase_date, proof_kind, invoice_no, invoice_date, seller,
-  factory_date, owner_customer_id, created_at, updated_at`;
+  factory_date, purchase_price_fen, owner_customer_id, created_at, updated_at`;
 
 export function toDevice(r: DeviceRow): Device {
   return {
@@ -40,6 +41,7 @@ export function toDevice(r: DeviceRow): Device {
     purchaseDate: r.purchase_date,
     proof: { kind: r.proof_kind as Device['proof']['kind'], invoiceNo: r.invoice_no, invoiceDate: r.invoice_date, seller: r.seller },
     factoryDate: r.factory_date,
+    purchasePriceFen: r.purchase_price_fen,
     ownerCustomerId: r.owner_customer_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -103,8 +105,8 @@ export function insertDevice(ctx: Ctx, d: NewDevice, ownerId: string): string {
   prepared(
     ctx.sqlite,
     `INSERT INTO devices (id, category, brand, model, imei, imei2, serial, colour, purchase_date, proof_kind, invoice_no, invoice_date, seller,
-       factory_date, owner_customer_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       factory_date, purchase_price_fen, owner_customer_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     d.category,
@@ -120,6 +122,7 @@ export function insertDevice(ctx: Ctx, d: NewDevice, ownerId: string): string {
     proof.invoiceDate,
     proof.seller,
     d.factoryDate ?? null,
+    d.purchasePriceFen ?? null,
     ownerId,
     now,
     now,

@@ -8,6 +8,7 @@ import { CATEGORY_IDS, categoryPolicySchema, type CategoryPolicy, type HolidayCa
 import type { warrantyProcedures } from '../../shared/warranty/procedures';
 import type { Ctx, Handlers } from '../api/context';
 import { evaluateForDevice, shopToday } from './evaluate';
+import { evaluateTicket } from './ticket';
 import { programsOfDevice } from './programs';
 import {
   activeCalendarRow,
@@ -221,6 +222,7 @@ export const warrantyHandlers: Handlers<P> = {
   },
 
   'warranty.evaluate': (input, ctx) => evaluateForDevice(ctx, input),
+  'warranty.forTicket': (input, ctx) => evaluateTicket(ctx, input.ticketId, { lines: input.lines, today: input.today }),
 
   async 'warranty.refund'(input, ctx) {
     const { policy } = await resolvePolicy(ctx, input);

@@ -47,6 +47,8 @@ const deviceFields = {
   purchaseDate: dateSchema.nullish(),
   proof: proofSchema.default({ kind: 'none' }),
   factoryDate: dateSchema.nullish(),
+  /** The invoice price (fen): 三包 refunds and replace-instead-of-repair fees are shares of it. */
+  purchasePriceFen: z.number().int().min(0, { message: 'devices.error.negativePrice' }).max(10_000_000_00).nullish(),
 };
 
 /** Cross-field rules of a device, shared by create and intake. */
@@ -82,6 +84,7 @@ export const devicePatchSchema = z
     purchaseDate: dateSchema.nullish(),
     proof: proofSchema.optional(),
     factoryDate: dateSchema.nullish(),
+    purchasePriceFen: z.number().int().min(0, { message: 'devices.error.negativePrice' }).max(10_000_000_00).nullish(),
     /** A change of owner (sold or given on); recorded in the device's ownership history. */
     ownerCustomerId: z.string().min(1).optional(),
   })
@@ -99,6 +102,7 @@ export const deviceSchema = z.object({
   purchaseDate: z.string().nullable(),
   proof: z.object({ kind: z.enum(PROOF_KINDS), invoiceNo: z.string(), invoiceDate: z.string().nullable(), seller: z.string() }),
   factoryDate: z.string().nullable(),
+  purchasePriceFen: z.number().int().nullable(),
   ownerCustomerId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -167,6 +167,14 @@ export const warrantyProcedures = {
     access: ALL_STAFF,
     kind: 'query',
   }),
+  'warranty.forTicket': procedure({
+    summary:
+      'The decision for a ticket as it stands: its device and proof, this visit (findings, days waiting for parts) and every earlier visit of the device; optional quote lines to price.',
+    input: z.object({ ticketId: z.string().min(1).max(64), lines: z.array(lineSchema).max(200).default([]), today: isoDateSchema.optional() }).strict(),
+    output: evaluateResultSchema,
+    access: ALL_STAFF,
+    kind: 'query',
+  }),
   'warranty.refund': procedure({
     summary: 'Refund after use: price − price × the policy\'s daily depreciation × days used (days in repair excluded).',
     input: z

@@ -118,6 +118,8 @@ export const intake: Migration = {
         invoice_date TEXT,
         seller TEXT NOT NULL DEFAULT '',
         factory_date TEXT,
+        -- the price on the invoice, in fen: 三包 refunds and replace-instead-of-repair fees are shares of it
+        purchase_price_fen INTEGER CHECK (purchase_price_fen IS NULL OR purchase_price_fen >= 0),
         owner_customer_id TEXT REFERENCES customers(id),
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL

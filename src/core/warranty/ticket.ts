@@ -1,0 +1,91 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/api/errors';
+import { localDate } from '../../shared/util/time';
+import type { Line, Finding } from '../../shared/warranty/schemas';
+import { evaluationRequestFor, type DeviceFacts, type VisitFacts } from '../../shared/warranty/from-ticket';
+import { evaluateRequestSchema, type EvaluateResult } from '../../shared/warranty/procedures';
+import type { Ctx } from '../api/context';
+import { setWarrantySummaryProvider } from '../documents/intake';
+import { evaluateForDevice } from './evaluate';
+
+const DAY = 86_400_000;
+
+interface TicketRow {
+  id: string;
+  device_id: string;
+  received_at: string;
+  status: string;
+  status_at: string;
+  fault_codes_json: string;
+  findings_json: string;
+  warranty_claimed: number;
+}
+
+/** Whole days spent in awaiting_parts, from the status events (derived, never stored). */
+function partsWaitDays(sqlite: Database.Database, ticketId: string, now: Date): number {
+  const events = sqlite
+    .prepare(`SELECT at, to_status FROM ticket_events WHERE ticket_id = ? AND to_status IS NOT NULL ORDER BY id`)
+    .all(ticketId) as { at: string; to_status: string }[];
+  let ms = 0;
+  events.forEach((e, i) => {
+    if (e.to_status !== 'awaiting_parts') return;
+    const end = events[i + 1] ? Date.parse(events[i + 1]!.at) : now.getTime();
+    ms += end - Date.parse(e.at);
+  });
+  return Math.floor(ms / DAY);
+}
+
+function visit(sqlite: Database.Database, t: TicketRow, tz: string, now: Date): VisitFacts {
+  return {
+    faultCodes: JSON.parse(t.fault_codes_json) as string[],
+    sentIn: localDate(t.received_at, tz),
+    returnedOn: t.status === 'collected' ? localDate(t.status_at, tz) : undefined,
+    partsWaitDays: partsWaitDays(sqlite, t.id, now),
+    warrantyClaimed: t.warranty_claimed === 1,
+    findings: JSON.parse(t.findings_json) as Finding[],
+  };
+}
+
+/**
+ * The warranty decision for a ticket as it stands: its device, this visit and every
+ * earlier collected visit of the same device. Intake, the quote builder, receipts and
+ * collection all ask here, so they never disagree.
+ */
+export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?: Line[]; today?: string } = {}): Promise<EvaluateResult> {
+  const { sqlite } = ctx;
+  const cols = `id, device_id, received_at, status, status_at, fault_codes_json, findings_json, warranty_claimed`;
+  const ticket = sqlite.prepare(`SELECT ${cols} FROM tickets WHERE id = ? OR number = ?`).get(ticketId, ticketId) as TicketRow | undefined;
+  if (!ticket) throw new AppError('NOT_FOUND');
+  const d = sqlite
+    .prepare(`SELECT id, category, purchase_price_fen, proof_kind, invoice_date, purchase_date, factory_date FROM devices WHERE id = ?`)
+    .get(ticket.device_id) as Record<string, string | number | null>;
+  const tz = (JSON.parse((sqlite.prepare(`SELECT settings_json FROM shop LIMIT 1`).get() as { settings_json: string }).settings_json) as { timeZone: string }).timeZone;
+  const device: DeviceFacts = {
+    id: String(d.id),
+    category: String(d.category),
+    purchasePriceFen: d.purchase_price_fen as number | null,
+    proofKind: d.proof_kind as DeviceFacts['proofKind'],
+    invoiceDate: d.invoice_date as string | null,
+    purchaseDate: d.purchase_date as string | null,
+    factoryDate: d.factory_date as string | null,
+  };
+  const now = ctx.clock.now();
+  const past = (sqlite.prepare(`SELECT ${cols} FROM tickets WHERE device_id = ? AND id < ? ORDER BY id`).all(ticket.device_id, ticket.id) as TicketRow[]).map(
+    (t) => visit(sqlite, t, tz, now),
+  );
+  const request = evaluationRequestFor(device, visit(sqlite, ticket, tz, now), past, opts.lines ?? []);
+  if (opts.today) request.today = opts.today;
+  return evaluateForDevice(ctx, evaluateRequestSchema.parse(request));
+}
+
+// The intake receipt prints the decision's headline reasons and the 三包 options open today.
+setWarrantySummaryProvider(async (ctx, ticketId, locale) => {
+  try {
+    const result = await evaluateTicket({ ...ctx, locale }, ticketId);
+    return [...result.text.reasons, ...result.text.options.flat()].slice(0, 6);
+  } catch (e) {
+    // A device without dates cannot be decided yet: the receipt says so instead of failing to print.
+    if (e instanceof AppError) return [];
+    throw e;
+  }
+});
