@@ -16,6 +16,7 @@ import { appendAudit } from './audit/log';
 import type { SecretKeyProvider } from './secrets/key-provider';
 import { ephemeralKeyProvider, fileKeyProvider } from './secrets/file-key-provider';
 import { attachSync, type SyncOptions } from './sync/engine';
+import { attachEscalationTimer } from './reports/handlers';
 
 export interface BackendOptions {
   /** Folder holding shop.sqlite (and the key file of later capabilities). */
@@ -81,6 +82,7 @@ export function openBackend(opts: BackendOptions): Backend {
   };
 
   const sync = attachSync(services, opts.sync);
+  const stopEscalations = attachEscalationTimer(services);
 
   async function run(name: string, rawInput: unknown, opts: CallOptions = {}): Promise<unknown> {
     const def = (procedures as Record<string, ProcedureDef>)[name];
@@ -160,6 +162,7 @@ export function openBackend(opts: BackendOptions): Backend {
     },
     async close() {
       await sync.stop();
+      stopEscalations();
       listeners.clear();
       try {
         await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);

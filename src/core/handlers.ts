@@ -12,6 +12,8 @@ import { searchHandlers } from './search/handlers';
 import { warrantyHandlers } from './warranty/handlers';
 import { printingHandlers } from './printing/handlers';
 import { stockHandlers } from './stock/handlers';
+import { reportHandlers } from './reports/handlers';
+import { benchHandlers } from './bench/handlers';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers<Procedures> = {
@@ -27,4 +29,6 @@ export const handlers: Handlers<Procedures> = {
   ...warrantyHandlers,
   ...printingHandlers,
   ...stockHandlers,
+  ...reportHandlers,
+  ...benchHandlers,
 };

@@ -3,6 +3,7 @@ import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { HEADER_APP, HEADER_PROTOCOL, HEADER_SCHEMA, LIMITS, PATHS } from '../shared/sync/protocol';
 import { HqError, sha256, type HqService, type RequestMeta } from './service';
+import { hqComplaints, hqReports, type HqReportQuery } from './reports';
 
 export interface HqAppOptions {
   service: HqService;
@@ -102,6 +103,8 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
       admin.post('/items', { bodyLimit: 16 * 1024 * 1024 }, async (req) => service.publish(req.body));
       admin.get('/figures', async () => service.figures());
       admin.get<{ Params: { id: string } }>('/figures/:id', async (req) => service.figures(req.params.id));
+      admin.get<{ Querystring: HqReportQuery }>('/reports', async (req) => hqReports(service, req.query, new Date()));
+      admin.get<{ Querystring: { view?: string } }>('/complaints', async (req) => hqComplaints(service, req.query.view ?? 'escalated', new Date()));
     },
     { prefix: '/admin/v1' },
   );

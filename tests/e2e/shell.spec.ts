@@ -86,22 +86,22 @@ test('the shell in Chinese and English: sections, shortcuts, search, scanner, se
   await page.keyboard.press('Alt+1');
   await expect(page.getByRole('heading', { level: 2, name: '前台接待' })).toBeVisible();
 
-  // Ctrl+K opens search, which says honestly that there is nothing to search yet.
+  // Ctrl+K opens search; an empty shop has nothing to find.
   await page.keyboard.press('Control+K');
   const search = page.getByRole('dialog', { name: '全局搜索' });
   await expect(search).toBeVisible();
   await expect(search.getByRole('textbox')).toBeFocused();
   await page.keyboard.type('1234');
-  await expect(search).toContainText('暂时无法搜索“1234”');
+  await expect(search).toContainText('没有找到匹配的客户、设备或工单');
   await snap('zh-search');
   await page.keyboard.press('Escape');
   await expect(search).toBeHidden();
 
-  // A scanner burst (keys a few ms apart, then Enter) outside any field is recognised.
-  await page.locator('main').click();
+  // A scanner burst (keys a few ms apart, then Enter) outside any field looks the ticket up.
+  await page.getByRole('heading', { level: 2, name: '前台接待' }).click();
   await page.keyboard.type('HQB01-2501-0001');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('已扫描：HQB01-2501-0001')).toBeVisible();
+  await expect(page.getByText('未找到单号为 HQB01-2501-0001 的工单')).toBeVisible();
 
   // Settings: every tab loads real data.
   await page.keyboard.press('Alt+5');

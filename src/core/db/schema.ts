@@ -3,6 +3,8 @@ import type { IntakeTables } from '../intake/tables';
 import type { PrintFilesTable, PrintJobsTable } from '../printing/tables';
 import type { SyncTables } from '../sync/tables';
 import type { StockTables } from '../stock/tables';
+import type { ReportsTables } from '../reports/tables';
+import type { BenchTables } from '../bench/tables';
 
 /**
  * The kysely Database interface: one entry per table, column types as SQLite stores
@@ -93,7 +95,7 @@ export interface DeviceProgramsTable {
   created_by: string | null;
 }
 
-export interface DB extends IntakeTables, StockTables, SyncTables {
+export interface DB extends IntakeTables, StockTables, SyncTables, BenchTables, ReportsTables {
   shop: ShopTable;
   users: UsersTable;
   sessions: SessionsTable;

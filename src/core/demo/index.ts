@@ -2,6 +2,7 @@ import type { Backend } from '../backend';
 import { DEMO_USERS, seedDemoUsers } from './users';
 import { seedIntakeDemo } from './intake';
 import { seedStockDemo } from '../stock/demo';
+import { seedReportsDemo } from '../reports/demo';
 
 /**
  * Fills an empty shop with the demo. Each capability adds its own step here, so a
@@ -13,6 +14,7 @@ export async function seedDemo(backend: Backend): Promise<boolean> {
   const adminToken = await seedDemoUsers(backend);
   await seedIntakeDemo(backend);
   await seedStockDemo(backend, adminToken);
+  await seedReportsDemo(backend, adminToken);
   void adminToken;
   return true;
 }

@@ -28,7 +28,26 @@ export function appendEvent(ctx: Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'sess
   if (e.toStatus) {
     prepared(ctx.sqlite, `UPDATE tickets SET status = ?, status_at = ?, updated_at = ? WHERE id = ?`).run(e.toStatus, at, at, e.ticketId);
   }
+  for (const h of eventHooks) h(ctx, { ...e, id, at });
   return id;
+}
+
+/** What a hook sees: the event just appended, with its id and instant. */
+export type AppendedEvent = NewEvent & { id: string; at: string };
+export type TicketEventHook = (ctx: Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session'>, e: AppendedEvent) => void;
+const eventHooks: TicketEventHook[] = [];
+
+/**
+ * Runs `hook` after every appended event, inside appendEvent's transaction (a failing hook
+ * rolls the event back). Capabilities react to transitions here (reports: a follow-up on
+ * collection) without the transition code knowing them. Returns an unregister function.
+ */
+export function onTicketEvent(hook: TicketEventHook): () => void {
+  eventHooks.push(hook);
+  return () => {
+    const i = eventHooks.indexOf(hook);
+    if (i >= 0) eventHooks.splice(i, 1);
+  };
 }
 
 export function eventsOf(sqlite: Database.Database, ticketId: string): TicketEvent[] {

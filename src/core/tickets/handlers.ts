@@ -91,6 +91,14 @@ export const ticketHandlers: Handlers<typeof ticketProcedures> = {
     return { erased: await erasePasscode(ctx, input.ticketId) };
   },
 
+  async 'tickets.technicians'(_input, ctx) {
+    // The same rule as intake's check: any active user who is not counter staff can take a ticket.
+    return prepared(
+      ctx.sqlite,
+      `SELECT id, display_name AS displayName, role FROM users WHERE disabled = 0 AND role <> 'counter' ORDER BY role = 'technician' DESC, display_name`,
+    ).all() as { id: string; displayName: string; role: string }[];
+  },
+
   async 'attachments.get'(input, ctx) {
     return loadAttachment(ctx.sqlite, input.id);
   },

@@ -7,6 +7,8 @@ import { searchProcedures } from '../search/procedures';
 import { warrantyProcedures } from '../warranty/procedures';
 import { printingProcedures } from '../printing/procedures';
 import { stockProcedures } from '../stock/procedures';
+import { reportProcedures } from '../reports/procedures';
+import { benchProcedures } from '../bench/procedures';
 
 /** The whole API: every capability's procedures, declared once. */
 export const procedures = {
@@ -19,6 +21,8 @@ export const procedures = {
   ...warrantyProcedures,
   ...printingProcedures,
   ...stockProcedures,
+  ...reportProcedures,
+  ...benchProcedures,
 };
 
 export type Procedures = typeof procedures;

@@ -9,6 +9,8 @@ import { messages as search } from '../search/messages';
 import { messages as warranty } from '../warranty/messages';
 import { messages as documents } from '../documents/messages';
 import { messages as stock } from '../stock/messages';
+import { messages as reports } from '../reports/messages';
+import { messages as bench } from '../bench/messages';
 // UI catalogs (renderer strings, keys `ui.*`):
 import { uiCatalogs } from './ui';
 
@@ -17,7 +19,7 @@ import { uiCatalogs } from './ui';
  * (`warranty.reason.expired`), so merging cannot collide silently; the i18n test
  * checks both locales carry the same keys.
  */
-export const catalogs: Record<string, Messages> = { errors, system, sync, customers, devices, tickets, search, warranty, documents, stock, ...uiCatalogs };
+export const catalogs: Record<string, Messages> = { errors, system, sync, customers, devices, tickets, search, warranty, documents, stock, reports, bench, ...uiCatalogs };
 
 function merge(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/types';
 import { documentsSettingsSchema } from '../documents/settings';
+import { benchSettingsSchema } from '../bench/schemas';
+import { qualitySettingsSchema } from '../reports/schemas';
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -37,6 +39,10 @@ export const shopSettingsSchema = shopProfileSchema.extend({
   documents: documentsSettingsSchema.prefault({}),
   /** How often the shop syncs with head office (sync capability). */
   syncIntervalMinutes: z.number().int().min(1).max(24 * 60).default(5),
+  /** Discount threshold for a manager's PIN, second-person QC (bench capability). */
+  bench: benchSettingsSchema.prefault({}),
+  /** Follow-up delay, first-time-fix window, legal limit, complaint deadlines and escalation (reports capability). */
+  quality: qualitySettingsSchema.prefault({}),
   /** Set by enrollment with head office (never by shop.update): head-office data is then read-only here. */
   enrolled: z.boolean().default(false),
 });

@@ -3,6 +3,7 @@ import { roleSchema } from '../api/roles';
 import { usernameSchema } from '../auth/schemas';
 import { shopSettingsPatchSchema } from '../shop/schemas';
 import { categoryPolicySchema, holidayCalendarSchema } from '../warranty/schemas';
+import { priceItemInputSchema } from '../bench/schemas';
 
 /**
  * Head-office-owned data ("pulled kinds"): what head office publishes and shops apply.
@@ -39,6 +40,7 @@ export const pulledKinds: Record<string, PulledKindDef> = {
   users: { scope: 'shop', data: hqUserSchema, summary: 'Users head office provisions for a shop (id = user id).' },
   'warranty.policy': { scope: 'all', data: categoryPolicySchema, summary: 'A 三包 category policy (id = policy id); each publish is a new version.' },
   'warranty.calendar': { scope: 'all', data: holidayCalendarSchema, summary: 'The public-holiday calendar (id = calendar id).' },
+  'price_list.item': { scope: 'all', data: priceItemInputSchema.omit({ id: true }), summary: 'A labor item or fee of the price list, the diagnosis fee among them (id = item id).' },
 };
 
 export const pulledKindIdSchema = z.string().regex(/^[a-z][a-z0-9_.-]{0,59}$/);

@@ -83,6 +83,13 @@ export const ticketProcedures = {
     access: MANAGERS,
     kind: 'mutation',
   }),
+  'tickets.technicians': procedure({
+    summary: 'Who a ticket can be assigned to (active technicians and managers): the intake screen\'s picker, for counter staff too.',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })),
+    access: ALL_STAFF,
+    kind: 'query',
+  }),
   'attachments.get': procedure({
     summary: 'An attachment\'s bytes (base64) and metadata.',
     input: byId,

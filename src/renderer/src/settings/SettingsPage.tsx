@@ -8,6 +8,7 @@ import { AuditLogPanel } from './AuditLogPanel';
 import { AboutPanel } from './AboutPanel';
 import { SyncPanel } from '../sync/SyncPanel';
 import { WarrantyPanel } from '../warranty/WarrantyPanel';
+import { PrintingPanel } from '../printing/PrintingPanel';
 
 /** Settings: shop, users (managers), own account, audit log (managers), about. */
 export function SettingsPage() {
@@ -25,6 +26,7 @@ export function SettingsPage() {
           <Tabs.Tab value="account">{t('ui.settings.tab.account')}</Tabs.Tab>
           {manager ? <Tabs.Tab value="audit">{t('ui.settings.tab.audit')}</Tabs.Tab> : null}
           <Tabs.Tab value="warranty">{t('ui.warranty.tab')}</Tabs.Tab>
+          <Tabs.Tab value="printing">{t('ui.printing.tab')}</Tabs.Tab>
           <Tabs.Tab value="sync">{t('ui.sync.tab')}</Tabs.Tab>
           <Tabs.Tab value="about">{t('ui.settings.tab.about')}</Tabs.Tab>
         </Tabs.List>
@@ -46,6 +48,9 @@ export function SettingsPage() {
         ) : null}
         <Tabs.Panel value="warranty" pt="md">
           <WarrantyPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="printing" pt="md">
+          <PrintingPanel />
         </Tabs.Panel>
         <Tabs.Panel value="sync" pt="md">
           <SyncPanel />

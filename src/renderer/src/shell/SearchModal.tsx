@@ -1,23 +1,35 @@
-import { useState } from 'react';
-import { Kbd, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { Group, Kbd, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useT } from '../i18n/I18nProvider';
+import { SearchResults } from '../search/SearchResults';
+import { flatten, useSearch, type Hit } from '../search/useSearch';
+import { openCustomer, openTicket } from '../tickets/nav';
 
 /**
- * Global search (Ctrl+K). Customers, devices and tickets do not exist yet, so it says so
- * honestly instead of showing made-up results; the box is where real search will plug in.
+ * Global search (Ctrl+K): customers, devices and tickets from any fragment as you type,
+ * grouped; ↑/↓ choose, Enter opens (the server's best match when nothing is chosen).
  */
 export function SearchModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const t = useT();
   const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const { result, pending } = useSearch(query);
+  const hits = useMemo(() => flatten(result), [result]);
+  useEffect(() => setActive(0), [result]);
+
+  const close = () => {
+    setQuery('');
+    onClose();
+  };
+  const open = (h: Hit) => {
+    close();
+    if (h.kind === 'ticket') openTicket(h.id);
+    else if (h.kind === 'customer') openCustomer(h.id);
+    else if (h.item.ownerCustomerId) openCustomer(h.item.ownerCustomerId);
+  };
+
   return (
-    <Modal
-      opened={opened}
-      onClose={() => (setQuery(''), onClose())}
-      title={t('ui.search.title')}
-      size="lg"
-      yOffset="12vh"
-      data-testid="search-modal"
-    >
+    <Modal opened={opened} onClose={close} title={t('ui.search.title')} size="lg" yOffset="12vh" data-testid="search-modal">
       <Stack>
         <TextInput
           data-autofocus
@@ -25,13 +37,36 @@ export function SearchModal({ opened, onClose }: { opened: boolean; onClose(): v
           placeholder={t('ui.search.placeholder')}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' && hits.length) setActive((a) => (a + 1) % hits.length);
+            else if (e.key === 'ArrowUp' && hits.length) setActive((a) => (a - 1 + hits.length) % hits.length);
+            else if (e.key === 'Enter' && !pending && hits[active]) open(hits[active]!);
+            else return;
+            e.preventDefault();
+          }}
         />
-        <Text size="sm" c="dimmed">
-          {query.trim() ? t('ui.search.noResultsYet', { query: query.trim() }) : t('ui.search.comingWithTickets')}
-        </Text>
-        <Text size="xs" c="dimmed">
-          <Kbd>Esc</Kbd> {t('ui.search.escToClose')}
-        </Text>
+        {result && hits.length > 0 ? (
+          <SearchResults result={result} hits={hits} active={active} onOpen={open} onHover={setActive} />
+        ) : result && query.trim() ? (
+          <Text size="sm" c="dimmed" data-testid="search-empty">
+            {t('search.empty')}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('ui.tickets.search.hint')}
+          </Text>
+        )}
+        <Group gap="md">
+          <Text size="xs" c="dimmed">
+            <Kbd>↑</Kbd> <Kbd>↓</Kbd> {t('ui.tickets.search.move')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            <Kbd>Enter</Kbd> {t('ui.tickets.search.open')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            <Kbd>Esc</Kbd> {t('ui.search.escToClose')}
+          </Text>
+        </Group>
       </Stack>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useDisclosure } from '@mantine/hooks';
@@ -10,6 +10,9 @@ import { SearchModal } from './SearchModal';
 import { SectionPage } from './SectionPage';
 import { SECTIONS, type SectionId } from './sections';
 import { useShellKeys } from './useShellKeys';
+import { api } from '../api/client';
+import { onNavigate, openTicket } from '../tickets/nav';
+import { TicketDrawers } from '../tickets/TicketDrawers';
 
 /** Signed-in frame: header (shop, search, user, language, switch, sign out), section navbar, page. */
 export function Shell() {
@@ -21,12 +24,17 @@ export function Shell() {
 
   useShellKeys({ onSection: (s) => (setSection(s), nav.close()), onSearch: () => setSearchOpen(true) });
 
-  // Tickets do not exist yet: a scan is acknowledged so the scanner can be tested at the counter.
-  // A scan typed into a text field belongs to that field (an IMEI, a serial), so it is left alone.
+  // A scan outside a text field opens the ticket its barcode names. A scan typed into a text
+  // field belongs to that field (an IMEI, a serial), so it is left alone.
   useBarcodeScanner((code, info) => {
     if (info.inEditableField) return;
-    notifications.show({ color: 'indigo', title: t('ui.scan.title'), message: t('ui.scan.scanned', { code }), autoClose: 4000 });
+    api.call('tickets.byBarcode', { code }).then(
+      (r) => (setSearchOpen(false), openTicket(r.id)),
+      (e: Error) => notifications.show({ color: 'red', title: t('ui.scan.title'), message: e.message || t('ui.scan.scanned', { code }), autoClose: 5000 }),
+    );
   });
+  // "New intake for this customer" from a drawer or search: go to the counter.
+  useEffect(() => onNavigate((n) => n.kind === 'intake' && setSection('counter')), []);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
@@ -101,6 +109,7 @@ export function Shell() {
       </AppShell.Main>
 
       <SearchModal opened={searchOpen} onClose={() => setSearchOpen(false)} />
+      <TicketDrawers />
     </AppShell>
   );
 }

@@ -5,7 +5,12 @@ import { messages as setup } from './setup';
 import { messages as settings } from './settings';
 import { messages as sync } from './sync';
 import { messages as stock } from './stock';
+import { messages as reports } from './reports';
 import { messages as warranty } from './warranty';
+import { messages as counter } from './counter';
+import { messages as tickets } from './tickets';
+import { messages as printing } from './printing';
+import { messages as bench } from './bench';
 
 /** The renderer's catalogs (keys prefixed `ui.`), registered in ../catalog.ts. */
 export const uiCatalogs: Record<string, Messages> = {
@@ -15,5 +20,10 @@ export const uiCatalogs: Record<string, Messages> = {
   'ui.settings': settings,
   'ui.sync': sync,
   'ui.stock': stock,
+  'ui.reports': reports,
   'ui.warranty': warranty,
+  'ui.counter': counter,
+  'ui.tickets': tickets,
+  'ui.printing': printing,
+  'ui.bench': bench,
 };

@@ -1,0 +1,100 @@
+/**
+ * The price list: labor items and fees (the diagnosis fee among them) as data. Head office owns
+ * it once the shop is enrolled (pulled kind 'price_list.item'); until then an admin edits it here.
+ */
+import type Database from 'better-sqlite3';
+import { AppError, fieldError } from '../../shared/api/errors';
+import type { PriceItem, PriceItemInput } from '../../shared/bench/schemas';
+import type { Ctx } from '../api/context';
+import { prepared } from '../intake/statements';
+import { shopSettings } from './common';
+
+export interface PriceRowDb {
+  id: string;
+  code: string;
+  kind: 'labor' | 'fee';
+  name_zh: string;
+  name_en: string;
+  category: string;
+  price_fen: number;
+  diagnosis_fee: number;
+  active: number;
+  source: 'local' | 'hq';
+  updated_at: string;
+}
+
+export const toPriceItem = (r: PriceRowDb): PriceItem => ({
+  id: r.id,
+  code: r.code,
+  kind: r.kind,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  category: r.category,
+  priceFen: r.price_fen,
+  diagnosisFee: r.diagnosis_fee === 1,
+  active: r.active === 1,
+  source: r.source,
+  updatedAt: r.updated_at,
+});
+
+export function priceRow(sqlite: Database.Database, id: string): PriceRowDb | undefined {
+  return prepared(sqlite, `SELECT * FROM price_list_items WHERE id = ?`).get(id) as PriceRowDb | undefined;
+}
+
+export function listPriceItems(sqlite: Database.Database, opts: { category?: string; includeInactive?: boolean } = {}): PriceItem[] {
+  const rows = prepared(
+    sqlite,
+    `SELECT * FROM price_list_items WHERE (? IS NULL OR category = '' OR category = ?) AND (? = 1 OR active = 1) ORDER BY kind DESC, category, code`,
+  ).all(opts.category ?? null, opts.category ?? null, opts.includeInactive ? 1 : 0) as PriceRowDb[];
+  return rows.map(toPriceItem);
+}
+
+/** The diagnosis fee (检测费) for a category: its own item first, else the all-category one; 0 when the list has none. */
+export function diagnosisFeeFor(sqlite: Database.Database, category: string): { fen: number; itemId: string | null } {
+  const r = prepared(
+    sqlite,
+    `SELECT id, price_fen FROM price_list_items WHERE diagnosis_fee = 1 AND active = 1 AND (category = ? OR category = '') ORDER BY category = '' LIMIT 1`,
+  ).get(category) as { id: string; price_fen: number } | undefined;
+  return { fen: r?.price_fen ?? 0, itemId: r?.id ?? null };
+}
+
+/** Saves an item (admin, not enrolled); codes are unique; one diagnosis fee per category. */
+export async function savePriceItem(ctx: Ctx, input: PriceItemInput, source: 'local' | 'hq' = 'local'): Promise<PriceItem> {
+  if (source === 'local' && shopSettings(ctx).enrolled) throw new AppError('RULE', { key: 'bench.error.priceListOwnedByHq' });
+  const existing = input.id ? priceRow(ctx.sqlite, input.id) : undefined;
+  if (input.id && !existing) throw new AppError('NOT_FOUND', { details: { entity: 'price_list_item', id: input.id } });
+  if (existing?.source === 'hq' && source === 'local') throw new AppError('RULE', { key: 'bench.error.priceListOwnedByHq' });
+  const clash = prepared(ctx.sqlite, `SELECT id FROM price_list_items WHERE code = ?`).get(input.code) as { id: string } | undefined;
+  if (clash && clash.id !== input.id) throw fieldError('code', 'bench.validation.codeTaken', { code: input.code });
+  if (input.diagnosisFee) {
+    if (input.kind !== 'fee') throw fieldError('diagnosisFee', 'bench.validation.diagnosisFeeIsFee');
+    const other = prepared(ctx.sqlite, `SELECT code FROM price_list_items WHERE diagnosis_fee = 1 AND active = 1 AND category = ? AND id <> ?`).get(input.category, input.id ?? '') as
+      | { code: string }
+      | undefined;
+    if (other && input.active) throw fieldError('diagnosisFee', 'bench.validation.diagnosisFeeTaken', { code: other.code });
+  }
+  const id = input.id ?? ctx.newId();
+  const row = {
+    id,
+    code: input.code,
+    kind: input.kind,
+    name_zh: input.nameZh,
+    name_en: input.nameEn,
+    category: input.category,
+    price_fen: input.priceFen,
+    diagnosis_fee: input.diagnosisFee ? 1 : 0,
+    active: input.active ? 1 : 0,
+    source,
+    updated_at: ctx.nowIso(),
+    updated_by: ctx.session?.userId ?? null,
+  };
+  prepared(
+    ctx.sqlite,
+    `INSERT INTO price_list_items (id, code, kind, name_zh, name_en, category, price_fen, diagnosis_fee, active, source, updated_at, updated_by)
+     VALUES (@id, @code, @kind, @name_zh, @name_en, @category, @price_fen, @diagnosis_fee, @active, @source, @updated_at, @updated_by)
+     ON CONFLICT(id) DO UPDATE SET code = @code, kind = @kind, name_zh = @name_zh, name_en = @name_en, category = @category, price_fen = @price_fen,
+       diagnosis_fee = @diagnosis_fee, active = @active, source = @source, updated_at = @updated_at, updated_by = @updated_by`,
+  ).run(row);
+  if (source === 'local') await ctx.audit(existing ? 'priceList.update' : 'priceList.create', 'price_list_item', id, { code: input.code, priceFen: input.priceFen });
+  return toPriceItem(priceRow(ctx.sqlite, id)!);
+}

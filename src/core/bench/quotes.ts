@@ -1,0 +1,456 @@
+/**
+ * Quotes: every save is a new immutable version with its lines, each line carrying the warranty
+ * engine's decision and the split between payers. What the customer authorized is compared with
+ * the latest version; a revision above the authorized total or pre-approved cap sends a ticket
+ * at work back to awaiting_approval.
+ */
+import { AppError, fieldError } from '../../shared/api/errors';
+import type { Locale } from '../../shared/i18n/types';
+import { t } from '../../shared/i18n/translate';
+import type { Authorization, Quote, QuoteLine, QuoteSaveInput, QuoteState } from '../../shared/bench/schemas';
+import { authorizationCovers, authorizedLimit, discountNeedsManager, discountTooLarge, lineAmount, overLimit, quoteTotals, ZERO_PAYERS } from '../../shared/bench/rules';
+import type { Line, PayerAmounts } from '../../shared/warranty/schemas';
+import type { Ctx } from '../api/context';
+import { prepared } from '../intake/statements';
+import { availabilityOf } from '../stock';
+import { findPartRow } from '../stock/catalog';
+import { appendEvent } from '../tickets/events';
+import { decisionText } from '../warranty/evaluate';
+import { resolvePolicy } from '../warranty/store';
+import { evaluateTicket } from '../warranty/ticket';
+import { benchSettings, requireManager, requireStatus, shopSettings, ticketBasics, type TicketBasics } from './common';
+import { diagnosisFeeFor, priceRow } from './pricelist';
+
+interface QuoteRowDb {
+  id: string;
+  ticket_id: string;
+  version: number;
+  subtotal_fen: number;
+  customer_fen: number;
+  maker_fen: number;
+  shop_fen: number;
+  extended_warranty_fen: number;
+  insurer_fen: number;
+  discount_fen: number;
+  customer_total_fen: number;
+  discount_reason: string;
+  discount_approved_by: string | null;
+  estimated_completion: string | null;
+  note: string;
+  policy_id: string | null;
+  policy_version: string | null;
+  created_at: string;
+  created_by: string | null;
+  by_name?: string | null;
+}
+
+interface LineRowDb {
+  id: string;
+  position: number;
+  kind: QuoteLine['kind'];
+  price_item_id: string | null;
+  part_id: string | null;
+  sku: string | null;
+  description: string;
+  reason: string;
+  qty: number;
+  unit_price_fen: number;
+  amount_fen: number;
+  warranty_part: string | null;
+  customer_fen: number;
+  maker_fen: number;
+  shop_fen: number;
+  extended_warranty_fen: number;
+  insurer_fen: number;
+  status: QuoteLine['decision']['status'];
+  coverage: QuoteLine['decision']['coverage'];
+  end_date: string | null;
+  reasons_json: string;
+}
+
+interface AuthRowDb {
+  id: string;
+  ticket_id: string;
+  quote_id: string;
+  version: number;
+  decision: 'approved' | 'declined';
+  method: Authorization['method'];
+  total_fen: number;
+  cap_fen: number | null;
+  signer_name: string;
+  attachment_id: string | null;
+  phone_number: string;
+  called_at: string | null;
+  customer_words: string;
+  fee_fen: number;
+  fee_waived_by: string | null;
+  note: string;
+  recorded_at: string;
+  recorded_by: string | null;
+  by_name: string | null;
+}
+
+const payersOf = (r: { customer_fen: number; maker_fen: number; shop_fen: number; extended_warranty_fen: number; insurer_fen: number }): PayerAmounts => ({
+  customer: r.customer_fen,
+  maker: r.maker_fen,
+  shop: r.shop_fen,
+  extended_warranty: r.extended_warranty_fen,
+  insurer: r.insurer_fen,
+});
+
+function reasonsIn(json: string, locale: Locale): string[] {
+  const r = JSON.parse(json) as Record<string, string[]> | string[];
+  if (Array.isArray(r)) return r;
+  return r[locale] ?? r['zh-CN'] ?? [];
+}
+
+export function latestQuoteRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): QuoteRowDb | undefined {
+  return prepared(ctx.sqlite, `SELECT * FROM quotes WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`).get(ticketId) as QuoteRowDb | undefined;
+}
+
+function authRows(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): AuthRowDb[] {
+  return prepared(
+    ctx.sqlite,
+    `SELECT a.*, q.version, u.display_name AS by_name FROM authorizations a JOIN quotes q ON q.id = a.quote_id LEFT JOIN users u ON u.id = a.recorded_by
+     WHERE a.ticket_id = ? ORDER BY a.recorded_at, a.id`,
+  ).all(ticketId) as AuthRowDb[];
+}
+
+const toAuthorization = (r: AuthRowDb): Authorization => ({
+  id: r.id,
+  ticketId: r.ticket_id,
+  quoteId: r.quote_id,
+  quoteVersion: r.version,
+  decision: r.decision,
+  method: r.method,
+  totalFen: r.total_fen,
+  capFen: r.cap_fen,
+  signerName: r.signer_name,
+  attachmentId: r.attachment_id,
+  phoneNumber: r.phone_number,
+  calledAt: r.called_at,
+  customerWords: r.customer_words,
+  feeFen: r.fee_fen,
+  feeWaivedBy: r.fee_waived_by,
+  note: r.note,
+  recordedAt: r.recorded_at,
+  recordedBy: r.recorded_by,
+  recordedByName: r.by_name,
+});
+
+export function sanbaoExists(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): boolean {
+  return !!prepared(ctx.sqlite, `SELECT 1 FROM sanbao_outcomes WHERE ticket_id = ? LIMIT 1`).get(ticketId);
+}
+
+/** The facts of money the lifecycle guards need. */
+export function coverageFacts(ctx: Pick<Ctx, 'sqlite'>, ticketId: string) {
+  const q = latestQuoteRow(ctx, ticketId);
+  const sanbao = sanbaoExists(ctx, ticketId);
+  const auths = authRows(ctx, ticketId);
+  const last = auths[auths.length - 1] ?? null;
+  const approved = last && last.decision === 'approved' ? { totalFen: last.total_fen, capFen: last.cap_fen } : null;
+  const total = q?.customer_total_fen ?? 0;
+  return {
+    hasQuote: !!q || sanbao,
+    fullyCovered: sanbao || (!!q && q.customer_total_fen === 0),
+    authorizationCovers: !!q && authorizationCovers(approved, total),
+    declined: !!last && last.decision === 'declined' && !!q && last.quote_id === q.id,
+    customerTotalFen: q ? total : null,
+    authorizedLimitFen: authorizedLimit(approved),
+    overLimitFen: q ? overLimit(approved, total) : 0,
+    lastAuthorization: last,
+  };
+}
+
+export function loadQuote(ctx: Pick<Ctx, 'sqlite' | 'locale'>, quoteId: string): Quote {
+  const q = prepared(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM quotes q LEFT JOIN users u ON u.id = q.created_by WHERE q.id = ?`).get(quoteId) as QuoteRowDb | undefined;
+  if (!q) throw new AppError('NOT_FOUND', { details: { entity: 'quote', id: quoteId } });
+  const lines = prepared(ctx.sqlite, `SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position`).all(quoteId) as LineRowDb[];
+  return {
+    id: q.id,
+    ticketId: q.ticket_id,
+    version: q.version,
+    lines: lines.map((l) => ({
+      id: l.id,
+      position: l.position,
+      kind: l.kind,
+      priceItemId: l.price_item_id,
+      partId: l.part_id,
+      sku: l.sku,
+      description: l.description,
+      reason: l.reason,
+      qty: l.qty,
+      unitPriceFen: l.unit_price_fen,
+      amountFen: l.amount_fen,
+      warrantyPart: l.warranty_part,
+      payers: payersOf(l),
+      decision: { status: l.status, coverage: l.coverage, endDate: l.end_date, reasons: reasonsIn(l.reasons_json, ctx.locale) },
+      availability: l.part_id ? availabilityOf(ctx.sqlite, l.part_id) : null,
+    })),
+    totals: { subtotalFen: q.subtotal_fen, payers: payersOf(q), discountFen: q.discount_fen, customerTotalFen: q.customer_total_fen },
+    discountReason: q.discount_reason,
+    discountApprovedBy: q.discount_approved_by,
+    estimatedCompletion: q.estimated_completion,
+    note: q.note,
+    policy: q.policy_id ? { id: q.policy_id, version: q.policy_version ?? '' } : null,
+    createdAt: q.created_at,
+    createdBy: q.created_by,
+    createdByName: q.by_name ?? null,
+  };
+}
+
+export function quoteState(ctx: Pick<Ctx, 'sqlite' | 'locale'>, ticketId: string): QuoteState {
+  const t = ticketBasics(ctx, ticketId);
+  const cov = coverageFacts(ctx, t.id);
+  const latest = latestQuoteRow(ctx, t.id);
+  const versions = (prepared(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM quotes q LEFT JOIN users u ON u.id = q.created_by WHERE q.ticket_id = ? ORDER BY version`).all(t.id) as QuoteRowDb[]).map(
+    (q) => ({
+      id: q.id,
+      version: q.version,
+      totals: { subtotalFen: q.subtotal_fen, payers: payersOf(q), discountFen: q.discount_fen, customerTotalFen: q.customer_total_fen },
+      createdAt: q.created_at,
+      createdByName: q.by_name ?? null,
+    }),
+  );
+  const auths = authRows(ctx, t.id).map(toAuthorization);
+  return {
+    current: latest ? loadQuote(ctx, latest.id) : null,
+    versions,
+    authorization: auths[auths.length - 1] ?? null,
+    authorizations: auths,
+    authorizedLimitFen: cov.authorizedLimitFen,
+    overLimitFen: cov.overLimitFen,
+    fullyCovered: cov.fullyCovered,
+    authorizationCovers: cov.authorizationCovers,
+    diagnosisFeeFen: diagnosisFeeFor(ctx.sqlite, t.category).fen,
+  };
+}
+
+/**
+ * For collection: the ticket's latest quote with its lines split by payer, the authorization
+ * it stands on, and what the customer owes (the quote's customer total, or the diagnosis fee of
+ * a declined quote). Null when the ticket has no quote.
+ */
+export function getAuthorizedQuote(ctx: Pick<Ctx, 'sqlite' | 'locale'>, ticketId: string): {
+  quote: Quote;
+  authorization: Authorization | null;
+  /** The authorization (or full cover) covers the quote's customer total. */
+  covered: boolean;
+  declined: boolean;
+  /** What the customer owes for the work (before deposits and payments). */
+  customerDueFen: number;
+  /** The sum per payer of the quote's lines (claims to head office, the insurer, the extended-warranty provider). */
+  byPayer: PayerAmounts;
+  linesByPayer: Record<keyof PayerAmounts, { lineId: string; description: string; amountFen: number }[]>;
+} | null {
+  const t = ticketBasics(ctx, ticketId);
+  const latest = latestQuoteRow(ctx, t.id);
+  if (!latest) return null;
+  const quote = loadQuote(ctx, latest.id);
+  const cov = coverageFacts(ctx, t.id);
+  const last = cov.lastAuthorization ? toAuthorization(cov.lastAuthorization) : null;
+  const linesByPayer = { customer: [], maker: [], shop: [], extended_warranty: [], insurer: [] } as Record<keyof PayerAmounts, { lineId: string; description: string; amountFen: number }[]>;
+  for (const l of quote.lines) {
+    for (const p of Object.keys(linesByPayer) as (keyof PayerAmounts)[]) {
+      if (l.payers[p] > 0) linesByPayer[p].push({ lineId: l.id, description: l.description, amountFen: l.payers[p] });
+    }
+  }
+  return {
+    quote,
+    authorization: last,
+    covered: cov.fullyCovered || cov.authorizationCovers,
+    declined: cov.declined,
+    customerDueFen: cov.declined ? (last?.feeFen ?? 0) : quote.totals.customerTotalFen,
+    byPayer: quote.totals.payers,
+    linesByPayer,
+  };
+}
+
+// ---- saving a version ----
+
+interface ResolvedLine {
+  kind: QuoteLine['kind'];
+  priceItemId: string | null;
+  partId: string | null;
+  sku: string | null;
+  description: string;
+  reason: string;
+  qty: number;
+  unitPriceFen: number;
+  amountFen: number;
+  warrantyPart: string | null;
+}
+
+function resolveLines(ctx: Ctx, t: TicketBasics, input: QuoteSaveInput, partIds: Set<string>): ResolvedLine[] {
+  const lang = shopSettings(ctx).language;
+  return input.lines.map((l, i) => {
+    const base = { qty: l.qty, reason: l.reason, warrantyPart: l.warrantyPart };
+    if (l.warrantyPart && !partIds.has(l.warrantyPart)) throw fieldError(`lines.${i}.warrantyPart`, 'bench.validation.unknownWarrantyPart', { part: l.warrantyPart });
+    if (l.kind === 'labor' || l.kind === 'fee') {
+      const item = priceRow(ctx.sqlite, l.priceItemId!);
+      if (!item || !item.active) throw fieldError(`lines.${i}.priceItemId`, 'bench.validation.unknownPriceItem');
+      if (item.kind !== l.kind) throw fieldError(`lines.${i}.kind`, 'bench.validation.priceItemKind');
+      if (item.category && item.category !== t.category) throw fieldError(`lines.${i}.priceItemId`, 'bench.validation.priceItemCategory', { code: item.code });
+      const description = lang === 'en' && item.name_en ? item.name_en : item.name_zh;
+      return { ...base, kind: l.kind, priceItemId: item.id, partId: null, sku: item.code, description, unitPriceFen: item.price_fen, amountFen: lineAmount(l.qty, item.price_fen) };
+    }
+    if (l.kind === 'part') {
+      const part = findPartRow(ctx.sqlite, l.partId!);
+      if (!part || part.kind !== 'part' || part.active !== 1) throw fieldError(`lines.${i}.partId`, 'bench.validation.unknownPart');
+      const description = lang === 'en' && part.name_en ? part.name_en : part.name_zh;
+      return { ...base, kind: 'part', priceItemId: null, partId: part.id, sku: part.sku, description, unitPriceFen: part.list_price, amountFen: lineAmount(l.qty, part.list_price) };
+    }
+    return { ...base, kind: 'custom', priceItemId: null, partId: null, sku: null, description: l.description, unitPriceFen: l.unitPriceFen!, amountFen: lineAmount(l.qty, l.unitPriceFen!) };
+  });
+}
+
+/** The policy's part ids a line may name (main parts and accessories), with their names. */
+export async function warrantyPartsOf(ctx: Ctx, category: string): Promise<{ id: string; name: string }[]> {
+  try {
+    const { policy } = await resolvePolicy(ctx, { category });
+    return [...policy.mainParts, ...policy.accessories].map((p) => ({ id: p.id, name: p.name[ctx.locale] }));
+  } catch {
+    return [];
+  }
+}
+
+interface LineDecisionOut {
+  payers: PayerAmounts;
+  status: QuoteLine['decision']['status'];
+  coverage: QuoteLine['decision']['coverage'];
+  endDate: string | null;
+  reasons: Record<Locale, string[]>;
+}
+
+const both = (key: string, params?: Record<string, string | number>): Record<Locale, string[]> => ({ 'zh-CN': [t('zh-CN', key, params)], en: [t('en', key, params)] });
+
+/** The warranty decision per line; lines the engine does not price (fees, free lines) are the customer's. */
+async function decideLines(ctx: Ctx, t: TicketBasics, lines: ResolvedLine[]): Promise<{ decisions: LineDecisionOut[]; policy: { id: string; version: string } | null }> {
+  const customerOnly = (key: string, amount: number, params?: Record<string, string | number>): LineDecisionOut => ({
+    payers: { ...ZERO_PAYERS, customer: amount },
+    status: 'not_covered',
+    coverage: 'unit',
+    endDate: null,
+    reasons: both(key, params),
+  });
+  if (sanbaoExists(ctx, t.id)) {
+    return {
+      decisions: lines.map((l) => ({ payers: { ...ZERO_PAYERS, maker: l.amountFen }, status: 'covered', coverage: 'unit', endDate: null, reasons: both('bench.line.sanbao') })),
+      policy: null,
+    };
+  }
+  const engineLines: Line[] = [];
+  lines.forEach((l, i) => {
+    if (l.kind === 'labor' || l.kind === 'part') engineLines.push({ id: `l${i}`, type: l.kind, part: l.warrantyPart, price: l.amountFen });
+  });
+  let result: Awaited<ReturnType<typeof evaluateTicket>> | null = null;
+  let failure = '';
+  if (engineLines.length > 0) {
+    try {
+      result = await evaluateTicket(ctx, t.id, { lines: engineLines });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      failure = e.toWire(ctx.locale).message;
+    }
+  }
+  let policyObj = null;
+  if (result) {
+    try {
+      policyObj = (await resolvePolicy(ctx, { policyId: result.policy.id, policyVersion: result.policy.version })).policy;
+    } catch {
+      policyObj = null;
+    }
+  }
+  const decisions = lines.map((l, i): LineDecisionOut => {
+    if (l.kind === 'fee') return customerOnly('bench.line.fee', l.amountFen);
+    if (l.kind === 'custom') return customerOnly('bench.line.custom', l.amountFen);
+    const idx = result?.decision.lines.findIndex((d) => d.id === `l${i}`) ?? -1;
+    if (!result || idx < 0) return customerOnly('bench.line.noDecision', l.amountFen, { reason: failure });
+    const d = result.decision.lines[idx]!;
+    const texts = (loc: Locale) => {
+      const all = decisionText({ ...result!.decision, lines: [d] }, loc, policyObj ?? undefined);
+      return all.lines[0] ?? [];
+    };
+    return { payers: d.payers, status: d.status, coverage: d.coverage, endDate: d.endDate, reasons: { 'zh-CN': texts('zh-CN'), en: texts('en') } };
+  });
+  return { decisions, policy: result ? { id: result.policy.id, version: result.policy.version } : null };
+}
+
+/**
+ * Saves a new version of the ticket's quote. Checks everything (lines, warranty parts, the
+ * discount and its manager approval) before it writes; then moves the ticket when the new
+ * version calls for it (submit → awaiting_approval, or straight to repairing when covered;
+ * a revision above what was authorized → back to awaiting_approval). Returns the quote id.
+ */
+export async function saveQuote(ctx: Ctx, input: QuoteSaveInput, move: (to: 'awaiting_approval' | 'repairing', data: Record<string, unknown>) => void, recordConsent: (quoteId: string) => void): Promise<string> {
+  const t = ticketBasics(ctx, input.ticketId);
+  requireStatus(t, ['diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts'], 'bench.error.quoteStatus');
+  const parts = await warrantyPartsOf(ctx, t.category);
+  const lines = resolveLines(ctx, t, input, new Set(parts.map((p) => p.id)));
+  const { decisions, policy } = await decideLines(ctx, t, lines);
+  const withSplit = lines.map((l, i) => ({ ...l, ...decisions[i]! }));
+  const customerBefore = withSplit.reduce((s, l) => s + l.payers.customer, 0);
+  if (discountTooLarge(input.discountFen, customerBefore)) throw fieldError('discountFen', 'bench.validation.discountTooLarge', { max: (customerBefore / 100).toFixed(2) });
+  if (input.discountFen > 0 && !input.discountReason) throw fieldError('discountReason', 'bench.validation.discountReason');
+  const totals = quoteTotals({ lines: withSplit, discountFen: input.discountFen });
+  let approvedBy: string | null = null;
+  const threshold = benchSettings(ctx).discountManagerAboveBp;
+  if (discountNeedsManager(input.discountFen, customerBefore, threshold)) {
+    // Before any write: a wrong PIN commits only its failure count.
+    approvedBy = await requireManager(ctx, input.approval, 'bench.discountApproved', { ticketId: t.id, discountFen: input.discountFen, customerBeforeFen: customerBefore });
+  }
+  const prev = latestQuoteRow(ctx, t.id);
+  const id = ctx.newId();
+  const now = ctx.nowIso();
+  prepared(
+    ctx.sqlite,
+    `INSERT INTO quotes (id, ticket_id, version, subtotal_fen, customer_fen, maker_fen, shop_fen, extended_warranty_fen, insurer_fen, discount_fen,
+       customer_total_fen, discount_reason, discount_approved_by, estimated_completion, note, policy_id, policy_version, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    t.id,
+    (prev?.version ?? 0) + 1,
+    totals.subtotalFen,
+    totals.payers.customer,
+    totals.payers.maker,
+    totals.payers.shop,
+    totals.payers.extended_warranty,
+    totals.payers.insurer,
+    totals.discountFen,
+    totals.customerTotalFen,
+    input.discountReason,
+    approvedBy,
+    input.estimatedCompletion ?? null,
+    input.note,
+    policy?.id ?? null,
+    policy?.version ?? null,
+    now,
+    ctx.session?.userId ?? null,
+  );
+  const ins = prepared(
+    ctx.sqlite,
+    `INSERT INTO quote_lines (id, quote_id, position, kind, price_item_id, part_id, sku, description, reason, qty, unit_price_fen, amount_fen, warranty_part,
+       customer_fen, maker_fen, shop_fen, extended_warranty_fen, insurer_fen, status, coverage, end_date, reasons_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  withSplit.forEach((l, i) =>
+    ins.run(ctx.newId(), id, i + 1, l.kind, l.priceItemId, l.partId, l.sku, l.description, l.reason, l.qty, l.unitPriceFen, l.amountFen, l.warrantyPart,
+      l.payers.customer, l.payers.maker, l.payers.shop, l.payers.extended_warranty, l.payers.insurer, l.status, l.coverage, l.endDate, JSON.stringify(l.reasons)),
+  );
+  const version = (prev?.version ?? 0) + 1;
+  appendEvent(ctx, { ticketId: t.id, kind: 'note', note: '', data: { kind: 'quote', quoteId: id, version, customerTotalFen: totals.customerTotalFen, previousFen: prev?.customer_total_fen ?? null } });
+
+  const cov = coverageFacts(ctx, t.id);
+  if (t.status === 'diagnosing' && input.submit) {
+    if (cov.fullyCovered) {
+      recordConsent(id);
+      move('repairing', { quoteId: id });
+    } else move('awaiting_approval', { quoteId: id });
+  } else if ((t.status === 'repairing' || t.status === 'awaiting_parts') && !cov.fullyCovered && !cov.authorizationCovers) {
+    move('awaiting_approval', { quoteId: id, overLimitFen: cov.overLimitFen, authorizedLimitFen: cov.authorizedLimitFen });
+  } else if (t.status === 'awaiting_approval') {
+    ctx.emit({ name: 'bench.needsApproval', payload: { id: t.id, number: t.number } });
+  }
+  return id;
+}

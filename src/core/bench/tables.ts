@@ -1,0 +1,87 @@
+/** Kysely row types of migration 007 (the bench). Core mostly uses prepared statements; these keep `DB` complete. */
+export interface PriceListItemsTable {
+  id: string;
+  code: string;
+  kind: 'labor' | 'fee';
+  name_zh: string;
+  name_en: string;
+  category: string;
+  price_fen: number;
+  diagnosis_fee: number;
+  active: number;
+  source: 'local' | 'hq';
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface BenchTicketsTable {
+  ticket_id: string;
+  priority: number;
+  outcome: string | null;
+  parts_expected: string | null;
+  performance_fault: number;
+  updated_at: string;
+}
+
+export interface QuotesTable {
+  id: string;
+  ticket_id: string;
+  version: number;
+  subtotal_fen: number;
+  customer_fen: number;
+  maker_fen: number;
+  shop_fen: number;
+  extended_warranty_fen: number;
+  insurer_fen: number;
+  discount_fen: number;
+  customer_total_fen: number;
+  discount_reason: string;
+  discount_approved_by: string | null;
+  estimated_completion: string | null;
+  note: string;
+  policy_id: string | null;
+  policy_version: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface AuthorizationsTable {
+  id: string;
+  ticket_id: string;
+  quote_id: string;
+  decision: 'approved' | 'declined';
+  method: string;
+  total_fen: number;
+  cap_fen: number | null;
+  signer_name: string;
+  attachment_id: string | null;
+  phone_number: string;
+  called_at: string | null;
+  customer_words: string;
+  fee_fen: number;
+  fee_waived_by: string | null;
+  note: string;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+export interface TimeLogsTable {
+  id: string;
+  ticket_id: string;
+  user_id: string;
+  started_at: string;
+  ended_at: string | null;
+  minutes: number;
+  entered: number;
+  note: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface BenchTables {
+  price_list_items: PriceListItemsTable;
+  bench_tickets: BenchTicketsTable;
+  quotes: QuotesTable;
+  authorizations: AuthorizationsTable;
+  time_logs: TimeLogsTable;
+}

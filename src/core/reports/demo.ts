@@ -1,0 +1,36 @@
+/**
+ * The demo's follow-ups and complaints: three of the demo's tickets are taken to collection
+ * (through appendEvent, as the bench's transition would), which creates their follow-ups; one is
+ * made overdue and one due today, and a complaint is opened on the third.
+ */
+import type { Backend } from '../backend';
+import { addDaysToDate, localDate } from '../../shared/tickets/local-date';
+import type { TicketStatus } from '../../shared/tickets/statuses';
+import { appendEvent } from '../tickets/events';
+import { shopInfo } from './report';
+
+export async function seedReportsDemo(backend: Backend, token: string): Promise<void> {
+  const { sqlite, newId, clock } = backend.services;
+  const tickets = (sqlite.prepare(`SELECT id FROM tickets WHERE status = 'received' ORDER BY n LIMIT 3`).all() as { id: string }[]).map((r) => r.id);
+  if (tickets.length === 0) return;
+  const tech = sqlite.prepare(`SELECT id, username, display_name FROM users WHERE role = 'technician' ORDER BY username LIMIT 1`).get() as { id: string; username: string; display_name: string } | undefined;
+  const counter = sqlite.prepare(`SELECT id, username, display_name FROM users WHERE role = 'counter' ORDER BY username LIMIT 1`).get() as { id: string; username: string; display_name: string } | undefined;
+  const session = (u: typeof tech, role: 'technician' | 'counter') => (u ? { userId: u.id, username: u.username, displayName: u.display_name, role, tokenHash: '' } : null);
+  const path: [TicketStatus, 'technician' | 'counter'][] = [['diagnosing', 'technician'], ['repairing', 'technician'], ['qc', 'technician'], ['ready', 'technician'], ['collected', 'counter']];
+  sqlite.transaction(() => {
+    for (const id of tickets) {
+      let from: TicketStatus = 'received';
+      for (const [to, who] of path) {
+        appendEvent({ sqlite, newId, nowIso: () => clock.now().toISOString(), session: session(who === 'technician' ? tech : counter, who) }, { ticketId: id, kind: 'status', fromStatus: from, toStatus: to, note: '', data: { demo: true } });
+        from = to;
+      }
+    }
+    const today = localDate(clock.now(), shopInfo(sqlite).timeZone);
+    const due = sqlite.prepare(`UPDATE follow_ups SET due_date = ? WHERE ticket_id = ?`);
+    due.run(addDaysToDate(today, -2), tickets[0]);
+    if (tickets[1]) due.run(today, tickets[1]);
+  })();
+  if (tickets[2]) {
+    await backend.call('complaints.open', { ticketId: tickets[2], channel: 'phone', category: 'delay', severity: 'normal', description: '客户来电：取机时等候时间过长，希望改进。' }, { token });
+  }
+}

@@ -1,0 +1,318 @@
+/**
+ * The shop's reports: facts from the projection, side figures from their own tables (each
+ * "not available yet" while the table that holds it does not exist), arithmetic in shared.
+ */
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/api/errors';
+import { DEVICE_CATEGORIES } from '../../shared/devices/categories';
+import { computeReport, drillMatches, groupKeyOf, passesFilters, promiseEndsIn, zonedDayStartIso, type FactRow, type ReportWindow, type SideFigures } from '../../shared/reports/compute';
+import { qualitySettingsSchema, SERVICE_TYPES, addDaysToDate, type DrillInput, type DrillRow, type ReportFilters, type ReportInput, type ReportResult, type QualitySettings } from '../../shared/reports/schemas';
+import { localDate } from '../../shared/tickets/local-date';
+import type { Ctx } from '../api/context';
+import { prepared } from '../intake/statements';
+import { loadFacts } from './facts';
+
+export interface ShopInfo {
+  code: string;
+  name: string;
+  timeZone: string;
+  currency: string;
+  quality: QualitySettings;
+}
+
+export function shopInfo(sqlite: Database.Database): ShopInfo {
+  const row = prepared(sqlite, `SELECT code, settings_json FROM shop LIMIT 1`).get() as { code: string; settings_json: string } | undefined;
+  if (!row) throw new AppError('SETUP_REQUIRED');
+  const s = JSON.parse(row.settings_json) as { name?: string; timeZone?: string; currency?: string; quality?: unknown };
+  return {
+    code: row.code,
+    name: s.name ?? row.code,
+    timeZone: s.timeZone ?? 'Asia/Shanghai',
+    currency: s.currency ?? 'CNY',
+    quality: qualitySettingsSchema.parse(s.quality ?? {}),
+  };
+}
+
+const tableCache = new WeakMap<Database.Database, Map<string, boolean>>();
+/** Whether another capability's table exists yet (cached once it does). */
+export function hasTable(sqlite: Database.Database, name: string): boolean {
+  let m = tableCache.get(sqlite);
+  if (!m) tableCache.set(sqlite, (m = new Map()));
+  if (m.get(name)) return true;
+  const yes = !!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name);
+  if (yes) m.set(name, true);
+  return yes;
+}
+
+/** Unknown filter values are refused with a field error naming the value. */
+export function validateFilters(sqlite: Database.Database, filters: ReportFilters): void {
+  const bad: { path: string; key: string; params: Record<string, string> }[] = [];
+  const unknown = (path: string, value: string) => bad.push({ path: `filters.${path}`, key: 'reports.error.unknownValue', params: { value } });
+  if (filters.category && !(DEVICE_CATEGORIES as readonly string[]).includes(filters.category)) unknown('category', filters.category);
+  if (filters.serviceType && !(SERVICE_TYPES as readonly string[]).includes(filters.serviceType)) unknown('serviceType', filters.serviceType);
+  if (filters.technicianId && !prepared(sqlite, `SELECT 1 FROM users WHERE id = ?`).get(filters.technicianId)) unknown('technicianId', filters.technicianId);
+  if (filters.brand && !prepared(sqlite, `SELECT 1 FROM devices WHERE brand = ? COLLATE NOCASE LIMIT 1`).get(filters.brand)) unknown('brand', filters.brand);
+  if (filters.shop) bad.push({ path: 'filters.shop', key: 'reports.error.shopFilterHq', params: {} });
+  if (bad.length) throw new AppError('VALIDATION', { fields: bad });
+}
+
+export function reportWindow(info: ShopInfo, from: string, to: string, now: Date): ReportWindow {
+  return {
+    startIso: zonedDayStartIso(from, info.timeZone),
+    endIso: zonedDayStartIso(addDaysToDate(to, 1), info.timeZone),
+    nowIso: now.toISOString(),
+    ftfDays: info.quality.ftfDays,
+    legalLimitDays: info.quality.legalLimitDays,
+    promiseEnds: promiseEndsIn(info.timeZone, addDaysToDate),
+  };
+}
+
+/** A SQL condition on report_facts `f` for the filters (the same as loadFacts applies). */
+function factFilterSql(filters: ReportFilters, params: Record<string, unknown>): string {
+  const w: string[] = [];
+  if (filters.technicianId) {
+    w.push(`coalesce(f.credit_user_id, f.technician_id) = $tech`);
+    params.tech = filters.technicianId;
+  }
+  if (filters.category) {
+    w.push(`f.category = $cat`);
+    params.cat = filters.category;
+  }
+  if (filters.brand) {
+    w.push(`f.brand = $brand COLLATE NOCASE`);
+    params.brand = filters.brand;
+  }
+  if (filters.serviceType) {
+    w.push(`f.service_type = $svc`);
+    params.svc = filters.serviceType;
+  }
+  return w.length ? w.join(' AND ') : '1';
+}
+const anyFilter = (f: ReportFilters) => !!(f.technicianId || f.category || f.brand || f.serviceType);
+
+export function sideFigures(sqlite: Database.Database, info: ShopInfo, w: ReportWindow, from: string, to: string, filters: ReportFilters, now: Date): SideFigures {
+  const p: Record<string, unknown> = { s: w.startIso, e: w.endIso };
+  const fw = factFilterSql(filters, p);
+  const joinFacts = (col: string) => (anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = ${col} AND ${fw}` : '');
+  const today = localDate(now, info.timeZone);
+
+  // Parts issued to tickets (issues minus returns), at their cost.
+  const partRows = sqlite
+    .prepare(
+      `SELECT pt.category AS key, sum(CASE WHEN m.kind = 'issue' THEN 1 ELSE 0 END) AS lines, -sum(m.qty) AS qty, -sum(m.qty * m.unit_cost) AS cost
+       FROM stock_movements m JOIN parts pt ON pt.id = m.part_id ${joinFacts('m.ticket_id')}
+       WHERE m.ticket_id IS NOT NULL AND m.kind IN ('issue', 'return') AND m.at >= $s AND m.at < $e GROUP BY pt.category ORDER BY cost DESC`,
+    )
+    .all(p) as { key: string; lines: number; qty: number; cost: number }[];
+  const parts = {
+    lines: partRows.reduce((a, r) => a + r.lines, 0),
+    qty: partRows.reduce((a, r) => a + r.qty, 0),
+    costFen: partRows.reduce((a, r) => a + r.cost, 0),
+    byCategory: partRows.map((r) => ({ key: r.key, count: r.lines, qty: r.qty, amountFen: r.cost })),
+  };
+
+  // Warranty vs paid from each ticket's latest quote (bench), tickets first ready in the range.
+  let quotesMix: SideFigures['quotesMix'] = { available: false, reasonKey: 'reports.na.quotes' };
+  if (hasTable(sqlite, 'quotes')) {
+    const r = sqlite
+      .prepare(
+        `SELECT count(*) AS n,
+           sum(CASE WHEN q.id IS NULL THEN 1 ELSE 0 END) AS none,
+           sum(CASE WHEN q.id IS NOT NULL AND q.customer_total_fen = 0 THEN 1 ELSE 0 END) AS warranty,
+           sum(CASE WHEN q.customer_total_fen > 0 AND q.maker_fen + q.extended_warranty_fen + q.insurer_fen + q.shop_fen > 0 THEN 1 ELSE 0 END) AS mixed,
+           sum(CASE WHEN q.customer_total_fen > 0 AND q.maker_fen + q.extended_warranty_fen + q.insurer_fen + q.shop_fen = 0 THEN 1 ELSE 0 END) AS paid
+         FROM report_facts f LEFT JOIN quotes q ON q.ticket_id = f.ticket_id AND q.version = (SELECT max(version) FROM quotes WHERE ticket_id = f.ticket_id)
+         WHERE f.first_ready_at >= $s AND f.first_ready_at < $e AND ${fw}`,
+      )
+      .get(p) as { n: number; none: number | null; warranty: number | null; mixed: number | null; paid: number | null };
+    quotesMix = { available: true, value: { warranty: r.warranty ?? 0, paid: r.paid ?? 0, mixed: r.mixed ?? 0, noQuote: r.none ?? 0 } };
+  }
+
+  // Hours logged (bench time logs), by who did the work.
+  let hoursByUser: Map<string, number> | null = null;
+  if (hasTable(sqlite, 'time_logs')) {
+    const rows = sqlite
+      .prepare(
+        `SELECT l.user_id AS u, sum(l.minutes) AS m FROM time_logs l ${anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = l.ticket_id AND ${fw.replace('coalesce(f.credit_user_id, f.technician_id) = $tech', 'l.user_id = $tech')}` : ''}
+         WHERE l.ended_at IS NOT NULL AND l.started_at >= $s AND l.started_at < $e GROUP BY l.user_id`,
+      )
+      .all(p) as { u: string; m: number }[];
+    hoursByUser = new Map(rows.map((r) => [r.u, r.m / 60]));
+  }
+
+  // Payments and claims to the maker belong to the collection capability.
+  const payments = paymentFigures(sqlite, p, joinFacts);
+
+  const loanRow = sqlite
+    .prepare(
+      `SELECT (SELECT count(*) FROM loans WHERE status = 'out') AS outNow,
+         (SELECT count(*) FROM loans WHERE out_at >= $s AND out_at < $e) AS lent,
+         (SELECT count(*) FROM loans WHERE returned_at >= $s AND returned_at < $e) AS returned`,
+    )
+    .get(p) as { outNow: number; lent: number; returned: number };
+
+  const fp = { ...p, from, to, today };
+  const sat = sqlite
+    .prepare(
+      `SELECT count(*) AS due, sum(u.status = 'done') AS done, sum(u.reached = 1) AS reached, sum(u.score IS NOT NULL) AS scored, avg(u.score) AS avg,
+         sum(u.score = 1) AS s1, sum(u.score = 2) AS s2, sum(u.score = 3) AS s3, sum(u.score = 4) AS s4, sum(u.score = 5) AS s5, sum(u.problem_reported) AS problems
+       FROM follow_ups u ${joinFacts('u.ticket_id')} WHERE u.due_date >= $from AND u.due_date <= $to`,
+    )
+    .get(fp) as Record<string, number | null>;
+  const overdueNow = (sqlite.prepare(`SELECT count(*) AS n FROM follow_ups u ${joinFacts('u.ticket_id')} WHERE u.status = 'open' AND u.due_date < $today`).get(fp) as { n: number }).n;
+  const satisfaction = {
+    due: sat.due ?? 0,
+    done: sat.done ?? 0,
+    reached: sat.reached ?? 0,
+    scored: sat.scored ?? 0,
+    averageScore: sat.avg === null || sat.avg === undefined ? null : Math.round(sat.avg * 100) / 100,
+    scores: [sat.s1, sat.s2, sat.s3, sat.s4, sat.s5].map((x) => x ?? 0),
+    problems: sat.problems ?? 0,
+    overdueNow,
+  };
+
+  const c = sqlite
+    .prepare(
+      `SELECT count(*) AS opened,
+         sum(c.responded_at IS NOT NULL AND c.responded_at <= c.respond_by) AS respondedOk,
+         sum(c.resolved_at IS NOT NULL AND c.resolved_at <= c.resolve_by) AS resolvedOk,
+         sum(c.escalation <> 'none') AS escalated
+       FROM complaints c ${joinFacts('c.ticket_id')} WHERE c.opened_at >= $s AND c.opened_at < $e`,
+    )
+    .get(p) as Record<string, number | null>;
+  const closed = (sqlite.prepare(`SELECT count(*) AS n FROM complaints c ${joinFacts('c.ticket_id')} WHERE c.resolved_at >= $s AND c.resolved_at < $e`).get(p) as { n: number }).n;
+  const openNow = (sqlite.prepare(`SELECT count(*) AS n FROM complaints c ${joinFacts('c.ticket_id')} WHERE c.status IN ('open', 'responded')`).get(p) as { n: number }).n;
+  const opened = c.opened ?? 0;
+  const rt = (x: number) => (opened > 0 ? Math.round((x / opened) * 10000) / 10000 : null);
+  const complaints = {
+    opened,
+    closed,
+    respondedInTime: { count: c.respondedOk ?? 0, of: opened, rate: rt(c.respondedOk ?? 0) },
+    resolvedInTime: { count: c.resolvedOk ?? 0, of: opened, rate: rt(c.resolvedOk ?? 0) },
+    escalated: c.escalated ?? 0,
+    openNow,
+  };
+
+  // Still open now past the legal limit / the promised day: only when the range reaches today.
+  let openLegalNow = 0;
+  let openPromiseNow = 0;
+  if (w.endIso > w.nowIso) {
+    const lp = { ...p, limit: new Date(now.getTime() - info.quality.legalLimitDays * 86_400_000).toISOString(), today };
+    openLegalNow = (sqlite.prepare(`SELECT count(*) AS n FROM report_facts f WHERE f.first_ready_at IS NULL AND f.cancelled_at IS NULL AND f.received_at < $limit AND ${fw}`).get(lp) as { n: number }).n;
+    openPromiseNow = (
+      sqlite
+        .prepare(
+          `SELECT count(*) AS n FROM tickets t ${anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = t.id AND ${fw}` : ''}
+           WHERE t.status IN ('received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts', 'qc') AND t.promised_date < $today`,
+        )
+        .get(lp) as { n: number }
+    ).n;
+  }
+
+  return { quotesMix, ...payments, parts, hoursByUser, loaners: { outNow: loanRow.outNow, lentInRange: loanRow.lent, returnedInRange: loanRow.returned }, satisfaction, complaints, openLegalNow, openPromiseNow };
+}
+
+/**
+ * Revenue by tender and by category, claims by status: from the collection capability's tables
+ * once they exist (payments: tender, amount_fen, kind, at, ticket_id; claims: status,
+ * amount_fen). Until then each figure says "not available yet".
+ */
+function paymentFigures(
+  sqlite: Database.Database,
+  p: Record<string, unknown>,
+  joinFacts: (col: string) => string,
+): Pick<SideFigures, 'revenueByTender' | 'revenueByCategory' | 'claims'> {
+  const na = (k: string) => ({ available: false as const, reasonKey: k });
+  let revenueByTender: SideFigures['revenueByTender'] = na('reports.na.payments');
+  let revenueByCategory: SideFigures['revenueByCategory'] = na('reports.na.payments');
+  let claims: SideFigures['claims'] = na('reports.na.claims');
+  const cols = (t: string) => new Set((sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((r) => r.name));
+  if (hasTable(sqlite, 'payments')) {
+    const c = cols('payments');
+    const at = c.has('at') ? 'at' : c.has('created_at') ? 'created_at' : c.has('recorded_at') ? 'recorded_at' : null;
+    const amount = c.has('amount_fen') ? 'amount_fen' : c.has('amount') ? 'amount' : null;
+    if (at && amount && c.has('tender') && c.has('ticket_id')) {
+      const rows = sqlite
+        .prepare(`SELECT pm.tender AS key, count(*) AS count, sum(pm.${amount}) AS amountFen FROM payments pm ${joinFacts('pm.ticket_id')} WHERE pm.${at} >= $s AND pm.${at} < $e GROUP BY pm.tender ORDER BY amountFen DESC`)
+        .all(p) as { key: string; count: number; amountFen: number }[];
+      revenueByTender = { available: true, value: rows };
+      const byCat = sqlite
+        .prepare(
+          `SELECT coalesce(rf.category, '') AS key, count(*) AS count, sum(pm.${amount}) AS amountFen FROM payments pm LEFT JOIN report_facts rf ON rf.ticket_id = pm.ticket_id
+           ${joinFacts('pm.ticket_id')} WHERE pm.${at} >= $s AND pm.${at} < $e GROUP BY 1 ORDER BY amountFen DESC`,
+        )
+        .all(p) as { key: string; count: number; amountFen: number }[];
+      revenueByCategory = { available: true, value: byCat };
+    }
+  }
+  for (const t of ['warranty_claims', 'claims']) {
+    if (!hasTable(sqlite, t)) continue;
+    const c = cols(t);
+    const amount = ['amount_fen', 'claimed_fen', 'total_fen'].find((x) => c.has(x));
+    if (!c.has('status')) continue;
+    const rows = sqlite
+      .prepare(`SELECT status AS key, count(*) AS count, ${amount ? `sum(${amount})` : '0'} AS amountFen FROM ${t} GROUP BY status ORDER BY status`)
+      .all() as { key: string; count: number; amountFen: number }[];
+    claims = { available: true, value: rows };
+    break;
+  }
+  return { revenueByTender, revenueByCategory, claims };
+}
+
+export function userNames(sqlite: Database.Database): Map<string, string> {
+  return new Map((prepared(sqlite, `SELECT id, display_name FROM users`).all() as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name]));
+}
+
+export function runReport(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: ReportInput): ReportResult {
+  validateFilters(ctx.sqlite, input.filters);
+  const info = shopInfo(ctx.sqlite);
+  const now = ctx.clock.now();
+  const w = reportWindow(info, input.from, input.to, now);
+  const facts = loadFacts(ctx.sqlite, w.startIso, w.endIso, input.filters, w.ftfDays);
+  const side = sideFigures(ctx.sqlite, info, w, input.from, input.to, input.filters, now);
+  return computeReport(
+    facts,
+    w,
+    { from: input.from, to: input.to, timeZone: info.timeZone, generatedAt: now.toISOString(), filters: input.filters, groupBy: input.groupBy ?? null, userNames: userNames(ctx.sqlite) },
+    side,
+  );
+}
+
+/** The tickets behind a figure (and a row of the breakdown), newest first. */
+export function drill(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: DrillInput): { total: number; rows: DrillRow[] } {
+  validateFilters(ctx.sqlite, input.filters);
+  const info = shopInfo(ctx.sqlite);
+  const w = reportWindow(info, input.from, input.to, ctx.clock.now());
+  const facts = loadFacts(ctx.sqlite, w.startIso, w.endIso, input.filters, w.ftfDays).filter(
+    (f) => passesFilters(f, input.filters) && drillMatches(input.figure, f, w) && (!input.groupBy || input.groupKey === undefined || groupKeyOf(f, input.groupBy) === input.groupKey),
+  );
+  facts.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
+  const page = facts.slice(input.offset, input.offset + input.limit);
+  return { total: facts.length, rows: ticketRowsFor(ctx.sqlite, page) };
+}
+
+export function ticketRowsFor(sqlite: Database.Database, facts: FactRow[]): DrillRow[] {
+  const stmt = prepared(
+    sqlite,
+    `SELECT t.number, t.status, d.category, d.brand, d.model, c.name AS customer FROM tickets t JOIN devices d ON d.id = t.device_id JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
+  );
+  const names = userNames(sqlite);
+  return facts.map((f) => {
+    const r = stmt.get(f.ticketId) as { number: string; status: string; category: string; brand: string; model: string; customer: string };
+    const end = f.firstCollectedAt ?? f.firstReadyAt;
+    return {
+      id: f.ticketId,
+      number: r.number,
+      status: r.status,
+      receivedAt: f.receivedAt,
+      firstReadyAt: f.firstReadyAt,
+      firstCollectedAt: f.firstCollectedAt,
+      category: r.category,
+      brand: r.brand,
+      model: r.model,
+      technician: f.techId ? names.get(f.techId) ?? null : null,
+      customer: r.customer,
+      hours: end ? Math.round(((Date.parse(end) - Date.parse(f.receivedAt)) / 3_600_000) * 10) / 10 : null,
+    };
+  });
+}

@@ -1,0 +1,317 @@
+/**
+ * Head office's reports: the same figures as a shop's, for every shop and all together, from
+ * the rows the shops synced (hq_rows keeps each row's JSON). One query shape on SQLite and
+ * PostgreSQL — rows of the report tables by shop — and the shared arithmetic
+ * (src/shared/reports) folds the events into facts exactly as the shop's trigger does.
+ */
+import type { Kysely } from 'kysely';
+import { zodToAppError } from '../core/api/validation';
+import { t } from '../shared/i18n/translate';
+import { isLocale } from '../shared/i18n/translate';
+import { escalationDue } from '../shared/reports/care';
+import {
+  computeReport,
+  passesFilters,
+  promiseEndsIn,
+  zonedDayStartIso,
+  type FactRow,
+  type ReportWindow,
+  type SideFigures,
+} from '../shared/reports/compute';
+import { factKeyOf, factsFromEvents, returnFlags, type StatusEvent } from '../shared/reports/hq-facts';
+import { addDaysToDate, qualitySettingsSchema, reportInputSchema, type ReportResult } from '../shared/reports/schemas';
+import { localDate } from '../shared/tickets/local-date';
+import type { TicketStatus } from '../shared/tickets/statuses';
+import type { HqDB } from './db';
+import { HqError, type HqService } from './service';
+
+const TABLES = ['tickets', 'ticket_events', 'devices', 'users', 'follow_ups', 'complaints', 'stock_movements', 'time_logs', 'quotes', 'loans'] as const;
+type Row = Record<string, unknown>;
+const s = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
+const n = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
+
+/** Every live row of the report tables for some shops, grouped by shop and table. */
+async function loadRows(db: Kysely<HqDB>, shopIds: string[]): Promise<Map<string, Map<string, Row[]>>> {
+  const out = new Map<string, Map<string, Row[]>>();
+  if (shopIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('hq_rows')
+    .select(['shop_id', 'table_name', 'data'])
+    .where('deleted', '=', 0)
+    .where('table_name', 'in', [...TABLES])
+    .where('shop_id', 'in', shopIds)
+    .execute();
+  for (const r of rows) {
+    let shop = out.get(r.shop_id);
+    if (!shop) out.set(r.shop_id, (shop = new Map()));
+    let list = shop.get(r.table_name);
+    if (!list) shop.set(r.table_name, (list = []));
+    list.push(JSON.parse(r.data!) as Row);
+  }
+  return out;
+}
+
+function shopFacts(tables: Map<string, Row[]>, ftfDays: number): FactRow[] {
+  const get = (t: string) => tables.get(t) ?? [];
+  const devices = new Map(get('devices').map((d) => [s(d.id)!, d]));
+  const events = new Map<string, { id: string; e: StatusEvent }[]>();
+  for (const e of get('ticket_events')) {
+    if (!e.to_status) continue;
+    const id = s(e.ticket_id)!;
+    let l = events.get(id);
+    if (!l) events.set(id, (l = []));
+    l.push({ id: s(e.id)!, e: { at: s(e.at)!, toStatus: e.to_status as TicketStatus, userId: s(e.user_id) } });
+  }
+  const facts: FactRow[] = [];
+  for (const tk of get('tickets')) {
+    const id = s(tk.id)!;
+    const list = (events.get(id) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1)).map((x) => x.e);
+    const f = factsFromEvents(list);
+    if (!f.receivedAt) continue;
+    const d = devices.get(s(tk.device_id)!);
+    facts.push({
+      ticketId: id,
+      receivedAt: f.receivedAt,
+      firstReadyAt: f.firstReadyAt,
+      lastReadyAt: f.lastReadyAt,
+      firstCollectedAt: f.firstCollectedAt,
+      lastCollectedAt: f.lastCollectedAt,
+      cancelledAt: f.cancelledAt,
+      status: f.status ?? 'received',
+      stageSeconds: f.stageSeconds,
+      reopens: f.reopens,
+      lastReopenedAt: f.lastReopenedAt,
+      techId: f.creditUserId ?? s(tk.technician_id),
+      deviceId: s(tk.device_id) ?? '',
+      category: s(d?.category) ?? '',
+      brand: s(d?.brand) ?? '',
+      serviceType: s(tk.service_type) ?? '',
+      promisedDate: s(tk.promised_date) ?? '',
+      faultKey: factKeyOf(s(tk.fault_codes_json)),
+      warrantyClaimed: n(tk.warranty_claimed) === 1,
+      returned: false,
+      isReturn: false,
+    });
+  }
+  const flags = returnFlags(
+    facts.map((f) => ({ ticketId: f.ticketId, deviceId: f.deviceId, receivedAt: f.receivedAt, firstCollectedAt: f.firstCollectedAt, faultKey: f.faultKey })),
+    ftfDays,
+  );
+  for (const f of facts) Object.assign(f, flags.get(f.ticketId));
+  return facts;
+}
+
+function shopSide(tables: Map<string, Row[]>, facts: FactRow[], w: ReportWindow, from: string, to: string, today: string, legalLimitDays: number): SideFigures {
+  const get = (t: string) => tables.get(t) ?? [];
+  const inR = (v: unknown) => typeof v === 'string' && v >= w.startIso && v < w.endIso;
+  const ok = new Set(facts.map((f) => f.ticketId));
+  const mine = (ticketId: unknown) => ok.has(s(ticketId) ?? '');
+  const moves = get('stock_movements').filter((m) => m.ticket_id && (m.kind === 'issue' || m.kind === 'return') && inR(m.at) && mine(m.ticket_id));
+  const byPart = new Map<string, { count: number; qty: number; amountFen: number }>();
+  for (const m of moves) {
+    const k = s(m.part_id)!;
+    const a = byPart.get(k) ?? { count: 0, qty: 0, amountFen: 0 };
+    if (m.kind === 'issue') a.count++;
+    a.qty -= n(m.qty);
+    a.amountFen -= n(m.qty) * n(m.unit_cost);
+    byPart.set(k, a);
+  }
+  const parts = {
+    lines: [...byPart.values()].reduce((x, a) => x + a.count, 0),
+    qty: [...byPart.values()].reduce((x, a) => x + a.qty, 0),
+    costFen: [...byPart.values()].reduce((x, a) => x + a.amountFen, 0),
+    // The catalog is head office's own: parts are named by id here.
+    byCategory: [...byPart.entries()].map(([key, a]) => ({ key, ...a })),
+  };
+  let quotesMix: SideFigures['quotesMix'] = { available: false, reasonKey: 'reports.na.quotes' };
+  if (tables.has('quotes') || get('time_logs').length > 0) {
+    const latest = new Map<string, Row>();
+    for (const q of get('quotes')) {
+      const cur = latest.get(s(q.ticket_id)!);
+      if (!cur || n(q.version) > n(cur.version)) latest.set(s(q.ticket_id)!, q);
+    }
+    const v = { warranty: 0, paid: 0, mixed: 0, noQuote: 0 };
+    for (const f of facts) {
+      if (!inR(f.firstReadyAt)) continue;
+      const q = latest.get(f.ticketId);
+      if (!q) v.noQuote++;
+      else if (n(q.customer_total_fen) === 0) v.warranty++;
+      else if (n(q.maker_fen) + n(q.extended_warranty_fen) + n(q.insurer_fen) + n(q.shop_fen) > 0) v.mixed++;
+      else v.paid++;
+    }
+    quotesMix = { available: true, value: v };
+  }
+  const hoursByUser = new Map<string, number>();
+  for (const l of get('time_logs')) {
+    if (!l.ended_at || !inR(l.started_at) || !mine(l.ticket_id)) continue;
+    hoursByUser.set(s(l.user_id)!, (hoursByUser.get(s(l.user_id)!) ?? 0) + n(l.minutes) / 60);
+  }
+  const loans = get('loans');
+  const fus = get('follow_ups').filter((u) => mine(u.ticket_id));
+  const due = fus.filter((u) => s(u.due_date)! >= from && s(u.due_date)! <= to);
+  const scored = due.filter((u) => u.score !== null && u.score !== undefined);
+  const complaints = get('complaints').filter((c) => !c.ticket_id || mine(c.ticket_id));
+  const opened = complaints.filter((c) => inR(c.opened_at));
+  const rate = (x: number, of: number) => (of > 0 ? Math.round((x / of) * 10000) / 10000 : null);
+  const respondedOk = opened.filter((c) => c.responded_at && s(c.responded_at)! <= s(c.respond_by)!).length;
+  const resolvedOk = opened.filter((c) => c.resolved_at && s(c.resolved_at)! <= s(c.resolve_by)!).length;
+  const limitIso = new Date(Date.parse(w.nowIso) - legalLimitDays * 86_400_000).toISOString();
+  const reachesNow = w.endIso > w.nowIso;
+  return {
+    quotesMix,
+    revenueByTender: { available: false, reasonKey: 'reports.na.payments' },
+    revenueByCategory: { available: false, reasonKey: 'reports.na.payments' },
+    claims: { available: false, reasonKey: 'reports.na.claims' },
+    parts,
+    hoursByUser: tables.has('time_logs') || quotesMix.available ? hoursByUser : null,
+    loaners: { outNow: loans.filter((l) => l.status === 'out').length, lentInRange: loans.filter((l) => inR(l.out_at)).length, returnedInRange: loans.filter((l) => inR(l.returned_at)).length },
+    satisfaction: {
+      due: due.length,
+      done: due.filter((u) => u.status === 'done').length,
+      reached: due.filter((u) => n(u.reached) === 1).length,
+      scored: scored.length,
+      averageScore: scored.length ? Math.round((scored.reduce((a, u) => a + n(u.score), 0) / scored.length) * 100) / 100 : null,
+      scores: [1, 2, 3, 4, 5].map((k) => scored.filter((u) => n(u.score) === k).length),
+      problems: due.filter((u) => n(u.problem_reported) === 1).length,
+      overdueNow: fus.filter((u) => u.status === 'open' && s(u.due_date)! < today).length,
+    },
+    complaints: {
+      opened: opened.length,
+      closed: complaints.filter((c) => inR(c.resolved_at)).length,
+      respondedInTime: { count: respondedOk, of: opened.length, rate: rate(respondedOk, opened.length) },
+      resolvedInTime: { count: resolvedOk, of: opened.length, rate: rate(resolvedOk, opened.length) },
+      escalated: opened.filter((c) => c.escalation !== 'none').length,
+      openNow: complaints.filter((c) => c.status === 'open' || c.status === 'responded').length,
+    },
+    openLegalNow: reachesNow ? facts.filter((f) => !f.firstReadyAt && !f.cancelledAt && f.receivedAt < limitIso).length : 0,
+    openPromiseNow: reachesNow ? facts.filter((f) => ['received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts', 'qc'].includes(f.status) && f.promisedDate < today).length : 0,
+  };
+}
+
+function sumSide(list: SideFigures[]): SideFigures {
+  const first = list[0]!;
+  const add = (f: (x: SideFigures) => number) => list.reduce((a, x) => a + f(x), 0);
+  const r = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
+  const scores = [0, 1, 2, 3, 4].map((i) => add((x) => x.satisfaction.scores[i]!));
+  const scored = add((x) => x.satisfaction.scored);
+  const hours = new Map<string, number>();
+  for (const x of list) for (const [k, v] of x.hoursByUser ?? []) hours.set(k, (hours.get(k) ?? 0) + v);
+  const opened = add((x) => x.complaints.opened);
+  const rok = add((x) => x.complaints.respondedInTime.count);
+  const sok = add((x) => x.complaints.resolvedInTime.count);
+  const qm = list.every((x) => x.quotesMix.available)
+    ? { available: true as const, value: (['warranty', 'paid', 'mixed', 'noQuote'] as const).reduce((o, k) => ({ ...o, [k]: add((x) => (x.quotesMix.available ? x.quotesMix.value[k] : 0)) }), { warranty: 0, paid: 0, mixed: 0, noQuote: 0 }) }
+    : first.quotesMix;
+  return {
+    ...first,
+    quotesMix: qm,
+    parts: { lines: add((x) => x.parts.lines), qty: add((x) => x.parts.qty), costFen: add((x) => x.parts.costFen), byCategory: list.flatMap((x) => x.parts.byCategory) },
+    hoursByUser: list.some((x) => x.hoursByUser) ? hours : null,
+    loaners: { outNow: add((x) => x.loaners.outNow), lentInRange: add((x) => x.loaners.lentInRange), returnedInRange: add((x) => x.loaners.returnedInRange) },
+    satisfaction: {
+      due: add((x) => x.satisfaction.due),
+      done: add((x) => x.satisfaction.done),
+      reached: add((x) => x.satisfaction.reached),
+      scored,
+      averageScore: scored ? Math.round((scores.reduce((a, c, i) => a + c * (i + 1), 0) / scored) * 100) / 100 : null,
+      scores,
+      problems: add((x) => x.satisfaction.problems),
+      overdueNow: add((x) => x.satisfaction.overdueNow),
+    },
+    complaints: {
+      opened,
+      closed: add((x) => x.complaints.closed),
+      respondedInTime: { count: rok, of: opened, rate: r(rok, opened) },
+      resolvedInTime: { count: sok, of: opened, rate: r(sok, opened) },
+      escalated: add((x) => x.complaints.escalated),
+      openNow: add((x) => x.complaints.openNow),
+    },
+    openLegalNow: add((x) => x.openLegalNow),
+    openPromiseNow: add((x) => x.openPromiseNow),
+  };
+}
+
+export interface HqReportQuery {
+  from?: string;
+  to?: string;
+  shop?: string;
+  technicianId?: string;
+  category?: string;
+  brand?: string;
+  serviceType?: string;
+  groupBy?: string;
+  timeZone?: string;
+  locale?: string;
+}
+
+/** GET /admin/v1/reports: per shop and in total. Bad input → 400 with translated field errors. */
+export async function hqReports(service: HqService, q: HqReportQuery, now: Date) {
+  const locale = isLocale(q.locale) ? q.locale : 'zh-CN';
+  const parsed = reportInputSchema.safeParse({
+    from: q.from,
+    to: q.to,
+    filters: Object.fromEntries(Object.entries({ shop: q.shop, technicianId: q.technicianId, category: q.category, brand: q.brand, serviceType: q.serviceType }).filter(([, v]) => v)),
+    ...(q.groupBy ? { groupBy: q.groupBy } : {}),
+  });
+  if (!parsed.success) {
+    const e = zodToAppError(parsed.error).toWire(locale);
+    throw new HqError('MALFORMED', 400, t(locale, 'errors.VALIDATION'), { fields: e.details.fields });
+  }
+  const input = parsed.data;
+  const shops = (await service.listShops()).filter((x) => !input.filters.shop || x.id === input.filters.shop || x.code === input.filters.shop);
+  if (input.filters.shop && shops.length === 0) {
+    throw new HqError('MALFORMED', 400, t(locale, 'errors.VALIDATION'), { fields: [{ path: 'filters.shop', message: t(locale, 'reports.error.unknownValue', { value: input.filters.shop }) }] });
+  }
+  const tz = q.timeZone ?? 'Asia/Shanghai';
+  const quality = qualitySettingsSchema.parse({});
+  const w: ReportWindow = {
+    startIso: zonedDayStartIso(input.from, tz),
+    endIso: zonedDayStartIso(addDaysToDate(input.to, 1), tz),
+    nowIso: now.toISOString(),
+    ftfDays: quality.ftfDays,
+    legalLimitDays: quality.legalLimitDays,
+    promiseEnds: promiseEndsIn(tz, addDaysToDate),
+  };
+  const today = localDate(now, tz);
+  const rows = await loadRows(service.store.db, shops.map((x) => x.id));
+  const names = new Map<string, string>();
+  const all: FactRow[] = [];
+  const sides: SideFigures[] = [];
+  const perShop: { shopId: string; code: string; name: string; report: ReportResult }[] = [];
+  const meta = (filters: typeof input.filters) => ({ from: input.from, to: input.to, timeZone: tz, generatedAt: now.toISOString(), filters, groupBy: input.groupBy ?? null, userNames: names });
+  for (const shop of shops) {
+    const tables = rows.get(shop.id) ?? new Map<string, Row[]>();
+    for (const u of tables.get('users') ?? []) names.set(s(u.id)!, s(u.display_name) ?? '');
+    const facts = shopFacts(tables, w.ftfDays).filter((f) => passesFilters(f, input.filters));
+    const side = shopSide(tables, facts, w, input.from, input.to, today, w.legalLimitDays);
+    all.push(...facts);
+    sides.push(side);
+    perShop.push({ shopId: shop.id, code: shop.code, name: shop.name, report: computeReport(facts, w, meta({ ...input.filters, shop: shop.code }), side) });
+  }
+  const total = sides.length ? computeReport(all, w, meta(input.filters), sumSide(sides)) : null;
+  return { generatedAt: now.toISOString(), shops: perShop, total };
+}
+
+/** GET /admin/v1/complaints: complaints escalated to head office (or all open), every shop. */
+export async function hqComplaints(service: HqService, view: string, now: Date) {
+  const shops = await service.listShops();
+  const rows = await loadRows(service.store.db, shops.map((x) => x.id));
+  const out: Row[] = [];
+  for (const shop of shops) {
+    for (const c of rows.get(shop.id)?.get('complaints') ?? []) {
+      const open = c.status === 'open' || c.status === 'responded';
+      if (view === 'escalated' && c.escalation !== 'head_office') continue;
+      if (view === 'open' && !open) continue;
+      const overdue =
+        open &&
+        escalationDue(
+          { status: s(c.status)!, respondBy: s(c.respond_by)!, resolveBy: s(c.resolve_by)!, respondedAt: s(c.responded_at), resolvedAt: s(c.resolved_at), escalation: 'none', escalatedAt: null },
+          now.toISOString(),
+          0,
+        ) !== null;
+      out.push({ shopCode: shop.code, shopName: shop.name, ...c, overdue });
+    }
+  }
+  out.sort((a, b) => (s(a.opened_at)! < s(b.opened_at)! ? 1 : -1));
+  return { complaints: out };
+}

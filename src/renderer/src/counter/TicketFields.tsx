@@ -1,0 +1,134 @@
+import { Checkbox, Divider, Select, SimpleGrid, Stack, Textarea, TextInput, NumberInput } from '@mantine/core';
+import { ACCESSORIES } from '../../../shared/tickets/schemas';
+import { COMMON_FAULTS } from '../../../shared/devices/categories';
+import { FINDINGS, type Finding } from '../../../shared/warranty/schemas';
+import { addDaysToDate, isCalendarDate } from '../../../shared/tickets/local-date';
+import { useI18n } from '../i18n/I18nProvider';
+import { ToggleChips } from './KeyChoices';
+import { ConditionChecklist } from './ConditionChecklist';
+import { PasscodeField } from './PasscodeField';
+import { ServiceFields } from './ServiceFields';
+import { PhotosField } from './PhotosField';
+import { categoryOf, type IntakeForm } from './intakeForm';
+
+interface Props {
+  form: IntakeForm;
+  errors: Record<string, string>;
+  technicians: { id: string; displayName: string }[];
+  set(p: Partial<IntakeForm>): void;
+  faultRef: React.Ref<HTMLTextAreaElement>;
+}
+
+const weekday = (date: string, locale: string) =>
+  isCalendarDate(date) ? new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)) : '';
+
+/** Everything about this visit once customer and device are known, in the order the counter asks. */
+export function TicketFields({ form, errors, technicians, set, faultRef }: Props) {
+  const { t, locale } = useI18n();
+  const category = categoryOf(form);
+  return (
+    <Stack gap="md">
+      <Textarea
+        ref={faultRef}
+        label={t('ui.counter.fault.text')}
+        placeholder={t('ui.counter.fault.placeholder')}
+        autosize
+        minRows={2}
+        value={form.faultText}
+        error={errors['fault.text'] ?? errors.fault}
+        onChange={(e) => set({ faultText: e.currentTarget.value })}
+        data-testid="fault-text"
+      />
+      <ToggleChips
+        label={t('ui.counter.fault.common')}
+        description={t('ui.counter.keys.chips')}
+        testId="fault-chips"
+        choices={COMMON_FAULTS[category].map((c) => ({ value: c, label: t(`devices.fault.${c}`) }))}
+        value={form.faultCodes}
+        onChange={(v) => set({ faultCodes: v })}
+      />
+      <Divider />
+      <ConditionChecklist value={form.condition} onChange={(condition) => set({ condition })} />
+      <Textarea
+        label={t('tickets.condition.cosmeticNotes')}
+        autosize
+        minRows={1}
+        value={form.cosmeticNotes}
+        error={errors['condition.cosmeticNotes']}
+        onChange={(e) => set({ cosmeticNotes: e.currentTarget.value })}
+      />
+      <ToggleChips
+        label={t('ui.counter.accessories.title')}
+        testId="accessories"
+        choices={ACCESSORIES.map((a, i) => ({ value: a, label: t(`tickets.accessory.${a}`), hotkey: String(i + 1) }))}
+        description={t('ui.counter.accessories.hint')}
+        value={form.accessories}
+        error={errors.accessories}
+        onChange={(v) => set({ accessories: v })}
+      />
+      {form.accessories.includes('other') ? (
+        <TextInput
+          label={t('ui.counter.accessories.other')}
+          value={form.accessoryOther}
+          error={errors['accessories.other']}
+          onChange={(e) => set({ accessoryOther: e.currentTarget.value })}
+        />
+      ) : null}
+      <Divider />
+      <PasscodeField kind={form.passKind} value={form.passValue} errors={errors} onKind={(passKind) => set({ passKind })} onValue={(passValue) => set({ passValue })} />
+      <Checkbox
+        label={t('ui.counter.dataLossAck')}
+        checked={form.dataLossAck}
+        error={errors.dataLossAck}
+        onChange={(e) => set({ dataLossAck: e.currentTarget.checked })}
+        data-testid="data-loss-ack"
+      />
+      <SimpleGrid cols={3} spacing="xs">
+        <TextInput
+          label={t('ui.counter.promisedDate')}
+          description={`${weekday(form.promisedDate, locale)} · ${t('ui.counter.promisedHint')}`}
+          value={form.promisedDate}
+          error={errors.promisedDate}
+          data-testid="promised-date"
+          onChange={(e) => set({ promisedDate: e.currentTarget.value })}
+          onKeyDown={(e) => {
+            if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && isCalendarDate(form.promisedDate)) {
+              e.preventDefault();
+              set({ promisedDate: addDaysToDate(form.promisedDate, e.key === 'ArrowUp' ? 1 : -1) });
+            }
+          }}
+        />
+        <NumberInput
+          label={t('ui.counter.deposit')}
+          prefix="¥"
+          min={0}
+          decimalScale={2}
+          value={form.depositYuan}
+          error={errors.depositFen}
+          onChange={(v) => set({ depositYuan: v === '' ? '' : Number(v) })}
+        />
+        <Select
+          label={t('ui.counter.technician')}
+          placeholder={t('ui.counter.technicianNone')}
+          data={technicians.map((u) => ({ value: u.id, label: u.displayName }))}
+          value={form.technicianId}
+          clearable
+          searchable
+          error={errors.technicianId}
+          onChange={(v) => set({ technicianId: v })}
+        />
+      </SimpleGrid>
+      <ServiceFields value={form} errors={errors} onChange={set} />
+      <ToggleChips
+        label={t('ui.counter.findings.title')}
+        description={t('ui.counter.findings.hint')}
+        testId="findings"
+        choices={FINDINGS.map((f) => ({ value: f, label: t(`tickets.finding.${f}`) }))}
+        value={form.findings}
+        onChange={(v) => set({ findings: v as Finding[] })}
+      />
+      <Checkbox label={t('ui.counter.warrantyClaimed')} checked={form.warrantyClaimed} onChange={(e) => set({ warrantyClaimed: e.currentTarget.checked })} />
+      <PhotosField value={form.photos} onChange={(photos) => set({ photos })} error={errors.photos} />
+    </Stack>
+  );
+}

@@ -1,0 +1,51 @@
+import { Badge, Group } from '@mantine/core';
+import type { TicketRow } from '../../../shared/tickets/schemas';
+import { WORK_STATUSES } from '../../../shared/tickets/statuses';
+import { useT } from '../i18n/I18nProvider';
+
+export const STATUS_COLOR: Record<string, string> = {
+  received: 'blue',
+  diagnosing: 'cyan',
+  awaiting_approval: 'yellow',
+  repairing: 'indigo',
+  awaiting_parts: 'orange',
+  qc: 'grape',
+  ready: 'teal',
+  collected: 'gray',
+  cancelled: 'dark',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const t = useT();
+  return (
+    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light" tt="none" styles={{ root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } }}>
+      {t(`tickets.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Days open, days to (or past) the promise, warranty or paid. */
+export function TicketBadges({ row }: { row: Pick<TicketRow, 'status' | 'flags' | 'warrantyClaimed'> }) {
+  const t = useT();
+  const working = (WORK_STATUSES as readonly string[]).includes(row.status);
+  const f = row.flags;
+  return (
+    <Group gap={4} wrap="wrap">
+      <Badge size="sm" variant="outline" color="gray" tt="none">
+        {t('tickets.flag.daysOpen', { days: f.daysOpen })}
+      </Badge>
+      {working && f.overdue ? (
+        <Badge size="sm" color="red" tt="none" data-testid="badge-overdue">
+          {t('ui.tickets.badge.overdue', { days: -f.daysToPromise })}
+        </Badge>
+      ) : working ? (
+        <Badge size="sm" variant="light" color={f.daysToPromise <= 1 ? 'orange' : 'gray'} tt="none">
+          {f.daysToPromise === 0 ? t('ui.tickets.badge.dueToday') : t('ui.tickets.badge.dueIn', { days: f.daysToPromise })}
+        </Badge>
+      ) : null}
+      <Badge size="sm" variant="dot" color={row.warrantyClaimed ? 'teal' : 'gray'} tt="none">
+        {t(row.warrantyClaimed ? 'tickets.coverage.warranty' : 'tickets.coverage.paid')}
+      </Badge>
+    </Group>
+  );
+}

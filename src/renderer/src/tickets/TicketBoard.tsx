@@ -1,0 +1,65 @@
+import { Badge, Group, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import type { TicketRow } from '../../../shared/tickets/schemas';
+import { TICKET_STATUSES, type TicketStatus } from '../../../shared/tickets/statuses';
+import { useT } from '../i18n/I18nProvider';
+import { STATUS_COLOR, TicketBadges } from './TicketBadges';
+import { deviceName } from './format';
+import { openTicket } from './nav';
+
+const PER_COLUMN = 12;
+
+/** One column per status; the header counts every ticket in it, the cards are the newest that match the filters. */
+export function TicketBoard({ rows, counts }: { rows: TicketRow[]; counts: Partial<Record<TicketStatus, number>> }) {
+  const t = useT();
+  return (
+    <ScrollArea type="auto" offsetScrollbars>
+      <Group align="flex-start" wrap="nowrap" gap="sm" data-testid="ticket-board">
+        {TICKET_STATUSES.map((s) => {
+          const all = rows.filter((r) => r.status === s);
+          // A column shows the newest cards; the header counts them all.
+          const cards = all.slice(0, PER_COLUMN);
+          return (
+            <Paper key={s} withBorder p={6} w={210} miw={210} bg="gray.1" data-testid={`board-col-${s}`}>
+              <Group justify="space-between" mb={6} px={4} wrap="nowrap">
+                <Text size="sm" fw={700} c={`${STATUS_COLOR[s]}.8`}>
+                  {t(`tickets.status.${s}`)}
+                </Text>
+                <Badge size="sm" variant="white" color="gray">
+                  {counts[s] ?? cards.length}
+                </Badge>
+              </Group>
+              <Stack gap={6}>
+                {cards.map((r) => (
+                  <UnstyledButton key={r.id} onClick={() => openTicket(r.id)} data-testid={`board-card-${r.number}`}>
+                    <Paper withBorder p={6} shadow="xs" style={{ borderLeft: `3px solid var(--mantine-color-${STATUS_COLOR[s]}-5)` }}>
+                      <Text size="xs" ff="monospace" c="dimmed">
+                        {r.number}
+                      </Text>
+                      <Text size="sm" fw={600} lineClamp={1}>
+                        {r.customer.name} · {deviceName(r.device)}
+                      </Text>
+                      <Text size="xs" lineClamp={2} mb={4}>
+                        {r.faultSummary}
+                      </Text>
+                      <TicketBadges row={r} />
+                    </Paper>
+                  </UnstyledButton>
+                ))}
+                {all.length > cards.length || (counts[s] ?? 0) > cards.length ? (
+                  <Text size="xs" c="dimmed" ta="center">
+                    {t('ui.tickets.board.more', { n: Math.max(all.length, counts[s] ?? 0) - cards.length })}
+                  </Text>
+                ) : null}
+                {cards.length === 0 ? (
+                  <Text size="xs" c="dimmed" ta="center" py="sm">
+                    {t('ui.tickets.board.empty')}
+                  </Text>
+                ) : null}
+              </Stack>
+            </Paper>
+          );
+        })}
+      </Group>
+    </ScrollArea>
+  );
+}
