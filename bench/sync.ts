@@ -35,11 +35,19 @@ function start(args: string[], env: Record<string, string>, ready: RegExp): Prom
     child.stdout!.on('data', on);
     child.stderr!.on('data', on);
     child.on('exit', (code) => reject(new Error(`${args[0]} exited ${code}: ${out.slice(-1000)}`)));
+    // FIXPOINT_BENCH_HQ_LOG=file keeps the child's output (e.g. Fastify's per-request responseTime at LOG_LEVEL info).
+    const log = process.env.FIXPOINT_BENCH_HQ_LOG;
+    if (log) {
+      const f = fs.createWriteStream(`${log}.${child.pid}`);
+      child.stdout!.pipe(f);
+    }
   });
 }
 
 async function startHq(dir: string, databaseUrl?: string) {
-  const { child, match } = await start(['src/hq/cli.ts', '--data-dir', dir, '--port', '0'], { HQ_ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, /HQ-LISTENING (\S+)/);
+  // FIXPOINT_BENCH_HQ_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the head-office process.
+  const nodeArgs = (process.env.FIXPOINT_BENCH_HQ_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const { child, match } = await start([...nodeArgs, 'src/hq/cli.ts', '--data-dir', dir, '--port', '0'], { HQ_ADMIN_TOKEN: ADMIN, LOG_LEVEL: process.env.FIXPOINT_BENCH_HQ_LOG_LEVEL ?? 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, /HQ-LISTENING (\S+)/);
   return { child, url: match[1]! };
 }
 
@@ -147,10 +155,26 @@ async function concurrentShops(label: string, databaseUrl: string | undefined, s
   }
 }
 
+/** The concurrency part alone (profiling): `FIXPOINT_BENCH_SYNC_ONLY=concurrency npm run bench -- --only sync`. */
+async function concurrencyOnly(results: BenchResult[]): Promise<BenchResult[]> {
+  const which = process.env.FIXPOINT_BENCH_SYNC_DB ?? 'both';
+  if (which !== 'postgres') results.push(await concurrentShops('SQLite', undefined, 200, 100));
+  if (which === 'sqlite') return results;
+  const pg = await startPostgres();
+  if (!pg) throw new Error('PostgreSQL binaries missing');
+  try {
+    results.push(await concurrentShops('PostgreSQL', await pg.createDatabase('bench_hq'), 200, 100));
+  } finally {
+    pg.stop();
+  }
+  return results;
+}
+
 export const syncSuite: BenchSuite = {
   name: 'sync',
   async run(): Promise<BenchResult[]> {
     const results: BenchResult[] = [];
+    if (process.env.FIXPOINT_BENCH_SYNC_ONLY === 'concurrency') return concurrencyOnly(results);
     const dir = tmp('fixpoint-bench-sync-');
     const hq = await startHq(dir);
     const raw = await startRaw(dir);

@@ -1,6 +1,7 @@
 import type { SeedStep } from './context';
 import { intakeSeedStep } from './intake';
 import { stockSeedStep } from './stock';
+import { reportsSeedPrepare, reportsSeedStep } from './reports';
 
 /**
  * Every capability appends its generator here (customers, devices, tickets, parts…),
@@ -8,6 +9,8 @@ import { stockSeedStep } from './stock';
  */
 export const seedSteps: SeedStep[] = [
   // First: later steps (quotes, parts, payments) hang off its tickets.
+  reportsSeedPrepare,
   intakeSeedStep,
   stockSeedStep,
+  reportsSeedStep,
 ];

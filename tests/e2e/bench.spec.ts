@@ -88,7 +88,10 @@ test('a technician diagnoses and quotes; the counter records a signature; the te
   const quote = bench.getByTestId('quote-card');
   await quote.getByTestId('add-labor').click();
   await page.getByRole('option', { name: /更换屏幕工时/ }).click();
-  await quote.getByTestId('add-part').fill('M60-LCD');
+  await quote.getByTestId('add-part').click();
+  await quote.getByTestId('add-part').pressSequentially('Mate 60', { delay: 30 });
+  await page.waitForTimeout(600);
+  await quote.getByTestId('add-part').press('ArrowDown');
   await page.getByRole('option', { name: /HW-M60-LCD/ }).click();
   await expect(quote).toContainText(z('ui.bench.quote.available', { n: 3 }));
   await snap('bench-zh-quote-builder');
@@ -146,7 +149,7 @@ test('a technician diagnoses and quotes; the counter records a signature; the te
   await expect(page.getByText(z('bench.qc.incomplete')).first()).toBeVisible();
   await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.qc'));
   const items = ['power', 'display', 'touch', 'cameras', 'audio', 'charging', 'buttons', 'network', 'biometrics', 'cosmetic'];
-  for (const k of items) await qc.getByTestId(`qc-${k}`).getByText(z('ui.bench.qc.pass')).click();
+  for (const k of items) await qc.getByTestId(`qc-${k}`).getByText(z('ui.bench.qc.pass'), { exact: true }).click();
   await snap('bench-zh-qc');
   await qc.getByTestId('qc-submit').click();
   await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.ready'));
@@ -181,7 +184,7 @@ test('the workbench in English (manager)', async ({ page, snap }) => {
   await expect(page.getByRole('heading', { level: 2, name: t('en', 'ui.section.bench.title') })).toBeVisible();
   await openTicket(page);
   await expect(page.getByTestId('bench-status')).toHaveText(t('en', 'ui.bench.status.ready'));
-  await expect(page.getByTestId('quote-lines')).toContainText('Screen replacement labor');
+  await expect(page.getByTestId('quote-lines')).toContainText(t('en', 'ui.bench.line.not_covered'));
   await snap('bench-en-ready');
   await page.getByTestId('bench-tab-calls').click();
   await expect(page.getByTestId('call-list')).toContainText(t('en', 'ui.bench.calls.ready'));

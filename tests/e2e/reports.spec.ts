@@ -51,7 +51,11 @@ for (const lang of ['zh-CN', 'en'] as Locale[]) {
     await page.getByTestId('reports-tab-followUps').click();
     const row = page.getByTestId('followup-row').filter({ has: page.getByTestId('followup-record') }).first();
     await row.getByTestId('followup-record').click();
-    await page.getByTestId('fu-score').locator('label').first().click();
+    // One star: the pointer over the first star, as a person would click it.
+    const stars = (await page.getByTestId('fu-score').boundingBox())!;
+    await page.mouse.move(stars.x + 8, stars.y + stars.height / 2);
+    await page.mouse.down();
+    await page.mouse.up();
     await page.getByTestId('fu-comments').fill(lang === 'en' ? 'Screen flickers again' : '屏幕又闪烁了');
     await page.getByTestId('fu-problem').click();
     await page.getByTestId('fu-save').click();

@@ -2,6 +2,7 @@ import type { Backend } from '../backend';
 import { DEMO_USERS, seedDemoUsers } from './users';
 import { seedIntakeDemo } from './intake';
 import { seedStockDemo } from '../stock/demo';
+import { seedBenchDemo } from '../bench/demo';
 import { seedReportsDemo } from '../reports/demo';
 
 /**
@@ -14,6 +15,7 @@ export async function seedDemo(backend: Backend): Promise<boolean> {
   const adminToken = await seedDemoUsers(backend);
   await seedIntakeDemo(backend);
   await seedStockDemo(backend, adminToken);
+  await seedBenchDemo(backend, adminToken);
   await seedReportsDemo(backend, adminToken);
   void adminToken;
   return true;

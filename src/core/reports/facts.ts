@@ -20,23 +20,31 @@ function factValues(ticketId: string, f: TimelineFacts): unknown[] {
   ];
 }
 
-/** Streams every ticket's status events in order through `fn` (ticket by ticket). */
+/**
+ * Every ticket's status events in order through `fn` (ticket by ticket), in chunks of tickets so
+ * the caller may write between chunks (one connection cannot write while it iterates).
+ */
 function foldAll(db: Database.Database, fn: (ticketId: string, facts: TimelineFacts) => void): void {
-  const it = db
-    .prepare(`SELECT ticket_id, at, to_status, user_id FROM ticket_events WHERE to_status IS NOT NULL ORDER BY ticket_id, id`)
-    .raw()
-    .iterate() as IterableIterator<[string, string, TicketStatus, string | null]>;
-  let current: string | null = null;
-  let events: StatusEvent[] = [];
-  for (const [ticketId, at, toStatus, userId] of it) {
-    if (ticketId !== current) {
-      if (current !== null) fn(current, factsFromEvents(events));
-      current = ticketId;
-      events = [];
+  const next = db.prepare(`SELECT ticket_id FROM ticket_events WHERE ticket_id > ? ORDER BY ticket_id LIMIT 1 OFFSET 100000`).pluck();
+  const chunk = db.prepare(`SELECT ticket_id, at, to_status, user_id FROM ticket_events WHERE ticket_id >= ? AND ticket_id < ? AND to_status IS NOT NULL ORDER BY ticket_id, id`).raw();
+  let lo = '';
+  for (;;) {
+    const hi = (next.get(lo) as string | undefined) ?? '\u{10FFFF}';
+    const rows = chunk.all(lo, hi) as [string, string, TicketStatus, string | null][];
+    let current: string | null = null;
+    let events: StatusEvent[] = [];
+    for (const [ticketId, at, toStatus, userId] of rows) {
+      if (ticketId !== current) {
+        if (current !== null) fn(current, factsFromEvents(events));
+        current = ticketId;
+        events = [];
+      }
+      events.push({ at, toStatus, userId });
     }
-    events.push({ at, toStatus, userId });
+    if (current !== null) fn(current, factsFromEvents(events));
+    if (hi === '\u{10FFFF}') break;
+    lo = hi;
   }
-  if (current !== null) fn(current, factsFromEvents(events));
 }
 
 const DIMENSIONS_SQL = `

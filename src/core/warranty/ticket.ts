@@ -57,7 +57,7 @@ export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?:
   const ticket = sqlite.prepare(`SELECT ${cols} FROM tickets WHERE id = ? OR number = ?`).get(ticketId, ticketId) as TicketRow | undefined;
   if (!ticket) throw new AppError('NOT_FOUND');
   const d = sqlite
-    .prepare(`SELECT id, category, purchase_price_fen, proof_kind, invoice_date, purchase_date, factory_date FROM devices WHERE id = ?`)
+    .prepare(`SELECT id, category, purchase_price_fen, proof_kind, invoice_date, purchase_date, factory_date, exchange_date FROM devices WHERE id = ?`)
     .get(ticket.device_id) as Record<string, string | number | null>;
   const tz = (JSON.parse((sqlite.prepare(`SELECT settings_json FROM shop LIMIT 1`).get() as { settings_json: string }).settings_json) as { timeZone: string }).timeZone;
   const device: DeviceFacts = {
@@ -68,6 +68,8 @@ export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?:
     invoiceDate: d.invoice_date as string | null,
     purchaseDate: d.purchase_date as string | null,
     factoryDate: d.factory_date as string | null,
+    // after a 三包 exchange the warranty restarts from the exchange date
+    exchangeDate: d.exchange_date as string | null,
   };
   const now = ctx.clock.now();
   const past = (sqlite.prepare(`SELECT ${cols} FROM tickets WHERE device_id = ? AND id < ? ORDER BY id`).all(ticket.device_id, ticket.id) as TicketRow[]).map(

@@ -265,7 +265,7 @@ function DiagnosisCard({ wb, run, ticketId }: CardProps) {
         </Checkbox.Group>
         <Checkbox label={t('ui.bench.diag.performanceFault')} checked={perf} onChange={(e) => setPerf(e.currentTarget.checked)} size="xs" />
         <FileInput label={t('ui.bench.diag.photos')} multiple accept="image/png,image/jpeg,image/webp" value={photos} onChange={setPhotos} size="xs" />
-        <Group>
+        <Group display={['received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts'].includes(wb.status) ? undefined : 'none'}>
           <Button size="xs" onClick={() => void save()} disabled={!cause.trim()} data-testid="diag-save">
             {t('ui.bench.diag.save')}
           </Button>
@@ -372,7 +372,7 @@ function QuoteCard({ wb, run, ticketId }: CardProps) {
                     {l.availability ? <Text size="xs" c={l.availability.available > 0 ? 'dimmed' : 'red'}>{t('ui.bench.quote.available', { n: l.availability.available })}</Text> : null}
                   </Table.Td>
                   <Table.Td ta="right">{l.qty}</Table.Td>
-                  <Table.Td ta="right">{m(l.amountFen)}</Table.Td>
+                  <Table.Td ta="right">{m(l.unitPriceFen)}</Table.Td>
                   <Table.Td>
                     <Tooltip label={l.decision.reasons.join(' ')} multiline w={320} disabled={l.decision.reasons.length === 0}>
                       <Badge color={l.decision.status === 'covered' ? 'green' : l.decision.status === 'partly_covered' ? 'yellow' : 'gray'} variant="light">

@@ -9,6 +9,7 @@ import { useErrorToast } from '../hooks/useErrorToast';
 import { formatInstant } from '../i18n/format';
 import { openTicket } from '../tickets/nav';
 import { ComplaintForm } from './ComplaintsTab';
+import { fieldErrorsOf, type FieldErrors } from '../components/errors';
 
 type Row = OutputOf<Procedures['followUps.list']>['rows'][number];
 
@@ -24,6 +25,7 @@ export function FollowUpsTab() {
   const [score, setScore] = useState(0);
   const [comments, setComments] = useState('');
   const [problem, setProblem] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const load = useCallback(() => {
     api.call('followUps.list', { view: view as 'due', limit: 200 }).then((r) => setRows(r.rows), toast);
   }, [view, toast]);
@@ -32,11 +34,12 @@ export function FollowUpsTab() {
   const save = async () => {
     if (!recording) return;
     try {
-      const r = await api.call('followUps.record', { id: recording.id, reached, ...(reached ? { score } : {}), comments, problemReported: problem });
+      const r = await api.call('followUps.record', { id: recording.id, reached, ...(reached && score ? { score } : {}), comments, problemReported: problem });
       setRecording(null);
       load();
       if (r.suggestComplaint) setComplaintFor(r);
     } catch (e) {
+      setErrors(fieldErrorsOf(e));
       toast(e);
     }
   };
@@ -61,7 +64,7 @@ export function FollowUpsTab() {
               <Table.Td>{r.score ? '★'.repeat(r.score) : ''} {r.problemReported ? <Badge color="orange" size="xs">{t('ui.reports.fu.problem')}</Badge> : null} <Text span size="xs" c="dimmed">{r.comments}</Text>{r.outcomeAt ? <Text size="xs" c="dimmed">{formatInstant(r.outcomeAt, locale)}</Text> : null}</Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  {r.status === 'open' ? <Button size="compact-sm" onClick={() => { setRecording(r); setReached(true); setScore(0); setComments(''); setProblem(false); }} data-testid="followup-record">{t('ui.reports.fu.record')}</Button> : null}
+                  {r.status === 'open' ? <Button size="compact-sm" onClick={() => { setRecording(r); setReached(true); setScore(0); setComments(''); setProblem(false); setErrors({}); }} data-testid="followup-record">{t('ui.reports.fu.record')}</Button> : null}
                   {r.suggestComplaint ? <Button size="compact-sm" color="red" variant="light" onClick={() => setComplaintFor(r)} data-testid="followup-complaint">{t('ui.reports.fu.openComplaint')}</Button> : null}
                 </Group>
               </Table.Td>
@@ -76,6 +79,7 @@ export function FollowUpsTab() {
             <>
               <Text size="sm">{t('ui.reports.fu.score')}</Text>
               <Rating value={score} onChange={setScore} size="lg" data-testid="fu-score" />
+              {errors.score ? <Text size="xs" c="red">{errors.score}</Text> : null}
               <Textarea label={t('ui.reports.fu.comments')} value={comments} onChange={(e) => setComments(e.currentTarget.value)} data-testid="fu-comments" />
               <Checkbox label={t('ui.reports.fu.problem')} checked={problem} onChange={(e) => setProblem(e.currentTarget.checked)} data-testid="fu-problem" />
             </>

@@ -184,6 +184,7 @@ export function ReportTab() {
                 h={220}
                 data={STAGES.map((s) => ({ stage: t(`reports.stage.${s}`), median: report.turnaround.stages[s].medianHours ?? 0, p90: report.turnaround.stages[s].p90Hours ?? 0 }))}
                 dataKey="stage"
+                xAxisProps={{ interval: 0, tick: { fontSize: 10 } }}
                 series={[{ name: 'median', label: t('reports.fig.median'), color: 'blue.6' }, { name: 'p90', label: t('reports.fig.p90'), color: 'orange.5' }]}
                 withLegend
                 tickLine="y"
