@@ -5,6 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeBackend, setupShop, tempDir } from '../../helpers/backend';
 import { ManualClock } from '../../helpers/clock';
 import { intakeInput } from '../intake/helpers';
+import type { IntakeInputRaw } from '../../../src/shared/tickets/schemas';
+
+type NewDevice = NonNullable<IntakeInputRaw['device']>;
+/** A fresh phone (new IMEI) with these fields changed. */
+const device = (over: Record<string, unknown>) => ({ ...(intakeInput().device as object), ...over }) as NewDevice;
 import type { Backend } from '../../../src/core';
 
 let backend: Backend;
@@ -21,7 +26,7 @@ describe('warranty decision for a ticket', () => {
     const base = intakeInput();
     const perf = await backend.call(
       'tickets.intake',
-      { ...base, device: { ...base.device, ...bought('2026-11-18'), purchasePriceFen: 399900 }, fault: { text: '不开机', codes: ['no_power'] } },
+      { ...base, device: device({ ...bought('2026-11-18'), purchasePriceFen: 399900 }), fault: { text: '不开机', codes: ['no_power'] } },
       { token: tokens.counter },
     );
     const decided = await backend.call('warranty.forTicket', { ticketId: perf.ticket!.id }, { token: tokens.counter, locale: 'en' });
@@ -31,7 +36,7 @@ describe('warranty decision for a ticket', () => {
 
     const damage = await backend.call(
       'tickets.intake',
-      { ...base, customer: { name: '李四', phones: ['139 0013 9000'] }, device: { ...intakeInput().device, ...bought('2026-11-18') }, fault: { text: '摔碎', codes: ['screen_broken'] } },
+      { ...base, customer: { name: '李四', phones: ['139 0013 9000'] }, device: device(bought('2026-11-18')), fault: { text: '摔碎', codes: ['screen_broken'] } },
       { token: tokens.counter },
     );
     const d2 = await backend.call('warranty.forTicket', { ticketId: damage.ticket!.number }, { token: tokens.counter });
@@ -42,7 +47,7 @@ describe('warranty decision for a ticket', () => {
     ({ backend } = makeBackend({ clock: clock() }));
     const tokens = await setupShop(backend);
     const base = intakeInput();
-    const first = await backend.call('tickets.intake', { ...base, device: { ...base.device, ...bought('2026-05-01') }, fault: { text: '不开机', codes: ['no_power'] } }, { token: tokens.counter });
+    const first = await backend.call('tickets.intake', { ...base, device: device(bought('2026-05-01')), fault: { text: '不开机', codes: ['no_power'] } }, { token: tokens.counter });
     // the first visit ends: collected ten days later (written as the lifecycle would)
     const { sqlite } = backend.services;
     sqlite.prepare(`INSERT INTO ticket_events (id, ticket_id, at, user_id, from_status, to_status, kind) VALUES ('e-x', ?, '2026-11-23T02:00:00Z', NULL, 'received', 'collected', 'status')`).run(first.ticket!.id);
@@ -62,7 +67,7 @@ describe('warranty decision for a ticket', () => {
     ({ backend } = makeBackend({ clock: clock() }));
     const tokens = await setupShop(backend);
     const base = intakeInput();
-    const t = await backend.call('tickets.intake', { ...base, device: { ...base.device, ...bought('2026-11-18') }, fault: { text: '不开机', codes: ['no_power'] } }, { token: tokens.counter });
+    const t = await backend.call('tickets.intake', { ...base, device: device(bought('2026-11-18')), fault: { text: '不开机', codes: ['no_power'] } }, { token: tokens.counter });
     const job = await backend.call('print.request', { docType: 'intake_receipt', entityId: t.ticket!.id }, { token: tokens.counter });
     const pdf = await backend.call('print.pdf', { jobId: job.id }, { token: tokens.counter });
     const file = path.join(tempDir(), 'receipt.pdf');
