@@ -73,7 +73,7 @@ async function shopWith(hqUrl: string, code: string, n: number, file?: string): 
   const engine = syncEngineOf(backend.services);
   // enroll without pushing: the first sync is what we measure
   const push = engine.push.bind(engine);
-  engine.push = async () => undefined;
+  engine.push = async () => null;
   await engine.enroll(hqUrl, await createShop(hqUrl, code));
   await engine.runNow();
   engine.push = push;
@@ -125,6 +125,9 @@ async function concurrentShops(label: string, databaseUrl: string | undefined, s
     const engines = backends.map((b) => syncEngineOf(b.services));
     const perSync: number[] = [];
     let errors = 0;
+    // FIXPOINT_BENCH_MARKS=1: the measured window in CLOCK_MONOTONIC µs (the clock of --cpu-prof profiles, of every process).
+    const mark = (what: string) => process.env.FIXPOINT_BENCH_MARKS && console.error(`MARK ${label} ${what} ${process.hrtime.bigint() / 1000n}`);
+    mark('sync-start');
     await Promise.all(
       engines.map(async (e) => {
         perSync.push(await timed(() => e.runNow()));
@@ -132,6 +135,7 @@ async function concurrentShops(label: string, databaseUrl: string | undefined, s
         if (st.lastError || st.waiting) errors++;
       }),
     );
+    mark('sync-end');
     const rows = rowsOf(backends[0]!, changes);
     const base: number[] = [];
     await Promise.all(backends.map(async () => base.push(await timed(() => postRaw(raw.url, rows)))));

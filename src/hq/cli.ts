@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { openHqDatabase } from './db';
 import { buildHqApp } from './app';
 import { HqService, HqError, type HqFaults } from './service';
+import { LATEST_SHOP_SCHEMA, OLDEST_SHOP_SCHEMA, SHOP_SCHEMA_VERSIONS, shapesAt } from './shapes';
 
 /**
  * `npm run hq -- [--data-dir DIR] [--port N] [--host ADDR]`: the head-office server.
@@ -69,6 +70,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     return;
   }
 
+  // Build the row shapes of every accepted shop schema now (an in-memory migration run and zod
+  // schemas, ~0.1 s): otherwise the first pushes after a start wait for it.
+  for (let v = OLDEST_SHOP_SCHEMA; v <= LATEST_SHOP_SCHEMA; v++) if (SHOP_SCHEMA_VERSIONS.includes(v)) shapesAt(v);
   const adminToken = values['admin-token'] ?? process.env.HQ_ADMIN_TOKEN ?? null;
   const app = buildHqApp({ service, adminToken, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   const address = await app.listen({ port: Number(values.port), host: values.host });

@@ -76,6 +76,13 @@ export interface HqDatabase {
   db: Kysely<HqDB>;
   dialect: HqDialect;
   describe: string;
+  /**
+   * The driver under kysely, for the hot path of pushes (prepared statements, no query building):
+   * the SQLite connection (use it only while holding kysely's connection, `db.connection()`, so no
+   * kysely transaction is open on it) or the PostgreSQL pool.
+   */
+  sqlite: Database.Database | null;
+  pool: pg.Pool | null;
   close(): Promise<void>;
 }
 
@@ -166,8 +173,10 @@ export async function openHqDatabase(opts: OpenHqOptions): Promise<HqDatabase> {
   let db: Kysely<HqDB>;
   let dialect: HqDialect;
   let describe: string;
+  let sqliteDb: Database.Database | null = null;
+  let pgPool: pg.Pool | null = null;
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes });
+    const pool = (pgPool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes }));
     db = new Kysely<HqDB>({ dialect: new PostgresDialect({ pool }) });
     dialect = 'postgres';
     const u = new URL(opts.databaseUrl);
@@ -175,7 +184,7 @@ export async function openHqDatabase(opts: OpenHqOptions): Promise<HqDatabase> {
   } else {
     const file = opts.file ?? path.join(path.resolve(opts.dataDir ?? './hq-data'), 'hq.sqlite');
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    const sqlite = new Database(file);
+    const sqlite = (sqliteDb = new Database(file));
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
@@ -190,5 +199,5 @@ export async function openHqDatabase(opts: OpenHqOptions): Promise<HqDatabase> {
     await db.destroy();
     throw error;
   }
-  return { db, dialect, describe, close: () => db.destroy() };
+  return { db, dialect, describe, sqlite: sqliteDb, pool: pgPool, close: () => db.destroy() };
 }

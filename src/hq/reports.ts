@@ -5,9 +5,8 @@
  * (src/shared/reports) folds the events into facts exactly as the shop's trigger does.
  */
 import type { Kysely } from 'kysely';
-import { zodToAppError } from '../core/api/validation';
 import { t } from '../shared/i18n/translate';
-import { isLocale } from '../shared/i18n/translate';
+import { hasKey, isLocale } from '../shared/i18n/translate';
 import { escalationDue } from '../shared/reports/care';
 import {
   computeReport,
@@ -25,7 +24,7 @@ import type { TicketStatus } from '../shared/tickets/statuses';
 import type { HqDB } from './db';
 import { HqError, type HqService } from './service';
 
-const TABLES = ['tickets', 'ticket_events', 'devices', 'users', 'follow_ups', 'complaints', 'stock_movements', 'time_logs', 'quotes', 'loans'] as const;
+const TABLES = ['tickets', 'ticket_events', 'devices', 'users', 'follow_ups', 'complaints', 'stock_movements', 'time_logs', 'quotes', 'loans', 'payments', 'warranty_claims'] as const;
 type Row = Record<string, unknown>;
 const s = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
 const n = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
@@ -159,9 +158,7 @@ function shopSide(tables: Map<string, Row[]>, facts: FactRow[], w: ReportWindow,
   const reachesNow = w.endIso > w.nowIso;
   return {
     quotesMix,
-    revenueByTender: { available: false, reasonKey: 'reports.na.payments' },
-    revenueByCategory: { available: false, reasonKey: 'reports.na.payments' },
-    claims: { available: false, reasonKey: 'reports.na.claims' },
+    ...moneyFigures(tables, facts, inR),
     parts,
     hoursByUser: tables.has('time_logs') || quotesMix.available ? hoursByUser : null,
     loaners: { outNow: loans.filter((l) => l.status === 'out').length, lentInRange: loans.filter((l) => inR(l.out_at)).length, returnedInRange: loans.filter((l) => inR(l.returned_at)).length },
@@ -188,6 +185,32 @@ function shopSide(tables: Map<string, Row[]>, facts: FactRow[], w: ReportWindow,
   };
 }
 
+/** Revenue by tender and category, claims by status: from the synced payments and claims once shops send them. */
+function moneyFigures(tables: Map<string, Row[]>, facts: FactRow[], inR: (v: unknown) => boolean): Pick<SideFigures, 'revenueByTender' | 'revenueByCategory' | 'claims'> {
+  const category = new Map(facts.map((f) => [f.ticketId, f.category]));
+  const group = (rows: Row[], key: (r: Row) => string, amount: (r: Row) => number) => {
+    const m = new Map<string, { key: string; count: number; amountFen: number }>();
+    for (const r of rows) {
+      const k = key(r);
+      const a = m.get(k) ?? { key: k, count: 0, amountFen: 0 };
+      a.count++;
+      a.amountFen += amount(r);
+      m.set(k, a);
+    }
+    return [...m.values()].sort((a, b) => b.amountFen - a.amountFen);
+  };
+  const payments = tables.get('payments');
+  const claims = tables.get('warranty_claims');
+  const paid = (payments ?? []).filter((p) => inR(p.at) && category.has(s(p.ticket_id)!));
+  return {
+    revenueByTender: payments ? { available: true, value: group(paid, (p) => s(p.tender)!, (p) => n(p.amount_fen)) } : { available: false, reasonKey: 'reports.na.payments' },
+    revenueByCategory: payments ? { available: true, value: group(paid, (p) => category.get(s(p.ticket_id)!) ?? '', (p) => n(p.amount_fen)) } : { available: false, reasonKey: 'reports.na.payments' },
+    claims: claims
+      ? { available: true, value: group(claims.filter((c) => inR(c.created_at) && category.has(s(c.ticket_id)!)), (c) => s(c.status)!, (c) => n(c.claimed_fen)).sort((a, b) => a.key.localeCompare(b.key)) }
+      : { available: false, reasonKey: 'reports.na.claims' },
+  };
+}
+
 function sumSide(list: SideFigures[]): SideFigures {
   const first = list[0]!;
   const add = (f: (x: SideFigures) => number) => list.reduce((a, x) => a + f(x), 0);
@@ -202,8 +225,26 @@ function sumSide(list: SideFigures[]): SideFigures {
   const qm = list.every((x) => x.quotesMix.available)
     ? { available: true as const, value: (['warranty', 'paid', 'mixed', 'noQuote'] as const).reduce((o, k) => ({ ...o, [k]: add((x) => (x.quotesMix.available ? x.quotesMix.value[k] : 0)) }), { warranty: 0, paid: 0, mixed: 0, noQuote: 0 }) }
     : first.quotesMix;
+  const merge = (pick: (x: SideFigures) => SideFigures['claims']): SideFigures['claims'] => {
+    if (!list.every((x) => pick(x).available)) return pick(first);
+    const m = new Map<string, { key: string; count: number; amountFen: number }>();
+    for (const x of list) {
+      const v = pick(x);
+      if (!v.available) continue;
+      for (const r of v.value) {
+        const a = m.get(r.key) ?? { key: r.key, count: 0, amountFen: 0 };
+        a.count += r.count;
+        a.amountFen += r.amountFen;
+        m.set(r.key, a);
+      }
+    }
+    return { available: true, value: [...m.values()] };
+  };
   return {
     ...first,
+    revenueByTender: merge((x) => x.revenueByTender),
+    revenueByCategory: merge((x) => x.revenueByCategory),
+    claims: merge((x) => x.claims),
     quotesMix: qm,
     parts: { lines: add((x) => x.parts.lines), qty: add((x) => x.parts.qty), costFen: add((x) => x.parts.costFen), byCategory: list.flatMap((x) => x.parts.byCategory) },
     hoursByUser: list.some((x) => x.hoursByUser) ? hours : null,
@@ -254,8 +295,12 @@ export async function hqReports(service: HqService, q: HqReportQuery, now: Date)
     ...(q.groupBy ? { groupBy: q.groupBy } : {}),
   });
   if (!parsed.success) {
-    const e = zodToAppError(parsed.error).toWire(locale);
-    throw new HqError('MALFORMED', 400, t(locale, 'errors.VALIDATION'), { fields: e.details.fields });
+    // The same field errors a shop gives: catalog keys as messages, translated here.
+    const fields = parsed.error.issues.map((i) => ({
+      path: i.path.map(String).join('.') || '(input)',
+      message: t(locale, typeof i.message === 'string' && hasKey(i.message) ? i.message : i.code === 'invalid_type' ? 'validation.required' : 'validation.custom'),
+    }));
+    throw new HqError('MALFORMED', 400, t(locale, 'errors.VALIDATION'), { fields });
   }
   const input = parsed.data;
   const shops = (await service.listShops()).filter((x) => !input.filters.shop || x.id === input.filters.shop || x.code === input.filters.shop);

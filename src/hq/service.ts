@@ -3,6 +3,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { HqDatabase, HqDB } from './db';
 import { LATEST_SHOP_SCHEMA, OLDEST_SHOP_SCHEMA, shapesAt } from './shapes';
+import { fastPushRequest } from './fastcheck';
+import type BetterSqlite3 from 'better-sqlite3';
 import {
   PROTOCOL_VERSION,
   enrollRequestSchema,
@@ -11,6 +13,7 @@ import {
   pushRequestSchema,
   type EnrollResponse,
   type PullResponse,
+  type PushRequest,
   type PushResponse,
   type SyncErrorCode,
 } from '../shared/sync/protocol';
@@ -79,7 +82,34 @@ export const publishSchema = z
   .strict();
 
 const CODE_TTL_MS = 7 * 24 * 3600_000;
-const ROW_CHUNK = 400;
+/** Most pushes one SQLite transaction applies (group commit). */
+const PUSH_GROUP_MAX = 500;
+
+interface PushJob {
+  shopId: string;
+  batch: PushRequest;
+  /** The batch's rows, each (table, id) once: its newest version. */
+  rows: PushRequest['rows'];
+  schema: number;
+  app: string | null;
+  now: string;
+}
+
+interface SqliteStatements {
+  byToken: BetterSqlite3.Statement;
+  begin: BetterSqlite3.Statement;
+  commit: BetterSqlite3.Statement;
+  rollback: BetterSqlite3.Statement;
+  savepoint: BetterSqlite3.Statement;
+  release: BetterSqlite3.Statement;
+  rollbackTo: BetterSqlite3.Statement;
+  shopForPush: BetterSqlite3.Statement;
+  seen: BetterSqlite3.Statement;
+  upsertRow: BetterSqlite3.Statement;
+  insertBatch: BetterSqlite3.Statement;
+  pushed: BetterSqlite3.Statement;
+  counter: BetterSqlite3.Statement;
+}
 
 /**
  * Head office's logic, independent of HTTP (the Fastify app and the tests call it): shops and
@@ -119,10 +149,24 @@ export class HqService {
   async authenticate(authorization: string | undefined): Promise<{ id: string }> {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
     if (!token || token.length > 200) throw new HqError('UNAUTHENTICATED', 401, 'shop token required');
-    const shop = await this.db.selectFrom('hq_shops').select(['id', 'revoked_at']).where('token_hash', '=', sha256(token)).executeTakeFirst();
+    const shop = await this.shopByTokenHash(sha256(token));
     if (!shop) throw new HqError('UNAUTHENTICATED', 401, 'unknown shop token');
     if (shop.revoked_at) throw new HqError('TOKEN_REVOKED', 401, 'shop token revoked');
     return { id: shop.id };
+  }
+
+  /** Every shop request starts here: a prepared statement, no query building. */
+  private async shopByTokenHash(hash: string): Promise<{ id: string; revoked_at: string | null } | undefined> {
+    const { sqlite, pool } = this.store;
+    if (sqlite) {
+      const st = this.sqliteStatements();
+      return this.db.connection().execute(async () => st.byToken.get(hash) as { id: string; revoked_at: string | null } | undefined);
+    }
+    if (pool) {
+      const r = await pool.query<{ id: string; revoked_at: string | null }>({ name: 'hq_auth', text: 'SELECT id, revoked_at FROM hq_shops WHERE token_hash = $1', values: [hash] });
+      return r.rows[0];
+    }
+    return this.db.selectFrom('hq_shops').select(['id', 'revoked_at']).where('token_hash', '=', hash).executeTakeFirst();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -256,25 +300,34 @@ export class HqService {
 
   async push(shopId: string, body: unknown, meta: RequestMeta): Promise<PushResponse> {
     const schema = this.checkVersions(meta);
-    const req = pushRequestSchema.safeParse(body);
-    if (!req.success) throw malformed(req.error);
-    const batch = req.data;
+    const shapes = shapesAt(schema);
+    // Validation: the compiled checks accept a well-formed batch in one pass; anything they do not
+    // accept goes through the zod schemas, which decide and word the refusal.
+    const fast = fastPushRequest(body, shapes);
+    let batch: PushRequest;
+    if (fast) batch = fast;
+    else {
+      const req = pushRequestSchema.safeParse(body);
+      if (!req.success) throw malformed(req.error);
+      batch = req.data;
+    }
     if (batch.shopId !== shopId) throw new HqError('WRONG_SHOP', 403, 'batch belongs to another shop');
     // Validate every row before touching anything: a bad row refuses the whole batch.
-    const shapes = shapesAt(schema);
-    const latest = new Map<string, (typeof batch.rows)[number]>();
+    const latest = new Map<string, PushRequest['rows'][number]>();
     for (const row of batch.rows) {
       const shape = shapes.get(row.t);
       if (!shape) throw new HqError('UNKNOWN_TABLE', 422, `unknown table ${row.t}`, { table: row.t });
       if (row.op === 'upsert') {
-        const parsed = shape.row.safeParse(row.d);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          throw new HqError('ROW_INVALID', 422, `invalid row ${row.t}/${row.id}`, {
-            table: row.t,
-            id: row.id.slice(0, 60),
-            reason: `${issue.path.join('.') || '(row)'}: ${issue.message}`.slice(0, 200),
-          });
+        if (!fast) {
+          const parsed = shape.row.safeParse(row.d);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0]!;
+            throw new HqError('ROW_INVALID', 422, `invalid row ${row.t}/${row.id}`, {
+              table: row.t,
+              id: row.id.slice(0, 60),
+              reason: `${issue.path.join('.') || '(row)'}: ${issue.message}`.slice(0, 200),
+            });
+          }
         }
         if (String(row.d[shape.idColumn]) !== row.id) {
           throw new HqError('ROW_INVALID', 422, `row id mismatch ${row.t}/${row.id}`, { table: row.t, id: row.id.slice(0, 60), reason: `${shape.idColumn} ≠ id` });
@@ -284,52 +337,186 @@ export class HqService {
       const prev = latest.get(key);
       if (!prev || prev.v < row.v) latest.set(key, row);
     }
-    const now = this.nowIso();
-    return this.db.transaction().execute(async (trx) => {
-      const shop = await lockShop(trx, this.store.dialect, (q) => q.where('id', '=', shopId));
-      if (!shop) throw new HqError('UNAUTHENTICATED', 401, 'unknown shop');
-      const last = Number(shop.last_seq);
-      if (batch.toSeq <= last) {
-        await trx.updateTable('hq_shops').set({ last_seen_at: now }).where('id', '=', shopId).execute();
-        return { lastSeq: last, duplicate: true };
-      }
-      if (batch.fromSeq > last + 1) throw new HqError('SEQUENCE_GAP', 409, `expected sequence ${last + 1}`, { expected: last + 1, lastSeq: last });
-      const values = [...latest.values()].map((r) => ({
-        shop_id: shopId,
-        table_name: r.t,
-        row_id: r.id,
-        version: r.v,
-        deleted: r.op === 'delete' ? 1 : 0,
-        data: r.op === 'upsert' ? JSON.stringify(r.d) : null,
-        updated_at: now,
-      }));
-      for (let i = 0; i < values.length; i += ROW_CHUNK) {
-        await trx
-          .insertInto('hq_rows')
-          .values(values.slice(i, i + ROW_CHUNK))
-          .onConflict((oc) =>
-            oc
-              .columns(['shop_id', 'table_name', 'row_id'])
-              .doUpdateSet((eb) => ({
-                version: eb.ref('excluded.version'),
-                deleted: eb.ref('excluded.deleted'),
-                data: eb.ref('excluded.data'),
-                updated_at: eb.ref('excluded.updated_at'),
-              }))
-              // an older copy (a delayed duplicate) never overwrites a newer one
-              .where((eb) => eb('hq_rows.version', '<', eb.ref('excluded.version'))),
-          )
-          .execute();
-      }
-      await trx.insertInto('hq_batches').values({ shop_id: shopId, to_seq: batch.toSeq, from_seq: batch.fromSeq, row_count: values.length, received_at: now }).execute();
-      await trx
-        .updateTable('hq_shops')
-        .set({ last_seq: batch.toSeq, last_push_at: now, last_seen_at: now, schema_version: schema, app_version: meta.app?.slice(0, 40) ?? shop.app_version })
-        .where('id', '=', shopId)
-        .execute();
-      await this.opts.faults?.beforeCommit?.({ shopId, fromSeq: batch.fromSeq, toSeq: batch.toSeq });
-      return { lastSeq: batch.toSeq, duplicate: false };
+    const job: PushJob = { shopId, batch, rows: [...latest.values()], schema, app: meta.app?.slice(0, 40) ?? null, now: this.nowIso() };
+    if (this.store.sqlite) return this.pushSqlite(job);
+    if (this.store.pool) return this.pushPostgres(job);
+    throw new Error('head-office store without a driver');
+  }
+
+  // SQLite: group commit. Pushes that arrive while a transaction is open wait in a queue; the next
+  // transaction applies all of them, each inside its own savepoint (a refused or failed batch rolls
+  // back alone, exactly as in a transaction of its own), and commits once. Durability is unchanged
+  // (synchronous = FULL: every answer is sent after the fsync of the commit that holds its batch);
+  // what 200 shops pushing at once share is the fsync, instead of queuing 200 of them.
+  private pushQueue: { job: PushJob; resolve: (r: PushResponse) => void; reject: (e: unknown) => void }[] = [];
+  private pushDraining = false;
+
+  private pushSqlite(job: PushJob): Promise<PushResponse> {
+    return new Promise((resolve, reject) => {
+      this.pushQueue.push({ job, resolve, reject });
+      if (!this.pushDraining) void this.drainPushes();
     });
+  }
+
+  private async drainPushes(): Promise<void> {
+    this.pushDraining = true;
+    try {
+      while (this.pushQueue.length > 0) {
+        const group = this.pushQueue.splice(0, PUSH_GROUP_MAX);
+        // Holding kysely's connection: no kysely transaction (publish, enroll…) is open meanwhile.
+        await this.db.connection().execute(() => this.commitGroup(group)).catch((e: unknown) => {
+          for (const g of group) g.reject(e);
+        });
+      }
+    } finally {
+      this.pushDraining = false;
+    }
+  }
+
+  private async commitGroup(group: { job: PushJob; resolve: (r: PushResponse) => void; reject: (e: unknown) => void }[]): Promise<void> {
+    const st = this.sqliteStatements();
+    const sqlite = this.store.sqlite!;
+    const done: { resolve: (r: PushResponse) => void; reject: (e: unknown) => void; res: Omit<PushResponse, 'change'> }[] = [];
+    st.begin.run();
+    try {
+      for (const g of group) {
+        st.savepoint.run();
+        try {
+          const res = this.applySqlite(st, g.job);
+          if (!res.duplicate) await this.opts.faults?.beforeCommit?.({ shopId: g.job.shopId, fromSeq: g.job.batch.fromSeq, toSeq: g.job.batch.toSeq });
+          st.release.run();
+          done.push({ resolve: g.resolve, reject: g.reject, res });
+        } catch (e) {
+          st.rollbackTo.run();
+          st.release.run();
+          g.reject(e);
+        }
+      }
+      const change = Number((st.counter.get() as { value: number }).value);
+      st.commit.run();
+      for (const d of done) d.resolve({ ...d.res, change });
+    } catch (e) {
+      if (sqlite.inTransaction) st.rollback.run();
+      for (const d of done) d.reject(e);
+    }
+  }
+
+  private applySqlite(st: SqliteStatements, job: PushJob): Omit<PushResponse, 'change'> {
+    const { shopId, batch, rows, now } = job;
+    const shop = st.shopForPush.get(shopId) as { last_seq: number; app_version: string | null } | undefined;
+    if (!shop) throw new HqError('UNAUTHENTICATED', 401, 'unknown shop');
+    const last = Number(shop.last_seq);
+    if (batch.toSeq <= last) {
+      st.seen.run(now, shopId);
+      return { lastSeq: last, duplicate: true };
+    }
+    if (batch.fromSeq > last + 1) throw new HqError('SEQUENCE_GAP', 409, `expected sequence ${last + 1}`, { expected: last + 1, lastSeq: last });
+    for (const r of rows) {
+      // an older copy (a delayed duplicate) never overwrites a newer one (the upsert's WHERE)
+      st.upsertRow.run(shopId, r.t, r.id, r.v, r.op === 'delete' ? 1 : 0, r.op === 'upsert' ? JSON.stringify(r.d) : null, now);
+    }
+    st.insertBatch.run(shopId, batch.toSeq, batch.fromSeq, rows.length, now);
+    st.pushed.run(batch.toSeq, now, now, job.schema, job.app ?? shop.app_version, shopId);
+    return { lastSeq: batch.toSeq, duplicate: false };
+  }
+
+  private sqliteStmts: SqliteStatements | null = null;
+  private sqliteStatements(): SqliteStatements {
+    if (this.sqliteStmts) return this.sqliteStmts;
+    const db = this.store.sqlite!;
+    this.sqliteStmts = {
+      byToken: db.prepare('SELECT id, revoked_at FROM hq_shops WHERE token_hash = ?'),
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT hq_push'),
+      release: db.prepare('RELEASE hq_push'),
+      rollbackTo: db.prepare('ROLLBACK TO hq_push'),
+      shopForPush: db.prepare('SELECT last_seq, app_version FROM hq_shops WHERE id = ?'),
+      seen: db.prepare('UPDATE hq_shops SET last_seen_at = ? WHERE id = ?'),
+      upsertRow: db.prepare(
+        `INSERT INTO hq_rows (shop_id, table_name, row_id, version, deleted, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (shop_id, table_name, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, data = excluded.data, updated_at = excluded.updated_at
+         WHERE hq_rows.version < excluded.version`,
+      ),
+      insertBatch: db.prepare('INSERT INTO hq_batches (shop_id, to_seq, from_seq, row_count, received_at) VALUES (?, ?, ?, ?, ?)'),
+      pushed: db.prepare('UPDATE hq_shops SET last_seq = ?, last_push_at = ?, last_seen_at = ?, schema_version = ?, app_version = ? WHERE id = ?'),
+      counter: db.prepare('SELECT value FROM hq_counter WHERE id = 1'),
+    };
+    return this.sqliteStmts;
+  }
+
+  // PostgreSQL: one transaction per push in four round trips (BEGIN; lock the shop row; one
+  // statement that upserts every row from arrays, records the batch, advances the shop and reads
+  // the change counter; COMMIT), as named prepared statements on the pool's connections.
+  private async pushPostgres(job: PushJob): Promise<PushResponse> {
+    const { shopId, batch, rows, now } = job;
+    const client = await this.store.pool!.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      try {
+        const shop = (
+          await client.query<{ last_seq: number; app_version: string | null }>({
+            name: 'hq_push_lock',
+            text: 'SELECT last_seq, app_version FROM hq_shops WHERE id = $1 FOR UPDATE',
+            values: [shopId],
+          })
+        ).rows[0];
+        if (!shop) throw new HqError('UNAUTHENTICATED', 401, 'unknown shop');
+        const last = Number(shop.last_seq);
+        if (batch.toSeq <= last) {
+          const r = await client.query<{ value: number }>({
+            name: 'hq_push_seen',
+            text: 'WITH s AS (UPDATE hq_shops SET last_seen_at = $2 WHERE id = $1) SELECT value FROM hq_counter WHERE id = 1',
+            values: [shopId, now],
+          });
+          await client.query('COMMIT');
+          return { lastSeq: last, duplicate: true, change: Number(r.rows[0]!.value) };
+        }
+        if (batch.fromSeq > last + 1) throw new HqError('SEQUENCE_GAP', 409, `expected sequence ${last + 1}`, { expected: last + 1, lastSeq: last });
+        const r = await client.query<{ value: number }>({
+          name: 'hq_push_apply',
+          text: `WITH r AS (
+                   INSERT INTO hq_rows (shop_id, table_name, row_id, version, deleted, data, updated_at)
+                   SELECT $1, u.t, u.id, u.v, u.del, u.data, $2 FROM unnest($3::text[], $4::text[], $5::bigint[], $6::int[], $7::text[]) AS u(t, id, v, del, data)
+                   ON CONFLICT (shop_id, table_name, row_id) DO UPDATE
+                     SET version = excluded.version, deleted = excluded.deleted, data = excluded.data, updated_at = excluded.updated_at
+                     WHERE hq_rows.version < excluded.version
+                 ), b AS (
+                   INSERT INTO hq_batches (shop_id, to_seq, from_seq, row_count, received_at) VALUES ($1, $8::bigint, $9::bigint, $10::int, $2)
+                 ), s AS (
+                   UPDATE hq_shops SET last_seq = $8::bigint, last_push_at = $2, last_seen_at = $2, schema_version = $11::int, app_version = $12 WHERE id = $1
+                 )
+                 SELECT value FROM hq_counter WHERE id = 1`,
+          values: [
+            shopId,
+            now,
+            rows.map((x) => x.t),
+            rows.map((x) => x.id),
+            rows.map((x) => x.v),
+            rows.map((x) => (x.op === 'delete' ? 1 : 0)),
+            rows.map((x) => (x.op === 'upsert' ? JSON.stringify(x.d) : null)),
+            batch.toSeq,
+            batch.fromSeq,
+            rows.length,
+            job.schema,
+            job.app ?? shop.app_version,
+          ],
+        });
+        await this.opts.faults?.beforeCommit?.({ shopId, fromSeq: batch.fromSeq, toSeq: batch.toSeq });
+        await client.query('COMMIT');
+        return { lastSeq: batch.toSeq, duplicate: false, change: Number(r.rows[0]!.value) };
+      } catch (e) {
+        await client.query('ROLLBACK').catch((re: Error) => (broken = re));
+        throw e;
+      }
+    } catch (e) {
+      if (!(e instanceof HqError) && !broken) broken = e as Error; // a failed connection is not reused
+      throw e;
+    } finally {
+      client.release(broken);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -340,6 +527,9 @@ export class HqService {
     const req = pullRequestSchema.safeParse(body);
     if (!req.success) throw malformed(req.error);
     const { cursor, limit } = req.data;
+    // The counter first: every change up to it is committed (publishes take the counter row's lock
+    // until they commit), so the items read next hold all of them that are meant for this shop.
+    const counter = Number((await this.db.selectFrom('hq_counter').select('value').where('id', '=', 1).executeTakeFirstOrThrow()).value);
     const rows = await this.db
       .selectFrom('hq_items')
       .selectAll()
@@ -353,7 +543,9 @@ export class HqService {
     await this.db.updateTable('hq_shops').set({ last_pull_at: this.nowIso(), last_seen_at: this.nowIso() }).where('id', '=', shopId).execute();
     return {
       items: page.map((r) => ({ kind: r.kind, id: r.id, change: Number(r.change_no), deleted: r.deleted === 1, data: r.data === null ? null : JSON.parse(r.data) })),
-      cursor: page.length ? Number(page[page.length - 1]!.change_no) : cursor,
+      // The last page moves the cursor to the counter (past changes meant for other shops), so
+      // the shop's next push answer tells it whether anything is left to pull.
+      cursor: more ? Number(page[page.length - 1]!.change_no) : Math.max(cursor, counter, page.length ? Number(page[page.length - 1]!.change_no) : 0),
       more,
     };
   }

@@ -45,7 +45,8 @@ export interface TestHq {
   dialect: HqDialect;
   service: HqService;
   app: FastifyInstance;
-  faults: HqFaults & { crashNext: number };
+  /** crashNext: the next push of any shop crashes; crashShops: the next push of that shop (shops syncing side by side). */
+  faults: HqFaults & { crashNext: number; crashShops: Map<string, number> };
   databaseUrl: string | null;
   file: string | null;
   close(): Promise<void>;
@@ -63,9 +64,15 @@ export async function openTestHq(dialect: HqDialect, opts: { now?: () => Date } 
     file = `${fastTempDir('fixpoint-hq-')}/hq.sqlite`;
   }
   const store = await openHqDatabase({ databaseUrl, file: file ?? undefined });
-  const faults: HqFaults & { crashNext: number } = {
+  const faults: HqFaults & { crashNext: number; crashShops: Map<string, number> } = {
     crashNext: 0,
-    beforeCommit() {
+    crashShops: new Map(),
+    beforeCommit({ shopId }) {
+      const forShop = faults.crashShops.get(shopId) ?? 0;
+      if (forShop > 0) {
+        faults.crashShops.set(shopId, forShop - 1);
+        throw new Error('injected crash before commit');
+      }
       if (faults.crashNext > 0) {
         faults.crashNext--;
         throw new Error('injected crash before commit');

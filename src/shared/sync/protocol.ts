@@ -93,8 +93,16 @@ export const pushRequestSchema = z
   .refine((b) => b.toSeq >= b.fromSeq, { message: 'toSeq < fromSeq', path: ['toSeq'] });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-/** The last sequence head office holds for this shop; `duplicate` when nothing new was in the batch. */
-export const pushResponseSchema = z.object({ lastSeq: z.number().int().nonnegative(), duplicate: z.boolean().default(false) });
+/**
+ * The last sequence head office holds for this shop; `duplicate` when nothing new was in the batch.
+ * `change`: head office's change counter when it answered (optional: older head offices omit it).
+ * A shop whose pull cursor is at or past it has nothing to pull and skips the pull request.
+ */
+export const pushResponseSchema = z.object({
+  lastSeq: z.number().int().nonnegative(),
+  duplicate: z.boolean().default(false),
+  change: z.number().int().nonnegative().optional(),
+});
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullRequestSchema = z
@@ -113,7 +121,11 @@ export type PulledItem = z.infer<typeof pulledItemSchema>;
 
 export const pullResponseSchema = z.object({
   items: z.array(pulledItemSchema),
-  /** Apply the items, then store this cursor in the same transaction. */
+  /**
+   * Apply the items, then store this cursor in the same transaction. On the last page (`more`
+   * false) it is head office's change counter, read before the items: every change up to it is
+   * either in this answer or not meant for this shop.
+   */
   cursor: z.number().int().nonnegative(),
   more: z.boolean(),
 });

@@ -28,6 +28,8 @@ class FaultTransport implements SyncTransport {
   active = false;
   delayed: { url: string; body: Buffer; headers: Record<string, string> }[] = [];
   counts: Record<Fault, number> = { none: 0, dropRequest: 0, dropReply: 0, duplicate: 0, delay: 0, crash: 0 };
+  /** The head-office shop id, known once the shop enrolled. */
+  shopId: string | null = null;
   constructor(
     private readonly inner: SyncTransport,
     private readonly hq: TestHq,
@@ -62,11 +64,13 @@ class FaultTransport implements SyncTransport {
         this.delayed.push({ url, body, headers });
         throw Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
       case 'crash':
-        if (url.endsWith(PATHS.push)) this.hq.faults.crashNext = 1;
+        // Only this shop's push crashes: ten shops sync side by side against one head office, and a
+        // crash armed for anyone would hit another shop's clean (healing) sync.
+        if (url.endsWith(PATHS.push) && this.shopId) this.hq.faults.crashShops.set(this.shopId, 1);
         try {
           return await this.inner.post(url, body, headers, timeoutMs);
         } finally {
-          this.hq.faults.crashNext = 0;
+          if (this.shopId) this.hq.faults.crashShops.delete(this.shopId);
         }
       default:
         return this.inner.post(url, body, headers, timeoutMs);
@@ -119,6 +123,7 @@ export async function defineFaultRun(dialect: HqDialect): Promise<void> {
         const rnd = mulberry32(seed + i);
         const transport = new FaultTransport(injectTransport(hq.app), hq, rnd);
         const shop = await enrolledShop(hq, { transport, sync: { batchMaxEntries: 12, pullPageSize: 4 } });
+        transport.shopId = shop.hqShopId;
         shops.push({ shop, transport, writer: new ShopWriter(shop, rnd), rnd, index: i });
       }
       const totals: Record<string, number> = {};
