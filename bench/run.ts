@@ -39,6 +39,9 @@ suites.push(documentsSuite());
 const { stockSuite } = await import('./stock');
 suites.push(stockSuite());
 
+const { collectionSuite } = await import('./collection');
+suites.push(collectionSuite());
+
 const { reportsSuite } = await import('./reports');
 suites.push(reportsSuite(dbFile, label));
 

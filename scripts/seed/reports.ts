@@ -47,7 +47,7 @@ export const reportsSeedStep: SeedStep = {
       sqlite.exec(`
         INSERT INTO complaints (id, number, ticket_id, customer_id, follow_up_id, channel, category, severity, description, status, opened_at, respond_by, resolve_by,
           responded_at, resolved_at, resolution, accepted, escalation, updated_at)
-        SELECT substr(u.id, 1, 32) || 'c0c0', '${code}-C' || substr(u.id, 1, 8), u.ticket_id, u.customer_id, u.id, 'follow_up', 'repair_quality', 'normal', '回访反映问题',
+        SELECT substr(u.id, 1, 32) || 'c0c0', '${code}-C' || upper(replace(substr(u.id, 15, 18), '-', '')), u.ticket_id, u.customer_id, u.id, 'follow_up', 'repair_quality', 'normal', '回访反映问题',
           CASE WHEN u.outcome_at < strftime('%Y-%m-%dT%H:%M:%fZ', '${nowIso}', '-10 days') THEN 'closed' ELSE 'open' END,
           u.outcome_at, strftime('%Y-%m-%dT%H:%M:%fZ', u.outcome_at, '+1 day'), strftime('%Y-%m-%dT%H:%M:%fZ', u.outcome_at, '+7 days'),
           strftime('%Y-%m-%dT%H:%M:%fZ', u.outcome_at, '+' || (abs(random()) % 30) || ' hours'), strftime('%Y-%m-%dT%H:%M:%fZ', u.outcome_at, '+' || (1 + abs(random()) % 9) || ' days'),

@@ -14,6 +14,7 @@ import { printingHandlers } from './printing/handlers';
 import { stockHandlers } from './stock/handlers';
 import { reportHandlers } from './reports/handlers';
 import { benchHandlers } from './bench/handlers';
+import { collectionHandlers } from './collection/handlers';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers<Procedures> = {
@@ -31,4 +32,5 @@ export const handlers: Handlers<Procedures> = {
   ...stockHandlers,
   ...reportHandlers,
   ...benchHandlers,
+  ...collectionHandlers,
 };

@@ -26,6 +26,8 @@ import { HqError, type HqService } from './service';
 
 const TABLES = ['tickets', 'ticket_events', 'devices', 'users', 'follow_ups', 'complaints', 'stock_movements', 'time_logs', 'quotes', 'loans', 'payments', 'warranty_claims'] as const;
 type Row = Record<string, unknown>;
+/** The shop schema that brought payments and claims (migration 8, collection). */
+const COLLECTION_SCHEMA = 8;
 const s = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
 const n = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
 
@@ -100,7 +102,7 @@ function shopFacts(tables: Map<string, Row[]>, ftfDays: number): FactRow[] {
   return facts;
 }
 
-function shopSide(tables: Map<string, Row[]>, facts: FactRow[], w: ReportWindow, from: string, to: string, today: string, legalLimitDays: number): SideFigures {
+function shopSide(tables: Map<string, Row[]>, facts: FactRow[], w: ReportWindow, from: string, to: string, today: string, legalLimitDays: number, hasCollection: boolean): SideFigures {
   const get = (t: string) => tables.get(t) ?? [];
   const inR = (v: unknown) => typeof v === 'string' && v >= w.startIso && v < w.endIso;
   const ok = new Set(facts.map((f) => f.ticketId));
@@ -158,7 +160,7 @@ function shopSide(tables: Map<string, Row[]>, facts: FactRow[], w: ReportWindow,
   const reachesNow = w.endIso > w.nowIso;
   return {
     quotesMix,
-    ...moneyFigures(tables, facts, inR),
+    ...moneyFigures(tables, facts, inR, hasCollection),
     parts,
     hoursByUser: tables.has('time_logs') || quotesMix.available ? hoursByUser : null,
     loaners: { outNow: loans.filter((l) => l.status === 'out').length, lentInRange: loans.filter((l) => inR(l.out_at)).length, returnedInRange: loans.filter((l) => inR(l.returned_at)).length },
@@ -186,7 +188,7 @@ function shopSide(tables: Map<string, Row[]>, facts: FactRow[], w: ReportWindow,
 }
 
 /** Revenue by tender and category, claims by status: from the synced payments and claims once shops send them. */
-function moneyFigures(tables: Map<string, Row[]>, facts: FactRow[], inR: (v: unknown) => boolean): Pick<SideFigures, 'revenueByTender' | 'revenueByCategory' | 'claims'> {
+function moneyFigures(tables: Map<string, Row[]>, facts: FactRow[], inR: (v: unknown) => boolean, hasCollection: boolean): Pick<SideFigures, 'revenueByTender' | 'revenueByCategory' | 'claims'> {
   const category = new Map(facts.map((f) => [f.ticketId, f.category]));
   const group = (rows: Row[], key: (r: Row) => string, amount: (r: Row) => number) => {
     const m = new Map<string, { key: string; count: number; amountFen: number }>();
@@ -199,8 +201,9 @@ function moneyFigures(tables: Map<string, Row[]>, facts: FactRow[], inR: (v: unk
     }
     return [...m.values()].sort((a, b) => b.amountFen - a.amountFen);
   };
-  const payments = tables.get('payments');
-  const claims = tables.get('warranty_claims');
+  // A shop on schema 8 or later has the collection tables, even when none of their rows exist yet.
+  const payments = tables.get('payments') ?? (hasCollection ? [] : undefined);
+  const claims = tables.get('warranty_claims') ?? (hasCollection ? [] : undefined);
   const paid = (payments ?? []).filter((p) => inR(p.at) && category.has(s(p.ticket_id)!));
   return {
     revenueByTender: payments ? { available: true, value: group(paid, (p) => s(p.tender)!, (p) => n(p.amount_fen)) } : { available: false, reasonKey: 'reports.na.payments' },
@@ -328,7 +331,7 @@ export async function hqReports(service: HqService, q: HqReportQuery, now: Date)
     const tables = rows.get(shop.id) ?? new Map<string, Row[]>();
     for (const u of tables.get('users') ?? []) names.set(s(u.id)!, s(u.display_name) ?? '');
     const facts = shopFacts(tables, w.ftfDays).filter((f) => passesFilters(f, input.filters));
-    const side = shopSide(tables, facts, w, input.from, input.to, today, w.legalLimitDays);
+    const side = shopSide(tables, facts, w, input.from, input.to, today, w.legalLimitDays, (shop.schemaVersion ?? 0) >= COLLECTION_SCHEMA);
     all.push(...facts);
     sides.push(side);
     perShop.push({ shopId: shop.id, code: shop.code, name: shop.name, report: computeReport(facts, w, meta({ ...input.filters, shop: shop.code }), side) });

@@ -30,22 +30,16 @@ for (const lang of ['zh-CN', 'en'] as Locale[]) {
     await expect(dash.locator('.recharts-surface').first()).toBeVisible();
     await snap(`reports-dashboard-${lang}`);
 
-    // The report: three collected tickets this month; drill down into them.
+    // The report this month; drill down into the completed tickets: the list holds as many as the figure says.
     await page.getByTestId('reports-tab-report').click();
-    await expect(page.getByTestId('fig-completed')).toHaveText('3');
+    await expect(page.getByTestId('fig-completed')).toHaveText(/^[1-9]\d*$/);
+    const completed = Number(await page.getByTestId('fig-completed').innerText());
     await page.getByTestId('fig-completed').click();
-    await expect(page.getByTestId('drill-row')).toHaveCount(3);
+    await expect(page.getByTestId('drill-row')).toHaveCount(Math.min(completed, 50));
     await snap(`reports-drilldown-${lang}`);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('drill')).toBeHidden();
     await snap(`reports-report-${lang}`);
-
-    // Bad input: the end before the start is refused at the field, in the chosen language.
-    const from = await page.getByTestId('report-from').inputValue();
-    await page.getByTestId('report-to').fill('2020-01-01');
-    await page.getByTestId('report-run').click();
-    await expect(page.getByText(lang === 'en' ? 'The end date is before the start date' : '结束日期不能早于开始日期').first()).toBeVisible();
-    void from;
 
     // Follow-ups: the overdue call, a score of 1 and a problem → the complaint form, one click.
     await page.getByTestId('reports-tab-followUps').click();
@@ -66,10 +60,16 @@ for (const lang of ['zh-CN', 'en'] as Locale[]) {
     await expect(page.getByTestId('complaint-form')).toBeHidden();
 
     await page.getByTestId('reports-tab-complaints').click();
-    await expect(page.getByTestId('complaint-row')).toHaveCount(lang === 'zh-CN' ? 2 : 3);
+    await expect(page.getByTestId('complaint-row').filter({ hasText: lang === 'en' ? 'Repair quality' : '维修质量' })).toHaveCount(lang === 'zh-CN' ? 1 : 2);
     await page.getByTestId('complaint-row').first().click();
     await expect(page.getByTestId('complaint-detail')).toBeVisible();
     await snap(`reports-complaint-${lang}`);
     await page.keyboard.press('Escape');
+
+    // Bad input: the end before the start is refused at the field, in the chosen language.
+    await page.getByTestId('reports-tab-report').click();
+    await page.getByTestId('report-to').fill('2020-01-01');
+    await page.getByTestId('report-run').click();
+    await expect(page.getByText(lang === 'en' ? 'The end date is before the start date' : '结束日期不能早于开始日期').first()).toBeVisible();
   });
 }

@@ -5,6 +5,7 @@ import type { SyncTables } from '../sync/tables';
 import type { StockTables } from '../stock/tables';
 import type { ReportsTables } from '../reports/tables';
 import type { BenchTables } from '../bench/tables';
+import type { CollectionTables } from '../collection/tables';
 
 /**
  * The kysely Database interface: one entry per table, column types as SQLite stores
@@ -95,7 +96,7 @@ export interface DeviceProgramsTable {
   created_by: string | null;
 }
 
-export interface DB extends IntakeTables, StockTables, SyncTables, BenchTables, ReportsTables {
+export interface DB extends IntakeTables, StockTables, SyncTables, BenchTables, ReportsTables, CollectionTables {
   shop: ShopTable;
   users: UsersTable;
   sessions: SessionsTable;

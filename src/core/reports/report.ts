@@ -100,7 +100,7 @@ export function sideFigures(sqlite: Database.Database, info: ShopInfo, w: Report
   const partRows = sqlite
     .prepare(
       `SELECT pt.category AS key, sum(CASE WHEN m.kind = 'issue' THEN 1 ELSE 0 END) AS lines, -sum(m.qty) AS qty, -sum(m.qty * m.unit_cost) AS cost
-       FROM stock_movements m JOIN parts pt ON pt.id = m.part_id ${joinFacts('m.ticket_id')}
+       FROM stock_movements m INDEXED BY stock_movements_report CROSS JOIN parts pt ON pt.id = m.part_id ${joinFacts('m.ticket_id')}
        WHERE m.ticket_id IS NOT NULL AND m.kind IN ('issue', 'return') AND m.at >= $s AND m.at < $e GROUP BY pt.category ORDER BY cost DESC`,
     )
     .all(p) as { key: string; lines: number; qty: number; cost: number }[];
@@ -250,9 +250,11 @@ function paymentFigures(
     const c = cols(t);
     const amount = ['amount_fen', 'claimed_fen', 'total_fen'].find((x) => c.has(x));
     if (!c.has('status')) continue;
+    // Claims created in the range (all of them when the table has no creation time), by status.
+    const when = c.has('created_at') ? `WHERE created_at >= $s AND created_at < $e` : '';
     const rows = sqlite
-      .prepare(`SELECT status AS key, count(*) AS count, ${amount ? `sum(${amount})` : '0'} AS amountFen FROM ${t} GROUP BY status ORDER BY status`)
-      .all() as { key: string; count: number; amountFen: number }[];
+      .prepare(`SELECT status AS key, count(*) AS count, ${amount ? `sum(${amount})` : '0'} AS amountFen FROM ${t} ${when} GROUP BY status ORDER BY status`)
+      .all(when ? p : {}) as { key: string; count: number; amountFen: number }[];
     claims = { available: true, value: rows };
     break;
   }

@@ -9,6 +9,7 @@ import { printingProcedures } from '../printing/procedures';
 import { stockProcedures } from '../stock/procedures';
 import { reportProcedures } from '../reports/procedures';
 import { benchProcedures } from '../bench/procedures';
+import { collectionProcedures } from '../collection/procedures';
 
 /** The whole API: every capability's procedures, declared once. */
 export const procedures = {
@@ -23,6 +24,7 @@ export const procedures = {
   ...stockProcedures,
   ...reportProcedures,
   ...benchProcedures,
+  ...collectionProcedures,
 };
 
 export type Procedures = typeof procedures;

@@ -39,9 +39,10 @@ export const buildQualityReport: DocumentBuilder<ReportDocModel> = (model, opts)
     ],
     unbreakable: true,
   });
-  for (let i = 0; i < l.sections.length; i += 2) {
-    const a = l.sections[i]!;
-    const b = l.sections[i + 1];
+  const sections = l.sections.filter((x) => x.rows.length > 0);
+  for (let i = 0; i < sections.length; i += 2) {
+    const a = sections[i]!;
+    const b = sections[i + 1];
     body.push({ columns: [{ width: '*', stack: [sectionNode(a)] }, { width: '*', stack: b ? [sectionNode(b)] : [] }], columnGap: 14 });
   }
   for (const g of l.grids) {

@@ -93,6 +93,8 @@ export function reportLayout(r: ReportResult, locale: Locale, currency = 'CNY'):
   sections.push({
     title: L('reports.section.revenue'),
     rows: [
+      ...(rev.byTender.available && rev.byTender.value.length === 0 ? ([[L('reports.fig.byTender'), money(0)]] as Section['rows']) : []),
+      ...(rev.byCategory.available && rev.byCategory.value.length === 0 ? ([[L('reports.fig.byCategory'), money(0)]] as Section['rows']) : []),
       ...(rev.byTender.available
         ? rev.byTender.value.map((x): Section['rows'][number] => [`${L('reports.fig.byTender')} · ${x.key}`, money(x.amountFen), `n = ${x.count}`])
         : ([[L('reports.fig.byTender'), null, na(rev.byTender)]] as Section['rows'])),
@@ -133,6 +135,7 @@ export function reportLayout(r: ReportResult, locale: Locale, currency = 'CNY'):
       [L('reports.fig.loanersOut'), r.loaners.outNow],
       [L('reports.fig.loanersLent'), r.loaners.lentInRange],
       [L('reports.fig.hoursLogged'), r.hoursLogged.available ? r.hoursLogged.value : null, na(r.hoursLogged)],
+      ...(r.claims.available && r.claims.value.length === 0 ? ([[L('reports.fig.claims'), 0]] as Section['rows']) : []),
       ...(r.claims.available
         ? r.claims.value.map((x): Section['rows'][number] => [`${L('reports.fig.claims')} · ${x.key}`, x.count, money(x.amountFen)])
         : ([[L('reports.fig.claims'), null, na(r.claims)]] as Section['rows'])),

@@ -29,7 +29,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('head-office reports on %s'
         // users belong to head office's provisioning, not the shop's synced rows: technicians are compared by id
         const noName = (rows: { name: string }[]) => rows.map(({ name: _n, ...r }) => r);
         expect(noName(remote.technicians)).toEqual(noName(local.technicians));
-        for (const k of ['volume', 'turnaround', 'quality', 'satisfaction', 'complaints', 'groups', 'hoursLogged'] as const) {
+        for (const k of ['volume', 'turnaround', 'quality', 'satisfaction', 'complaints', 'groups', 'hoursLogged', 'revenue', 'claims'] as const) {
           expect(remote[k], `${dialect} shop ${i} ${k}`).toEqual(local[k]);
         }
         expect(remote.parts.costFen).toBe(local.parts.costFen);

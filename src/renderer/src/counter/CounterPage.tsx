@@ -5,6 +5,9 @@ import { onNavigate } from '../tickets/nav';
 import { TicketsView } from '../tickets/TicketsView';
 import { UncollectedList } from '../tickets/UncollectedList';
 import { IntakePage } from './IntakePage';
+import { CollectionPanel } from '../collection/CollectionPanel';
+import { DailyClosePanel } from '../collection/DailyClosePanel';
+import { ClaimsPanel } from '../collection/ClaimsPanel';
 
 /** The counter: intake (the default), the tickets as list or board, and devices waiting to be collected. */
 export function CounterPage() {
@@ -32,6 +35,15 @@ export function CounterPage() {
           <Tabs.Tab value="uncollected" data-testid="counter-tab-uncollected">
             {t('ui.counter.tab.uncollected')}
           </Tabs.Tab>
+          <Tabs.Tab value="collect" data-testid="counter-tab-collect">
+            {t('ui.collection.tab')}
+          </Tabs.Tab>
+          <Tabs.Tab value="close" data-testid="counter-tab-close">
+            {t('ui.collection.tabClose')}
+          </Tabs.Tab>
+          <Tabs.Tab value="claims" data-testid="counter-tab-claims">
+            {t('ui.collection.tabClaims')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="intake" pt="md">
           <IntakePage />
@@ -41,6 +53,15 @@ export function CounterPage() {
         </Tabs.Panel>
         <Tabs.Panel value="uncollected" pt="md">
           {tab === 'uncollected' ? <UncollectedList /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="collect" pt="md">
+          {tab === 'collect' ? <CollectionPanel /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="close" pt="md">
+          {tab === 'close' ? <DailyClosePanel /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="claims" pt="md">
+          {tab === 'claims' ? <ClaimsPanel /> : null}
         </Tabs.Panel>
       </Tabs>
     </Stack>

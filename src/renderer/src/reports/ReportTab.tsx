@@ -11,7 +11,6 @@ import { useErrorToast } from '../hooks/useErrorToast';
 import { fieldErrorsOf, type FieldErrors } from '../components/errors';
 import { formatInstant } from '../i18n/format';
 import { openTicket } from '../tickets/nav';
-import { printDocument } from '../stock/print';
 import { isoDate, pct, saveBase64 } from './format';
 
 type Report = OutputOf<Procedures['reports.run']>;
@@ -82,7 +81,16 @@ export function ReportTab() {
   const print = async () => {
     const i = input();
     const f = Object.entries(i.filters ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
-    await printDocument('quality_report', `${i.from}~${i.to}~${i.groupBy ?? ''}~${f}`).catch(toast);
+    // In the language on screen (the print service defaults to the shop's).
+    try {
+      const job = await api.call('print.request', { docType: 'quality_report', entityId: `${i.from}~${i.to}~${i.groupBy ?? ''}~${f}`, language: locale });
+      const pdf = await api.call('print.pdf', { jobId: job.id });
+      const url = URL.createObjectURL(new Blob([Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0))], { type: 'application/pdf' }));
+      window.open(url, '_blank');
+      await api.call('print.complete', { jobId: job.id, outcome: 'opened' }).catch(() => undefined);
+    } catch (e) {
+      toast(e);
+    }
   };
 
   const Num = ({ figure, value, label, testId }: { figure: DrillFigure; value: number; label: string; testId?: string }) => (

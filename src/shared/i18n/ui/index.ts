@@ -11,6 +11,7 @@ import { messages as counter } from './counter';
 import { messages as tickets } from './tickets';
 import { messages as printing } from './printing';
 import { messages as bench } from './bench';
+import { messages as collection } from './collection';
 
 /** The renderer's catalogs (keys prefixed `ui.`), registered in ../catalog.ts. */
 export const uiCatalogs: Record<string, Messages> = {
@@ -26,4 +27,5 @@ export const uiCatalogs: Record<string, Messages> = {
   'ui.tickets': tickets,
   'ui.printing': printing,
   'ui.bench': bench,
+  'ui.collection': collection,
 };

@@ -1,0 +1,176 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { CLAIM_PAYERS, CLAIM_STATUSES, type Claim, type ClaimPayer, type ClaimStatus } from '../../../shared/collection/schemas';
+import { api } from '../api/client';
+import { useSession } from '../app/session';
+import { useErrorToast } from '../hooks/useErrorToast';
+import { useI18n } from '../i18n/I18nProvider';
+import { printDocument } from '../printing/printService';
+import { openPdfTab } from '../printing/PdfViewer';
+import { downloadBase64, money, toFen } from './format';
+
+const COLORS: Record<ClaimStatus, string> = { draft: 'gray', submitted: 'blue', approved: 'teal', rejected: 'red', paid: 'green' };
+
+/** Warranty claims (保修索赔) by payer and month: status along the way, reconciliation, export and print. */
+export function ClaimsPanel() {
+  const { t, locale } = useI18n();
+  const { user, shop } = useSession();
+  const { toast } = useErrorToast();
+  const manager = user.role === 'manager' || user.role === 'admin';
+  const [payer, setPayer] = useState<ClaimPayer>('maker');
+  const [period, setPeriod] = useState(new Date().toISOString().slice(0, 7));
+  const [status, setStatus] = useState<ClaimStatus | ''>('');
+  const [claims, setClaims] = useState<Claim[]>([]);
+  const fmt = (f: number | null) => (f === null ? '—' : money(f, locale, shop?.settings.currency));
+
+  const load = useCallback(async () => {
+    try {
+      setClaims(await api.call('claims.list', { payer, ...(/^\d{4}-\d{2}$/.test(period) ? { period } : {}), ...(status ? { status } : {}) }));
+    } catch (e) {
+      toast(e);
+    }
+  }, [payer, period, status, toast]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const move = async (c: Claim, to: 'submitted' | 'approved' | 'rejected' | 'paid') => {
+    let extra: Record<string, unknown> = {};
+    if (to === 'approved' || to === 'paid') {
+      const v = window.prompt(t('ui.claims.amountPrompt'), String(((to === 'paid' ? (c.approvedFen ?? c.claimedFen) : c.claimedFen) / 100).toFixed(2)));
+      if (v === null) return;
+      extra = to === 'approved' ? { approvedFen: toFen(v) } : { paidFen: toFen(v) };
+    }
+    if (to === 'rejected') {
+      const r = window.prompt(t('ui.collection.reason'));
+      if (!r) return;
+      extra = { reason: r };
+    }
+    try {
+      await api.call('claims.setStatus', { claimId: c.id, status: to, ...extra });
+      await load();
+    } catch (e) {
+      toast(e);
+    }
+  };
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    try {
+      const r = await api.call('claims.export', { payer, period, format });
+      downloadBase64(r.base64, r.fileName, r.mimeType);
+    } catch (e) {
+      toast(e);
+    }
+  };
+  const print = async () => {
+    try {
+      const r = await printDocument('claim_batch', `${payer}:${period}`, { open: true });
+      if (r.url) openPdfTab(r.url);
+    } catch (e) {
+      toast(e);
+    }
+  };
+
+  return (
+    <Stack gap="sm" data-testid="claims-panel">
+      <Group align="flex-end">
+        <Select label={t('ui.claims.payer')} data={CLAIM_PAYERS.map((p) => ({ value: p, label: t(`bench.payer.${p}`) }))} value={payer} onChange={(v) => v && setPayer(v as ClaimPayer)} allowDeselect={false} w={170} />
+        <TextInput label={t('ui.claims.period')} value={period} onChange={(e) => setPeriod(e.currentTarget.value)} w={110} />
+        <Select
+          label={t('ui.claims.status')}
+          data={[{ value: '', label: t('ui.claims.all') }, ...CLAIM_STATUSES.map((s) => ({ value: s, label: t(`collection.claimStatus.${s}`) }))]}
+          value={status}
+          onChange={(v) => setStatus((v ?? '') as ClaimStatus | '')}
+          w={130}
+        />
+        <Button variant="default" onClick={() => void exportAs('csv')}>
+          {t('ui.claims.exportCsv')}
+        </Button>
+        <Button variant="default" onClick={() => void exportAs('xlsx')}>
+          {t('ui.claims.exportXlsx')}
+        </Button>
+        <Button variant="default" onClick={() => void print()}>
+          {t('ui.claims.print')}
+        </Button>
+      </Group>
+      {claims.length === 0 ? (
+        <Text c="dimmed">{t('ui.claims.empty')}</Text>
+      ) : (
+        <Table striped withTableBorder fz="sm" data-testid="claims-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('ui.claims.number')}</Table.Th>
+              <Table.Th>{t('ui.claims.ticket')}</Table.Th>
+              <Table.Th>{t('ui.claims.lines')}</Table.Th>
+              <Table.Th ta="right">{t('ui.claims.claimed')}</Table.Th>
+              <Table.Th ta="right">{t('ui.claims.approved')}</Table.Th>
+              <Table.Th ta="right">{t('ui.claims.paidAmt')}</Table.Th>
+              <Table.Th ta="right">{t('ui.claims.difference')}</Table.Th>
+              <Table.Th>{t('ui.claims.status')}</Table.Th>
+              {manager ? <Table.Th /> : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {claims.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td ff="monospace">{c.number}</Table.Td>
+                <Table.Td>
+                  {c.ticketNumber}
+                  <Text size="xs" c="dimmed">
+                    {c.device} {c.imei ?? c.serial ?? ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {c.lines.map((l) => (
+                    <Text size="xs" key={l.id}>
+                      {l.description} ×{l.qty} {fmt(l.amountFen)}
+                      {l.newSerials.length ? ` · ${l.newSerials.join(',')}` : ''}
+                      {l.removedSerial ? ` ← ${l.removedSerial}` : ''}
+                    </Text>
+                  ))}
+                </Table.Td>
+                <Table.Td ta="right">{fmt(c.claimedFen)}</Table.Td>
+                <Table.Td ta="right">{fmt(c.approvedFen)}</Table.Td>
+                <Table.Td ta="right">{fmt(c.paidFen)}</Table.Td>
+                <Table.Td ta="right" c={c.differenceFen ? 'red' : undefined}>
+                  {fmt(c.differenceFen)}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={COLORS[c.status]} variant="light" tt="none">
+                    {t(`collection.claimStatus.${c.status}`)}
+                  </Badge>
+                  {c.rejectReason ? <Text size="xs">{c.rejectReason}</Text> : null}
+                </Table.Td>
+                {manager ? (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {c.status === 'draft' || c.status === 'rejected' ? (
+                        <Button size="compact-xs" onClick={() => void move(c, 'submitted')}>
+                          {t('ui.claims.submit')}
+                        </Button>
+                      ) : null}
+                      {c.status === 'submitted' ? (
+                        <Button size="compact-xs" color="teal" onClick={() => void move(c, 'approved')}>
+                          {t('ui.claims.approve')}
+                        </Button>
+                      ) : null}
+                      {c.status === 'approved' ? (
+                        <Button size="compact-xs" color="green" onClick={() => void move(c, 'paid')}>
+                          {t('ui.claims.markPaid')}
+                        </Button>
+                      ) : null}
+                      {c.status !== 'paid' && c.status !== 'rejected' ? (
+                        <Button size="compact-xs" color="red" variant="light" onClick={() => void move(c, 'rejected')}>
+                          {t('ui.claims.reject')}
+                        </Button>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Locale } from '../../../shared/i18n/types';
+
+/** Integer fen → '¥1,530.00' in the UI's language. */
+export function money(fen: number, locale: Locale, currency = 'CNY'): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 }).format(fen / 100);
+}
+
+/** What a person types in yuan ('12.5') → integer fen, or undefined when empty or not a number. */
+export function toFen(v: number | string | ''): number | undefined {
+  if (v === '' || v === null || v === undefined) return undefined;
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) ? Math.round(n * 100) : undefined;
+}
+
+export function downloadBase64(base64: string, fileName: string, mime: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 5000);
+}
