@@ -2,6 +2,7 @@ import type { SeedStep } from './context';
 import { intakeSeedStep } from './intake';
 import { stockSeedStep } from './stock';
 import { reportsSeedPrepare, reportsSeedStep } from './reports';
+import { collectionSeedStep } from './collection';
 
 /**
  * Every capability appends its generator here (customers, devices, tickets, parts…),
@@ -13,4 +14,6 @@ export const seedSteps: SeedStep[] = [
   intakeSeedStep,
   stockSeedStep,
   reportsSeedStep,
+  // After the report projection: payments hang off its collection instants.
+  collectionSeedStep,
 ];

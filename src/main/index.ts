@@ -7,6 +7,7 @@ import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } 
 import { BackendHost } from './backend-host';
 import { SESSION_STARTING } from '../shared/api/bridge';
 import { buildMenu } from './menu';
+import { printDevice } from './print-device';
 
 const rendererDir = path.join(__dirname, '../renderer');
 const devUrl = process.env.ELECTRON_RENDERER_URL;
@@ -65,6 +66,8 @@ app.whenReady().then(() => {
   ipcMain.handle('fixpoint:call', async (event, msg: { name: string; input: unknown; locale: string }) => {
     if (!isOurFrame(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'untrusted sender', details: {} } };
     const wcId = event.sender.id;
+    // Printing to a device is main's job (the renderer reaches no printer): see print-device.ts.
+    if (msg.name === 'print.device') return printDevice(backend, msg.input, tokens.get(wcId) ?? null, String(msg.locale ?? 'zh-CN'));
     const result = await backend.call(String(msg.name), msg.input, tokens.get(wcId) ?? null, String(msg.locale ?? 'zh-CN'));
     if (result.ok && (SESSION_STARTING as readonly string[]).includes(msg.name)) tokens.set(wcId, (result.data as { token: string }).token);
     if (msg.name === 'auth.logout' || (!result.ok && (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'UNAUTHENTICATED'))) tokens.delete(wcId);

@@ -179,8 +179,18 @@ function toRecord(r: Record<string, string | number | null>): CollectionRecord {
   };
 }
 
-function workLines(q: NonNullable<ReturnType<typeof getAuthorizedQuote>>): WorkLine[] {
-  return q.quote.lines.map((l) => ({ kind: l.kind, sku: l.sku, description: l.description, qty: l.qty, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, payers: l.payers }));
+/** The quote's lines; their names in the reader's language when the price list or catalog has one (the quote keeps the shop's). */
+function workLines(ctx: Pick<Ctx, 'sqlite' | 'locale'>, q: NonNullable<ReturnType<typeof getAuthorizedQuote>>): WorkLine[] {
+  const name = (l: (typeof q.quote.lines)[number]): string => {
+    if (ctx.locale !== 'en') return l.description;
+    const row = l.priceItemId
+      ? (prepared(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId) as { en: string } | undefined)
+      : l.partId
+        ? (prepared(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId) as { en: string } | undefined)
+        : undefined;
+    return row?.en || l.description;
+  };
+  return q.quote.lines.map((l) => ({ kind: l.kind, sku: l.sku, description: name(l), qty: l.qty, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, payers: l.payers }));
 }
 
 /** The settlement of a ticket as it stands, with an optional counter discount. */
@@ -232,7 +242,7 @@ export async function lookup(ctx: Ctx, ref: string, discount: { discountBp?: num
       passcodeGiven: t.passcode_state === 'given',
       accessories: (accessories.items ?? []).map((a) => (a === 'other' && accessories.other ? accessories.other : hasKey(`documents.accessory.${a}`) ? tt(L, `documents.accessory.${a}`) : a)),
     },
-    lines: quote ? workLines(quote) : [],
+    lines: quote ? workLines(ctx, quote) : [],
     quote: quote ? { version: quote.quote.version, declined: quote.declined, covered: quote.covered, payers: quote.byPayer } : null,
     parts: replacedParts(ctx, t.id, w, handback, paidParts),
     warranty: { unitEnd: w.unitEnd, repairWarrantyDays: w.repairWarrantyDays, repairWarrantyUntil: addDays(handback, w.repairWarrantyDays), reasons: w.reasons },

@@ -3,6 +3,7 @@ import { DEMO_USERS, seedDemoUsers } from './users';
 import { seedIntakeDemo } from './intake';
 import { seedStockDemo } from '../stock/demo';
 import { seedBenchDemo } from '../bench/demo';
+import { seedCollectionDemo } from '../collection/demo';
 import { seedReportsDemo } from '../reports/demo';
 
 /**
@@ -16,6 +17,7 @@ export async function seedDemo(backend: Backend): Promise<boolean> {
   await seedIntakeDemo(backend);
   await seedStockDemo(backend, adminToken);
   await seedBenchDemo(backend, adminToken);
+  await seedCollectionDemo(backend);
   await seedReportsDemo(backend, adminToken);
   void adminToken;
   return true;

@@ -231,7 +231,6 @@ export const buildRepairReceipt: DocumentBuilder<RepairReceiptModel> = (model, o
     [tr(L, 'documents.field.brandModel'), model.device],
     [t('collection.doc.deviceCode'), model.deviceCode || '—'],
     [tr(L, 'documents.field.technician'), model.technician || '—'],
-    [tr(L, 'documents.field.counterStaff'), model.counterStaff || '—'],
   ];
   if (model.pickup) info.push([t('collection.doc.pickup'), model.pickup]);
   info.push([t('collection.doc.fault'), model.fault || '—'], [t('collection.doc.cause'), model.cause || '—']);
@@ -246,7 +245,7 @@ export const buildRepairReceipt: DocumentBuilder<RepairReceiptModel> = (model, o
       : [];
   const rows: TableCell[][] = m.narrow
     ? [[head(t('collection.doc.item')), head(t('collection.doc.customerPays'), 'right')]]
-    : [[head(t('collection.doc.item')), head(t('collection.doc.qty'), 'right'), head(t('collection.doc.unitPrice'), 'right'), head(t('collection.doc.amount'), 'right'), head(t('collection.doc.payer')), head(t('collection.doc.customerPays'), 'right')]];
+    : [[head(t('collection.doc.item')), { ...(head(t('collection.doc.qty'), 'right') as object), noWrap: true } as TableCell, head(t('collection.doc.unitPrice'), 'right'), head(t('collection.doc.amount'), 'right'), head(t('collection.doc.payer')), head(t('collection.doc.customerPays'), 'right')]];
   if (model.lines.length === 0) rows.push(m.narrow ? [t('collection.doc.noCharge'), ''] : [t('collection.doc.noCharge'), '', '', '', '', '']);
   model.lines.forEach((l) => {
     if (m.narrow) {
@@ -267,9 +266,13 @@ export const buildRepairReceipt: DocumentBuilder<RepairReceiptModel> = (model, o
   });
   body.push({ table: { headerRows: 1, widths: m.narrow ? ['*', 'auto'] : ['*', 'auto', 'auto', 'auto', 'auto', 'auto'], body: rows }, layout: 'lightHorizontalLines', fontSize: m.fontSize });
 
-  const sums: [string, string, boolean?][] = [[t('collection.doc.subtotal'), money(model.subtotalFen)]];
-  for (const p of model.payers) sums.push([p.label, `−${money(p.fen)}`]);
-  sums.push([t('collection.doc.customerShare'), money(model.customerDueFen)]);
+  // Subtotal and the customer's share only when someone else pays part (else all three lines say the same).
+  const sums: [string, string, boolean?][] = [];
+  if (model.payers.length) {
+    sums.push([t('collection.doc.subtotal'), money(model.subtotalFen)]);
+    for (const p of model.payers) sums.push([p.label, `−${money(p.fen)}`]);
+    sums.push([t('collection.doc.customerShare'), money(model.customerDueFen)]);
+  }
   if (model.discountFen > 0) sums.push([`${t('collection.doc.discount')}${model.discountReason ? `（${model.discountReason}）` : ''}`, `−${money(model.discountFen)}`]);
   sums.push([t('collection.doc.total'), money(model.totalFen), true]);
   sums.push([
@@ -287,17 +290,17 @@ export const buildRepairReceipt: DocumentBuilder<RepairReceiptModel> = (model, o
   if (model.tenders.length) {
     pay.push(sectionTitle(t('collection.doc.tenders'), m));
     const tRows: TableCell[][] = model.tenders.map((x) => [
-      { text: x.label },
+      { text: x.label, noWrap: true },
       { text: x.reference ? `${t('collection.doc.reference')} ${x.reference}` : x.changeFen > 0 || x.receivedFen > x.amountFen ? `${t('collection.doc.received')} ${money(x.receivedFen)}` : '', fontSize: m.small },
       { text: money(x.amountFen), alignment: 'right' },
     ]);
-    if (model.changeFen > 0) tRows.push([{ text: t('collection.doc.change'), bold: true }, '', { text: money(model.changeFen), alignment: 'right', bold: true }]);
+    if (model.changeFen > 0) tRows.push([{ text: t('collection.doc.change'), bold: true, noWrap: true }, '', { text: money(model.changeFen), alignment: 'right', bold: true }]);
     pay.push({ table: { widths: ['auto', '*', 'auto'], body: tRows }, layout: 'noBorders', fontSize: m.fontSize });
   }
   if (model.balanceFen > 0 && model.balanceReason) pay.push(paragraph(`${t('collection.doc.balanceReason')}${colon(L)}${model.balanceReason}`, m));
-  pay.push(withProps(paragraph(t('collection.doc.repairWarrantyLine', { days: model.repairWarrantyDays, until: formatDate(model.repairWarrantyUntil, tz) }), m), { bold: true, margin: [0, 4, 0, 0] }));
   if (m.narrow) body.push(totalsBlock(sums, m), ...pay);
   else body.push({ columns: [{ stack: pay, width: '*' }, withProps(totalsTable(sums, m), { width: 'auto' })], columnGap: 16, margin: [0, 2, 0, 0] } as unknown as Content);
+  body.push(withProps(paragraph(t('collection.doc.repairWarrantyLine', { days: model.repairWarrantyDays, until: formatDate(model.repairWarrantyUntil, tz) }), m), { bold: true, margin: [0, 4, 0, 0] }));
 
   body.push(termsList([...model.terms, t('collection.doc.roundingRule')], m, tr(L, 'documents.section.terms')));
   body.push(signatures(m, L, model.counterStaff, t('collection.doc.customerReceived')));

@@ -77,7 +77,6 @@ export function CollectionPanel() {
     setErrors({});
     setDone(null);
     setDocs({});
-    setTimeout(() => scanRef.current?.focus(), 0);
   }, []);
 
   const load = useCallback(
@@ -92,7 +91,6 @@ export function CollectionPanel() {
         setView(v);
         const due = Math.max(0, v.settlement.dueNowFen);
         setTenders(due > 0 ? [{ tender: 'cash', amount: due / 100, received: '', reference: '' }] : []);
-        setTimeout(() => last4Ref.current?.focus(), 0);
       } catch (e) {
         toast(e);
       } finally {
@@ -106,9 +104,12 @@ export function CollectionPanel() {
   useBarcodeScanner((code, info) => {
     if (info.target === scanRef.current) void load(code);
   });
+  // Focus follows the flow: the scan field with nothing open, the identity once a ticket is.
+  const viewKey = view ? `${view.ticket.id}:${view.ticket.status}` : '';
   useEffect(() => {
-    scanRef.current?.focus();
-  }, []);
+    if (viewKey && !done) last4Ref.current?.focus();
+    else if (!viewKey) scanRef.current?.focus();
+  }, [viewKey, done]);
 
   // The identity is checked as soon as four digits are typed (collection.complete checks again).
   useEffect(() => {
@@ -165,6 +166,7 @@ export function CollectionPanel() {
     try {
       const r = await api.call('collection.complete', input);
       setDone(r);
+      setView({ ...view, ticket: { ...view.ticket, status: 'collected' }, blockers: [] });
       for (const d of ['repair_receipt', 'warranty_card'] as const) {
         printDocument(d, view.ticket.id).then(
           (j) => setDocs((x) => ({ ...x, [d]: j })),

@@ -120,8 +120,8 @@ export function DailyClosePanel() {
                     ['ui.close.sales', view.figures.salesFen],
                     ['ui.close.depositsTaken', view.figures.depositsTakenFen],
                     ['ui.close.depositsApplied', view.depositsAppliedFen],
-                    ['ui.close.refunds', -view.figures.refundsFen],
-                    ['ui.close.voids', -view.figures.voidsFen],
+                    ['ui.close.refunds', 0 - view.figures.refundsFen || 0],
+                    ['ui.close.voids', 0 - view.figures.voidsFen || 0],
                     ['ui.close.netTaken', view.figures.netFen],
                   ] as const
                 ).map(([k, v]) => (

@@ -1,5 +1,6 @@
 import type { PrintJob } from '../../../shared/printing/schemas';
 import { api } from '../api/client';
+import { RemoteError } from '../../../shared/api/remote-error';
 
 export interface OpenedJob {
   job: PrintJob;
@@ -22,6 +23,12 @@ export async function jobPdfUrl(jobId: string): Promise<string> {
 export async function printDocument(docType: string, entityId: string, opts: { reprint?: boolean; open?: boolean } = {}): Promise<OpenedJob> {
   const job = await api.call('print.request', { docType, entityId, ...(opts.reprint ? { reprint: true } : {}) });
   if (job.status === 'failed' || !(opts.open ?? job.autoPrint)) return { job, url: null };
+  // Electron: main prints it silently to the shop's printer for this type (or saves the PDF) and reports back.
+  if (typeof window !== 'undefined' && window.fixpoint && !opts.open) {
+    const r = await window.fixpoint.call('print.device', { jobId: job.id, printer: job.printer, copies: job.copies });
+    if (!r.ok) throw new RemoteError(r.error);
+    return { job: r.data as PrintJob, url: null };
+  }
   try {
     const url = await jobPdfUrl(job.id);
     const done = await api.call('print.complete', { jobId: job.id, outcome: 'opened' });
