@@ -17,6 +17,8 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
+// Said once in the run's output, not only as a skipped test in the report.
+if (!binary) console.warn('[electron e2e] SKIPPED: no Electron binary installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); the same UI runs in Chromium through the shop HTTP host.');
 
 test.describe('Electron app', () => {
   test.skip(!binary, 'SKIPPED: no Electron binary installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the same UI is tested in Chromium through the shop HTTP host');

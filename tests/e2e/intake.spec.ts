@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
+import { scanBurst } from './scanner';
 import { seedDemo } from '../../src/core/demo';
 
 /**
@@ -329,8 +330,7 @@ test('Ctrl+K finds the customer by the last 4 phone digits and the ticket by its
 
   // A scanner burst outside any text field.
   await page.getByRole('heading', { level: 2, name: '前台接待' }).click();
-  await page.keyboard.type(ticketNumber, { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scanBurst(page, ticketNumber);
   await expect(page.getByTestId('ticket-detail').getByTestId('detail-number')).toHaveText(ticketNumber);
   await snap('tickets-scanned-zh');
 });

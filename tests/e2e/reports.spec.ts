@@ -46,7 +46,16 @@ for (const lang of ['zh-CN', 'en'] as Locale[]) {
     const row = page.getByTestId('followup-row').filter({ has: page.getByTestId('followup-record') }).first();
     await row.getByTestId('followup-record').click();
     // One star: the pointer over the first star, as a person would click it.
-    const stars = (await page.getByTestId('fu-score').boundingBox())!;
+    // the modal slides in: aim once the stars have stopped moving (a loaded machine animates slowly)
+    let stars = (await page.getByTestId('fu-score').boundingBox())!;
+    await expect
+      .poll(async () => {
+        const now = (await page.getByTestId('fu-score').boundingBox())!;
+        const still = now.x === stars.x && now.y === stars.y;
+        stars = now;
+        return still;
+      })
+      .toBe(true);
     await page.mouse.move(stars.x + 8, stars.y + stars.height / 2);
     await page.mouse.down();
     await page.mouse.up();

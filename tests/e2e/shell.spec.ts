@@ -1,4 +1,5 @@
 import { test, expect, shopForThisFile, signIn } from './fixtures';
+import { scanBurst } from './scanner';
 import type { Page } from '@playwright/test';
 
 /**
@@ -99,8 +100,7 @@ test('the shell in Chinese and English: sections, shortcuts, search, scanner, se
 
   // A scanner burst (keys a few ms apart, then Enter) outside any field looks the ticket up.
   await page.getByRole('heading', { level: 2, name: '前台接待' }).click();
-  await page.keyboard.type('HQB01-2501-0001');
-  await page.keyboard.press('Enter');
+  await scanBurst(page, 'HQB01-2501-0001');
   await expect(page.getByText('未找到单号为 HQB01-2501-0001 的工单')).toBeVisible();
 
   // Settings: every tab loads real data.

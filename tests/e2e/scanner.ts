@@ -1,0 +1,16 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * A USB scanner's burst: every key a few ms apart, then Enter. Playwright's typing on a
+ * loaded CI machine can leave more than the hook's 30 ms between keys (and then it is
+ * rightly taken for a person typing), so the burst is dispatched inside the page, at
+ * scanner speed, to whatever has focus.
+ */
+export async function scanBurst(page: Page, code: string): Promise<void> {
+  await page.evaluate((text) => {
+    for (const key of [...text, 'Enter']) {
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
+    }
+  }, code);
+}
