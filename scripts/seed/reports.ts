@@ -4,10 +4,10 @@
  * of them called, a score drawn) and a complaint for about one in two hundred — all set-based SQL.
  */
 import type { SeedContext, SeedStep } from './context';
-import { REPORT_FACTS_INDEXES_SQL, REPORT_FACTS_TRIGGERS_SQL, REPORT_FACTS_TRIGGER_NAMES } from '../../src/core/db/migrations/009-reports';
+import { REPORT_FACTS_INDEXES_SQL, REPORT_FACTS_INDEX_NAMES, REPORT_FACTS_TRIGGERS_SQL, REPORT_FACTS_TRIGGER_NAMES } from '../../src/core/db/migrations/009-reports';
 import { rebuildReportFacts } from '../../src/core/reports/facts';
 
-const INDEX_NAMES = [...REPORT_FACTS_INDEXES_SQL.matchAll(/CREATE INDEX (\w+)/g)].map((m) => m[1]!);
+const INDEX_NAMES = REPORT_FACTS_INDEX_NAMES;
 
 /** Runs before the intake step: the projection's trigger and indexes off for the bulk load. */
 export const reportsSeedPrepare: SeedStep = {

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/errors';
 import { MANAGERS } from '../../shared/api/roles';
 import type { Locale } from '../../shared/i18n/types';
 import { t } from '../../shared/i18n/translate';
-import { computeReport, isCompleted, isCollected, isReceived, type ReportWindow } from '../../shared/reports/compute';
+import { assembleReport } from '../../shared/reports/compute';
 import { buildQualityReport, type ReportDocModel } from '../../shared/reports/document';
 import { reportInputSchema, addDaysToDate, type Dashboard, type ReportInput, type ReportResult } from '../../shared/reports/schemas';
 import { layoutToCsv, reportLayout } from '../../shared/reports/table';
@@ -14,7 +14,7 @@ import { DEVICE_CATEGORIES } from '../../shared/devices/categories';
 import type { Ctx } from '../api/context';
 import { registerDocument } from '../documents/registry';
 import { zodToAppError } from '../api/validation';
-import { loadFacts } from './facts';
+import { aggregateReport } from './facts';
 import { reportWindow, runReport, shopInfo, sideFigures, userNames } from './report';
 
 export async function exportReport(ctx: Ctx, input: { report: ReportInput; format: 'csv' | 'xlsx' }): Promise<{ fileName: string; mime: string; base64: string }> {
@@ -93,25 +93,26 @@ export function dashboard(ctx: Pick<Ctx, 'sqlite' | 'clock'>): Dashboard {
   const today = localDate(now, info.timeZone);
   const weekFrom = mondayOf(today);
   const sevenFrom = addDaysToDate(today, -6);
-  const from = weekFrom < sevenFrom ? weekFrom : sevenFrom;
-  const wAll = reportWindow(info, from, today, now);
-  const facts = loadFacts(ctx.sqlite, wAll.startIso, wAll.endIso, {}, info.quality.ftfDays);
-  const wWeek: ReportWindow = reportWindow(info, weekFrom, today, now);
-  const side = sideFigures(ctx.sqlite, info, wWeek, weekFrom, today, {}, now);
-  const weekFacts = facts;
-  const week = computeReport(weekFacts, wWeek, { from: weekFrom, to: today, timeZone: info.timeZone, generatedAt: now.toISOString(), filters: {}, groupBy: null, userNames: userNames(ctx.sqlite) }, side);
+  const wWeek = reportWindow(info, weekFrom, today, now);
+  const { aggregates, quotes } = aggregateReport(ctx.sqlite, wWeek, weekFrom, today, {}, null);
+  const side = sideFigures(ctx.sqlite, info, wWeek, weekFrom, today, {}, now, quotes);
+  const week = assembleReport(aggregates, wWeek, { from: weekFrom, to: today, timeZone: info.timeZone, generatedAt: now.toISOString(), filters: {}, groupBy: null, userNames: userNames(ctx.sqlite) }, side);
+  // Per day: counts over the range indexes (completed / collected: the first time in the day, or
+  // again in the day after a first time outside it).
+  const count = (sql: string, s: string, e: string) => (ctx.sqlite.prepare(sql).pluck().get({ s, e }) as number);
+  const inR = (c: string) => `${c} >= $s AND ${c} < $e`;
   const days = [];
   for (let d = sevenFrom; d <= today; d = addDaysToDate(d, 1)) {
     const w = reportWindow(info, d, d, now);
-    let received = 0;
-    let completed = 0;
-    let collected = 0;
-    for (const f of facts) {
-      if (isReceived(f, w)) received++;
-      if (isCompleted(f, w)) completed++;
-      if (isCollected(f, w)) collected++;
-    }
-    days.push({ date: d, received, completed, collected });
+    const again = (first: string, last: string, index: string) =>
+      count(`SELECT count(*) FROM report_facts INDEXED BY ${index} WHERE ${last} <> ${first} AND ${inR(last)} AND NOT (${inR(first)})`, w.startIso, w.endIso);
+    days.push({
+      date: d,
+      received: count(`SELECT count(*) FROM report_facts WHERE ${inR('received_at')}`, w.startIso, w.endIso),
+      completed: count(`SELECT count(*) FROM report_facts WHERE ${inR('first_ready_at')}`, w.startIso, w.endIso) + again('first_ready_at', 'last_ready_at', 'report_facts_ready_again'),
+      collected:
+        count(`SELECT count(*) FROM report_facts WHERE ${inR('first_collected_at')}`, w.startIso, w.endIso) + again('first_collected_at', 'last_collected_at', 'report_facts_collected_again'),
+    });
   }
   const todayRow = days[days.length - 1]!;
   const openByStatus = Object.fromEntries(OPEN_STATUSES.map((s) => [s, 0])) as Record<string, number>;

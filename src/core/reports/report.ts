@@ -5,12 +5,12 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import { DEVICE_CATEGORIES } from '../../shared/devices/categories';
-import { computeReport, drillMatches, groupKeyOf, passesFilters, promiseEndsIn, zonedDayStartIso, type FactRow, type ReportWindow, type SideFigures } from '../../shared/reports/compute';
+import { assembleReport, promiseEndsIn, zonedDayStartIso, type ReportWindow, type SideFigures } from '../../shared/reports/compute';
 import { qualitySettingsSchema, SERVICE_TYPES, addDaysToDate, type DrillInput, type DrillRow, type ReportFilters, type ReportInput, type ReportResult, type QualitySettings } from '../../shared/reports/schemas';
 import { localDate } from '../../shared/tickets/local-date';
 import type { Ctx } from '../api/context';
 import { prepared } from '../intake/statements';
-import { loadFacts } from './facts';
+import { aggregateReport, drillFacts, factFilterSql, type DrillFact, type ShopAggregates } from './facts';
 
 export interface ShopInfo {
   code: string;
@@ -67,41 +67,32 @@ export function reportWindow(info: ShopInfo, from: string, to: string, now: Date
   };
 }
 
-/** A SQL condition on report_facts `f` for the filters (the same as loadFacts applies). */
-function factFilterSql(filters: ReportFilters, params: Record<string, unknown>): string {
-  const w: string[] = [];
-  if (filters.technicianId) {
-    w.push(`coalesce(f.credit_user_id, f.technician_id) = $tech`);
-    params.tech = filters.technicianId;
-  }
-  if (filters.category) {
-    w.push(`f.category = $cat`);
-    params.cat = filters.category;
-  }
-  if (filters.brand) {
-    w.push(`f.brand = $brand COLLATE NOCASE`);
-    params.brand = filters.brand;
-  }
-  if (filters.serviceType) {
-    w.push(`f.service_type = $svc`);
-    params.svc = filters.serviceType;
-  }
-  return w.length ? w.join(' AND ') : '1';
-}
 const anyFilter = (f: ReportFilters) => !!(f.technicianId || f.category || f.brand || f.serviceType);
 
-export function sideFigures(sqlite: Database.Database, info: ShopInfo, w: ReportWindow, from: string, to: string, filters: ReportFilters, now: Date): SideFigures {
+export function sideFigures(
+  sqlite: Database.Database,
+  info: ShopInfo,
+  w: ReportWindow,
+  from: string,
+  to: string,
+  filters: ReportFilters,
+  now: Date,
+  quotes: ShopAggregates['quotes'],
+): SideFigures {
   const p: Record<string, unknown> = { s: w.startIso, e: w.endIso };
-  const fw = factFilterSql(filters, p);
+  const fw = factFilterSql(filters, p, 'f.');
   const joinFacts = (col: string) => (anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = ${col} AND ${fw}` : '');
   const today = localDate(now, info.timeZone);
 
-  // Parts issued to tickets (issues minus returns), at their cost.
+  // Parts issued to tickets (issues minus returns), at their cost: each part's range of the
+  // covering index in part order (summed per part without a sort), then by category.
   const partRows = sqlite
     .prepare(
-      `SELECT pt.category AS key, sum(CASE WHEN m.kind = 'issue' THEN 1 ELSE 0 END) AS lines, -sum(m.qty) AS qty, -sum(m.qty * m.unit_cost) AS cost
-       FROM stock_movements m INDEXED BY stock_movements_report CROSS JOIN parts pt ON pt.id = m.part_id ${joinFacts('m.ticket_id')}
-       WHERE m.ticket_id IS NOT NULL AND m.kind IN ('issue', 'return') AND m.at >= $s AND m.at < $e GROUP BY pt.category ORDER BY cost DESC`,
+      `SELECT category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost) AS cost FROM (
+         SELECT pt.category AS category, sum(m.kind = 'issue') AS lines, -sum(m.qty) AS qty, -sum(m.qty * m.unit_cost) AS cost
+         FROM parts pt CROSS JOIN stock_movements m INDEXED BY stock_movements_report ON m.part_id = pt.id ${joinFacts('m.ticket_id')}
+         WHERE m.ticket_id IS NOT NULL AND m.kind IN ('issue', 'return') AND m.at >= $s AND m.at < $e GROUP BY pt.n)
+       GROUP BY category ORDER BY cost DESC`,
     )
     .all(p) as { key: string; lines: number; qty: number; cost: number }[];
   const parts = {
@@ -111,29 +102,16 @@ export function sideFigures(sqlite: Database.Database, info: ShopInfo, w: Report
     byCategory: partRows.map((r) => ({ key: r.key, count: r.lines, qty: r.qty, amountFen: r.cost })),
   };
 
-  // Warranty vs paid from each ticket's latest quote (bench), tickets first ready in the range.
-  let quotesMix: SideFigures['quotesMix'] = { available: false, reasonKey: 'reports.na.quotes' };
-  if (hasTable(sqlite, 'quotes')) {
-    const r = sqlite
-      .prepare(
-        `SELECT count(*) AS n,
-           sum(CASE WHEN q.id IS NULL THEN 1 ELSE 0 END) AS none,
-           sum(CASE WHEN q.id IS NOT NULL AND q.customer_total_fen = 0 THEN 1 ELSE 0 END) AS warranty,
-           sum(CASE WHEN q.customer_total_fen > 0 AND q.maker_fen + q.extended_warranty_fen + q.insurer_fen + q.shop_fen > 0 THEN 1 ELSE 0 END) AS mixed,
-           sum(CASE WHEN q.customer_total_fen > 0 AND q.maker_fen + q.extended_warranty_fen + q.insurer_fen + q.shop_fen = 0 THEN 1 ELSE 0 END) AS paid
-         FROM report_facts f LEFT JOIN quotes q ON q.ticket_id = f.ticket_id AND q.version = (SELECT max(version) FROM quotes WHERE ticket_id = f.ticket_id)
-         WHERE f.first_ready_at >= $s AND f.first_ready_at < $e AND ${fw}`,
-      )
-      .get(p) as { n: number; none: number | null; warranty: number | null; mixed: number | null; paid: number | null };
-    quotesMix = { available: true, value: { warranty: r.warranty ?? 0, paid: r.paid ?? 0, mixed: r.mixed ?? 0, noQuote: r.none ?? 0 } };
-  }
+  // Warranty vs paid from each ticket's latest quote (bench), tickets first ready in the range:
+  // kept per ticket by trigger (report_facts.quote_mix), counted with the other figures.
+  const quotesMix: SideFigures['quotesMix'] = hasTable(sqlite, 'quotes') ? { available: true, value: quotes } : { available: false, reasonKey: 'reports.na.quotes' };
 
   // Hours logged (bench time logs), by who did the work.
   let hoursByUser: Map<string, number> | null = null;
   if (hasTable(sqlite, 'time_logs')) {
     const rows = sqlite
       .prepare(
-        `SELECT l.user_id AS u, sum(l.minutes) AS m FROM time_logs l ${anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = l.ticket_id AND ${fw.replace('coalesce(f.credit_user_id, f.technician_id) = $tech', 'l.user_id = $tech')}` : ''}
+        `SELECT l.user_id AS u, sum(l.minutes) AS m FROM time_logs l ${anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = l.ticket_id AND ${fw.replace('f.tech_id = $tech', 'l.user_id = $tech')}` : ''}
          WHERE l.ended_at IS NOT NULL AND l.started_at >= $s AND l.started_at < $e GROUP BY l.user_id`,
       )
       .all(p) as { u: string; m: number }[];
@@ -270,12 +248,13 @@ export function runReport(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: ReportInput
   const info = shopInfo(ctx.sqlite);
   const now = ctx.clock.now();
   const w = reportWindow(info, input.from, input.to, now);
-  const facts = loadFacts(ctx.sqlite, w.startIso, w.endIso, input.filters, w.ftfDays);
-  const side = sideFigures(ctx.sqlite, info, w, input.from, input.to, input.filters, now);
-  return computeReport(
-    facts,
+  const groupBy = input.groupBy ?? null;
+  const { aggregates, quotes } = aggregateReport(ctx.sqlite, w, input.from, input.to, input.filters, groupBy);
+  const side = sideFigures(ctx.sqlite, info, w, input.from, input.to, input.filters, now, quotes);
+  return assembleReport(
+    aggregates,
     w,
-    { from: input.from, to: input.to, timeZone: info.timeZone, generatedAt: now.toISOString(), filters: input.filters, groupBy: input.groupBy ?? null, userNames: userNames(ctx.sqlite) },
+    { from: input.from, to: input.to, timeZone: info.timeZone, generatedAt: now.toISOString(), filters: input.filters, groupBy, userNames: userNames(ctx.sqlite) },
     side,
   );
 }
@@ -285,15 +264,11 @@ export function drill(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: DrillInput): { 
   validateFilters(ctx.sqlite, input.filters);
   const info = shopInfo(ctx.sqlite);
   const w = reportWindow(info, input.from, input.to, ctx.clock.now());
-  const facts = loadFacts(ctx.sqlite, w.startIso, w.endIso, input.filters, w.ftfDays).filter(
-    (f) => passesFilters(f, input.filters) && drillMatches(input.figure, f, w) && (!input.groupBy || input.groupKey === undefined || groupKeyOf(f, input.groupBy) === input.groupKey),
-  );
-  facts.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
-  const page = facts.slice(input.offset, input.offset + input.limit);
-  return { total: facts.length, rows: ticketRowsFor(ctx.sqlite, page) };
+  const { total, rows } = drillFacts(ctx.sqlite, w, input);
+  return { total, rows: ticketRowsFor(ctx.sqlite, rows) };
 }
 
-export function ticketRowsFor(sqlite: Database.Database, facts: FactRow[]): DrillRow[] {
+export function ticketRowsFor(sqlite: Database.Database, facts: DrillFact[]): DrillRow[] {
   const stmt = prepared(
     sqlite,
     `SELECT t.number, t.status, d.category, d.brand, d.model, c.name AS customer FROM tickets t JOIN devices d ON d.id = t.device_id JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,

@@ -123,116 +123,187 @@ export interface SideFigures {
   openPromiseNow: number;
 }
 
-export function computeReport(
-  facts: readonly FactRow[],
-  w: ReportWindow,
-  meta: { from: string; to: string; timeZone: string; generatedAt: string; filters: ReportFilters; groupBy: Dimension | null; userNames: Map<string, string> },
-  side: SideFigures,
-): ReportResult {
-  let received = 0;
-  let completed = 0;
-  let collected = 0;
-  let cancelled = 0;
-  let reopened = 0;
-  let ftfEligible = 0;
-  let ftfOk = 0;
-  let windowOpen = 0;
-  let repeats = 0;
-  let firstReady = 0;
-  let legal = 0;
-  let promise = 0;
-  let claimedW = 0;
-  let claimedP = 0;
+/** Durations in seconds, in chunks (a percentile does not care how they are split). */
+export type Durations = ArrayLike<number>[];
+
+/** Per group / per technician: what the breakdown and the technician table show. */
+export interface Tally {
+  received: number;
+  completed: number;
+  collected: number;
+  ftfOk: number;
+  ftfN: number;
+  /** Received → first collection, tickets first collected in the range. */
+  e2e: Durations;
+  /** Time in repair (> 0), tickets first collected in the range. */
+  repair: Durations;
+}
+export const newTally = (): Tally => ({ received: 0, completed: 0, collected: 0, ftfOk: 0, ftfN: 0, e2e: [], repair: [] });
+
+/**
+ * Everything the report's ticket figures are made of: counts and duration lists for the range,
+ * in total, per breakdown key and per technician. The shop fills it in SQL (src/core/reports/
+ * facts.ts), head office and the tests from per-ticket facts (aggregateFacts); assembleReport
+ * turns either into the same report.
+ */
+export interface ReportAggregates {
+  volume: ReportResult['volume'];
+  e2e: Durations;
+  toReady: Durations;
+  stages: Record<Stage, Durations>;
+  ftfOk: number;
+  ftfN: number;
+  windowOpen: number;
+  repeats: number;
+  firstReady: number;
+  legal: number;
+  promise: number;
+  claimedWarranty: number;
+  claimedPaid: number;
+  /** Every key of the breakdown seen among the tickets that touch the range (zeros included). */
+  groups: Map<string, Tally>;
+  /** Every credited technician seen among the tickets that touch the range. */
+  techs: Map<string, Tally>;
+}
+
+export function emptyAggregates(): ReportAggregates {
+  return {
+    volume: { received: 0, completed: 0, collected: 0, cancelled: 0, reopened: 0 },
+    e2e: [],
+    toReady: [],
+    stages: Object.fromEntries(STAGES.map((s) => [s, [] as Durations])) as unknown as Record<Stage, Durations>,
+    ftfOk: 0,
+    ftfN: 0,
+    windowOpen: 0,
+    repeats: 0,
+    firstReady: 0,
+    legal: 0,
+    promise: 0,
+    claimedWarranty: 0,
+    claimedPaid: 0,
+    groups: new Map(),
+    techs: new Map(),
+  };
+}
+
+/** The aggregates of per-ticket facts (every fact that touches the range, filters applied). */
+export function aggregateFacts(facts: readonly FactRow[], w: ReportWindow, groupBy: Dimension | null): ReportAggregates {
+  const a = emptyAggregates();
   const e2e: number[] = [];
   const toReady: number[] = [];
   const stages: Record<Stage, number[]> = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as unknown as Record<Stage, number[]>;
   const windowMs = w.ftfDays * 86_400_000;
   const nowMs = Date.parse(w.nowIso);
-
-  interface Acc { received: number; completed: number; collected: number; e2e: number[]; ftfOk: number; ftfN: number; repair: number[] }
-  const newAcc = (): Acc => ({ received: 0, completed: 0, collected: 0, e2e: [], ftfOk: 0, ftfN: 0, repair: [] });
-  const groups = new Map<string, Acc>();
-  const techs = new Map<string, Acc>();
-  const acc = (m: Map<string, Acc>, k: string) => {
-    let a = m.get(k);
-    if (!a) m.set(k, (a = newAcc()));
-    return a;
+  const acc = (m: Map<string, Tally>, k: string) => {
+    let t = m.get(k);
+    if (!t) m.set(k, (t = { ...newTally(), e2e: [[]], repair: [[]] }));
+    return t;
   };
+  const push = (d: Durations, v: number) => (d[0] as number[]).push(v);
 
   for (const f of facts) {
-    const g = meta.groupBy ? acc(groups, groupKeyOf(f, meta.groupBy)) : null;
-    const t = f.techId ? techs.get(f.techId) ?? null : null;
-    const tech = f.techId ? t ?? acc(techs, f.techId) : null;
+    const g = groupBy ? acc(a.groups, groupKeyOf(f, groupBy)) : null;
+    const tech = f.techId ? acc(a.techs, f.techId) : null;
     if (isReceived(f, w)) {
-      received++;
-      if (f.isReturn) repeats++;
-      if (f.warrantyClaimed) claimedW++;
-      else claimedP++;
+      a.volume.received++;
+      if (f.isReturn) a.repeats++;
+      if (f.warrantyClaimed) a.claimedWarranty++;
+      else a.claimedPaid++;
       if (g) g.received++;
     }
     if (isCompleted(f, w)) {
-      completed++;
+      a.volume.completed++;
       if (g) g.completed++;
       if (tech) tech.completed++;
     }
     if (isCollected(f, w)) {
-      collected++;
+      a.volume.collected++;
       if (g) g.collected++;
       if (tech) tech.collected++;
     }
-    if (inRange(f.cancelledAt, w)) cancelled++;
-    if (inRange(f.lastReopenedAt, w)) reopened++;
+    if (inRange(f.cancelledAt, w)) a.volume.cancelled++;
+    if (inRange(f.lastReopenedAt, w)) a.volume.reopened++;
     if (isFirstReady(f, w)) {
-      firstReady++;
+      a.firstReady++;
       toReady.push(seconds(f.receivedAt, f.firstReadyAt!));
-      if (legalBreach(f, w)) legal++;
-      if (promiseBreach(f, w)) promise++;
+      if (legalBreach(f, w)) a.legal++;
+      if (promiseBreach(f, w)) a.promise++;
     }
     if (isFirstCollected(f, w)) {
       const d = seconds(f.receivedAt, f.firstCollectedAt!);
       e2e.push(d);
       for (const s of STAGES) if (f.stageSeconds[s] > 0) stages[s].push(f.stageSeconds[s]);
-      ftfEligible++;
+      a.ftfN++;
       const ok = !ftfFailed(f);
-      if (ok) ftfOk++;
-      if (Date.parse(f.firstCollectedAt!) + windowMs > nowMs) windowOpen++;
+      if (ok) a.ftfOk++;
+      if (Date.parse(f.firstCollectedAt!) + windowMs > nowMs) a.windowOpen++;
       if (g) {
-        g.e2e.push(d);
+        push(g.e2e, d);
         g.ftfN++;
         if (ok) g.ftfOk++;
       }
       if (tech) {
         tech.ftfN++;
         if (ok) tech.ftfOk++;
-        if (f.stageSeconds.repairing > 0) tech.repair.push(f.stageSeconds.repairing);
+        if (f.stageSeconds.repairing > 0) push(tech.repair, f.stageSeconds.repairing);
       }
     }
   }
+  a.e2e = [e2e];
+  a.toReady = [toReady];
+  for (const s of STAGES) a.stages[s] = [stages[s]];
+  return a;
+}
 
-  const groupRows: GroupRow[] = [...groups.entries()]
-    .map(([key, a]) => ({
+/** Median and 90th percentile of durations in chunks. */
+export function spreadOf(d: Durations): ReturnType<typeof spreadOfSeconds> {
+  if (d.length === 1) return spreadOfSeconds(d[0]!);
+  const n = d.reduce((s, c) => s + c.length, 0);
+  const all = new Float64Array(n);
+  let i = 0;
+  for (const c of d) for (let j = 0; j < c.length; j++) all[i++] = c[j]!;
+  return spreadOfSeconds(all);
+}
+
+export function computeReport(
+  facts: readonly FactRow[],
+  w: ReportWindow,
+  meta: { from: string; to: string; timeZone: string; generatedAt: string; filters: ReportFilters; groupBy: Dimension | null; userNames: Map<string, string> },
+  side: SideFigures,
+): ReportResult {
+  return assembleReport(aggregateFacts(facts, w, meta.groupBy), w, meta, side);
+}
+
+export function assembleReport(
+  a: ReportAggregates,
+  w: ReportWindow,
+  meta: { from: string; to: string; timeZone: string; generatedAt: string; filters: ReportFilters; groupBy: Dimension | null; userNames: Map<string, string> },
+  side: SideFigures,
+): ReportResult {
+  const groupRows: GroupRow[] = [...a.groups.entries()]
+    .map(([key, g]) => ({
       key,
       label: meta.groupBy === 'technician' ? (key ? meta.userNames.get(key) ?? key : '') : key,
-      received: a.received,
-      completed: a.completed,
-      collected: a.collected,
-      turnaround: spreadOfSeconds(a.e2e),
-      ftfRate: rate(a.ftfOk, a.ftfN),
+      received: g.received,
+      completed: g.completed,
+      collected: g.collected,
+      turnaround: spreadOf(g.e2e),
+      ftfRate: rate(g.ftfOk, g.ftfN),
     }))
     .sort((a, b) => b.received - a.received || b.collected - a.collected || a.key.localeCompare(b.key));
 
-  const techIds = new Set<string>([...techs.keys(), ...(side.hoursByUser ? side.hoursByUser.keys() : [])]);
+  const techIds = new Set<string>([...a.techs.keys(), ...(side.hoursByUser ? side.hoursByUser.keys() : [])]);
   if (meta.filters.technicianId) for (const id of [...techIds]) if (id !== meta.filters.technicianId) techIds.delete(id);
   const technicianRows: TechnicianRow[] = [...techIds]
     .map((id) => {
-      const a = techs.get(id) ?? newAcc();
+      const t = a.techs.get(id) ?? newTally();
       return {
         userId: id,
         name: meta.userNames.get(id) ?? id,
-        completed: a.completed,
-        collected: a.collected,
-        ftfRate: rate(a.ftfOk, a.ftfN),
-        repairHours: spreadOfSeconds(a.repair),
+        completed: t.completed,
+        collected: t.collected,
+        ftfRate: rate(t.ftfOk, t.ftfN),
+        repairHours: spreadOf(t.repair),
         hoursLogged: side.hoursByUser ? Math.round((side.hoursByUser.get(id) ?? 0) * 10) / 10 : null,
       };
     })
@@ -252,19 +323,19 @@ export function computeReport(
     filters: meta.filters,
     groupBy: meta.groupBy,
     settings: { ftfDays: w.ftfDays, legalLimitDays: w.legalLimitDays },
-    volume: { received, completed, collected, cancelled, reopened },
+    volume: { ...a.volume },
     turnaround: {
-      endToEnd: spreadOfSeconds(e2e),
-      toReady: spreadOfSeconds(toReady),
-      stages: Object.fromEntries(STAGES.map((s) => [s, spreadOfSeconds(stages[s])])) as ReportResult['turnaround']['stages'],
+      endToEnd: spreadOf(a.e2e),
+      toReady: spreadOf(a.toReady),
+      stages: Object.fromEntries(STAGES.map((s) => [s, spreadOf(a.stages[s])])) as ReportResult['turnaround']['stages'],
     },
     quality: {
-      firstTimeFix: { count: ftfOk, of: ftfEligible, rate: rate(ftfOk, ftfEligible), windowOpen },
-      repeatRepair: { count: repeats, of: received, rate: rate(repeats, received) },
-      legalBreaches: { count: legal, of: firstReady, rate: rate(legal, firstReady), openNow: side.openLegalNow },
-      promiseBreaches: { count: promise, of: firstReady, rate: rate(promise, firstReady), openNow: side.openPromiseNow },
+      firstTimeFix: { count: a.ftfOk, of: a.ftfN, rate: rate(a.ftfOk, a.ftfN), windowOpen: a.windowOpen },
+      repeatRepair: { count: a.repeats, of: a.volume.received, rate: rate(a.repeats, a.volume.received) },
+      legalBreaches: { count: a.legal, of: a.firstReady, rate: rate(a.legal, a.firstReady), openNow: side.openLegalNow },
+      promiseBreaches: { count: a.promise, of: a.firstReady, rate: rate(a.promise, a.firstReady), openNow: side.openPromiseNow },
     },
-    mix: { claimedAtIntake: { warranty: claimedW, paid: claimedP }, quotes: side.quotesMix },
+    mix: { claimedAtIntake: { warranty: a.claimedWarranty, paid: a.claimedPaid }, quotes: side.quotesMix },
     revenue: { byTender: side.revenueByTender, byCategory: side.revenueByCategory },
     parts: side.parts,
     technicians: technicianRows,

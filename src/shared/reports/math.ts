@@ -40,9 +40,68 @@ export interface Spread {
 }
 
 export function spreadOfSeconds(seconds: ArrayLike<number>): Spread {
-  const sorted = Float64Array.from(seconds as ArrayLike<number>).sort();
+  // (new Float64Array(list) copies an array directly; Float64Array.from goes through its iterator)
+  const a = seconds instanceof Float64Array ? seconds.slice() : new Float64Array(seconds as ArrayLike<number>);
   const h = (s: number | null) => (s === null ? null : Math.round((s / 3600) * 10) / 10);
-  return { n: sorted.length, medianHours: h(percentileOfSorted(sorted, 50)), p90Hours: h(percentileOfSorted(sorted, 90)) };
+  if (a.length < 64) {
+    a.sort();
+    return { n: a.length, medianHours: h(percentileOfSorted(a, 50)), p90Hours: h(percentileOfSorted(a, 90)) };
+  }
+  // Large lists: the two order statistics each percentile needs by selection (linear time), the
+  // same values a full sort would put at those ranks, so the same figures as percentileOfSorted.
+  const p50 = selectedPercentile(a, 0, 50);
+  const p90 = selectedPercentile(a, Math.floor((50 / 100) * (a.length - 1)), 90);
+  return { n: a.length, medianHours: h(p50), p90Hours: h(p90) };
+}
+
+/**
+ * percentileOfSorted's value without sorting: `a` is reordered in place (elements below index
+ * `from` must already be the smallest ones, as after an earlier selection at a lower rank).
+ */
+function selectedPercentile(a: Float64Array, from: number, q: number): number {
+  const rank = (Math.min(100, Math.max(0, q)) / 100) * (a.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  const x = select(a, from, a.length - 1, lo);
+  let y = x;
+  if (hi !== lo) {
+    // Everything after lo is >= a[lo]: the next order statistic is their minimum.
+    y = a[lo + 1]!;
+    for (let i = lo + 2; i < a.length; i++) if (a[i]! < y) y = a[i]!;
+  }
+  return x + (y - x) * (rank - lo);
+}
+
+/** Hoare's selection: puts the k-th smallest of a[l..r] at a[k], smaller ones before, larger after. */
+function select(a: Float64Array, l: number, r: number, k: number): number {
+  while (r > l) {
+    const mid = (l + r) >>> 1;
+    // median of three as the pivot
+    let p = a[mid]!;
+    const x = a[l]!;
+    const z = a[r]!;
+    if ((x <= p && p <= z) || (z <= p && p <= x)) {
+      /* p */
+    } else if ((p <= x && x <= z) || (z <= x && x <= p)) p = x;
+    else p = z;
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (a[i]! < p) i++;
+      while (a[j]! > p) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else break;
+  }
+  return a[k]!;
 }
 
 /** A rate as a share 0–1 rounded to four decimals, null when there is nothing to divide by. */
@@ -184,6 +243,47 @@ export function returnFlags(visits: readonly Visit[], days: number): Map<string,
           out.get(p.ticketId)!.returned = true;
           out.get(g.ticketId)!.isReturn = true;
         }
+      }
+    }
+  }
+  return out;
+}
+
+/** Per ticket, the gaps the return rule compares with its window (milliseconds, null = none). */
+export interface ReturnGaps {
+  /** From this ticket's first collection to the next same-fault visit of the device. */
+  returnedAfterMs: number | null;
+  /** From the latest earlier same-fault visit's first collection to this ticket's receipt. */
+  returnAfterMs: number | null;
+}
+
+/**
+ * The window-free form of returnFlags, which the shop keeps per ticket (report_facts
+ * returned_after_ms / return_after_ms): a ticket was returned within N days when
+ * returnedAfterMs <= N days, and is a return when returnAfterMs <= N days.
+ */
+export function returnGaps(visits: readonly Visit[]): Map<string, ReturnGaps> {
+  const out = new Map<string, ReturnGaps>();
+  const byDevice = new Map<string, Visit[]>();
+  for (const v of visits) {
+    out.set(v.ticketId, { returnedAfterMs: null, returnAfterMs: null });
+    if (!v.deviceId) continue;
+    const list = byDevice.get(v.deviceId);
+    if (list) list.push(v);
+    else byDevice.set(v.deviceId, [v]);
+  }
+  for (const list of byDevice.values()) {
+    if (list.length < 2) continue;
+    for (const p of list) {
+      if (!p.firstCollectedAt) continue;
+      const from = Date.parse(p.firstCollectedAt);
+      for (const g of list) {
+        if (!(g.receivedAt > p.firstCollectedAt && g.receivedAt > p.receivedAt) || !sameFault(p.faultKey, g.faultKey)) continue;
+        const gap = Date.parse(g.receivedAt) - from;
+        const a = out.get(p.ticketId)!;
+        const b = out.get(g.ticketId)!;
+        if (a.returnedAfterMs === null || gap < a.returnedAfterMs) a.returnedAfterMs = gap;
+        if (b.returnAfterMs === null || gap < b.returnAfterMs) b.returnAfterMs = gap;
       }
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factsFromEvents, percentile, returnFlags, spreadOfSeconds } from '../../../src/shared/reports/math';
+import { factsFromEvents, percentile, percentileOfSorted, returnFlags, returnGaps, spreadOfSeconds } from '../../../src/shared/reports/math';
 import { addYearsToDate, reportInputSchema } from '../../../src/shared/reports/schemas';
 import { complaintDeadlines, escalationDue } from '../../../src/shared/reports/care';
 import { zonedDayStartIso } from '../../../src/shared/reports/compute';
@@ -97,5 +97,43 @@ describe('ranges, deadlines, escalation', () => {
     expect(escalationDue(m, '2026-11-03T00:59:00.000Z', 24)).toBeNull();
     expect(escalationDue(m, '2026-11-03T01:00:00.000Z', 24)).toEqual({ level: 'head_office', reason: 'response' });
     expect(escalationDue({ ...m, status: 'resolved' }, '2026-11-09T00:00:00.000Z', 24)).toBeNull();
+  });
+});
+
+describe('large lists: selection gives the same figures as a full sort', () => {
+  it('random lists with and without ties', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (const n of [64, 65, 100, 1001, 5000]) {
+      for (const kind of ['ties', 'spread', 'sorted', 'reversed']) {
+        const xs = Array.from({ length: n }, (_, i) =>
+          kind === 'ties' ? Math.floor(rnd() * 7) * 3600 : kind === 'sorted' ? i * 97.5 : kind === 'reversed' ? (n - i) * 13 : rnd() * 900_000,
+        );
+        const sorted = Float64Array.from(xs).sort();
+        const h = (s: number | null) => (s === null ? null : Math.round((s / 3600) * 10) / 10);
+        expect(spreadOfSeconds(xs), `${kind} ${n}`).toEqual({ n, medianHours: h(percentileOfSorted(sorted, 50)), p90Hours: h(percentileOfSorted(sorted, 90)) });
+      }
+    }
+  });
+});
+
+describe('return gaps (what the shop keeps per ticket) give the same flags as returnFlags for any window', () => {
+  it('random visits of a few devices', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const visits = Array.from({ length: 300 }, (_, i) => {
+      const rec = Date.UTC(2026, 0, 1) + Math.floor(rnd() * 400) * 86_400_000 + Math.floor(rnd() * 86_400_000);
+      const col = rnd() < 0.8 ? new Date(rec + Math.floor(rnd() * 20 * 86_400_000)).toISOString() : null;
+      return { ticketId: `t${i}`, deviceId: `d${Math.floor(rnd() * 40)}`, receivedAt: new Date(rec).toISOString(), firstCollectedAt: col, faultKey: ['', 'battery', 'screen'][Math.floor(rnd() * 3)]! };
+    });
+    const gaps = returnGaps(visits);
+    for (const days of [1, 30, 90, 365]) {
+      const flags = returnFlags(visits, days);
+      const w = days * 86_400_000;
+      for (const v of visits) {
+        const g = gaps.get(v.ticketId)!;
+        expect({ returned: g.returnedAfterMs !== null && g.returnedAfterMs <= w, isReturn: g.returnAfterMs !== null && g.returnAfterMs <= w }, `${v.ticketId} ${days}`).toEqual(flags.get(v.ticketId));
+      }
+    }
   });
 });
