@@ -1,6 +1,6 @@
 /** Registers the quote and authorization form (报价确认单) with the print service; entity = quote id, ticket id or ticket number (latest version). */
 import { ALL_STAFF } from '../../shared/api/roles';
-import { buildQuoteForm, type QuoteFormModel } from '../../shared/bench/quote-form';
+import { buildQuoteForm, otherPayersText, type QuoteFormModel } from '../../shared/bench/quote-form';
 import { shopTerms } from '../../shared/documents/terms';
 import { t } from '../../shared/i18n/translate';
 import { PAYERS } from '../../shared/warranty/schemas';
@@ -55,9 +55,7 @@ function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOpt
       unitPriceFen: l.unitPriceFen,
       amountFen: l.amountFen,
       customerFen: l.payers.customer,
-      payerText: PAYERS.filter((p) => p !== 'customer' && l.payers[p] > 0)
-        .map((p) => `${payerWord(p)} ${money(l.payers[p])}`)
-        .join(locale === 'zh-CN' ? '，' : ', '),
+      payerText: otherPayersText(l.payers, locale, money),
       covered: l.payers.customer === 0,
     })),
     subtotalFen: q.totals.subtotalFen,

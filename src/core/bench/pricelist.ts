@@ -3,25 +3,15 @@
  * it once the shop is enrolled (pulled kind 'price_list.item'); until then an admin edits it here.
  */
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { PriceItem, PriceItemInput } from '../../shared/bench/schemas';
 import type { Ctx } from '../api/context';
 import { prepared } from '../intake/statements';
 import { shopSettings } from './common';
+import type { PriceListItemsTable } from './tables';
 
-export interface PriceRowDb {
-  id: string;
-  code: string;
-  kind: 'labor' | 'fee';
-  name_zh: string;
-  name_en: string;
-  category: string;
-  price_fen: number;
-  diagnosis_fee: number;
-  active: number;
-  source: 'local' | 'hq';
-  updated_at: string;
-}
+export type PriceRowDb = Selectable<PriceListItemsTable>;
 
 export const toPriceItem = (r: PriceRowDb): PriceItem => ({
   id: r.id,
@@ -36,6 +26,24 @@ export const toPriceItem = (r: PriceRowDb): PriceItem => ({
   source: r.source,
   updatedAt: r.updated_at,
 });
+
+/** The stored row of a price item, whether edited here or pulled from head office. */
+export function toPriceRow(id: string, input: PriceItemInput, by: { source: PriceRowDb['source']; updatedAt: string; updatedBy: string | null }): PriceRowDb {
+  return {
+    id,
+    code: input.code,
+    kind: input.kind,
+    name_zh: input.nameZh,
+    name_en: input.nameEn,
+    category: input.category,
+    price_fen: input.priceFen,
+    diagnosis_fee: input.diagnosisFee ? 1 : 0,
+    active: input.active ? 1 : 0,
+    source: by.source,
+    updated_at: by.updatedAt,
+    updated_by: by.updatedBy,
+  };
+}
 
 export function priceRow(sqlite: Database.Database, id: string): PriceRowDb | undefined {
   return prepared(sqlite, `SELECT * FROM price_list_items WHERE id = ?`).get(id) as PriceRowDb | undefined;
@@ -74,20 +82,7 @@ export async function savePriceItem(ctx: Ctx, input: PriceItemInput, source: 'lo
     if (other && input.active) throw fieldError('diagnosisFee', 'bench.validation.diagnosisFeeTaken', { code: other.code });
   }
   const id = input.id ?? ctx.newId();
-  const row = {
-    id,
-    code: input.code,
-    kind: input.kind,
-    name_zh: input.nameZh,
-    name_en: input.nameEn,
-    category: input.category,
-    price_fen: input.priceFen,
-    diagnosis_fee: input.diagnosisFee ? 1 : 0,
-    active: input.active ? 1 : 0,
-    source,
-    updated_at: ctx.nowIso(),
-    updated_by: ctx.session?.userId ?? null,
-  };
+  const row = toPriceRow(id, input, { source, updatedAt: ctx.nowIso(), updatedBy: ctx.session?.userId ?? null });
   prepared(
     ctx.sqlite,
     `INSERT INTO price_list_items (id, code, kind, name_zh, name_en, category, price_fen, diagnosis_fee, active, source, updated_at, updated_by)

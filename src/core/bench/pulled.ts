@@ -1,5 +1,6 @@
 import { priceItemInputSchema } from '../../shared/bench/schemas';
 import { registerPulledKind } from '../sync/pulled';
+import { toPriceRow } from './pricelist';
 
 let done = false;
 
@@ -19,20 +20,7 @@ export function registerPriceListKind(): void {
           continue;
         }
         const d = priceItemInputSchema.parse({ ...(r.data as object), id: r.id });
-        const row = {
-          id: r.id,
-          code: d.code,
-          kind: d.kind,
-          name_zh: d.nameZh,
-          name_en: d.nameEn,
-          category: d.category,
-          price_fen: d.priceFen,
-          diagnosis_fee: d.diagnosisFee ? 1 : 0,
-          active: d.active ? 1 : 0,
-          source: 'hq' as const,
-          updated_at: ctx.nowIso(),
-          updated_by: null,
-        };
+        const row = toPriceRow(r.id, d, { source: 'hq', updatedAt: ctx.nowIso(), updatedBy: null });
         // A local item with the same code gives way to head office's.
         await trx.deleteFrom('price_list_items').where('code', '=', d.code).where('id', '<>', r.id).where('source', '=', 'local').execute();
         await trx.insertInto('price_list_items').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();

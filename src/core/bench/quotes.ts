@@ -4,6 +4,7 @@
  * the latest version; a revision above the authorized total or pre-approved cap sends a ticket
  * at work back to awaiting_approval.
  */
+import type { Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { Locale } from '../../shared/i18n/types';
 import { t } from '../../shared/i18n/translate';
@@ -20,75 +21,12 @@ import { resolvePolicy } from '../warranty/store';
 import { evaluateTicket } from '../warranty/ticket';
 import { benchSettings, requireManager, requireStatus, shopSettings, ticketBasics, type TicketBasics } from './common';
 import { diagnosisFeeFor, priceRow } from './pricelist';
+import type { AuthorizationsTable, QuoteLinesTable, QuotesTable } from './tables';
 
-interface QuoteRowDb {
-  id: string;
-  ticket_id: string;
-  version: number;
-  subtotal_fen: number;
-  customer_fen: number;
-  maker_fen: number;
-  shop_fen: number;
-  extended_warranty_fen: number;
-  insurer_fen: number;
-  discount_fen: number;
-  customer_total_fen: number;
-  discount_reason: string;
-  discount_approved_by: string | null;
-  estimated_completion: string | null;
-  note: string;
-  policy_id: string | null;
-  policy_version: string | null;
-  created_at: string;
-  created_by: string | null;
-  by_name?: string | null;
-}
-
-interface LineRowDb {
-  id: string;
-  position: number;
-  kind: QuoteLine['kind'];
-  price_item_id: string | null;
-  part_id: string | null;
-  sku: string | null;
-  description: string;
-  reason: string;
-  qty: number;
-  unit_price_fen: number;
-  amount_fen: number;
-  warranty_part: string | null;
-  customer_fen: number;
-  maker_fen: number;
-  shop_fen: number;
-  extended_warranty_fen: number;
-  insurer_fen: number;
-  status: QuoteLine['decision']['status'];
-  coverage: QuoteLine['decision']['coverage'];
-  end_date: string | null;
-  reasons_json: string;
-}
-
-interface AuthRowDb {
-  id: string;
-  ticket_id: string;
-  quote_id: string;
-  version: number;
-  decision: 'approved' | 'declined';
-  method: Authorization['method'];
-  total_fen: number;
-  cap_fen: number | null;
-  signer_name: string;
-  attachment_id: string | null;
-  phone_number: string;
-  called_at: string | null;
-  customer_words: string;
-  fee_fen: number;
-  fee_waived_by: string | null;
-  note: string;
-  recorded_at: string;
-  recorded_by: string | null;
-  by_name: string | null;
-}
+type QuoteRowDb = Selectable<QuotesTable> & { by_name?: string | null };
+type LineRowDb = Selectable<QuoteLinesTable>;
+/** An authorization with the version of the quote it approved and who recorded it. */
+type AuthRowDb = Selectable<AuthorizationsTable> & { version: number; by_name: string | null };
 
 const payersOf = (r: { customer_fen: number; maker_fen: number; shop_fen: number; extended_warranty_fen: number; insurer_fen: number }): PayerAmounts => ({
   customer: r.customer_fen,

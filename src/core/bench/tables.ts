@@ -1,3 +1,5 @@
+import type { Authorization, QuoteLine } from '../../shared/bench/schemas';
+
 /** Kysely row types of migration 007 (the bench). Core mostly uses prepared statements; these keep `DB` complete. */
 export interface PriceListItemsTable {
   id: string;
@@ -45,12 +47,37 @@ export interface QuotesTable {
   created_by: string | null;
 }
 
+export interface QuoteLinesTable {
+  id: string;
+  quote_id: string;
+  position: number;
+  kind: 'labor' | 'fee' | 'part' | 'custom';
+  price_item_id: string | null;
+  part_id: string | null;
+  sku: string | null;
+  description: string;
+  reason: string;
+  qty: number;
+  unit_price_fen: number;
+  amount_fen: number;
+  warranty_part: string | null;
+  customer_fen: number;
+  maker_fen: number;
+  shop_fen: number;
+  extended_warranty_fen: number;
+  insurer_fen: number;
+  status: QuoteLine['decision']['status'];
+  coverage: QuoteLine['decision']['coverage'];
+  end_date: string | null;
+  reasons_json: string;
+}
+
 export interface AuthorizationsTable {
   id: string;
   ticket_id: string;
   quote_id: string;
   decision: 'approved' | 'declined';
-  method: string;
+  method: Authorization['method'];
   total_fen: number;
   cap_fen: number | null;
   signer_name: string;
@@ -82,6 +109,7 @@ export interface BenchTables {
   price_list_items: PriceListItemsTable;
   bench_tickets: BenchTicketsTable;
   quotes: QuotesTable;
+  quote_lines: QuoteLinesTable;
   authorizations: AuthorizationsTable;
   time_logs: TimeLogsTable;
 }

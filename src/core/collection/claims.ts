@@ -5,6 +5,7 @@
  * claim per payer and ticket; batches are a payer and a month. Synced, so head office sees them.
  */
 import ExcelJS from 'exceljs';
+import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Claim, ClaimPayer, ClaimStatus } from '../../shared/collection/schemas';
 import { CLAIM_PAYERS } from '../../shared/collection/schemas';
@@ -14,7 +15,9 @@ import type { getAuthorizedQuote } from '../bench/quotes';
 import type { TicketBasics } from '../bench/common';
 import { prepared } from '../intake/statements';
 import { shopClock } from '../intake/shop';
+import type { DevicesTable } from '../intake/tables';
 import { partsInDevice } from './collect';
+import type { WarrantyClaimLinesTable, WarrantyClaimsTable } from './tables';
 
 type AuthorizedQuote = NonNullable<ReturnType<typeof getAuthorizedQuote>>;
 
@@ -52,26 +55,8 @@ export function createClaimsForTicket(ctx: Ctx, t: TicketBasics, collectionId: s
   return ids;
 }
 
-interface ClaimRowDb {
-  id: string;
-  number: string;
-  payer: ClaimPayer;
-  ticket_id: string;
-  ticket_number: string;
-  period: string;
-  status: ClaimStatus;
-  claimed_fen: number;
-  approved_fen: number | null;
-  paid_fen: number | null;
-  reject_reason: string;
-  note: string;
-  brand: string;
-  model: string;
-  imei: string | null;
-  serial: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A claim with its ticket number and device (CLAIM_SQL). */
+type ClaimRowDb = Selectable<WarrantyClaimsTable> & { ticket_number: string } & Pick<Selectable<DevicesTable>, 'brand' | 'model' | 'imei' | 'serial'>;
 
 const CLAIM_SQL = `SELECT c.*, t.number AS ticket_number, d.brand, d.model, d.imei, d.serial
   FROM warranty_claims c JOIN tickets t ON t.id = c.ticket_id JOIN devices d ON d.id = t.device_id`;
@@ -81,20 +66,7 @@ function toClaims(ctx: Pick<Ctx, 'sqlite'>, rows: ClaimRowDb[]): Claim[] {
     const lines = prepared(
       ctx.sqlite,
       `SELECT l.*, o.status AS old_status FROM warranty_claim_lines l LEFT JOIN old_parts o ON o.id = l.old_part_id WHERE l.claim_id = ? ORDER BY l.position`,
-    ).all(r.id) as {
-      id: string;
-      position: number;
-      kind: string;
-      sku: string | null;
-      description: string;
-      qty: number;
-      unit_price_fen: number;
-      amount_fen: number;
-      new_serials_json: string;
-      removed_serial: string | null;
-      old_part_id: string | null;
-      old_status: string | null;
-    }[];
+    ).all(r.id) as (Selectable<WarrantyClaimLinesTable> & { old_status: string | null })[];
     const settledFen = r.paid_fen ?? r.approved_fen;
     return {
       id: r.id,

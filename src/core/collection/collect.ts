@@ -9,7 +9,7 @@ import type { CollectInput, CollectionRecord, CollectionView, IdentityInput, Pay
 import { discountNeedsManager } from '../../shared/bench/rules';
 import { formatMoney, maskPhone } from '../../shared/documents/format';
 import { t as tt, hasKey } from '../../shared/i18n/translate';
-import { localDate } from '../../shared/util/time';
+import { localDate } from '../../shared/tickets/local-date';
 import type { Ctx } from '../api/context';
 import { prepared } from '../intake/statements';
 import { isManager, requireManager, shopSettings, ticketBasics, type TicketBasics } from '../bench/common';

@@ -6,11 +6,12 @@
  *   claim_batch    (索赔清单)    entity = '<payer>:YYYY-MM'
  */
 import { buildClaimBatch, buildDailyClose, buildRepairReceipt, buildWarrantyCard, type ClaimBatchModel, type DailyCloseModel, type RepairReceiptModel, type WarrantyCardModel } from '../../shared/collection/documents';
+import { otherPayersText } from '../../shared/bench/quote-form';
 import { daysFrom } from '../../shared/collection/rules';
 import { CLAIM_PAYERS, type ClaimPayer } from '../../shared/collection/schemas';
 import { formatMoney } from '../../shared/documents/format';
 import { t } from '../../shared/i18n/translate';
-import { localDate } from '../../shared/util/time';
+import { localDate } from '../../shared/tickets/local-date';
 import { PAYERS } from '../../shared/warranty/schemas';
 import type { Ctx } from '../api/context';
 import { registerDocument, type LoadOptions } from '../documents/registry';
@@ -45,9 +46,7 @@ export async function loadRepairReceipt(ctx: Ctx, ref: string, { locale, setting
     unitPriceFen: l.unitPriceFen,
     amountFen: l.amountFen,
     customerFen: l.payers.customer,
-    payerText: PAYERS.filter((p) => p !== 'customer' && l.payers[p] > 0)
-      .map((p) => `${payerWord(p)} ${money(l.payers[p])}`)
-      .join(locale === 'zh-CN' ? '，' : ', '),
+    payerText: otherPayersText(l.payers, locale, money),
     serials: l.kind === 'part' ? (v.parts.find((p) => p.sku === l.sku)?.serials ?? []) : [],
     removedSerial: l.kind === 'part' ? (v.parts.find((p) => p.sku === l.sku)?.removedSerial ?? null) : null,
   }));

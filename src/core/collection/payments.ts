@@ -3,6 +3,7 @@
  * settlements are positive rows, refunds and voids negative rows that name what they reverse.
  * Every row carries the shop's business date; a day the shop closed takes no more rows.
  */
+import type { Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { Payment, PaymentKind, Tender } from '../../shared/collection/schemas';
 import { formatMoney } from '../../shared/documents/format';
@@ -11,6 +12,7 @@ import { prepared } from '../intake/statements';
 import { shopClock } from '../intake/shop';
 import { requireManager } from '../bench/common';
 import { onTicketEvent } from '../tickets/events';
+import type { PaymentsTable } from './tables';
 
 type Lite = Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session' | 'clock'>;
 
@@ -77,26 +79,8 @@ export function insertPayment(ctx: Lite, p: NewPayment): string {
   return id;
 }
 
-interface PaymentRowDb {
-  id: string;
-  ticket_id: string;
-  number: string | null;
-  collection_id: string | null;
-  kind: PaymentKind;
-  tender: Tender;
-  amount_fen: number;
-  received_fen: number;
-  change_fen: number;
-  reference: string;
-  reverses_id: string | null;
-  reason: string;
-  approved_by: string | null;
-  business_date: string;
-  at: string;
-  by_user_id: string | null;
-  by_name: string | null;
-  voided: number;
-}
+/** A payment with its ticket number, who took it and whether a void reverses it (PAYMENT_SQL). */
+type PaymentRowDb = Selectable<PaymentsTable> & { number: string | null; by_name: string | null; voided: number };
 
 const PAYMENT_SQL = `SELECT p.*, t.number, u.display_name AS by_name,
   EXISTS (SELECT 1 FROM payments v WHERE v.reverses_id = p.id AND v.kind = 'void') AS voided

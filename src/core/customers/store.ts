@@ -1,20 +1,13 @@
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import { parseCnPhone, reverseDigits, type ParsedPhone } from '../../shared/customers/phone';
 import type { Customer, CustomerSummary, NewCustomer } from '../../shared/customers/schemas';
 import type { Ctx } from '../api/context';
 import { prefixEnd, prepared } from '../intake/statements';
+import type { CustomersTable } from '../intake/tables';
 
-interface CustomerRow {
-  id: string;
-  name: string;
-  address: string;
-  company: string;
-  note: string;
-  preferred_contact: string;
-  created_at: string;
-  updated_at: string;
-}
+type CustomerRow = Pick<Selectable<CustomersTable>, 'id' | 'name' | 'address' | 'company' | 'note' | 'preferred_contact' | 'created_at' | 'updated_at'>;
 
 /** Parses the phones of a valid input (zod already refused the invalid ones) and drops repeats. */
 export function parsePhones(phones: readonly string[]): ParsedPhone[] {

@@ -1,29 +1,13 @@
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Device, DeviceSummary, NewDevice } from '../../shared/devices/schemas';
 import type { Ctx } from '../api/context';
 import { prepared } from '../intake/statements';
+import type { DevicesTable } from '../intake/tables';
 
-interface DeviceRow {
-  id: string;
-  category: string;
-  brand: string;
-  model: string;
-  imei: string | null;
-  imei2: string | null;
-  serial: string | null;
-  colour: string;
-  purchase_date: string | null;
-  proof_kind: string;
-  invoice_no: string;
-  invoice_date: string | null;
-  seller: string;
-  factory_date: string | null;
-  purchase_price_fen: number | null;
-  owner_customer_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** Every column but the sync sequence `n` (the list COLUMNS below). */
+type DeviceRow = Omit<Selectable<DevicesTable>, 'n'>;
 
 const COLUMNS = `id, category, brand, model, imei, imei2, serial, colour, purchase_date, proof_kind, invoice_no, invoice_date, seller,
   factory_date, purchase_price_fen, owner_customer_id, created_at, updated_at`;

@@ -40,6 +40,7 @@ export interface DevicesTable {
   invoice_date: string | null;
   seller: string;
   factory_date: string | null;
+  purchase_price_fen: number | null;
   owner_customer_id: string | null;
   created_at: string;
   updated_at: string;

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Part, PartInput, PartRow } from '../../shared/stock/schemas';
 import { availability } from '../../shared/stock/availability';
 import { stockValue } from '../../shared/stock/cost';
 import type { Ctx } from '../api/context';
 import { all, get, run } from './statements';
+import type { PartsTable, StockBalancesTable, StockSettingsTable } from './tables';
 
 /** The columns every part row carries: catalog, this shop's settings and its derived balance. */
 export const PART_ROW_SQL = `
@@ -16,30 +18,12 @@ export const PART_ROW_SQL = `
   LEFT JOIN stock_balances b ON b.part_id = p.id
   LEFT JOIN stock_settings s ON s.part_id = p.id`;
 
-export interface PartRowDb {
-  id: string;
-  sku: string;
-  barcode: string;
-  name_zh: string;
-  name_en: string;
-  category: string;
-  models_text: string;
-  grade: 'original' | 'certified';
-  kind: 'part' | 'loaner';
-  serialized: number;
-  warranty_days: number;
-  list_price: number;
-  cost: number;
-  active: number;
-  source: 'local' | 'hq';
-  updated_at: string;
-  on_hand: number;
-  reserved: number;
-  avg_cost: number;
-  bin: string;
-  reorder_point: number;
-  reorder_qty: number;
-}
+export type PartRowDb = Pick<
+  Selectable<PartsTable>,
+  'id' | 'sku' | 'barcode' | 'name_zh' | 'name_en' | 'category' | 'models_text' | 'grade' | 'kind' | 'serialized' | 'warranty_days' | 'list_price' | 'cost' | 'active' | 'source' | 'updated_at'
+> &
+  Pick<Selectable<StockBalancesTable>, 'on_hand' | 'reserved' | 'avg_cost'> &
+  Pick<Selectable<StockSettingsTable>, 'bin' | 'reorder_point' | 'reorder_qty'>;
 
 export function toPart(r: PartRowDb): Part {
   return {

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { fieldError } from '../../shared/api/errors';
 import { nextAverageCost } from '../../shared/stock/cost';
 import type { Movement } from '../../shared/stock/schemas';
 import type { Ctx } from '../api/context';
 import type { PartRowDb } from './catalog';
 import { get, run } from './statements';
+import type { StockMovementsTable, StockSerialsTable } from './tables';
 import { ticketNumber } from './tickets';
 
 /** What a ledger writer needs from a handler's context (a bench handler passes its own ctx). */
@@ -31,29 +33,7 @@ export interface MovementDraft {
   note?: string;
 }
 
-export interface MovementRowDb {
-  n: number;
-  id: string;
-  part_id: string;
-  kind: MovementKind;
-  qty: number;
-  unit_cost: number;
-  avg_cost_after: number;
-  on_hand_after: number;
-  ticket_id: string | null;
-  serials_json: string;
-  removed_serial: string | null;
-  reason: string;
-  supplier: string;
-  delivery_note: string;
-  counterparty: string;
-  ref_id: string | null;
-  override: number;
-  note: string;
-  at: string;
-  user_id: string | null;
-  by_name?: string | null;
-}
+export type MovementRowDb = Selectable<StockMovementsTable> & { by_name?: string | null };
 
 /** Costed inflows set a new moving average; every other line leaves (or comes back) at the current one. */
 const COSTED: ReadonlySet<MovementKind> = new Set(['receive', 'transfer_in']);
@@ -167,11 +147,7 @@ export function checkSerialList(part: PartRowDb, qty: number, serials: readonly 
   });
 }
 
-interface SerialRowDb {
-  id: string;
-  status: SerialStatus;
-  ticket_id: string | null;
-}
+type SerialRowDb = Pick<Selectable<StockSerialsTable>, 'id' | 'status' | 'ticket_id'>;
 
 /**
  * Serials entering stock. A serial never seen is created; one that left the shop

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { Loan } from '../../shared/stock/schemas';
 import { daysBetweenDates, localDate } from '../../shared/tickets/local-date';
 import { requirePartRow } from './catalog';
 import { postMovement, type StockCtx } from './ledger';
 import { all, get, run } from './statements';
+import type { LoansTable, PartsTable, StockSerialsTable } from './tables';
 import { resolveTicket, ticketNumbers } from './tickets';
 
 /**
@@ -12,20 +14,9 @@ import { resolveTicket, ticketNumbers } from './tickets';
  * movement, its return a `loan_in`, each keyed to the loan so neither can happen twice.
  */
 
-interface LoanRowDb {
-  id: string;
-  part_id: string;
-  ticket_id: string;
-  deposit_fen: number;
-  status: 'out' | 'returned';
-  out_at: string;
-  returned_at: string | null;
-  note: string;
-  serial: string;
-  sku: string;
-  name_zh: string;
-  name_en: string;
-}
+type LoanRowDb = Pick<Selectable<LoansTable>, 'id' | 'part_id' | 'ticket_id' | 'deposit_fen' | 'status' | 'out_at' | 'returned_at' | 'note'> &
+  Pick<Selectable<StockSerialsTable>, 'serial'> &
+  Pick<Selectable<PartsTable>, 'sku' | 'name_zh' | 'name_en'>;
 
 const LOAN_SQL = `SELECT l.id, l.part_id, l.ticket_id, l.deposit_fen, l.status, l.out_at, l.returned_at, l.note, s.serial, p.sku, p.name_zh, p.name_en
   FROM loans l JOIN stock_serials s ON s.id = l.serial_id JOIN parts p ON p.id = l.part_id`;

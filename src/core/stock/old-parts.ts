@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { OldPart, Shipment } from '../../shared/stock/schemas';
 import type { StockCtx } from './ledger';
 import { all, get, run } from './statements';
+import type { OldPartsTable } from './tables';
 import { resolveTicket, ticketNumbers } from './tickets';
 import { requirePartRow } from './catalog';
 
@@ -13,21 +15,7 @@ import { requirePartRow } from './catalog';
  * so no status change, repeated or not, can move stock again.
  */
 
-interface OldPartRowDb {
-  id: string;
-  part_id: string | null;
-  sku: string | null;
-  description: string;
-  ticket_id: string | null;
-  device_id: string | null;
-  serial: string;
-  replaced_by_serial: string | null;
-  source: 'device' | 'stock';
-  status: 'in_bin' | 'shipped' | 'confirmed';
-  shipment_id: string | null;
-  created_at: string;
-  confirmed_at: string | null;
-}
+type OldPartRowDb = Selectable<OldPartsTable> & { sku: string | null };
 
 const OLD_SQL = `SELECT o.*, p.sku FROM old_parts o LEFT JOIN parts p ON p.id = o.part_id`;
 

@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Reservation, ReserveInput } from '../../shared/stock/schemas';
 import { requirePartRow } from './catalog';
 import type { StockCtx } from './ledger';
 import { all, get, run } from './statements';
+import type { PartsTable, StockReservationsTable } from './tables';
 import { resolveTicket, ticketNumbers } from './tickets';
 
 /** Keeps the derived `reserved` figure in step with open reservations (same transaction). */
@@ -17,19 +19,7 @@ export function reservedForTicket(sqlite: Database.Database, partId: string, tic
   return get<{ n: number }>(sqlite, `SELECT COALESCE(SUM(qty - issued_qty), 0) AS n FROM stock_reservations WHERE ticket_id = ? AND part_id = ? AND status = 'open'`, ticketId, partId)!.n;
 }
 
-interface ReservationRowDb {
-  id: string;
-  part_id: string;
-  ticket_id: string;
-  quote_id: string | null;
-  qty: number;
-  issued_qty: number;
-  status: 'open' | 'issued' | 'released';
-  created_at: string;
-  sku: string;
-  name_zh: string;
-  name_en: string;
-}
+type ReservationRowDb = Selectable<StockReservationsTable> & Pick<Selectable<PartsTable>, 'sku' | 'name_zh' | 'name_en'>;
 
 const RES_SQL = `SELECT r.*, p.sku, p.name_zh, p.name_en FROM stock_reservations r JOIN parts p ON p.id = r.part_id`;
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Stocktake, StocktakeLine } from '../../shared/stock/schemas';
 import { variance } from '../../shared/stock/stocktake';
@@ -6,6 +7,7 @@ import { localDate } from '../../shared/tickets/local-date';
 import { partByCode } from './catalog';
 import { postMovement, type StockCtx } from './ledger';
 import { all, get, run } from './statements';
+import type { PartsTable, StocktakeLinesTable, StocktakesTable } from './tables';
 
 /**
  * Stocktake (盘点): starting freezes each part's expected count and average cost; counts are
@@ -14,17 +16,7 @@ import { all, get, run } from './statements';
  * (kind, stocktake, part) makes a second posting impossible, not merely unlikely).
  */
 
-interface StocktakeRowDb {
-  id: string;
-  number: string;
-  status: 'counting' | 'posted' | 'cancelled';
-  bins_json: string | null;
-  note: string;
-  created_at: string;
-  posted_at: string | null;
-  created_name: string | null;
-  posted_name: string | null;
-}
+type StocktakeRowDb = Selectable<StocktakesTable> & { created_name: string | null; posted_name: string | null };
 
 const ST_SQL = `SELECT s.*, cu.display_name AS created_name, pu.display_name AS posted_name
   FROM stocktakes s LEFT JOIN users cu ON cu.id = s.created_by LEFT JOIN users pu ON pu.id = s.posted_by`;
@@ -111,17 +103,8 @@ export function startStocktake(ctx: StockCtx, input: { bins?: string[]; note: st
   return getStocktake(sqlite, id);
 }
 
-interface LineRowDb {
-  part_id: string;
-  sku: string;
-  name_zh: string;
-  name_en: string;
-  bin: string;
-  expected: number;
-  counted: number | null;
-  unit_cost: number;
-  counted_at: string | null;
-}
+type LineRowDb = Pick<Selectable<StocktakeLinesTable>, 'part_id' | 'bin' | 'expected' | 'counted' | 'unit_cost' | 'counted_at'> &
+  Pick<Selectable<PartsTable>, 'sku' | 'name_zh' | 'name_en'>;
 
 const LINE_SQL = `SELECT l.part_id, p.sku, p.name_zh, p.name_en, l.bin, l.expected, l.counted, l.unit_cost, l.counted_at
   FROM stocktake_lines l JOIN parts p ON p.id = l.part_id`;

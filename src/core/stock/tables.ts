@@ -1,4 +1,13 @@
 import type { Generated } from 'kysely';
+import type {
+  LOAN_STATUSES,
+  MOVEMENT_KINDS,
+  OLD_PART_STATUSES,
+  RESERVATION_STATUSES,
+  SERIAL_STATUSES,
+  SHIPMENT_STATUSES,
+  STOCKTAKE_STATUSES,
+} from '../../shared/stock/schemas';
 
 /** Kysely row types of migration 005 (parts stock). Booleans 0/1, money fen, instants ISO text. */
 export interface PartsTable {
@@ -35,7 +44,7 @@ export interface StockMovementsTable {
   n: Generated<number>;
   id: string;
   part_id: string;
-  kind: string;
+  kind: (typeof MOVEMENT_KINDS)[number];
   qty: number;
   unit_cost: number;
   avg_cost_after: number;
@@ -66,7 +75,7 @@ export interface StockSerialsTable {
   id: string;
   part_id: string;
   serial: string;
-  status: string;
+  status: (typeof SERIAL_STATUSES)[number];
   ticket_id: string | null;
   device_id: string | null;
   received_movement_id: string;
@@ -82,7 +91,7 @@ export interface StockReservationsTable {
   quote_id: string | null;
   qty: number;
   issued_qty: number;
-  status: string;
+  status: (typeof RESERVATION_STATUSES)[number];
   created_at: string;
   created_by: string | null;
   closed_at: string | null;
@@ -92,7 +101,7 @@ export interface StockReservationsTable {
 export interface StocktakesTable {
   id: string;
   number: string;
-  status: string;
+  status: (typeof STOCKTAKE_STATUSES)[number];
   bins_json: string | null;
   note: string;
   created_at: string;
@@ -119,7 +128,7 @@ export interface ReturnShipmentsTable {
   carrier: string;
   tracking_no: string;
   shipped_on: string;
-  status: string;
+  status: (typeof SHIPMENT_STATUSES)[number];
   created_at: string;
   created_by: string | null;
   closed_at: string | null;
@@ -135,7 +144,7 @@ export interface OldPartsTable {
   replaced_by_serial: string | null;
   source: 'device' | 'stock';
   movement_id: string | null;
-  status: string;
+  status: (typeof OLD_PART_STATUSES)[number];
   shipment_id: string | null;
   created_at: string;
   created_by: string | null;
@@ -148,7 +157,7 @@ export interface LoansTable {
   serial_id: string;
   ticket_id: string;
   deposit_fen: number;
-  status: string;
+  status: (typeof LOAN_STATUSES)[number];
   out_at: string;
   out_by: string | null;
   returned_at: string | null;

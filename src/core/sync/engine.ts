@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import type { BackendServices } from '../api/context';
 import { AppError } from '../../shared/api/errors';
 import { t } from '../../shared/i18n/translate';
@@ -23,6 +24,7 @@ import {
 } from '../../shared/sync/protocol';
 import type { SyncStatus } from '../../shared/sync/procedures';
 import { shopSettingsSchema } from '../../shared/shop/schemas';
+import type { SyncStateTable } from './tables';
 import { APP_VERSION } from '../version';
 import { decryptSecret, encryptSecret } from '../secrets/cipher';
 import { appendSnapshot, readBatch } from './rows';
@@ -68,19 +70,7 @@ interface StoredError {
   at: string;
 }
 
-interface StateRow {
-  hq_url: string | null;
-  hq_shop_id: string | null;
-  token_cipher: Buffer | null;
-  enrolled_at: string | null;
-  acked_seq: number;
-  pull_cursor: number;
-  last_success_at: string | null;
-  last_attempt_at: string | null;
-  next_attempt_at: string | null;
-  failures: number;
-  last_error_json: string | null;
-}
+type StateRow = Selectable<SyncStateTable>;
 
 const TOKEN_AAD = 'fixpoint.sync.token';
 

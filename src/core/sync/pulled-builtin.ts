@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { pulledKinds, hqShopSettingsSchema, hqUserSchema } from '../../shared/sync/kinds';
 import { shopSettingsSchema } from '../../shared/shop/schemas';
 import { categoryPolicySchema, holidayCalendarSchema, type CategoryPolicy } from '../../shared/warranty/schemas';
+import { insertPolicyVersion, samePolicyData } from '../warranty/store';
 import { registerPulledKind, type PulledRow } from './pulled';
 
 /**
@@ -113,46 +114,8 @@ registerPulledKind('warranty.policy', {
         .where('policy_id', '=', data.id)
         .where('active', '=', 1)
         .executeTakeFirst();
-      if (current && current.source === 'hq') {
-        const before = JSON.parse(current.data_json) as CategoryPolicy;
-        if (JSON.stringify({ ...before, version: '' }) === JSON.stringify({ ...data, version: '' })) continue;
-      }
-      const last = await trx
-        .selectFrom('warranty_policies')
-        .select((eb) => eb.fn.max('version_no').as('n'))
-        .where('policy_id', '=', data.id)
-        .executeTakeFirst();
-      const versionNo = (last?.n ?? 0) + 1;
-      const version = `${data.id}/${versionNo}`;
-      let categoryDefault = current?.category_default ?? 0;
-      if (!current) {
-        const def = await trx
-          .selectFrom('warranty_policies')
-          .select('id')
-          .where('category', '=', data.category)
-          .where('active', '=', 1)
-          .where('category_default', '=', 1)
-          .executeTakeFirst();
-        categoryDefault = def ? 0 : 1;
-      }
-      if (current) await trx.updateTable('warranty_policies').set({ active: 0 }).where('id', '=', current.id).execute();
-      await trx
-        .insertInto('warranty_policies')
-        .values({
-          id: `${data.id}#${versionNo}`,
-          policy_id: data.id,
-          category: data.category,
-          version_no: versionNo,
-          version,
-          data_json: JSON.stringify({ ...data, version }),
-          source: 'hq',
-          active: 1,
-          category_default: categoryDefault,
-          note: '',
-          updated_at: ctx.nowIso(),
-          updated_by: null,
-        })
-        .execute();
+      if (current && current.source === 'hq' && samePolicyData(JSON.parse(current.data_json) as CategoryPolicy, data)) continue;
+      const { version } = await insertPolicyVersion(trx, data, current, { source: 'hq', note: '', updatedAt: ctx.nowIso(), updatedBy: null });
       ctx.emit({ name: 'warranty.policies.changed', payload: { id: data.id, version } });
     }
   },

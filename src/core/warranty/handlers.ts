@@ -15,9 +15,11 @@ import {
   assertNotEnrolled,
   calendarDataOf,
   calendarQuery,
+  insertPolicyVersion,
   policyOf,
   policyQuery,
   resolvePolicy,
+  samePolicyData,
   toCalendarMeta,
   toPolicyMeta,
   toPolicyVersion,
@@ -55,11 +57,6 @@ function calendarIssues(cal: HolidayCalendar): Issue[] {
   return issues;
 }
 
-/** Data equality for "nothing changed": the stored JSON without its version label. */
-function sameData(a: CategoryPolicy, b: CategoryPolicy): boolean {
-  return JSON.stringify({ ...a, version: '' }) === JSON.stringify({ ...b, version: '' });
-}
-
 function changedKeys(a: CategoryPolicy | null, b: CategoryPolicy): string[] {
   if (!a) return Object.keys(b);
   return Object.keys(b).filter(
@@ -80,46 +77,10 @@ async function appendPolicyVersion(
 ): Promise<PolicyRow> {
   const current = await policyQuery(ctx.db).where('p.policy_id', '=', data.id).where('p.active', '=', 1).executeTakeFirst();
   const before = current ? policyOf(ctx.sqlite, current) : null;
-  if (current && before && sameData(before, data) && current.source === source) return current;
-  const last = await ctx.db
-    .selectFrom('warranty_policies')
-    .select((eb) => eb.fn.max('version_no').as('n'))
-    .where('policy_id', '=', data.id)
-    .executeTakeFirst();
-  const versionNo = (last?.n ?? 0) + 1;
-  const version = `${data.id}/${versionNo}`;
-  let categoryDefault = current?.category_default ?? 0;
-  if (!current) {
-    const def = await ctx.db
-      .selectFrom('warranty_policies')
-      .select('id')
-      .where('category', '=', data.category)
-      .where('active', '=', 1)
-      .where('category_default', '=', 1)
-      .executeTakeFirst();
-    categoryDefault = def ? 0 : 1;
-  }
-  const stored: CategoryPolicy = { ...data, version };
-  const now = ctx.nowIso();
+  if (current && before && samePolicyData(before, data) && current.source === source) return current;
   const me = ctx.me();
-  if (current) await ctx.db.updateTable('warranty_policies').set({ active: 0 }).where('id', '=', current.id).execute();
-  await ctx.db
-    .insertInto('warranty_policies')
-    .values({
-      id: `${data.id}#${versionNo}`,
-      policy_id: data.id,
-      category: data.category,
-      version_no: versionNo,
-      version,
-      data_json: JSON.stringify(stored),
-      source,
-      active: 1,
-      category_default: categoryDefault,
-      note,
-      updated_at: now,
-      updated_by: me.userId,
-    })
-    .execute();
+  const stored = await insertPolicyVersion(ctx.db, data, current, { source, note, updatedAt: ctx.nowIso(), updatedBy: me.userId });
+  const { version } = stored;
   await ctx.audit(action, 'warranty_policy', data.id, {
     from: current?.version ?? null,
     to: version,

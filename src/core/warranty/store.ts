@@ -4,14 +4,14 @@
  * guards it), so their parsed form is cached by row id for the life of the database handle.
  */
 import type Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
 import { CATEGORY_IDS, categoryPolicySchema, holidayCalendarSchema, type CategoryPolicy, type HolidayCalendar } from '../../shared/warranty/schemas';
 import { compileCalendar, type CompiledCalendar } from '../../shared/warranty/holidays';
 import { findPreset } from '../../shared/warranty/presets';
 import type { CalendarVersion, PolicyVersion } from '../../shared/warranty/procedures';
 import type { Ctx } from '../api/context';
-import type { DB } from '../db/schema';
+import type { DB, WarrantyCalendarsTable, WarrantyPoliciesTable } from '../db/schema';
 
 const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORY_IDS);
 
@@ -45,21 +45,8 @@ export const POLICY_COLUMNS = [
   'u.username',
 ] as const;
 
-export type PolicyRow = {
-  id: string;
-  policy_id: string;
-  category: string;
-  version_no: number;
-  version: string;
-  data_json: string;
-  source: 'preset' | 'local' | 'hq';
-  active: number;
-  category_default: number;
-  note: string;
-  updated_at: string;
-  updated_by: string | null;
-  username: string | null;
-};
+/** A policy version with the username of whoever wrote it (POLICY_COLUMNS). */
+export type PolicyRow = Selectable<WarrantyPoliciesTable> & { username: string | null };
 
 export function policyQuery(db: Kysely<DB>) {
   return db.selectFrom('warranty_policies as p').leftJoin('users as u', 'u.id', 'p.updated_by').select(POLICY_COLUMNS);
@@ -129,19 +116,65 @@ export async function resolvePolicy(ctx: Pick<Ctx, 'db' | 'sqlite'>, choice: Pol
   return { row, policy: policyOf(ctx.sqlite, row) };
 }
 
+/** Data equality for "nothing changed": the stored JSON without its version label. */
+export function samePolicyData(a: CategoryPolicy, b: CategoryPolicy): boolean {
+  return JSON.stringify({ ...a, version: '' }) === JSON.stringify({ ...b, version: '' });
+}
+
+/**
+ * Writes the next version of a policy as the active one and retires `current`. The category
+ * default moves with the policy; a category's first policy becomes its default. Returns what was
+ * stored (the data under its new version label).
+ */
+export async function insertPolicyVersion(
+  db: Kysely<DB>,
+  data: CategoryPolicy,
+  current: Pick<PolicyRow, 'id' | 'category_default'> | undefined,
+  by: { source: PolicyRow['source']; note: string; updatedAt: string; updatedBy: string | null },
+): Promise<CategoryPolicy> {
+  const last = await db
+    .selectFrom('warranty_policies')
+    .select((eb) => eb.fn.max('version_no').as('n'))
+    .where('policy_id', '=', data.id)
+    .executeTakeFirst();
+  const versionNo = (last?.n ?? 0) + 1;
+  const version = `${data.id}/${versionNo}`;
+  let categoryDefault = current?.category_default ?? 0;
+  if (!current) {
+    const def = await db
+      .selectFrom('warranty_policies')
+      .select('id')
+      .where('category', '=', data.category)
+      .where('active', '=', 1)
+      .where('category_default', '=', 1)
+      .executeTakeFirst();
+    categoryDefault = def ? 0 : 1;
+  }
+  const stored: CategoryPolicy = { ...data, version };
+  if (current) await db.updateTable('warranty_policies').set({ active: 0 }).where('id', '=', current.id).execute();
+  await db
+    .insertInto('warranty_policies')
+    .values({
+      id: `${data.id}#${versionNo}`,
+      policy_id: data.id,
+      category: data.category,
+      version_no: versionNo,
+      version,
+      data_json: JSON.stringify(stored),
+      source: by.source,
+      active: 1,
+      category_default: categoryDefault,
+      note: by.note,
+      updated_at: by.updatedAt,
+      updated_by: by.updatedBy,
+    })
+    .execute();
+  return stored;
+}
+
 // ---- holiday calendar ----
 
-export type CalendarRow = {
-  id: string;
-  calendar_id: string;
-  version_no: number;
-  data_json: string;
-  source: 'preset' | 'local' | 'hq';
-  active: number;
-  updated_at: string;
-  updated_by: string | null;
-  username: string | null;
-};
+export type CalendarRow = Selectable<WarrantyCalendarsTable> & { username: string | null };
 
 export function calendarQuery(db: Kysely<DB>) {
   return db

@@ -11,6 +11,15 @@ import { formatMetrics } from '../documents/formats';
 import { tr } from '../documents/translate';
 import { t as tt } from '../i18n/translate';
 import type { DocumentBuilder } from '../documents/types';
+import type { Locale } from '../i18n/types';
+import { PAYERS, type PayerAmounts } from '../warranty/schemas';
+
+/** The payers of a line other than the customer, in words ("保修 ¥299.00"); empty when only the customer pays. */
+export function otherPayersText(payers: PayerAmounts, locale: Locale, money: (fen: number) => string): string {
+  return PAYERS.filter((p) => p !== 'customer' && payers[p] > 0)
+    .map((p) => `${tt(locale, `bench.payer.${p}`)} ${money(payers[p])}`)
+    .join(locale === 'zh-CN' ? '，' : ', ');
+}
 
 export interface QuoteFormLine {
   description: string;

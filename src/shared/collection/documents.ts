@@ -4,7 +4,7 @@
  * record (保修卡), the daily close (日结单) and a batch of warranty claims (索赔清单).
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { fields, frame, paragraph, reprintMark, sectionTitle, shopHeader, ticketBarcode, ticketQr, withProps, type Field, type ShopHeader } from '../documents/blocks';
+import { fields, frame, paragraph, reprintMark, sectionTitle, ticketHeader, ticketQr, withProps, type Field, type ShopHeader } from '../documents/blocks';
 import { formatDate, formatDateTime, formatMoney, maskPhone } from '../documents/format';
 import { formatMetrics, type FormatMetrics } from '../documents/formats';
 import { tr } from '../documents/translate';
@@ -127,24 +127,8 @@ export interface ClaimBatchModel {
 type T = (key: string, params?: Record<string, string | number>) => string;
 const colon = (L: Locale) => (L === 'zh-CN' ? '：' : ': ');
 
-function header(model: { shop: ShopHeader; ticketNumber: string }, title: string, m: FormatMetrics, opts: BuildOptions): Content[] {
-  const L = opts.locale;
-  const body: Content[] = [];
-  body.push(shopHeader(model.shop, m, L, ticketQr(model.ticketNumber, m)));
-  body.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: m.contentWidth, y2: 0, lineWidth: 1 }], margin: [0, 3, 0, 5] });
-  const barcodeWidth = m.narrow ? Math.min(m.contentWidth, 180) : Math.min(190, m.contentWidth * 0.45);
-  const barcode = ticketBarcode(model.ticketNumber, barcodeWidth, m.barcodeHeight, opts, m.fontSize + 1.5);
-  if (m.narrow) {
-    body.push({ text: title, fontSize: m.title, bold: true, alignment: 'center', margin: [0, 0, 0, 2] });
-    if (opts.reprint) body.push({ columns: [{ text: '', width: '*' }, withProps(reprintMark(opts, m.title), { width: 'auto' }), { text: '', width: '*' }], margin: [0, 0, 0, 3] });
-    body.push(barcode);
-  } else {
-    const left: Content[] = [{ text: title, fontSize: m.title, bold: true }];
-    if (opts.reprint) left.push(withProps(reprintMark(opts, m.title - 2), { margin: [0, 4, 0, 0] }));
-    body.push({ columns: [{ stack: left, width: '*' }, withProps(barcode, { width: barcodeWidth })], columnGap: 8 });
-  }
-  return body;
-}
+const header = (model: { shop: ShopHeader; ticketNumber: string }, title: string, m: FormatMetrics, opts: BuildOptions): Content[] =>
+  ticketHeader(model, title, m, opts, { max: 190, share: 0.45 });
 
 function partsTable(parts: readonly ReplacedPartLine[], m: FormatMetrics, t: T, tz: string): Content {
   const head = (s: string): TableCell => ({ text: s, bold: true });

@@ -1,7 +1,6 @@
 /**
  * Device categories: the one list. The warranty engine's policies are keyed by the same ids
- * (src/shared/warranty/schemas.ts CATEGORY_IDS); a type check in tests/unit/devices keeps the
- * two equal until the engine imports this list itself.
+ * (src/shared/warranty/schemas.ts CATEGORY_IDS is this list).
  */
 export const DEVICE_CATEGORIES = [
   'phone',

@@ -68,6 +68,35 @@ export function reprintMark(opts: BuildOptions, fontSize: number): Content {
   };
 }
 
+/**
+ * The head of a ticket's document: shop header, a rule, the title (with the reprint mark) and the
+ * ticket's barcode, stacked on the roll, side by side on a page (the barcode at most `wide.max`
+ * points or `wide.share` of the width).
+ */
+export function ticketHeader(
+  model: { shop: ShopHeader; ticketNumber: string },
+  title: string,
+  m: FormatMetrics,
+  opts: BuildOptions,
+  wide: { max: number; share: number } = { max: 200, share: 0.5 },
+): Content[] {
+  const body: Content[] = [];
+  body.push(shopHeader(model.shop, m, opts.locale, ticketQr(model.ticketNumber, m)));
+  body.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: m.contentWidth, y2: 0, lineWidth: 1 }], margin: [0, 3, 0, 5] });
+  const barcodeWidth = m.narrow ? Math.min(m.contentWidth, 180) : Math.min(wide.max, m.contentWidth * wide.share);
+  const barcode = ticketBarcode(model.ticketNumber, barcodeWidth, m.barcodeHeight, opts, m.fontSize + 1.5);
+  if (m.narrow) {
+    body.push({ text: title, fontSize: m.title, bold: true, alignment: 'center', margin: [0, 0, 0, 2] });
+    if (opts.reprint) body.push({ columns: [{ text: '', width: '*' }, withProps(reprintMark(opts, m.title), { width: 'auto' }), { text: '', width: '*' }], margin: [0, 0, 0, 3] });
+    body.push(barcode);
+  } else {
+    const left: Content[] = [{ text: title, fontSize: m.title, bold: true }];
+    if (opts.reprint) left.push(withProps(reprintMark(opts, m.title - 2), { margin: [0, 4, 0, 0] }));
+    body.push({ columns: [{ stack: left, width: '*' }, withProps(barcode, { width: barcodeWidth })], columnGap: 8 });
+  }
+  return body;
+}
+
 export function sectionTitle(text: string, m: FormatMetrics): Content {
   // A one-cell table with a bottom border: the rule spans whatever column the title sits in.
   return {

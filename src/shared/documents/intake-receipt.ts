@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Content } from 'pdfmake/interfaces';
-import { withProps, checkGrid, sideBySide, fields, frame, paragraph, reprintMark, sectionTitle, shopHeader, shopHeaderSchema, signatureBlock, termsBlock, ticketBarcode, ticketQr, type Field } from './blocks';
+import { withProps, checkGrid, sideBySide, fields, frame, paragraph, sectionTitle, shopHeaderSchema, signatureBlock, termsBlock, ticketHeader, ticketQr, type Field } from './blocks';
 import { formatDate, formatDateTime, formatMoney, maskPhone } from './format';
 import { formatMetrics } from './formats';
 import { tr } from './translate';
@@ -59,22 +59,7 @@ export const buildIntakeReceipt: DocumentBuilder<IntakeReceiptModel> = (model, o
   const L = opts.locale;
   const t = (key: string, params?: Record<string, string | number>) => tr(L, key, params);
   const title = t('documents.title.intake_receipt');
-  const body: Content[] = [];
-
-  body.push(shopHeader(model.shop, m, L, ticketQr(model.ticketNumber, m)));
-  body.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: m.contentWidth, y2: 0, lineWidth: 1 }], margin: [0, 3, 0, 5] });
-
-  const barcodeWidth = m.narrow ? Math.min(m.contentWidth, 180) : Math.min(200, m.contentWidth * 0.5);
-  const barcode = ticketBarcode(model.ticketNumber, barcodeWidth, m.barcodeHeight, opts, m.fontSize + 1.5);
-  if (m.narrow) {
-    body.push({ text: title, fontSize: m.title, bold: true, alignment: 'center', margin: [0, 0, 0, 2] });
-    if (opts.reprint) body.push({ columns: [{ text: '', width: '*' }, withProps(reprintMark(opts, m.title), { width: 'auto' }), { text: '', width: '*' }], margin: [0, 0, 0, 3] });
-    body.push(barcode);
-  } else {
-    const left: Content[] = [{ text: title, fontSize: m.title, bold: true }];
-    if (opts.reprint) left.push(withProps(reprintMark(opts, m.title - 2), { margin: [0, 4, 0, 0] }));
-    body.push({ columns: [{ stack: left, width: '*' }, withProps(barcode, { width: barcodeWidth })], columnGap: 8 });
-  }
+  const body: Content[] = ticketHeader(model, title, m, opts);
 
   const service = t(`documents.serviceType.${model.serviceType}`);
   const ticketRows: Field[] = [

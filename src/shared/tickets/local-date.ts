@@ -14,9 +14,9 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** 'YYYY-MM-DD' of an instant in a time zone. */
-export function localDate(instant: Date, timeZone: string): string {
-  return formatter(timeZone).format(instant);
+/** 'YYYY-MM-DD' of an instant (a Date or ISO text) in a time zone. */
+export function localDate(instant: Date | string, timeZone: string): string {
+  return formatter(timeZone).format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
 /** Whole days from calendar date a to b (b − a). */

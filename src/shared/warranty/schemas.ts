@@ -17,6 +17,7 @@
  *   the 三包 texts give no rule of their own and the Civil Code governs every statutory period.
  */
 import { z } from 'zod';
+import { DEVICE_CATEGORIES } from '../devices/categories';
 import { isIsoDate } from './dates';
 
 /** Ten billion fen (100 M yuan): far above any device, low enough that fen × ppm × days stays exact in a double. */
@@ -32,19 +33,8 @@ export const bpSchema = z.number().int().min(0).max(10_000);
 export const localNameSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
 export type LocalName = z.infer<typeof localNameSchema>;
 
-export const CATEGORY_IDS = [
-  'phone',
-  'tablet',
-  'laptop',
-  'desktop',
-  'tv',
-  'refrigerator',
-  'washing_machine',
-  'air_conditioner',
-  'microwave',
-  'video_recorder',
-  'small_appliance',
-] as const;
+/** Policies are keyed by device category, so the engine uses the devices capability's list. */
+export const CATEGORY_IDS = DEVICE_CATEGORIES;
 export const categorySchema = z.enum(CATEGORY_IDS, { error: 'warranty.error.unknownCategory' });
 export type CategoryId = z.infer<typeof categorySchema>;
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/api/errors';
+import type { Claim, CollectionView, DailyCloseView, Payment } from '../../../src/shared/collection/schemas';
 import { benchShop, newTicket, oldPhone, type BenchShop } from '../bench/helpers';
 import { intakeInput } from '../intake/helpers';
 import { PASSWORD } from '../../helpers/backend';
@@ -94,7 +95,7 @@ describe('collection: settlement and hand-back', () => {
       ],
     });
     expect(r.collection).toMatchObject({ totalFen: 158000, depositAppliedFen: 5000, paidNowFen: 153000, changeFen: 7000, balanceFen: 0, passcodeErased: true, identityMethod: 'phone_last4' });
-    expect(r.payments.map((p: any) => [p.kind, p.tender, p.amountFen, p.changeFen])).toEqual([
+    expect(r.payments.map((p: Payment) => [p.kind, p.tender, p.amountFen, p.changeFen])).toEqual([
       ['settlement', 'cash', 53000, 7000],
       ['settlement', 'wechat', 100000, 0],
     ]);
@@ -190,7 +191,7 @@ describe('collection: settlement and hand-back', () => {
     expect(v.settlement).toMatchObject({ totalFen: 5000, paidFen: 8000, dueNowFen: -3000 });
     const r2 = await call('counter', 'collection.complete', { ticketId: d, identity: { method: 'phone_last4', last4: '8000' }, tenders: [] });
     expect(r2.collection).toMatchObject({ refundedFen: 3000, balanceFen: 0 });
-    expect(r2.payments.map((p: any) => [p.kind, p.amountFen])).toEqual([['refund', -3000]]);
+    expect(r2.payments.map((p: Payment) => [p.kind, p.amountFen])).toEqual([['refund', -3000]]);
   });
 
   it('blocks hand-back while the loaner is out; a manager may override (audited)', async () => {
@@ -212,13 +213,13 @@ describe('collection: settlement and hand-back', () => {
     const v = await call('counter', 'collection.lookup', { ref: id });
     expect(v.quote.payers.maker).toBeGreaterThan(0);
     const customer = v.settlement.totalFen;
-    expect(customer).toBe(v.lines.reduce((a: number, l: any) => a + l.payers.customer, 0));
+    expect(customer).toBe(v.lines.reduce((a: number, l: CollectionView['lines'][number]) => a + l.payers.customer, 0));
     expect(v.parts[0]).toMatchObject({ sku: 'M60-MB', serials: ['M60-MB-SN1'], removedSerial: 'BAD-MB-77', warrantyPaid: true });
     const r = await call('counter', 'collection.complete', { ticketId: id, identity: { method: 'phone_last4', last4: '8000' }, tenders: customer > 0 ? [{ tender: 'alipay', amountFen: customer, reference: 'ALI-1' }] : [] });
     expect(r.claimIds).toHaveLength(1);
     const [claim] = await call('counter', 'claims.list', { ticketId: id });
     expect(claim).toMatchObject({ payer: 'maker', status: 'draft', claimedFen: v.quote.payers.maker });
-    const board = claim.lines.find((l: any) => l.sku === 'M60-MB');
+    const board = claim.lines.find((l: Claim['lines'][number]) => l.sku === 'M60-MB');
     expect(board).toMatchObject({ unitPriceFen: 300000, amountFen: 300000, newSerials: ['M60-MB-SN1'], removedSerial: 'BAD-MB-77' });
     expect(board.oldPartId).not.toBeNull(); // paired with the old-parts bin
     // the claim's life: counter may not move it; a manager submits, approves less, records payment
@@ -249,7 +250,7 @@ describe('refunds, voids and the daily close', () => {
     await expectError(call('counter', 'payments.refund', { ticketId: id, amountFen: 1000, tender: 'cash', reason: '' }), 'VALIDATION', 'collection.validation.reasonRequired');
     const ref = await call('counter', 'payments.refund', { ticketId: id, amountFen: 1000, tender: 'cash', reason: '外观小划痕补偿', approval: MANAGER_PIN });
     expect(ref).toMatchObject({ kind: 'refund', amountFen: -1000 });
-    const cash = (await call('counter', 'payments.list', { ticketId: id })).find((p: any) => p.kind === 'settlement');
+    const cash = (await call('counter', 'payments.list', { ticketId: id })).find((p: Payment) => p.kind === 'settlement');
     const v = await call('counter', 'payments.void', { paymentId: cash.id, reason: '收错单', approval: MANAGER_PIN });
     expect(v).toMatchObject({ kind: 'void', amountFen: -153000, reversesId: cash.id });
     await expectError(call('manager', 'payments.void', { paymentId: cash.id, reason: '再冲' }), 'RULE', 'collection.error.alreadyVoided');
@@ -265,7 +266,7 @@ describe('refunds, voids and the daily close', () => {
     await call('counter', 'collection.complete', { ticketId: b, identity: { method: 'phone_last4', last4: '8000' }, tenders: [{ tender: 'wechat', amountFen: 158000, reference: 'WX-1' }] });
     await call('counter', 'payments.refund', { ticketId: b, amountFen: 2000, tender: 'cash', reason: '补偿', approval: MANAGER_PIN });
     const day = await call('manager', 'dailyClose.get', {});
-    const by = Object.fromEntries(day.figures.byTender.map((x: any) => [x.tender, x]));
+    const by = Object.fromEntries(day.figures.byTender.map((x: DailyCloseView['figures']['byTender'][number]) => [x.tender, x]));
     expect(by.cash).toMatchObject({ count: 3, inFen: 5000 + 3000, outFen: 2000, netFen: 6000 });
     expect(by.card.netFen).toBe(150000);
     expect(by.wechat.netFen).toBe(158000);
@@ -282,7 +283,7 @@ describe('refunds, voids and the daily close', () => {
     // locked: no payment on that day, no void of its payments, no intake with a deposit
     const before = count('payments');
     await expectError(call('manager', 'payments.refund', { ticketId: a, amountFen: 100, tender: 'cash', reason: 'x' }), 'RULE', 'collection.error.dayClosed');
-    const anyPay = (await call('manager', 'payments.list', { date: day.date })).find((p: any) => p.kind === 'settlement');
+    const anyPay = (await call('manager', 'payments.list', { date: day.date })).find((p: Payment) => p.kind === 'settlement');
     await expectError(call('manager', 'payments.void', { paymentId: anyPay.id, reason: 'x' }), 'RULE', 'collection.error.voidClosedDay');
     const tickets = count('tickets');
     await expectError(newTicket(s, { ...oldPhone(), depositFen: 1000, confirmDuplicate: true } as never), 'RULE', 'collection.error.dayClosed');

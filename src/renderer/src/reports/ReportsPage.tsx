@@ -1,7 +1,8 @@
 import '@mantine/charts/styles.css';
 import { useState } from 'react';
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { isManager, useSession } from '../app/session';
+import { TabPages } from '../components/TabPages';
 import { useT } from '../i18n/I18nProvider';
 import { DashboardTab } from './DashboardTab';
 import { ReportTab } from './ReportTab';
@@ -22,28 +23,16 @@ export function ReportsPage() {
           {t('ui.section.reports.intro')}
         </Text>
       </div>
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="dashboard" data-testid="reports-tab-dashboard">{t('ui.reports.tab.dashboard')}</Tabs.Tab>
-          {manager ? <Tabs.Tab value="report" data-testid="reports-tab-report">{t('ui.reports.tab.report')}</Tabs.Tab> : null}
-          <Tabs.Tab value="followUps" data-testid="reports-tab-followUps">{t('ui.reports.tab.followUps')}</Tabs.Tab>
-          <Tabs.Tab value="complaints" data-testid="reports-tab-complaints">{t('ui.reports.tab.complaints')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="dashboard" pt="md">
-          <DashboardTab onOpen={setTab} />
-        </Tabs.Panel>
-        {manager ? (
-          <Tabs.Panel value="report" pt="md">
-            <ReportTab />
-          </Tabs.Panel>
-        ) : null}
-        <Tabs.Panel value="followUps" pt="md">
-          <FollowUpsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="complaints" pt="md">
-          <ComplaintsTab />
-        </Tabs.Panel>
-      </Tabs>
+      <TabPages
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          { value: 'dashboard', label: t('ui.reports.tab.dashboard'), testId: 'reports-tab-dashboard', panel: <DashboardTab onOpen={setTab} /> },
+          { value: 'report', label: t('ui.reports.tab.report'), testId: 'reports-tab-report', hidden: !manager, panel: <ReportTab /> },
+          { value: 'followUps', label: t('ui.reports.tab.followUps'), testId: 'reports-tab-followUps', panel: <FollowUpsTab /> },
+          { value: 'complaints', label: t('ui.reports.tab.complaints'), testId: 'reports-tab-complaints', panel: <ComplaintsTab /> },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Table, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { api } from '../api/client';
+import { KeyValueTable } from '../components/KeyValueTable';
 import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 
@@ -25,16 +26,5 @@ export function AboutPanel() {
     [t('ui.about.transport'), t(`ui.about.transport.${api.transport}`)],
     [t('ui.about.listening'), info.host.listening ?? t('ui.about.notListening')],
   ];
-  return (
-    <Table withTableBorder maw={560} data-testid="about-table">
-      <Table.Tbody>
-        {rows.map(([k, v]) => (
-          <Table.Tr key={k}>
-            <Table.Th w={200}>{k}</Table.Th>
-            <Table.Td>{v}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <KeyValueTable rows={rows} testId="about-table" maw={560} />;
 }

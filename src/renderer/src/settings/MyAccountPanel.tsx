@@ -2,39 +2,30 @@ import { useState, type FormEvent } from 'react';
 import { Button, Group, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
-import { fieldErrorsOf, showSuccessToast, type FieldErrors } from '../components/errors';
+import { showSuccessToast } from '../components/errors';
 import { useT } from '../i18n/I18nProvider';
-import { useErrorToast } from '../hooks/useErrorToast';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 
 function ChangePasswordForm() {
   const t = useT();
-  const { toast } = useErrorToast();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, submit } = useFormSubmit();
 
-  const submit = async (e: FormEvent) => {
+  const save = async (e: FormEvent) => {
     e.preventDefault();
     if (next !== confirm) return setErrors({ confirm: t('ui.form.passwordMismatch') });
-    setBusy(true);
-    setErrors({});
-    try {
+    await submit(async () => {
       await api.call('auth.changePassword', { current, next });
       showSuccessToast(t('ui.account.passwordChanged'));
       setCurrent('');
       setNext('');
       setConfirm('');
-    } catch (err) {
-      setErrors(fieldErrorsOf(err));
-      toast(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={save} noValidate>
       <Stack>
         <Title order={4}>{t('ui.account.changePassword')}</Title>
         <PasswordInput label={t('ui.user.currentPassword')} autoComplete="current-password" value={current} error={errors.current} onChange={(e) => setCurrent(e.currentTarget.value)} />
@@ -52,30 +43,21 @@ function ChangePasswordForm() {
 
 function SetPinForm() {
   const t = useT();
-  const { toast } = useErrorToast();
   const [password, setPassword] = useState('');
   const [pin, setPin] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useFormSubmit();
 
-  const submit = async (e: FormEvent) => {
+  const save = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
+    await submit(async () => {
       await api.call('auth.setPin', { password, pin });
       showSuccessToast(t('ui.account.pinSet'));
       setPassword('');
       setPin('');
-    } catch (err) {
-      setErrors(fieldErrorsOf(err));
-      toast(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={save} noValidate>
       <Stack>
         <Title order={4}>{t('ui.account.setPin')}</Title>
         <Text size="sm" c="dimmed">

@@ -2,41 +2,33 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import type { User } from '../../../shared/auth/schemas';
 import { api } from '../api/client';
-import { fieldErrorsOf, showSuccessToast, type FieldErrors } from '../components/errors';
+import { showSuccessToast } from '../components/errors';
 import { useT } from '../i18n/I18nProvider';
-import { useErrorToast } from '../hooks/useErrorToast';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 
 /** A manager sets a new password for someone who forgot theirs (also clears a lockout). */
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose(): void }) {
   const t = useT();
-  const { toast } = useErrorToast();
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, submit } = useFormSubmit();
   useEffect(() => {
     setPassword('');
     setErrors({});
-  }, [user]);
+  }, [user, setErrors]);
 
-  const submit = async (e: FormEvent) => {
+  const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!user) return;
-    setBusy(true);
-    try {
+    await submit(async () => {
       await api.call('users.resetPassword', { id: user.id, password });
       showSuccessToast(t('ui.users.passwordReset', { name: user.displayName }));
       onClose();
-    } catch (err) {
-      setErrors(fieldErrorsOf(err));
-      toast(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Modal opened={user !== null} onClose={onClose} title={t('ui.users.resetTitle', { name: user?.displayName ?? '' })}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={save} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
             {t('ui.users.resetExplain')}

@@ -1,5 +1,6 @@
-import { Stack, Tabs, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { isManager, useSession } from '../app/session';
+import { TabPages } from '../components/TabPages';
 import { useT } from '../i18n/I18nProvider';
 import { ShopSettingsPanel } from './ShopSettingsPanel';
 import { UsersPanel } from './UsersPanel';
@@ -18,47 +19,19 @@ export function SettingsPage() {
   return (
     <Stack maw={1000}>
       <Title order={2}>{t('ui.section.settings.title')}</Title>
-      {/* keepMounted=false: each tab loads fresh data when opened. */}
-      <Tabs defaultValue="shop" keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="shop">{t('ui.settings.tab.shop')}</Tabs.Tab>
-          {manager ? <Tabs.Tab value="users">{t('ui.settings.tab.users')}</Tabs.Tab> : null}
-          <Tabs.Tab value="account">{t('ui.settings.tab.account')}</Tabs.Tab>
-          {manager ? <Tabs.Tab value="audit">{t('ui.settings.tab.audit')}</Tabs.Tab> : null}
-          <Tabs.Tab value="warranty">{t('ui.warranty.tab')}</Tabs.Tab>
-          <Tabs.Tab value="printing">{t('ui.printing.tab')}</Tabs.Tab>
-          <Tabs.Tab value="sync">{t('ui.sync.tab')}</Tabs.Tab>
-          <Tabs.Tab value="about">{t('ui.settings.tab.about')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="shop" pt="md">
-          <ShopSettingsPanel />
-        </Tabs.Panel>
-        {manager ? (
-          <Tabs.Panel value="users" pt="md">
-            <UsersPanel />
-          </Tabs.Panel>
-        ) : null}
-        <Tabs.Panel value="account" pt="md">
-          <MyAccountPanel />
-        </Tabs.Panel>
-        {manager ? (
-          <Tabs.Panel value="audit" pt="md">
-            <AuditLogPanel />
-          </Tabs.Panel>
-        ) : null}
-        <Tabs.Panel value="warranty" pt="md">
-          <WarrantyPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="printing" pt="md">
-          <PrintingPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="sync" pt="md">
-          <SyncPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="about" pt="md">
-          <AboutPanel />
-        </Tabs.Panel>
-      </Tabs>
+      <TabPages
+        defaultValue="shop"
+        tabs={[
+          { value: 'shop', label: t('ui.settings.tab.shop'), panel: <ShopSettingsPanel /> },
+          { value: 'users', label: t('ui.settings.tab.users'), hidden: !manager, panel: <UsersPanel /> },
+          { value: 'account', label: t('ui.settings.tab.account'), panel: <MyAccountPanel /> },
+          { value: 'audit', label: t('ui.settings.tab.audit'), hidden: !manager, panel: <AuditLogPanel /> },
+          { value: 'warranty', label: t('ui.warranty.tab'), panel: <WarrantyPanel /> },
+          { value: 'printing', label: t('ui.printing.tab'), panel: <PrintingPanel /> },
+          { value: 'sync', label: t('ui.sync.tab'), panel: <SyncPanel /> },
+          { value: 'about', label: t('ui.settings.tab.about'), panel: <AboutPanel /> },
+        ]}
+      />
     </Stack>
   );
 }

@@ -4,10 +4,11 @@ import type { ShopSettings } from '../../../shared/shop/schemas';
 import type { Locale } from '../../../shared/i18n/types';
 import { api } from '../api/client';
 import { isManager, useSession } from '../app/session';
-import { fieldErrorsOf, showSuccessToast, type FieldErrors } from '../components/errors';
+import { showSuccessToast } from '../components/errors';
 import { localeOptions, timeZoneOptions } from '../components/options';
 import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 
 type HostInfo = { listening: string | null; lanAddresses: string[] };
 
@@ -18,8 +19,7 @@ export function ShopSettingsPanel() {
   const { user, shop, refreshShop } = useSession();
   const canEdit = isManager(user);
   const [form, setForm] = useState<ShopSettings | null>(shop?.settings ?? null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useFormSubmit();
   const [host, setHost] = useState<HostInfo | null>(null);
 
   const loadHost = () => api.call('system.info', {}).then((i) => setHost(i.host), toast);
@@ -42,21 +42,14 @@ export function ShopSettingsPanel() {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
+    await submit(async () => {
       const { name, address, phone, hotline, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess } = form;
       await api.call('shop.update', { name, address, phone, hotline, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess });
       await refreshShop();
       showSuccessToast(t('ui.settings.saved'));
       // The host rebinds after a LAN change; ask again for the addresses it now listens on.
       setTimeout(() => void loadHost(), 300);
-    } catch (err) {
-      setErrors(fieldErrorsOf(err));
-      toast(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,23 +4,21 @@ import type { User } from '../../../shared/auth/schemas';
 import type { Role } from '../../../shared/api/roles';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
-import { fieldErrorsOf, showSuccessToast, type FieldErrors } from '../components/errors';
+import { showSuccessToast } from '../components/errors';
 import { roleOptions } from '../components/options';
 import { useT } from '../i18n/I18nProvider';
-import { useErrorToast } from '../hooks/useErrorToast';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 
 /** Create a user (editing === null) or change one's name and role. */
 export function UserFormModal({ opened, editing, onClose, onSaved }: { opened: boolean; editing: User | null; onClose(): void; onSaved(): void }) {
   const t = useT();
-  const { toast } = useErrorToast();
   const { user: me } = useSession();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('counter');
   const [password, setPassword] = useState('');
   const [pin, setPin] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, submit } = useFormSubmit();
 
   useEffect(() => {
     if (!opened) return;
@@ -30,13 +28,11 @@ export function UserFormModal({ opened, editing, onClose, onSaved }: { opened: b
     setPassword('');
     setPin('');
     setErrors({});
-  }, [opened, editing]);
+  }, [opened, editing, setErrors]);
 
-  const submit = async (e: FormEvent) => {
+  const save = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
+    await submit(async () => {
       if (editing) {
         await api.call('users.update', { id: editing.id, displayName, role });
       } else {
@@ -45,17 +41,12 @@ export function UserFormModal({ opened, editing, onClose, onSaved }: { opened: b
       showSuccessToast(t('ui.settings.saved'));
       onSaved();
       onClose();
-    } catch (err) {
-      setErrors(fieldErrorsOf(err));
-      toast(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Modal opened={opened} onClose={onClose} title={editing ? t('ui.users.editTitle', { name: editing.displayName }) : t('ui.users.createTitle')}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={save} noValidate>
         <Stack>
           <TextInput
             label={t('ui.user.username')}

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { SyncStatus } from '../../../shared/sync/procedures';
 import { api } from '../api/client';
 import { isManager, useSession } from '../app/session';
 import { fieldErrorsOf, showSuccessToast, type FieldErrors } from '../components/errors';
+import { KeyValueTable } from '../components/KeyValueTable';
 import { useI18n, useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { formatInstant } from '../i18n/format';
@@ -84,16 +85,7 @@ export function SyncPanel() {
 
   return (
     <Stack maw={720}>
-      <Table withTableBorder data-testid="sync-status">
-        <Table.Tbody>
-          {rows.map(([k, v]) => (
-            <Table.Tr key={k}>
-              <Table.Th w={200}>{k}</Table.Th>
-              <Table.Td>{v}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <KeyValueTable rows={rows} testId="sync-status" />
       {status.lastError ? (
         <Alert color="orange" title={t('ui.sync.lastError', { at: when(status.lastError.at) })} data-testid="sync-error">
           {status.lastError.message}
