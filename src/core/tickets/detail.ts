@@ -7,7 +7,7 @@ import type { ShopClock } from '../intake/shop';
 import { prepared } from '../intake/statements';
 import { attachmentsOf } from './attachments';
 import { eventsOf } from './events';
-import { ticketFlags } from './rows';
+import { legalLimits, ticketFlags } from './rows';
 
 interface TicketDbRow {
   id: string;
@@ -80,6 +80,6 @@ export function loadTicketDetail(sqlite: Database.Database, clock: ShopClock, id
     device: loadDevice(sqlite, t.device_id),
     events: eventsOf(sqlite, t.id),
     attachments: attachmentsOf(sqlite, t.id),
-    flags: ticketFlags(clock, t),
+    flags: ticketFlags(clock, t, legalLimits(sqlite).get(loadDevice(sqlite, t.device_id).category) ?? null),
   };
 }

@@ -43,20 +43,39 @@ export interface RawRow {
   u_name: string | null;
 }
 
-/** Badges: days open (to closing for a closed ticket), days to the promise, overdue. */
-export function ticketFlags(clock: ShopClock, t: { status: string; status_at: string; received_at: string; promised_date: string }) {
+/**
+ * The repairer's own-delay limit (days) of each category's active default policy: past it
+ * a 三包 customer may demand an exchange. Read once per list, not per row.
+ */
+export function legalLimits(sqlite: Database.Database): Map<string, number | null> {
+  const rows = prepared(sqlite, `SELECT category, json_extract(data_json, '$.repairerDelayDays') AS days FROM warranty_policies WHERE active = 1 AND category_default = 1`).all() as {
+    category: string;
+    days: number | null;
+  }[];
+  return new Map(rows.map((r) => [r.category, r.days]));
+}
+
+/** Badges: days open (to closing for a closed ticket), days to the promise, overdue, days left to the legal repair limit. */
+export function ticketFlags(
+  clock: ShopClock,
+  t: { status: string; status_at: string; received_at: string; promised_date: string; warranty_claimed?: number },
+  legalLimitDays: number | null = null,
+) {
   const received = localDate(new Date(t.received_at), clock.timeZone);
   const closed = CLOSED_STATUSES.includes(t.status as TicketStatus);
   const end = closed ? localDate(new Date(t.status_at), clock.timeZone) : clock.today;
   const daysToPromise = daysBetweenDates(clock.today, t.promised_date);
+  const working = WORK_STATUSES.includes(t.status as TicketStatus);
   return {
     daysOpen: daysBetweenDates(received, end),
     daysToPromise,
-    overdue: WORK_STATUSES.includes(t.status as TicketStatus) && daysToPromise < 0,
+    overdue: working && daysToPromise < 0,
+    // only a warranty repair still in the shop runs against the statutory limit
+    legalDaysLeft: working && t.warranty_claimed === 1 && legalLimitDays !== null ? legalLimitDays - daysBetweenDates(received, clock.today) : null,
   };
 }
 
-export function toRow(clock: ShopClock, r: RawRow): TicketRow {
+export function toRow(clock: ShopClock, r: RawRow, limits: Map<string, number | null> = new Map()): TicketRow {
   return {
     id: r.id,
     number: r.number,
@@ -72,7 +91,7 @@ export function toRow(clock: ShopClock, r: RawRow): TicketRow {
     customer: { id: r.c_id, name: r.c_name, phone: r.c_phone ?? '' },
     device: { id: r.d_id, category: r.category, brand: r.brand, model: r.model, imei: r.imei ?? '', serial: r.serial ?? '' },
     technician: r.u_id ? { id: r.u_id, displayName: r.u_name ?? '' } : null,
-    flags: ticketFlags(clock, r),
+    flags: ticketFlags(clock, r, limits.get(r.category) ?? null),
   };
 }
 
@@ -86,5 +105,6 @@ export function rowsWhere(sqlite: Database.Database, clock: ShopClock, where: st
     sqlite,
     `${ROW_SELECT} WHERE t.n IN (SELECT t.n FROM tickets t WHERE ${where} ORDER BY ${order} LIMIT ?) ORDER BY ${order}`,
   ).all(...params, limit) as RawRow[];
-  return raw.map((r) => toRow(clock, r));
+  const limits = legalLimits(sqlite);
+  return raw.map((r) => toRow(clock, r, limits));
 }

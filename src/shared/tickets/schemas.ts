@@ -173,6 +173,8 @@ export const ticketFlagsSchema = z.object({
   /** Days until the promised date (negative: past it). */
   daysToPromise: z.number().int(),
   overdue: z.boolean(),
+  /** Days left before the policy's repair-time limit (negative: past it); null when not a warranty repair in the shop. */
+  legalDaysLeft: z.number().int().nullable(),
 });
 
 /** One row of a ticket list or board card. */

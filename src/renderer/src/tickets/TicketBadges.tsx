@@ -43,6 +43,12 @@ export function TicketBadges({ row }: { row: Pick<TicketRow, 'status' | 'flags' 
           {f.daysToPromise === 0 ? t('ui.tickets.badge.dueToday') : t('ui.tickets.badge.dueIn', { days: f.daysToPromise })}
         </Badge>
       ) : null}
+      {working && f.legalDaysLeft !== null ? (
+        // the 三包 repair-time limit: past it the customer may demand an exchange
+        <Badge size="sm" variant={f.legalDaysLeft <= 5 ? 'filled' : 'light'} color={f.legalDaysLeft < 0 ? 'red' : f.legalDaysLeft <= 5 ? 'orange' : 'violet'} tt="none" data-testid="badge-legal">
+          {f.legalDaysLeft < 0 ? t('ui.tickets.badge.legalPast', { days: -f.legalDaysLeft }) : t('ui.tickets.badge.legalLeft', { days: f.legalDaysLeft })}
+        </Badge>
+      ) : null}
       <Badge size="sm" variant="dot" color={row.warrantyClaimed ? 'teal' : 'gray'} tt="none">
         {t(row.warrantyClaimed ? 'tickets.coverage.warranty' : 'tickets.coverage.paid')}
       </Badge>
