@@ -6,6 +6,7 @@ import { useErrorToast } from '../hooks/useErrorToast';
 import { printDocument, type OpenedJob } from '../printing/printService';
 import { PdfViewer, openPdfTab } from '../printing/PdfViewer';
 import { openTicket } from '../tickets/nav';
+import { LoanerLendForm } from '../stock/LoanerLendForm';
 
 const DOCS = ['intake_receipt', 'device_label'] as const;
 type Doc = (typeof DOCS)[number];
@@ -91,6 +92,13 @@ export function IntakeDone({ ticket, onNext }: { ticket: TicketDetail; onNext():
           {Object.values(failed).filter(Boolean).join(' ')} {t('ui.printing.failedHint')}
         </Alert>
       ) : null}
+      {/* A loaner (备用机) for the customer, lent against a deposit on the ticket just saved. */}
+      <Paper withBorder p="sm">
+        <Text fw={600} mb={4}>
+          {t('ui.counter.done.loaner')}
+        </Text>
+        <LoanerLendForm ticket={ticket.id} />
+      </Paper>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {receipt?.url ? <PdfViewer url={receipt.url} title={receipt.job.title} testId="receipt-viewer" /> : null}
         {label?.url ? <PdfViewer url={label.url} title={label.job.title} testId="label-viewer" /> : null}

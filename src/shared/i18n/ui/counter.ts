@@ -90,6 +90,7 @@ export const messages: Messages = {
     'ui.counter.done.saved': '受理成功，工单号',
     'ui.counter.done.openTicket': '查看工单',
     'ui.counter.done.next': '下一位客户',
+    'ui.counter.done.loaner': '借出备用机',
   },
   en: {
     'ui.counter.intro': 'Take a device in: find the customer, pick the device, record fault and condition; saving prints the intake receipt and device label.',
@@ -179,5 +180,6 @@ export const messages: Messages = {
     'ui.counter.done.saved': 'Saved. Ticket number',
     'ui.counter.done.openTicket': 'Open ticket',
     'ui.counter.done.next': 'Next customer',
+    'ui.counter.done.loaner': 'Loaner for the customer (备用机)',
   },
 };
