@@ -361,3 +361,15 @@ test('Settings → Printing: the queue with the intake\'s jobs and the per-docum
   await expect(page.getByTestId('doc-settings-intake_receipt')).toBeVisible();
   await snap('tickets-printing-zh');
 });
+
+test('a webcam snapshot becomes a condition photo', async ({ page, snap }) => {
+  // Chromium's fake camera (launch flags in playwright.config.ts) stands in for the counter's webcam.
+  await page.goto(shop.url);
+  await signIn(page, COUNTER.username, COUNTER.password);
+  await page.getByTestId('webcam-open').click();
+  const video = page.getByTestId('webcam-video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+  await page.getByTestId('webcam-shoot').click();
+  await expect(page.getByRole('img', { name: /^webcam-\d+\.jpg$/ })).toBeVisible();
+  await snap('intake-webcam-photo-zh');
+});

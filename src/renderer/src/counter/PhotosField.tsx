@@ -2,6 +2,7 @@ import { ActionIcon, Button, FileButton, Group, Image, Input, Stack, Text } from
 import { ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, MAX_PHOTOS_PER_INTAKE } from '../../../shared/tickets/schemas';
 import { useT } from '../i18n/I18nProvider';
 import type { PhotoForm } from './intakeForm';
+import { WebcamCapture } from './WebcamCapture';
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -12,7 +13,7 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-/** Photos of the device's condition, from files (a phone's pictures, a webcam snapshot saved to disk). */
+/** Photos of the device's condition, from files (a phone's pictures) or the counter's webcam. */
 export function PhotosField({ value, onChange, error }: { value: PhotoForm[]; onChange(v: PhotoForm[]): void; error?: string }) {
   const t = useT();
   const add = async (files: File[]) => {
@@ -48,6 +49,7 @@ export function PhotosField({ value, onChange, error }: { value: PhotoForm[]; on
               </Button>
             )}
           </FileButton>
+          <WebcamCapture onShot={(p) => onChange([...value, p].slice(0, MAX_PHOTOS_PER_INTAKE))} />
           {value.length === 0 ? (
             <Text size="xs" c="dimmed">
               {t('ui.counter.photos.none')}
