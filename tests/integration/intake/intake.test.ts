@@ -26,7 +26,7 @@ describe('tickets.intake', () => {
     expect(ticket.events).toEqual([expect.objectContaining({ kind: 'created', fromStatus: null, toStatus: 'received', userName: 'counter' })]);
     expect(ticket.passcode).toEqual({ hasPasscode: true, kind: 'pin', declined: false, none: false, erasedAt: null });
     expect(JSON.stringify(ticket)).not.toContain('246810');
-    expect(ticket.flags).toEqual({ daysOpen: 0, daysToPromise: 7, overdue: false });
+    expect(ticket.flags).toEqual({ daysOpen: 0, daysToPromise: 7, overdue: false, legalDaysLeft: null }); // a paid repair runs against no 三包 limit
     expect(ticket.attachments).toEqual([expect.objectContaining({ name: 'front.jpg', mime: 'image/jpeg', size: 10 })]);
     const att = await backend.call('attachments.get', { id: ticket.attachments[0]!.id }, { token: t.technician });
     expect(Buffer.from(att.dataBase64, 'base64').toString()).toBe('jpeg bytes');

@@ -103,7 +103,7 @@ describe('ticket lists', () => {
     t.technician = (await backend.call('auth.login', { username: 'technician', password: 'correct-horse' })).token;
     expect(await list({ overdue: true })).toEqual([ids.ouyang]);
     const row = (await backend.call('tickets.list', { overdue: true }, { token: t.counter })).rows[0]!;
-    expect(row.flags).toEqual({ daysOpen: 2, daysToPromise: -1, overdue: true });
+    expect(row.flags).toEqual({ daysOpen: 2, daysToPromise: -1, overdue: true, legalDaysLeft: null }); // paid: no 三包 limit
     expect(row.customer).toMatchObject({ name: '欧阳娜娜', phone: '139 1234 0042' });
     expect(await list({ minAgeDays: 1 })).toHaveLength(3);
     expect(await list({ maxAgeDays: 1 })).toEqual([]);
