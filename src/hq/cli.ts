@@ -1,13 +1,16 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openHqDatabase } from './db';
 import { buildHqApp } from './app';
 import { HqService, HqError, type HqFaults } from './service';
 import { LATEST_SHOP_SCHEMA, OLDEST_SHOP_SCHEMA, SHOP_SCHEMA_VERSIONS, shapesAt } from './shapes';
+import { pulledKinds } from '../shared/sync/kinds';
 
 /**
  * `npm run hq -- [--data-dir DIR] [--port N] [--host ADDR]`: the head-office server.
  * `npm run hq -- shops create --code SZ01 --name 福田店 | shops list | shops revoke <id|code> | shops code <id|code>`.
+ * `npm run hq -- items kinds | items publish --kind parts.catalog [--shop <id|code>] --file items.json`.
  * Stores in SQLite (DIR/hq.sqlite) unless DATABASE_URL is set (PostgreSQL). The admin API needs
  * HQ_ADMIN_TOKEN (or --admin-token); the shops commands work on the database directly.
  */
@@ -22,6 +25,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       'admin-token': { type: 'string' },
       code: { type: 'string' },
       name: { type: 'string' },
+      kind: { type: 'string' },
+      shop: { type: 'string' },
+      file: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -35,6 +41,29 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     };
   }
   const service = new HqService(store, { faults });
+
+  if (positionals[0] === 'items') {
+    // Publishes head-office data (what the admin API's POST /admin/v1/items does) from a JSON file:
+    // an array of { id, data } or { id, deleted: true }.
+    try {
+      if (positionals[1] === 'kinds') {
+        for (const [kind, def] of Object.entries(pulledKinds)) console.log(`${kind.padEnd(18)} ${def.scope === 'shop' ? '--shop' : 'all shops'.padEnd(6)}  ${def.summary}`);
+      } else if (positionals[1] === 'publish' && values.kind && values.file) {
+        const items = JSON.parse(fs.readFileSync(values.file, 'utf8')) as unknown;
+        const r = await service.publish({ kind: values.kind, ...(values.shop ? { shopId: values.shop } : {}), items });
+        console.log(values.json ? JSON.stringify(r) : `Published ${r.changes.length} ${values.kind} item(s), changes ${r.changes[0]}–${r.changes[r.changes.length - 1]}.`);
+      } else {
+        console.error('usage: hq items kinds | items publish --kind KIND [--shop <id|code>] --file ITEMS.json   (ITEMS.json: [{ "id": ..., "data": {...} } | { "id": ..., "deleted": true }])');
+        process.exitCode = 2;
+      }
+    } catch (e) {
+      console.error(e instanceof HqError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : e);
+      process.exitCode = 1;
+    } finally {
+      await store.close();
+    }
+    return;
+  }
 
   if (positionals[0] === 'shops') {
     const print = (x: unknown) => console.log(JSON.stringify(x, null, 2));

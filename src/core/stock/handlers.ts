@@ -4,6 +4,7 @@ import type { SerialRow } from '../../shared/stock/schemas';
 import type { Handlers } from '../api/context';
 import { assertCatalogEditable, partByCode, partRow, requirePartRow, searchParts, upsertPart } from './catalog';
 import { registerStockDocuments } from './documents';
+import { registerPartsCatalogKind } from './pulled';
 import { importCatalog } from './import';
 import { toMovement, type MovementRowDb } from './ledger';
 import { getLoan, issueLoaner, listLoans, returnLoaner } from './loaners';
@@ -16,6 +17,7 @@ import { cancelStocktake, countStocktake, getStocktake, listStocktakes, postStoc
 import { resolveTicket, ticketNumbers } from './tickets';
 
 registerStockDocuments();
+registerPartsCatalogKind();
 
 type P = typeof stockProcedures;
 

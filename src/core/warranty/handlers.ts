@@ -9,13 +9,15 @@ import type { warrantyProcedures } from '../../shared/warranty/procedures';
 import type { Ctx, Handlers } from '../api/context';
 import { evaluateForDevice, shopToday } from './evaluate';
 import { evaluateTicket } from './ticket';
-import { programsOfDevice } from './programs';
+import { assertProgramOffered, programsOfDevice, publishedPrograms } from './programs';
+import { registerProgramKind } from './pulled';
 import {
   activeCalendarRow,
   assertNotEnrolled,
   calendarDataOf,
   calendarQuery,
   insertPolicyVersion,
+  isEnrolled,
   policyOf,
   policyQuery,
   resolvePolicy,
@@ -25,6 +27,8 @@ import {
   toPolicyVersion,
   type PolicyRow,
 } from './store';
+
+registerProgramKind();
 
 type P = typeof warrantyProcedures;
 type Issue = { path: string; key: string; params?: Params };
@@ -212,6 +216,7 @@ export const warrantyHandlers: Handlers<P> = {
   },
 
   'warranty.programs.list': (input, ctx) => programsOfDevice(ctx.db, input.deviceId),
+  'warranty.programs.offered': (_input, ctx) => publishedPrograms(ctx.db),
 
   async 'warranty.programs.add'(input, ctx) {
     const p = input.program;
@@ -224,6 +229,7 @@ export const warrantyHandlers: Handlers<P> = {
       .where('program_id', '=', p.id)
       .executeTakeFirst();
     if (exists) throw new AppError('CONFLICT', { key: 'warranty.error.programExists', details: { id: exists.id } });
+    await assertProgramOffered(ctx.db, await isEnrolled(ctx.db), p);
     const id = ctx.newId();
     const now = ctx.nowIso();
     const me = ctx.me();

@@ -215,8 +215,11 @@ export function toCalendarMeta(row: CalendarRow): Omit<CalendarVersion, 'calenda
  * capability; until then the flag is read from the shop settings JSON (`enrolled`, default false).
  */
 export async function assertNotEnrolled(db: Kysely<DB>): Promise<void> {
+  if (await isEnrolled(db)) throw new AppError('RULE', { key: 'warranty.error.enrolled' });
+}
+
+export async function isEnrolled(db: Kysely<DB>): Promise<boolean> {
   const row = await db.selectFrom('shop').select('settings_json').limit(1).executeTakeFirst();
   if (!row) throw new AppError('SETUP_REQUIRED');
-  const enrolled = (JSON.parse(row.settings_json) as { enrolled?: unknown }).enrolled === true;
-  if (enrolled) throw new AppError('RULE', { key: 'warranty.error.enrolled' });
+  return (JSON.parse(row.settings_json) as { enrolled?: unknown }).enrolled === true;
 }

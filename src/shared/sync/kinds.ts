@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { roleSchema } from '../api/roles';
 import { usernameSchema } from '../auth/schemas';
 import { shopSettingsPatchSchema } from '../shop/schemas';
-import { categoryPolicySchema, holidayCalendarSchema } from '../warranty/schemas';
+import { categoryPolicySchema, holidayCalendarSchema, programTermsSchema } from '../warranty/schemas';
 import { priceItemInputSchema } from '../bench/schemas';
+import { partInputSchema } from '../stock/schemas';
 
 /**
  * Head-office-owned data ("pulled kinds"): what head office publishes and shops apply.
@@ -41,6 +42,16 @@ export const pulledKinds: Record<string, PulledKindDef> = {
   'warranty.policy': { scope: 'all', data: categoryPolicySchema, summary: 'A 三包 category policy (id = policy id); each publish is a new version.' },
   'warranty.calendar': { scope: 'all', data: holidayCalendarSchema, summary: 'The public-holiday calendar (id = calendar id).' },
   'price_list.item': { scope: 'all', data: priceItemInputSchema.omit({ id: true }), summary: 'A labor item or fee of the price list, the diagnosis fee among them (id = item id).' },
+  'parts.catalog': {
+    scope: 'all',
+    data: partInputSchema,
+    summary: "A part of the catalog (id = part id): SKU, names, category, models, grade, serial tracking, warranty, list price, standard cost, active. The shop's bin and reorder levels stay the shop's; a deleted part is deactivated.",
+  },
+  'warranty.program': {
+    scope: 'all',
+    data: programTermsSchema,
+    summary: "A service program's terms (id = program id: extended warranty, accidental damage, replace instead of repair); a device's dates stay the shop's record. A deleted program is no longer offered.",
+  },
 };
 
 export const pulledKindIdSchema = z.string().regex(/^[a-z][a-z0-9_.-]{0,59}$/);

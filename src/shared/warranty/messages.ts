@@ -153,6 +153,8 @@ export const messages: Messages = {
     'warranty.error.duplicateYear': '年份重复',
     'warranty.error.rangeReversed': '结束日期早于开始日期',
     'warranty.error.programExists': '该设备已登记此服务项目',
+    'warranty.error.programNotOffered': '总部没有发布服务项目 {id}：本店已接入总部，只能登记总部提供的服务项目',
+    'warranty.error.programTermsFromHq': '服务项目 {id} 的条款由总部维护，不能在本店修改（请按总部发布的条款登记）',
   },
   en: {
     'warranty.category.phone': 'Mobile phone',
@@ -302,5 +304,7 @@ export const messages: Messages = {
     'warranty.error.duplicateYear': 'Duplicate year',
     'warranty.error.rangeReversed': 'The end date is before the start date',
     'warranty.error.programExists': 'This device already holds this program',
+    'warranty.error.programNotOffered': 'Head office does not offer program {id}: this shop is enrolled and records only the programs head office offers',
+    'warranty.error.programTermsFromHq': "The terms of program {id} are maintained by head office and cannot be changed here (record it on head office's terms)",
   },
 };

@@ -13,6 +13,7 @@ import {
   lineSchema,
   localNameSchema,
   programSchema,
+  programTermsSchema,
   repairRecordSchema,
 } from './schemas';
 
@@ -207,8 +208,15 @@ export const warrantyProcedures = {
     access: ALL_STAFF,
     kind: 'query',
   }),
+  'warranty.programs.offered': procedure({
+    summary: "The service programs head office offers (their terms). Once enrolled, a device is recorded only with one of these, on head office's terms; empty while not enrolled.",
+    input: z.object({}).strict(),
+    output: z.array(programTermsSchema),
+    access: ALL_STAFF,
+    kind: 'query',
+  }),
   'warranty.programs.add': procedure({
-    summary: 'Records a service program a device holds. Manager.',
+    summary: "Records a service program a device holds. Manager. Once enrolled, only a program head office offers, on its terms.",
     input: z.object({ deviceId: z.string().min(1).max(64), program: programSchema }).strict(),
     output: deviceProgramSchema,
     access: MANAGERS,

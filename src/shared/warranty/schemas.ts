@@ -225,6 +225,19 @@ export const programSchema = z.discriminatedUnion('kind', [
   replaceProgramSchema,
 ]);
 export type Program = z.infer<typeof programSchema>;
+
+/**
+ * A program as head office publishes it (pulled kind 'warranty.program'): its terms, without
+ * what belongs to one device's contract (its dates, what earlier claims used).
+ */
+export const programTermsSchema = z.discriminatedUnion('kind', [
+  extendedWarrantySchema.strict(),
+  accidentalDamageSchema.omit({ validFrom: true, validTo: true, usedThisTerm: true }).strict(),
+  replaceProgramSchema.omit({ validFrom: true, validTo: true }).strict(),
+]);
+export type ProgramTerms = z.infer<typeof programTermsSchema>;
+/** The fields of a device's program that are that device's, not the program's terms. */
+export const PROGRAM_DEVICE_FIELDS = ['validFrom', 'validTo', 'usedThisTerm'] as const;
 export type ExtendedWarranty = z.infer<typeof extendedWarrantySchema>;
 export type AccidentalDamage = z.infer<typeof accidentalDamageSchema>;
 export type ReplaceProgram = z.infer<typeof replaceProgramSchema>;
