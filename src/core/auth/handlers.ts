@@ -6,7 +6,7 @@ import type { UsersTable } from '../db/schema';
 import { DUMMY_HASH, hashSecret, verifySecret } from './passwords';
 import { afterFailure, isLocked } from './lockout';
 import { endSessions, sessionExpiry, startSession } from './sessions';
-import { getUserRow, insertUser, toUser } from './users';
+import { assertLocalUser, getUserRow, hqUserIds, insertUser, loadUser, toUser } from './users';
 import { requireShop } from '../shop/settings';
 import { localTime } from '../../shared/util/time';
 import { appendAudit } from '../audit/log';
@@ -69,7 +69,7 @@ function assertMayManage(ctx: Ctx, target: { role: string }, newRole?: string) {
 
 async function updateUser(ctx: Ctx, row: Selectable<UsersTable>, set: Partial<Selectable<UsersTable>>) {
   await ctx.db.updateTable('users').set({ ...set, updated_at: ctx.nowIso() }).where('id', '=', row.id).execute();
-  return toUser(await getUserRow(ctx.db, row.id));
+  return loadUser(ctx.db, row.id);
 }
 
 export const authHandlers: Handlers<Pick<P, AuthNames>> = {
@@ -89,7 +89,7 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
 
   async 'auth.me'(_input, ctx) {
     const me = ctx.me();
-    return { user: toUser(await getUserRow(ctx.db, me.userId)), expiresAt: await sessionExpiry(ctx.db, me.tokenHash) };
+    return { user: await loadUser(ctx.db, me.userId), expiresAt: await sessionExpiry(ctx.db, me.tokenHash) };
   },
 
   async 'auth.logout'(_input, ctx) {
@@ -115,7 +115,8 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
 
   async 'users.list'(_input, ctx) {
     const rows = await ctx.db.selectFrom('users').selectAll().orderBy('disabled').orderBy('display_name').execute();
-    return rows.map(toUser);
+    const hq = await hqUserIds(ctx.db);
+    return rows.map((r) => toUser(r, hq.has(r.id)));
   },
 
   async 'users.create'(input, ctx) {
@@ -128,6 +129,7 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
   async 'users.update'(input, ctx) {
     const row = await getUserRow(ctx.db, input.id);
     assertMayManage(ctx, row, input.role);
+    await assertLocalUser(ctx.db, row.id);
     if (input.disabled && row.id === ctx.me().userId) throw fieldError('disabled', 'validation.cannotDisableSelf');
     const set: Partial<Selectable<UsersTable>> = {};
     if (input.displayName !== undefined) set.display_name = input.displayName;
@@ -142,6 +144,7 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
   async 'users.resetPassword'(input, ctx) {
     const row = await getUserRow(ctx.db, input.id);
     assertMayManage(ctx, row);
+    await assertLocalUser(ctx.db, row.id);
     await updateUser(ctx, row, { password_hash: await hashSecret(input.password), failed_attempts: 0, locked_until: null });
     await endSessions(ctx.db, row.id, ctx.clock.now());
     await ctx.audit('users.resetPassword', 'user', row.id);

@@ -6,7 +6,7 @@ import type { SessionInfo } from '../../shared/auth/schemas';
 import type { DB } from '../db/schema';
 import type { BackendServices, SessionUser } from '../api/context';
 import { loadShop } from '../shop/settings';
-import { toUser } from './users';
+import { isHqUser, toUser } from './users';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -27,7 +27,7 @@ export async function startSession(db: Kysely<DB>, userId: string, now: Date): P
   const at = now.toISOString();
   await db.insertInto('sessions').values({ token_hash: hashToken(token), user_id: userId, created_at: at, last_seen_at: at, ended_at: null }).execute();
   const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-  return { token, user: toUser(user), expiresAt: new Date(now.getTime() + (await idleMs(db))).toISOString() };
+  return { token, user: toUser(user, await isHqUser(db, userId)), expiresAt: new Date(now.getTime() + (await idleMs(db))).toISOString() };
 }
 
 export async function endSessions(db: Kysely<DB>, userId: string, now: Date): Promise<void> {

@@ -4,8 +4,12 @@ import type { Role } from '../../shared/api/roles';
 import type { User } from '../../shared/auth/schemas';
 import type { DB, UsersTable } from '../db/schema';
 import { hashSecret } from './passwords';
+import { hqMark, hqMarks } from '../sync/hq-owned';
 
-export function toUser(row: Selectable<UsersTable>): User {
+/** The kind under which the sync marks the users head office provisioned (see sync/pulled-builtin). */
+const HQ_USERS = 'users';
+
+export function toUser(row: Selectable<UsersTable>, managedByHq = false): User {
   return {
     id: row.id,
     username: row.username,
@@ -15,7 +19,27 @@ export function toUser(row: Selectable<UsersTable>): User {
     hasPin: row.pin_hash !== null,
     lockedUntil: row.locked_until,
     createdAt: row.created_at,
+    managedByHq,
   };
+}
+
+/** Whether head office provisioned this user (then its name, role, status and password are head office's). */
+export async function isHqUser(db: Kysely<DB>, id: string): Promise<boolean> {
+  return (await hqMark(db, HQ_USERS, id)) !== undefined;
+}
+
+export async function hqUserIds(db: Kysely<DB>): Promise<Set<string>> {
+  return new Set((await hqMarks(db, HQ_USERS)).keys());
+}
+
+/** The user as the API shows it, with whether head office manages it. */
+export async function loadUser(db: Kysely<DB>, id: string): Promise<User> {
+  return toUser(await getUserRow(db, id), await isHqUser(db, id));
+}
+
+/** Users provisioned by head office are managed there: the shop may not change them. */
+export async function assertLocalUser(db: Kysely<DB>, id: string): Promise<void> {
+  if (await isHqUser(db, id)) throw new AppError('RULE', { key: 'system.error.userManagedByHq', details: { managedByHq: true } });
 }
 
 export async function insertUser(

@@ -1,5 +1,7 @@
 import { AppError } from '../../shared/api/errors';
-import { shopSettingsSchema } from '../../shared/shop/schemas';
+import { ENROLLED_READ_ONLY_SETTINGS, shopSettingsSchema, type ShopSettings, type ShopSettingsPatch } from '../../shared/shop/schemas';
+import type { Locale } from '../../shared/i18n/types';
+import { t } from '../../shared/i18n/translate';
 import type { systemProcedures } from '../../shared/system/procedures';
 import type { Handlers } from '../api/context';
 import { insertUser } from '../auth/users';
@@ -7,6 +9,39 @@ import { startSession } from '../auth/sessions';
 import { loadShop, requireShop } from './settings';
 
 type P = typeof systemProcedures;
+
+/** The label of each read-only setting, for the refusal's message. */
+const SETTING_LABEL: Record<string, string> = {
+  name: 'ui.shop.name',
+  code: 'ui.shop.code',
+  address: 'ui.shop.address',
+  phone: 'ui.shop.phone',
+  hotline: 'ui.shop.hotline',
+  timeZone: 'ui.shop.timeZone',
+  currency: 'ui.shop.currency',
+  taxRateBp: 'ui.settings.taxRate',
+  pricesIncludeTax: 'ui.settings.pricesIncludeTax',
+  sessionIdleMinutes: 'ui.settings.idleMinutes',
+};
+
+/**
+ * An enrolled shop may not change what head office manages (or its code); a patch that repeats
+ * the current value of such a setting is fine (a settings form sends every field).
+ */
+function assertHqSettingsUnchanged(current: ShopSettings, patch: ShopSettingsPatch, locale: Locale): void {
+  if (!current.enrolled) return;
+  const changed = ENROLLED_READ_ONLY_SETTINGS.filter((k) => {
+    const v = patch[k as keyof ShopSettingsPatch];
+    return v !== undefined && JSON.stringify(v) !== JSON.stringify(current[k as keyof ShopSettings]);
+  });
+  if (changed.length === 0) return;
+  throw new AppError('RULE', {
+    key: 'system.error.settingsManagedByHq',
+    params: { fields: changed.map((k) => t(locale, SETTING_LABEL[k] ?? k)).join(locale === 'zh-CN' ? '、' : ', ') },
+    fields: changed.map((k) => ({ path: k, key: 'system.error.fieldManagedByHq' })),
+    details: { managedByHq: changed },
+  });
+}
 
 export const shopHandlers: Handlers<Pick<P, 'setup.status' | 'setup.run' | 'shop.get' | 'shop.update'>> = {
   async 'setup.status'(_input, ctx) {
@@ -37,6 +72,7 @@ export const shopHandlers: Handlers<Pick<P, 'setup.status' | 'setup.run' | 'shop
 
   async 'shop.update'(input, ctx) {
     const shop = await requireShop(ctx.db);
+    assertHqSettingsUnchanged(shop.settings, input, ctx.locale);
     const settings = shopSettingsSchema.parse({ ...shop.settings, ...input });
     await ctx.db
       .updateTable('shop')

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { pulledKinds, hqShopSettingsSchema, hqUserSchema } from '../../shared/sync/kinds';
 import { shopSettingsSchema } from '../../shared/shop/schemas';
 import { categoryPolicySchema, holidayCalendarSchema, type CategoryPolicy } from '../../shared/warranty/schemas';
 import { insertPolicyVersion, samePolicyData } from '../warranty/store';
 import { registerPulledKind, type PulledRow } from './pulled';
+import { hqMark, setHqMark } from './hq-owned';
 
 /**
  * The pull handlers of the foundation and of capabilities present when sync was built: shop
@@ -33,20 +35,34 @@ registerPulledKind('shop.settings', {
   },
 });
 
-registerPulledKind('users', {
+/**
+ * A user head office provisioned is marked as such (meta `hq:users:<id>`, see hq-owned): the shop
+ * then refuses to rename, re-role, disable or reset it. The mark keeps a fingerprint of the last
+ * password hash head office sent: the user may change their own password here, and head office's
+ * next publish of the same user overwrites it only when head office set a new password.
+ */
+export const HQ_USERS = 'users';
+const fingerprint = (hash: string) => createHash('sha256').update(hash).digest('base64url').slice(0, 22);
+
+registerPulledKind(HQ_USERS, {
   async apply(trx, rows, ctx) {
     const now = ctx.nowIso();
     for (const row of rows) {
       const existing = await trx.selectFrom('users').select(['id', 'username']).where('id', '=', row.id).executeTakeFirst();
+      const mark = await hqMark<{ pw: string | null }>(trx, HQ_USERS, row.id);
       if (row.deleted) {
         // Users are never deleted (the audit log names them): head office's delete disables.
         if (existing) {
+          await setHqMark(trx, HQ_USERS, row.id, { pw: mark?.pw ?? null });
           await trx.updateTable('users').set({ disabled: 1, updated_at: now }).where('id', '=', row.id).execute();
           await trx.updateTable('sessions').set({ ended_at: now }).where('user_id', '=', row.id).where('ended_at', 'is', null).execute();
         }
         continue;
       }
       const u = parse<ReturnTypeOfUser>('users', row);
+      const pw = u.passwordHash ? fingerprint(u.passwordHash) : null;
+      const newPassword = u.passwordHash && pw !== mark?.pw ? { password_hash: u.passwordHash } : {};
+      await setHqMark(trx, HQ_USERS, row.id, { pw: pw ?? mark?.pw ?? null });
       // A local user holding the same name gives way: renamed and disabled, its history kept.
       const clash = await trx
         .selectFrom('users')
@@ -70,7 +86,7 @@ registerPulledKind('users', {
             display_name: u.displayName,
             role: u.role,
             disabled: u.disabled ? 1 : 0,
-            ...(u.passwordHash ? { password_hash: u.passwordHash } : {}),
+            ...newPassword,
             updated_at: now,
           })
           .where('id', '=', row.id)

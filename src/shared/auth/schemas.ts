@@ -17,6 +17,8 @@ export const userSchema = z.object({
   hasPin: z.boolean(),
   lockedUntil: z.string().nullable(),
   createdAt: z.string(),
+  /** Provisioned by head office (enrolled shop): name, role, status and password are head office's; the PIN is the user's. */
+  managedByHq: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
 

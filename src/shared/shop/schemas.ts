@@ -62,5 +62,24 @@ export const shopSettingsPatchSchema = z
   .strict();
 export type ShopSettingsPatch = z.infer<typeof shopSettingsPatchSchema>;
 
+/**
+ * The settings head office manages for an enrolled shop (pulled kind 'shop.settings'); read-only
+ * there, like the shop's code (its identity at head office). The rest (language, LAN access,
+ * printers and documents, sync interval, bench and quality rules) stay the shop's.
+ */
+export const HQ_MANAGED_SETTINGS = {
+  name: true,
+  address: true,
+  phone: true,
+  hotline: true,
+  timeZone: true,
+  currency: true,
+  taxRateBp: true,
+  pricesIncludeTax: true,
+  sessionIdleMinutes: true,
+} as const;
+/** Read-only in an enrolled shop: head office's settings and the shop's code. */
+export const ENROLLED_READ_ONLY_SETTINGS: readonly string[] = [...Object.keys(HQ_MANAGED_SETTINGS), 'code'];
+
 export const shopSchema = z.object({ id: z.string(), settings: shopSettingsSchema });
 export type Shop = z.infer<typeof shopSchema>;

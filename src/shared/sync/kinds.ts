@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../api/roles';
 import { usernameSchema } from '../auth/schemas';
-import { shopSettingsPatchSchema } from '../shop/schemas';
+import { HQ_MANAGED_SETTINGS, shopSettingsPatchSchema } from '../shop/schemas';
 import { categoryPolicySchema, holidayCalendarSchema, programTermsSchema } from '../warranty/schemas';
 import { priceItemInputSchema } from '../bench/schemas';
 import { partInputSchema } from '../stock/schemas';
@@ -21,9 +21,7 @@ export interface PulledKindDef {
 }
 
 /** The settings head office manages for a shop (the shop's own LAN/printer settings stay local). */
-export const hqShopSettingsSchema = shopSettingsPatchSchema
-  .pick({ name: true, address: true, phone: true, hotline: true, timeZone: true, currency: true, taxRateBp: true, pricesIncludeTax: true, sessionIdleMinutes: true })
-  .strict();
+export const hqShopSettingsSchema = shopSettingsPatchSchema.pick(HQ_MANAGED_SETTINGS).strict();
 
 /** A user head office provisions for a shop: password as an scrypt hash (`scrypt$N$r$p$salt$hash`), never plain. */
 export const hqUserSchema = z

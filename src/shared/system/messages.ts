@@ -18,6 +18,9 @@ export const messages: Messages = {
     'audit.users.update': '修改用户',
     'audit.users.resetPassword': '重置密码',
     'audit.shop.update': '修改门店设置',
+    'system.error.settingsManagedByHq': '本店已接入总部，这些设置由总部管理，不能在本店修改：{fields}',
+    'system.error.fieldManagedByHq': '由总部管理，不能在本店修改',
+    'system.error.userManagedByHq': '该账号由总部开通，姓名、角色、停用和密码重置都由总部管理，请联系总部修改',
   },
   en: {
     'role.counter': 'Counter',
@@ -35,5 +38,8 @@ export const messages: Messages = {
     'audit.users.update': 'Changed user',
     'audit.users.resetPassword': 'Reset password',
     'audit.shop.update': 'Changed shop settings',
+    'system.error.settingsManagedByHq': 'This shop is enrolled with head office, which manages these settings; they cannot be changed here: {fields}',
+    'system.error.fieldManagedByHq': 'Managed by head office; cannot be changed here',
+    'system.error.userManagedByHq': 'Head office provisioned this account: its name, role, status and password resets are managed by head office; ask head office to change them',
   },
 };

@@ -110,7 +110,7 @@ export const systemProcedures = {
     kind: 'mutation',
   }),
   'users.update': procedure({
-    summary: 'Changes a user\'s name or role, or disables/enables them (ends their sessions).',
+    summary: 'Changes a user\'s name or role, or disables/enables them (ends their sessions). Refused for a user head office provisioned (managedByHq).',
     input: z
       .object({
         id: z.string().min(1),
@@ -124,7 +124,7 @@ export const systemProcedures = {
     kind: 'mutation',
   }),
   'users.resetPassword': procedure({
-    summary: 'Sets a new password for a user, clears their lockout and ends their sessions.',
+    summary: 'Sets a new password for a user, clears their lockout and ends their sessions. Refused for a user head office provisioned (managedByHq).',
     input: z.object({ id: z.string().min(1), password: passwordSchema }).strict(),
     output: ok,
     access: MANAGERS,
@@ -138,7 +138,8 @@ export const systemProcedures = {
     kind: 'query',
   }),
   'shop.update': procedure({
-    summary: 'Changes shop settings (LAN access, language, tax, session timeout...). Audited.',
+    summary:
+      'Changes shop settings (LAN access, language, tax, session timeout...). Audited. In a shop enrolled with head office, the settings head office manages (name, address, phone, hotline, time zone, currency, tax, session timeout) and the code are read-only: a changed value is refused, the same value passes.',
     input: shopSettingsPatchSchema,
     output: shopSchema,
     access: MANAGERS,

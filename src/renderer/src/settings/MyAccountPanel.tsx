@@ -8,6 +8,7 @@ import { useFormSubmit } from '../hooks/useFormSubmit';
 
 function ChangePasswordForm() {
   const t = useT();
+  const { user } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -28,6 +29,11 @@ function ChangePasswordForm() {
     <form onSubmit={save} noValidate>
       <Stack>
         <Title order={4}>{t('ui.account.changePassword')}</Title>
+        {user.managedByHq ? (
+          <Text size="sm" c="dimmed">
+            {t('ui.account.passwordFromHq')}
+          </Text>
+        ) : null}
         <PasswordInput label={t('ui.user.currentPassword')} autoComplete="current-password" value={current} error={errors.current} onChange={(e) => setCurrent(e.currentTarget.value)} />
         <PasswordInput label={t('ui.user.newPassword')} description={t('ui.user.passwordHint')} autoComplete="new-password" value={next} error={errors.next} onChange={(e) => setNext(e.currentTarget.value)} />
         <PasswordInput label={t('ui.user.passwordConfirm')} autoComplete="new-password" value={confirm} error={errors.confirm} onChange={(e) => setConfirm(e.currentTarget.value)} />

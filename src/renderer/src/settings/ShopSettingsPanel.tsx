@@ -18,6 +18,10 @@ export function ShopSettingsPanel() {
   const { toast } = useErrorToast();
   const { user, shop, refreshShop } = useSession();
   const canEdit = isManager(user);
+  // Enrolled: head office manages these settings (core refuses changes); they show read-only.
+  const hq = shop?.settings.enrolled === true;
+  const canEditHq = canEdit && !hq;
+  const hqHint = hq ? t('ui.settings.managedByHq') : undefined;
   const [form, setForm] = useState<ShopSettings | null>(shop?.settings ?? null);
   const { errors, busy, submit } = useFormSubmit();
   const [host, setHost] = useState<HostInfo | null>(null);
@@ -36,7 +40,9 @@ export function ShopSettingsPanel() {
   const text = (k: 'name' | 'address' | 'phone' | 'hotline') => ({
     value: form[k],
     error: errors[k],
-    readOnly: !canEdit,
+    readOnly: !canEditHq,
+    description: hqHint,
+    'data-hq-managed': hq || undefined,
     onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value }),
   });
 
@@ -44,7 +50,8 @@ export function ShopSettingsPanel() {
     e.preventDefault();
     await submit(async () => {
       const { name, address, phone, hotline, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess } = form;
-      await api.call('shop.update', { name, address, phone, hotline, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess });
+      // Enrolled: only the shop's own settings are sent (head office's are read-only here).
+      await api.call('shop.update', hq ? { language, lanAccess } : { name, address, phone, hotline, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess });
       await refreshShop();
       showSuccessToast(t('ui.settings.saved'));
       // The host rebinds after a LAN change; ask again for the addresses it now listens on.
@@ -56,9 +63,14 @@ export function ShopSettingsPanel() {
     <form onSubmit={save} noValidate>
       <Stack maw={720}>
         {!canEdit ? <Alert color="gray">{t('ui.settings.readOnly')}</Alert> : null}
+        {hq ? (
+          <Alert color="blue" data-testid="settings-hq-managed">
+            {t('ui.settings.hqManagedNote')}
+          </Alert>
+        ) : null}
         <SimpleGrid cols={2}>
           <TextInput label={t('ui.shop.name')} {...text('name')} />
-          <TextInput label={t('ui.shop.code')} value={form.code} readOnly description={t('ui.settings.codeFixed')} />
+          <TextInput label={t('ui.shop.code')} value={form.code} readOnly description={hqHint ?? t('ui.settings.codeFixed')} />
         </SimpleGrid>
         <TextInput label={t('ui.shop.address')} {...text('address')} />
         <SimpleGrid cols={2}>
@@ -69,7 +81,8 @@ export function ShopSettingsPanel() {
             data={timeZoneOptions()}
             searchable
             allowDeselect={false}
-            readOnly={!canEdit}
+            readOnly={!canEditHq}
+            description={hqHint}
             value={form.timeZone}
             error={errors.timeZone}
             onChange={(v) => v && setForm({ ...form, timeZone: v })}
@@ -86,28 +99,28 @@ export function ShopSettingsPanel() {
           />
           <NumberInput
             label={t('ui.settings.taxRate')}
-            description={t('ui.settings.taxRateHint')}
+            description={hqHint ?? t('ui.settings.taxRateHint')}
             suffix=" %"
             min={0}
             max={100}
             decimalScale={2}
-            readOnly={!canEdit}
+            readOnly={!canEditHq}
             value={form.taxRateBp / 100}
             error={errors.taxRateBp}
             onChange={(v) => setForm({ ...form, taxRateBp: Math.round(Number(v || 0) * 100) })}
           />
           <NumberInput
             label={t('ui.settings.idleMinutes')}
-            description={t('ui.settings.idleMinutesHint')}
+            description={hqHint ?? t('ui.settings.idleMinutesHint')}
             min={5}
             max={1440}
             allowDecimal={false}
-            readOnly={!canEdit}
+            readOnly={!canEditHq}
             value={form.sessionIdleMinutes}
             error={errors.sessionIdleMinutes}
             onChange={(v) => setForm({ ...form, sessionIdleMinutes: Number(v || 0) })}
           />
-          <TextInput label={t('ui.shop.currency')} value={form.currency} readOnly />
+          <TextInput label={t('ui.shop.currency')} value={form.currency} readOnly description={hqHint} />
         </SimpleGrid>
         <Paper withBorder p="md">
           <Switch

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Group, Menu, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Menu, Table, Text } from '@mantine/core';
 import type { User } from '../../../shared/auth/schemas';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
@@ -41,6 +41,11 @@ export function UsersPanel() {
 
   return (
     <>
+      {shop?.settings.enrolled ? (
+        <Alert color="blue" mb="sm" data-testid="users-hq-note">
+          {t('ui.users.hqIntro')}
+        </Alert>
+      ) : null}
       <Group justify="space-between" mb="sm">
         <Text c="dimmed" size="sm">
           {t('ui.users.intro')}
@@ -63,8 +68,17 @@ export function UsersPanel() {
           {(users ?? []).map((u) => {
             const locked = u.lockedUntil !== null && Date.parse(u.lockedUntil) > now;
             return (
-              <Table.Tr key={u.id}>
-                <Table.Td>{u.username}</Table.Td>
+              <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    {u.username}
+                    {u.managedByHq ? (
+                      <Badge size="xs" variant="light" color="blue" tt="none">
+                        {t('ui.users.fromHq')}
+                      </Badge>
+                    ) : null}
+                  </Group>
+                </Table.Td>
                 <Table.Td>{u.displayName}</Table.Td>
                 <Table.Td>{t(`role.${u.role}`)}</Table.Td>
                 <Table.Td>
@@ -79,7 +93,11 @@ export function UsersPanel() {
                 <Table.Td>{u.hasPin ? t('ui.common.yes') : t('ui.common.no')}</Table.Td>
                 <Table.Td>{formatInstant(u.createdAt, locale, shop?.settings.timeZone)}</Table.Td>
                 <Table.Td>
-                  {mayManage(u) ? (
+                  {u.managedByHq ? (
+                    <Text size="xs" c="dimmed" data-testid="user-hq-managed">
+                      {t('ui.users.managedByHq')}
+                    </Text>
+                  ) : mayManage(u) ? (
                     <Menu position="bottom-end">
                       <Menu.Target>
                         <Button size="xs" variant="subtle" aria-label={t('ui.users.actionsFor', { name: u.username })}>
