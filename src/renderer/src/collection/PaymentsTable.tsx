@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Badge, Button, Group, Modal, NumberInput, PasswordInput, Select, Stack, Table, TextInput } from '@mantine/core';
 import { TENDERS, type Payment, type Tender } from '../../../shared/collection/schemas';
 import { api } from '../api/client';
@@ -8,6 +8,8 @@ import { useErrorToast } from '../hooks/useErrorToast';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
 import { money, toFen } from './format';
+import { usePendingSync } from '../sync/usePendingSync';
+import { NotAtHqBadge } from '../sync/NotAtHqBadge';
 
 type Action = { kind: 'void'; payment: Payment } | { kind: 'refund' };
 
@@ -24,6 +26,7 @@ export function PaymentsTable({ payments, ticketId, onChanged }: { payments: Pay
   const [errors, setErrors] = useState<FieldErrors>({});
   const manager = user.role === 'manager' || user.role === 'admin';
   const fmt = (f: number) => money(f, locale, shop?.settings.currency);
+  const pending = usePendingSync('payments', useMemo(() => payments.map((p) => p.id), [payments]));
 
   const open = (a: Action) => {
     setAction(a);
@@ -61,6 +64,11 @@ export function PaymentsTable({ payments, ticketId, onChanged }: { payments: Pay
                   <Badge ml={4} size="xs" color="red" variant="light" tt="none">
                     {t('ui.collection.voided')}
                   </Badge>
+                ) : null}
+                {pending.has(p.id) ? (
+                  <span style={{ marginLeft: 4 }}>
+                    <NotAtHqBadge size="xs" />
+                  </span>
                 ) : null}
               </Table.Td>
               <Table.Td ta="right">{fmt(p.amountFen)}</Table.Td>

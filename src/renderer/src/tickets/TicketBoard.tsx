@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Badge, Group, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
 import { TICKET_STATUSES, type TicketStatus } from '../../../shared/tickets/statuses';
@@ -5,12 +6,15 @@ import { useT } from '../i18n/I18nProvider';
 import { STATUS_COLOR, TicketBadges } from './TicketBadges';
 import { deviceName } from './format';
 import { openTicket } from './nav';
+import { usePendingSync } from '../sync/usePendingSync';
+import { NotAtHqBadge } from '../sync/NotAtHqBadge';
 
 const PER_COLUMN = 12;
 
 /** One column per status; the header counts every ticket in it, the cards are the newest that match the filters. */
 export function TicketBoard({ rows, counts }: { rows: TicketRow[]; counts: Partial<Record<TicketStatus, number>> }) {
   const t = useT();
+  const pending = usePendingSync('tickets', useMemo(() => rows.map((r) => r.id), [rows]));
   return (
     <ScrollArea type="auto" offsetScrollbars>
       <Group align="flex-start" wrap="nowrap" gap="sm" data-testid="ticket-board">
@@ -32,9 +36,12 @@ export function TicketBoard({ rows, counts }: { rows: TicketRow[]; counts: Parti
                 {cards.map((r) => (
                   <UnstyledButton key={r.id} onClick={() => openTicket(r.id)} data-testid={`board-card-${r.number}`}>
                     <Paper withBorder p={6} shadow="xs" style={{ borderLeft: `3px solid var(--mantine-color-${STATUS_COLOR[s]}-5)` }}>
-                      <Text size="xs" ff="monospace" c="dimmed">
-                        {r.number}
-                      </Text>
+                      <Group gap={4} justify="space-between" wrap="wrap">
+                        <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                          {r.number}
+                        </Text>
+                        {pending.has(r.id) ? <NotAtHqBadge size="xs" /> : null}
+                      </Group>
                       <Text size="sm" fw={600} lineClamp={1}>
                         {r.customer.name} · {deviceName(r.device)}
                       </Text>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Badge, Button, Divider, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { TicketDetail } from '../../../shared/tickets/schemas';
 import { CONDITION_ITEMS } from '../../../shared/tickets/schemas';
@@ -15,6 +15,8 @@ import { AttachmentThumbs } from './AttachmentThumbs';
 import { TicketTimeline } from './TicketTimeline';
 import { calendarDate, yuan } from './format';
 import { openCustomer, startIntakeFor } from './nav';
+import { usePendingSync } from '../sync/usePendingSync';
+import { NotAtHqBadge } from '../sync/NotAtHqBadge';
 
 const STATE_COLOR = { ok: 'teal', fault: 'red', not_checked: 'gray' } as const;
 
@@ -41,6 +43,8 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
   const c = ticket.customer;
   const d = ticket.device;
   const s = ticket.service;
+  // A new array per loaded ticket: a reload after a change asks again.
+  const notAtHq = usePendingSync('tickets', useMemo(() => [ticket.id], [ticket])).has(ticket.id);
 
   const reprint = async (doc: 'intake_receipt' | 'device_label') => {
     try {
@@ -60,6 +64,7 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
               {ticket.number}
             </Title>
             <StatusBadge status={ticket.status} />
+            {notAtHq ? <NotAtHqBadge /> : null}
           </Group>
           <TicketBadges row={ticket} />
         </div>

@@ -1,4 +1,5 @@
-import { Table, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import { Group, Table, Text } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
@@ -6,12 +7,15 @@ import { useSession } from '../app/session';
 import { StatusBadge, TicketBadges } from './TicketBadges';
 import { deviceName } from './format';
 import { openTicket } from './nav';
+import { usePendingSync } from '../sync/usePendingSync';
+import { NotAtHqBadge } from '../sync/NotAtHqBadge';
 
 /** Ticket rows; a row opens its ticket on click or Enter. `extra` adds a column (days waiting). */
 export function TicketTable({ rows, extra, testId }: { rows: TicketRow[]; extra?: { title: string; cell(r: TicketRow): React.ReactNode }; testId?: string }) {
   const { t, locale } = useI18n();
   const { shop } = useSession();
   const tz = shop?.settings.timeZone;
+  const pending = usePendingSync('tickets', useMemo(() => rows.map((r) => r.id), [rows]));
   return (
     <Table highlightOnHover withTableBorder fz="sm" data-testid={testId} verticalSpacing={6}>
       <Table.Thead>
@@ -38,7 +42,14 @@ export function TicketTable({ rows, extra, testId }: { rows: TicketRow[]; extra?
             onKeyDown={(e) => e.key === 'Enter' && openTicket(r.id)}
           >
             <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-              {r.number}
+              {pending.has(r.id) ? (
+                <Group gap={4} wrap="nowrap">
+                  {r.number}
+                  <NotAtHqBadge size="xs" />
+                </Group>
+              ) : (
+                r.number
+              )}
             </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <StatusBadge status={r.status} />

@@ -21,6 +21,7 @@ export const messages: Messages = {
     'ui.sync.enroll': '加入',
     'ui.sync.enrolled': '已加入总部，正在首次同步',
     'ui.sync.notAtHq': '尚未上传总部',
+    'ui.sync.notAtHqHint': '已保存在本店，下次同步时上传总部',
   },
   en: {
     'ui.sync.tab': 'Head office',
@@ -41,5 +42,6 @@ export const messages: Messages = {
     'ui.sync.enroll': 'Join',
     'ui.sync.enrolled': 'Enrolled with head office; the first sync is running',
     'ui.sync.notAtHq': 'Not yet at head office',
+    'ui.sync.notAtHqHint': 'Saved in this shop; the next sync sends it to head office',
   },
 };
