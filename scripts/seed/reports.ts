@@ -6,6 +6,7 @@
 import type { SeedContext, SeedStep } from './context';
 import { REPORT_FACTS_INDEXES_SQL, REPORT_FACTS_INDEX_NAMES, REPORT_FACTS_TRIGGERS_SQL, REPORT_FACTS_TRIGGER_NAMES } from '../../src/core/db/migrations/009-reports';
 import { rebuildReportFacts } from '../../src/core/reports/facts';
+import { REPORT_ROLLUP_TRIGGERS_SQL, REPORT_ROLLUP_TRIGGER_NAMES, rebuildReportRollups } from '../../src/core/reports/rollups';
 
 const INDEX_NAMES = REPORT_FACTS_INDEX_NAMES;
 
@@ -13,7 +14,7 @@ const INDEX_NAMES = REPORT_FACTS_INDEX_NAMES;
 export const reportsSeedPrepare: SeedStep = {
   name: 'report projection off',
   run(ctx: SeedContext) {
-    for (const t of REPORT_FACTS_TRIGGER_NAMES) ctx.sqlite.exec(`DROP TRIGGER IF EXISTS ${t}`);
+    for (const t of [...REPORT_FACTS_TRIGGER_NAMES, ...REPORT_ROLLUP_TRIGGER_NAMES]) ctx.sqlite.exec(`DROP TRIGGER IF EXISTS ${t}`);
     for (const i of INDEX_NAMES) ctx.sqlite.exec(`DROP INDEX IF EXISTS ${i}`);
   },
 };
@@ -60,5 +61,14 @@ export const reportsSeedStep: SeedStep = {
     const fu = (sqlite.prepare(`SELECT count(*) AS n FROM follow_ups`).get() as { n: number }).n;
     const cp = (sqlite.prepare(`SELECT count(*) AS n FROM complaints`).get() as { n: number }).n;
     ctx.log(`${fu.toLocaleString('en')} follow-ups, ${cp.toLocaleString('en')} complaints`);
+  },
+};
+
+/** Last: the rollups of payments, parts issued and follow-ups summed once, then kept by trigger. */
+export const rollupsSeedStep: SeedStep = {
+  name: 'report rollups',
+  run(ctx: SeedContext) {
+    ctx.sqlite.transaction(() => rebuildReportRollups(ctx.sqlite))();
+    ctx.sqlite.exec(REPORT_ROLLUP_TRIGGERS_SQL);
   },
 };

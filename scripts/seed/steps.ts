@@ -1,7 +1,7 @@
 import type { SeedStep } from './context';
 import { intakeSeedStep } from './intake';
 import { stockSeedStep } from './stock';
-import { reportsSeedPrepare, reportsSeedStep } from './reports';
+import { reportsSeedPrepare, reportsSeedStep, rollupsSeedStep } from './reports';
 import { collectionSeedStep } from './collection';
 
 /**
@@ -16,4 +16,6 @@ export const seedSteps: SeedStep[] = [
   reportsSeedStep,
   // After the report projection: payments hang off its collection instants.
   collectionSeedStep,
+  // Last: sums what every step wrote.
+  rollupsSeedStep,
 ];

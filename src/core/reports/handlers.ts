@@ -16,6 +16,7 @@ import {
   runEscalations,
 } from './care';
 import { verifyReportFacts } from './facts';
+import { verifyReportRollups } from './rollups';
 import { dashboard, exportReport, registerReportDocuments, reportOptions } from './output';
 import { drill, runReport } from './report';
 
@@ -39,7 +40,8 @@ export const reportHandlers: Handlers<typeof reportProcedures> = {
     return reportOptions(ctx);
   },
   async 'reports.verifyFacts'(_input, ctx) {
-    return verifyReportFacts(ctx.sqlite);
+    const facts = verifyReportFacts(ctx.sqlite);
+    return { checked: facts.checked, mismatches: [...facts.mismatches, ...verifyReportRollups(ctx.sqlite)] };
   },
   async 'followUps.list'(input, ctx) {
     return listFollowUps(ctx, input);

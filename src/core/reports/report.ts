@@ -10,6 +10,7 @@ import { qualitySettingsSchema, SERVICE_TYPES, addDaysToDate, type DrillInput, t
 import { localDate } from '../../shared/tickets/local-date';
 import type { Ctx } from '../api/context';
 import { prepared } from '../intake/statements';
+import { rollupKey } from './rollups';
 import { aggregateReport, drillFacts, factFilterSql, type DrillFact, type ShopAggregates } from './facts';
 
 export interface ShopInfo {
@@ -78,23 +79,33 @@ export function sideFigures(
   filters: ReportFilters,
   now: Date,
   quotes: ShopAggregates['quotes'],
+  useRollups = true,
 ): SideFigures {
   const p: Record<string, unknown> = { s: w.startIso, e: w.endIso };
   const fw = factFilterSql(filters, p, 'f.');
+  // No filter or one, over whole hours: the rollups of migration 10 give the same sums without the ledgers.
+  const key = useRollups && hasTable(sqlite, 'report_payments_hourly') ? rollupKey(filters, w.startIso, w.endIso) : null;
+  const rolled = key !== null;
+  if (key) Object.assign(p, key);
   const joinFacts = (col: string) => (anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = ${col} AND ${fw}` : '');
   const today = localDate(now, info.timeZone);
 
   // Parts issued to tickets (issues minus returns), at their cost: each part's range of the
   // covering index in part order (summed per part without a sort), then by category.
-  const partRows = sqlite
-    .prepare(
-      `SELECT category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost) AS cost FROM (
-         SELECT pt.category AS category, sum(m.kind = 'issue') AS lines, -sum(m.qty) AS qty, -sum(m.qty * m.unit_cost) AS cost
-         FROM parts pt CROSS JOIN stock_movements m INDEXED BY stock_movements_report ON m.part_id = pt.id ${joinFacts('m.ticket_id')}
-         WHERE m.ticket_id IS NOT NULL AND m.kind IN ('issue', 'return') AND m.at >= $s AND m.at < $e GROUP BY pt.n)
-       GROUP BY category ORDER BY cost DESC`,
-    )
-    .all(p) as { key: string; lines: number; qty: number; cost: number }[];
+  const partRows = (
+    rolled
+      ? sqlite.prepare(
+          `SELECT category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost_fen) AS cost FROM report_parts_hourly
+           WHERE dim = $dim AND value = $dimValue AND hour >= $sh AND hour < $eh GROUP BY category HAVING sum(moves) <> 0 ORDER BY cost DESC, key`,
+        )
+      : sqlite.prepare(
+          `SELECT category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost) AS cost FROM (
+             SELECT pt.category AS category, sum(m.kind = 'issue') AS lines, -sum(m.qty) AS qty, -sum(m.qty * m.unit_cost) AS cost
+             FROM parts pt CROSS JOIN stock_movements m INDEXED BY stock_movements_report ON m.part_id = pt.id ${joinFacts('m.ticket_id')}
+             WHERE m.ticket_id IS NOT NULL AND m.kind IN ('issue', 'return') AND m.at >= $s AND m.at < $e GROUP BY pt.n)
+           GROUP BY category ORDER BY cost DESC, key`,
+        )
+  ).all(p) as { key: string; lines: number; qty: number; cost: number }[];
   const parts = {
     lines: partRows.reduce((a, r) => a + r.lines, 0),
     qty: partRows.reduce((a, r) => a + r.qty, 0),
@@ -119,7 +130,7 @@ export function sideFigures(
   }
 
   // Payments and claims to the maker belong to the collection capability.
-  const payments = paymentFigures(sqlite, p, joinFacts);
+  const payments = paymentFigures(sqlite, p, joinFacts, rolled);
 
   const loanRow = sqlite
     .prepare(
@@ -130,14 +141,28 @@ export function sideFigures(
     .get(p) as { outNow: number; lent: number; returned: number };
 
   const fp = { ...p, from, to, today };
-  const sat = sqlite
-    .prepare(
-      `SELECT count(*) AS due, sum(u.status = 'done') AS done, sum(u.reached = 1) AS reached, sum(u.score IS NOT NULL) AS scored, avg(u.score) AS avg,
-         sum(u.score = 1) AS s1, sum(u.score = 2) AS s2, sum(u.score = 3) AS s3, sum(u.score = 4) AS s4, sum(u.score = 5) AS s5, sum(u.problem_reported) AS problems
-       FROM follow_ups u ${joinFacts('u.ticket_id')} WHERE u.due_date >= $from AND u.due_date <= $to`,
-    )
-    .get(fp) as Record<string, number | null>;
-  const overdueNow = (sqlite.prepare(`SELECT count(*) AS n FROM follow_ups u ${joinFacts('u.ticket_id')} WHERE u.status = 'open' AND u.due_date < $today`).get(fp) as { n: number }).n;
+  const sat = (
+    rolled
+      ? sqlite.prepare(
+          `SELECT sum(n) AS due, sum(n * (status = 'done')) AS done, sum(n * (reached = 1)) AS reached, sum(n * (score > 0)) AS scored, sum(n * score) * 1.0 / sum(n * (score > 0)) AS avg,
+             sum(n * (score = 1)) AS s1, sum(n * (score = 2)) AS s2, sum(n * (score = 3)) AS s3, sum(n * (score = 4)) AS s4, sum(n * (score = 5)) AS s5, sum(n * problem) AS problems
+           FROM report_follow_ups_daily WHERE dim = $dim AND value = $dimValue AND due_date >= $from AND due_date <= $to`,
+        )
+      : sqlite.prepare(
+          `SELECT count(*) AS due, sum(u.status = 'done') AS done, sum(u.reached = 1) AS reached, sum(u.score IS NOT NULL) AS scored, avg(u.score) AS avg,
+             sum(u.score = 1) AS s1, sum(u.score = 2) AS s2, sum(u.score = 3) AS s3, sum(u.score = 4) AS s4, sum(u.score = 5) AS s5, sum(u.problem_reported) AS problems
+           FROM follow_ups u ${joinFacts('u.ticket_id')} WHERE u.due_date >= $from AND u.due_date <= $to`,
+        )
+  ).get(fp) as Record<string, number | null>;
+  const overdueNow = (
+    sqlite
+      .prepare(
+        rolled
+          ? `SELECT coalesce(sum(n), 0) AS n FROM report_follow_ups_daily WHERE dim = $dim AND value = $dimValue AND status = 'open' AND due_date < $today`
+          : `SELECT count(*) AS n FROM follow_ups u ${joinFacts('u.ticket_id').replace('JOIN', 'CROSS JOIN')} WHERE u.status = 'open' AND u.due_date < $today`,
+      )
+      .get(fp) as { n: number }
+  ).n;
   const satisfaction = {
     due: sat.due ?? 0,
     done: sat.done ?? 0,
@@ -199,6 +224,7 @@ function paymentFigures(
   sqlite: Database.Database,
   p: Record<string, unknown>,
   joinFacts: (col: string) => string,
+  rolled: boolean,
 ): Pick<SideFigures, 'revenueByTender' | 'revenueByCategory' | 'claims'> {
   const na = (k: string) => ({ available: false as const, reasonKey: k });
   let revenueByTender: SideFigures['revenueByTender'] = na('reports.na.payments');
@@ -210,16 +236,18 @@ function paymentFigures(
     const at = c.has('at') ? 'at' : c.has('created_at') ? 'created_at' : c.has('recorded_at') ? 'recorded_at' : null;
     const amount = c.has('amount_fen') ? 'amount_fen' : c.has('amount') ? 'amount' : null;
     if (at && amount && c.has('tender') && c.has('ticket_id')) {
-      const rows = sqlite
-        .prepare(`SELECT pm.tender AS key, count(*) AS count, sum(pm.${amount}) AS amountFen FROM payments pm ${joinFacts('pm.ticket_id')} WHERE pm.${at} >= $s AND pm.${at} < $e GROUP BY pm.tender ORDER BY amountFen DESC`)
-        .all(p) as { key: string; count: number; amountFen: number }[];
-      revenueByTender = { available: true, value: rows };
-      const byCat = sqlite
-        .prepare(
-          `SELECT coalesce(rf.category, '') AS key, count(*) AS count, sum(pm.${amount}) AS amountFen FROM payments pm LEFT JOIN report_facts rf ON rf.ticket_id = pm.ticket_id
-           ${joinFacts('pm.ticket_id')} WHERE pm.${at} >= $s AND pm.${at} < $e GROUP BY 1 ORDER BY amountFen DESC`,
-        )
-        .all(p) as { key: string; count: number; amountFen: number }[];
+      const [byTenderSql, byCategorySql] = rolled
+        ? [
+            `SELECT tender AS key, sum(n) AS count, sum(amount_fen) AS amountFen FROM report_payments_hourly WHERE dim = $dim AND value = $dimValue AND hour >= $sh AND hour < $eh GROUP BY tender HAVING sum(n) <> 0 ORDER BY amountFen DESC, key`,
+            `SELECT category AS key, sum(n) AS count, sum(amount_fen) AS amountFen FROM report_payments_hourly WHERE dim = $dim AND value = $dimValue AND hour >= $sh AND hour < $eh GROUP BY category HAVING sum(n) <> 0 ORDER BY amountFen DESC, key`,
+          ]
+        : [
+            `SELECT pm.tender AS key, count(*) AS count, sum(pm.${amount}) AS amountFen FROM payments pm ${joinFacts('pm.ticket_id')} WHERE pm.${at} >= $s AND pm.${at} < $e GROUP BY pm.tender ORDER BY amountFen DESC, key`,
+            `SELECT coalesce(rf.category, '') AS key, count(*) AS count, sum(pm.${amount}) AS amountFen FROM payments pm LEFT JOIN report_facts rf ON rf.ticket_id = pm.ticket_id
+             ${joinFacts('pm.ticket_id')} WHERE pm.${at} >= $s AND pm.${at} < $e GROUP BY 1 ORDER BY amountFen DESC, key`,
+          ];
+      revenueByTender = { available: true, value: sqlite.prepare(byTenderSql).all(p) as { key: string; count: number; amountFen: number }[] };
+      const byCat = sqlite.prepare(byCategorySql).all(p) as { key: string; count: number; amountFen: number }[];
       revenueByCategory = { available: true, value: byCat };
     }
   }
@@ -243,14 +271,15 @@ export function userNames(sqlite: Database.Database): Map<string, string> {
   return new Map((prepared(sqlite, `SELECT id, display_name FROM users`).all() as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name]));
 }
 
-export function runReport(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: ReportInput): ReportResult {
+/** `useRollups: false` reads the ledgers even where the rollups would answer (tests compare the two). */
+export function runReport(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: ReportInput, useRollups = true): ReportResult {
   validateFilters(ctx.sqlite, input.filters);
   const info = shopInfo(ctx.sqlite);
   const now = ctx.clock.now();
   const w = reportWindow(info, input.from, input.to, now);
   const groupBy = input.groupBy ?? null;
   const { aggregates, quotes } = aggregateReport(ctx.sqlite, w, input.from, input.to, input.filters, groupBy);
-  const side = sideFigures(ctx.sqlite, info, w, input.from, input.to, input.filters, now, quotes);
+  const side = sideFigures(ctx.sqlite, info, w, input.from, input.to, input.filters, now, quotes, useRollups);
   return assembleReport(
     aggregates,
     w,

@@ -8,11 +8,12 @@ import { stock } from './005-stock';
 import { reports } from './009-reports';
 import { bench } from './007-bench';
 import { collection } from './008-collection';
+import { reportRollups } from './010-report-rollups';
 
 /**
  * Sorted by version whatever the order of this list, so capabilities built in parallel can
  * land out of order; a version not yet present (a gap) is simply skipped by migrate().
  */
-export const migrations: readonly Migration[] = [foundation, warranty, intake, printing, stock, sync, bench, collection, reports].sort((a, b) => a.version - b.version);
+export const migrations: readonly Migration[] = [foundation, warranty, intake, printing, stock, sync, bench, collection, reports, reportRollups].sort((a, b) => a.version - b.version);
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,214 @@
+/**
+ * Hourly and daily rollups of the append-only money ledgers and of the follow-ups (migration 10),
+ * kept by trigger in the writer's transaction like report_facts. A report over a year would
+ * otherwise read every payment and every part issued of the range and look each one's ticket up
+ * (a filter, the revenue's category): seconds on a 1,000,000-ticket shop. The rollups are
+ * derived, not synced, hold no figure of their own (each row is a sum of ledger rows, proven by
+ * `verifyReportRollups`), and a report uses them only where they give exactly the raw answer:
+ * no filter or one (technician, category, brand or service type), and range ends on whole UTC
+ * hours (every whole-hour time zone); otherwise it reads the ledgers.
+ *
+ * Each ledger row counts once per dimension of its ticket (report_facts): under ('', '') for the
+ * shop-wide figures and under ('tech', credited technician), ('category', …), ('brand', lower
+ * case), ('service', …) for a filtered report; a ticket without facts yet counts only shop-wide.
+ * - report_payments_hourly: payments by UTC hour of `at`, tender and the ticket's category.
+ * - report_parts_hourly: stock issued to / returned from tickets by UTC hour and the part's
+ *   category: movements, issue lines, quantity and cost (issues positive).
+ * - report_follow_ups_daily: follow-ups by due day and outcome (status, reached, score, problem).
+ *
+ * When a ticket's dimensions change (the credited technician, an edited device) or a part's
+ * category does, its rows' sums move from the old keys to the new; `n`/`moves` count rows so a
+ * key left with none drops out of a report.
+ */
+import type Database from 'better-sqlite3';
+import type { ReportFilters } from '../../shared/reports/schemas';
+
+const hour = (col: string) => `substr(${col}, 1, 13)`;
+const DIMS = `(SELECT 0 AS i UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4)`;
+
+/**
+ * Where a ticket's dimensions come from: the report_facts row joined on the ticket ('join'), a
+ * trigger's OLD/NEW report_facts row, or none (shop-wide only, category '').
+ */
+type Facts = 'join' | 'OLD' | 'NEW' | 'none';
+
+/** The facts' category as a key ('' without facts). */
+const CATEGORY = '$CATEGORY';
+
+/**
+ * The signed contribution of some ledger rows to a rollup, one row per dimension: `from` yields
+ * the ledger rows (`(SELECT 1)` for a trigger's NEW/OLD row), `keys` group them after the
+ * dimension, `sums` add them up. Ends in GROUP BY, so an upsert after it parses unambiguously.
+ */
+function contribution(o: { from: string; ticket: string; facts: Facts; keys: string[]; sums: string[]; sign: 1 | -1; where?: string }): string {
+  const f = o.facts === 'join' ? 'f' : o.facts;
+  const value =
+    o.facts === 'none' ? `''` : `CASE d.i WHEN 0 THEN '' WHEN 1 THEN ${f}.tech_id WHEN 2 THEN ${f}.category WHEN 3 THEN lower(${f}.brand) ELSE ${f}.service_type END`;
+  const category = o.facts === 'none' ? `''` : o.facts === 'join' ? `coalesce(f.category, '')` : `${f}.category`;
+  const on = o.facts === 'join' ? `d.i = 0 OR f.ticket_id IS NOT NULL` : o.facts === 'none' ? `d.i = 0` : '1';
+  const keys = o.keys.map((k) => k.replaceAll(CATEGORY, category));
+  const sums = o.sums.map((s) => (o.sign === 1 ? s : `-(${s})`));
+  return `SELECT CASE d.i WHEN 0 THEN '' WHEN 1 THEN 'tech' WHEN 2 THEN 'category' WHEN 3 THEN 'brand' ELSE 'service' END, ${value}, ${keys.join(', ')}, ${sums.join(', ')}
+    FROM ${o.from} ${o.facts === 'join' ? `LEFT JOIN report_facts f ON f.ticket_id = ${o.ticket}` : ''} JOIN ${DIMS} d ON ${on}
+    WHERE ${o.where ?? '1'} GROUP BY ${[...Array(2 + keys.length).keys()].map((i) => i + 1).join(', ')}`;
+}
+
+interface Rollup {
+  table: string;
+  keys: string[];
+  counts: string[];
+  /** A stored row that sums to nothing (its ledger rows moved to other keys) equals no row. */
+  something: string;
+  /** The contribution of ledger rows `where` (on the source alias), with `facts` for their tickets. */
+  rows(facts: Facts, where: string, sign: 1 | -1, ticket?: string): string;
+}
+
+const movementWhere = `m.ticket_id IS NOT NULL AND m.kind IN ('issue', 'return')`;
+const ROLLUPS = {
+  payments: {
+    table: 'report_payments_hourly',
+    keys: ['hour', 'tender', 'category'],
+    counts: ['n', 'amount_fen'],
+    something: 'n <> 0 OR amount_fen <> 0',
+    rows: (facts, where, sign) =>
+      contribution({ from: 'payments p', ticket: 'p.ticket_id', facts, where, sign, keys: [hour('p.at'), 'p.tender', CATEGORY], sums: ['count(*)', 'sum(p.amount_fen)'] }),
+  },
+  parts: {
+    table: 'report_parts_hourly',
+    keys: ['hour', 'category'],
+    counts: ['moves', 'lines', 'qty', 'cost_fen'],
+    something: 'moves <> 0 OR lines <> 0 OR qty <> 0 OR cost_fen <> 0',
+    rows: (facts, where, sign) =>
+      contribution({
+        from: 'stock_movements m LEFT JOIN parts pt ON pt.id = m.part_id', ticket: 'm.ticket_id', facts, where: `${movementWhere} AND ${where}`, sign,
+        keys: [hour('m.at'), `coalesce(pt.category, '')`], sums: ['count(*)', `sum(m.kind = 'issue')`, '-sum(m.qty)', '-sum(m.qty * m.unit_cost)'],
+      }),
+  },
+  followUps: {
+    table: 'report_follow_ups_daily',
+    keys: ['due_date', 'status', 'reached', 'score', 'problem'],
+    counts: ['n'],
+    something: 'n <> 0',
+    rows: (facts, where, sign) =>
+      contribution({ from: 'follow_ups u', ticket: 'u.ticket_id', facts, where, sign, keys: ['u.due_date', 'u.status', 'coalesce(u.reached, -1)', 'coalesce(u.score, 0)', 'u.problem_reported'], sums: ['count(*)'] }),
+  },
+} satisfies Record<string, Rollup>;
+type RollupName = keyof typeof ROLLUPS;
+const NAMES = Object.keys(ROLLUPS) as RollupName[];
+
+/** Upsert that adds a contribution to the rows already there. */
+const add = (r: Rollup, select: string) => `
+  INSERT INTO ${r.table} (dim, value, ${r.keys.join(', ')}, ${r.counts.join(', ')}) ${select}
+  ON CONFLICT (dim, value, ${r.keys.join(', ')}) DO UPDATE SET ${r.counts.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+
+/** A trigger's NEW/OLD ledger row, as the one-row source `rows` reads (alias p / m / u). */
+const single = (r: RollupName, row: 'NEW' | 'OLD', sign: 1 | -1) => {
+  const cols: Record<RollupName, string> = {
+    payments: `SELECT ${row}.ticket_id AS ticket_id, ${row}.at AS at, ${row}.tender AS tender, ${row}.amount_fen AS amount_fen`,
+    parts: `SELECT ${row}.ticket_id AS ticket_id, ${row}.at AS at, ${row}.kind AS kind, ${row}.qty AS qty, ${row}.unit_cost AS unit_cost, ${row}.part_id AS part_id`,
+    followUps: `SELECT ${row}.ticket_id AS ticket_id, ${row}.due_date AS due_date, ${row}.status AS status, ${row}.reached AS reached, ${row}.score AS score, ${row}.problem_reported AS problem_reported`,
+  };
+  const alias = { payments: 'p', parts: 'm', followUps: 'u' }[r];
+  const table = { payments: 'payments', parts: 'stock_movements', followUps: 'follow_ups' }[r];
+  return add(ROLLUPS[r], ROLLUPS[r].rows('join', '1', sign).replace(`${table} ${alias}`, `(${cols[r]}) ${alias}`));
+};
+
+/** Every ledger row of one ticket moved between two sets of dimensions. */
+const moveTicket = (ticket: string, from: Facts, to: Facts) =>
+  NAMES.map((r) => {
+    const alias = { payments: 'p', parts: 'm', followUps: 'u' }[r];
+    const where = `${alias}.ticket_id = ${ticket}`;
+    return `${add(ROLLUPS[r], ROLLUPS[r].rows(from, where, -1))};\n${add(ROLLUPS[r], ROLLUPS[r].rows(to, where, 1))};`;
+  }).join('\n');
+
+export const REPORT_ROLLUP_TABLES_SQL = NAMES.map((r) => {
+  const { table, keys, counts } = ROLLUPS[r];
+  const types: Record<string, string> = { reached: 'INTEGER', score: 'INTEGER', problem: 'INTEGER' };
+  return `CREATE TABLE ${table} (
+    dim TEXT NOT NULL,
+    value TEXT NOT NULL,
+    ${keys.map((k) => `${k} ${types[k] ?? 'TEXT'} NOT NULL`).join(',\n    ')},
+    ${counts.map((c) => `${c} INTEGER NOT NULL`).join(',\n    ')},
+    PRIMARY KEY (dim, value, ${keys.join(', ')})
+  ) STRICT, WITHOUT ROWID;`;
+}).join('\n');
+
+const partsMoved = (category: string, sign: 1 | -1) =>
+  add(ROLLUPS.parts, ROLLUPS.parts.rows('join', `m.part_id = NEW.id`, sign).replace(`coalesce(pt.category, '')`, category));
+
+export const REPORT_ROLLUP_TRIGGERS_SQL = `
+  CREATE TRIGGER report_rollup_payment AFTER INSERT ON payments BEGIN
+    ${single('payments', 'NEW', 1)};
+  END;
+  CREATE TRIGGER report_rollup_movement AFTER INSERT ON stock_movements WHEN NEW.ticket_id IS NOT NULL AND NEW.kind IN ('issue', 'return') BEGIN
+    ${single('parts', 'NEW', 1)};
+  END;
+  CREATE TRIGGER report_rollup_part_category AFTER UPDATE OF category ON parts WHEN OLD.category IS NOT NEW.category BEGIN
+    ${partsMoved('OLD.category', -1)};
+    ${partsMoved('NEW.category', 1)};
+  END;
+  CREATE TRIGGER report_rollup_follow_up_in AFTER INSERT ON follow_ups BEGIN
+    ${single('followUps', 'NEW', 1)};
+  END;
+  CREATE TRIGGER report_rollup_follow_up_up AFTER UPDATE OF ticket_id, due_date, status, reached, score, problem_reported ON follow_ups BEGIN
+    ${single('followUps', 'OLD', -1)};
+    ${single('followUps', 'NEW', 1)};
+  END;
+  CREATE TRIGGER report_rollup_follow_up_del AFTER DELETE ON follow_ups BEGIN
+    ${single('followUps', 'OLD', -1)};
+  END;
+  CREATE TRIGGER report_rollup_facts_in AFTER INSERT ON report_facts BEGIN
+    ${moveTicket('NEW.ticket_id', 'none', 'NEW')}
+  END;
+  CREATE TRIGGER report_rollup_facts_dims AFTER UPDATE OF tech_id, category, brand, service_type ON report_facts
+    WHEN OLD.tech_id IS NOT NEW.tech_id OR OLD.category IS NOT NEW.category OR OLD.brand IS NOT NEW.brand OR OLD.service_type IS NOT NEW.service_type BEGIN
+    ${moveTicket('NEW.ticket_id', 'OLD', 'NEW')}
+  END;
+  CREATE TRIGGER report_rollup_facts_out AFTER DELETE ON report_facts BEGIN
+    ${moveTicket('OLD.ticket_id', 'OLD', 'none')}
+  END;
+`;
+export const REPORT_ROLLUP_TRIGGER_NAMES = [...REPORT_ROLLUP_TRIGGERS_SQL.matchAll(/CREATE TRIGGER (\w+)/g)].map((m) => m[1]!);
+
+/** Empties the rollups and sums the ledgers into them again (upgrade, seed, repair). */
+export function rebuildReportRollups(db: Database.Database): void {
+  for (const r of NAMES) {
+    db.exec(`DELETE FROM ${ROLLUPS[r].table}`);
+    db.exec(add(ROLLUPS[r], ROLLUPS[r].rows('join', '1', 1)));
+  }
+}
+
+/** The rollup rows that differ from a fresh sum of the ledgers, as "table dim value key…" strings. */
+export function verifyReportRollups(db: Database.Database, limit = 20): string[] {
+  const out: string[] = [];
+  for (const r of NAMES) {
+    const { table, keys, counts, something } = ROLLUPS[r];
+    const cols = ['dim', 'value', ...keys, ...counts].join(', ');
+    const stored = `SELECT ${cols} FROM ${table} WHERE ${something}`;
+    const fresh = ROLLUPS[r].rows('join', '1', 1);
+    const rows = db
+      .prepare(`SELECT * FROM (SELECT * FROM (${stored}) EXCEPT SELECT * FROM (${fresh}) UNION ALL SELECT * FROM (SELECT * FROM (${fresh}) EXCEPT SELECT * FROM (${stored}))) LIMIT ?`)
+      .raw()
+      .all(limit) as unknown[][];
+    for (const row of rows) if (out.length < limit) out.push(`${table} ${row.slice(0, 2 + keys.length).join(' ')}`);
+  }
+  return out;
+}
+
+/**
+ * The rollup key (dim, value) that answers a report with these filters over [s, e), or null when
+ * only the ledgers can (two filters or more, or range ends not on whole UTC hours).
+ */
+export function rollupKey(filters: ReportFilters, s: string, e: string): { dim: string; dimValue: string; sh: string; eh: string } | null {
+  if (!/T\d\d:00:00\.000Z$/.test(s) || !/T\d\d:00:00\.000Z$/.test(e)) return null;
+  const set = [
+    filters.technicianId ? ['tech', filters.technicianId] : null,
+    filters.category ? ['category', filters.category] : null,
+    // SQLite's lower() and NOCASE fold ASCII letters only
+    filters.brand ? ['brand', filters.brand.replace(/[A-Z]/g, (c) => c.toLowerCase())] : null,
+    filters.serviceType ? ['service', filters.serviceType] : null,
+  ].filter((x): x is [string, string] => x !== null);
+  if (set.length > 1) return null;
+  const [dim, dimValue] = set[0] ?? ['', ''];
+  return { dim, dimValue, sh: s.slice(0, 13), eh: e.slice(0, 13) };
+}
