@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { HEADER_APP, HEADER_PROTOCOL, HEADER_SCHEMA, LIMITS, PATHS } from '../shared/sync/protocol';
+import { HEADER_APP, HEADER_PROTOCOL, HEADER_SCHEMA, LIMITS, LOOKUP_MAX_BYTES, PATHS } from '../shared/sync/protocol';
 import { HqError, sha256, type HqService, type RequestMeta } from './service';
 import { hqComplaints, hqReports, type HqReportQuery } from './reports';
+import { lookupDevice } from './lookup';
 
 export interface HqAppOptions {
   service: HqService;
@@ -22,7 +23,7 @@ function meta(req: FastifyRequest): RequestMeta {
 }
 
 /**
- * The head-office HTTP server. Shop endpoints (enroll, push, pull) under /sync/v1, the admin API
+ * The head-office HTTP server. Shop endpoints (enroll, push, pull, device lookup) under /sync/v1, the admin API
  * under /admin/v1. Every endpoint authenticates (shop token, enrollment code or admin token),
  * every body is size-capped and validated with zod, every refusal is a typed JSON error.
  */
@@ -85,6 +86,12 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
     return res;
   });
   app.post(PATHS.pull, { preHandler: shopAuth, bodyLimit: 64 * 1024 }, async (req) => service.pull(shopId(req), req.body, meta(req)));
+  // The nationwide service: any enrolled shop asks about a device; the answer spans every shop.
+  app.post(PATHS.lookupDevice, { preHandler: shopAuth, bodyLimit: LOOKUP_MAX_BYTES }, async (req) => {
+    const res = await lookupDevice(service, shopId(req), req.body, meta(req), service.opts.now?.() ?? new Date());
+    req.log.info({ shop: shopId(req), devices: res.devices.length, tickets: res.tickets.length }, 'lookup');
+    return res;
+  });
 
   // Admin API ------------------------------------------------------------------------------------
   const adminHash = opts.adminToken ? Buffer.from(sha256(opts.adminToken), 'hex') : null;
@@ -104,6 +111,9 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
       admin.get('/figures', async () => service.figures());
       admin.get<{ Params: { id: string } }>('/figures/:id', async (req) => service.figures(req.params.id));
       admin.get<{ Querystring: HqReportQuery }>('/reports', async (req) => hqReports(service, req.query, new Date()));
+      admin.get<{ Querystring: { imei?: string; serial?: string } }>('/devices', async (req) =>
+        lookupDevice(service, null, { ...(req.query.imei ? { imei: req.query.imei } : {}), ...(req.query.serial ? { serial: req.query.serial } : {}) }, null, service.opts.now?.() ?? new Date()),
+      );
       admin.get<{ Querystring: { view?: string } }>('/complaints', async (req) => hqComplaints(service, req.query.view ?? 'escalated', new Date()));
     },
     { prefix: '/admin/v1' },

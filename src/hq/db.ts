@@ -152,7 +152,46 @@ const migrations: Record<string, Migration> = {
   },
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+/**
+ * A JSON field of a synced row (`hq_rows.data`) as SQL, the same expression in the indexes below
+ * and in the queries that use them (src/hq/lookup.ts): json_extract on SQLite, ->> on PostgreSQL.
+ */
+export function jsonField(dialect: HqDialect, field: string) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(field)) throw new Error(`bad field ${field}`);
+  return sql.raw(dialect === 'postgres' ? `(data::jsonb ->> '${field}')` : `json_extract(data, '$.${field}')`);
+}
+
+/** Synced tables whose rows the nationwide lookup reads by ticket id (one partial index for all of them). */
+export const TICKET_CHILD_TABLES = ['bench_tickets', 'collections', 'diagnoses', 'quotes', 'sanbao_outcomes'] as const;
+export const TICKET_CHILD_IN = sql.raw(`table_name IN (${TICKET_CHILD_TABLES.map((t) => `'${t}'`).join(', ')})`);
+
+/**
+ * The nationwide device lookup (全国联保): partial expression indexes over the synced rows, so a
+ * device is found by IMEI (either slot) or serial across every shop, and its tickets and their
+ * bench, quote and collection rows by id, without scanning. Partial (by table) so that pushes of
+ * other tables pay nothing; the table names are literals, as the queries' are, so the planners
+ * can match them.
+ */
+function lookupIndexes(dialect: HqDialect): Migration {
+  const f = (field: string) => jsonField(dialect, field);
+  return {
+    async up(db: Kysely<unknown>) {
+      const idx = [
+        sql`CREATE INDEX hq_rows_device_imei ON hq_rows (${f('imei')}) WHERE table_name = 'devices'`,
+        sql`CREATE INDEX hq_rows_device_imei2 ON hq_rows (${f('imei2')}) WHERE table_name = 'devices'`,
+        sql`CREATE INDEX hq_rows_device_serial ON hq_rows (${f('serial')}) WHERE table_name = 'devices'`,
+        sql`CREATE INDEX hq_rows_ticket_device ON hq_rows (${f('device_id')}) WHERE table_name = 'tickets'`,
+        sql`CREATE INDEX hq_rows_ticket_child ON hq_rows (table_name, ${f('ticket_id')}) WHERE ${TICKET_CHILD_IN}`,
+        sql`CREATE INDEX hq_rows_quote_line ON hq_rows (${f('quote_id')}) WHERE table_name = 'quote_lines'`,
+      ];
+      for (const q of idx) await q.execute(db);
+    },
+  };
+}
+
+function migrationsFor(dialect: HqDialect): Record<string, Migration> {
+  return { ...migrations, '002-device-lookup': lookupIndexes(dialect) };
+}
 
 /** bigint columns come back from pg as strings; head-office numbers stay far below 2^53. */
 const pgTypes = {
@@ -193,6 +232,7 @@ export async function openHqDatabase(opts: OpenHqOptions): Promise<HqDatabase> {
     dialect = 'sqlite';
     describe = `sqlite:${file}`;
   }
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
   const migrator = new Migrator({ db, provider, migrationTableName: 'hq_migrations', migrationLockTableName: 'hq_migrations_lock' });
   const { error } = await migrator.migrateToLatest();
   if (error) {

@@ -661,7 +661,7 @@ async function lockShop(
   return (await q.executeTakeFirst()) as ShopRow | undefined;
 }
 
-function malformed(error: z.ZodError, prefix = ''): HqError {
+export function malformed(error: z.ZodError, prefix = ''): HqError {
   const issue = error.issues[0];
   const where = [prefix, ...(issue?.path.map(String) ?? [])].filter(Boolean).join('.') || '(body)';
   return new HqError('MALFORMED', 400, `malformed: ${where}: ${issue?.message ?? ''}`, { reason: `${where}: ${issue?.message ?? ''}`.slice(0, 200) });

@@ -17,12 +17,14 @@ import {
   SYNC_ERROR_CODES,
   enrollResponseSchema,
   hqErrorSchema,
+  lookupResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
   type EnrollResponse,
+  type LookupRequest,
   type PullResponse,
 } from '../../shared/sync/protocol';
-import type { SyncStatus } from '../../shared/sync/procedures';
+import type { DeviceLookup, LookupOfflineReason, SyncStatus } from '../../shared/sync/procedures';
 import { shopSettingsSchema } from '../../shared/shop/schemas';
 import type { SyncStateTable } from './tables';
 import { APP_VERSION } from '../version';
@@ -44,6 +46,8 @@ export interface SyncOptions {
   batchMaxBytes?: number;
   pullPageSize?: number;
   requestTimeoutMs?: number;
+  /** How long the counter's nationwide device lookup waits for head office (default 4 s). */
+  lookupTimeoutMs?: number;
   /** First retry delay after a failure; doubles per failure up to backoffMaxMs (default 30 s → 30 min). */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -251,14 +255,14 @@ export class SyncEngine {
   }
 
   /** Posts and answers the parsed JSON of a 2xx; a typed head-office error becomes a SyncFailure. */
-  async request(url: string, path: string, payload: unknown, token: string | null, opts: { gzip?: boolean; allowGap?: boolean } = {}): Promise<unknown> {
+  async request(url: string, path: string, payload: unknown, token: string | null, opts: { gzip?: boolean; allowGap?: boolean; timeoutMs?: number } = {}): Promise<unknown> {
     const json = Buffer.from(JSON.stringify(payload));
     // Level 1: a batch of rows is repetitive JSON (≈ 4–6× smaller even at level 1), and the
     // default level costs the shop several times the CPU for a few percent fewer bytes.
     const body = opts.gzip ? await gzip(json, { level: 1 }) : json;
     let res;
     try {
-      res = await this.transport.post(url.replace(/\/+$/, '') + path, body, this.headers(token, !!opts.gzip), this.opts.requestTimeoutMs ?? 60_000);
+      res = await this.transport.post(url.replace(/\/+$/, '') + path, body, this.headers(token, !!opts.gzip), opts.timeoutMs ?? this.opts.requestTimeoutMs ?? 60_000);
     } catch (e) {
       throw new SyncFailure('UNREACHABLE', 'sync.error.unreachable', { reason: networkReason(e) });
     }
@@ -409,6 +413,39 @@ export class SyncEngine {
         await trx.deleteFrom('sync_unhandled').where('kind', '=', kind).execute();
       }
     });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Nationwide service (全国联保): a device's record at every shop, asked of head office.
+
+  /**
+   * Asks head office about a device. Never throws for being offline: not enrolled, unreachable,
+   * a timeout (a few seconds, so the counter never waits long), a revoked token or any refusal
+   * answer online: false with the reason in words. Reads sync state in one short step and holds
+   * no transaction while waiting, so the counter's writes go on meanwhile; it does not touch the
+   * sync status or its backoff either.
+   */
+  async lookupDevice(query: LookupRequest, locale: Locale): Promise<DeviceLookup> {
+    const offline = (reason: LookupOfflineReason, params: Params = {}): DeviceLookup => ({
+      online: false,
+      reason,
+      message: t(locale, `sync.lookup.offline.${reason}`, params),
+    });
+    const s = await this.state();
+    if (!s.hq_shop_id || !s.token_cipher || !s.hq_url) return offline('not_enrolled');
+    let answer: unknown;
+    try {
+      answer = await this.request(s.hq_url, PATHS.lookupDevice, query, this.token(s), { timeoutMs: this.opts.lookupTimeoutMs ?? 4_000 });
+    } catch (e) {
+      if (!(e instanceof SyncFailure)) return offline('refused', { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) });
+      if (e.code === 'UNREACHABLE') return offline(e.params.reason === 'timeout' ? 'timeout' : 'unreachable', { detail: String(e.params.reason ?? '') });
+      if (e.code === 'TOKEN_REVOKED' || e.code === 'UNAUTHENTICATED') return offline('revoked', { detail: t(locale, e.key, e.params) });
+      if (e.code === 'BAD_REPLY') return offline('bad_reply', { detail: String(e.params.reason ?? '') });
+      return offline('refused', { detail: t(locale, e.key, e.params) });
+    }
+    const parsed = lookupResponseSchema.safeParse(answer);
+    if (!parsed.success) return offline('bad_reply', { detail: 'lookup answer' });
+    return { online: true, ...parsed.data };
   }
 
   // -------------------------------------------------------------------------------------------

@@ -23,6 +23,10 @@ export const syncHandlers: Handlers<P> = {
     return engine.status(ctx.locale);
   },
 
+  async 'sync.lookupDevice'(input, ctx) {
+    return syncEngineOf(ctx).lookupDevice({ ...(input.imei ? { imei: input.imei } : {}), ...(input.serial ? { serial: input.serial } : {}) }, ctx.locale);
+  },
+
   async 'sync.pending'(input, ctx) {
     return { pending: [...pendingSync(ctx.sqlite, input.table, input.ids)] };
   },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { procedure } from '../api/contract';
 import { ADMINS, ALL_STAFF } from '../api/roles';
+import { imeiSchema, serialSchema } from '../devices/schemas';
+import { lookupResponseSchema } from './protocol';
 
 export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), at: z.string() });
 
@@ -23,6 +25,28 @@ export const syncStatusSchema = z.object({
   pullCursor: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** Why a nationwide lookup has no answer from head office; the intake goes on with the shop's own records. */
+export const LOOKUP_OFFLINE_REASONS = ['not_enrolled', 'unreachable', 'timeout', 'revoked', 'refused', 'bad_reply'] as const;
+export type LookupOfflineReason = (typeof LOOKUP_OFFLINE_REASONS)[number];
+
+export const deviceLookupInputSchema = z
+  .object({ imei: imeiSchema.optional(), serial: serialSchema.optional() })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.imei && !v.serial) ctx.addIssue({ code: 'custom', path: ['imei'], message: 'sync.lookup.error.identity' });
+  });
+
+export const deviceLookupOutputSchema = z.discriminatedUnion('online', [
+  lookupResponseSchema.extend({ online: z.literal(true) }),
+  z.object({
+    online: z.literal(false),
+    reason: z.enum(LOOKUP_OFFLINE_REASONS),
+    /** The reason in the caller's language, ending with "intake continues on this shop's records". */
+    message: z.string(),
+  }),
+]);
+export type DeviceLookup = z.infer<typeof deviceLookupOutputSchema>;
 
 /**
  * Head-office sync. `sync.now` and `sync.enroll` are declared as queries on purpose: they wait on
@@ -54,6 +78,14 @@ export const syncProcedures = {
       .strict(),
     output: syncStatusSchema,
     access: ADMINS,
+    kind: 'query',
+  }),
+  'sync.lookupDevice': procedure({
+    summary:
+      'The nationwide service (全国联保): asks head office about a device by IMEI (either slot) or serial and answers every shop\'s record of it — purchase registration and repair history. Waits at most a few seconds; offline (not enrolled, unreachable, timed out, token revoked) it answers online: false with the reason in words instead of failing.',
+    input: deviceLookupInputSchema,
+    output: deviceLookupOutputSchema,
+    access: ALL_STAFF,
     kind: 'query',
   }),
   'sync.pending': procedure({

@@ -18,6 +18,8 @@ export const PATHS = {
   enroll: '/sync/v1/enroll',
   push: '/sync/v1/push',
   pull: '/sync/v1/pull',
+  /** The nationwide service (全国联保): a device and its repairs at every shop, by IMEI or serial. */
+  lookupDevice: '/sync/v1/lookup/device',
 } as const;
 
 /** Size caps: the shop cuts batches below the first two; head office refuses above the last two. */
@@ -162,3 +164,98 @@ export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 export function normalizeEnrollmentCode(code: string): string {
   return code.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Nationwide service (全国联保): a shop asks head office about a device by IMEI (either slot of a
+// dual-SIM phone) or serial, and hears every shop's record of it. Device and repair facts only:
+// no customer, phone number, passcode or payment detail of another shop travels.
+
+/** Largest lookup request body head office reads. */
+export const LOOKUP_MAX_BYTES = 1024;
+export const LOOKUP_MAX_DEVICES = 50;
+export const LOOKUP_MAX_TICKETS = 200;
+
+export const lookupRequestSchema = z
+  .object({
+    imei: z.string().regex(/^\d{15}$/).optional(),
+    serial: z.string().regex(/^[A-Z0-9][A-Z0-9\-/.]{2,59}$/).optional(),
+  })
+  .strict()
+  .refine((r) => !!r.imei || !!r.serial, { message: 'imei or serial required', path: ['imei'] });
+export type LookupRequest = z.infer<typeof lookupRequestSchema>;
+
+export const lookupShopSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** The asking shop's own record. */
+  own: z.boolean(),
+});
+
+/** One shop's record of the device: what it registered at its counter (purchase proof included). */
+export const lookupDeviceSchema = z.object({
+  shop: lookupShopSchema,
+  id: z.string(),
+  matchedBy: z.enum(['imei', 'imei2', 'serial']),
+  category: z.string(),
+  brand: z.string(),
+  model: z.string(),
+  colour: z.string(),
+  imei: z.string(),
+  imei2: z.string(),
+  serial: z.string(),
+  purchaseDate: z.string().nullable(),
+  proofKind: z.string(),
+  invoiceNo: z.string(),
+  invoiceDate: z.string().nullable(),
+  /** Where it was bought (the seller on the invoice or receipt). */
+  seller: z.string(),
+  invoicePriceFen: z.number().int().nullable(),
+  factoryDate: z.string().nullable(),
+  /** After a 三包 exchange: the warranty restarts from this date. */
+  exchangeDate: z.string().nullable(),
+  recordedAt: z.string(),
+});
+export type LookupDevice = z.infer<typeof lookupDeviceSchema>;
+
+export const lookupTicketSchema = z.object({
+  shop: lookupShopSchema,
+  deviceId: z.string(),
+  number: z.string(),
+  status: z.string(),
+  receivedAt: z.string(),
+  /** When the customer took the device back (null while it is in the shop, or if it never was). */
+  collectedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  serviceType: z.string(),
+  faultText: z.string(),
+  faultCodes: z.array(z.string()),
+  findings: z.array(z.string()),
+  /** The technician's diagnosis (the latest). */
+  diagnosis: z.string().nullable(),
+  /** repaired, not_repaired, exchanged or refunded (set when the work ended). */
+  outcome: z.string().nullable(),
+  /** A 三包 exchange or return decided on this visit. */
+  sanbao: z.string().nullable(),
+  /** The customer asked for warranty service at intake. */
+  warrantyClaimed: z.boolean(),
+  /** Who paid, from the last quote: warranty (customer paid nothing), paid, mixed, or none (no quote). */
+  payment: z.enum(['warranty', 'paid', 'mixed', 'none']),
+  customerFen: z.number().int().nullable(),
+  coveredFen: z.number().int().nullable(),
+  /** What was done: the last quote's lines, each with its warranty status (covered, partly_covered, not_covered). */
+  work: z.array(z.object({ description: z.string(), qty: z.number().int(), status: z.string(), customerFen: z.number().int() })),
+});
+export type LookupTicket = z.infer<typeof lookupTicketSchema>;
+
+export const lookupResponseSchema = z.object({
+  /** Every shop's record of the device, oldest first. */
+  devices: z.array(lookupDeviceSchema),
+  /** The purchase registration: the first record that carries purchase data (else the first record). */
+  registration: lookupDeviceSchema.nullable(),
+  /** Every visit at every shop, oldest first. */
+  tickets: z.array(lookupTicketSchema),
+  /** More matched than one answer carries. */
+  truncated: z.boolean(),
+  at: z.string(),
+});
+export type LookupResponse = z.infer<typeof lookupResponseSchema>;

@@ -16,6 +16,7 @@ import { DevicePicker } from './DevicePicker';
 import { NewDeviceFields } from './NewDeviceFields';
 import { TicketFields } from './TicketFields';
 import { WarrantyLive, type WarrantyFacts } from './WarrantyLive';
+import { NationwideHistory } from './NationwideHistory';
 import { IntakeDone } from './IntakeDone';
 import { categoryOf, emptyIntake, emptyNewCustomer, emptyNewDevice, localIssues, toIntakeInput, type IntakeForm } from './intakeForm';
 
@@ -233,6 +234,14 @@ export function IntakePage() {
                 )}
               </Stack>
             </Paper>
+
+            {form.newDevice || form.device ? (
+              <NationwideHistory
+                imei={form.newDevice ? form.newDevice.imei : (form.device?.imei ?? '')}
+                serial={form.newDevice ? form.newDevice.serial : (form.device?.serial ?? '')}
+                auto={!form.newDevice}
+              />
+            ) : null}
 
             <Paper withBorder p="md">
               <Title order={4} mb="sm">
