@@ -86,7 +86,10 @@ export function sideFigures(
   // No filter or one, over whole hours: the rollups of migration 10 give the same sums without the ledgers.
   const key = useRollups && hasTable(sqlite, 'report_payments_hourly') ? rollupKey(filters, w.startIso, w.endIso) : null;
   const rolled = key !== null;
-  if (key) Object.assign(p, key);
+  if (key) Object.assign(p, key.params);
+  /** A rollup's rows for this report's filters that meet `time` (see rollupKey). */
+  const rollup = (table: string, time: string) =>
+    key?.shape === 'combo' ? `${table}_combo WHERE ${time} AND ${key.where}` : `${table} WHERE dim = $dim AND value = $dimValue AND ${time}`;
   const joinFacts = (col: string) => (anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = ${col} AND ${fw}` : '');
   const today = localDate(now, info.timeZone);
 
@@ -95,8 +98,8 @@ export function sideFigures(
   const partRows = (
     rolled
       ? sqlite.prepare(
-          `SELECT category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost_fen) AS cost FROM report_parts_hourly
-           WHERE dim = $dim AND value = $dimValue AND hour >= $sh AND hour < $eh GROUP BY category HAVING sum(moves) <> 0 ORDER BY cost DESC, key`,
+          `SELECT part_category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost_fen) AS cost FROM ${rollup('report_parts_hourly', 'hour >= $sh AND hour < $eh')}
+           GROUP BY part_category HAVING sum(moves) <> 0 ORDER BY cost DESC, key`,
         )
       : sqlite.prepare(
           `SELECT category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost) AS cost FROM (
@@ -130,7 +133,7 @@ export function sideFigures(
   }
 
   // Payments and claims to the maker belong to the collection capability.
-  const payments = paymentFigures(sqlite, p, joinFacts, rolled);
+  const payments = paymentFigures(sqlite, p, joinFacts, rolled ? rollup('report_payments_hourly', 'hour >= $sh AND hour < $eh') : null);
 
   const loanRow = sqlite
     .prepare(
@@ -146,7 +149,7 @@ export function sideFigures(
       ? sqlite.prepare(
           `SELECT sum(n) AS due, sum(n * (status = 'done')) AS done, sum(n * (reached = 1)) AS reached, sum(n * (score > 0)) AS scored, sum(n * score) * 1.0 / sum(n * (score > 0)) AS avg,
              sum(n * (score = 1)) AS s1, sum(n * (score = 2)) AS s2, sum(n * (score = 3)) AS s3, sum(n * (score = 4)) AS s4, sum(n * (score = 5)) AS s5, sum(n * problem) AS problems
-           FROM report_follow_ups_daily WHERE dim = $dim AND value = $dimValue AND due_date >= $from AND due_date <= $to`,
+           FROM ${rollup('report_follow_ups_daily', 'due_date >= $from AND due_date <= $to')}`,
         )
       : sqlite.prepare(
           `SELECT count(*) AS due, sum(u.status = 'done') AS done, sum(u.reached = 1) AS reached, sum(u.score IS NOT NULL) AS scored, avg(u.score) AS avg,
@@ -158,7 +161,7 @@ export function sideFigures(
     sqlite
       .prepare(
         rolled
-          ? `SELECT coalesce(sum(n), 0) AS n FROM report_follow_ups_daily WHERE dim = $dim AND value = $dimValue AND status = 'open' AND due_date < $today`
+          ? `SELECT coalesce(sum(n), 0) AS n FROM ${rollup('report_follow_ups_daily', `status = 'open' AND due_date < $today`)}`
           : `SELECT count(*) AS n FROM follow_ups u ${joinFacts('u.ticket_id').replace('JOIN', 'CROSS JOIN')} WHERE u.status = 'open' AND u.due_date < $today`,
       )
       .get(fp) as { n: number }
@@ -224,7 +227,8 @@ function paymentFigures(
   sqlite: Database.Database,
   p: Record<string, unknown>,
   joinFacts: (col: string) => string,
-  rolled: boolean,
+  /** The payments rollup's rows for the report (FROM … WHERE …), null to read the payments. */
+  rolled: string | null,
 ): Pick<SideFigures, 'revenueByTender' | 'revenueByCategory' | 'claims'> {
   const na = (k: string) => ({ available: false as const, reasonKey: k });
   let revenueByTender: SideFigures['revenueByTender'] = na('reports.na.payments');
@@ -238,8 +242,8 @@ function paymentFigures(
     if (at && amount && c.has('tender') && c.has('ticket_id')) {
       const [byTenderSql, byCategorySql] = rolled
         ? [
-            `SELECT tender AS key, sum(n) AS count, sum(amount_fen) AS amountFen FROM report_payments_hourly WHERE dim = $dim AND value = $dimValue AND hour >= $sh AND hour < $eh GROUP BY tender HAVING sum(n) <> 0 ORDER BY amountFen DESC, key`,
-            `SELECT category AS key, sum(n) AS count, sum(amount_fen) AS amountFen FROM report_payments_hourly WHERE dim = $dim AND value = $dimValue AND hour >= $sh AND hour < $eh GROUP BY category HAVING sum(n) <> 0 ORDER BY amountFen DESC, key`,
+            `SELECT tender AS key, sum(n) AS count, sum(amount_fen) AS amountFen FROM ${rolled} GROUP BY tender HAVING sum(n) <> 0 ORDER BY amountFen DESC, key`,
+            `SELECT ticket_category AS key, sum(n) AS count, sum(amount_fen) AS amountFen FROM ${rolled} GROUP BY ticket_category HAVING sum(n) <> 0 ORDER BY amountFen DESC, key`,
           ]
         : [
             `SELECT pm.tender AS key, count(*) AS count, sum(pm.${amount}) AS amountFen FROM payments pm ${joinFacts('pm.ticket_id')} WHERE pm.${at} >= $s AND pm.${at} < $e GROUP BY pm.tender ORDER BY amountFen DESC, key`,

@@ -32,6 +32,15 @@ const DIMS = `(SELECT 0 AS i UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SEL
  */
 type Facts = 'join' | 'OLD' | 'NEW' | 'none';
 
+/**
+ * 'dims': one row per dimension (dim, value, keys…), for no filter or one; 'combo': the ticket's
+ * four dimensions as columns after the time key (`<table>_combo`), for two filters or more: a
+ * report scans the range's rows and filters them in place instead of looking each ticket up.
+ */
+type Shape = 'dims' | 'combo';
+const SHAPES: Shape[] = ['dims', 'combo'];
+const COMBO_DIMS = ['tech_id', 'category', 'brand', 'service_type'];
+
 /** The facts' category as a key ('' without facts). */
 const CATEGORY = '$CATEGORY';
 
@@ -40,14 +49,22 @@ const CATEGORY = '$CATEGORY';
  * the ledger rows (`(SELECT 1)` for a trigger's NEW/OLD row), `keys` group them after the
  * dimension, `sums` add them up. Ends in GROUP BY, so an upsert after it parses unambiguously.
  */
-function contribution(o: { from: string; ticket: string; facts: Facts; keys: string[]; sums: string[]; sign: 1 | -1; where?: string }): string {
+function contribution(o: { shape: Shape; from: string; ticket: string; facts: Facts; keys: string[]; sums: string[]; sign: 1 | -1; where?: string }): string | null {
   const f = o.facts === 'join' ? 'f' : o.facts;
-  const value =
-    o.facts === 'none' ? `''` : `CASE d.i WHEN 0 THEN '' WHEN 1 THEN ${f}.tech_id WHEN 2 THEN ${f}.category WHEN 3 THEN lower(${f}.brand) ELSE ${f}.service_type END`;
   const category = o.facts === 'none' ? `''` : o.facts === 'join' ? `coalesce(f.category, '')` : `${f}.category`;
-  const on = o.facts === 'join' ? `d.i = 0 OR f.ticket_id IS NOT NULL` : o.facts === 'none' ? `d.i = 0` : '1';
   const keys = o.keys.map((k) => k.replaceAll(CATEGORY, category));
   const sums = o.sums.map((s) => (o.sign === 1 ? s : `-(${s})`));
+  if (o.shape === 'combo') {
+    // Only tickets with facts: without dimensions no filter can match them.
+    if (o.facts === 'none') return null;
+    const cols = [keys[0]!, `${f}.tech_id`, `${f}.category`, `lower(${f}.brand)`, `${f}.service_type`, ...keys.slice(1)];
+    return `SELECT ${cols.join(', ')}, ${sums.join(', ')}
+      FROM ${o.from} ${o.facts === 'join' ? `JOIN report_facts f ON f.ticket_id = ${o.ticket}` : ''}
+      WHERE ${o.where ?? '1'} GROUP BY ${cols.map((_, i) => i + 1).join(', ')}`;
+  }
+  const value =
+    o.facts === 'none' ? `''` : `CASE d.i WHEN 0 THEN '' WHEN 1 THEN ${f}.tech_id WHEN 2 THEN ${f}.category WHEN 3 THEN lower(${f}.brand) ELSE ${f}.service_type END`;
+  const on = o.facts === 'join' ? `d.i = 0 OR f.ticket_id IS NOT NULL` : o.facts === 'none' ? `d.i = 0` : '1';
   return `SELECT CASE d.i WHEN 0 THEN '' WHEN 1 THEN 'tech' WHEN 2 THEN 'category' WHEN 3 THEN 'brand' ELSE 'service' END, ${value}, ${keys.join(', ')}, ${sums.join(', ')}
     FROM ${o.from} ${o.facts === 'join' ? `LEFT JOIN report_facts f ON f.ticket_id = ${o.ticket}` : ''} JOIN ${DIMS} d ON ${on}
     WHERE ${o.where ?? '1'} GROUP BY ${[...Array(2 + keys.length).keys()].map((i) => i + 1).join(', ')}`;
@@ -60,27 +77,27 @@ interface Rollup {
   /** A stored row that sums to nothing (its ledger rows moved to other keys) equals no row. */
   something: string;
   /** The contribution of ledger rows `where` (on the source alias), with `facts` for their tickets. */
-  rows(facts: Facts, where: string, sign: 1 | -1, ticket?: string): string;
+  rows(shape: Shape, facts: Facts, where: string, sign: 1 | -1): string | null;
 }
 
 const movementWhere = `m.ticket_id IS NOT NULL AND m.kind IN ('issue', 'return')`;
 const ROLLUPS = {
   payments: {
     table: 'report_payments_hourly',
-    keys: ['hour', 'tender', 'category'],
+    keys: ['hour', 'tender', 'ticket_category'],
     counts: ['n', 'amount_fen'],
     something: 'n <> 0 OR amount_fen <> 0',
-    rows: (facts, where, sign) =>
-      contribution({ from: 'payments p', ticket: 'p.ticket_id', facts, where, sign, keys: [hour('p.at'), 'p.tender', CATEGORY], sums: ['count(*)', 'sum(p.amount_fen)'] }),
+    rows: (shape, facts, where, sign) =>
+      contribution({ shape, from: 'payments p', ticket: 'p.ticket_id', facts, where, sign, keys: [hour('p.at'), 'p.tender', CATEGORY], sums: ['count(*)', 'sum(p.amount_fen)'] }),
   },
   parts: {
     table: 'report_parts_hourly',
-    keys: ['hour', 'category'],
+    keys: ['hour', 'part_category'],
     counts: ['moves', 'lines', 'qty', 'cost_fen'],
     something: 'moves <> 0 OR lines <> 0 OR qty <> 0 OR cost_fen <> 0',
-    rows: (facts, where, sign) =>
+    rows: (shape, facts, where, sign) =>
       contribution({
-        from: 'stock_movements m LEFT JOIN parts pt ON pt.id = m.part_id', ticket: 'm.ticket_id', facts, where: `${movementWhere} AND ${where}`, sign,
+        shape, from: 'stock_movements m LEFT JOIN parts pt ON pt.id = m.part_id', ticket: 'm.ticket_id', facts, where: `${movementWhere} AND ${where}`, sign,
         keys: [hour('m.at'), `coalesce(pt.category, '')`], sums: ['count(*)', `sum(m.kind = 'issue')`, '-sum(m.qty)', '-sum(m.qty * m.unit_cost)'],
       }),
   },
@@ -89,73 +106,81 @@ const ROLLUPS = {
     keys: ['due_date', 'status', 'reached', 'score', 'problem'],
     counts: ['n'],
     something: 'n <> 0',
-    rows: (facts, where, sign) =>
-      contribution({ from: 'follow_ups u', ticket: 'u.ticket_id', facts, where, sign, keys: ['u.due_date', 'u.status', 'coalesce(u.reached, -1)', 'coalesce(u.score, 0)', 'u.problem_reported'], sums: ['count(*)'] }),
+    rows: (shape, facts, where, sign) =>
+      contribution({ shape, from: 'follow_ups u', ticket: 'u.ticket_id', facts, where, sign, keys: ['u.due_date', 'u.status', 'coalesce(u.reached, -1)', 'coalesce(u.score, 0)', 'u.problem_reported'], sums: ['count(*)'] }),
   },
 } satisfies Record<string, Rollup>;
 type RollupName = keyof typeof ROLLUPS;
 const NAMES = Object.keys(ROLLUPS) as RollupName[];
 
-/** Upsert that adds a contribution to the rows already there. */
-const add = (r: Rollup, select: string) => `
-  INSERT INTO ${r.table} (dim, value, ${r.keys.join(', ')}, ${r.counts.join(', ')}) ${select}
-  ON CONFLICT (dim, value, ${r.keys.join(', ')}) DO UPDATE SET ${r.counts.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+const tableOf = (r: Rollup, shape: Shape) => (shape === 'dims' ? r.table : `${r.table}_combo`);
+const keyColumns = (r: Rollup, shape: Shape) => (shape === 'dims' ? ['dim', 'value', ...r.keys] : [r.keys[0]!, ...COMBO_DIMS, ...r.keys.slice(1)]);
 
-/** A trigger's NEW/OLD ledger row, as the one-row source `rows` reads (alias p / m / u). */
+/** Upsert that adds a contribution to the rows already there ('' when there is nothing to add). */
+const add = (r: Rollup, shape: Shape, select: string | null) =>
+  select === null
+    ? ''
+    : `INSERT INTO ${tableOf(r, shape)} (${keyColumns(r, shape).join(', ')}, ${r.counts.join(', ')}) ${select}
+  ON CONFLICT (${keyColumns(r, shape).join(', ')}) DO UPDATE SET ${r.counts.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+
+const ALIAS: Record<RollupName, string> = { payments: 'p', parts: 'm', followUps: 'u' };
+const SOURCE: Record<RollupName, string> = { payments: 'payments', parts: 'stock_movements', followUps: 'follow_ups' };
+
+/** A trigger's NEW/OLD ledger row, as the one-row source `rows` reads (alias p / m / u), into both shapes. */
 const single = (r: RollupName, row: 'NEW' | 'OLD', sign: 1 | -1) => {
   const cols: Record<RollupName, string> = {
     payments: `SELECT ${row}.ticket_id AS ticket_id, ${row}.at AS at, ${row}.tender AS tender, ${row}.amount_fen AS amount_fen`,
     parts: `SELECT ${row}.ticket_id AS ticket_id, ${row}.at AS at, ${row}.kind AS kind, ${row}.qty AS qty, ${row}.unit_cost AS unit_cost, ${row}.part_id AS part_id`,
     followUps: `SELECT ${row}.ticket_id AS ticket_id, ${row}.due_date AS due_date, ${row}.status AS status, ${row}.reached AS reached, ${row}.score AS score, ${row}.problem_reported AS problem_reported`,
   };
-  const alias = { payments: 'p', parts: 'm', followUps: 'u' }[r];
-  const table = { payments: 'payments', parts: 'stock_movements', followUps: 'follow_ups' }[r];
-  return add(ROLLUPS[r], ROLLUPS[r].rows('join', '1', sign).replace(`${table} ${alias}`, `(${cols[r]}) ${alias}`));
+  return SHAPES.map((shape) => add(ROLLUPS[r], shape, ROLLUPS[r].rows(shape, 'join', '1', sign)?.replace(`${SOURCE[r]} ${ALIAS[r]}`, `(${cols[r]}) ${ALIAS[r]}`) ?? null)).join('\n');
 };
 
-/** Every ledger row of one ticket moved between two sets of dimensions. */
+/** Every ledger row of one ticket moved between two sets of dimensions, in both shapes. */
 const moveTicket = (ticket: string, from: Facts, to: Facts) =>
-  NAMES.map((r) => {
-    const alias = { payments: 'p', parts: 'm', followUps: 'u' }[r];
-    const where = `${alias}.ticket_id = ${ticket}`;
-    return `${add(ROLLUPS[r], ROLLUPS[r].rows(from, where, -1))};\n${add(ROLLUPS[r], ROLLUPS[r].rows(to, where, 1))};`;
-  }).join('\n');
+  NAMES.flatMap((r) =>
+    SHAPES.flatMap((shape) => {
+      const where = `${ALIAS[r]}.ticket_id = ${ticket}`;
+      return [add(ROLLUPS[r], shape, ROLLUPS[r].rows(shape, from, where, -1)), add(ROLLUPS[r], shape, ROLLUPS[r].rows(shape, to, where, 1))];
+    }),
+  ).join('\n');
 
-export const REPORT_ROLLUP_TABLES_SQL = NAMES.map((r) => {
-  const { table, keys, counts } = ROLLUPS[r];
-  const types: Record<string, string> = { reached: 'INTEGER', score: 'INTEGER', problem: 'INTEGER' };
-  return `CREATE TABLE ${table} (
-    dim TEXT NOT NULL,
-    value TEXT NOT NULL,
+export const REPORT_ROLLUP_TABLES_SQL = NAMES.flatMap((r) =>
+  SHAPES.map((shape) => {
+    const { counts } = ROLLUPS[r];
+    const keys = keyColumns(ROLLUPS[r], shape);
+    const types: Record<string, string> = { reached: 'INTEGER', score: 'INTEGER', problem: 'INTEGER' };
+    return `CREATE TABLE ${tableOf(ROLLUPS[r], shape)} (
     ${keys.map((k) => `${k} ${types[k] ?? 'TEXT'} NOT NULL`).join(',\n    ')},
     ${counts.map((c) => `${c} INTEGER NOT NULL`).join(',\n    ')},
-    PRIMARY KEY (dim, value, ${keys.join(', ')})
+    PRIMARY KEY (${keys.join(', ')})
   ) STRICT, WITHOUT ROWID;`;
-}).join('\n');
+  }),
+).join('\n');
 
 const partsMoved = (category: string, sign: 1 | -1) =>
-  add(ROLLUPS.parts, ROLLUPS.parts.rows('join', `m.part_id = NEW.id`, sign).replace(`coalesce(pt.category, '')`, category));
+  SHAPES.map((shape) => add(ROLLUPS.parts, shape, ROLLUPS.parts.rows(shape, 'join', `m.part_id = NEW.id`, sign)!.replace(`coalesce(pt.category, '')`, category))).join('\n');
 
 export const REPORT_ROLLUP_TRIGGERS_SQL = `
   CREATE TRIGGER report_rollup_payment AFTER INSERT ON payments BEGIN
-    ${single('payments', 'NEW', 1)};
+    ${single('payments', 'NEW', 1)}
   END;
   CREATE TRIGGER report_rollup_movement AFTER INSERT ON stock_movements WHEN NEW.ticket_id IS NOT NULL AND NEW.kind IN ('issue', 'return') BEGIN
-    ${single('parts', 'NEW', 1)};
+    ${single('parts', 'NEW', 1)}
   END;
   CREATE TRIGGER report_rollup_part_category AFTER UPDATE OF category ON parts WHEN OLD.category IS NOT NEW.category BEGIN
-    ${partsMoved('OLD.category', -1)};
-    ${partsMoved('NEW.category', 1)};
+    ${partsMoved('OLD.category', -1)}
+    ${partsMoved('NEW.category', 1)}
   END;
   CREATE TRIGGER report_rollup_follow_up_in AFTER INSERT ON follow_ups BEGIN
-    ${single('followUps', 'NEW', 1)};
+    ${single('followUps', 'NEW', 1)}
   END;
   CREATE TRIGGER report_rollup_follow_up_up AFTER UPDATE OF ticket_id, due_date, status, reached, score, problem_reported ON follow_ups BEGIN
-    ${single('followUps', 'OLD', -1)};
-    ${single('followUps', 'NEW', 1)};
+    ${single('followUps', 'OLD', -1)}
+    ${single('followUps', 'NEW', 1)}
   END;
   CREATE TRIGGER report_rollup_follow_up_del AFTER DELETE ON follow_ups BEGIN
-    ${single('followUps', 'OLD', -1)};
+    ${single('followUps', 'OLD', -1)}
   END;
   CREATE TRIGGER report_rollup_facts_in AFTER INSERT ON report_facts BEGIN
     ${moveTicket('NEW.ticket_id', 'none', 'NEW')}
@@ -173,42 +198,55 @@ export const REPORT_ROLLUP_TRIGGER_NAMES = [...REPORT_ROLLUP_TRIGGERS_SQL.matchA
 /** Empties the rollups and sums the ledgers into them again (upgrade, seed, repair). */
 export function rebuildReportRollups(db: Database.Database): void {
   for (const r of NAMES) {
-    db.exec(`DELETE FROM ${ROLLUPS[r].table}`);
-    db.exec(add(ROLLUPS[r], ROLLUPS[r].rows('join', '1', 1)));
+    for (const shape of SHAPES) {
+      db.exec(`DELETE FROM ${tableOf(ROLLUPS[r], shape)}`);
+      db.exec(add(ROLLUPS[r], shape, ROLLUPS[r].rows(shape, 'join', '1', 1)));
+    }
   }
 }
 
-/** The rollup rows that differ from a fresh sum of the ledgers, as "table dim value key…" strings. */
+/** The rollup rows that differ from a fresh sum of the ledgers, as "table key…" strings. */
 export function verifyReportRollups(db: Database.Database, limit = 20): string[] {
   const out: string[] = [];
   for (const r of NAMES) {
-    const { table, keys, counts, something } = ROLLUPS[r];
-    const cols = ['dim', 'value', ...keys, ...counts].join(', ');
-    const stored = `SELECT ${cols} FROM ${table} WHERE ${something}`;
-    const fresh = ROLLUPS[r].rows('join', '1', 1);
-    const rows = db
-      .prepare(`SELECT * FROM (SELECT * FROM (${stored}) EXCEPT SELECT * FROM (${fresh}) UNION ALL SELECT * FROM (SELECT * FROM (${fresh}) EXCEPT SELECT * FROM (${stored}))) LIMIT ?`)
-      .raw()
-      .all(limit) as unknown[][];
-    for (const row of rows) if (out.length < limit) out.push(`${table} ${row.slice(0, 2 + keys.length).join(' ')}`);
+    for (const shape of SHAPES) {
+      const { counts, something } = ROLLUPS[r];
+      const keys = keyColumns(ROLLUPS[r], shape);
+      const table = tableOf(ROLLUPS[r], shape);
+      const stored = `SELECT ${[...keys, ...counts].join(', ')} FROM ${table} WHERE ${something}`;
+      const fresh = ROLLUPS[r].rows(shape, 'join', '1', 1)!;
+      const rows = db
+        .prepare(`SELECT * FROM (SELECT * FROM (${stored}) EXCEPT SELECT * FROM (${fresh}) UNION ALL SELECT * FROM (SELECT * FROM (${fresh}) EXCEPT SELECT * FROM (${stored}))) LIMIT ?`)
+        .raw()
+        .all(limit) as unknown[][];
+      for (const row of rows) if (out.length < limit) out.push(`${table} ${row.slice(0, keys.length).join(' ')}`);
+    }
   }
   return out;
 }
 
 /**
- * The rollup key (dim, value) that answers a report with these filters over [s, e), or null when
- * only the ledgers can (two filters or more, or range ends not on whole UTC hours).
+ * Where the rollups answer a report with these filters over [s, e): the 'dims' row key for no
+ * filter or one, the 'combo' column conditions for more; null when only the ledgers can (range
+ * ends not on whole UTC hours).
  */
-export function rollupKey(filters: ReportFilters, s: string, e: string): { dim: string; dimValue: string; sh: string; eh: string } | null {
+export type RollupKey =
+  | { shape: 'dims'; params: { dim: string; dimValue: string; sh: string; eh: string } }
+  | { shape: 'combo'; where: string; params: Record<string, string> };
+
+export function rollupKey(filters: ReportFilters, s: string, e: string): RollupKey | null {
   if (!/T\d\d:00:00\.000Z$/.test(s) || !/T\d\d:00:00\.000Z$/.test(e)) return null;
   const set = [
-    filters.technicianId ? ['tech', filters.technicianId] : null,
-    filters.category ? ['category', filters.category] : null,
+    filters.technicianId ? (['tech', 'tech_id', filters.technicianId] as const) : null,
+    filters.category ? (['category', 'category', filters.category] as const) : null,
     // SQLite's lower() and NOCASE fold ASCII letters only
-    filters.brand ? ['brand', filters.brand.replace(/[A-Z]/g, (c) => c.toLowerCase())] : null,
-    filters.serviceType ? ['service', filters.serviceType] : null,
-  ].filter((x): x is [string, string] => x !== null);
-  if (set.length > 1) return null;
-  const [dim, dimValue] = set[0] ?? ['', ''];
-  return { dim, dimValue, sh: s.slice(0, 13), eh: e.slice(0, 13) };
+    filters.brand ? (['brand', 'brand', filters.brand.replace(/[A-Z]/g, (c) => c.toLowerCase())] as const) : null,
+    filters.serviceType ? (['service', 'service_type', filters.serviceType] as const) : null,
+  ].filter((x) => x !== null);
+  const sh = s.slice(0, 13);
+  const eh = e.slice(0, 13);
+  if (set.length <= 1) return { shape: 'dims', params: { dim: set[0]?.[0] ?? '', dimValue: set[0]?.[2] ?? '', sh, eh } };
+  const params: Record<string, string> = { sh, eh };
+  for (const [dim, , value] of set) params[`c_${dim}`] = value;
+  return { shape: 'combo', where: set.map(([dim, col]) => `${col} = $c_${dim}`).join(' AND '), params };
 }

@@ -70,7 +70,7 @@ describe.each(['Asia/Shanghai', 'America/New_York', 'Asia/Kolkata'])('rollups = 
     const ctx = { sqlite: backend.services.sqlite, clock };
     const filterSets: ReportFilters[] = [
       {}, { technicianId: fx.users.technician }, { technicianId: fx.users.manager }, { category: 'phone' }, { category: 'tablet' },
-      { brand: 'huawei' }, { brand: '小米' }, { serviceType: 'carry_in' }, { category: 'phone', brand: 'HUAWEI' },
+      { brand: 'huawei' }, { brand: '小米' }, { serviceType: 'carry_in' }, { category: 'phone', brand: 'HUAWEI' }, { technicianId: fx.users.technician, category: 'phone', serviceType: 'carry_in' },
     ];
     for (const [from, to] of RANGES) {
       for (const filters of filterSets) {
