@@ -59,7 +59,7 @@ export const reportProcedures = {
     kind: 'query',
   }),
   'reports.verifyFacts': procedure({
-    summary: 'Folds every ticket\'s events again and compares with the report projection (should find no difference).',
+    summary: 'Folds every ticket\'s events again and compares with the report projection, and sums the ledgers again against the report rollups (should find no difference).',
     input: z.object({}).strict(),
     output: z.object({ checked: z.number().int(), mismatches: z.array(z.string()) }),
     access: MANAGERS,
