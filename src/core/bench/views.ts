@@ -13,6 +13,7 @@ import { resolvePolicy } from '../warranty/store';
 import { benchRow, ticketBasics } from './common';
 import { coverageFacts, quoteState, warrantyPartsOf } from './quotes';
 import { ticketFacts } from './transition';
+import { sanbaoRefundPaid } from '../collection/sanbao-refund';
 
 async function policiesFor(ctx: Ctx, categories: Iterable<string>): Promise<Map<string, CategoryPolicy | null>> {
   const out = new Map<string, CategoryPolicy | null>();
@@ -174,6 +175,7 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
         exchangeDate: (s.exchange_date as string | null) ?? null,
         approvedBy: (s.approved_by as string | null) ?? null,
         at: String(s.at),
+        refundPaid: s.option === 'return' ? sanbaoRefundPaid(ctx, { id: String(s.id), ticketId: t.id }) : null,
       }
     : null;
   const policy = (await policiesFor(ctx, [t.category])).get(t.category) ?? null;

@@ -21,34 +21,49 @@ import type { WarrantyClaimLinesTable, WarrantyClaimsTable } from './tables';
 
 type AuthorizedQuote = NonNullable<ReturnType<typeof getAuthorizedQuote>>;
 
-export function createClaimsForTicket(ctx: Ctx, t: TicketBasics, collectionId: string, q: AuthorizedQuote): string[] {
+/** A claim line that comes from no quote line: a 三包 return's refund the shop paid the customer. */
+export interface ExtraClaimLine {
+  payer: ClaimPayer;
+  kind: string;
+  description: string;
+  amountFen: number;
+  /** The unit or part the payer gets back. */
+  removedSerial: string | null;
+}
+
+export function createClaimsForTicket(ctx: Ctx, t: TicketBasics, collectionId: string, q: AuthorizedQuote | null, extra: readonly ExtraClaimLine[] = []): string[] {
   const clock = shopClock(ctx.sqlite, ctx.clock.now());
   const period = clock.today.slice(0, 7);
   const parts = new Map(partsInDevice(ctx, t.id).map((p) => [p.partId, p]));
   const ids: string[] = [];
   for (const payer of CLAIM_PAYERS) {
-    const lines = q.quote.lines.filter((l) => l.payers[payer] > 0);
-    if (lines.length === 0) continue;
+    const lines = (q?.quote.lines ?? []).filter((l) => l.payers[payer] > 0);
+    const more = extra.filter((x) => x.payer === payer && x.amountFen > 0);
+    if (lines.length === 0 && more.length === 0) continue;
     const id = ctx.newId();
     const seq = (prepared(ctx.sqlite, `SELECT count(*) AS n FROM warranty_claims WHERE period = ?`).get(period) as { n: number }).n + 1;
     const number = `${clock.code}-W${period.slice(2, 4)}${period.slice(5, 7)}-${String(seq).padStart(4, '0')}`;
     const now = ctx.nowIso();
-    const claimed = lines.reduce((s, l) => s + l.payers[payer], 0);
+    const claimed = lines.reduce((s, l) => s + l.payers[payer], 0) + more.reduce((s, x) => s + x.amountFen, 0);
     prepared(
       ctx.sqlite,
       `INSERT INTO warranty_claims (id, number, payer, ticket_id, collection_id, period, status, claimed_fen, created_at, created_by, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
     ).run(id, number, payer, t.id, collectionId, period, claimed, now, ctx.session?.userId ?? null, now);
+    const insertLine = prepared(
+      ctx.sqlite,
+      `INSERT INTO warranty_claim_lines (id, claim_id, position, quote_line_id, kind, sku, description, qty, unit_price_fen, amount_fen, new_serials_json, removed_serial, old_part_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     lines.forEach((l, i) => {
       const part = l.partId ? parts.get(l.partId) : undefined;
       const old = l.partId
         ? (prepared(ctx.sqlite, `SELECT id, serial FROM old_parts WHERE ticket_id = ? AND part_id = ? ORDER BY created_at LIMIT 1`).get(t.id, l.partId) as { id: string; serial: string } | undefined)
         : undefined;
-      prepared(
-        ctx.sqlite,
-        `INSERT INTO warranty_claim_lines (id, claim_id, position, quote_line_id, kind, sku, description, qty, unit_price_fen, amount_fen, new_serials_json, removed_serial, old_part_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(ctx.newId(), id, i, l.id, l.kind, l.sku, l.description, l.qty, l.unitPriceFen, l.payers[payer], JSON.stringify(part?.serials ?? []), old?.serial || part?.removed[0] || null, old?.id ?? null);
+      insertLine.run(ctx.newId(), id, i, l.id, l.kind, l.sku, l.description, l.qty, l.unitPriceFen, l.payers[payer], JSON.stringify(part?.serials ?? []), old?.serial || part?.removed[0] || null, old?.id ?? null);
+    });
+    more.forEach((x, i) => {
+      insertLine.run(ctx.newId(), id, lines.length + i, null, x.kind, null, x.description, 1, x.amountFen, x.amountFen, '[]', x.removedSerial, null);
     });
     ids.push(id);
   }

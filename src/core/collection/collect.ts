@@ -4,15 +4,15 @@
  * ticket to collected through the bench's transition function.
  */
 import { AppError } from '../../shared/api/errors';
-import { checkTenders, discountFromBp, maskIdNumber, phoneLast4Matches, replacedPartWarrantyEnd, addDays, settle, type Settlement } from '../../shared/collection/rules';
-import type { CollectInput, CollectionRecord, CollectionView, IdentityInput, Payment, ReplacedPart, WorkLine } from '../../shared/collection/schemas';
+import { checkTenders, NON_CASH_NEEDS_REFERENCE, discountFromBp, maskIdNumber, phoneLast4Matches, replacedPartWarrantyEnd, addDays, settle, type Settlement } from '../../shared/collection/rules';
+import type { CollectInput, CollectionRecord, CollectionView, IdentityInput, Payment, ReplacedPart, Tender, WorkLine } from '../../shared/collection/schemas';
 import { discountNeedsManager } from '../../shared/bench/rules';
 import { formatMoney, maskPhone } from '../../shared/documents/format';
 import { t as tt, hasKey } from '../../shared/i18n/translate';
 import { localDate } from '../../shared/tickets/local-date';
 import type { Ctx } from '../api/context';
 import { prepared } from '../intake/statements';
-import { isManager, requireManager, shopSettings, ticketBasics, type TicketBasics } from '../bench/common';
+import { isManager, requireManager, shopSettings, ticketBasics, userName, type TicketBasics } from '../bench/common';
 import { getAuthorizedQuote } from '../bench/quotes';
 import { transition } from '../bench/transition';
 import { loanerOutForTicket, releaseTicketReservations, assertNoLoanerOut } from '../stock';
@@ -20,7 +20,8 @@ import { erasePasscode } from '../tickets/passcode';
 import { evaluateTicket } from '../warranty/ticket';
 import { resolvePolicy } from '../warranty/store';
 import { assertDayOpen, businessDate, closeOf, ensureDepositPayment, insertPayment, paidOnTicket, ticketPayments } from './payments';
-import { createClaimsForTicket } from './claims';
+import { createClaimsForTicket, type ExtraClaimLine } from './claims';
+import { returnOutcome, sanbaoRefundPaid, sanbaoRefundReason, type ReturnOutcome } from './sanbao-refund';
 
 // ---- reading ----
 
@@ -255,6 +256,11 @@ export async function lookup(ctx: Ctx, ref: string, discount: { discountBp?: num
           newSerial: (s.new_serial as string | null) ?? null,
           exchangeDate: (s.exchange_date as string | null) ?? null,
           refundFen: Number(s.refund_fen),
+          purchasePriceFen: Number(s.purchase_price_fen),
+          depreciationFen: Number(s.depreciation_fen),
+          daysUsed: Number(s.days_used),
+          approvedByName: userName(ctx, (s.approved_by as string | null) ?? null),
+          refundPaid: s.option === 'return' ? sanbaoRefundPaid(ctx, { id: String(s.id), ticketId: t.id }) : null,
         }
       : null,
     loaner: { out: !!loan, sku: loan?.sku ?? null, serial: loan?.serial ?? null, depositFen: loan?.depositFen ?? 0 },
@@ -281,6 +287,12 @@ export function identityMatches(ctx: Pick<Ctx, 'sqlite'>, t: TicketBasics, ident
 export async function complete(ctx: Ctx, input: CollectInput): Promise<{ collection: CollectionRecord; payments: Payment[]; settlement: Settlement; claimIds: string[] }> {
   const me = ctx.me();
   const t = ticketBasics(ctx, input.ticketId);
+  if (t.status === 'collected' && input.sanbaoRefund) {
+    // Trying to pay a 三包 refund again: say when and how it went out.
+    const ro = returnOutcome(ctx, t.id);
+    const paid = ro ? sanbaoRefundPaid(ctx, ro) : null;
+    if (paid) throw sanbaoRefundPaidError(ctx, paid);
+  }
   if (t.status === 'collected') throw new AppError('RULE', { key: 'collection.error.alreadyCollected', params: { number: t.number }, details: { status: t.status } });
   if (t.status !== 'ready') throw new AppError('RULE', { key: 'collection.error.notReady', params: { number: t.number, status: tt(ctx.locale, `tickets.status.${t.status}`) }, details: { status: t.status } });
   const today = businessDate(ctx);
@@ -307,6 +319,8 @@ export async function complete(ctx: Ctx, input: CollectInput): Promise<{ collect
   const checked = checkTenders(input.tenders, settlement.dueNowFen, { balanceAllowed, formatFen: money });
   if (checked.issues.length) throw new AppError('VALIDATION', { fields: checked.issues.map((i) => ({ path: i.path, key: i.key, params: i.params })) });
   const balanceFen = checked.balanceFen;
+  // A 三包 return: the refund the manager approved goes to the customer now.
+  const sanbao = planSanbaoRefund(ctx, t.id, input.sanbaoRefund, money);
 
   const loan = loanerOutForTicket(ctx, t.id);
   if (loan && !input.loanerOverride) await assertNoLoanerOut(ctx, t.id);
@@ -316,9 +330,18 @@ export async function complete(ctx: Ctx, input: CollectInput): Promise<{ collect
   if (settlement.discountFen > 0 && discountNeedsManager(settlement.discountFen, due, settings.bench.discountManagerAboveBp)) needs.push('discount');
   if (balanceFen > 0) needs.push('balance');
   if (loan && input.loanerOverride) needs.push('loaner');
+  // The outcome's approval covers its refund; one without a recorded approver needs one now.
+  if (sanbao && !sanbao.outcome.approvedBy) needs.push('sanbaoRefund');
   let approvedBy: string | null = null;
   if (needs.length) {
-    approvedBy = await requireManager(ctx, input.approval, 'collection.approve', { ticketId: t.id, needs, discountFen: settlement.discountFen, balanceFen, balanceReason: input.balance?.reason ?? '' });
+    approvedBy = await requireManager(ctx, input.approval, 'collection.approve', {
+      ticketId: t.id,
+      needs,
+      discountFen: settlement.discountFen,
+      balanceFen,
+      balanceReason: input.balance?.reason ?? '',
+      ...(sanbao ? { sanbaoRefundFen: sanbao.outcome.refundFen } : {}),
+    });
   }
   if (loan && input.loanerOverride) {
     // The approval above is a manager's: the stock gate records the override with the loan it let go.
@@ -348,6 +371,21 @@ export async function complete(ctx: Ctx, input: CollectInput): Promise<{ collect
   if (settlement.dueNowFen < 0) {
     refundedFen = -settlement.dueNowFen;
     paymentIds.push(insertPayment(ctx, { ticketId: t.id, collectionId, kind: 'refund', tender: input.refundTender, amountFen: settlement.dueNowFen, reason: 'collection.reason.credit' }));
+  }
+  // The 三包 refund: its own row, naming its outcome (never a second one), approved by the outcome's manager.
+  if (sanbao) {
+    paymentIds.push(
+      insertPayment(ctx, {
+        ticketId: t.id,
+        collectionId,
+        kind: 'refund',
+        tender: sanbao.tender,
+        amountFen: -sanbao.outcome.refundFen,
+        reference: sanbao.reference,
+        reason: sanbaoRefundReason(sanbao.outcome.id),
+        approvedBy: sanbao.outcome.approvedBy ?? approvedBy,
+      }),
+    );
   }
 
   const passcodeErased = await erasePasscode(ctx, t.id);
@@ -389,10 +427,71 @@ export async function complete(ctx: Ctx, input: CollectInput): Promise<{ collect
     input.note,
   );
   // After the collection row: each claim names the hand-back it came from.
-  const claimIds = q ? createClaimsForTicket(ctx, t, collectionId, q) : [];
+  // The shop claims a 三包 refund back from the maker: a line of the maker's claim of this hand-back.
+  const extra: ExtraClaimLine[] = sanbao ? [sanbaoClaimLine(ctx, sanbao.outcome)] : [];
+  const claimIds = q || extra.length ? createClaimsForTicket(ctx, t, collectionId, q, extra) : [];
   transition(ctx, t.id, 'collected', { note: input.note, facts: { settled: true }, data: { collectionId, balanceFen, identity: id.method } });
-  await ctx.audit('collection.complete', 'ticket', t.id, { collectionId, totalFen: settlement.totalFen, paidNowFen: checked.totalFen, balanceFen, identity: id.method, claims: claimIds.length });
+  await ctx.audit('collection.complete', 'ticket', t.id, {
+    collectionId,
+    totalFen: settlement.totalFen,
+    paidNowFen: checked.totalFen,
+    balanceFen,
+    identity: id.method,
+    claims: claimIds.length,
+    ...(sanbao ? { sanbaoRefundFen: sanbao.outcome.refundFen, sanbaoRefundTender: sanbao.tender, sanbaoOutcomeId: sanbao.outcome.id } : {}),
+  });
   ctx.emit({ name: 'collection.done', payload: { id: t.id, number: t.number } });
   const payments = ticketPayments(ctx, t.id).filter((p) => paymentIds.includes(p.id));
   return { collection: getCollection(ctx, collectionId)!, payments, settlement, claimIds };
+}
+
+// ---- the 三包 refund ----
+
+function sanbaoRefundPaidError(ctx: Pick<Ctx, 'locale' | 'sqlite'>, paid: NonNullable<ReturnType<typeof sanbaoRefundPaid>>): AppError {
+  const settings = shopSettings(ctx);
+  return new AppError('RULE', {
+    key: 'collection.error.sanbaoRefundPaid',
+    params: { amount: formatMoney(paid.amountFen, ctx.locale, settings.currency), date: paid.businessDate, tender: tt(ctx.locale, `collection.tender.${paid.tender}`) },
+    details: { paymentId: paid.paymentId },
+  });
+}
+
+/**
+ * What a hand-back pays out for the ticket's 三包 return, checked before anything is written:
+ * null without a return (or with nothing to refund); refused once paid; the tender (and, but
+ * for cash, its reference) required while due.
+ */
+function planSanbaoRefund(
+  ctx: Ctx,
+  ticketId: string,
+  given: CollectInput['sanbaoRefund'],
+  money: (fen: number) => string,
+): { outcome: ReturnOutcome; tender: Tender; reference: string } | null {
+  const outcome = returnOutcome(ctx, ticketId);
+  if (!outcome) {
+    if (given) throw new AppError('VALIDATION', { fields: [{ path: 'sanbaoRefund', key: 'collection.validation.noSanbaoRefund' }] });
+    return null;
+  }
+  const paid = sanbaoRefundPaid(ctx, outcome);
+  if (paid) throw sanbaoRefundPaidError(ctx, paid);
+  if (outcome.refundFen <= 0) return null;
+  if (!given) throw new AppError('VALIDATION', { fields: [{ path: 'sanbaoRefund.tender', key: 'collection.validation.sanbaoRefundTender', params: { amount: money(outcome.refundFen) } }] });
+  if (NON_CASH_NEEDS_REFERENCE.includes(given.tender) && !given.reference.trim()) {
+    throw new AppError('VALIDATION', { fields: [{ path: 'sanbaoRefund.reference', key: 'collection.validation.referenceRequired' }] });
+  }
+  return { outcome, tender: given.tender, reference: given.reference.trim() };
+}
+
+/** The maker's claim line for a 三包 refund, in the shop's language (the returned unit's IMEI/serial as the part taken back). */
+function sanbaoClaimLine(ctx: Pick<Ctx, 'sqlite'>, o: ReturnOutcome): ExtraClaimLine {
+  const settings = shopSettings(ctx);
+  const L = settings.language;
+  const m = (f: number) => formatMoney(f, L, settings.currency);
+  return {
+    payer: 'maker',
+    kind: 'sanbao_refund',
+    description: tt(L, 'collection.claim.sanbaoRefund', { price: m(o.purchasePriceFen), depreciation: m(o.depreciationFen), days: o.daysUsed }),
+    amountFen: o.refundFen,
+    removedSerial: o.oldImei ?? o.oldSerial,
+  };
 }

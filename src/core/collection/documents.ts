@@ -57,7 +57,8 @@ export async function loadRepairReceipt(ctx: Ctx, ref: string, { locale, setting
   const payers = payerTotals.map((x) => ({ label: t(locale, 'bench.doc.paidBy', { payer: payerWord(x.p) }), fen: x.fen }));
   if (quoteDiscount > 0) payers.push({ label: t(locale, 'collection.doc.discount'), fen: quoteDiscount });
   const mine = rec ? v.payments.filter((p) => p.collectionId === rec.id) : [];
-  const before = rec ? v.payments.filter((p) => p.collectionId !== rec.id && p.at <= rec.collectedAt) : v.payments;
+  const sanbaoPaymentId = v.sanbao?.refundPaid?.paymentId ?? null;
+  const before = (rec ? v.payments.filter((p) => p.collectionId !== rec.id && p.at <= rec.collectedAt) : v.payments).filter((p) => p.id !== sanbaoPaymentId);
   const paidBefore = before.reduce((s, p) => s + p.amountFen, 0);
   const deposit = before.filter((p) => p.kind === 'deposit' || (p.kind === 'void' && before.some((d) => d.id === p.reversesId && d.kind === 'deposit'))).reduce((s, p) => s + p.amountFen, 0);
   const tenders = mine
@@ -100,6 +101,19 @@ export async function loadRepairReceipt(ctx: Ctx, ref: string, { locale, setting
     balanceFen: rec ? rec.balanceFen : Math.max(0, s.dueNowFen),
     balanceReason: rec?.balanceReason ?? '',
     tenders,
+    sanbaoRefund:
+      v.sanbao && v.sanbao.option === 'return'
+        ? {
+            purchasePriceFen: v.sanbao.purchasePriceFen,
+            depreciationFen: v.sanbao.depreciationFen,
+            daysUsed: v.sanbao.daysUsed,
+            amountFen: v.sanbao.refundPaid?.amountFen ?? v.sanbao.refundFen,
+            approvedBy: v.sanbao.refundPaid?.approvedByName ?? v.sanbao.approvedByName ?? '',
+            paid: v.sanbao.refundPaid
+              ? { tender: t(locale, `collection.tender.${v.sanbao.refundPaid.tender}`), reference: v.sanbao.refundPaid.reference, date: v.sanbao.refundPaid.businessDate }
+              : null,
+          }
+        : null,
     parts: v.parts.map((p) => ({ name: p.name, sku: p.sku, serials: p.serials, removedSerial: p.removedSerial, warrantyEnd: p.warrantyEnd })),
     repairWarrantyUntil: v.warranty.repairWarrantyUntil,
     repairWarrantyDays: v.warranty.repairWarrantyDays,

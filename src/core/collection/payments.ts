@@ -13,6 +13,7 @@ import { shopClock } from '../intake/shop';
 import { requireManager } from '../bench/common';
 import { onTicketEvent } from '../tickets/events';
 import type { PaymentsTable } from './tables';
+import { SANBAO_REFUND_REASONS_SQL } from './sanbao-refund';
 
 type Lite = Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session' | 'clock'>;
 
@@ -124,15 +125,18 @@ export function listPayments(ctx: Pick<Ctx, 'sqlite'>, by: { ticketId?: string |
   return (prepared(ctx.sqlite, `${PAYMENT_SQL} ORDER BY p.id DESC LIMIT ?`).all(by.limit) as PaymentRowDb[]).map(toPayment);
 }
 
-/** Net of every row of the ticket, and the part of it taken as deposit (less voided deposits). */
+/**
+ * Net of every row of the ticket, and the part of it taken as deposit (less voided deposits).
+ * A 三包 return's refund is not money paid for the work: it stays out (the ledger still holds it).
+ */
 export function paidOnTicket(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): { paidFen: number; depositFen: number } {
   const r = prepared(
     ctx.sqlite,
     `SELECT COALESCE(SUM(amount_fen), 0) AS paid,
             COALESCE(SUM(CASE WHEN kind = 'deposit' THEN amount_fen
                               WHEN kind = 'void' AND reverses_id IN (SELECT id FROM payments WHERE kind = 'deposit') THEN amount_fen ELSE 0 END), 0) AS deposit
-     FROM payments WHERE ticket_id = ?`,
-  ).get(ticketId) as { paid: number; deposit: number };
+     FROM payments WHERE ticket_id = ? AND NOT (kind = 'refund' AND reason IN (${SANBAO_REFUND_REASONS_SQL}))`,
+  ).get(ticketId, ticketId) as { paid: number; deposit: number };
   return { paidFen: r.paid, depositFen: r.deposit };
 }
 

@@ -188,7 +188,7 @@ export const benchProcedures = {
     kind: 'query',
   }),
   'bench.sanbao.decide': procedure({
-    summary: 'Records a 三包 exchange (new unit; warranty restarts from today) or return (refund after depreciation) the engine offers, approved by a manager.',
+    summary: 'Records a 三包 exchange (new unit; warranty restarts from today) or return (refund after depreciation) the engine offers, approved by a manager. A return\'s refund is paid to the customer at hand-back (collection.complete).',
     input: sanbaoInputSchema,
     output: workbenchSchema,
     access: ALL_STAFF,

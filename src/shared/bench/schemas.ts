@@ -417,6 +417,24 @@ export const sanbaoOptionViewSchema = z.object({
   daysUsed: z.number().int().nullable(),
 });
 
+/**
+ * The money of a 三包 return as it went out to the customer: one refund payment per outcome,
+ * recorded at hand-back (collection.complete), approved by the manager who approved the outcome.
+ */
+export const sanbaoRefundPaidSchema = z.object({
+  paymentId: z.string(),
+  /** What the customer received, positive (the ledger row carries it negative). */
+  amountFen: z.number().int(),
+  tender: z.enum(['cash', 'card', 'wechat', 'alipay', 'transfer']),
+  reference: z.string(),
+  businessDate: z.string(),
+  at: z.string(),
+  byName: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  approvedByName: z.string().nullable(),
+});
+export type SanbaoRefundPaid = z.infer<typeof sanbaoRefundPaidSchema>;
+
 export const sanbaoRecordSchema = z.object({
   id: z.string(),
   ticketId: z.string(),
@@ -432,6 +450,8 @@ export const sanbaoRecordSchema = z.object({
   exchangeDate: z.string().nullable(),
   approvedBy: z.string().nullable(),
   at: z.string(),
+  /** A return's refund paid to the customer (at hand-back); null while still due, and for an exchange. */
+  refundPaid: sanbaoRefundPaidSchema.nullable(),
 });
 export type SanbaoRecord = z.infer<typeof sanbaoRecordSchema>;
 

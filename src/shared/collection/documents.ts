@@ -65,6 +65,18 @@ export interface RepairReceiptModel {
   balanceFen: number;
   balanceReason: string;
   tenders: { label: string; amountFen: number; receivedFen: number; changeFen: number; reference: string }[];
+  /**
+   * A 三包 return: the purchase price, the depreciation and what the customer gets back, and
+   * how it was paid (null while still due: a pro-forma before hand-back).
+   */
+  sanbaoRefund?: {
+    purchasePriceFen: number;
+    depreciationFen: number;
+    daysUsed: number;
+    amountFen: number;
+    approvedBy: string;
+    paid: { tender: string; reference: string; date: string } | null;
+  } | null;
   parts: ReplacedPartLine[];
   repairWarrantyUntil: string;
   repairWarrantyDays: number;
@@ -284,7 +296,24 @@ export const buildRepairReceipt: DocumentBuilder<RepairReceiptModel> = (model, o
   if (model.balanceFen > 0 && model.balanceReason) pay.push(paragraph(`${t('collection.doc.balanceReason')}${colon(L)}${model.balanceReason}`, m));
   if (m.narrow) body.push(totalsBlock(sums, m), ...pay);
   else body.push({ columns: [{ stack: pay, width: '*' }, withProps(totalsTable(sums, m), { width: 'auto' })], columnGap: 16, margin: [0, 2, 0, 0] } as unknown as Content);
-  body.push(withProps(paragraph(t('collection.doc.repairWarrantyLine', { days: model.repairWarrantyDays, until: formatDate(model.repairWarrantyUntil, tz) }), m), { bold: true, margin: [0, 4, 0, 0] }));
+  // A 三包 return: the money that went back to the customer, apart from what was paid for work.
+  const r = model.sanbaoRefund;
+  if (r) {
+    body.push(sectionTitle(t('collection.doc.sanbaoRefund'), m));
+    const rows2: Field[] = [
+      [t('collection.doc.purchasePrice'), money(r.purchasePriceFen)],
+      [t('collection.doc.depreciation', { days: r.daysUsed }), `−${money(r.depreciationFen)}`],
+      [r.paid ? t('collection.doc.sanbaoRefunded') : t('collection.doc.sanbaoRefundDue'), money(r.amountFen)],
+    ];
+    if (r.paid) {
+      rows2.push([t('collection.doc.refundTender'), r.paid.reference ? `${r.paid.tender} · ${t('collection.doc.reference')} ${r.paid.reference}` : r.paid.tender]);
+      rows2.push([t('collection.doc.refundDate'), formatDate(r.paid.date, tz)]);
+    }
+    if (r.approvedBy) rows2.push([t('collection.doc.approvedBy'), r.approvedBy]);
+    body.push(fields(rows2, m));
+  }
+  // A returned unit stays with the shop: no repair warranty to promise the customer.
+  if (!r) body.push(withProps(paragraph(t('collection.doc.repairWarrantyLine', { days: model.repairWarrantyDays, until: formatDate(model.repairWarrantyUntil, tz) }), m), { bold: true, margin: [0, 4, 0, 0] }));
 
   body.push(termsList([...model.terms, t('collection.doc.roundingRule')], m, tr(L, 'documents.section.terms')));
   body.push(signatures(m, L, model.counterStaff, t('collection.doc.customerReceived')));

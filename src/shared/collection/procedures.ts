@@ -42,7 +42,7 @@ export const collectionProcedures = {
   }),
   'collection.complete': procedure({
     summary:
-      'Settles and hands back in one transaction: identity checked and recorded, loaner back (or a manager\'s override), discount (above the threshold with a manager\'s PIN), split tenders with change for cash and references for the rest, deposit applied, any credit refunded, an unpaid balance only on a manager\'s decision; claims opened for warranty payers; the passcode erased; the ticket moves to collected.',
+      'Settles and hands back in one transaction: identity checked and recorded, loaner back (or a manager\'s override), discount (above the threshold with a manager\'s PIN), split tenders with change for cash and references for the rest, deposit applied, any credit refunded, an unpaid balance only on a manager\'s decision; a 三包 return\'s refund (the amount the manager approved with the outcome) paid to the customer by the chosen tender, once, and added to the maker\'s claim; claims opened for warranty payers; the passcode erased; the ticket moves to collected.',
     input: collectInputSchema,
     output: z.object({ collection: collectionRecordSchema, payments: z.array(paymentSchema), settlement: settlementSchema, claimIds: z.array(z.string()) }),
     access: CASHIERS,

@@ -4,7 +4,7 @@
  * Types come from z.infer; money is integer fen.
  */
 import { z } from 'zod';
-import { managerApprovalSchema } from '../bench/schemas';
+import { managerApprovalSchema, sanbaoRefundPaidSchema } from '../bench/schemas';
 import { payerAmountsSchema } from '../warranty/schemas';
 
 export const TENDERS = ['cash', 'card', 'wechat', 'alipay', 'transfer'] as const;
@@ -81,6 +81,12 @@ export const collectInputSchema = z
     tenders: z.array(tenderLineSchema).max(6).default([]),
     /** Where a credit (deposit above the total) goes back to the customer. */
     refundTender: tenderSchema.default('cash'),
+    /**
+     * A 三包 return: how the refund the manager approved (purchase price less depreciation) is
+     * paid to the customer at hand-back: cash, card (back to the card paid with), WeChat Pay,
+     * Alipay or transfer, with its reference (every tender but cash). Required while it is due.
+     */
+    sanbaoRefund: z.object({ tender: tenderSchema, reference: text(60) }).strict().optional(),
     /** An unpaid balance: only with a manager's recorded decision and its reason. */
     balance: z.object({ reason: z.string().trim().min(1, { message: 'collection.validation.reasonRequired' }).max(300) }).strict().optional(),
     /** Hand back although the loaner is still out: a manager (or a manager's PIN), audited. */
@@ -212,7 +218,22 @@ export const collectionViewSchema = z.object({
     reasons: z.array(z.string()),
   }),
   sanbao: z
-    .object({ option: z.string(), oldImei: z.string().nullable(), oldSerial: z.string().nullable(), newImei: z.string().nullable(), newSerial: z.string().nullable(), exchangeDate: z.string().nullable(), refundFen: z.number().int() })
+    .object({
+      option: z.string(),
+      oldImei: z.string().nullable(),
+      oldSerial: z.string().nullable(),
+      newImei: z.string().nullable(),
+      newSerial: z.string().nullable(),
+      exchangeDate: z.string().nullable(),
+      /** A return: what the customer gets back (purchase price − depreciation), as approved. */
+      refundFen: z.number().int(),
+      purchasePriceFen: z.number().int(),
+      depreciationFen: z.number().int(),
+      daysUsed: z.number().int(),
+      approvedByName: z.string().nullable(),
+      /** The refund as paid; null while due (a return with refundFen > 0 pays it at hand-back). */
+      refundPaid: sanbaoRefundPaidSchema.nullable(),
+    })
     .nullable(),
   loaner: z.object({ out: z.boolean(), sku: z.string().nullable(), serial: z.string().nullable(), depositFen: z.number().int() }),
   payments: z.array(paymentSchema),

@@ -765,6 +765,22 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
             ? ` · ${t('ui.bench.sanbao.refund', { refund: money(wb.sanbao.refundFen, locale), depreciation: money(wb.sanbao.depreciationFen, locale), days: wb.sanbao.daysUsed })}`
             : ` · ${wb.sanbao.newImei ?? wb.sanbao.newSerial ?? ''} · ${wb.sanbao.exchangeDate ?? ''}`}
         </Text>
+        {wb.sanbao.option === 'return' && wb.sanbao.refundFen > 0 ? (
+          wb.sanbao.refundPaid ? (
+            <Text size="sm" fw={600} c="teal.8" data-testid="sanbao-refund-paid">
+              {t('ui.bench.sanbao.refundPaid', {
+                amount: money(wb.sanbao.refundPaid.amountFen, locale),
+                date: wb.sanbao.refundPaid.businessDate,
+                tender: t(`collection.tender.${wb.sanbao.refundPaid.tender}`),
+              })}
+              {wb.sanbao.refundPaid.reference ? ` · ${wb.sanbao.refundPaid.reference}` : ''}
+            </Text>
+          ) : (
+            <Text size="sm" c="orange.8" data-testid="sanbao-refund-due">
+              {t('ui.bench.sanbao.refundDue', { amount: money(wb.sanbao.refundFen, locale) })}
+            </Text>
+          )
+        ) : null}
       </Paper>
     );
   }

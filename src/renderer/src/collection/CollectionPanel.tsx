@@ -50,6 +50,8 @@ export function CollectionPanel() {
   const [allowBalance, setAllowBalance] = useState(false);
   const [balanceReason, setBalanceReason] = useState('');
   const [refundTender, setRefundTender] = useState<Tender>('cash');
+  const [sanbaoTender, setSanbaoTender] = useState<Tender>('cash');
+  const [sanbaoReference, setSanbaoReference] = useState('');
   const [loanerOverride, setLoanerOverride] = useState(false);
   const [approval, setApproval] = useState({ username: '', pin: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -73,6 +75,8 @@ export function CollectionPanel() {
     setAllowBalance(false);
     setBalanceReason('');
     setLoanerOverride(false);
+    setSanbaoTender('cash');
+    setSanbaoReference('');
     setApproval({ username: '', pin: '' });
     setErrors({});
     setDone(null);
@@ -147,6 +151,11 @@ export function CollectionPanel() {
     !!s &&
     ((s.discountFen > 0 && s.discountFen > Math.floor((s.customerDueFen * view.discountManagerAboveBp) / 10_000)) || (check?.balanceFen ?? 0) > 0 || loanerOverride);
   const blocked = !view || view.ticket.status !== 'ready' || view.dayClosed || (view.loaner.out && !loanerOverride);
+  // A 三包 return whose refund (approved with the outcome) is still to be paid: it goes out at this hand-back.
+  const sanbaoDue = view?.sanbao?.option === 'return' && view.sanbao.refundFen > 0 && !view.sanbao.refundPaid ? view.sanbao : null;
+  // A returned unit stays with the shop: no warranty card, no repair warranty to announce.
+  const returned = view?.ticket.outcome === 'refunded';
+  const handbackDocs = useMemo(() => (returned ? (['repair_receipt'] as const) : (['repair_receipt', 'warranty_card'] as const)), [returned]);
   const identityReady = mode === 'owner' ? identityOk === true : third.name.trim() !== '' && third.idNumber.trim().length >= 4;
 
   const submit = useCallback(async () => {
@@ -157,6 +166,7 @@ export function CollectionPanel() {
       ...(discountBp ? { discountBp, discountReason } : {}),
       tenders: lines.filter((l) => l.amountFen > 0).map((l) => ({ tender: l.tender, amountFen: l.amountFen, ...(l.receivedFen !== undefined ? { receivedFen: l.receivedFen } : {}), reference: l.reference })),
       refundTender,
+      ...(sanbaoDue ? { sanbaoRefund: { tender: sanbaoTender, reference: sanbaoTender === 'cash' ? '' : sanbaoReference } } : {}),
       ...(allowBalance ? { balance: { reason: balanceReason } } : {}),
       loanerOverride,
       ...(approval.username && approval.pin ? { approval } : {}),
@@ -167,7 +177,12 @@ export function CollectionPanel() {
       const r = await api.call('collection.complete', input);
       setDone(r);
       setView({ ...view, ticket: { ...view.ticket, status: 'collected' }, blockers: [] });
-      for (const d of ['repair_receipt', 'warranty_card'] as const) {
+      // Read it again: the payments and the 三包 refund as recorded.
+      api.call('collection.lookup', { ref: view.ticket.id }).then(
+        (v) => setView({ ...v, blockers: [] }),
+        () => undefined,
+      );
+      for (const d of handbackDocs) {
         printDocument(d, view.ticket.id).then(
           (j) => setDocs((x) => ({ ...x, [d]: j })),
           (e) => toast(e),
@@ -179,7 +194,7 @@ export function CollectionPanel() {
     } finally {
       setBusy(false);
     }
-  }, [view, busy, mode, last4, third, discountBp, discountReason, lines, refundTender, allowBalance, balanceReason, loanerOverride, approval, toast]);
+  }, [view, busy, mode, last4, third, discountBp, discountReason, lines, refundTender, sanbaoDue, sanbaoTender, sanbaoReference, allowBalance, balanceReason, loanerOverride, approval, handbackDocs, toast]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -193,6 +208,7 @@ export function CollectionPanel() {
   };
   const setTender = (i: number, patch: Partial<TenderRow>) => setTenders((ts) => ts.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const tenderOptions = TENDERS.map((x) => ({ value: x, label: t(`collection.tender.${x}`) }));
+  const sanbaoTenderOptions = TENDERS.map((x) => ({ value: x, label: x === 'card' ? t('ui.collection.sanbao.card') : t(`collection.tender.${x}`) }));
 
   return (
     <Stack gap="sm" onKeyDown={onKeyDown} data-testid="collection-panel">
@@ -241,8 +257,8 @@ export function CollectionPanel() {
                 </Text>
               </div>
               <Stack gap={2} align="flex-end">
-                <Text size="sm">{t('ui.collection.repairWarranty', { days: view.warranty.repairWarrantyDays, date: view.warranty.repairWarrantyUntil })}</Text>
-                {view.warranty.unitEnd ? <Text size="sm">{t('ui.collection.unitEnd', { date: view.warranty.unitEnd })}</Text> : null}
+                {returned ? null : <Text size="sm">{t('ui.collection.repairWarranty', { days: view.warranty.repairWarrantyDays, date: view.warranty.repairWarrantyUntil })}</Text>}
+                {view.warranty.unitEnd && !returned ? <Text size="sm">{t('ui.collection.unitEnd', { date: view.warranty.unitEnd })}</Text> : null}
                 {view.ticket.passcodeGiven ? (
                   <Text size="xs" c="orange.8">
                     {t('ui.collection.passcodeErase')}
@@ -323,6 +339,37 @@ export function CollectionPanel() {
                   ))}
                 </>
               ) : null}
+              {view.sanbao?.option === 'return' ? (
+                <Paper withBorder p="xs" mt="sm" bg={view.sanbao.refundPaid ? 'teal.0' : 'orange.0'} data-testid="collection-sanbao">
+                  <Text fw={600} size="sm">
+                    {t('ui.collection.sanbao.title')}
+                  </Text>
+                  <Text size="sm">
+                    {t('ui.collection.sanbao.breakdown', {
+                      price: fmt(view.sanbao.purchasePriceFen),
+                      depreciation: fmt(view.sanbao.depreciationFen),
+                      days: view.sanbao.daysUsed,
+                      refund: fmt(view.sanbao.refundFen),
+                      manager: view.sanbao.approvedByName ?? '—',
+                    })}
+                  </Text>
+                  {view.sanbao.refundPaid ? (
+                    <Text size="sm" fw={700} c="teal.8" data-testid="collection-sanbao-paid">
+                      {t('ui.collection.sanbao.paid', {
+                        amount: fmt(view.sanbao.refundPaid.amountFen),
+                        date: view.sanbao.refundPaid.businessDate,
+                        tender: t(`collection.tender.${view.sanbao.refundPaid.tender}`),
+                      })}
+                      {view.sanbao.refundPaid.reference ? ` · ${t('ui.collection.reference')} ${view.sanbao.refundPaid.reference}` : ''}
+                      {view.sanbao.refundPaid.byName ? ` · ${view.sanbao.refundPaid.byName}` : ''}
+                    </Text>
+                  ) : view.sanbao.refundFen > 0 ? (
+                    <Text size="sm" c="orange.9">
+                      {t('ui.collection.sanbao.dueAtHandback', { amount: fmt(view.sanbao.refundFen) })}
+                    </Text>
+                  ) : null}
+                </Paper>
+              ) : null}
               {view.payments.length ? (
                 <>
                   <Text fw={600} size="sm" mt="sm">
@@ -338,18 +385,25 @@ export function CollectionPanel() {
                 <Title order={3} c="teal.8">
                   {t('ui.collection.done')} · {view.ticket.number}
                 </Title>
-                <Text size="lg" fw={700} mt="xs" data-testid="collection-change">
-                  {t('ui.collection.doneChange', { amount: fmt(done.collection.changeFen) })}
-                </Text>
+                {view.sanbao?.refundPaid && done.collection.changeFen === 0 ? null : (
+                  <Text size="lg" fw={700} mt="xs" data-testid="collection-change">
+                    {t('ui.collection.doneChange', { amount: fmt(done.collection.changeFen) })}
+                  </Text>
+                )}
+                {view.sanbao?.refundPaid ? (
+                  <Text size="lg" fw={700} c="orange.9" data-testid="collection-sanbao-give">
+                    {t('ui.collection.sanbao.give', { amount: fmt(view.sanbao.refundPaid.amountFen), tender: t(`collection.tender.${view.sanbao.refundPaid.tender}`) })}
+                  </Text>
+                ) : null}
                 <Group mt="sm" gap="xs">
-                  {(['repair_receipt', 'warranty_card'] as const).map((d) => (
+                  {handbackDocs.map((d) => (
                     <Badge key={d} variant="light" tt="none" color={docs[d] ? 'teal' : 'gray'} data-testid={`collection-print-${d}`}>
                       {t(`ui.printing.doc.${d}`)} · {docs[d] ? t(`ui.printing.status.${docs[d]!.job.status}`) : t('ui.printing.working')}
                     </Badge>
                   ))}
                 </Group>
                 <Stack mt="sm" gap="xs">
-                  {(['repair_receipt', 'warranty_card'] as const).map((d) =>
+                  {handbackDocs.map((d) =>
                     docs[d]?.url ? <PdfViewer key={d} url={docs[d]!.url!} title={docs[d]!.job.title} testId={`collection-viewer-${d}`} /> : null,
                   )}
                 </Stack>
@@ -515,6 +569,44 @@ export function CollectionPanel() {
                     {allowBalance ? <TextInput label={t('ui.collection.balanceReason')} value={balanceReason} onChange={(e) => setBalanceReason(e.currentTarget.value)} error={errors['balance.reason']} /> : null}
                   </Stack>
                 )}
+                {sanbaoDue ? (
+                  <Paper withBorder p="xs" mt="sm" bg="orange.0" data-testid="collection-sanbao-refund">
+                    <Group justify="space-between">
+                      <Text fw={700}>{t('ui.collection.sanbao.title')}</Text>
+                      <Text fw={700} fz="lg" data-testid="collection-sanbao-amount">
+                        {t('ui.collection.sanbao.due')} {fmt(sanbaoDue.refundFen)}
+                      </Text>
+                    </Group>
+                    <Group gap="xs" align="flex-start" mt={4}>
+                      <Select
+                        label={t('ui.collection.sanbao.tender')}
+                        data={sanbaoTenderOptions}
+                        value={sanbaoTender}
+                        onChange={(v) => v && setSanbaoTender(v as Tender)}
+                        allowDeselect={false}
+                        w={220}
+                        error={errors['sanbaoRefund.tender'] ?? errors.sanbaoRefund}
+                        data-testid="collection-sanbao-tender"
+                      />
+                      {sanbaoTender !== 'cash' ? (
+                        <TextInput
+                          label={t('ui.collection.reference')}
+                          value={sanbaoReference}
+                          onChange={(e) => {
+                            setSanbaoReference(e.currentTarget.value);
+                            setErrors(({ 'sanbaoRefund.reference': _gone, ...rest }) => rest);
+                          }}
+                          w={180}
+                          error={errors['sanbaoRefund.reference']}
+                          data-testid="collection-sanbao-reference"
+                        />
+                      ) : null}
+                    </Group>
+                    <Text size="xs" c="dimmed" mt={4}>
+                      {t('ui.collection.sanbao.hint', { manager: sanbaoDue.approvedByName ?? '—' })}
+                    </Text>
+                  </Paper>
+                ) : null}
                 {view.loaner.out ? (
                   <Checkbox mt="xs" color="orange" label={`${t('ui.collection.loanerOut', { serial: view.loaner.serial ?? '' })} — ${t('ui.collection.loanerOverride')}`} checked={loanerOverride} onChange={(e) => setLoanerOverride(e.currentTarget.checked)} />
                 ) : null}
