@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seed } from '../scripts/seed';
+import { SEED_VERSION } from '../scripts/seed/steps';
 import { benchReport } from './report';
 import { foundationSuite } from './foundation';
 import { intakeSuite } from './intake';
@@ -20,7 +21,8 @@ const { values } = parseArgs({
   },
 });
 const tickets = Number(values.tickets);
-const dir = path.resolve(`bench/.cache/shop-${tickets}-v${LATEST_SCHEMA_VERSION}`);
+// A new schema or a changed generator makes a new shop.
+const dir = path.resolve(`bench/.cache/shop-${tickets}-v${LATEST_SCHEMA_VERSION}-s${SEED_VERSION}`);
 const dbFile = path.join(dir, 'shop.sqlite');
 if (values.fresh || !fs.existsSync(dbFile)) {
   console.log(`Generating a ${tickets.toLocaleString('en')}-ticket shop (cached in ${path.relative('.', dir)})…`);

@@ -1,8 +1,9 @@
 /**
  * Payments in the generated shop, set-based SQL (fast on a million tickets): the intake deposit
- * of every ticket that took one, and a settlement at collection for every collected ticket the
- * customer paid for (warranty repairs mostly cost nothing), with tenders in a counter's usual
- * mix. Same columns as the app writes: the reports read revenue by tender from here.
+ * of every ticket that took one, and at collection what the latest quote leaves the customer to
+ * pay after the deposit (warranty repairs mostly cost nothing), or the deposit handed back when it
+ * was more, with tenders in a counter's usual mix. Same columns as the app writes: the reports
+ * read revenue by tender from here.
  */
 import type { SeedContext, SeedStep } from './context';
 
@@ -19,20 +20,22 @@ export const collectionSeedStep: SeedStep = {
         INSERT INTO payments (id, ticket_id, kind, tender, amount_fen, received_fen, business_date, at, by_user_id, reason)
         SELECT substr(t.id, 1, 32) || 'd0d0', t.id, 'deposit', 'cash', t.deposit_fen, t.deposit_fen, date(t.received_at, '+8 hours'), t.received_at, t.received_by, 'intake'
         FROM tickets t WHERE t.deposit_fen > 0;
-        INSERT INTO payments (id, ticket_id, kind, tender, amount_fen, received_fen, change_fen, reference, business_date, at, by_user_id)
-        SELECT substr(x.id, 1, 32) || 'e0e0', x.id, 'settlement', x.tender, x.amount, x.amount, 0,
-          CASE WHEN x.tender = 'cash' THEN '' ELSE upper(substr(x.id, 25, 12)) END,
-          date(x.at, '+8 hours'), x.at, x.by_user
-        FROM (
-          -- "random" figures drawn from the id's own hex digits: stable under SQLite's subquery flattening
+        WITH x AS MATERIALIZED (
+          -- the tender drawn from the id's own hex digits: stable under SQLite's subquery flattening
           SELECT t.id, f.first_collected_at AS at, t.received_by AS by_user,
-            5000 + (${h(36)} * 4096 + ${h(35)} * 256 + ${h(34)} * 16 + ${h(33)}) * 3 - t.deposit_fen AS amount,
+            (SELECT q.customer_total_fen FROM quotes q WHERE q.ticket_id = t.id ORDER BY q.version DESC LIMIT 1) - t.deposit_fen AS amount,
             CASE ${h(32)} WHEN 0 THEN 'transfer' WHEN 1 THEN 'card' WHEN 2 THEN 'card' WHEN 3 THEN 'card'
-              WHEN 4 THEN 'cash' WHEN 5 THEN 'cash' WHEN 6 THEN 'cash' WHEN 7 THEN 'alipay' WHEN 8 THEN 'alipay' WHEN 9 THEN 'alipay' ELSE 'wechat' END AS tender,
-            t.warranty_claimed AS warranty
+              WHEN 4 THEN 'cash' WHEN 5 THEN 'cash' WHEN 6 THEN 'cash' WHEN 7 THEN 'alipay' WHEN 8 THEN 'alipay' WHEN 9 THEN 'alipay' ELSE 'wechat' END AS tender
           FROM report_facts f JOIN tickets t ON t.id = f.ticket_id
           WHERE f.first_collected_at IS NOT NULL
-        ) x WHERE x.amount > 0 AND (x.warranty = 0 OR substr(x.id, 31, 1) IN ('0', '1', '2'));
+        )
+        INSERT INTO payments (id, ticket_id, kind, tender, amount_fen, received_fen, change_fen, reference, reason, business_date, at, by_user_id)
+        SELECT substr(x.id, 1, 32) || CASE WHEN x.amount > 0 THEN 'e0e0' ELSE 'e1e1' END, x.id, CASE WHEN x.amount > 0 THEN 'settlement' ELSE 'refund' END,
+          CASE WHEN x.amount > 0 THEN x.tender ELSE 'cash' END, x.amount, max(x.amount, 0), 0,
+          CASE WHEN x.tender = 'cash' OR x.amount < 0 THEN '' ELSE upper(substr(x.id, 25, 12)) END,
+          CASE WHEN x.amount > 0 THEN '' ELSE 'collection.reason.credit' END,
+          date(x.at, '+8 hours'), x.at, x.by_user
+        FROM x WHERE x.amount <> 0;
       `);
     })();
     const n = (sqlite.prepare(`SELECT count(*) AS n FROM payments`).get() as { n: number }).n;

@@ -16,6 +16,7 @@ import { fileKeyProvider } from '../../src/core/secrets/file-key-provider';
 import { encryptSecret } from '../../src/core/secrets/cipher';
 import path from 'node:path';
 import type { SeedContext, SeedStep, Rng } from './context';
+import { seedCoverage } from './coverage';
 
 const TABLES = ['customers', 'customer_phones', 'devices', 'device_owners', 'ticket_counters', 'tickets', 'ticket_events', 'attachments'];
 const HOUR = 3_600_000;
@@ -50,11 +51,13 @@ const alnum = (rand: Rng, n: number) => {
 const reverse = (s: string) => [...s].reverse().join('');
 const localDay = (ms: number) => new Date(ms + CN_OFFSET).toISOString().slice(0, 10);
 
-/** One ticket's status path and how long each step takes (hours), drawn per ticket. */
-function statusPath(rand: Rng): [TicketStatus, number][] {
+/**
+ * One ticket's status path and how long each step takes (hours), drawn per ticket. `paid`: the
+ * quote costs the customer something, so it waits for approval; a covered repair goes straight on.
+ */
+function statusPath(rand: Rng, paid: boolean): [TicketStatus, number][] {
   if (rand.chance(0.03)) return [['diagnosing', rand.int(1, 24)], ['cancelled', rand.int(2, 72)]];
   const steps: [TicketStatus, number][] = [['diagnosing', rand.int(1, 24)]];
-  const paid = rand.chance(0.45);
   if (paid) steps.push(['awaiting_approval', rand.int(1, 8)]);
   steps.push(['repairing', paid ? rand.int(1, 48) : rand.int(1, 12)]);
   if (rand.chance(0.2)) steps.push(['awaiting_parts', rand.int(1, 6)], ['repairing', rand.int(24, 240)]);
@@ -76,6 +79,7 @@ export const intakeSeedStep: SeedStep = {
     const techs = ctx.users.filter((u) => u.role === 'technician').map((u) => u.id);
     const counter = ctx.users.find((u) => u.role === 'counter')?.id ?? ctx.users[0]!.id;
     const keys = fileKeyProvider(path.dirname(sqlite.name));
+    const coverage = seedCoverage(sqlite);
 
     // Secondary indexes and search triggers off for the bulk load; put back at the end.
     const indexes = sqlite
@@ -107,7 +111,7 @@ export const intakeSeedStep: SeedStep = {
     );
 
     const customers: string[] = [];
-    const devices: { id: string; owner: string; category: DeviceCategory }[] = [];
+    const devices: { id: string; owner: string; category: DeviceCategory; proof: string; sale: string | null; factory: string }[] = [];
     const counters = new Map<string, number>();
     const startMs = ctx.endMs - ctx.spanDays * DAY;
     const step = (ctx.endMs - startMs) / nTickets;
@@ -138,17 +142,19 @@ export const intakeSeedStep: SeedStep = {
       const imei = line.tacs ? withCheckDigit(rand.pick(line.tacs) + digits(rand, 6)) : null;
       const imei2 = imei && category === 'phone' && rand.chance(0.6) ? withCheckDigit(imei.slice(0, 8) + digits(rand, 6)) : null;
       const serial = imei && rand.chance(0.7) ? null : `${line.serialPrefix}${alnum(rand, 10)}`;
-      const purchase = ms - rand.int(10, 900) * DAY;
+      // Most devices come in within their first year or so; some years later.
+      const purchase = ms - (rand.chance(0.55) ? rand.int(10, 360) : rand.int(360, 1100)) * DAY;
       const proof = rand.chance(0.75) ? 'invoice' : rand.chance(0.5) ? 'receipt' : 'none';
       const at = new Date(ms).toISOString();
-      insDevice.run(
-        id, category, line.brand, rand.pick(line.models), imei, imei2, serial, rand.pick(COLOURS),
-        proof === 'none' ? null : localDay(purchase), proof, proof === 'invoice' ? `44${digits(rand, 10)}` : '', proof === 'none' ? null : localDay(purchase),
-        proof === 'none' ? '' : rand.pick(['京东自营', '天猫官方旗舰店', '苏宁易购', '品牌授权体验店', '国美电器']),
-        localDay(purchase - rand.int(20, 120) * DAY), owner, at, at,
-      );
+      const model = rand.pick(line.models);
+      const colour = rand.pick(COLOURS);
+      const invoiceNo = proof === 'invoice' ? `44${digits(rand, 10)}` : '';
+      const seller = proof === 'none' ? '' : rand.pick(['京东自营', '天猫官方旗舰店', '苏宁易购', '品牌授权体验店', '国美电器']);
+      const sale = proof === 'none' ? null : localDay(purchase);
+      const factory = localDay(purchase - rand.int(20, 120) * DAY);
+      insDevice.run(id, category, line.brand, model, imei, imei2, serial, colour, sale, proof, invoiceNo, sale, seller, factory, owner, at, at);
       insOwner.run(ctx.idAt(ms), id, owner, at, null);
-      devices.push({ id, owner, category });
+      devices.push({ id, owner, category, proof, sale, factory });
       return devices[devices.length - 1]!;
     };
 
@@ -186,10 +192,16 @@ export const intakeSeedStep: SeedStep = {
           const codes = COMMON_FAULTS[dev.category];
           const code = rand.pick(codes);
           const faultText = `${faultLabel(code)}，${rand.pick(FAULT_DETAILS)}`;
-          const tech = techs.length && rand.chance(0.9) ? rand.pick(techs) : null;
+          const tech = techs.length ? rand.pick(techs) : null;
+          // The warranty engine covers a visit inside the whole-unit period without an excluding
+          // finding: such a repair starts at once (a few carry a paid extra and wait for approval);
+          // anything else waits for the customer's approval. Customers mostly know when they are covered.
+          const impact = rand.chance(0.05);
+          const covered = !impact && coverage.inUnitPeriod(dev.category, dev.proof, dev.sale, dev.factory, localDay(ms));
+          const claimed = rand.chance(covered ? 0.9 : 0.08);
 
           // Events up to now: the ticket is wherever its path has reached today.
-          const path = statusPath(rand);
+          const path = statusPath(rand, covered ? rand.chance(0.12) : true);
           let from: TicketStatus = 'received';
           let t = ms;
           insEvent.run(ctx.idAt(t), ticketId, at, counter, null, 'received', 'created', JSON.stringify({ number: formatTicketNumber(ctx.shop.code, yymm, seq) }));
@@ -202,6 +214,8 @@ export const intakeSeedStep: SeedStep = {
             from = to;
           }
           const closed = from === 'collected' || from === 'cancelled';
+          // Whoever diagnoses a ticket takes it; some not yet started wait in the unassigned queue.
+          const assigned = from === 'received' && rand.chance(0.6) ? null : tech;
           const passKind = rand.chance(0.55) ? rand.pick(['pin', 'pattern', 'password'] as const) : null;
           const passState = passKind ? (closed ? 'erased' : 'given') : rand.chance(0.5) ? 'declined' : 'none';
           const cipher = passState === 'given' ? encryptSecret(keys, passKind === 'pattern' ? '14789' : passKind === 'pin' ? digits(rand, 6) : 'abc12345', ticketId) : null;
@@ -211,7 +225,7 @@ export const intakeSeedStep: SeedStep = {
             '{"powers_on":"ok","display":"ok","touch":"ok","cameras":"not_checked","buttons":"ok","ports":"ok","liquid_indicator":"ok","cosmetic":"ok","cosmeticNotes":""}',
             rand.chance(0.3) ? '{"items":["charger","cable"],"other":""}' : '{"items":[],"other":""}',
             passState, passKind, cipher, passState === 'erased' ? statusAt : null,
-            rand.chance(0.2) ? rand.int(1, 20) * 1000 : 0, tech, rand.chance(0.05) ? '["impact"]' : '[]', rand.chance(0.55) ? 1 : 0, statusAt,
+            rand.chance(0.2) ? rand.int(1, 20) * 1000 : 0, assigned, impact ? '["impact"]' : '[]', claimed ? 1 : 0, statusAt,
           );
         }
         made = end;

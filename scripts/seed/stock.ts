@@ -41,6 +41,12 @@ export interface StockSeedOptions {
   movements: number;
   /** Ticket ids issues may point at (none: synthetic ids). */
   ticketIds: string[];
+  /**
+   * Where an issue or a return at `ms` goes instead: a ticket under repair then and its device's
+   * model (the part is one of that model's); null: nothing is at the bench then, the line is a
+   * receipt instead.
+   */
+  issueTarget?(ms: number): { ticketId: string; model: string } | null;
   userIds: string[];
   log(msg: string): void;
 }
@@ -50,6 +56,7 @@ export function seedStock(o: StockSeedOptions): string[] {
   const { sqlite, rand } = o;
   const models = Object.values(CATALOG).flatMap((lines) => lines.flatMap((l) => l.models.map((m) => ({ brand: l.brand, model: m }))));
   const partIds: string[] = [];
+  const byModel = new Map<string, number[]>();
   const price: number[] = [];
   const weight: number[] = [];
   const insPart = sqlite.prepare(
@@ -66,6 +73,9 @@ export function seedStock(o: StockSeedOptions): string[] {
       const id = o.idAt(o.startMs + i);
       const p = Math.round((k[3] * (0.6 + rand.next() * 0.8)) / 100) * 100;
       partIds.push(id);
+      const same = byModel.get(m.model);
+      if (same) same.push(i);
+      else byModel.set(m.model, [i]);
       price.push(p);
       weight.push(k[4] * (variant === 0 ? 4 : 1) * (0.2 + rand.next()));
       const sku = `${m.brand === 'Apple' ? 'AP' : 'G'}${String(i).padStart(5, '0')}-${k[0]}${variant ? `-V${variant}` : ''}`;
@@ -90,6 +100,16 @@ export function seedStock(o: StockSeedOptions): string[] {
     }
     return lo;
   };
+  /** A part for a model, by the same popularity; null when the catalog has none for it. */
+  const pickFor = (model: string): number | null => {
+    const ids = byModel.get(model);
+    if (!ids) return null;
+    let total = 0;
+    for (const i of ids) total += weight[i]!;
+    let x = rand.next() * total;
+    for (const i of ids) if ((x -= weight[i]!) <= 0) return i;
+    return ids[ids.length - 1]!;
+  };
 
   for (const idx of ['stock_movements_part', 'stock_movements_ticket', 'stock_movements_once']) sqlite.exec(`DROP INDEX IF EXISTS ${idx}`);
   const onHand = new Int32Array(o.skus);
@@ -107,8 +127,19 @@ export function seedStock(o: StockSeedOptions): string[] {
       const end = Math.min(o.movements, start + BATCH);
       for (let n = start; n < end; n++) {
         const ms = o.startMs + Math.floor((span * n) / o.movements);
-        const i = pickPart();
-        const r = rand.next();
+        let i: number;
+        let r: number;
+        let target: { ticketId: string; model: string } | null = null;
+        if (o.issueTarget) {
+          r = rand.next();
+          target = r >= 0.16 && r < 0.95 ? o.issueTarget(ms) : null;
+          // nothing at the bench then: a delivery instead
+          if (!target && r >= 0.16 && r < 0.95) r = 0;
+          i = (target && pickFor(target.model)) ?? pickPart();
+        } else {
+          i = pickPart();
+          r = rand.next();
+        }
         let kind: string;
         let qty: number;
         let unitCost = avg[i]!;
@@ -126,11 +157,11 @@ export function seedStock(o: StockSeedOptions): string[] {
         } else if (r < 0.9) {
           kind = 'issue';
           qty = -1;
-          ticket = o.ticketIds.length ? rand.pick(o.ticketIds) : `T${String(n % 900_000).padStart(7, '0')}`;
+          ticket = target?.ticketId ?? (o.ticketIds.length ? rand.pick(o.ticketIds) : `T${String(n % 900_000).padStart(7, '0')}`);
         } else if (r < 0.95) {
           kind = 'return';
           qty = 1;
-          ticket = o.ticketIds.length ? rand.pick(o.ticketIds) : `T${String(n % 900_000).padStart(7, '0')}`;
+          ticket = target?.ticketId ?? (o.ticketIds.length ? rand.pick(o.ticketIds) : `T${String(n % 900_000).padStart(7, '0')}`);
         } else if (r < 0.98) {
           kind = 'adjust';
           qty = -1;
@@ -158,12 +189,40 @@ export function seedStock(o: StockSeedOptions): string[] {
 
 /**
  * In `npm run seed` the stock history scales with the shop: 20,000 SKUs and five movements per
- * ticket, at most 5,000,000 (the benchmark's own database has exactly that).
+ * ticket, at most 5,000,000 (the benchmark's own database has exactly that). Issues and returns
+ * point at tickets under repair at the time, with parts for their device's model (the bench
+ * step quotes what each ticket got).
  */
 export const stockSeedStep: SeedStep = {
   name: 'stock',
   run(ctx: SeedContext) {
-    const ticketIds = ctx.sqlite.prepare(`SELECT id FROM tickets ORDER BY random() LIMIT 50000`).all().map((r) => (r as { id: string }).id);
+    // Parts go to tickets at the bench: one under repair at the time (its repairing spells, swept
+    // in time order as the ledger is written), a part for its device's model.
+    const spells = ctx.sqlite
+      .prepare(
+        `SELECT x.ticket_id, x.at, x.next_at, d.model FROM (
+           SELECT ticket_id, at, to_status, lead(at) OVER (PARTITION BY ticket_id ORDER BY id) AS next_at
+           FROM ticket_events WHERE to_status = 'repairing' OR from_status = 'repairing') x
+         JOIN tickets t ON t.id = x.ticket_id JOIN devices d ON d.id = t.device_id
+         WHERE x.to_status = 'repairing' ORDER BY x.at`,
+      )
+      .raw()
+      .all() as [string, string, string | null, string][];
+    const from = Float64Array.from(spells, (s) => Date.parse(s[1]));
+    const until = Float64Array.from(spells, (s) => (s[2] ? Date.parse(s[2]) : Infinity));
+    let next = 0;
+    const atBench: number[] = [];
+    const issueTarget = (ms: number) => {
+      while (next < spells.length && from[next]! <= ms) atBench.push(next++);
+      while (atBench.length > 0) {
+        const k = Math.floor(ctx.rand.next() * atBench.length);
+        const j = atBench[k]!;
+        if (until[j]! > ms) return { ticketId: spells[j]![0], model: spells[j]![3] };
+        atBench[k] = atBench[atBench.length - 1]!;
+        atBench.pop();
+      }
+      return null;
+    };
     seedStock({
       sqlite: ctx.sqlite,
       rand: ctx.rand,
@@ -172,7 +231,8 @@ export const stockSeedStep: SeedStep = {
       endMs: ctx.endMs,
       skus: Math.min(20_000, Math.max(200, ctx.tickets)),
       movements: Math.min(5_000_000, ctx.tickets * 5),
-      ticketIds,
+      ticketIds: [],
+      issueTarget,
       userIds: ctx.users.filter((u) => u.role !== 'admin').map((u) => u.id),
       log: ctx.log,
     });
