@@ -25,22 +25,16 @@ import { formatReason } from '../../src/shared/warranty/format';
 import { DAMAGE_FAULTS } from '../../src/shared/warranty/from-ticket';
 import type { Reason } from '../../src/shared/warranty/schemas';
 import { toPriceRow } from '../../src/core/bench/pricelist';
+import { SAMPLE_PRICE_LIST } from '../../src/core/bench/sample-price-list';
 import type { SeedContext, SeedStep } from './context';
 import { seedCoverage } from './coverage';
 
-/** The shop's price list (labor per category, the diagnosis fee, a rush fee), as an admin would enter it. */
+/** The demo's price list and labor for the other categories the generator writes. */
 const PRICE_LIST = [
-  { code: 'LAB-PHONE-SCREEN', kind: 'labor', nameZh: '手机更换屏幕工时', nameEn: 'Phone screen replacement labor', category: 'phone', priceFen: 8000 },
-  { code: 'LAB-PHONE-BATTERY', kind: 'labor', nameZh: '手机更换电池工时', nameEn: 'Phone battery replacement labor', category: 'phone', priceFen: 5000 },
+  ...SAMPLE_PRICE_LIST,
   { code: 'LAB-PHONE-PORT', kind: 'labor', nameZh: '手机尾插/小板维修工时', nameEn: 'Phone charging port repair labor', category: 'phone', priceFen: 4000 },
-  { code: 'LAB-PHONE-BOARD', kind: 'labor', nameZh: '手机主板维修工时', nameEn: 'Phone mainboard repair labor', category: 'phone', priceFen: 15000 },
   { code: 'LAB-TABLET', kind: 'labor', nameZh: '平板电脑维修工时', nameEn: 'Tablet repair labor', category: 'tablet', priceFen: 9000 },
-  { code: 'LAB-LAPTOP', kind: 'labor', nameZh: '笔记本拆装维修工时', nameEn: 'Laptop repair labor', category: 'laptop', priceFen: 12000 },
   { code: 'LAB-DESKTOP', kind: 'labor', nameZh: '台式电脑维修工时', nameEn: 'Desktop repair labor', category: 'desktop', priceFen: 10000 },
-  { code: 'LAB-TV', kind: 'labor', nameZh: '电视上门维修工时', nameEn: 'TV repair labor (on site)', category: 'tv', priceFen: 15000 },
-  { code: 'LAB-APPLIANCE', kind: 'labor', nameZh: '家电维修工时', nameEn: 'Appliance repair labor', category: '', priceFen: 10000 },
-  { code: 'FEE-DIAG', kind: 'fee', nameZh: '检测费', nameEn: 'Diagnosis fee', category: '', priceFen: 5000, diagnosisFee: true },
-  { code: 'FEE-RUSH', kind: 'fee', nameZh: '加急费', nameEn: 'Rush fee', category: '', priceFen: 3000 },
 ] as const;
 
 function laborCode(category: string, fault: string): string {
