@@ -483,7 +483,7 @@ export function CollectionPanel() {
                       </Table.Tr>
                       <Table.Tr>
                         <Table.Td>{t('ui.collection.paid')}</Table.Td>
-                        <Table.Td ta="right">−{fmt(s.paidFen)}</Table.Td>
+                        <Table.Td ta="right">{s.paidFen ? `−${fmt(s.paidFen)}` : fmt(0)}</Table.Td>
                       </Table.Tr>
                       <Table.Tr>
                         <Table.Td fw={700}>{s.dueNowFen < 0 ? t('ui.collection.credit') : t('ui.collection.dueNow')}</Table.Td>
