@@ -125,8 +125,10 @@ export function sideFigures(
   if (hasTable(sqlite, 'time_logs')) {
     const rows = sqlite
       .prepare(
-        `SELECT l.user_id AS u, sum(l.minutes) AS m FROM time_logs l ${anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = l.ticket_id AND ${fw.replace('f.tech_id = $tech', 'l.user_id = $tech')}` : ''}
-         WHERE l.ended_at IS NOT NULL AND l.started_at >= $s AND l.started_at < $e GROUP BY l.user_id`,
+        rolled && hasTable(sqlite, 'report_time_hourly')
+          ? `SELECT user_id AS u, sum(minutes) AS m FROM ${rollup('report_time_hourly', 'hour >= $sh AND hour < $eh')} GROUP BY user_id HAVING sum(n) <> 0`
+          : `SELECT l.user_id AS u, sum(l.minutes) AS m FROM time_logs l ${anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = l.ticket_id AND ${fw.replace('f.tech_id = $tech', 'l.user_id = $tech')}` : ''}
+             WHERE l.ended_at IS NOT NULL AND l.started_at >= $s AND l.started_at < $e GROUP BY l.user_id`,
       )
       .all(p) as { u: string; m: number }[];
     hoursByUser = new Map(rows.map((r) => [r.u, r.m / 60]));

@@ -1,5 +1,5 @@
 /**
- * Hourly and daily rollups of the append-only money ledgers and of the follow-ups (migration 10),
+ * Hourly and daily rollups of the append-only money ledgers, the follow-ups and the time logs (migration 10),
  * kept by trigger in the writer's transaction like report_facts. A report over a year would
  * otherwise read every payment and every part issued of the range and look each one's ticket up
  * (a filter, the revenue's category): seconds on a 1,000,000-ticket shop. The rollups are
@@ -15,6 +15,8 @@
  * - report_parts_hourly: stock issued to / returned from tickets by UTC hour and the part's
  *   category: movements, issue lines, quantity and cost (issues positive).
  * - report_follow_ups_daily: follow-ups by due day and outcome (status, reached, score, problem).
+ * - report_time_hourly: finished time logs by UTC hour of their start and who logged them
+ *   (under 'tech', the logger: hours are credited to who did the work).
  *
  * When a ticket's dimensions change (the credited technician, an edited device) or a part's
  * category does, its rows' sums move from the old keys to the new; `n`/`moves` count rows so a
@@ -49,21 +51,22 @@ const CATEGORY = '$CATEGORY';
  * the ledger rows (`(SELECT 1)` for a trigger's NEW/OLD row), `keys` group them after the
  * dimension, `sums` add them up. Ends in GROUP BY, so an upsert after it parses unambiguously.
  */
-function contribution(o: { shape: Shape; from: string; ticket: string; facts: Facts; keys: string[]; sums: string[]; sign: 1 | -1; where?: string }): string | null {
+function contribution(o: { shape: Shape; from: string; ticket: string; facts: Facts; keys: string[]; sums: string[]; sign: 1 | -1; where?: string; tech?: string }): string | null {
   const f = o.facts === 'join' ? 'f' : o.facts;
+  const tech = o.tech ?? `${f}.tech_id`;
   const category = o.facts === 'none' ? `''` : o.facts === 'join' ? `coalesce(f.category, '')` : `${f}.category`;
   const keys = o.keys.map((k) => k.replaceAll(CATEGORY, category));
   const sums = o.sums.map((s) => (o.sign === 1 ? s : `-(${s})`));
   if (o.shape === 'combo') {
     // Only tickets with facts: without dimensions no filter can match them.
     if (o.facts === 'none') return null;
-    const cols = [keys[0]!, `${f}.tech_id`, `${f}.category`, `lower(${f}.brand)`, `${f}.service_type`, ...keys.slice(1)];
+    const cols = [keys[0]!, tech, `${f}.category`, `lower(${f}.brand)`, `${f}.service_type`, ...keys.slice(1)];
     return `SELECT ${cols.join(', ')}, ${sums.join(', ')}
       FROM ${o.from} ${o.facts === 'join' ? `JOIN report_facts f ON f.ticket_id = ${o.ticket}` : ''}
       WHERE ${o.where ?? '1'} GROUP BY ${cols.map((_, i) => i + 1).join(', ')}`;
   }
   const value =
-    o.facts === 'none' ? `''` : `CASE d.i WHEN 0 THEN '' WHEN 1 THEN ${f}.tech_id WHEN 2 THEN ${f}.category WHEN 3 THEN lower(${f}.brand) ELSE ${f}.service_type END`;
+    o.facts === 'none' ? `''` : `CASE d.i WHEN 0 THEN '' WHEN 1 THEN ${tech} WHEN 2 THEN ${f}.category WHEN 3 THEN lower(${f}.brand) ELSE ${f}.service_type END`;
   const on = o.facts === 'join' ? `d.i = 0 OR f.ticket_id IS NOT NULL` : o.facts === 'none' ? `d.i = 0` : '1';
   return `SELECT CASE d.i WHEN 0 THEN '' WHEN 1 THEN 'tech' WHEN 2 THEN 'category' WHEN 3 THEN 'brand' ELSE 'service' END, ${value}, ${keys.join(', ')}, ${sums.join(', ')}
     FROM ${o.from} ${o.facts === 'join' ? `LEFT JOIN report_facts f ON f.ticket_id = ${o.ticket}` : ''} JOIN ${DIMS} d ON ${on}
@@ -109,6 +112,18 @@ const ROLLUPS = {
     rows: (shape, facts, where, sign) =>
       contribution({ shape, from: 'follow_ups u', ticket: 'u.ticket_id', facts, where, sign, keys: ['u.due_date', 'u.status', 'coalesce(u.reached, -1)', 'coalesce(u.score, 0)', 'u.problem_reported'], sums: ['count(*)'] }),
   },
+  time: {
+    table: 'report_time_hourly',
+    keys: ['hour', 'user_id'],
+    counts: ['n', 'minutes'],
+    something: 'n <> 0 OR minutes <> 0',
+    // Hours belong to who did the work: a technician filter picks the logger, not the ticket's credit.
+    rows: (shape, facts, where, sign) =>
+      contribution({
+        shape, from: 'time_logs l', ticket: 'l.ticket_id', facts, where: `l.ended_at IS NOT NULL AND ${where}`, sign, tech: 'l.user_id',
+        keys: [hour('l.started_at'), 'l.user_id'], sums: ['count(*)', 'sum(l.minutes)'],
+      }),
+  },
 } satisfies Record<string, Rollup>;
 type RollupName = keyof typeof ROLLUPS;
 const NAMES = Object.keys(ROLLUPS) as RollupName[];
@@ -123,8 +138,8 @@ const add = (r: Rollup, shape: Shape, select: string | null) =>
     : `INSERT INTO ${tableOf(r, shape)} (${keyColumns(r, shape).join(', ')}, ${r.counts.join(', ')}) ${select}
   ON CONFLICT (${keyColumns(r, shape).join(', ')}) DO UPDATE SET ${r.counts.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
 
-const ALIAS: Record<RollupName, string> = { payments: 'p', parts: 'm', followUps: 'u' };
-const SOURCE: Record<RollupName, string> = { payments: 'payments', parts: 'stock_movements', followUps: 'follow_ups' };
+const ALIAS: Record<RollupName, string> = { payments: 'p', parts: 'm', followUps: 'u', time: 'l' };
+const SOURCE: Record<RollupName, string> = { payments: 'payments', parts: 'stock_movements', followUps: 'follow_ups', time: 'time_logs' };
 
 /** A trigger's NEW/OLD ledger row, as the one-row source `rows` reads (alias p / m / u), into both shapes. */
 const single = (r: RollupName, row: 'NEW' | 'OLD', sign: 1 | -1) => {
@@ -132,6 +147,7 @@ const single = (r: RollupName, row: 'NEW' | 'OLD', sign: 1 | -1) => {
     payments: `SELECT ${row}.ticket_id AS ticket_id, ${row}.at AS at, ${row}.tender AS tender, ${row}.amount_fen AS amount_fen`,
     parts: `SELECT ${row}.ticket_id AS ticket_id, ${row}.at AS at, ${row}.kind AS kind, ${row}.qty AS qty, ${row}.unit_cost AS unit_cost, ${row}.part_id AS part_id`,
     followUps: `SELECT ${row}.ticket_id AS ticket_id, ${row}.due_date AS due_date, ${row}.status AS status, ${row}.reached AS reached, ${row}.score AS score, ${row}.problem_reported AS problem_reported`,
+    time: `SELECT ${row}.ticket_id AS ticket_id, ${row}.user_id AS user_id, ${row}.started_at AS started_at, ${row}.ended_at AS ended_at, ${row}.minutes AS minutes`,
   };
   return SHAPES.map((shape) => add(ROLLUPS[r], shape, ROLLUPS[r].rows(shape, 'join', '1', sign)?.replace(`${SOURCE[r]} ${ALIAS[r]}`, `(${cols[r]}) ${ALIAS[r]}`) ?? null)).join('\n');
 };
@@ -181,6 +197,16 @@ export const REPORT_ROLLUP_TRIGGERS_SQL = `
   END;
   CREATE TRIGGER report_rollup_follow_up_del AFTER DELETE ON follow_ups BEGIN
     ${single('followUps', 'OLD', -1)}
+  END;
+  CREATE TRIGGER report_rollup_time_in AFTER INSERT ON time_logs BEGIN
+    ${single('time', 'NEW', 1)}
+  END;
+  CREATE TRIGGER report_rollup_time_up AFTER UPDATE OF ticket_id, user_id, started_at, ended_at, minutes ON time_logs BEGIN
+    ${single('time', 'OLD', -1)}
+    ${single('time', 'NEW', 1)}
+  END;
+  CREATE TRIGGER report_rollup_time_del AFTER DELETE ON time_logs BEGIN
+    ${single('time', 'OLD', -1)}
   END;
   CREATE TRIGGER report_rollup_facts_in AFTER INSERT ON report_facts BEGIN
     ${moveTicket('NEW.ticket_id', 'none', 'NEW')}

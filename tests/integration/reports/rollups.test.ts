@@ -1,7 +1,7 @@
 /**
- * The rollups of migration 10 (src/core/reports/rollups.ts) answer a shop-wide report exactly
- * as the ledgers do: over the fixed history plus payments, refunds, a device and a part that
- * change category, follow-up outcomes, in whole-hour zones (rollups used) and a half-hour zone
+ * The rollups of migration 10 (src/core/reports/rollups.ts) answer a report exactly as the
+ * ledgers do: over the fixed history plus payments, refunds, a device and a part that change
+ * category, a technician hand-over, a time log stopped later, follow-up outcomes, in whole-hour zones (rollups used) and a half-hour zone
  * (ledgers read). A tampered rollup is found by reports.verifyFacts; an upgrade from the landed
  * release sums its ledgers once.
  */
@@ -33,7 +33,7 @@ beforeAll(async () => {
   ({ backend } = makeBackend({ clock }));
   await setupShop(backend);
   fx = await buildHistory(backend, clock);
-  const { sqlite } = backend.services;
+  const { sqlite, newId } = backend.services;
   pay(fx.ids.T1!, 'settlement', 'wechat', 35000, '2026-11-02T02:00:00.000Z');
   pay(fx.ids.T2!, 'deposit', 'cash', 5000, '2026-11-03T02:10:00.000Z');
   pay(fx.ids.T2!, 'settlement', 'card', 8000, '2026-11-04T02:00:00.000Z');
@@ -46,6 +46,13 @@ beforeAll(async () => {
   // T1's brand respelled (a brand filter ignores ASCII case); T7 handed to the manager.
   sqlite.prepare(`UPDATE devices SET brand = 'HUAWEI' WHERE id = ?`).run(fx.ids['T1.device']!);
   sqlite.prepare(`UPDATE tickets SET technician_id = ? WHERE id = ?`).run(fx.users.manager, fx.ids.T7!);
+  // A time log started on T2 by the technician and stopped 45 minutes later (the row changes).
+  const log = newId();
+  sqlite.prepare(`INSERT INTO time_logs (id, ticket_id, user_id, started_at, minutes, created_at) VALUES (?, ?, ?, ?, 0, ?)`)
+    .run(log, fx.ids.T2!, fx.users.technician, '2026-11-03T05:10:00.000Z', '2026-11-03T05:10:00.000Z');
+  sqlite.prepare(`UPDATE time_logs SET ended_at = ?, minutes = 45 WHERE id = ?`).run('2026-11-03T05:55:00.000Z', log);
+  // …and corrected to 42 minutes.
+  sqlite.prepare(`UPDATE time_logs SET minutes = 42 WHERE id = ?`).run(log);
 }, 60_000);
 afterAll(async () => {
   await backend?.close();
@@ -107,6 +114,10 @@ describe('what the rollups hold', () => {
     expect(manager.revenue.byTender).toMatchObject({ value: expect.arrayContaining([{ key: 'alipay', count: 1, amountFen: 2000 }]) });
     const technician = runReport({ sqlite, clock }, { from: '2026-11-01', to: '2026-11-30', filters: { technicianId: fx.users.technician } });
     expect(technician.revenue.byTender).toMatchObject({ value: expect.not.arrayContaining([expect.objectContaining({ key: 'alipay' })]) });
+    // Hours go to who logged them: the technician's 90 minutes on T1 and 42 on T2 (T2's credit is the manager's).
+    const hours = (r: typeof technician, id: string) => r.technicians.find((x) => x.userId === id)?.hoursLogged;
+    expect(hours(technician, fx.users.technician)).toBe(2.2); // 2.2 h
+    expect(hours(r, fx.users.manager)).toBe(0.5);
     // T7's 23:30 deposit is outside a range that ends the day before.
     const before = runReport({ sqlite, clock }, { from: '2026-11-01', to: '2026-11-29', filters: {} });
     expect(before.revenue.byTender).toMatchObject({ value: expect.not.arrayContaining([expect.objectContaining({ key: 'alipay' })]) });
