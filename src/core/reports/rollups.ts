@@ -208,7 +208,10 @@ export const REPORT_ROLLUP_TRIGGERS_SQL = `
   CREATE TRIGGER report_rollup_time_del AFTER DELETE ON time_logs BEGIN
     ${single('time', 'OLD', -1)}
   END;
-  CREATE TRIGGER report_rollup_facts_in AFTER INSERT ON report_facts BEGIN
+  CREATE TRIGGER report_rollup_facts_in AFTER INSERT ON report_facts
+    -- a ticket's first event comes before its ledger rows but for rare cases: check, don't scan
+    WHEN EXISTS (SELECT 1 FROM payments WHERE ticket_id = NEW.ticket_id) OR EXISTS (SELECT 1 FROM stock_movements WHERE ticket_id = NEW.ticket_id)
+      OR EXISTS (SELECT 1 FROM follow_ups WHERE ticket_id = NEW.ticket_id) OR EXISTS (SELECT 1 FROM time_logs WHERE ticket_id = NEW.ticket_id) BEGIN
     ${moveTicket('NEW.ticket_id', 'none', 'NEW')}
   END;
   CREATE TRIGGER report_rollup_facts_dims AFTER UPDATE OF tech_id, category, brand, service_type ON report_facts

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../src/core';
 import { runReport } from '../../../src/core/reports/report';
+import { rebuildReportFacts } from '../../../src/core/reports/facts';
 import { verifyReportRollups } from '../../../src/core/reports/rollups';
 import type { ReportFilters } from '../../../src/shared/reports/schemas';
 import { makeBackend, setupShop, tempDir } from '../../helpers/backend';
@@ -132,6 +133,14 @@ describe('what the rollups hold', () => {
     const { mismatches } = await backend.call('reports.verifyFacts', {}, { token: tok });
     expect(mismatches).toContain('report_payments_hourly   2026-11-02T02 wechat phone');
     sqlite.prepare(`UPDATE report_payments_hourly SET amount_fen = amount_fen - 1 WHERE tender = 'wechat'`).run();
+  });
+
+  it('a rebuilt projection (every ticket\'s facts deleted and folded again) leaves the rollups whole', () => {
+    const { sqlite } = backend.services;
+    const before = runReport({ sqlite, clock }, { from: '2026-11-01', to: '2026-11-30', filters: { category: 'tablet' } });
+    sqlite.transaction(() => rebuildReportFacts(sqlite))();
+    expect(verifyReportRollups(sqlite)).toEqual([]);
+    expect(runReport({ sqlite, clock }, { from: '2026-11-01', to: '2026-11-30', filters: { category: 'tablet' } })).toEqual(before);
   });
 
   it('an upgrade from the landed release (schema 9) sums its ledgers once, then keeps them by trigger', async () => {
