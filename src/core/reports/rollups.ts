@@ -177,6 +177,19 @@ export const REPORT_ROLLUP_TABLES_SQL = NAMES.flatMap((r) =>
 const partsMoved = (category: string, sign: 1 | -1) =>
   SHAPES.map((shape) => add(ROLLUPS.parts, shape, ROLLUPS.parts.rows(shape, 'join', `m.part_id = NEW.id`, sign)!.replace(`coalesce(pt.category, '')`, category))).join('\n');
 
+/** Insert, update and delete triggers of a ledger whose rows change (follow-ups, time logs). */
+const changingRows = (name: string, r: RollupName, columns: string) => `
+  CREATE TRIGGER report_rollup_${name}_in AFTER INSERT ON ${SOURCE[r]} BEGIN
+    ${single(r, 'NEW', 1)}
+  END;
+  CREATE TRIGGER report_rollup_${name}_up AFTER UPDATE OF ${columns} ON ${SOURCE[r]} BEGIN
+    ${single(r, 'OLD', -1)}
+    ${single(r, 'NEW', 1)}
+  END;
+  CREATE TRIGGER report_rollup_${name}_del AFTER DELETE ON ${SOURCE[r]} BEGIN
+    ${single(r, 'OLD', -1)}
+  END;`;
+
 export const REPORT_ROLLUP_TRIGGERS_SQL = `
   CREATE TRIGGER report_rollup_payment AFTER INSERT ON payments BEGIN
     ${single('payments', 'NEW', 1)}
@@ -188,26 +201,8 @@ export const REPORT_ROLLUP_TRIGGERS_SQL = `
     ${partsMoved('OLD.category', -1)}
     ${partsMoved('NEW.category', 1)}
   END;
-  CREATE TRIGGER report_rollup_follow_up_in AFTER INSERT ON follow_ups BEGIN
-    ${single('followUps', 'NEW', 1)}
-  END;
-  CREATE TRIGGER report_rollup_follow_up_up AFTER UPDATE OF ticket_id, due_date, status, reached, score, problem_reported ON follow_ups BEGIN
-    ${single('followUps', 'OLD', -1)}
-    ${single('followUps', 'NEW', 1)}
-  END;
-  CREATE TRIGGER report_rollup_follow_up_del AFTER DELETE ON follow_ups BEGIN
-    ${single('followUps', 'OLD', -1)}
-  END;
-  CREATE TRIGGER report_rollup_time_in AFTER INSERT ON time_logs BEGIN
-    ${single('time', 'NEW', 1)}
-  END;
-  CREATE TRIGGER report_rollup_time_up AFTER UPDATE OF ticket_id, user_id, started_at, ended_at, minutes ON time_logs BEGIN
-    ${single('time', 'OLD', -1)}
-    ${single('time', 'NEW', 1)}
-  END;
-  CREATE TRIGGER report_rollup_time_del AFTER DELETE ON time_logs BEGIN
-    ${single('time', 'OLD', -1)}
-  END;
+  ${changingRows('follow_up', 'followUps', 'ticket_id, due_date, status, reached, score, problem_reported')}
+  ${changingRows('time', 'time', 'ticket_id, user_id, started_at, ended_at, minutes')}
   CREATE TRIGGER report_rollup_facts_in AFTER INSERT ON report_facts
     -- a ticket's first event comes before its ledger rows but for rare cases: check, don't scan
     WHEN EXISTS (SELECT 1 FROM payments WHERE ticket_id = NEW.ticket_id) OR EXISTS (SELECT 1 FROM stock_movements WHERE ticket_id = NEW.ticket_id)
