@@ -6,8 +6,8 @@ import type { DB, UsersTable } from '../db/schema';
 import { hashSecret } from './passwords';
 import { hqMark, hqMarks } from '../sync/hq-owned';
 
-/** The kind under which the sync marks the users head office provisioned (see sync/pulled-builtin). */
-const HQ_USERS = 'users';
+/** The pulled kind of the users head office provisions, and the mark the sync keeps for each (see sync/pulled-builtin). */
+export const HQ_USERS = 'users';
 
 export function toUser(row: Selectable<UsersTable>, managedByHq = false): User {
   return {

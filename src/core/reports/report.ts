@@ -83,22 +83,22 @@ export function sideFigures(
 ): SideFigures {
   const p: Record<string, unknown> = { s: w.startIso, e: w.endIso };
   const fw = factFilterSql(filters, p, 'f.');
-  // No filter or one, over whole hours: the rollups of migration 10 give the same sums without the ledgers.
+  // Range ends on whole hours: the rollups of migration 10 give the same sums without the ledgers.
   const key = useRollups && hasTable(sqlite, 'report_payments_hourly') ? rollupKey(filters, w.startIso, w.endIso) : null;
   const rolled = key !== null;
   if (key) Object.assign(p, key.params);
-  /** A rollup's rows for this report's filters that meet `time` (see rollupKey). */
-  const rollup = (table: string, time: string) =>
+  /** A rollup's rows for this report's filters that meet `time` (the range's hours unless said; see rollupKey). */
+  const rollup = (table: string, time = 'hour >= $sh AND hour < $eh') =>
     key?.shape === 'combo' ? `${table}_combo WHERE ${time} AND ${key.where}` : `${table} WHERE dim = $dim AND value = $dimValue AND ${time}`;
   const joinFacts = (col: string) => (anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = ${col} AND ${fw}` : '');
   const today = localDate(now, info.timeZone);
 
-  // Parts issued to tickets (issues minus returns), at their cost: each part's range of the
-  // covering index in part order (summed per part without a sort), then by category.
+  // Parts issued to tickets (issues minus returns), at their cost, by category: from the rollup, or
+  // each part's range of the covering index in part order (summed per part without a sort).
   const partRows = (
     rolled
       ? sqlite.prepare(
-          `SELECT part_category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost_fen) AS cost FROM ${rollup('report_parts_hourly', 'hour >= $sh AND hour < $eh')}
+          `SELECT part_category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost_fen) AS cost FROM ${rollup('report_parts_hourly')}
            GROUP BY part_category HAVING sum(moves) <> 0 ORDER BY cost DESC, key`,
         )
       : sqlite.prepare(
@@ -125,8 +125,8 @@ export function sideFigures(
   if (hasTable(sqlite, 'time_logs')) {
     const rows = sqlite
       .prepare(
-        rolled && hasTable(sqlite, 'report_time_hourly')
-          ? `SELECT user_id AS u, sum(minutes) AS m FROM ${rollup('report_time_hourly', 'hour >= $sh AND hour < $eh')} GROUP BY user_id HAVING sum(n) <> 0`
+        rolled
+          ? `SELECT user_id AS u, sum(minutes) AS m FROM ${rollup('report_time_hourly')} GROUP BY user_id HAVING sum(n) <> 0`
           : `SELECT l.user_id AS u, sum(l.minutes) AS m FROM time_logs l ${anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = l.ticket_id AND ${fw.replace('f.tech_id = $tech', 'l.user_id = $tech')}` : ''}
              WHERE l.ended_at IS NOT NULL AND l.started_at >= $s AND l.started_at < $e GROUP BY l.user_id`,
       )
@@ -135,7 +135,7 @@ export function sideFigures(
   }
 
   // Payments and claims to the maker belong to the collection capability.
-  const payments = paymentFigures(sqlite, p, joinFacts, rolled ? rollup('report_payments_hourly', 'hour >= $sh AND hour < $eh') : null);
+  const payments = paymentFigures(sqlite, p, joinFacts, rolled ? rollup('report_payments_hourly') : null);
 
   const loanRow = sqlite
     .prepare(

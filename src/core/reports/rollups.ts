@@ -1,16 +1,17 @@
 /**
- * Hourly and daily rollups of the append-only money ledgers, the follow-ups and the time logs (migration 10),
- * kept by trigger in the writer's transaction like report_facts. A report over a year would
- * otherwise read every payment and every part issued of the range and look each one's ticket up
- * (a filter, the revenue's category): seconds on a 1,000,000-ticket shop. The rollups are
- * derived, not synced, hold no figure of their own (each row is a sum of ledger rows, proven by
- * `verifyReportRollups`), and a report uses them only where they give exactly the raw answer:
- * no filter or one (technician, category, brand or service type), and range ends on whole UTC
- * hours (every whole-hour time zone); otherwise it reads the ledgers.
+ * Hourly and daily rollups of the append-only money ledgers, the follow-ups and the time logs
+ * (migration 10), kept by trigger in the writer's transaction like report_facts. A report over a
+ * year would otherwise read every payment and every part issued of the range and look each one's
+ * ticket up (a filter, the revenue's category): seconds on a 1,000,000-ticket shop. The rollups
+ * are derived, not synced, hold no figure of their own (each row is a sum of ledger rows, proven
+ * by `verifyReportRollups`), and a report uses them only where they give exactly the raw answer:
+ * range ends on whole UTC hours (every whole-hour time zone); otherwise it reads the ledgers.
  *
  * Each ledger row counts once per dimension of its ticket (report_facts): under ('', '') for the
  * shop-wide figures and under ('tech', credited technician), ('category', …), ('brand', lower
- * case), ('service', …) for a filtered report; a ticket without facts yet counts only shop-wide.
+ * case), ('service', …) for a report with one filter; a ticket without facts yet counts only
+ * shop-wide. Once more in `<table>_combo` with the four dimensions as columns, for two filters or
+ * more.
  * - report_payments_hourly: payments by UTC hour of `at`, tender and the ticket's category.
  * - report_parts_hourly: stock issued to / returned from tickets by UTC hour and the part's
  *   category: movements, issue lines, quantity and cost (issues positive).

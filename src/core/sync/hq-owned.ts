@@ -1,4 +1,3 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 
@@ -33,8 +32,3 @@ export async function hqMarks<T = unknown>(db: Kysely<DB>, kind: string): Promis
   return new Map(r.rows.map((row) => [row.key.slice(p.length), JSON.parse(row.value) as T]));
 }
 
-/** The same read on the raw connection, for code running on it. */
-export function hqMarkSync<T = unknown>(sqlite: BetterSqlite3.Database, kind: string, id: string): T | undefined {
-  const row = sqlite.prepare(`SELECT value FROM meta WHERE key = ?`).get(key(kind, id)) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as T) : undefined;
-}

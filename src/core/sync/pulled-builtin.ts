@@ -6,6 +6,7 @@ import { categoryPolicySchema, holidayCalendarSchema, type CategoryPolicy } from
 import { insertPolicyVersion, samePolicyData } from '../warranty/store';
 import { registerPulledKind, type PulledRow } from './pulled';
 import { hqMark, setHqMark } from './hq-owned';
+import { HQ_USERS } from '../auth/users';
 
 /**
  * The pull handlers of the foundation and of capabilities present when sync was built: shop
@@ -41,7 +42,6 @@ registerPulledKind('shop.settings', {
  * password hash head office sent: the user may change their own password here, and head office's
  * next publish of the same user overwrites it only when head office set a new password.
  */
-export const HQ_USERS = 'users';
 const fingerprint = (hash: string) => createHash('sha256').update(hash).digest('base64url').slice(0, 22);
 
 registerPulledKind(HQ_USERS, {
