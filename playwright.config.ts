@@ -1,6 +1,16 @@
 import { defineConfig } from '@playwright/test';
 
 /**
+ * Under `FIXPOINT_DATE_SHIFT` (scripts/shifted.mjs) the test runner and the shop host run on a
+ * faked machine date; Chromium itself does not take libfaketime (it hangs at start), so the
+ * browser gets the environment without it. Its pages' dates come from Playwright's clock, set
+ * to the shop's test clock by tests/e2e/fixtures.ts, so no screen sees the machine's date anyway.
+ */
+const browserEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k, v]) => v !== undefined && k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')),
+) as Record<string, string>;
+
+/**
  * Browser tests against the shop HTTP host: each test file starts its own host on a fresh
  * temporary shop (tests/e2e/fixtures.ts), so files never see each other's data.
  */
@@ -25,6 +35,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
+      env: browserEnv,
       args: [
         '--headless',
         '--no-sandbox',

@@ -13,11 +13,13 @@ import { idFactory, rng, type SeedContext } from './seed/context';
 import { seedSteps } from './seed/steps';
 import { withoutOutbox } from './seed/outbox';
 
-export async function seed(opts: { dataDir: string; tickets: number; seed?: number; years?: number; quiet?: boolean }): Promise<string> {
+/** `endMs`: the instant the generated history ends (default now; tests pass their clock's instant). */
+export async function seed(opts: { dataDir: string; tickets: number; seed?: number; years?: number; quiet?: boolean; endMs?: number }): Promise<string> {
   const file = path.join(path.resolve(opts.dataDir), 'shop.sqlite');
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   const t0 = performance.now();
-  const backend = openBackend({ file });
+  const endMs = opts.endMs ?? Date.now();
+  const backend = openBackend({ file, clock: { now: () => new Date(endMs) } });
   await seedDemoUsers(backend);
   const { sqlite } = backend.services;
   const shop = sqlite.prepare('SELECT id, code FROM shop').get() as { id: string; code: string };
@@ -26,7 +28,7 @@ export async function seed(opts: { dataDir: string; tickets: number; seed?: numb
   const ctx: SeedContext = {
     sqlite,
     rand: rng(opts.seed ?? 42),
-    endMs: Date.now(),
+    endMs,
     spanDays: Math.round((opts.years ?? 3) * 365),
     tickets: opts.tickets,
     shop,

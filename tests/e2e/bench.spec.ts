@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { t } from '../../src/shared/i18n/translate';
+import { testDate } from '../helpers/clock';
 import { intakeInput, imei } from '../integration/intake/helpers';
 
 /**
@@ -34,8 +35,7 @@ test.beforeAll(async () => {
   await b.call('priceList.save', { code: 'FEE-DIAG', kind: 'fee', nameZh: '检测费', nameEn: 'Diagnosis fee', priceFen: 5000, diagnosisFee: true }, { token });
   const lcd = await b.call('parts.save', { part: { sku: 'HW-M60-LCD', nameZh: 'Mate 60 屏幕总成', nameEn: 'Mate 60 display assembly', category: '屏幕', models: ['Mate 60'], listPrice: 150000, cost: 100000 } }, { token });
   await b.call('stock.receive', { partId: lcd.id, qty: 3, unitCost: 100000, supplier: '总部备件中心' }, { token });
-  const today = new Date();
-  const promised = new Date(today.getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
+  const promised = testDate(5, shop.clock);
   const r = await b.call(
     'tickets.intake',
     intakeInput({
@@ -105,6 +105,7 @@ test('a technician diagnoses and quotes; the counter records a signature; the te
 
   // The counter, on its own screen: the call list names the customer; the signature is drawn on the canvas.
   const counterCtx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 } });
+  await counterCtx.clock.install({ time: shop.clock.now() });
   const counter = await counterCtx.newPage();
   await openBench(counter, COUNTER);
   await expect(counter.getByTestId('call-list')).toContainText('陈静');

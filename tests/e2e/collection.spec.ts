@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { t } from '../../src/shared/i18n/translate';
+import { testDate } from '../helpers/clock';
 import { intakeInput, imei } from '../integration/intake/helpers';
 
 /**
@@ -36,7 +37,7 @@ test.beforeAll(async () => {
   const tech = { token: (await b.call('auth.login', { username: 'zhang', password: 'tech-pass-1' })).token };
   const counter = { token: (await b.call('auth.login', COUNTER)).token };
   deviceImei = imei();
-  const promised = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  const promised = testDate(5, shop.clock);
   const r = await b.call(
     'tickets.intake',
     intakeInput({

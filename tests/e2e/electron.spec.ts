@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { test, expect, _electron as electron } from '@playwright/test';
+import { noteSkip } from '../helpers/skips';
 
 /**
  * The real Electron app end to end. Runs where an Electron binary exists (a developer
@@ -18,7 +19,7 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 // Said once in the run's output, not only as a skipped test in the report.
-if (!binary) console.warn('[electron e2e] SKIPPED: no Electron binary installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); the same UI runs in Chromium through the shop HTTP host.');
+if (!binary) noteSkip('electron e2e', 'no Electron binary installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); the same UI runs in Chromium through the shop HTTP host');
 
 test.describe('Electron app', () => {
   test.skip(!binary, 'SKIPPED: no Electron binary installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the same UI is tested in Chromium through the shop HTTP host');

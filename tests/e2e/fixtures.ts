@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { openBackend, type Backend } from '../../src/core';
 import { startShopHost, type ShopHost } from '../../src/server/shop-host';
+import type { Clock } from '../../src/shared/util/ids';
+import { RunningClock } from '../helpers/clock';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -13,7 +15,12 @@ export interface ShopUnderTest {
   url: string;
   dataDir: string;
   backend: Backend;
+  /** The shop's clock: starts at TEST_EPOCH and runs; the browser's clock follows it. */
+  clock: Clock;
 }
+
+/** The clock of the shop the current file runs against (each file has one shop). */
+let fileClock: Clock | null = null;
 
 /**
  * A shop host on a fresh, empty data directory for the calling test file: started before
@@ -25,7 +32,9 @@ export function shopForThisFile(): ShopUnderTest {
   let host: ShopHost | null = null;
   base.beforeAll(async () => {
     shop.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fixpoint-e2e-'));
-    shop.backend = openBackend({ dataDir: shop.dataDir });
+    shop.clock = new RunningClock();
+    fileClock = shop.clock;
+    shop.backend = openBackend({ dataDir: shop.dataDir, clock: shop.clock });
     host = await startShopHost({ backend: shop.backend, port: 0, staticDir: path.join(ROOT, 'out/renderer') });
     shop.url = host.url;
   });
@@ -38,6 +47,12 @@ export function shopForThisFile(): ShopUnderTest {
 }
 
 export const test = base.extend<{ snap(name: string): Promise<void> }>({
+  // The page's Date runs on the shop's clock (promised-date defaults, "days left" are computed in
+  // the browser), so no screen sees today's date either. Time flows naturally from there.
+  page: async ({ page }, use) => {
+    if (fileClock) await page.clock.install({ time: fileClock.now() });
+    await use(page);
+  },
   snap: async ({ page }, use) => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await use(async (name) => {

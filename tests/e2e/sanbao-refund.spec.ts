@@ -34,14 +34,14 @@ test.beforeAll(async () => {
   await b.call('users.create', { username: MANAGER.username, displayName: '王店长', role: 'manager', password: MANAGER.password, pin: '1111' }, { token });
   const tech = { token: (await b.call('auth.login', { username: 'zhang', password: 'tech-pass-1' })).token };
   const counter = { token: (await b.call('auth.login', COUNTER)).token };
-  const bought = shanghaiDay(Date.now() - 5 * 86_400_000);
+  const bought = shanghaiDay(shop.clock.now().getTime() - 5 * 86_400_000);
   const r = await b.call(
     'tickets.intake',
     intakeInput({
       customer: { name: '陈静', phones: ['139 0013 9000'] },
       device: { category: 'phone', brand: '华为', model: 'Mate 60', imei: imei(), colour: '雅丹黑', purchaseDate: bought, proof: { kind: 'invoice', invoiceNo: 'INV-7781', invoiceDate: bought, seller: '京东自营' } },
       fault: { text: '无法开机', codes: ['no_power'] },
-      promisedDate: shanghaiDay(Date.now() + 5 * 86_400_000),
+      promisedDate: shanghaiDay(shop.clock.now().getTime() + 5 * 86_400_000),
       depositFen: 0,
     }),
     counter,
@@ -106,7 +106,7 @@ test('the counter pays the refund by WeChat Pay at hand-back; the ticket shows i
   await expect(page.getByTestId('collection-print-repair_receipt')).toContainText(z('ui.printing.status.opened'));
   await expect(page.getByTestId('collection-print-warranty_card')).toHaveCount(0);
   await expect(page.getByTestId('collection-sanbao-give')).toHaveText(z('ui.collection.sanbao.give', { amount: fmt(refundFen), tender: z('collection.tender.wechat') }));
-  const today = shanghaiDay(Date.now());
+  const today = shanghaiDay(shop.clock.now().getTime());
   await expect(page.getByTestId('collection-sanbao-paid')).toContainText(z('ui.collection.sanbao.paid', { amount: fmt(refundFen), date: today, tender: z('collection.tender.wechat') }));
   await snap('sanbao-refund-done-zh');
 
@@ -117,7 +117,7 @@ test('the counter pays the refund by WeChat Pay at hand-back; the ticket shows i
 
 test('the bench card then says when and how the customer was refunded (zh and en)', async ({ page, snap }) => {
   await openBench(page);
-  const today = shanghaiDay(Date.now());
+  const today = shanghaiDay(shop.clock.now().getTime());
   await expect(page.getByTestId('sanbao-refund-paid')).toContainText(z('ui.bench.sanbao.refundPaid', { amount: fmt(refundFen), date: today, tender: z('collection.tender.wechat') }));
   await snap('sanbao-refund-bench-paid-zh');
   await page.getByTestId('language-switch').getByText('EN').click();

@@ -13,7 +13,8 @@ const shop = shopForThisFile();
 test.describe.configure({ mode: 'serial' });
 
 const MANAGER = { username: 'wang', password: 'manager-pass-1' };
-const today = localDate(new Date(), 'Asia/Shanghai');
+// the shop's day on its test clock (TEST_EPOCH), never the machine's date
+const today = () => localDate(shop.clock.now(), 'Asia/Shanghai');
 
 test.beforeAll(async () => {
   const admin = await shop.backend.call('setup.run', {
@@ -67,7 +68,7 @@ test('what if: day 10 exchange/repair, day 5 return too, liquid voids coverage �
   await expect(page.getByText('填写左侧信息后显示判定结果')).toBeVisible();
 
   // Bought 10 days ago, invoice, a listed performance fault (the default), sent in today.
-  await page.getByLabel('发票日期').fill(addDays(today, -10));
+  await page.getByLabel('发票日期').fill(addDays(today(), -10));
   await expectOptions(page, ['exchange', 'repair'], ['return']);
   await expect(page.getByTestId('whatif-option-reasons')).toContainText('售出后第10日');
   await expect(page.getByTestId('whatif-line-0')).toContainText('保修');
@@ -75,7 +76,7 @@ test('what if: day 10 exchange/repair, day 5 return too, liquid voids coverage �
   await top(page);
   await snap('warranty-whatif-day10-zh');
 
-  await page.getByLabel('发票日期').fill(addDays(today, -5));
+  await page.getByLabel('发票日期').fill(addDays(today(), -5));
   await expectOptions(page, ['return', 'exchange', 'repair'], []);
   await expect(page.getByTestId('whatif-option-return')).toContainText('退款¥2999.00');
   await top(page);
@@ -97,18 +98,18 @@ test('what if: day 10 exchange/repair, day 5 return too, liquid voids coverage �
   await top(page);
   await snap('warranty-whatif-liquid-en');
   await page.getByLabel('liquid damage').uncheck();
-  await page.getByLabel('Invoice date').fill(addDays(today, -10));
+  await page.getByLabel('Invoice date').fill(addDays(today(), -10));
   await expectOptions(page, ['exchange', 'repair'], ['return']);
   await expect(page.getByTestId('whatif-option-reasons')).toContainText('Listed fault on day 10 after sale');
   await top(page);
   await snap('warranty-whatif-day10-en');
-  await page.getByLabel('Invoice date').fill(addDays(today, -5));
+  await page.getByLabel('Invoice date').fill(addDays(today(), -5));
   await expectOptions(page, ['return', 'exchange', 'repair'], []);
   await top(page);
   await snap('warranty-whatif-day5-en');
 
   // Bad input is named at its field: a purchase date after today.
-  await page.getByLabel('Invoice date').fill(addDays(today, 3));
+  await page.getByLabel('Invoice date').fill(addDays(today(), 3));
   await expect(page.getByText('The purchase date cannot be after today')).toBeVisible();
   await top(page);
   await snap('warranty-whatif-error-en');

@@ -3,16 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { openBackend, type Backend } from '../../src/core';
 import type { Clock } from '../../src/shared/util/ids';
+import { RunningClock } from './clock';
 import type { Role } from '../../src/shared/api/roles';
 
 export function tempDir(prefix = 'fixpoint-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A backend on a real SQLite file in a fresh temp folder. */
+/**
+ * A backend on a real SQLite file in a fresh temp folder, on the test's clock: a test that
+ * passes none runs on a clock that starts at TEST_EPOCH, never on today's date.
+ */
 export function makeBackend(opts: { clock?: Clock; dataDir?: string } = {}): { backend: Backend; dataDir: string } {
   const dataDir = opts.dataDir ?? tempDir();
-  return { backend: openBackend({ dataDir, clock: opts.clock }), dataDir };
+  return { backend: openBackend({ dataDir, clock: opts.clock ?? new RunningClock() }), dataDir };
 }
 
 export const PASSWORD = 'correct-horse';

@@ -12,6 +12,7 @@ import { HqService, type HqFaults } from '../../src/hq/service';
 import type { Clock } from '../../src/shared/util/ids';
 import { startPostgres, type TestPostgres } from './postgres';
 import { setupShop, tempDir } from './backend';
+import { RunningClock } from './clock';
 
 export type HqDialect = 'sqlite' | 'postgres';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -79,7 +80,9 @@ export async function openTestHq(dialect: HqDialect, opts: { now?: () => Date } 
       }
     },
   };
-  const service = new HqService(store, { faults, now: opts.now });
+  // head office runs on the test's time too: enrollment codes and figures never see today's date
+  const hqClock = new RunningClock();
+  const service = new HqService(store, { faults, now: opts.now ?? (() => hqClock.now()) });
   const app = buildHqApp({ service, adminToken: ADMIN_TOKEN });
   await app.ready();
   return {
@@ -124,7 +127,7 @@ export async function enrolledShop(
   const dataDir = opts.dataDir ?? fastTempDir('fixpoint-shop-');
   const backend = openBackend({
     dataDir,
-    clock: opts.clock,
+    clock: opts.clock ?? new RunningClock(),
     sync: { autoStart: false, transport: opts.transport ?? injectTransport(hq.app), backoffBaseMs: 30_000, ...opts.sync },
   });
   const tokens = await setupShop(backend);
@@ -169,8 +172,8 @@ export class ShopWriter {
 
   /** One random operation in its own transaction (holding the backend's connection like a call does). */
   async step(): Promise<void> {
-    const { sqlite, db, newId } = this.shop.backend.services;
-    const now = new Date().toISOString();
+    const { sqlite, db, newId, clock } = this.shop.backend.services;
+    const now = clock.now().toISOString();
     const pick = <T>(xs: T[]) => xs[Math.floor(this.rnd() * xs.length)]!;
     await db.connection().execute(async () =>
       sqlite.transaction(() => {

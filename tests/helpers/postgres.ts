@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { noteSkip } from './skips';
 
 /**
  * A throwaway PostgreSQL server for tests and benchmarks: initdb + pg_ctl from Debian's
@@ -39,7 +40,10 @@ async function freePort(): Promise<number> {
 
 export async function startPostgres(): Promise<TestPostgres | null> {
   const bin = postgresBinDir();
-  if (!bin) return null;
+  if (!bin) {
+    noteSkip('postgresql', 'no PostgreSQL server binaries under /usr/lib/postgresql (apt-get install postgresql): head-office tests on PostgreSQL skip, SQLite ones run');
+    return null;
+  }
   const isRoot = process.getuid?.() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fixpoint-pg-'));
   const data = path.join(dir, 'data');

@@ -66,7 +66,7 @@ export async function seedBenchDemo(backend: Backend, adminToken: string): Promi
     }
     if (target === 'awaiting_parts') {
       const short = sqlite.prepare(`SELECT id FROM parts WHERE kind = 'part' AND id NOT IN (SELECT part_id FROM stock_balances WHERE on_hand > 0) LIMIT 1`).get() as { id: string } | undefined;
-      if (short) await backend.call('bench.awaitParts', { ticketId: t.id, partId: short.id, expectedDate: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10) } as never, as(tech));
+      if (short) await backend.call('bench.awaitParts', { ticketId: t.id, partId: short.id, expectedDate: new Date(backend.services.clock.now().getTime() + 5 * 86_400_000).toISOString().slice(0, 10) } as never, as(tech));
       continue;
     }
     if (status() !== 'repairing') await backend.call('bench.transition', { ticketId: t.id, to: 'repairing' } as never, as(tech));

@@ -37,7 +37,9 @@ export async function seedCollectionDemo(backend: Backend): Promise<void> {
 
   // Yesterday, on a second connection whose clock is a day behind.
   if (backend.services.dataDir && labor) {
-    const y = openBackend({ dataDir: backend.services.dataDir, clock: { now: () => new Date(Date.now() - DAY) } });
+    // the demo's "yesterday" is the shop clock's, so a host on another clock (tests) stays consistent
+    const yesterday = () => new Date(backend.services.clock.now().getTime() - DAY);
+    const y = openBackend({ dataDir: backend.services.dataDir, clock: { now: yesterday } });
     try {
       const tech = await login(y, 'zhang', 'tech-demo');
       const counter = await login(y, 'li', 'counter-demo');
@@ -45,7 +47,7 @@ export async function seedCollectionDemo(backend: Backend): Promise<void> {
       const part = (y.services.sqlite
         .prepare(`SELECT p.id FROM parts p JOIN stock_balances b ON b.part_id = p.id WHERE p.kind = 'part' AND p.serialized = 0 AND p.category = '屏幕' AND b.on_hand > b.reserved + 1 LIMIT 1`)
         .get() as { id: string } | undefined)?.id;
-      const now = Date.now() - DAY;
+      const now = yesterday().getTime();
       const people = [
         { name: '周晓燕', phone: '137 2233 6688', bought: date(now - 120 * DAY), deposit: 0 },
         { name: '吴国强', phone: '186 6677 1200', bought: date(now - 800 * DAY), deposit: 10_000 },

@@ -18,6 +18,10 @@ import { evaluationRequestFor } from '../../../src/shared/warranty/from-ticket';
 import { evaluateRequestSchema } from '../../../src/shared/warranty/procedures';
 import { seed } from '../../../scripts/seed';
 import { tempDir } from '../../helpers/backend';
+import { ManualClock } from '../../helpers/clock';
+
+// the generated history ends at the test clock's instant, never today
+const clock = new ManualClock();
 
 let dir: string;
 let backend: Backend;
@@ -26,8 +30,8 @@ const rows = <T>(sql: string, ...params: unknown[]) => backend.services.sqlite.p
 
 beforeAll(async () => {
   dir = tempDir('fixpoint-seed-');
-  const file = await seed({ dataDir: dir, tickets: 2000, quiet: true });
-  backend = openBackend({ file });
+  const file = await seed({ dataDir: dir, tickets: 2000, quiet: true, endMs: clock.now().getTime() });
+  backend = openBackend({ file, clock });
 }, 120_000);
 
 afterAll(async () => {
@@ -124,7 +128,7 @@ describe('generated bench records', () => {
     expect(sqlite.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
     const { token } = (await backend.call('auth.login', { username: 'wang', password: 'manager-demo' })) as { token: string };
     const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-    const report = (await backend.call('reports.run', { from: day(Date.now() - 3 * 365 * 86_400_000), to: day(Date.now()), groupBy: 'technician' }, { token })) as {
+    const report = (await backend.call('reports.run', { from: day(clock.now().getTime() - 3 * 365 * 86_400_000), to: day(clock.now().getTime()), groupBy: 'technician' }, { token })) as {
       mix: { quotes: { available: boolean; value: { warranty: number; paid: number; mixed: number } } };
       hoursLogged: { available: boolean; value: number };
     };
@@ -135,7 +139,7 @@ describe('generated bench records', () => {
   });
 
   it('the lines carry the warranty engine’s decision (first visits, on the send-in day)', async () => {
-    const ctx = { ...backend.services, session: null, locale: 'zh-CN', nowIso: () => new Date().toISOString() } as never;
+    const ctx = { ...backend.services, session: null, locale: 'zh-CN', nowIso: () => clock.now().toISOString() } as never;
     const sample = rows<Record<string, string | number | null>>(
       `SELECT t.*, date(t.received_at, '+8 hours') AS day, q.id AS qid FROM tickets t JOIN quotes q ON q.ticket_id = t.id
        WHERE q.version = (SELECT max(version) FROM quotes WHERE ticket_id = t.id) AND NOT EXISTS (SELECT 1 FROM tickets p WHERE p.device_id = t.device_id AND p.id < t.id)

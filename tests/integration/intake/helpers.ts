@@ -1,6 +1,7 @@
 import type { Backend } from '../../../src/core';
 import type { IntakeInputRaw } from '../../../src/shared/tickets/schemas';
 import { withCheckDigit } from '../../../src/shared/devices/imei';
+import { testDate } from '../../helpers/clock';
 
 let n = 0;
 /** A fresh valid IMEI each call (TAC 86xxxxxx, Luhn-completed). */
@@ -19,7 +20,8 @@ export function intakeInput(over: Partial<IntakeInputRaw> = {}): IntakeInputRaw 
     accessories: { items: ['case'] },
     passcode: { kind: 'pin', value: '246810' },
     dataLossAck: true,
-    promisedDate: '2026-11-30',
+    // a week after the test clock's day (TEST_EPOCH 2026-11-23): in the future whenever the test runs
+    promisedDate: testDate(7),
     depositFen: 5000,
     ...over,
   } as IntakeInputRaw;
