@@ -1,7 +1,7 @@
 import type { Backend } from '../../../src/core';
 import type { Role } from '../../../src/shared/api/roles';
 import { makeBackend, setupShop } from '../../helpers/backend';
-import { ManualClock } from '../../helpers/clock';
+import { ManualClock, testDate } from '../../helpers/clock';
 import { imei, intakeInput } from '../intake/helpers';
 
 export interface BenchShop {
@@ -42,7 +42,7 @@ export async function benchShop(): Promise<BenchShop> {
 
 /** A new ticket: by default a phone bought long ago (out of warranty: the customer pays). */
 export async function newTicket(s: BenchShop, over: Parameters<typeof intakeInput>[0] = {}): Promise<string> {
-  const r = await s.backend.call('tickets.intake', intakeInput({ promisedDate: '2026-12-10', ...over }), s.as('counter'));
+  const r = await s.backend.call('tickets.intake', intakeInput({ promisedDate: testDate(17), ...over }), s.as('counter'));
   return r.ticket!.id;
 }
 

@@ -6,6 +6,7 @@ import type { Claim, CollectionView, DailyCloseView, Payment } from '../../../sr
 import { benchShop, newTicket, oldPhone, type BenchShop } from '../bench/helpers';
 import { intakeInput } from '../intake/helpers';
 import { PASSWORD } from '../../helpers/backend';
+import { testDate } from '../../helpers/clock';
 import { pdfPages, pdfText, scan, squash, writePdf } from '../documents/pdf-tools';
 
 let s: BenchShop;
@@ -292,7 +293,7 @@ describe('refunds, voids and the daily close', () => {
     // the next day is open again
     s.clock.advance(86_400_000);
     const token = (await s.backend.call('auth.login', { username: 'counter', password: PASSWORD })).token;
-    await s.backend.call('tickets.intake', intakeInput({ ...oldPhone(), depositFen: 1000, confirmDuplicate: true, promisedDate: '2026-12-10' } as never), { token });
+    await s.backend.call('tickets.intake', intakeInput({ ...oldPhone(), depositFen: 1000, confirmDuplicate: true, promisedDate: testDate(7, s.clock) } as never), { token });
     expect(count('payments')).toBe(before + 1);
   });
 
