@@ -29,10 +29,10 @@ if (electron) {
   const child = spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
+  // The URL is printed by the host itself once it listens (building first can take a while).
+  console.log('No Electron binary is installed here, so Fixpoint runs in your browser instead; the address follows once it is ready.');
   const port = process.env.PORT ?? '4780';
-  console.log(`No Electron binary is installed here, so Fixpoint runs in your browser instead: http://127.0.0.1:${port}/`);
-  run(['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn']);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--data-dir', path.join(userDataDir(), 'data'), '--port', port, ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, ['scripts/run-built.mjs', 'serve', '--data-dir', path.join(userDataDir(), 'data'), '--port', port, ...process.argv.slice(2)], {
     stdio: 'inherit',
   });
   child.on('exit', (code) => process.exit(code ?? 0));

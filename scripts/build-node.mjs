@@ -1,0 +1,61 @@
+/**
+ * Compiles the Node programs we ship — the shop HTTP host and head office, each with its CLI —
+ * to plain JavaScript in out/node with esbuild (the bundler under tsx and Vite), so production
+ * never runs TypeScript through tsx. npm packages stay external: they load from node_modules
+ * as they are (better-sqlite3's native addon, pdfmake's fonts).
+ *   node scripts/build-node.mjs          build (always)
+ *   import { ensureNodeBuild }           build only when src/ changed since the last build
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const NODE_OUT = path.join(ROOT, 'out/node');
+export const ENTRIES = { serve: 'server/cli', hq: 'hq/cli' };
+
+export async function buildNode() {
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: Object.values(ENTRIES).map((e) => `src/${e}.ts`),
+    outbase: 'src',
+    outdir: NODE_OUT,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  fs.writeFileSync(path.join(NODE_OUT, '.built'), new Date().toISOString());
+}
+
+/** Newest modification time under the given folders (files only). */
+export function newestMtime(...dirs) {
+  let newest = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const d of dirs) if (fs.existsSync(d)) walk(d);
+  return newest;
+}
+
+/** True when `marker` is missing or older than any file in `dirs` (or package-lock.json). */
+export function isStale(marker, dirs) {
+  if (!fs.existsSync(marker)) return true;
+  const built = fs.statSync(marker).mtimeMs;
+  return newestMtime(...dirs.map((d) => path.join(ROOT, d))) > built || fs.statSync(path.join(ROOT, 'package-lock.json')).mtimeMs > built;
+}
+
+export async function ensureNodeBuild() {
+  if (isStale(path.join(NODE_OUT, '.built'), ['src/core', 'src/shared', 'src/server', 'src/hq'])) await buildNode();
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await buildNode();
