@@ -14,3 +14,22 @@ export async function scanBurst(page: Page, code: string): Promise<void> {
     }
   }, code);
 }
+
+/**
+ * A scanner burst with real timing: each key dispatched after its own gap (ms), measured by the
+ * page's own timers, so the hook sees real event times — jitter and hiccups included. The gaps
+ * are the time before each character after the first, then before Enter.
+ */
+export async function scanBurstTimed(page: Page, code: string, gaps: number[]): Promise<void> {
+  await page.evaluate(
+    async ({ text, gaps }) => {
+      const keys = [...text, 'Enter'];
+      for (const [i, key] of keys.entries()) {
+        if (i > 0) await new Promise((r) => setTimeout(r, gaps[i - 1] ?? 5));
+        const target = document.activeElement ?? document.body;
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
+      }
+    },
+    { text: code, gaps },
+  );
+}

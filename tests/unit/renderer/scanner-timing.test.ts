@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectScan, EMPTY_SCANNER_STATE, scannerStep } from '../../../src/renderer/src/hooks/scanner-timing';
 
-/** Keystrokes of `text` then Enter, `gap` ms apart, starting at `start`. */
+/** Keystrokes of `text` then Enter, `gap` ms apart (or the given gaps, Enter's last), starting at `start`. */
 function keys(text: string, gap: number | number[], start = 1000) {
   const gaps = Array.isArray(gap) ? gap : Array(text.length + 1).fill(gap);
   let at = start;
@@ -16,6 +17,8 @@ describe('barcode scanner timing', () => {
   it('human typing (80–200 ms between keys) is not', () => {
     expect(detectScan(keys('SH01-2501-0007', 120))).toBeNull();
     expect(detectScan(keys('abcdefgh', [90, 150, 80, 200, 110, 95, 130, 100]))).toBeNull();
+    // a quick typist: 55–75 ms a key is still far slower than any scanner
+    expect(detectScan(keys('13800138000', [60, 55, 70, 58, 62, 75, 57, 66, 61, 59, 64]))).toBeNull();
   });
 
   it('a burst shorter than six characters is not a scan', () => {
@@ -23,16 +26,24 @@ describe('barcode scanner timing', () => {
     expect(detectScan(keys('123456', 5))).toBe('123456');
   });
 
-  it('one slow gap in the middle breaks the burst; only the fast tail counts', () => {
-    // "ab" typed by hand, then a scanner burst of 8: the scan is the burst alone.
-    const seq = [
-      { key: 'a', at: 0 },
-      { key: 'b', at: 150 },
-      ...keys('86123456', 10, 400),
-    ];
+  it('one hiccup inside a code keeps the whole code (the ticket number is not cut at the gap)', () => {
+    // the reported case: a gap over 30 ms after "SZ01-261" used to leave "2-0002" as the scan
+    const gaps = [6, 7, 5, 8, 6, 7, 6, 45, 6, 7, 5, 6, 8, 9];
+    expect(detectScan(keys('SZ01-2612-0002', gaps))).toBe('SZ01-2612-0002');
+    // a hiccup of 60 ms and another of 90 ms in one code
+    expect(detectScan(keys('ABCDEFGHIJKL', [10, 10, 60, 10, 10, 10, 10, 90, 10, 10, 10, 10]))).toBe('ABCDEFGHIJKL');
+  });
+
+  it('keys typed by hand just before a scan are not part of it', () => {
+    const seq = [{ key: 'a', at: 0 }, { key: 'b', at: 150 }, ...keys('86123456', 10, 400)];
     expect(detectScan(seq)).toBe('86123456');
-    // A pause of 60 ms inside leaves too few fast characters before Enter.
-    expect(detectScan(keys('ABCDEFG', [10, 10, 10, 60, 10, 10, 10]))).toBeNull();
+    // even when the person's last key was only 100 ms before the scanner's first
+    const close = [{ key: 'x', at: 0 }, { key: 'y', at: 90 }, ...keys('SZ01-2612-0002', 8, 190)];
+    expect(detectScan(close)).toBe('SZ01-2612-0002');
+    // one key 120 ms before the scanner's first: longer than any scanner hiccup, so a person's
+    expect(detectScan([{ key: 'z', at: 0 }, ...keys('SZ01-2612-0002', 8, 120)])).toBe('SZ01-2612-0002');
+    // but a hiccup of 80 ms right after a code's first character keeps that character
+    expect(detectScan(keys('SZ01-2612-0002', [80, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8]))).toBe('SZ01-2612-0002');
   });
 
   it('Enter long after the last character is a person pressing Enter', () => {
@@ -40,13 +51,7 @@ describe('barcode scanner timing', () => {
   });
 
   it('modifier keys between characters (Shift for capitals) do not break a burst', () => {
-    const seq = [
-      { key: 'Shift', at: 0 },
-      { key: 'A', at: 2 },
-      { key: 'Shift', at: 4 },
-      { key: 'B', at: 6 },
-      ...keys('123456', 5, 10),
-    ];
+    const seq = [{ key: 'Shift', at: 0 }, { key: 'A', at: 2 }, { key: 'Shift', at: 4 }, { key: 'B', at: 6 }, ...keys('123456', 5, 10)];
     expect(detectScan(seq)).toBe('AB123456');
   });
 
@@ -58,5 +63,26 @@ describe('barcode scanner timing', () => {
 
   it('thresholds are options', () => {
     expect(detectScan(keys('ABCD', 40), { minLength: 4, maxGapMs: 50 })).toBe('ABCD');
+  });
+
+  // Scanner timings as keyboard-wedge scanners produce them: 2–16 ms a key (USB polling), and now
+  // and then one hiccup of 20–100 ms; people: 55–300 ms a key.
+  const code = fc.stringMatching(/^[A-Z0-9-]{6,24}$/);
+  it('any code with scanner jitter is read whole, whatever the hiccups', () => {
+    fc.assert(
+      fc.property(code, fc.array(fc.integer({ min: 2, max: 16 }), { minLength: 25, maxLength: 25 }), fc.array(fc.tuple(fc.nat(24), fc.integer({ min: 20, max: 100 })), { maxLength: 2 }), (text, base, hiccups) => {
+        const gaps = base.slice(0, text.length);
+        for (const [i, g] of hiccups) if (i < text.length - 1) gaps[i] = g;
+        expect(detectScan(keys(text, gaps))).toBe(text);
+      }),
+    );
+  });
+
+  it('no hand typing is ever taken for a scan', () => {
+    fc.assert(
+      fc.property(code, fc.array(fc.integer({ min: 55, max: 300 }), { minLength: 25, maxLength: 25 }), (text, gaps) => {
+        expect(detectScan(keys(text, gaps.slice(0, text.length)))).toBeNull();
+      }),
+    );
   });
 });

@@ -17,10 +17,10 @@ function isEditable(el: EventTarget | null): boolean {
  * and calls onScan when a scanner burst ends with Enter. That Enter is stopped, so a scan
  * never submits whatever form happened to have focus.
  */
-export function useBarcodeScanner(onScan: (code: string, info: ScanInfo) => void, opts: ScannerOptions = DEFAULT_SCANNER_OPTIONS): void {
+export function useBarcodeScanner(onScan: (code: string, info: ScanInfo) => void, opts: Partial<ScannerOptions> = {}): void {
   const handler = useRef(onScan);
   handler.current = onScan;
-  const { minLength, maxGapMs } = opts;
+  const { minLength, maxGapMs, pauseMs } = { ...DEFAULT_SCANNER_OPTIONS, ...opts };
 
   useEffect(() => {
     let state = EMPTY_SCANNER_STATE;
@@ -29,7 +29,7 @@ export function useBarcodeScanner(onScan: (code: string, info: ScanInfo) => void
         state = EMPTY_SCANNER_STATE;
         return;
       }
-      const step = scannerStep(state, e.key, e.timeStamp, { minLength, maxGapMs });
+      const step = scannerStep(state, e.key, e.timeStamp, { minLength, maxGapMs, pauseMs });
       state = step.state;
       if (step.scanned !== undefined) {
         e.preventDefault();
@@ -39,5 +39,5 @@ export function useBarcodeScanner(onScan: (code: string, info: ScanInfo) => void
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [minLength, maxGapMs]);
+  }, [minLength, maxGapMs, pauseMs]);
 }
