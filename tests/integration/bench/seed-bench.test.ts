@@ -115,8 +115,8 @@ describe('generated bench records', () => {
     expect(
       count(`SELECT count(*) AS n FROM time_logs l JOIN report_facts f ON f.ticket_id = l.ticket_id JOIN users u ON u.id = l.user_id
         WHERE l.user_id <> f.tech_id OR u.role NOT IN ('technician', 'manager', 'admin') OR l.started_at < f.received_at
-          OR l.ended_at > coalesce(f.first_ready_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) OR l.minutes NOT BETWEEN 15 AND 180
-          OR unixepoch(l.ended_at) - unixepoch(l.started_at) <> l.minutes * 60`),
+          OR l.ended_at > coalesce(f.first_ready_at, ?) OR l.minutes NOT BETWEEN 15 AND 180
+          OR unixepoch(l.ended_at) - unixepoch(l.started_at) <> l.minutes * 60`, clock.now().toISOString()),
     ).toBe(0);
     expect(count(`SELECT count(*) AS n FROM report_facts f WHERE f.first_ready_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM time_logs l WHERE l.ticket_id = f.ticket_id)`)).toBe(0);
   });
