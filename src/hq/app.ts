@@ -1,10 +1,13 @@
-import crypto from 'node:crypto';
-import zlib from 'node:zlib';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { HEADER_APP, HEADER_PROTOCOL, HEADER_SCHEMA, LIMITS, LOOKUP_MAX_BYTES, PATHS } from '../shared/sync/protocol';
-import { HqError, sha256, type HqService, type RequestMeta } from './service';
+import type { HqService, RequestMeta } from './service';
 import { hqComplaints, hqReports, type HqReportQuery } from './reports';
 import { lookupDevice } from './lookup';
+import { DEFAULT_HTTP_SETTINGS, type HqHttpSettings } from './http/settings';
+import { errorHandler, frameworkErrors, notFound } from './http/refusals';
+import { installBodyParsing } from './http/body';
+import { makeGuards } from './http/guards';
+import { perAddress, perShop, registerRateLimits } from './http/rate-limits';
 
 export interface HqAppOptions {
   service: HqService;
@@ -12,6 +15,8 @@ export interface HqAppOptions {
   adminToken?: string | null;
   /** pino options (Fastify's logger); false in tests. */
   logger?: FastifyServerOptions['logger'];
+  /** Proxies trusted, body timeout, rate limits (defaults: http/settings.ts). */
+  http?: Partial<HqHttpSettings>;
 }
 
 function meta(req: FastifyRequest): RequestMeta {
@@ -24,99 +29,69 @@ function meta(req: FastifyRequest): RequestMeta {
 
 /**
  * The head-office HTTP server. Shop endpoints (enroll, push, pull, device lookup) under /sync/v1, the admin API
- * under /admin/v1. Every endpoint authenticates (shop token, enrollment code or admin token),
- * every body is size-capped and validated with zod, every refusal is a typed JSON error.
+ * under /admin/v1. In order, for every request: the rate limit of its route, the token check
+ * (before any body is read), the body (size-capped, inflated with a cap, within the body
+ * timeout), zod validation; every refusal is a typed, translated JSON error (http/refusals.ts).
  */
 export function buildHqApp(opts: HqAppOptions): FastifyInstance {
   const { service } = opts;
+  const settings: HqHttpSettings = { ...DEFAULT_HTTP_SETTINGS, ...opts.http, rateLimits: { ...DEFAULT_HTTP_SETTINGS.rateLimits, ...opts.http?.rateLimits } };
+  const limits = settings.rateLimits;
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: LIMITS.requestMaxBytes,
-    trustProxy: true,
+    // X-Forwarded-For / -Proto / -Host count only from these proxies (none unless configured).
+    trustProxy: settings.trustProxy.length > 0 ? settings.trustProxy : false,
+    // Backstop of the body timeout (http/body.ts answers first, in words): Node drops the socket.
+    requestTimeout: settings.bodyTimeoutMs + 10_000,
+    frameworkErrors,
   });
 
-  // JSON bodies, optionally gzip-compressed (pushes are), inflated with a cap.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
-    const enc = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
-    const parse = (buf: Buffer) => {
-      if (buf.length === 0) return done(null, {});
-      try {
-        done(null, JSON.parse(buf.toString('utf8')));
-      } catch {
-        done(new HqError('MALFORMED', 400, 'body is not JSON', { reason: 'not JSON' }), undefined);
-      }
-    };
-    if (enc === 'identity') return parse(body as Buffer);
-    if (enc !== 'gzip') return done(new HqError('MALFORMED', 400, `content-encoding ${enc}`, { reason: `content-encoding ${enc}` }), undefined);
-    zlib.gunzip(body as Buffer, { maxOutputLength: LIMITS.inflatedMaxBytes }, (err, out) => {
-      if (err) {
-        const tooLarge = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-        return done(tooLarge ? new HqError('TOO_LARGE', 413, 'inflated body too large') : new HqError('MALFORMED', 400, 'bad gzip', { reason: 'bad gzip' }), undefined);
-      }
-      parse(out);
+  app.setErrorHandler(errorHandler(LIMITS.requestMaxBytes));
+  installBodyParsing(app, { inflatedMaxBytes: LIMITS.inflatedMaxBytes, bodyTimeoutMs: settings.bodyTimeoutMs });
+  void registerRateLimits(app, limits);
+
+  // Routes in a plugin registered after the rate limiter, so its onRoute hook sees every one.
+  void app.register(async (r) => {
+    r.setNotFoundHandler({ preHandler: r.rateLimit(perAddress(limits.other)) }, notFound);
+    const { shopAuth, adminAuth } = makeGuards(r, service, { adminToken: opts.adminToken, authFailuresPerMinute: limits.authFailures });
+    const shopId = (req: FastifyRequest) => req.shopId!;
+
+    // Shop endpoints -----------------------------------------------------------------------------
+    r.post(PATHS.enroll, { bodyLimit: 64 * 1024, config: { rateLimit: perAddress(limits.enroll) } }, async (req) => service.enroll(req.body, meta(req)));
+    r.post(PATHS.push, { onRequest: shopAuth, config: { rateLimit: perShop(limits.push) } }, async (req) => {
+      const res = await service.push(shopId(req), req.body, meta(req));
+      req.log.info({ shop: shopId(req), lastSeq: res.lastSeq, duplicate: res.duplicate }, 'push');
+      return res;
     });
-  });
+    r.post(PATHS.pull, { onRequest: shopAuth, bodyLimit: 64 * 1024, config: { rateLimit: perShop(limits.pull) } }, async (req) => service.pull(shopId(req), req.body, meta(req)));
+    // The nationwide service: any enrolled shop asks about a device; the answer spans every shop.
+    r.post(PATHS.lookupDevice, { onRequest: shopAuth, bodyLimit: LOOKUP_MAX_BYTES, config: { rateLimit: perShop(limits.lookup) } }, async (req) => {
+      const res = await lookupDevice(service, shopId(req), req.body, meta(req), service.opts.now?.() ?? new Date());
+      req.log.info({ shop: shopId(req), devices: res.devices.length, tickets: res.tickets.length }, 'lookup');
+      return res;
+    });
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
-    if (err instanceof HqError) {
-      if (err.status >= 500) req.log.error({ err }, 'hq error');
-      else req.log.info({ code: err.code, details: err.details }, 'refused');
-      return reply.code(err.status).send(err.body());
-    }
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(new HqError('TOO_LARGE', 413, 'body too large').body());
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.code(err.statusCode).send(new HqError('MALFORMED', err.statusCode, err.message, { reason: err.message.slice(0, 120) }).body());
-    }
-    req.log.error({ err }, 'request failed');
-    return reply.code(500).send(new HqError('INTERNAL', 500, 'internal error').body());
+    // Admin API ----------------------------------------------------------------------------------
+    await r.register(
+      async (admin) => {
+        admin.addHook('onRequest', adminAuth);
+        const config = { rateLimit: perAddress(limits.admin) };
+        admin.get('/shops', { config }, async () => ({ shops: await service.listShops() }));
+        admin.post('/shops', { bodyLimit: 16 * 1024, config }, async (req) => service.createShop(req.body as { code: string; name: string }));
+        admin.post<{ Params: { id: string } }>('/shops/:id/revoke', { config }, async (req) => ({ shop: await service.revoke(req.params.id) }));
+        admin.post<{ Params: { id: string } }>('/shops/:id/code', { config }, async (req) => service.newEnrollmentCode(req.params.id));
+        admin.post('/items', { bodyLimit: 16 * 1024 * 1024, config }, async (req) => service.publish(req.body));
+        admin.get('/figures', { config }, async () => service.figures());
+        admin.get<{ Params: { id: string } }>('/figures/:id', { config }, async (req) => service.figures(req.params.id));
+        admin.get<{ Querystring: HqReportQuery }>('/reports', { config }, async (req) => hqReports(service, req.query, new Date()));
+        admin.get<{ Querystring: { imei?: string; serial?: string } }>('/devices', { config }, async (req) =>
+          lookupDevice(service, null, { ...(req.query.imei ? { imei: req.query.imei } : {}), ...(req.query.serial ? { serial: req.query.serial } : {}) }, null, service.opts.now?.() ?? new Date()),
+        );
+        admin.get<{ Querystring: { view?: string } }>('/complaints', { config }, async (req) => hqComplaints(service, req.query.view ?? 'escalated', new Date()));
+      },
+      { prefix: '/admin/v1' },
+    );
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send(new HqError('NOT_FOUND', 404, `no route ${req.method} ${req.url.split('?')[0]}`).body()));
-
-  // Shop endpoints -------------------------------------------------------------------------------
-  const shopAuth = async (req: FastifyRequest) => {
-    (req as FastifyRequest & { shopId: string }).shopId = (await service.authenticate(req.headers.authorization)).id;
-  };
-  const shopId = (req: FastifyRequest) => (req as FastifyRequest & { shopId: string }).shopId;
-
-  app.post(PATHS.enroll, { bodyLimit: 64 * 1024 }, async (req) => service.enroll(req.body, meta(req)));
-  app.post(PATHS.push, { preHandler: shopAuth }, async (req) => {
-    const res = await service.push(shopId(req), req.body, meta(req));
-    req.log.info({ shop: shopId(req), lastSeq: res.lastSeq, duplicate: res.duplicate }, 'push');
-    return res;
-  });
-  app.post(PATHS.pull, { preHandler: shopAuth, bodyLimit: 64 * 1024 }, async (req) => service.pull(shopId(req), req.body, meta(req)));
-  // The nationwide service: any enrolled shop asks about a device; the answer spans every shop.
-  app.post(PATHS.lookupDevice, { preHandler: shopAuth, bodyLimit: LOOKUP_MAX_BYTES }, async (req) => {
-    const res = await lookupDevice(service, shopId(req), req.body, meta(req), service.opts.now?.() ?? new Date());
-    req.log.info({ shop: shopId(req), devices: res.devices.length, tickets: res.tickets.length }, 'lookup');
-    return res;
-  });
-
-  // Admin API ------------------------------------------------------------------------------------
-  const adminHash = opts.adminToken ? Buffer.from(sha256(opts.adminToken), 'hex') : null;
-  const adminAuth = async (req: FastifyRequest, _reply: FastifyReply) => {
-    const h = req.headers.authorization;
-    const given = h?.startsWith('Bearer ') ? Buffer.from(sha256(h.slice(7).trim()), 'hex') : null;
-    if (!adminHash || !given || !crypto.timingSafeEqual(adminHash, given)) throw new HqError('UNAUTHENTICATED', 401, adminHash ? 'admin token required' : 'admin API disabled: start with HQ_ADMIN_TOKEN');
-  };
-  app.register(
-    async (admin) => {
-      admin.addHook('preHandler', adminAuth);
-      admin.get('/shops', async () => ({ shops: await service.listShops() }));
-      admin.post('/shops', { bodyLimit: 16 * 1024 }, async (req) => service.createShop(req.body as { code: string; name: string }));
-      admin.post<{ Params: { id: string } }>('/shops/:id/revoke', async (req) => ({ shop: await service.revoke(req.params.id) }));
-      admin.post<{ Params: { id: string } }>('/shops/:id/code', async (req) => service.newEnrollmentCode(req.params.id));
-      admin.post('/items', { bodyLimit: 16 * 1024 * 1024 }, async (req) => service.publish(req.body));
-      admin.get('/figures', async () => service.figures());
-      admin.get<{ Params: { id: string } }>('/figures/:id', async (req) => service.figures(req.params.id));
-      admin.get<{ Querystring: HqReportQuery }>('/reports', async (req) => hqReports(service, req.query, new Date()));
-      admin.get<{ Querystring: { imei?: string; serial?: string } }>('/devices', async (req) =>
-        lookupDevice(service, null, { ...(req.query.imei ? { imei: req.query.imei } : {}), ...(req.query.serial ? { serial: req.query.serial } : {}) }, null, service.opts.now?.() ?? new Date()),
-      );
-      admin.get<{ Querystring: { view?: string } }>('/complaints', async (req) => hqComplaints(service, req.query.view ?? 'escalated', new Date()));
-    },
-    { prefix: '/admin/v1' },
-  );
   return app;
 }

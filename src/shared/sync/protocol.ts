@@ -48,6 +48,10 @@ export const SYNC_ERROR_CODES = [
   'SEQUENCE_GAP',
   'TOO_LARGE',
   'NOT_FOUND',
+  /** Too many requests from this shop (or address) in a minute; `retry-after` says when to come back. */
+  'RATE_LIMITED',
+  /** The request body did not arrive within head office's body timeout. */
+  'TIMEOUT',
   'INTERNAL',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
