@@ -3,7 +3,7 @@ import { HEADER_APP, HEADER_PROTOCOL, HEADER_SCHEMA, LIMITS, LOOKUP_MAX_BYTES, P
 import type { HqService, RequestMeta } from './service';
 import { hqComplaints, hqReports, type HqReportQuery } from './reports';
 import { lookupDevice } from './lookup';
-import { DEFAULT_HTTP_SETTINGS, type HqHttpSettings } from './http/settings';
+import { DEFAULT_HTTP_SETTINGS, type HqHttpSettings, type RateLimits } from './http/settings';
 import { errorHandler, frameworkErrors, notFound } from './http/refusals';
 import { installBodyParsing } from './http/body';
 import { makeGuards } from './http/guards';
@@ -16,7 +16,7 @@ export interface HqAppOptions {
   /** pino options (Fastify's logger); false in tests. */
   logger?: FastifyServerOptions['logger'];
   /** Proxies trusted, body timeout, rate limits (defaults: http/settings.ts). */
-  http?: Partial<HqHttpSettings>;
+  http?: Partial<Omit<HqHttpSettings, 'rateLimits'>> & { rateLimits?: Partial<RateLimits> };
 }
 
 function meta(req: FastifyRequest): RequestMeta {

@@ -6,13 +6,15 @@ import { buildHqApp } from './app';
 import { HqService, HqError, type HqFaults } from './service';
 import { LATEST_SHOP_SCHEMA, OLDEST_SHOP_SCHEMA, SHOP_SCHEMA_VERSIONS, shapesAt } from './shapes';
 import { pulledKinds } from '../shared/sync/kinds';
+import { httpSettingsFromEnv } from './http/settings';
 
 /**
  * `npm run hq -- [--data-dir DIR] [--port N] [--host ADDR]`: the head-office server.
  * `npm run hq -- shops create --code SZ01 --name 福田店 | shops list | shops revoke <id|code> | shops code <id|code>`.
  * `npm run hq -- items kinds | items publish --kind parts.catalog [--shop <id|code>] --file items.json`.
  * Stores in SQLite (DIR/hq.sqlite) unless DATABASE_URL is set (PostgreSQL). The admin API needs
- * HQ_ADMIN_TOKEN (or --admin-token); the shops commands work on the database directly.
+ * HQ_ADMIN_TOKEN (or --admin-token); the shops commands work on the database directly. Request
+ * handling: HQ_TRUST_PROXY, HQ_BODY_TIMEOUT_MS, HQ_RATE_LIMITS (src/hq/http/settings.ts).
  */
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -103,9 +105,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   // schemas, ~0.1 s): otherwise the first pushes after a start wait for it.
   for (let v = OLDEST_SHOP_SCHEMA; v <= LATEST_SHOP_SCHEMA; v++) if (SHOP_SCHEMA_VERSIONS.includes(v)) shapesAt(v);
   const adminToken = values['admin-token'] ?? process.env.HQ_ADMIN_TOKEN ?? null;
-  const app = buildHqApp({ service, adminToken, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const http = httpSettingsFromEnv(process.env);
+  const app = buildHqApp({ service, adminToken, http, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   const address = await app.listen({ port: Number(values.port), host: values.host });
-  app.log.info({ address, store: store.describe, adminApi: !!adminToken }, 'Fixpoint head office listening');
+  app.log.info({ address, store: store.describe, adminApi: !!adminToken, trustProxy: http.trustProxy, bodyTimeoutMs: http.bodyTimeoutMs, rateLimits: http.rateLimits }, 'Fixpoint head office listening');
   if (!adminToken) app.log.warn('HQ_ADMIN_TOKEN not set: the admin API is disabled (the shops CLI still works)');
   process.stdout.write(`HQ-LISTENING ${address}\n`);
   const stop = async () => {

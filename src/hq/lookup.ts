@@ -2,7 +2,8 @@
  * The nationwide service (全国联保): a device found by IMEI (either slot) or serial across every
  * shop's synced rows, with the purchase data each shop recorded and every visit at every shop —
  * dates, fault, diagnosis, what was done, outcome and who paid. Device and repair facts only: no
- * customer, phone, passcode, note or payment of another shop leaves head office.
+ * customer, phone, passcode, note or payment of another shop leaves head office, and personal
+ * data typed into free text (a phone in the fault description) is masked (personal-data.ts).
  *
  * The same kysely queries on SQLite and PostgreSQL, each on a partial expression index of
  * hq_rows (src/hq/db.ts, migration 002-device-lookup), so a lookup never scans a table.
@@ -18,6 +19,7 @@ import {
 } from '../shared/sync/protocol';
 import { TICKET_CHILD_IN, jsonField } from './db';
 import { malformed, type HqService, type RequestMeta } from './service';
+import { maskPersonalData } from './personal-data';
 
 type Row = Record<string, unknown>;
 interface Hit {
@@ -27,13 +29,15 @@ interface Hit {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+/** Free text people typed, personal data masked, cut to `max` (masked first: a cut never leaves half a phone). */
+const text = (v: unknown, max: number): string => maskPersonalData(str(v).slice(0, max + 40)).slice(0, max);
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const int = (v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) ? v : 0);
 const intOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
 function strings(json: unknown): string[] {
   try {
     const v = JSON.parse(str(json)) as unknown;
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 40) : [];
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 40).map((x) => text(x, 200)) : [];
   } catch {
     return [];
   }
@@ -156,7 +160,7 @@ export async function lookupDevice(service: HqService, askingShopId: string | nu
       proofKind: str(d.proof_kind) || 'none',
       invoiceNo: str(d.invoice_no),
       invoiceDate: strOrNull(d.invoice_date),
-      seller: str(d.seller),
+      seller: text(d.seller, 200),
       invoicePriceFen: intOrNull(d.purchase_price_fen),
       factoryDate: strOrNull(d.factory_date),
       exchangeDate: strOrNull(d.exchange_date),
@@ -182,7 +186,7 @@ export async function lookupDevice(service: HqService, askingShopId: string | nu
       ? (lines.get(str(q.id)) ?? [])
           .sort((a, b) => int(a.position) - int(b.position))
           .slice(0, 30)
-          .map((l) => ({ description: str(l.description).slice(0, 200), qty: int(l.qty), status: str(l.status), customerFen: int(l.customer_fen) }))
+          .map((l) => ({ description: text(l.description, 200), qty: int(l.qty), status: str(l.status), customerFen: int(l.customer_fen) }))
       : [];
     return {
       shop: shopOf(shopId),
@@ -193,10 +197,10 @@ export async function lookupDevice(service: HqService, askingShopId: string | nu
       collectedAt: collection ? str(collection.collected_at) : status === 'collected' ? strOrNull(t.status_at) : null,
       cancelledAt: status === 'cancelled' ? strOrNull(t.status_at) : null,
       serviceType: str(t.service_type),
-      faultText: str(t.fault_text).slice(0, 500),
+      faultText: text(t.fault_text, 500),
       faultCodes: strings(t.fault_codes_json),
       findings: strings(t.findings_json),
-      diagnosis: diagnosis ? str(diagnosis.cause).slice(0, 500) || null : null,
+      diagnosis: diagnosis ? text(diagnosis.cause, 500) || null : null,
       outcome: bench ? strOrNull(bench.outcome) : null,
       sanbao: sanbao ? strOrNull(sanbao.option) : null,
       warrantyClaimed: int(t.warranty_claimed) === 1,

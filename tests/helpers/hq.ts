@@ -9,6 +9,7 @@ import { dumpSynced } from '../../src/core/sync/rows';
 import { openHqDatabase } from '../../src/hq/db';
 import { buildHqApp } from '../../src/hq/app';
 import { HqService, type HqFaults } from '../../src/hq/service';
+import type { HqAppOptions } from '../../src/hq/app';
 import type { Clock } from '../../src/shared/util/ids';
 import { startPostgres, type TestPostgres } from './postgres';
 import { setupShop, tempDir } from './backend';
@@ -54,7 +55,7 @@ export interface TestHq {
 }
 
 /** A head office on a fresh SQLite file or a fresh PostgreSQL database, with crash injection. */
-export async function openTestHq(dialect: HqDialect, opts: { now?: () => Date } = {}): Promise<TestHq> {
+export async function openTestHq(dialect: HqDialect, opts: { now?: () => Date; http?: HqAppOptions['http']; logger?: HqAppOptions['logger'] } = {}): Promise<TestHq> {
   let databaseUrl: string | null = null;
   let file: string | null = null;
   if (dialect === 'postgres') {
@@ -83,7 +84,7 @@ export async function openTestHq(dialect: HqDialect, opts: { now?: () => Date } 
   // head office runs on the test's time too: enrollment codes and figures never see today's date
   const hqClock = new RunningClock();
   const service = new HqService(store, { faults, now: opts.now ?? (() => hqClock.now()) });
-  const app = buildHqApp({ service, adminToken: ADMIN_TOKEN });
+  const app = buildHqApp({ service, adminToken: ADMIN_TOKEN, http: opts.http, logger: opts.logger });
   await app.ready();
   return {
     dialect,

@@ -11,7 +11,8 @@ import { HqError } from '../service';
 import { HqRefusal, tooLarge } from './refusals';
 
 export function installBodyParsing(app: FastifyInstance, opts: { inflatedMaxBytes: number; bodyTimeoutMs: number }): void {
-  app.removeContentTypeParser('application/json');
+  // JSON only: no text/plain or form parser for a cross-site "simple" request to reach.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     const enc = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
     const parse = (buf: Buffer) => {
@@ -46,6 +47,9 @@ export function installBodyParsing(app: FastifyInstance, opts: { inflatedMaxByte
       out.destroy(new HqRefusal('TIMEOUT', 408, 'body timeout', { timeoutMs: opts.bodyTimeoutMs }, 'hq.refusal.TIMEOUT', { seconds: Math.round(opts.bodyTimeoutMs / 100) / 10 }));
     }, opts.bodyTimeoutMs);
     const stop = () => clearTimeout(timer);
+    // Fastify stops listening once it answered (413, say): a late timeout then has no one to tell.
+    out.on('error', () => undefined);
+    reply.raw.once('finish', stop);
     payload.on('end', stop);
     payload.on('error', (e) => {
       stop();
