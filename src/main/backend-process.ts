@@ -1,11 +1,12 @@
 /**
  * The backend's own process (Electron utilityProcess): the database and every
  * procedure run here, so a slow query never freezes the window. It also hosts the
- * shop HTTP host for a second counter PC or a bench tablet when LAN access is on.
+ * shop HTTP host for a second counter PC or a bench tablet, only while LAN access is on
+ * (lan-host.ts): the window itself uses IPC.
  */
 import path from 'node:path';
 import { openBackend, type Backend } from '../core';
-import { startShopHost } from '../server/shop-host';
+import { startLanHost } from './lan-host';
 import type { ToBackend, FromBackend } from './backend-messages';
 
 interface ParentPort {
@@ -28,9 +29,7 @@ function start(secretKey: string | null) {
   });
   backend.subscribe((event) => parentPort.postMessage({ kind: 'event', event }));
   const rendererDir = process.env.FIXPOINT_RENDERER_DIR;
-  void startShopHost({ backend, port: Number(process.env.FIXPOINT_HTTP_PORT ?? 4780), staticDir: rendererDir ? path.resolve(rendererDir) : null }).catch(
-    (e: unknown) => console.error('[fixpoint] shop HTTP host not started:', e instanceof Error ? e.message : e),
-  );
+  startLanHost({ backend, port: Number(process.env.FIXPOINT_HTTP_PORT ?? 4780), staticDir: rendererDir ? path.resolve(rendererDir) : null });
   for (const m of waiting.splice(0)) void handle(m);
 }
 

@@ -1,27 +1,39 @@
 /**
  * The Electron shell: one window, the backend in a utility process, one IPC bridge.
- * Thin on purpose: everything else runs and is tested under plain Node and Chromium.
+ * Thin on purpose: everything else runs and is tested under plain Node and Chromium, and the
+ * security decisions live in ./security (pure, unit-tested): the app:// protocol and its CSP,
+ * permissions, navigation and new windows, the renderer's URL, the IPC sender and its answers.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import { BackendHost } from './backend-host';
-import { SESSION_STARTING } from '../shared/api/bridge';
 import { buildMenu } from './menu';
 import { printDevice } from './print-device';
+import { registerAppScheme, serveApp } from './app-protocol-handler';
+import { secureContents, secureSession } from './window-security';
+import { APP_ORIGIN } from './security/app-protocol';
+import { rendererEntry } from './security/renderer-entry';
+import { trustedOrigins } from './security/origins';
+import { isTrustedSender, splitResult } from './security/ipc-bridge';
 
 const rendererDir = path.join(__dirname, '../renderer');
-const devUrl = process.env.ELECTRON_RENDERER_URL;
+// ELECTRON_RENDERER_URL (electron-vite dev) only when not packaged, and only on loopback.
+const entry = rendererEntry({ isPackaged: app.isPackaged, envUrl: process.env.ELECTRON_RENDERER_URL });
+const origins = trustedOrigins(APP_ORIGIN, entry.devUrl);
 // Tests and portable installs point the app at another data folder.
 if (process.env.FIXPOINT_USER_DATA) app.setPath('userData', process.env.FIXPOINT_USER_DATA);
+registerAppScheme();
 let backend: BackendHost;
 let mainWindow: BrowserWindow | null = null;
-/** Session tokens stay in main, per window: the renderer never has to store one. */
+/** Session tokens stay in main, per window: the renderer never sees one. */
 const tokens = new Map<number, string>();
 
 function isOurFrame(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  const ours = devUrl ? url.startsWith(devUrl) : url.startsWith('file://') && decodeURIComponent(url).includes(rendererDir.replace(/\\/g, '/'));
-  return ours && mainWindow !== null && event.sender.id === mainWindow.webContents.id;
+  const frame = event.senderFrame;
+  return isTrustedSender(
+    { frameUrl: frame?.url ?? '', webContentsId: event.sender.id, windowWebContentsId: mainWindow?.webContents.id ?? null, isMainFrame: !!frame && frame === event.sender.mainFrame },
+    origins,
+  );
 }
 
 function createWindow() {
@@ -36,42 +48,48 @@ function createWindow() {
       preload: path.join(__dirname, '../preload/index.cjs'),
       contextIsolation: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       sandbox: true,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      devTools: !app.isPackaged,
       spellcheck: false,
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  // No navigation away from the app, no new windows; links open in the system browser.
-  mainWindow.webContents.on('will-navigate', (e) => e.preventDefault());
-  mainWindow.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   const id = mainWindow.webContents.id;
   mainWindow.on('closed', () => {
     tokens.delete(id);
     mainWindow = null;
   });
-  if (devUrl) void mainWindow.loadURL(devUrl);
-  else void mainWindow.loadFile(path.join(rendererDir, 'index.html'));
+  void mainWindow.loadURL(entry.url);
 }
 
+// Every webContents (the main window, a PDF window, the hidden print window) gets the same rules.
+app.on('web-contents-created', (_e, contents) => secureContents(contents, origins));
+
 app.whenReady().then(() => {
-  // Only the camera (intake photos) may be asked for; everything else is refused.
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'media'));
+  secureSession(session.defaultSession, origins);
+  serveApp(session.defaultSession, rendererDir);
   backend = new BackendHost(rendererDir);
   backend.onEvent((e) => mainWindow?.webContents.send('fixpoint:event', e));
 
   ipcMain.handle('fixpoint:call', async (event, msg: { name: string; input: unknown; locale: string }) => {
     if (!isOurFrame(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'untrusted sender', details: {} } };
     const wcId = event.sender.id;
+    const name = String(msg?.name);
+    const locale = String(msg?.locale ?? 'zh-CN');
     // Printing to a device is main's job (the renderer reaches no printer): see print-device.ts.
-    if (msg.name === 'print.device') return printDevice(backend, msg.input, tokens.get(wcId) ?? null, String(msg.locale ?? 'zh-CN'));
-    const result = await backend.call(String(msg.name), msg.input, tokens.get(wcId) ?? null, String(msg.locale ?? 'zh-CN'));
-    if (result.ok && (SESSION_STARTING as readonly string[]).includes(msg.name)) tokens.set(wcId, (result.data as { token: string }).token);
-    if (msg.name === 'auth.logout' || (!result.ok && (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'UNAUTHENTICATED'))) tokens.delete(wcId);
-    return result;
+    if (name === 'print.device') return printDevice(backend, msg.input, tokens.get(wcId) ?? null, locale);
+    const result = await backend.call(name, msg.input, tokens.get(wcId) ?? null, locale);
+    const { token, forRenderer } = splitResult(name, result);
+    if (token) tokens.set(wcId, token);
+    else if (token === null) tokens.delete(wcId);
+    return forRenderer;
   });
 
   buildMenu();
