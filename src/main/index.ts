@@ -57,6 +57,8 @@ function createWindow() {
       webviewTag: false,
       navigateOnDragDrop: false,
       devTools: !app.isPackaged,
+      // A middle click must not open links in a new window (the window-open handler would refuse it anyway).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });

@@ -38,7 +38,7 @@ export async function printDevice(backend: BackendHost, input: unknown, token: s
     const tmp = path.join(app.getPath('temp'), `fixpoint-${jobId.replace(/[^A-Za-z0-9-]/g, '')}.pdf`);
     fs.writeFileSync(tmp, Buffer.from(base64, 'base64'));
     // Chromium's PDF viewer lays the file out; plugins must be on for it in this window only.
-    const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } });
+    const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, disableBlinkFeatures: 'Auxclick' } });
     try {
       await win.loadURL(pathToFileURL(tmp).href);
       const error = await new Promise<string | null>((resolve) =>

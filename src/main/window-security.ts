@@ -36,7 +36,7 @@ export function secureContents(contents: WebContents, origins: readonly string[]
       action: 'allow',
       overrideBrowserWindowOptions: {
         autoHideMenuBar: true,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, webviewTag: false, devTools: !app.isPackaged },
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, webviewTag: false, disableBlinkFeatures: 'Auxclick', devTools: !app.isPackaged },
       },
     };
   });
