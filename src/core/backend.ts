@@ -9,6 +9,7 @@ import { systemClock, uuidv7Generator, type Clock } from '../shared/util/ids';
 import { openDatabase } from './db/open';
 import type { BackendEvent, BackendServices, Ctx, HostInfo, SessionUser } from './api/context';
 import { zodToAppError } from './api/validation';
+import { eventQueue } from './api/event-queue';
 import { handlers } from './handlers';
 import { hashToken, resolveSession } from './auth/sessions';
 import { readShopLanguage } from './shop/settings';
@@ -98,9 +99,12 @@ export function openBackend(opts: BackendOptions): Backend {
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToAppError(parsed.error);
     const handler = (handlers as Record<string, (input: unknown, ctx: Ctx) => unknown>)[name]!;
+    // A handler's events wait here until its transaction committed (or its query answered).
+    const events = eventQueue();
     const makeCtx = (dbx: Ctx['db']): Ctx => ({
       ...services,
       db: dbx,
+      emit: (e) => events.emit(e),
       session,
       callerTokenHash: opts.token ? hashToken(opts.token) : null,
       locale: isLocale(opts.locale) ? opts.locale : 'zh-CN',
@@ -116,19 +120,30 @@ export function openBackend(opts: BackendOptions): Backend {
       },
     });
 
-    if (def.kind === 'query') return handler(parsed.data, makeCtx(db));
+    if (def.kind === 'query') {
+      const answer = await handler(parsed.data, makeCtx(db));
+      events.flush(services.emit);
+      return answer;
+    }
     let deferred: AppError | null = null;
-    const result = await db.transaction().execute(async (trx) => {
-      try {
-        return await handler(parsed.data, makeCtx(trx));
-      } catch (e) {
-        if (e instanceof CommitThenThrow) {
-          deferred = e.error;
-          return undefined;
+    let result: unknown;
+    try {
+      result = await db.transaction().execute(async (trx) => {
+        try {
+          return await handler(parsed.data, makeCtx(trx));
+        } catch (e) {
+          if (e instanceof CommitThenThrow) {
+            deferred = e.error;
+            return undefined;
+          }
+          throw e;
         }
-        throw e;
-      }
-    });
+      });
+    } catch (e) {
+      events.drop();
+      throw e;
+    }
+    events.flush(services.emit);
     if (deferred) throw deferred;
     return result;
   }

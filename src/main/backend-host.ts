@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { app, utilityProcess, type UtilityProcess } from 'electron';
 import type { FromBackend, ToBackend } from './backend-messages';
 import type { WireResult } from '../shared/api/bridge';
+import type { AppEvent } from '../shared/api/events';
 import { loadOrCreateSecretKey } from './secret-key';
 
 /** better-sqlite3 built for Electron's ABI lives beside the Node build (see scripts/rebuild-electron.mjs). */
@@ -18,7 +19,7 @@ export class BackendHost {
   private child: UtilityProcess;
   private nextId = 1;
   private pending = new Map<number, (r: WireResult) => void>();
-  private eventHandlers = new Set<(e: { name: string; payload: unknown }) => void>();
+  private eventHandlers = new Set<(e: AppEvent) => void>();
 
   constructor(rendererDir: string) {
     this.child = utilityProcess.fork(path.join(__dirname, 'backend-process.cjs'), [], {
@@ -62,7 +63,7 @@ export class BackendHost {
     });
   }
 
-  onEvent(handler: (e: { name: string; payload: unknown }) => void) {
+  onEvent(handler: (e: AppEvent) => void) {
     this.eventHandlers.add(handler);
   }
 

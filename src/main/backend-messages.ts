@@ -1,4 +1,5 @@
 import type { WireResult } from '../shared/api/bridge';
+import type { AppEvent } from '../shared/api/events';
 
 /** Messages between the Electron main process and the backend utility process. */
 export type ToBackend =
@@ -7,4 +8,4 @@ export type ToBackend =
   | { kind: 'init'; secretKey: string | null };
 export type FromBackend =
   | { kind: 'result'; id: number; result: WireResult }
-  | { kind: 'event'; event: { name: string; payload: unknown } };
+  | { kind: 'event'; event: AppEvent };

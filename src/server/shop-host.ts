@@ -8,6 +8,7 @@ import { HTTP_STATUS } from '../shared/api/bridge';
 import { AppError } from '../shared/api/errors';
 import { pickLocale } from '../shared/i18n/translate';
 import { serveStatic } from './static-files';
+import { eventFrame } from './event-frame';
 
 export interface ShopHostOptions {
   backend: Backend;
@@ -115,8 +116,8 @@ export async function startShopHost(opts: ShopHostOptions): Promise<ShopHost> {
 
   // Pushes go to every open event stream whose session is still valid.
   const unsubscribe = backend.subscribe((event) => {
-    const line = `data: ${JSON.stringify(event)}\n\n`;
-    for (const c of sseClients) c.res.write(line);
+    const line = eventFrame(event);
+    if (line) for (const c of sseClients) c.res.write(line);
   });
   const heartbeat = setInterval(() => {
     for (const c of sseClients) c.res.write(': ping\n\n');

@@ -7,6 +7,7 @@ import type { Role } from '../../shared/api/roles';
 import type { AppError } from '../../shared/api/errors';
 import type { SecretKeyProvider } from '../secrets/key-provider';
 import type { ProcedureDef, ProcedureMap, ParsedInputOf, OutputOf } from '../../shared/api/contract';
+import type { AppEvent } from '../../shared/api/events';
 
 export interface SessionUser {
   userId: string;
@@ -22,7 +23,8 @@ export interface HostInfo {
   lanAddresses: string[];
 }
 
-export type BackendEvent = { name: string; payload: unknown };
+/** An event of the typed map in src/shared/api/events.ts. */
+export type BackendEvent = AppEvent;
 
 /** The services a backend holds for its whole life, shared by every call. */
 export interface BackendServices {
@@ -34,6 +36,7 @@ export interface BackendServices {
   dataDir: string | null;
   /** The key for customer secrets; kept outside the database (src/core/secrets). */
   keys: SecretKeyProvider;
+  /** Sends at once: only for code outside a transaction (a write's ctx.emit waits for its commit). */
   emit(event: BackendEvent): void;
 }
 
@@ -43,6 +46,8 @@ export interface Ctx extends BackendServices {
   /** The hash of the token the caller sent, even on public procedures (a PIN switch ends it). */
   callerTokenHash: string | null;
   locale: Locale;
+  /** Holds the event until the call's transaction committed; a failed call sends nothing. */
+  emit(event: BackendEvent): void;
   nowIso(): string;
   /** Appends to the audit log inside the same transaction as the change it records. */
   audit(action: string, entity?: string | null, entityId?: string | null, details?: Record<string, unknown>): Promise<void>;

@@ -1,6 +1,7 @@
 import type { reportProcedures } from '../../shared/reports/procedures';
 import type { BackendServices, Handlers } from '../api/context';
 import { onTicketEvent } from '../tickets/events';
+import { emitAfterSync } from '../api/event-queue';
 import {
   acceptComplaint,
   followUpOnCollection,
@@ -90,9 +91,11 @@ export function attachEscalationTimer(services: BackendServices, intervalMs = ES
     try {
       if (!services.sqlite.open) return;
       if (!services.sqlite.prepare(`SELECT 1 FROM shop LIMIT 1`).get()) return;
-      services.sqlite.transaction(() =>
-        runEscalations({ sqlite: services.sqlite, newId: services.newId, nowIso: () => services.clock.now().toISOString(), session: null, emit: services.emit }),
-      )();
+      emitAfterSync(services.emit, (emit) =>
+        services.sqlite.transaction(() =>
+          runEscalations({ sqlite: services.sqlite, newId: services.newId, nowIso: () => services.clock.now().toISOString(), session: null, emit }),
+        )(),
+      );
     } catch (e) {
       console.error('[fixpoint] escalation check failed', e);
     }

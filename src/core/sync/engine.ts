@@ -31,7 +31,8 @@ import { APP_VERSION } from '../version';
 import { decryptSecret, encryptSecret } from '../secrets/cipher';
 import { appendSnapshot, readBatch } from './rows';
 import { fetchTransport, networkReason, type SyncTransport } from './transport';
-import { pulledKindHandler, type PulledRow } from './pulled';
+import { pulledKindHandler, type PullContext, type PulledRow } from './pulled';
+import { emitAfter } from '../api/event-queue';
 import './pulled-builtin';
 
 const gzip = promisify(zlib.gzip);
@@ -369,7 +370,10 @@ export class SyncEngine {
   }
 
   private async applyPage(fromCursor: number, page: PullResponse): Promise<void> {
-    const ctx = { nowIso: () => this.now().toISOString(), newId: this.services.newId, emit: this.services.emit };
+    await emitAfter(this.services.emit, (emit) => this.applyPageIn(fromCursor, page, { nowIso: () => this.now().toISOString(), newId: this.services.newId, emit }));
+  }
+
+  private async applyPageIn(fromCursor: number, page: PullResponse, ctx: PullContext): Promise<void> {
     await this.services.db.transaction().execute(async (trx) => {
       const cur = await trx.selectFrom('sync_state').select('pull_cursor').where('id', '=', 1).executeTakeFirstOrThrow();
       if (cur.pull_cursor !== fromCursor) return; // applied meanwhile
@@ -401,7 +405,10 @@ export class SyncEngine {
     const kinds = await this.services.db.selectFrom('sync_unhandled').select('kind').distinct().execute();
     const ready = kinds.map((k) => k.kind).filter((k) => pulledKindHandler(k));
     if (ready.length === 0) return;
-    const ctx = { nowIso: () => this.now().toISOString(), newId: this.services.newId, emit: this.services.emit };
+    await emitAfter(this.services.emit, (emit) => this.retryUnhandledIn(ready, { nowIso: () => this.now().toISOString(), newId: this.services.newId, emit }));
+  }
+
+  private async retryUnhandledIn(ready: string[], ctx: PullContext): Promise<void> {
     await this.services.db.transaction().execute(async (trx) => {
       for (const kind of ready) {
         const rows = await trx.selectFrom('sync_unhandled').selectAll().where('kind', '=', kind).orderBy('change_no').execute();

@@ -1,12 +1,16 @@
 import type { WireError } from './errors';
+import type { AppEvent, EventName, EventPayload } from './events';
 
 export type WireResult<T = unknown> = { ok: true; data: T } | { ok: false; error: WireError };
 
 /** What the Electron preload exposes on window.fixpoint (nothing else crosses). */
 export interface FixpointBridge {
   call(name: string, input: unknown): Promise<WireResult>;
-  on(event: string, handler: (payload: unknown) => void): () => void;
+  on<N extends EventName>(event: N, handler: (payload: EventPayload<N>) => void): () => void;
 }
+
+/** What main sends the page on the 'fixpoint:event' channel. */
+export type BridgeEvent = AppEvent;
 
 /** Sign-in procedures whose answer carries a session token (main keeps it per window). */
 export const SESSION_STARTING = ['setup.run', 'auth.login', 'auth.pinSwitch'] as const;

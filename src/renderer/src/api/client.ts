@@ -3,6 +3,7 @@ import type { ProcedureName, Procedures } from '../../../shared/api/procedures';
 import { RemoteError } from '../../../shared/api/remote-error';
 import type { FixpointBridge, WireResult } from '../../../shared/api/bridge';
 import type { Locale } from '../../../shared/i18n/types';
+import { eventSchemas, isEventName, type EventName, type EventPayload } from '../../../shared/api/events';
 
 declare global {
   interface Window {
@@ -13,7 +14,7 @@ declare global {
 interface Transport {
   kind: 'ipc' | 'http';
   call(name: string, input: unknown): Promise<WireResult>;
-  on(event: string, handler: (payload: unknown) => void): () => void;
+  on(event: EventName, handler: (payload: unknown) => void): () => void;
 }
 
 const TOKEN_KEY = 'fixpoint.token';
@@ -30,8 +31,8 @@ function httpTransport(): Transport {
     if (!token || listeners.size === 0) return;
     source = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
     source.onmessage = (m) => {
-      const e = JSON.parse(m.data as string) as { name: string; payload: unknown };
-      listeners.get(e.name)?.forEach((h) => h(e.payload));
+      const e = JSON.parse(m.data as string) as { name: unknown; payload: unknown };
+      if (isEventName(e.name)) listeners.get(e.name)?.forEach((h) => h(e.payload));
     };
   };
   return {
@@ -70,7 +71,7 @@ function httpTransport(): Transport {
 
 function pickTransport(): Transport {
   const bridge = typeof window !== 'undefined' ? window.fixpoint : undefined;
-  if (bridge) return { kind: 'ipc', call: (n, i) => bridge.call(n, i), on: (e, h) => bridge.on(e, h) };
+  if (bridge) return { kind: 'ipc', call: (n, i) => bridge.call(n, i), on: (e, h) => bridge.on(e, h as (p: EventPayload<typeof e>) => void) };
   return httpTransport();
 }
 
@@ -91,8 +92,13 @@ export const api = {
     return result.data as OutputOf<Procedures[N]>;
   },
 
-  on(event: string, handler: (payload: unknown) => void): () => void {
-    return transport.on(event, handler);
+  /** Listens to one backend event; a payload that does not match its schema is dropped, not guessed at. */
+  on<N extends EventName>(event: N, handler: (payload: EventPayload<N>) => void): () => void {
+    return transport.on(event, (raw) => {
+      const parsed = eventSchemas[event].safeParse(raw);
+      if (parsed.success) handler(parsed.data as EventPayload<N>);
+      else console.warn(`[fixpoint] event ${event} with an unexpected payload`, parsed.error.issues);
+    });
   },
 
   /** Called when any call finds the session gone: the app shows the sign-in screen. */
