@@ -5,7 +5,8 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { I18nProvider } from './i18n/I18nProvider';
-import { App } from './app/App';
+import { QueryProvider } from './data/QueryProvider';
+import { AppRouter } from './app/AppRouter';
 import { theme } from './app/theme';
 
 createRoot(document.getElementById('root')!).render(
@@ -14,7 +15,9 @@ createRoot(document.getElementById('root')!).render(
       {/* Bottom-right: toasts must never cover the header (user, sign out) at a busy counter. */}
       <Notifications position="bottom-right" limit={4} />
       <I18nProvider>
-        <App />
+        <QueryProvider>
+          <AppRouter />
+        </QueryProvider>
       </I18nProvider>
     </MantineProvider>
   </StrictMode>,

@@ -13,7 +13,7 @@ declare global {
 
 interface Transport {
   kind: 'ipc' | 'http';
-  call(name: string, input: unknown): Promise<WireResult>;
+  call(name: string, input: unknown, signal?: AbortSignal): Promise<WireResult>;
   on(event: EventName, handler: (payload: unknown) => void): () => void;
 }
 
@@ -37,10 +37,11 @@ function httpTransport(): Transport {
   };
   return {
     kind: 'http',
-    async call(name, input) {
+    async call(name, input, signal) {
       const token = sessionStorage.getItem(TOKEN_KEY);
       const res = await fetch(`api/${encodeURIComponent(name)}`, {
         method: 'POST',
+        signal,
         headers: {
           'content-type': 'application/json',
           'x-fixpoint-locale': locale,
@@ -81,9 +82,12 @@ const lostHandlers = new Set<(e: RemoteError) => void>();
 export const api = {
   transport: transport.kind,
 
-  /** Typed call of one procedure; throws RemoteError with the translated message. */
-  async call<N extends ProcedureName>(name: N, input: InputOf<Procedures[N]>): Promise<OutputOf<Procedures[N]>> {
-    const result = await transport.call(name, input);
+  /**
+   * Typed call of one procedure; throws RemoteError with the translated message. Over HTTP a
+   * superseded query is cancelled by `signal` (over IPC the answer is dropped by its query key).
+   */
+  async call<N extends ProcedureName>(name: N, input: InputOf<Procedures[N]>, opts: { signal?: AbortSignal } = {}): Promise<OutputOf<Procedures[N]>> {
+    const result = await transport.call(name, input, opts.signal);
     if (!result.ok) {
       const err = new RemoteError(result.error);
       if (err.code === 'SESSION_EXPIRED' || err.code === 'UNAUTHENTICATED') lostHandlers.forEach((h) => h(err));

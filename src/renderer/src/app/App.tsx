@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo, User } from '../../../shared/auth/schemas';
 import type { Shop } from '../../../shared/shop/schemas';
 import { api } from '../api/client';
@@ -11,6 +12,7 @@ import { LoginScreen } from '../auth/LoginScreen';
 import { PinSwitchScreen } from '../auth/PinSwitchScreen';
 import { Shell } from '../shell/Shell';
 import { SessionContext, type SessionValue } from './session';
+import { useCall } from '../data/calls';
 
 type Screen =
   | { kind: 'loading' }
@@ -28,7 +30,7 @@ export function App() {
   const screenRef = useRef(screen);
   screenRef.current = screen;
   const [shopName, setShopName] = useState<string | null>(null);
-  const [shop, setShop] = useState<Shop | null>(null);
+  const queries = useQueryClient();
 
   const start = useCallback(async () => {
     setScreen({ kind: 'loading' });
@@ -66,17 +68,17 @@ export function App() {
     [],
   );
 
-  const signedIn = useCallback((session: SessionInfo) => setScreen({ kind: 'app', user: session.user }), []);
+  // Another person's session never sees the previous one's answers.
+  const signedIn = useCallback((session: SessionInfo) => (queries.clear(), setScreen({ kind: 'app', user: session.user })), [queries]);
 
   const user = screen.kind === 'app' ? screen.user : null;
-  const refreshShop = useCallback(async () => {
-    const next = await api.call('shop.get', {});
-    setShop(next);
-    setShopName(next.settings.name);
-  }, []);
+  const shopQuery = useCall('shop.get', {}, { enabled: !!user, silent: true });
+  const shop: Shop | null = (user && shopQuery.data) || null;
   useEffect(() => {
-    if (user) refreshShop().catch(() => undefined);
-  }, [user, refreshShop]);
+    if (shopQuery.data) setShopName(shopQuery.data.settings.name);
+  }, [shopQuery.data]);
+  const { refetch: refetchShop } = shopQuery;
+  const refreshShop = useCallback(async () => void (await refetchShop()), [refetchShop]);
 
   const endSession = useCallback(async (next: 'login' | 'pin') => {
     try {
@@ -85,9 +87,9 @@ export function App() {
       /* already gone: nothing to end */
     }
     api.forgetSession();
-    setShop(null);
+    queries.clear();
     setScreen({ kind: next });
-  }, []);
+  }, [queries]);
 
   const session = useMemo<SessionValue | null>(
     () =>

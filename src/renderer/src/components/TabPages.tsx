@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Tabs } from '@mantine/core';
+import { useTab } from '../nav/useNav';
 
 export interface TabPage {
   value: string;
@@ -13,13 +14,20 @@ export interface TabPage {
 type Selection = { defaultValue: string } | { value: string | null; onChange(value: string | null): void };
 
 /**
- * A section's tabs. Panels mount only while their tab is open (keepMounted=false), so each
- * tab loads fresh data when opened.
+ * A section's tabs, one URL each (`#/stock/catalog`): the open tab comes from the address, so
+ * the back button returns to the previous tab and a link opens the right one. Only the open
+ * tab's panel is rendered; its data comes from the query cache and refreshes when stale.
  */
 export function TabPages({ tabs, ...selection }: { tabs: readonly TabPage[] } & Selection) {
   const shown = tabs.filter((tab) => !tab.hidden);
+  const routed = useTab(
+    0,
+    shown.map((tab) => tab.value),
+    'defaultValue' in selection ? selection.defaultValue : (shown[0]?.value ?? ''),
+  );
+  const [value, onChange] = 'defaultValue' in selection ? routed : [selection.value, selection.onChange];
   return (
-    <Tabs {...selection} keepMounted={false}>
+    <Tabs value={value} onChange={onChange}>
       <Tabs.List>
         {shown.map((tab) => (
           <Tabs.Tab key={tab.value} value={tab.value} data-testid={tab.testId}>
@@ -29,7 +37,7 @@ export function TabPages({ tabs, ...selection }: { tabs: readonly TabPage[] } & 
       </Tabs.List>
       {shown.map((tab) => (
         <Tabs.Panel key={tab.value} value={tab.value} pt="md">
-          {tab.panel}
+          {tab.value === value ? tab.panel : null}
         </Tabs.Panel>
       ))}
     </Tabs>

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useT } from '../i18n/I18nProvider';
-import { onNavigate } from '../tickets/nav';
+import { useTab } from '../nav/useNav';
 import { TicketsView } from '../tickets/TicketsView';
 import { UncollectedList } from '../tickets/UncollectedList';
 import { IntakePage } from './IntakePage';
@@ -9,11 +8,12 @@ import { CollectionPanel } from '../collection/CollectionPanel';
 import { DailyClosePanel } from '../collection/DailyClosePanel';
 import { ClaimsPanel } from '../collection/ClaimsPanel';
 
+const COUNTER_TABS = ['intake', 'tickets', 'uncollected', 'collect', 'close', 'claims'] as const;
+
 /** The counter: intake (the default), the tickets as list or board, and devices waiting to be collected. */
 export function CounterPage() {
   const t = useT();
-  const [tab, setTab] = useState<string | null>('intake');
-  useEffect(() => onNavigate((n) => n.kind === 'intake' && setTab('intake')), []);
+  const [tab, setTab] = useTab(0, COUNTER_TABS, 'intake');
   return (
     <Stack maw={1400} gap="sm">
       <Group justify="space-between" align="flex-end">

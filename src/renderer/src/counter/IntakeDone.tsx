@@ -5,7 +5,7 @@ import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { printDocument, type OpenedJob } from '../printing/printService';
 import { PdfViewer, openPdfTab } from '../printing/PdfViewer';
-import { openTicket } from '../tickets/nav';
+import { useOpen } from '../nav/useNav';
 import { LoanerLendForm } from '../stock/LoanerLendForm';
 
 const DOCS = ['intake_receipt', 'device_label'] as const;
@@ -14,6 +14,7 @@ type Doc = (typeof DOCS)[number];
 /** After a save: the number big, the receipt and label printed (or shown), reprint, and on to the next customer. */
 export function IntakeDone({ ticket, onNext }: { ticket: TicketDetail; onNext(): void }) {
   const t = useT();
+  const open = useOpen();
   const { toast, message } = useErrorToast();
   const [jobs, setJobs] = useState<Partial<Record<Doc, OpenedJob>>>({});
   const [failed, setFailed] = useState<Partial<Record<Doc, string>>>({});
@@ -63,7 +64,7 @@ export function IntakeDone({ ticket, onNext }: { ticket: TicketDetail; onNext():
             </Text>
           </div>
           <Group>
-            <Button variant="default" onClick={() => openTicket(ticket.id)}>
+            <Button variant="default" onClick={() => open.ticket(ticket.number)}>
               {t('ui.counter.done.openTicket')}
             </Button>
             <Button ref={next} size="md" onClick={onNext} data-testid="new-intake" rightSection={<Kbd size="xs">Enter</Kbd>}>

@@ -9,7 +9,9 @@ import { useSession } from '../app/session';
 import { fieldErrorsOf } from '../components/errors';
 import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
-import { onNavigate, takePendingIntake } from '../tickets/nav';
+import { useLocation, useNavigate } from 'react-router';
+import { useCall } from '../data/calls';
+import type { NavState } from '../nav/paths';
 import { CustomerPicker } from './CustomerPicker';
 import { NewCustomerFields } from './NewCustomerFields';
 import { DevicePicker } from './DevicePicker';
@@ -39,7 +41,6 @@ export function IntakePage() {
   const [devices, setDevices] = useState<DeviceSummary[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [duplicates, setDuplicates] = useState<CustomerSummary[]>([]);
-  const [technicians, setTechnicians] = useState<{ id: string; displayName: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<TicketDetail | null>(null);
   const customerInput = useRef<HTMLInputElement>(null);
@@ -51,9 +52,10 @@ export function IntakePage() {
 
   const set = useCallback((p: Partial<IntakeForm>) => setForm((f) => ({ ...f, ...p })), []);
 
-  useEffect(() => {
-    api.call('tickets.technicians', {}).then(setTechnicians, () => setTechnicians([]));
-  }, []);
+  const technicians = useCall('tickets.technicians', {}, { silent: true }).data ?? [];
+  const location = useLocation();
+  const navigate = useNavigate();
+  const intakeFor = (location.state as NavState | null)?.intakeFor ?? null;
   useEffect(() => {
     if (!done) customerInput.current?.focus();
   }, [done]);
@@ -85,15 +87,11 @@ export function IntakePage() {
         setForm(emptyIntake(localDate(new Date(), tz)));
         void pickCustomer({ id: c.id, name: c.name, phones: c.phones.map((p) => p.display), company: c.company });
       }, toast);
-    const pending = takePendingIntake();
-    if (pending) void start(pending);
-    return onNavigate((n) => {
-      if (n.kind === 'intake') {
-        takePendingIntake();
-        void start(n.customerId);
-      }
-    });
-  }, [pickCustomer, toast, tz]);
+    // The customer rides in this history entry's state; taken once, the entry forgets it.
+    if (!intakeFor) return;
+    navigate(location.pathname, { replace: true, state: null });
+    void start(intakeFor);
+  }, [intakeFor, location.pathname, navigate, pickCustomer, toast, tz]);
 
   const pickDevice = async (d: DeviceSummary) => {
     try {

@@ -9,7 +9,7 @@ import { isManager, useSession } from '../app/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { formatInstant } from '../i18n/format';
-import { openTicket } from '../tickets/nav';
+import { useOpen } from '../nav/useNav';
 import { fieldErrorsOf, type FieldErrors } from '../components/errors';
 
 type Complaint = OutputOf<Procedures['complaints.get']>;
@@ -69,6 +69,7 @@ function deadlineText(c: Complaint, locale: 'zh-CN' | 'en') {
 
 export function ComplaintsTab() {
   const { t, locale } = useI18n();
+  const nav = useOpen();
   const { toast } = useErrorToast();
   const { user } = useSession();
   const manager = isManager(user);
@@ -146,7 +147,7 @@ export function ComplaintsTab() {
               <Badge variant="outline">{t(`ui.reports.c.sev.${open.severity}`)}</Badge>
               {escBadge(open)}
               {open.overdue ? <Badge color="red">{t('ui.reports.c.overdue')}</Badge> : null}
-              {open.ticketId ? <Button size="compact-xs" variant="subtle" onClick={() => openTicket(open.ticketId!)}>{open.ticketNumber}</Button> : null}
+              {open.ticketId ? <Button size="compact-xs" variant="subtle" onClick={() => nav.ticket(open.ticketNumber ?? open.ticketId!)}>{open.ticketNumber}</Button> : null}
             </Group>
             <Text>{open.description}</Text>
             <Text size="sm" c="dimmed">{t('ui.reports.col.deadlines')}: {deadlineText(open, locale)}</Text>

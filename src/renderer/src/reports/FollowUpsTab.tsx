@@ -7,7 +7,7 @@ import { api } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { formatInstant } from '../i18n/format';
-import { openTicket } from '../tickets/nav';
+import { useOpen } from '../nav/useNav';
 import { ComplaintForm } from './ComplaintsTab';
 import { fieldErrorsOf, type FieldErrors } from '../components/errors';
 
@@ -16,6 +16,7 @@ type Row = OutputOf<Procedures['followUps.list']>['rows'][number];
 /** The call list (回访): due and overdue first, the customer's contact, one click from a low score to a complaint. */
 export function FollowUpsTab() {
   const { t, locale } = useI18n();
+  const open = useOpen();
   const { toast } = useErrorToast();
   const [view, setView] = useState('due');
   const [rows, setRows] = useState<Row[]>([]);
@@ -58,7 +59,7 @@ export function FollowUpsTab() {
               <Table.Td>{r.dueDate}</Table.Td>
               <Table.Td>{r.customerName}</Table.Td>
               <Table.Td><Text ff="monospace" size="sm">{r.phone}</Text></Table.Td>
-              <Table.Td><Button variant="subtle" size="compact-sm" onClick={() => openTicket(r.ticketId)}>{r.ticketNumber}</Button></Table.Td>
+              <Table.Td><Button variant="subtle" size="compact-sm" onClick={() => open.ticket(r.ticketNumber)}>{r.ticketNumber}</Button></Table.Td>
               <Table.Td>{r.device}</Table.Td>
               <Table.Td>{statusBadge(r)} {r.attempts && r.status === 'open' ? <Text span size="xs" c="dimmed">{t('ui.reports.fu.attempts', { n: r.attempts })}</Text> : null}</Table.Td>
               <Table.Td>{r.score ? '★'.repeat(r.score) : ''} {r.problemReported ? <Badge color="orange" size="xs">{t('ui.reports.fu.problem')}</Badge> : null} <Text span size="xs" c="dimmed">{r.comments}</Text>{r.outcomeAt ? <Text size="xs" c="dimmed">{formatInstant(r.outcomeAt, locale)}</Text> : null}</Table.Td>

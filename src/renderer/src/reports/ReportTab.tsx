@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { fieldErrorsOf, type FieldErrors } from '../components/errors';
 import { formatInstant } from '../i18n/format';
-import { openTicket } from '../tickets/nav';
+import { useOpen } from '../nav/useNav';
 import { isoDate, pct, saveBase64 } from './format';
 
 type Report = OutputOf<Procedures['reports.run']>;
@@ -27,6 +27,7 @@ function monthRange(offset: number): [string, string] {
 
 export function ReportTab() {
   const { t, locale } = useI18n();
+  const open = useOpen();
   const { toast } = useErrorToast();
   const [[from, to], setRange] = useState<[string, string]>(monthRange(0));
   const [filters, setFilters] = useState<Record<string, string | null>>({});
@@ -263,7 +264,7 @@ export function ReportTab() {
               <Table.Thead><Table.Tr><Table.Th>{t('ui.reports.col.number')}</Table.Th><Table.Th>{t('ui.reports.col.status')}</Table.Th><Table.Th>{t('ui.reports.col.received')}</Table.Th><Table.Th>{t('ui.reports.col.device')}</Table.Th><Table.Th>{t('ui.reports.col.customer')}</Table.Th><Table.Th>{t('reports.fig.technician')}</Table.Th><Table.Th>{t('ui.reports.col.hours')}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
                 {drill.data.rows.map((r) => (
-                  <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => openTicket(r.id)} data-testid="drill-row">
+                  <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => open.ticket(r.id)} data-testid="drill-row">
                     <Table.Td>{r.number}</Table.Td><Table.Td>{t(`ui.reports.status.${r.status}`)}</Table.Td><Table.Td>{formatInstant(r.receivedAt, locale)}</Table.Td><Table.Td>{r.brand} {r.model}</Table.Td><Table.Td>{r.customer}</Table.Td><Table.Td>{r.technician ?? '—'}</Table.Td><Table.Td>{r.hours ?? '—'}</Table.Td>
                   </Table.Tr>
                 ))}

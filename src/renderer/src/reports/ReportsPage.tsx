@@ -1,5 +1,5 @@
 import '@mantine/charts/styles.css';
-import { useState } from 'react';
+import { useTab } from '../nav/useNav';
 import { Stack, Text, Title } from '@mantine/core';
 import { isManager, useSession } from '../app/session';
 import { TabPages } from '../components/TabPages';
@@ -14,7 +14,7 @@ export function ReportsPage() {
   const t = useT();
   const { user } = useSession();
   const manager = isManager(user);
-  const [tab, setTab] = useState<string | null>('dashboard');
+  const [tab, setTab] = useTab(0, manager ? ['dashboard', 'report', 'followUps', 'complaints'] : ['dashboard', 'followUps', 'complaints'], 'dashboard');
   return (
     <Stack maw={1280}>
       <div>

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import type { SearchResult } from '../../../shared/search/schemas';
-import { api } from '../api/client';
+import { useCall } from '../data/calls';
 
 export type Hit =
   | { kind: 'customer'; id: string; item: SearchResult['customers'][number] }
@@ -17,30 +17,14 @@ export function flatten(r: SearchResult | null): Hit[] {
   ];
 }
 
-/** search.query as you type (debounced; an answer to an older query never replaces a newer one). */
+/**
+ * search.query as you type: the query waits `delayMs` after the last keystroke; a superseded
+ * call is cancelled and its answer, keyed by its own text, never replaces a newer one.
+ */
 export function useSearch(query: string, delayMs = 120): { result: SearchResult | null; error: unknown; pending: boolean } {
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) {
-      setResult(null);
-      setPending(false);
-      return;
-    }
-    let live = true;
-    setPending(true);
-    const timer = setTimeout(() => {
-      api.call('search.query', { q, limit: 6 }).then(
-        (r) => live && (setResult(r), setError(null), setPending(false)),
-        (e) => live && (setError(e), setPending(false)),
-      );
-    }, delayMs);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, delayMs]);
-  return { result, error, pending };
+  const q = query.trim();
+  const [settled] = useDebouncedValue(q, delayMs);
+  const search = useCall('search.query', { q: settled, limit: 6 }, { enabled: settled !== '', keepPrevious: true, silent: true });
+  if (!q) return { result: null, error: null, pending: false };
+  return { result: search.data ?? null, error: search.error, pending: settled !== q || search.isFetching };
 }

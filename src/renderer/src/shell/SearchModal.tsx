@@ -3,7 +3,7 @@ import { Group, Kbd, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useT } from '../i18n/I18nProvider';
 import { SearchResults } from '../search/SearchResults';
 import { flatten, useSearch, type Hit } from '../search/useSearch';
-import { openCustomer, openTicket } from '../tickets/nav';
+import { useOpen } from '../nav/useNav';
 
 /**
  * Global search (Ctrl+K): customers, devices and tickets from any fragment as you type,
@@ -11,6 +11,7 @@ import { openCustomer, openTicket } from '../tickets/nav';
  */
 export function SearchModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const t = useT();
+  const nav = useOpen();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { result, pending } = useSearch(query);
@@ -23,9 +24,9 @@ export function SearchModal({ opened, onClose }: { opened: boolean; onClose(): v
   };
   const open = (h: Hit) => {
     close();
-    if (h.kind === 'ticket') openTicket(h.id);
-    else if (h.kind === 'customer') openCustomer(h.id);
-    else if (h.item.ownerCustomerId) openCustomer(h.item.ownerCustomerId);
+    if (h.kind === 'ticket') nav.ticket(h.item.number);
+    else if (h.kind === 'customer') nav.customer(h.id);
+    else if (h.item.ownerCustomerId) nav.customer(h.item.ownerCustomerId);
   };
 
   return (

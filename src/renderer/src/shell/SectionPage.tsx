@@ -1,17 +1,27 @@
-import { SettingsPage } from '../settings/SettingsPage';
-import { PlannedSection } from './PlannedSection';
-import { StockPage } from '../stock/StockPage';
-import { ReportsPage } from '../reports/ReportsPage';
-import { BenchPage } from '../bench/BenchPage';
-import { CounterPage } from '../counter/CounterPage';
+import { lazy, Suspense } from 'react';
+import { Center, Loader } from '@mantine/core';
 import type { SectionId } from './sections';
 
-/** Settings is real today; the other sections describe what they will hold (no fake data). */
+// One chunk per section: the first screen loads the counter only, the rest when first opened.
+const pages = {
+  counter: lazy(() => import('../counter/CounterPage').then((m) => ({ default: m.CounterPage }))),
+  bench: lazy(() => import('../bench/BenchPage').then((m) => ({ default: m.BenchPage }))),
+  stock: lazy(() => import('../stock/StockPage').then((m) => ({ default: m.StockPage }))),
+  reports: lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage }))),
+  settings: lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))),
+} satisfies Record<SectionId, unknown>;
+
 export function SectionPage({ section }: { section: SectionId }) {
-  if (section === 'settings') return <SettingsPage />;
-  if (section === 'stock') return <StockPage />;
-  if (section === 'reports') return <ReportsPage />;
-  if (section === 'bench') return <BenchPage />;
-  if (section === 'counter') return <CounterPage />;
-  return <PlannedSection section={section} />;
+  const Page = pages[section];
+  return (
+    <Suspense
+      fallback={
+        <Center p="xl">
+          <Loader />
+        </Center>
+      }
+    >
+      <Page />
+    </Suspense>
+  );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useDisclosure } from '@mantine/hooks';
@@ -8,33 +9,38 @@ import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { useT } from '../i18n/I18nProvider';
 import { SearchModal } from './SearchModal';
 import { SectionPage } from './SectionPage';
-import { SECTIONS, type SectionId } from './sections';
+import { SECTIONS } from './sections';
 import { useShellKeys } from './useShellKeys';
 import { api } from '../api/client';
-import { onNavigate, openTicket } from '../tickets/nav';
+import { useOpen, useSectionPath } from '../nav/useNav';
+import { overlayOf, sectionOf } from '../nav/paths';
 import { TicketDrawers } from '../tickets/TicketDrawers';
 
 /** Signed-in frame: header (shop, search, user, language, switch, sign out), section navbar, page. */
 export function Shell() {
   const t = useT();
   const { user, shop, signOut, switchUser } = useSession();
-  const [section, setSection] = useState<SectionId>('counter');
+  const location = useLocation();
+  const navigate = useNavigate();
+  const open = useOpen();
+  const section = sectionOf(useSectionPath())?.section ?? 'counter';
   const [searchOpen, setSearchOpen] = useState(false);
   const [navOpen, nav] = useDisclosure(false);
+  const go = (s: string) => (navigate(`/${s}`), nav.close());
 
-  useShellKeys({ onSection: (s) => (setSection(s), nav.close()), onSearch: () => setSearchOpen(true) });
+  useShellKeys({ onSection: go, onSearch: () => setSearchOpen(true) });
 
   // A scan outside a text field opens the ticket its barcode names. A scan typed into a text
   // field belongs to that field (an IMEI, a serial), so it is left alone.
   useBarcodeScanner((code, info) => {
     if (info.inEditableField) return;
     api.call('tickets.byBarcode', { code }).then(
-      (r) => (setSearchOpen(false), openTicket(r.id)),
+      (r) => (setSearchOpen(false), open.ticket(r.number)),
       (e: Error) => notifications.show({ color: 'red', title: t('ui.scan.title'), message: e.message || t('ui.scan.scanned', { code }), autoClose: 5000 }),
     );
   });
-  // "New intake for this customer" from a drawer or search: go to the counter.
-  useEffect(() => onNavigate((n) => n.kind === 'intake' && setSection('counter')), []);
+  // An address that is no screen (the first start, an old bookmark) shows the counter.
+  if (!sectionOf(location.pathname) && !overlayOf(location.pathname)) return <Navigate to="/counter/intake" replace />;
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
@@ -91,7 +97,7 @@ export function Shell() {
             key={id}
             component="button"
             active={section === id}
-            onClick={() => (setSection(id), nav.close())}
+            onClick={() => go(id)}
             label={t(`ui.section.${id}`)}
             rightSection={
               <Text size="xs" c="dimmed">

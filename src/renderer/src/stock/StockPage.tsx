@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Stack, Text, Title } from '@mantine/core';
 import { isManager, useSession } from '../app/session';
 import { TabPages } from '../components/TabPages';
@@ -16,7 +15,6 @@ export function StockPage() {
   const t = useT();
   const { user } = useSession();
   const manager = isManager(user);
-  const [tab, setTab] = useState<string | null>('catalog');
   return (
     <Stack maw={1280}>
       <div>
@@ -26,8 +24,7 @@ export function StockPage() {
         </Text>
       </div>
       <TabPages
-        value={tab}
-        onChange={setTab}
+        defaultValue="catalog"
         tabs={[
           { value: 'catalog', label: t('ui.stock.tab.catalog'), testId: 'stock-tab-catalog', panel: <CatalogTab /> },
           { value: 'reorder', label: t('ui.stock.tab.reorder'), testId: 'stock-tab-reorder', panel: <ReorderTab /> },

@@ -5,7 +5,7 @@ import type { TicketRow } from '../../../shared/tickets/schemas';
 import { useT } from '../i18n/I18nProvider';
 import { TicketTable } from './TicketTable';
 import { deviceName } from './format';
-import { startIntakeFor } from './nav';
+import { useOpen } from '../nav/useNav';
 
 export interface CustomerView {
   customer: Customer;
@@ -14,7 +14,8 @@ export interface CustomerView {
 }
 
 /** A customer with their devices and latest tickets, and a button to start an intake for them. */
-export function CustomerCard({ data, onIntake }: { data: CustomerView; onIntake(): void }) {
+export function CustomerCard({ data }: { data: CustomerView }) {
+  const open = useOpen();
   const t = useT();
   const c = data.customer;
   return (
@@ -34,10 +35,7 @@ export function CustomerCard({ data, onIntake }: { data: CustomerView; onIntake(
           </Text>
         </div>
         <Button
-          onClick={() => {
-            onIntake();
-            startIntakeFor(c.id);
-          }}
+          onClick={() => open.intakeFor(c.id)}
           data-testid="customer-start-intake"
         >
           {t('ui.tickets.detail.newIntake')}

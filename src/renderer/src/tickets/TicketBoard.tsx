@@ -5,7 +5,7 @@ import { TICKET_STATUSES, type TicketStatus } from '../../../shared/tickets/stat
 import { useT } from '../i18n/I18nProvider';
 import { STATUS_COLOR, TicketBadges } from './TicketBadges';
 import { deviceName } from './format';
-import { openTicket } from './nav';
+import { useOpen } from '../nav/useNav';
 import { usePendingSync } from '../sync/usePendingSync';
 import { NotAtHqBadge } from '../sync/NotAtHqBadge';
 
@@ -14,6 +14,7 @@ const PER_COLUMN = 12;
 /** One column per status; the header counts every ticket in it, the cards are the newest that match the filters. */
 export function TicketBoard({ rows, counts }: { rows: TicketRow[]; counts: Partial<Record<TicketStatus, number>> }) {
   const t = useT();
+  const open = useOpen();
   const pending = usePendingSync('tickets', useMemo(() => rows.map((r) => r.id), [rows]));
   return (
     <ScrollArea type="auto" offsetScrollbars>
@@ -34,7 +35,7 @@ export function TicketBoard({ rows, counts }: { rows: TicketRow[]; counts: Parti
               </Group>
               <Stack gap={6}>
                 {cards.map((r) => (
-                  <UnstyledButton key={r.id} onClick={() => openTicket(r.id)} data-testid={`board-card-${r.number}`}>
+                  <UnstyledButton key={r.id} onClick={() => open.ticket(r.number)} data-testid={`board-card-${r.number}`}>
                     <Paper withBorder p={6} shadow="xs" style={{ borderLeft: `3px solid var(--mantine-color-${STATUS_COLOR[s]}-5)` }}>
                       <Group gap={4} justify="space-between" wrap="wrap">
                         <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: 'nowrap' }}>

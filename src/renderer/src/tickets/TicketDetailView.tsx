@@ -14,7 +14,7 @@ import { PasscodeReveal } from './PasscodeReveal';
 import { AttachmentThumbs } from './AttachmentThumbs';
 import { TicketTimeline } from './TicketTimeline';
 import { calendarDate, yuan } from './format';
-import { openCustomer, startIntakeFor } from './nav';
+import { useOpen } from '../nav/useNav';
 import { usePendingSync } from '../sync/usePendingSync';
 import { NotAtHqBadge } from '../sync/NotAtHqBadge';
 
@@ -36,6 +36,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 /** Everything about one ticket: who, what, condition, accessories, passcode, photos, every event; reprints. */
 export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
   const { t, locale } = useI18n();
+  const open = useOpen();
   const { toast } = useErrorToast();
   const { shop } = useSession();
   const tz = shop?.settings.timeZone;
@@ -83,10 +84,10 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
           <Group justify="space-between" mb={4}>
             <Text fw={700}>{t('ui.tickets.detail.customer')}</Text>
             <Group gap={4}>
-              <Button size="compact-xs" variant="subtle" onClick={() => openCustomer(c.id)}>
+              <Button size="compact-xs" variant="subtle" onClick={() => open.customer(c.id)}>
                 {t('ui.tickets.detail.customerCard')}
               </Button>
-              <Button size="compact-xs" variant="subtle" onClick={() => startIntakeFor(c.id)}>
+              <Button size="compact-xs" variant="subtle" onClick={() => open.intakeFor(c.id)}>
                 {t('ui.tickets.detail.newIntake')}
               </Button>
             </Group>

@@ -1,78 +1,52 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Center, Drawer, Loader } from '@mantine/core';
-import type { TicketDetail } from '../../../shared/tickets/schemas';
-import { api } from '../api/client';
+import { useLocation } from 'react-router';
 import { useT } from '../i18n/I18nProvider';
-import { useErrorToast } from '../hooks/useErrorToast';
-import { onNavigate } from './nav';
+import { useCall } from '../data/calls';
+import { useOpen } from '../nav/useNav';
+import { isTicketId, overlayOf } from '../nav/paths';
 import { TicketDetailView } from './TicketDetailView';
-import { CustomerCard, type CustomerView } from './CustomerCard';
-import { useTicketsChanged } from './useTicketsChanged';
+import { CustomerCard } from './CustomerCard';
 
 /**
- * The ticket and customer drawers, mounted once in the shell so that search, the scanner,
- * lists and the intake screen can all open them. The open ticket refreshes when it changes.
+ * The ticket and customer drawers, mounted once in the shell: they show whatever ticket or
+ * customer the URL names (`#/tickets/<number>`, `#/customers/<id>`), over the section behind.
+ * The open ticket refreshes when it changes (its queries are invalidated by events).
  */
 export function TicketDrawers() {
   const t = useT();
-  const { toast } = useErrorToast();
-  const [ticketId, setTicketId] = useState<string | null>(null);
-  const [ticket, setTicket] = useState<TicketDetail | null>(null);
-  const [customerId, setCustomerId] = useState<string | null>(null);
-  const [customer, setCustomer] = useState<CustomerView | null>(null);
+  const open = useOpen();
+  const overlay = overlayOf(useLocation().pathname);
+  const ref = overlay?.kind === 'ticket' ? overlay.ref : null;
+  const customerId = overlay?.kind === 'customer' ? overlay.id : null;
 
-  const loadTicket = useCallback(
-    (id: string) =>
-      api.call('tickets.get', { id }).then(setTicket, (e) => {
-        toast(e);
-        setTicketId(null);
-      }),
-    [toast],
-  );
-
-  useEffect(
-    () =>
-      onNavigate((n) => {
-        if (n.kind === 'ticket') {
-          setTicket(null);
-          setTicketId(n.id);
-          void loadTicket(n.id);
-        } else if (n.kind === 'customer') {
-          setCustomer(null);
-          setCustomerId(n.id);
-          api.call('customers.get', { id: n.id }).then(setCustomer, (e) => (toast(e), setCustomerId(null)));
-        } else if (n.kind === 'intake') {
-          setTicketId(null);
-          setCustomerId(null);
-        }
-      }),
-    [loadTicket, toast],
-  );
-  useTicketsChanged((id) => {
-    if (ticketId && (!id || id === ticketId)) void loadTicket(ticketId);
-  });
+  // A number (what a link or a scan carries) is looked up once; an id is used as it is.
+  const byNumber = useCall('tickets.byBarcode', { code: ref ?? '' }, { enabled: !!ref && !isTicketId(ref) });
+  const ticketId = ref && isTicketId(ref) ? ref : (byNumber.data?.id ?? null);
+  const ticket = useCall('tickets.get', { id: ticketId ?? '' }, { enabled: !!ticketId });
+  const customer = useCall('customers.get', { id: customerId ?? '' }, { enabled: !!customerId });
+  const failed = byNumber.isError || ticket.isError || customer.isError;
 
   return (
     <>
       <Drawer
-        opened={!!customerId}
-        onClose={() => setCustomerId(null)}
+        opened={!!customerId && !customer.isError}
+        onClose={open.close}
         position="right"
         size="xl"
         title={t('ui.tickets.customer.title')}
         data-testid="customer-drawer"
       >
-        {customer ? <CustomerCard data={customer} onIntake={() => setCustomerId(null)} /> : <Center p="xl"><Loader /></Center>}
+        {customer.data ? <CustomerCard data={customer.data} /> : <Center p="xl">{failed ? null : <Loader />}</Center>}
       </Drawer>
       <Drawer
-        opened={!!ticketId}
-        onClose={() => setTicketId(null)}
+        opened={!!ref && !byNumber.isError && !ticket.isError}
+        onClose={open.close}
         position="right"
         size="min(1000px, 90vw)"
         title={t('ui.tickets.detail.title')}
         data-testid="ticket-drawer"
       >
-        {ticket ? <TicketDetailView ticket={ticket} /> : <Center p="xl"><Loader /></Center>}
+        {ticket.data && ticket.data.id === ticketId ? <TicketDetailView ticket={ticket.data} /> : <Center p="xl"><Loader /></Center>}
       </Drawer>
     </>
   );

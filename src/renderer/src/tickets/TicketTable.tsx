@@ -6,13 +6,14 @@ import { formatInstant } from '../i18n/format';
 import { useSession } from '../app/session';
 import { StatusBadge, TicketBadges } from './TicketBadges';
 import { deviceName } from './format';
-import { openTicket } from './nav';
+import { useOpen } from '../nav/useNav';
 import { usePendingSync } from '../sync/usePendingSync';
 import { NotAtHqBadge } from '../sync/NotAtHqBadge';
 
 /** Ticket rows; a row opens its ticket on click or Enter. `extra` adds a column (days waiting). */
 export function TicketTable({ rows, extra, testId }: { rows: TicketRow[]; extra?: { title: string; cell(r: TicketRow): React.ReactNode }; testId?: string }) {
   const { t, locale } = useI18n();
+  const open = useOpen();
   const { shop } = useSession();
   const tz = shop?.settings.timeZone;
   const pending = usePendingSync('tickets', useMemo(() => rows.map((r) => r.id), [rows]));
@@ -38,8 +39,8 @@ export function TicketTable({ rows, extra, testId }: { rows: TicketRow[]; extra?
             tabIndex={0}
             style={{ cursor: 'pointer' }}
             data-testid={`ticket-row-${r.number}`}
-            onClick={() => openTicket(r.id)}
-            onKeyDown={(e) => e.key === 'Enter' && openTicket(r.id)}
+            onClick={() => open.ticket(r.number)}
+            onKeyDown={(e) => e.key === 'Enter' && open.ticket(r.number)}
           >
             <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
               {pending.has(r.id) ? (

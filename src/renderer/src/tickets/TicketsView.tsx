@@ -1,61 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
 import type { TicketStatus } from '../../../shared/tickets/statuses';
-import { api } from '../api/client';
+import { useCall, useCallPages } from '../data/calls';
 import { useT } from '../i18n/I18nProvider';
-import { useErrorToast } from '../hooks/useErrorToast';
 import { NO_FILTERS, TicketFilters, listInput, type Filters } from './TicketFilters';
 import { TicketTable } from './TicketTable';
 import { TicketBoard } from './TicketBoard';
-import { useTicketsChanged } from './useTicketsChanged';
 
 /** Tickets as a filtered list or a board by status, refreshed when any ticket changes. */
 export function TicketsView() {
   const t = useT();
-  const { toast } = useErrorToast();
   const [view, setView] = useState<'list' | 'board'>('list');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [rows, setRows] = useState<TicketRow[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [counts, setCounts] = useState<Partial<Record<TicketStatus, number>>>({});
-  const [technicians, setTechnicians] = useState<{ id: string; displayName: string }[]>([]);
-
-  useEffect(() => {
-    api.call('tickets.technicians', {}).then(setTechnicians, () => setTechnicians([]));
-  }, []);
-
-  const load = useCallback(async () => {
-    try {
-      const board = view === 'board';
-      const page = await api.call('tickets.list', { ...listInput(filters, !board), limit: board ? 100 : 50 });
-      setRows(page.rows);
-      setNext(page.nextCursor);
-      if (board) {
-        const tech = filters.technicianId && filters.technicianId !== 'unassigned' ? { technicianId: filters.technicianId } : {};
-        setCounts(await api.call('tickets.statusCounts', tech));
-      }
-    } catch (e) {
-      toast(e);
-    }
-  }, [filters, view, toast]);
-
-  useEffect(() => {
-    const timer = setTimeout(() => void load(), filters.text ? 200 : 0);
-    return () => clearTimeout(timer);
-  }, [load, filters.text]);
-  useTicketsChanged(() => void load());
-
-  const more = async () => {
-    if (!next) return;
-    try {
-      const page = await api.call('tickets.list', { ...listInput(filters), limit: 50, cursor: next });
-      setRows((r) => [...(r ?? []), ...page.rows]);
-      setNext(page.nextCursor);
-    } catch (e) {
-      toast(e);
-    }
-  };
+  const [text] = useDebouncedValue(filters.text, 200);
+  const board = view === 'board';
+  const technicians = useCall('tickets.technicians', {}, { silent: true }).data ?? [];
+  const pages = useCallPages('tickets.list', { ...listInput({ ...filters, text }, !board), limit: board ? 100 : 50 });
+  const rows: TicketRow[] | null = pages.data ? pages.data.pages.flatMap((p) => p.rows) : null;
+  const next = !board && pages.hasNextPage;
+  const tech = filters.technicianId && filters.technicianId !== 'unassigned' ? { technicianId: filters.technicianId } : {};
+  const counts: Partial<Record<TicketStatus, number>> = useCall('tickets.statusCounts', tech, { enabled: board }).data ?? {};
+  const more = () => void pages.fetchNextPage();
 
   return (
     <Stack>
@@ -83,7 +50,7 @@ export function TicketsView() {
         <>
           <TicketTable rows={rows} testId="ticket-list" />
           {next ? (
-            <Button variant="light" onClick={() => void more()} maw={200}>
+            <Button variant="light" onClick={more} maw={200}>
               {t('ui.tickets.more')}
             </Button>
           ) : null}

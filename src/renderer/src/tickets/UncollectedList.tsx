@@ -1,25 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Group, NumberInput, Stack, Text } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
-import { api } from '../api/client';
+import { useCall } from '../data/calls';
 import { useT } from '../i18n/I18nProvider';
-import { useErrorToast } from '../hooks/useErrorToast';
 import { TicketTable } from './TicketTable';
-import { useTicketsChanged } from './useTicketsChanged';
 
 type Row = TicketRow & { readyDays: number };
 
 /** Devices ready but not collected for N days or more, longest waiting first (storage fee, disposal notices). */
 export function UncollectedList() {
   const t = useT();
-  const { toast } = useErrorToast();
   const [days, setDays] = useState<number>(30);
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const load = useCallback(() => api.call('tickets.uncollected', { days, limit: 100 }).then((r) => setRows(r.rows), toast), [days, toast]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useTicketsChanged(() => void load());
+  const rows: Row[] | null = useCall('tickets.uncollected', { days, limit: 100 }, { keepPrevious: true }).data?.rows ?? null;
   return (
     <Stack data-testid="uncollected">
       <Group align="flex-end">

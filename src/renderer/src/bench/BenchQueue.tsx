@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Grid, Group, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import type { OutputOf } from '../../../shared/api/contract';
+import type { Procedures } from '../../../shared/api/procedures';
+import { useSession } from '../app/session';
+import { useI18n } from '../i18n/I18nProvider';
+import { useErrorToast } from '../hooks/useErrorToast';
+import { useCall, useCallMutation, useInvalidateAfter } from '../data/calls';
+import { money } from '../stock/format';
+import { TicketBench } from './TicketBench';
+
+type Row = OutputOf<Procedures['bench.queue']>[number];
+
+/** One queue (mine, unassigned, all) beside the ticket at work. */
+export function Queue({ who, selected, onSelect, onScan }: { who: string; selected: { id: string; number: string } | null; onSelect(r: { id: string; number: string }): void; onScan(code: string): void }) {
+  const { t, locale } = useI18n();
+  const [code, setCode] = useState('');
+  const rows: Row[] = useCall('bench.queue', { who: who === 'mine' ? 'me' : who }, { keepPrevious: true }).data ?? [];
+  const invalidate = useInvalidateAfter();
+  const load = () => void invalidate('bench.transition');
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Stack gap="xs">
+          <TextInput
+            size="xs"
+            placeholder={t('ui.bench.scanHint')}
+            value={code}
+            data-testid="bench-scan"
+            onChange={(e) => setCode(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && code.trim()) {
+                onScan(code.trim());
+                setCode('');
+              }
+            }}
+          />
+          {rows.length === 0 ? <Text c="dimmed">{t('ui.bench.empty')}</Text> : null}
+          <ScrollArea.Autosize mah={720}>
+            <Table highlightOnHover data-testid="bench-queue">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('ui.bench.col.number')}</Table.Th>
+                  <Table.Th>{t('ui.bench.col.device')}</Table.Th>
+                  <Table.Th>{t('ui.bench.col.status')}</Table.Th>
+                  <Table.Th>{t('ui.bench.col.promised')}</Table.Th>
+                  <Table.Th>{t('ui.bench.col.legal')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr key={r.id} onClick={() => onSelect({ id: r.id, number: r.number })} style={{ cursor: 'pointer' }} bg={selected?.id === r.id ? 'var(--mantine-color-blue-light)' : undefined}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {r.number}
+                      </Text>
+                      <Group gap={4}>
+                        {r.priority > 0 ? <Badge size="xs" color="red">{t(`ui.bench.priority.${r.priority}`)}</Badge> : null}
+                        <Badge size="xs" variant="light" color={r.warrantyClaimed ? 'green' : 'gray'}>
+                          {r.warrantyClaimed ? t('ui.bench.warranty') : t('ui.bench.paid')}
+                        </Badge>
+                        {r.loanerDue ? <Badge size="xs" color="orange">{t('ui.bench.loanerDue')}</Badge> : null}
+                        {r.timerRunning ? <Badge size="xs" color="teal">{t('ui.bench.timerOn')}</Badge> : null}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {r.device.brand} {r.device.model}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {r.customer.name} · {t('ui.bench.days', { n: r.flags.daysOpen })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light">{t(`ui.bench.status.${r.status}`)}</Badge>
+                      {r.customerTotalFen !== null ? <Text size="xs">{money(r.customerTotalFen, locale)}</Text> : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={r.flags.overdue ? 'red' : undefined}>
+                        {r.promisedDate}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {r.legalDaysLeft !== null ? (
+                        <Text size="sm" c={r.legalDaysLeft < 5 ? 'red' : undefined}>
+                          {r.legalDaysLeft >= 0 ? t('ui.bench.daysLeft', { n: r.legalDaysLeft }) : t('ui.bench.daysOver', { n: -r.legalDaysLeft })}
+                        </Text>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 7 }}>
+        {selected ? (
+          <Stack gap="xs">
+            <Assignment ticketId={selected.id} />
+            <TicketBench key={selected.id} ticketId={selected.id} number={selected.number} onChanged={load} />
+          </Stack>
+        ) : (
+          <Alert color="gray">{t('ui.bench.pickTicket')}</Alert>
+        )}
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+
+/** Claim (a technician) or assign (a manager). */
+function Assignment({ ticketId }: { ticketId: string }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const { toast } = useErrorToast();
+  const manager = user.role === 'manager' || user.role === 'admin';
+  const current = useCall('tickets.get', { id: ticketId }, { silent: true }).data?.technician?.id ?? null;
+  const techs = (useCall('users.list', {}, { enabled: manager, silent: true }).data ?? []).filter((x) => x.role !== 'counter' && !x.disabled);
+  const claim = useCallMutation('bench.claim', { onSuccess: () => undefined });
+  const assign = useCallMutation('bench.assign');
+  if (user.role === 'counter') return null;
+  if (user.role === 'technician')
+    return current === user.id ? null : (
+      <Group>
+        <Button size="xs" data-testid="bench-claim" disabled={current !== null} onClick={() => claim.mutate({ ticketId }, { onError: toast })}>
+          {t('ui.bench.claim')}
+        </Button>
+      </Group>
+    );
+  return (
+    <Select
+      size="xs"
+      w={240}
+      label={t('ui.bench.assignTo')}
+      placeholder={t('ui.bench.unassigned')}
+      data={techs.map((u) => ({ value: u.id, label: u.displayName }))}
+      value={current}
+      clearable
+      onChange={(v) => assign.mutate({ ticketId, technicianId: v }, { onError: toast })}
+    />
+  );
+}
