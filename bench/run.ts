@@ -59,6 +59,8 @@ for (const s of suites) {
 if (!values.only) {
   // The counter's keystroke count is measured by the intake Playwright test (docs/keystrokes.md).
   const keystrokes = fs.existsSync('docs/keystrokes.md') ? fs.readFileSync('docs/keystrokes.md', 'utf8') : '';
-  fs.writeFileSync('docs/benchmarks.md', benchReport(results, [`database: ${label}`], keystrokes));
+  // The renderer's chunk sizes are measured from the vite build (docs/bundle.md), kept beside the speed figures.
+  const bundle = fs.existsSync('docs/bundle.md') ? `\n${fs.readFileSync('docs/bundle.md', 'utf8')}` : '';
+  fs.writeFileSync('docs/benchmarks.md', benchReport(results, [`database: ${label}`], keystrokes + bundle));
   console.log('wrote docs/benchmarks.md');
 }

@@ -11,6 +11,7 @@ import { SetupWizard } from '../setup/SetupWizard';
 import { LoginScreen } from '../auth/LoginScreen';
 import { PinSwitchScreen } from '../auth/PinSwitchScreen';
 import { Shell } from '../shell/Shell';
+import { prefetchFirstScreen } from '../shell/SectionPage';
 import { SessionContext, type SessionValue } from './session';
 import { useCall } from '../data/calls';
 
@@ -53,6 +54,7 @@ export function App() {
 
   useEffect(() => {
     void start();
+    prefetchFirstScreen();
   }, [start]);
 
   // Any call finding the session gone (expired, user disabled) lands on the sign-in screen.
