@@ -46,7 +46,7 @@ describe('architecture guard', () => {
   });
 
   it('lets the renderer import only src/shared and itself (and its UI packages)', () => {
-    const uiPackages = /^(react|react-dom|@mantine\/|zod$|.*\.css$)/;
+    const uiPackages = /^(react|react-dom|react-router|@mantine\/|@tanstack\/react-query$|zod$|.*\.css$)/;
     expect(violations('renderer', (s, r) => (r === null ? uiPackages.test(s) : inside(r, 'shared', 'renderer')))).toEqual([]);
   });
 
