@@ -9,7 +9,7 @@ import { emptyAggregates, newTally, type ReportAggregates, type ReportWindow, ty
 import type { Dimension, DrillFigure, ReportFilters } from '../../shared/reports/schemas';
 import { addDaysToDate } from '../../shared/tickets/local-date';
 import type { TicketStatus } from '../../shared/tickets/statuses';
-import { quoteMixSql, returnGapsSql } from '../db/migrations/009-reports';
+import { quoteMixSql, returnGapsSql } from './facts-sql';
 
 const COLUMNS = [
   'ticket_id', 'received_at', 'first_ready_at', 'last_ready_at', 'first_collected_at', 'last_collected_at', 'cancelled_at', 'status', 'status_at',
