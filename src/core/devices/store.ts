@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Device, DeviceSummary, NewDevice } from '../../shared/devices/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../intake/statements';
+import { prepared } from '../db/statements';
 import type { DevicesTable } from '../intake/tables';
 
 /** Every column but the sync sequence `n` (the list COLUMNS below). */

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { STAGES, factsFromEvents, returnGaps, type Stage, type StatusEvent, type TimelineFacts } from '../../shared/reports/math';
 import { emptyAggregates, newTally, type ReportAggregates, type ReportWindow, type Tally } from '../../shared/reports/compute';
 import type { Dimension, DrillFigure, ReportFilters } from '../../shared/reports/schemas';
-import { addDaysToDate } from '../../shared/tickets/local-date';
+import { addDaysToDate } from '../../shared/time/local-date';
 import type { TicketStatus } from '../../shared/tickets/statuses';
 import { quoteMixSql, returnGapsSql } from './facts-sql';
 
