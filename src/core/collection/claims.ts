@@ -15,7 +15,7 @@ import type { getAuthorizedQuote } from '../bench/quotes';
 import type { TicketBasics } from '../bench/common';
 import { prepared } from '../db/statements';
 import { shopClock } from '../shop/clock';
-import type { DevicesTable } from '../intake/tables';
+import type { DevicesTable } from '../db/intake-tables';
 import { partsInDevice } from './collect';
 import type { WarrantyClaimLinesTable, WarrantyClaimsTable } from './tables';
 

@@ -5,7 +5,7 @@ import { parseCnPhone, reverseDigits, type ParsedPhone } from '../../shared/cust
 import type { Customer, CustomerSummary, NewCustomer } from '../../shared/customers/schemas';
 import type { Ctx } from '../api/context';
 import { prefixEnd, prepared } from '../db/statements';
-import type { CustomersTable } from '../intake/tables';
+import type { CustomersTable } from '../db/intake-tables';
 
 type CustomerRow = Pick<Selectable<CustomersTable>, 'id' | 'name' | 'address' | 'company' | 'note' | 'preferred_contact' | 'created_at' | 'updated_at'>;
 
