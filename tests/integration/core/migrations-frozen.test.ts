@@ -86,15 +86,17 @@ describe('shipped migrations are frozen', () => {
     expect(bad).toEqual([]);
   });
 
-  it('execute exactly what they shipped with (tests/fixtures/migrations/shipped.json)', () => {
+  it('execute exactly what they shipped with (tests/fixtures/migrations/shipped.json); new ones after them are free until they ship', () => {
     const pinned = JSON.parse(fs.readFileSync(SNAPSHOT, 'utf8')) as Record<string, string>;
     const now = shippedHashes();
     // A shipped migration changed in place, or is gone: refused. Change the schema in a new migration.
     const changed = Object.entries(pinned).filter(([k, h]) => now[k] !== h).map(([k]) => k);
     expect(changed, 'shipped migrations whose SQL changed (write a new migration instead)').toEqual([]);
-    // A new migration: pin it once it ships by adding its line to the snapshot.
-    const unpinned = Object.entries(now).filter(([k]) => !(k in pinned)).map(([k, h]) => `"${k}": "${h}"`);
-    expect(unpinned, `new migrations: add to ${path.relative('.', SNAPSHOT)}`).toEqual([]);
+    // Pinned are migrations 1…k, all of them shipped; the ones after k are not shipped yet and may
+    // still change. Shipping one means adding its line to the snapshot; the test prints it.
+    const keys = Object.keys(now);
+    for (const k of keys.slice(Object.keys(pinned).length)) console.info(`not shipped yet (pin at release): "${k}": "${now[k]}"`);
+    expect(Object.keys(pinned), 'the snapshot pins migrations 1…k in order').toEqual(keys.slice(0, Object.keys(pinned).length));
   });
 
   it('notices a shipped migration changed in place (the guard itself works)', () => {
