@@ -1,13 +1,12 @@
 import { AppError } from '../../shared/api/errors';
-import type { Role } from '../../shared/api/roles';
+import { MANAGERS, type Role } from '../../shared/api/roles';
 import type { ManagerApproval } from '../../shared/bench/schemas';
 import type { Ctx } from '../api/context';
 import { prepared } from '../db/statements';
 import { verifySecret, DUMMY_HASH } from './passwords';
 import { afterFailure, isLocked } from './lockout';
 
-export const MANAGER_ROLES: readonly Role[] = ['manager', 'admin'];
-export const isManager = (role: Role | undefined) => !!role && MANAGER_ROLES.includes(role);
+export const isManager = (role: Role | undefined) => !!role && MANAGERS.includes(role);
 
 /**
  * A manager vouching at someone else's screen: the caller is a manager already, or names a
