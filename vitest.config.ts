@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // every backend a test opens (and the shop processes it spawns) parses each answer with
+    // its procedure's output schema: a handler that drifts from the contract fails its test
+    env: { FIXPOINT_CHECK_OUTPUTS: '1' },
     // json for .ci/run's "N passed, N failed" line (CI cannot read vitest's own summary)
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },

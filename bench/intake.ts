@@ -11,7 +11,7 @@ import { measure, measureSync, type BenchResult, type BenchSuite } from './lib';
 import { rng } from '../scripts/seed/context';
 import { withCheckDigit } from '../src/shared/devices/imei';
 import { ROW_SELECT } from '../src/core/tickets/rows';
-import { prefixEnd } from '../src/core/intake/statements';
+import { prefixEnd } from '../src/core/db/statements';
 import type { IntakeInputRaw } from '../src/shared/tickets/schemas';
 
 const ITER = 300;

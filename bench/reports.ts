@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { openBackend } from '../src/core';
-import { addDaysToDate } from '../src/shared/tickets/local-date';
+import { addDaysToDate } from '../src/shared/time/local-date';
 import { measure, measureSync, type BenchResult, type BenchSuite } from './lib';
 
 export function reportsSuite(dbFile: string, label: string): BenchSuite {

@@ -11,7 +11,7 @@ import { formatTicketNumber } from '../../src/shared/tickets/number';
 import type { TicketStatus } from '../../src/shared/tickets/statuses';
 import { messages as deviceMessages } from '../../src/shared/devices/messages';
 import { CATALOG, CATEGORY_WEIGHTS, COLOURS, COMPANIES, FAULT_DETAILS, GIVEN, MOBILE_PREFIXES, STREETS, SURNAMES } from '../../src/core/demo/intake-data';
-import { FTS_TRIGGERS_SQL, FTS_TRIGGER_NAMES, rebuildSearchIndex } from '../../src/core/db/migrations/003-intake';
+import { FTS_TRIGGERS_SQL, FTS_TRIGGER_NAMES, rebuildSearchIndex } from '../../src/core/search/fts';
 import { fileKeyProvider } from '../../src/core/secrets/file-key-provider';
 import { encryptSecret } from '../../src/core/secrets/cipher';
 import path from 'node:path';

@@ -4,7 +4,7 @@
  * of them called, a score drawn) and a complaint for about one in two hundred — all set-based SQL.
  */
 import type { SeedContext, SeedStep } from './context';
-import { REPORT_FACTS_INDEXES_SQL, REPORT_FACTS_INDEX_NAMES, REPORT_FACTS_TRIGGERS_SQL, REPORT_FACTS_TRIGGER_NAMES } from '../../src/core/db/migrations/009-reports';
+import { REPORT_FACTS_INDEXES_SQL, REPORT_FACTS_INDEX_NAMES, REPORT_FACTS_TRIGGERS_SQL, REPORT_FACTS_TRIGGER_NAMES } from '../../src/core/reports/facts-sql';
 import { rebuildReportFacts } from '../../src/core/reports/facts';
 import { REPORT_ROLLUP_TRIGGERS_SQL, REPORT_ROLLUP_TRIGGER_NAMES, rebuildReportRollups } from '../../src/core/reports/rollups';
 

@@ -33,6 +33,13 @@ export interface BackendOptions {
   keyProvider?: SecretKeyProvider;
   /** Head-office sync: transport, timer, batch sizes (src/core/sync/engine.ts). */
   sync?: SyncOptions;
+  /**
+   * Parse every answer with its procedure's output schema and fail the call when it does not
+   * match (a handler drifted from the contract). On in tests (tests/helpers/backend.ts, the e2e
+   * fixtures, and FIXPOINT_CHECK_OUTPUTS=1 from vitest.config.ts); off in the shop, where the
+   * extra parse of every answer buys nothing.
+   */
+  checkOutputs?: boolean;
 }
 
 export interface CallOptions {
@@ -50,6 +57,21 @@ export interface Backend {
   callWire(name: string, input: unknown, opts?: CallOptions): Promise<WireResult>;
   subscribe(listener: (e: BackendEvent) => void): () => void;
   close(): Promise<void>;
+}
+
+/** A handler's answer that its output schema refuses: a bug, seen only with checkOutputs. */
+export class OutputDriftError extends Error {
+  override name = 'OutputDriftError';
+}
+
+/** The answer as the contract promises it, or an OutputDriftError naming every field that drifted. */
+export function checkOutput(name: string, result: unknown): void {
+  const def = (procedures as Record<string, ProcedureDef>)[name];
+  if (!def) throw new OutputDriftError(`${name} is not a procedure`);
+  const parsed = def.output.safeParse(result);
+  if (parsed.success) return;
+  const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(answer)'}: ${i.message}`).join('; ');
+  throw new OutputDriftError(`${name} answered outside its output schema: ${fields}`);
 }
 
 class CommitThenThrow {
@@ -82,10 +104,17 @@ export function openBackend(opts: BackendOptions): Backend {
     },
   };
 
+  const checkOutputs = opts.checkOutputs ?? process.env.FIXPOINT_CHECK_OUTPUTS === '1';
   const sync = attachSync(services, opts.sync);
   const stopEscalations = attachEscalationTimer(services);
 
   async function run(name: string, rawInput: unknown, opts: CallOptions = {}): Promise<unknown> {
+    const result = await runHandler(name, rawInput, opts);
+    if (checkOutputs) checkOutput(name, result);
+    return result;
+  }
+
+  async function runHandler(name: string, rawInput: unknown, opts: CallOptions): Promise<unknown> {
     const def = (procedures as Record<string, ProcedureDef>)[name];
     if (!def || !Object.hasOwn(procedures, name)) throw new AppError('UNKNOWN_PROCEDURE', { params: { name: String(name).slice(0, 80) } });
     // Who first, then what: a caller without the role learns nothing about the input shape.

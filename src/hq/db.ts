@@ -170,26 +170,30 @@ export const TICKET_CHILD_IN = sql.raw(`table_name IN (${TICKET_CHILD_TABLES.map
  * device is found by IMEI (either slot) or serial across every shop, and its tickets and their
  * bench, quote and collection rows by id, without scanning. Partial (by table) so that pushes of
  * other tables pay nothing; the table names are literals, as the queries' are, so the planners
- * can match them.
+ * can match them. FROZEN as shipped: the expressions are written out per dialect (they equal
+ * today's jsonField and TICKET_CHILD_IN, which src/hq/lookup.ts queries with; a change there
+ * needs a new migration with new indexes).
  */
 function lookupIndexes(dialect: HqDialect): Migration {
-  const f = (field: string) => jsonField(dialect, field);
+  const f = (field: string) => (dialect === 'postgres' ? `(data::jsonb ->> '${field}')` : `json_extract(data, '$.${field}')`);
+  const children = `table_name IN ('bench_tickets', 'collections', 'diagnoses', 'quotes', 'sanbao_outcomes')`;
   return {
     async up(db: Kysely<unknown>) {
       const idx = [
-        sql`CREATE INDEX hq_rows_device_imei ON hq_rows (${f('imei')}) WHERE table_name = 'devices'`,
-        sql`CREATE INDEX hq_rows_device_imei2 ON hq_rows (${f('imei2')}) WHERE table_name = 'devices'`,
-        sql`CREATE INDEX hq_rows_device_serial ON hq_rows (${f('serial')}) WHERE table_name = 'devices'`,
-        sql`CREATE INDEX hq_rows_ticket_device ON hq_rows (${f('device_id')}) WHERE table_name = 'tickets'`,
-        sql`CREATE INDEX hq_rows_ticket_child ON hq_rows (table_name, ${f('ticket_id')}) WHERE ${TICKET_CHILD_IN}`,
-        sql`CREATE INDEX hq_rows_quote_line ON hq_rows (${f('quote_id')}) WHERE table_name = 'quote_lines'`,
+        `CREATE INDEX hq_rows_device_imei ON hq_rows (${f('imei')}) WHERE table_name = 'devices'`,
+        `CREATE INDEX hq_rows_device_imei2 ON hq_rows (${f('imei2')}) WHERE table_name = 'devices'`,
+        `CREATE INDEX hq_rows_device_serial ON hq_rows (${f('serial')}) WHERE table_name = 'devices'`,
+        `CREATE INDEX hq_rows_ticket_device ON hq_rows (${f('device_id')}) WHERE table_name = 'tickets'`,
+        `CREATE INDEX hq_rows_ticket_child ON hq_rows (table_name, ${f('ticket_id')}) WHERE ${children}`,
+        `CREATE INDEX hq_rows_quote_line ON hq_rows (${f('quote_id')}) WHERE table_name = 'quote_lines'`,
       ];
-      for (const q of idx) await q.execute(db);
+      for (const q of idx) await sql.raw(q).execute(db);
     },
   };
 }
 
-function migrationsFor(dialect: HqDialect): Record<string, Migration> {
+/** Head office's migrations for a dialect, by name in order (kysely's Migrator runs them sorted by name). */
+export function hqMigrations(dialect: HqDialect): Record<string, Migration> {
   return { ...migrations, '002-device-lookup': lookupIndexes(dialect) };
 }
 
@@ -232,7 +236,7 @@ export async function openHqDatabase(opts: OpenHqOptions): Promise<HqDatabase> {
     dialect = 'sqlite';
     describe = `sqlite:${file}`;
   }
-  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
+  const provider: MigrationProvider = { getMigrations: async () => hqMigrations(dialect) };
   const migrator = new Migrator({ db, provider, migrationTableName: 'hq_migrations', migrationLockTableName: 'hq_migrations_lock' });
   const { error } = await migrator.migrateToLatest();
   if (error) {

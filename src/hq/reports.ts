@@ -19,7 +19,7 @@ import {
 } from '../shared/reports/compute';
 import { factKeyOf, factsFromEvents, returnFlags, type StatusEvent } from '../shared/reports/hq-facts';
 import { addDaysToDate, qualitySettingsSchema, reportInputSchema, type ReportResult } from '../shared/reports/schemas';
-import { localDate } from '../shared/tickets/local-date';
+import { localDate } from '../shared/time/local-date';
 import type { TicketStatus } from '../shared/tickets/statuses';
 import type { HqDB } from './db';
 import { HqError, type HqService } from './service';

@@ -34,7 +34,7 @@ export function shopForThisFile(): ShopUnderTest {
     shop.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fixpoint-e2e-'));
     shop.clock = new RunningClock();
     fileClock = shop.clock;
-    shop.backend = openBackend({ dataDir: shop.dataDir, clock: shop.clock });
+    shop.backend = openBackend({ dataDir: shop.dataDir, clock: shop.clock, checkOutputs: true });
     host = await startShopHost({ backend: shop.backend, port: 0, staticDir: path.join(ROOT, 'out/renderer') });
     shop.url = host.url;
   });

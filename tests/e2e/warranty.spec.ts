@@ -1,6 +1,6 @@
 import { test, expect, shopForThisFile, signIn } from './fixtures';
 import type { Page } from '@playwright/test';
-import { localDate } from '../../src/shared/tickets/local-date';
+import { localDate } from '../../src/shared/time/local-date';
 import { addDays } from '../../src/shared/warranty/dates';
 
 /**

@@ -12,11 +12,12 @@ export function tempDir(prefix = 'fixpoint-test-'): string {
 
 /**
  * A backend on a real SQLite file in a fresh temp folder, on the test's clock: a test that
- * passes none runs on a clock that starts at TEST_EPOCH, never on today's date.
+ * passes none runs on a clock that starts at TEST_EPOCH, never on today's date. Every answer is
+ * checked against its procedure's output schema.
  */
 export function makeBackend(opts: { clock?: Clock; dataDir?: string } = {}): { backend: Backend; dataDir: string } {
   const dataDir = opts.dataDir ?? tempDir();
-  return { backend: openBackend({ dataDir, clock: opts.clock ?? new RunningClock() }), dataDir };
+  return { backend: openBackend({ dataDir, clock: opts.clock ?? new RunningClock(), checkOutputs: true }), dataDir };
 }
 
 export const PASSWORD = 'correct-horse';

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -38,6 +39,63 @@ function violations(layer: string, ok: (spec: string, resolved: string | null) =
 const inside = (resolved: string | null, ...layers: string[]) =>
   resolved !== null && layers.some((l) => resolved.startsWith(path.resolve('src', l) + path.sep) || resolved === path.resolve('src', l));
 
+
+/**
+ * core's infrastructure (DESIGN: core/db, core/shop, core/auth, …): anyone may import it. Every
+ * other folder of src/core is a capability, and a capability's internals are its own: another
+ * capability imports only the modules it publishes below. Publishing a module is a decision made
+ * here, in review; everything else of a capability (its tables, queries, rules, demo data) is
+ * internal. The composition roots — core/db/schema.ts (the capabilities' table types),
+ * core/demo (their demo data), core/handlers.ts and core/backend.ts — assemble them and may
+ * import any of it.
+ */
+const CORE_INFRASTRUCTURE = ['db', 'shop', 'auth', 'api', 'secrets', 'audit'];
+const PUBLISHED: Record<string, string[]> = {
+  bench: ['common', 'quotes', 'transition'],
+  collection: ['sanbao-refund'],
+  customers: ['store'],
+  devices: ['store'],
+  documents: ['builtin', 'intake', 'produce', 'registry'],
+  stock: ['catalog'],
+  sync: ['hq-owned', 'pulled'],
+  tickets: ['attachments', 'events', 'intake', 'passcode', 'rows'],
+  warranty: ['evaluate', 'store', 'ticket'],
+};
+const COMPOSITION_ROOTS = [/^db\/schema\.ts$/, /^demo\//];
+
+function capabilityViolations(root = SRC): string[] {
+  const core = path.join(root, 'core');
+  const bad: string[] = [];
+  for (const f of files(core)) {
+    const from = path.relative(core, f).split(path.sep);
+    if (from.length < 2 || COMPOSITION_ROOTS.some((r) => r.test(from.join('/')))) continue;
+    for (const spec of imports(f)) {
+      if (!spec.startsWith('.')) continue;
+      const to = path.relative(core, path.resolve(path.dirname(f), spec)).split(path.sep);
+      if (to[0]!.startsWith('..') || to.length < 2 || to[0] === from[0] || CORE_INFRASTRUCTURE.includes(to[0]!)) continue;
+      const module = to.slice(1).join('/').replace(/\.tsx?$/, '');
+      // infrastructure depends on no capability; a capability reaches another only through what it publishes
+      if (CORE_INFRASTRUCTURE.includes(from[0]!) || !(PUBLISHED[to[0]!] ?? []).includes(module)) {
+        bad.push(`core/${from.join('/')} imports core/${to.join('/')}`);
+      }
+    }
+  }
+  return bad;
+}
+
+/** Packages with a native addon (a binding.gyp or `gypfile`): never in src/shared, which runs in the renderer too. */
+function isNativePackage(spec: string): boolean {
+  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+  const dir = path.resolve('node_modules', name);
+  if (fs.existsSync(path.join(dir, 'binding.gyp'))) return true;
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).gypfile === true;
+  } catch {
+    return false;
+  }
+}
+const isNodeBuiltin = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!);
+
 describe('architecture guard', () => {
   it('keeps electron and react out of src/shared and src/core', () => {
     const forbidden = (spec: string) => /^(electron|react|react-dom|@mantine\/)/.test(spec);
@@ -70,6 +128,34 @@ describe('architecture guard', () => {
       const bad = violations('core', (s) => !/^electron/.test(s), root);
       expect(bad).toHaveLength(1);
       expect(bad[0]).toContain('guard-probe.ts imports electron');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+  it('keeps node:* modules, Node built-ins and native packages out of src/shared (no I/O, runs in the renderer)', () => {
+    expect(violations('shared', (s) => s.startsWith('.') || (!isNodeBuiltin(s) && !isNativePackage(s)))).toEqual([]);
+  });
+
+  it('lets a capability of src/core import another only through the modules it publishes; infrastructure imports none', () => {
+    // auth's users know which of them head office provisioned (sync's hq-owned list): the one known exception
+    expect(capabilityViolations().filter((v) => v !== 'core/auth/users.ts imports core/sync/hq-owned')).toEqual([]);
+  });
+
+  it('catches a capability reaching into another, and node:/native imports in shared (on a scratch tree)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fixpoint-guard-'));
+    try {
+      for (const d of ['core/bench', 'core/collection', 'core/db', 'shared/x']) fs.mkdirSync(path.join(root, d), { recursive: true });
+      fs.writeFileSync(path.join(root, 'core/bench/views.ts'), 'export const v = 1;\n');
+      fs.writeFileSync(path.join(root, 'core/bench/common.ts'), 'export const c = 1;\n');
+      fs.writeFileSync(path.join(root, 'core/collection/collect.ts'), "import { v } from '../bench/views';\nimport { c } from '../bench/common';\nimport { s } from '../db/statements';\n");
+      fs.writeFileSync(path.join(root, 'core/db/statements.ts'), "import { v } from '../bench/views';\nexport const s = v;\n");
+      expect(capabilityViolations(root)).toEqual(['core/collection/collect.ts imports core/bench/views', 'core/db/statements.ts imports core/bench/views']);
+      fs.writeFileSync(path.join(root, 'shared/x/a.ts'), "import fs from 'node:fs';\nimport path from 'path';\nimport Database from 'better-sqlite3';\nimport { z } from 'zod';\n");
+      expect(violations('shared', (s) => s.startsWith('.') || (!isNodeBuiltin(s) && !isNativePackage(s)), root).map((v) => v.replace(/^.*a\.ts /, ''))).toEqual([
+        'imports node:fs',
+        'imports path',
+        'imports better-sqlite3',
+      ]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -1,16 +1,10 @@
 import { AppError } from '../../shared/api/errors';
-import type { Role } from '../../shared/api/roles';
-import type { BenchSettings, ManagerApproval } from '../../shared/bench/schemas';
+import type { BenchSettings } from '../../shared/bench/schemas';
 import type { TicketStatus } from '../../shared/tickets/statuses';
 import type { Ctx } from '../api/context';
-import { verifySecret, DUMMY_HASH } from '../auth/passwords';
-import { afterFailure, isLocked } from '../auth/lockout';
-import { prepared } from '../intake/statements';
-import { parseSettings } from '../shop/settings';
-import { shopClock } from '../intake/shop';
-
-export const MANAGER_ROLES: readonly Role[] = ['manager', 'admin'];
-export const isManager = (role: Role | undefined) => !!role && MANAGER_ROLES.includes(role);
+import { prepared } from '../db/statements';
+import { shopSettings } from '../shop/settings';
+import { shopClock } from '../shop/clock';
 
 export interface TicketBasics {
   id: string;
@@ -65,12 +59,6 @@ export function benchRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): { priority
   );
 }
 
-export function shopSettings(ctx: Pick<Ctx, 'sqlite'>) {
-  const row = prepared(ctx.sqlite, `SELECT settings_json FROM shop LIMIT 1`).get() as { settings_json: string } | undefined;
-  if (!row) throw new AppError('SETUP_REQUIRED');
-  return parseSettings(row.settings_json);
-}
-
 export function benchSettings(ctx: Pick<Ctx, 'sqlite'>): BenchSettings {
   return shopSettings(ctx).bench;
 }
@@ -82,37 +70,4 @@ export function today(ctx: Pick<Ctx, 'sqlite' | 'clock'>): string {
 export function userName(ctx: Pick<Ctx, 'sqlite'>, id: string | null): string | null {
   if (!id) return null;
   return (prepared(ctx.sqlite, `SELECT display_name FROM users WHERE id = ?`).get(id) as { display_name: string } | undefined)?.display_name ?? null;
-}
-
-/**
- * A manager vouching at someone else's screen: the caller is a manager already, or names a
- * manager whose PIN checks out (server-side; failures count towards that manager's lockout).
- * Returns the approving manager's id; audits the approval. Call before writing anything: a
- * wrong PIN commits only the failure count.
- */
-export async function requireManager(ctx: Ctx, approval: ManagerApproval | undefined, action: string, details: Record<string, unknown>): Promise<string> {
-  const me = ctx.me();
-  if (isManager(me.role)) {
-    await ctx.audit(`${action}`, 'ticket', String(details.ticketId ?? ''), { ...details, approvedBy: me.userId, via: 'session' });
-    return me.userId;
-  }
-  if (!approval) throw new AppError('FORBIDDEN', { key: 'bench.error.managerPinRequired', details: { needsManager: true } });
-  const row = prepared(ctx.sqlite, `SELECT id, role, pin_hash, disabled, failed_attempts, locked_until FROM users WHERE username = ?`).get(approval.username) as
-    | { id: string; role: Role; pin_hash: string | null; disabled: number; failed_attempts: number; locked_until: string | null }
-    | undefined;
-  const now = ctx.clock.now();
-  if (!row || row.disabled || !isManager(row.role)) {
-    await verifySecret(approval.pin, DUMMY_HASH);
-    throw new AppError('FORBIDDEN', { key: 'bench.error.notAManager', params: { username: approval.username }, details: { needsManager: true } });
-  }
-  if (isLocked(row.locked_until, now)) throw new AppError('LOCKED_OUT', { key: 'bench.error.managerLocked', params: { username: approval.username } });
-  if (!row.pin_hash || !(await verifySecret(approval.pin, row.pin_hash))) {
-    const next = afterFailure(row.failed_attempts, now);
-    prepared(ctx.sqlite, `UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?`).run(next.failed_attempts, next.locked_until, row.id);
-    await ctx.audit('bench.managerPinFailed', 'user', row.id, { action, ...details });
-    ctx.failAfterCommit(new AppError('BAD_CREDENTIALS', { key: 'errors.BAD_PIN', details: { needsManager: true } }));
-  }
-  prepared(ctx.sqlite, `UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?`).run(row.id);
-  await ctx.audit(action, 'ticket', String(details.ticketId ?? ''), { ...details, approvedBy: row.id, via: 'pin', caller: me.userId });
-  return row.id;
 }

@@ -6,7 +6,7 @@ import { t } from '../../shared/i18n/translate';
 import { PAYERS } from '../../shared/warranty/schemas';
 import type { Ctx } from '../api/context';
 import { registerDocument, type LoadOptions } from '../documents/registry';
-import { prepared } from '../intake/statements';
+import { prepared } from '../db/statements';
 import { loadAttachment } from '../tickets/attachments';
 import { latestQuoteRow, loadQuote, quoteState } from './quotes';
 

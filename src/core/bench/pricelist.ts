@@ -7,8 +7,8 @@ import type { Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { PriceItem, PriceItemInput } from '../../shared/bench/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../intake/statements';
-import { shopSettings } from './common';
+import { prepared } from '../db/statements';
+import { shopSettings } from '../shop/settings';
 import type { PriceListItemsTable } from './tables';
 
 export type PriceRowDb = Selectable<PriceListItemsTable>;

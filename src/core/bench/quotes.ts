@@ -12,14 +12,16 @@ import type { Authorization, Quote, QuoteLine, QuoteSaveInput, QuoteState } from
 import { authorizationCovers, authorizedLimit, discountNeedsManager, discountTooLarge, lineAmount, overLimit, quoteTotals, ZERO_PAYERS } from '../../shared/bench/rules';
 import type { Line, PayerAmounts } from '../../shared/warranty/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../intake/statements';
+import { prepared } from '../db/statements';
 import { availabilityOf } from '../stock';
 import { findPartRow } from '../stock/catalog';
 import { appendEvent } from '../tickets/events';
 import { decisionText } from '../warranty/evaluate';
 import { resolvePolicy } from '../warranty/store';
 import { evaluateTicket } from '../warranty/ticket';
-import { benchSettings, requireManager, requireStatus, shopSettings, ticketBasics, type TicketBasics } from './common';
+import { benchSettings, requireStatus, ticketBasics, type TicketBasics } from './common';
+import { requireManager } from '../auth/manager-approval';
+import { shopSettings } from '../shop/settings';
 import { diagnosisFeeFor, priceRow } from './pricelist';
 import type { AuthorizationsTable, QuoteLinesTable, QuotesTable } from './tables';
 

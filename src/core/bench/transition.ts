@@ -9,7 +9,7 @@ import { checkTransition, type Outcome, type TransitionFacts } from '../../share
 import type { TicketStatus } from '../../shared/tickets/statuses';
 import type { Ctx } from '../api/context';
 import { appendEvent } from '../tickets/events';
-import { prepared } from '../intake/statements';
+import { prepared } from '../db/statements';
 import { benchRow, ticketBasics, updateBenchRow } from './common';
 import { coverageFacts } from './quotes';
 

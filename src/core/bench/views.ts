@@ -4,10 +4,10 @@ import { legalDaysLeft, loanerDue, qcChecklist } from '../../shared/bench/rules'
 import { checkTransition, EDGES, type Outcome } from '../../shared/tickets/lifecycle';
 import { WORK_STATUSES, type TicketStatus } from '../../shared/tickets/statuses';
 import type { CategoryPolicy } from '../../shared/warranty/schemas';
-import { daysBetweenDates, localDate } from '../../shared/tickets/local-date';
+import { daysBetweenDates, localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
-import { shopClock } from '../intake/shop';
-import { prepared } from '../intake/statements';
+import { shopClock } from '../shop/clock';
+import { prepared } from '../db/statements';
 import { rowsWhere } from '../tickets/rows';
 import { resolvePolicy } from '../warranty/store';
 import { benchRow, ticketBasics } from './common';

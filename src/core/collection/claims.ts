@@ -13,9 +13,9 @@ import { t as tt } from '../../shared/i18n/translate';
 import type { Ctx } from '../api/context';
 import type { getAuthorizedQuote } from '../bench/quotes';
 import type { TicketBasics } from '../bench/common';
-import { prepared } from '../intake/statements';
-import { shopClock } from '../intake/shop';
-import type { DevicesTable } from '../intake/tables';
+import { prepared } from '../db/statements';
+import { shopClock } from '../shop/clock';
+import type { DevicesTable } from '../db/intake-tables';
 import { partsInDevice } from './collect';
 import type { WarrantyClaimLinesTable, WarrantyClaimsTable } from './tables';
 

@@ -9,10 +9,12 @@ import type { CollectInput, CollectionRecord, CollectionView, IdentityInput, Pay
 import { discountNeedsManager } from '../../shared/bench/rules';
 import { formatMoney, maskPhone } from '../../shared/documents/format';
 import { t as tt, hasKey } from '../../shared/i18n/translate';
-import { localDate } from '../../shared/tickets/local-date';
+import { localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
-import { prepared } from '../intake/statements';
-import { isManager, requireManager, shopSettings, ticketBasics, userName, type TicketBasics } from '../bench/common';
+import { prepared } from '../db/statements';
+import { ticketBasics, userName, type TicketBasics } from '../bench/common';
+import { isManager, requireManager } from '../auth/manager-approval';
+import { shopSettings } from '../shop/settings';
 import { getAuthorizedQuote } from '../bench/quotes';
 import { transition } from '../bench/transition';
 import { loanerOutForTicket, releaseTicketReservations, assertNoLoanerOut } from '../stock';

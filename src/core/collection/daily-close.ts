@@ -8,9 +8,10 @@ import { AppError } from '../../shared/api/errors';
 import { cashDifference, closeFigures, type CloseRow } from '../../shared/collection/rules';
 import type { DailyCloseView, Tender } from '../../shared/collection/schemas';
 import type { Ctx } from '../api/context';
-import { isManager, userName } from '../bench/common';
-import { prepared } from '../intake/statements';
-import { shopClock } from '../intake/shop';
+import { userName } from '../bench/common';
+import { isManager } from '../auth/manager-approval';
+import { prepared } from '../db/statements';
+import { shopClock } from '../shop/clock';
 
 /** UTC instants [start, end) of a calendar date in a time zone. */
 export function dayBounds(date: string, timeZone: string): { start: string; end: string } {

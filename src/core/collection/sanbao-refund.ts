@@ -17,7 +17,7 @@
 import type { SanbaoRefundPaid } from '../../shared/bench/schemas';
 import type { Tender } from '../../shared/collection/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../intake/statements';
+import { prepared } from '../db/statements';
 
 const PREFIX = 'sanbao_refund:';
 /** The payments.reason of an outcome's refund row. */

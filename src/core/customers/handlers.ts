@@ -3,7 +3,7 @@ import type { customerProcedures } from '../../shared/customers/procedures';
 import { parseCnPhone } from '../../shared/customers/phone';
 import type { Handlers } from '../api/context';
 import { devicesOwnedBy } from '../devices/store';
-import { shopClock } from '../intake/shop';
+import { shopClock } from '../shop/clock';
 import { rowsWhere } from '../tickets/rows';
 import { customerIdsByPhoneSuffix, customersWithPhones, insertCustomer, loadCustomer, parsePhones, summaries, updateCustomerRow } from './store';
 

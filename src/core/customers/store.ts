@@ -4,8 +4,8 @@ import { AppError } from '../../shared/api/errors';
 import { parseCnPhone, reverseDigits, type ParsedPhone } from '../../shared/customers/phone';
 import type { Customer, CustomerSummary, NewCustomer } from '../../shared/customers/schemas';
 import type { Ctx } from '../api/context';
-import { prefixEnd, prepared } from '../intake/statements';
-import type { CustomersTable } from '../intake/tables';
+import { prefixEnd, prepared } from '../db/statements';
+import type { CustomersTable } from '../db/intake-tables';
 
 type CustomerRow = Pick<Selectable<CustomersTable>, 'id' | 'name' | 'address' | 'company' | 'note' | 'preferred_contact' | 'created_at' | 'updated_at'>;
 

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import type { Migration } from './migrations/types';
+import { checkSequence } from './migrations';
 import { APP_VERSION } from '../version';
 
 export function schemaVersion(db: BetterSqlite3.Database): number {
@@ -24,6 +25,7 @@ export function migrate(
   all: readonly Migration[],
   target = all[all.length - 1]?.version ?? 0,
 ): { from: number; to: number } {
+  checkSequence(all);
   const from = schemaVersion(db);
   const latest = all[all.length - 1]?.version ?? 0;
   if (from > latest) {

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { IntakeTables } from '../intake/tables';
+import type { IntakeTables } from './intake-tables';
 import type { PrintFilesTable, PrintJobsTable } from '../printing/tables';
 import type { SyncTables } from '../sync/tables';
 import type { StockTables } from '../stock/tables';

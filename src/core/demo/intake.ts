@@ -10,7 +10,7 @@ import { uuidv7Generator, type Clock } from '../../shared/util/ids';
 import { intakeInputSchema, type IntakeInputRaw } from '../../shared/tickets/schemas';
 import { withCheckDigit } from '../../shared/devices/imei';
 import { COMMON_FAULTS, type DeviceCategory } from '../../shared/devices/categories';
-import { localDate, addDaysToDate } from '../../shared/tickets/local-date';
+import { localDate, addDaysToDate } from '../../shared/time/local-date';
 import { messages as deviceMessages } from '../../shared/devices/messages';
 import { runIntake } from '../tickets/intake';
 import { CATALOG, COLOURS, FAULT_DETAILS, MOBILE_PREFIXES } from './intake-data';

@@ -3,8 +3,8 @@ import type { deviceProcedures } from '../../shared/devices/procedures';
 import { deviceDateIssues } from '../../shared/devices/dates';
 import type { Handlers } from '../api/context';
 import { customerExists } from '../customers/store';
-import { shopClock } from '../intake/shop';
-import { prepared } from '../intake/statements';
+import { shopClock } from '../shop/clock';
+import { prepared } from '../db/statements';
 import { rowsWhere } from '../tickets/rows';
 import { identityClash, insertDevice, loadDevice, ownersOf, recordOwner } from './store';
 

@@ -3,8 +3,8 @@ import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Device, DeviceSummary, NewDevice } from '../../shared/devices/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../intake/statements';
-import type { DevicesTable } from '../intake/tables';
+import { prepared } from '../db/statements';
+import type { DevicesTable } from '../db/intake-tables';
 
 /** Every column but the sync sequence `n` (the list COLUMNS below). */
 type DeviceRow = Omit<Selectable<DevicesTable>, 'n'>;

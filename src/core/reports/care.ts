@@ -12,11 +12,11 @@ import {
   type Complaint,
   type FollowUpRow,
 } from '../../shared/reports/care';
-import { addDaysToDate, localDate } from '../../shared/tickets/local-date';
+import { addDaysToDate, localDate } from '../../shared/time/local-date';
 import { edgeOf } from '../../shared/tickets/lifecycle';
 import type { TicketStatus } from '../../shared/tickets/statuses';
 import type { Ctx } from '../api/context';
-import { prepared } from '../intake/statements';
+import { prepared } from '../db/statements';
 import { appendEvent, type AppendedEvent } from '../tickets/events';
 import { shopInfo } from './report';
 

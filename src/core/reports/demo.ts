@@ -4,7 +4,7 @@
  * made overdue and one due today, and a complaint is opened on the third.
  */
 import type { Backend } from '../backend';
-import { addDaysToDate, localDate } from '../../shared/tickets/local-date';
+import { addDaysToDate, localDate } from '../../shared/time/local-date';
 import type { TicketStatus } from '../../shared/tickets/statuses';
 import { appendEvent } from '../tickets/events';
 import { shopInfo } from './report';

@@ -7,9 +7,9 @@ import type Database from 'better-sqlite3';
 import { STAGES, factsFromEvents, returnGaps, type Stage, type StatusEvent, type TimelineFacts } from '../../shared/reports/math';
 import { emptyAggregates, newTally, type ReportAggregates, type ReportWindow, type Tally } from '../../shared/reports/compute';
 import type { Dimension, DrillFigure, ReportFilters } from '../../shared/reports/schemas';
-import { addDaysToDate } from '../../shared/tickets/local-date';
+import { addDaysToDate } from '../../shared/time/local-date';
 import type { TicketStatus } from '../../shared/tickets/statuses';
-import { quoteMixSql, returnGapsSql } from '../db/migrations/009-reports';
+import { quoteMixSql, returnGapsSql } from './facts-sql';
 
 const COLUMNS = [
   'ticket_id', 'received_at', 'first_ready_at', 'last_ready_at', 'first_collected_at', 'last_collected_at', 'cancelled_at', 'status', 'status_at',

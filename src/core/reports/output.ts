@@ -8,7 +8,7 @@ import { assembleReport } from '../../shared/reports/compute';
 import { buildQualityReport, type ReportDocModel } from '../../shared/reports/document';
 import { reportInputSchema, addDaysToDate, type Dashboard, type ReportInput, type ReportResult } from '../../shared/reports/schemas';
 import { layoutToCsv, reportLayout } from '../../shared/reports/table';
-import { localDate } from '../../shared/tickets/local-date';
+import { localDate } from '../../shared/time/local-date';
 import { OPEN_STATUSES } from '../../shared/tickets/statuses';
 import { DEVICE_CATEGORIES } from '../../shared/devices/categories';
 import type { Ctx } from '../api/context';

@@ -7,9 +7,9 @@ import { AppError } from '../../shared/api/errors';
 import { DEVICE_CATEGORIES } from '../../shared/devices/categories';
 import { assembleReport, promiseEndsIn, zonedDayStartIso, type ReportWindow, type SideFigures } from '../../shared/reports/compute';
 import { qualitySettingsSchema, SERVICE_TYPES, addDaysToDate, type DrillInput, type DrillRow, type ReportFilters, type ReportInput, type ReportResult, type QualitySettings } from '../../shared/reports/schemas';
-import { localDate } from '../../shared/tickets/local-date';
+import { localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
-import { prepared } from '../intake/statements';
+import { prepared } from '../db/statements';
 import { rollupKey } from './rollups';
 import { aggregateReport, drillFacts, factFilterSql, type DrillFact, type ShopAggregates } from './facts';
 

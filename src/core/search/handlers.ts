@@ -1,6 +1,6 @@
 import type { searchProcedures } from '../../shared/search/procedures';
 import type { Handlers } from '../api/context';
-import { shopClock } from '../intake/shop';
+import { shopClock } from '../shop/clock';
 import { search } from './query';
 
 export const searchHandlers: Handlers<typeof searchProcedures> = {

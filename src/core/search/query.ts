@@ -4,7 +4,7 @@ import type { SearchResult } from '../../shared/search/schemas';
 import { formatTicketNumber } from '../../shared/tickets/number';
 import { isValidImei } from '../../shared/devices/imei';
 import { customerIdsByPhoneSuffix } from '../customers/store';
-import { prefixEnd, prepared } from '../intake/statements';
+import { prefixEnd, prepared } from '../db/statements';
 
 type Match = SearchResult['customers'][number]['match'];
 type TicketHit = SearchResult['tickets'][number];

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema';
 import type { Locale } from '../../shared/i18n/types';
 import { isLocale } from '../../shared/i18n/translate';
 import { AppError } from '../../shared/api/errors';
+import { prepared } from '../db/statements';
 
 /** Settings are stored as JSON and parsed with defaults, so a new setting needs no migration. */
 export function parseSettings(json: string): ShopSettings {
@@ -36,4 +37,11 @@ export function readShopLanguage(sqlite: Database.Database): Locale | null {
   if (!row) return null;
   const lang = (JSON.parse(row.settings_json) as { language?: unknown }).language;
   return isLocale(lang) ? lang : null;
+}
+
+/** The shop's settings, read on the raw connection (parsed once per change, see parseSettings). */
+export function shopSettings(ctx: { sqlite: Database.Database }): ShopSettings {
+  const row = prepared(ctx.sqlite, `SELECT settings_json FROM shop LIMIT 1`).get() as { settings_json: string } | undefined;
+  if (!row) throw new AppError('SETUP_REQUIRED');
+  return parseSettings(row.settings_json);
 }

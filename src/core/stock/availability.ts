@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { availability, type Availability } from '../../shared/stock/availability';
 import type { PartRow } from '../../shared/stock/schemas';
 import { partRow } from './catalog';
-import { get } from './statements';
+import { get } from '../db/statements';
 
 /** On hand, reserved, available of one part: one primary-key read of the derived balance. */
 export function availabilityOf(sqlite: Database.Database, partId: string): Availability {

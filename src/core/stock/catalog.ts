@@ -5,7 +5,7 @@ import type { Part, PartInput, PartRow } from '../../shared/stock/schemas';
 import { availability } from '../../shared/stock/availability';
 import { stockValue } from '../../shared/stock/cost';
 import type { Ctx } from '../api/context';
-import { all, get, run } from './statements';
+import { all, get, run } from '../db/statements';
 import type { PartsTable, StockBalancesTable, StockSettingsTable } from './tables';
 
 /** The columns every part row carries: catalog, this shop's settings and its derived balance. */

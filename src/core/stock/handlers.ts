@@ -12,7 +12,7 @@ import { addOldPart, confirmShipment, createShipment, getShipment, listOldParts,
 import { adjust, faultyReturn, issueToTicket, receive, returnFromTicket, transferIn, transferOut } from './operations';
 import { checkBalances, reorderList, valuation } from './reports';
 import { listReservations, releaseReservation, reserve } from './reservations';
-import { all, run } from './statements';
+import { all, run } from '../db/statements';
 import { cancelStocktake, countStocktake, getStocktake, listStocktakes, postStocktake, startStocktake, stocktakeLines } from './stocktake';
 import { resolveTicket, ticketNumbers } from './tickets';
 

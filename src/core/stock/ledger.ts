@@ -5,7 +5,7 @@ import { nextAverageCost } from '../../shared/stock/cost';
 import type { Movement } from '../../shared/stock/schemas';
 import type { Ctx } from '../api/context';
 import type { PartRowDb } from './catalog';
-import { get, run } from './statements';
+import { get, run } from '../db/statements';
 import type { StockMovementsTable, StockSerialsTable } from './tables';
 import { ticketNumber } from './tickets';
 

@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { Loan } from '../../shared/stock/schemas';
-import { daysBetweenDates, localDate } from '../../shared/tickets/local-date';
+import { daysBetweenDates, localDate } from '../../shared/time/local-date';
 import { requirePartRow } from './catalog';
 import { postMovement, type StockCtx } from './ledger';
-import { all, get, run } from './statements';
+import { all, get, run } from '../db/statements';
 import type { LoansTable, PartsTable, StockSerialsTable } from './tables';
 import { resolveTicket, ticketNumbers } from './tickets';
 

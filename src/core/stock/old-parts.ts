@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { OldPart, Shipment } from '../../shared/stock/schemas';
 import type { StockCtx } from './ledger';
-import { all, get, run } from './statements';
+import { all, get, run } from '../db/statements';
 import type { OldPartsTable } from './tables';
 import { resolveTicket, ticketNumbers } from './tickets';
 import { requirePartRow } from './catalog';

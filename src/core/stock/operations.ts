@@ -4,7 +4,7 @@ import type { AdjustInput, FaultyReturnInput, IssueInput, ReceiveInput, ReturnIn
 import { requirePartRow, type PartRowDb } from './catalog';
 import { balanceOf, checkSerialList, postMovement, requireSerials, serialsIn, setSerialStatus, type MovementRowDb, type StockCtx } from './ledger';
 import { consumeReservations, reservedForTicket } from './reservations';
-import { all, get, run } from './statements';
+import { all, get, run } from '../db/statements';
 import { resolveTicket } from './tickets';
 
 /**

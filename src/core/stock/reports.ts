@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { BalanceCheck, ReorderRow, Valuation } from '../../shared/stock/schemas';
 import { reorderSuggestion } from '../../shared/stock/reorder';
-import { all, get } from './statements';
+import { all, get } from '../db/statements';
 
 /** Parts at or below their reorder point, or reserved beyond stock (a ticket is waiting). */
 export function reorderList(sqlite: Database.Database, limit: number): ReorderRow[] {

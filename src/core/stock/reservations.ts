@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/errors';
 import type { Reservation, ReserveInput } from '../../shared/stock/schemas';
 import { requirePartRow } from './catalog';
 import type { StockCtx } from './ledger';
-import { all, get, run } from './statements';
+import { all, get, run } from '../db/statements';
 import type { PartsTable, StockReservationsTable } from './tables';
 import { resolveTicket, ticketNumbers } from './tickets';
 

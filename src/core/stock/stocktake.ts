@@ -3,10 +3,10 @@ import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Stocktake, StocktakeLine } from '../../shared/stock/schemas';
 import { variance } from '../../shared/stock/stocktake';
-import { localDate } from '../../shared/tickets/local-date';
+import { localDate } from '../../shared/time/local-date';
 import { partByCode } from './catalog';
 import { postMovement, type StockCtx } from './ledger';
-import { all, get, run } from './statements';
+import { all, get, run } from '../db/statements';
 import type { PartsTable, StocktakeLinesTable, StocktakesTable } from './tables';
 
 /**

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
-import { all, get } from './statements';
+import { all, get } from '../db/statements';
 
 export interface TicketRef {
   id: string;

@@ -34,6 +34,7 @@ import { fetchTransport, networkReason, type SyncTransport } from './transport';
 import { pulledKindHandler, type PullContext, type PulledRow } from './pulled';
 import { emitAfter } from '../api/event-queue';
 import './pulled-builtin';
+import { prepared } from '../db/statements';
 
 const gzip = promisify(zlib.gzip);
 
@@ -115,12 +116,9 @@ export class SyncEngine {
     return this.services.sqlite;
   }
 
-  /** Prepared statements of this engine's connection, prepared once (a sync runs a dozen per request). */
-  private readonly stmts = new Map<string, BetterSqlite3.Statement>();
+  /** This engine's statements, from the one cache of core/db (a sync runs a dozen per request). */
   private stmt(sql: string): BetterSqlite3.Statement {
-    let st = this.stmts.get(sql);
-    if (!st) this.stmts.set(sql, (st = this.sqlite.prepare(sql)));
-    return st;
+    return prepared(this.sqlite, sql);
   }
 
   start(): void {
@@ -250,9 +248,7 @@ export class SyncEngine {
   }
 
   private schemaVersion(): number {
-    let st = this.stmts.get('PRAGMA user_version');
-    if (!st) this.stmts.set('PRAGMA user_version', (st = this.sqlite.prepare('PRAGMA user_version').pluck()));
-    return st.get() as number;
+    return (this.stmt('PRAGMA user_version').get() as { user_version: number }).user_version;
   }
 
   /** Posts and answers the parsed JSON of a 2xx; a typed head-office error becomes a SyncFailure. */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TicketEvent } from '../../shared/tickets/schemas';
 import type { EventKind, TicketStatus } from '../../shared/tickets/statuses';
 import type { Ctx } from '../api/context';
-import { prepared } from '../intake/statements';
+import { prepared } from '../db/statements';
 
 export interface NewEvent {
   ticketId: string;

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { ticketListInputSchema, TicketRow } from '../../shared/tickets/schemas';
 import { WORK_STATUSES } from '../../shared/tickets/statuses';
 import { planSearch, ftsPhrase } from '../../shared/search/classify';
-import type { ShopClock } from '../intake/shop';
-import { prefixEnd } from '../intake/statements';
+import type { ShopClock } from '../shop/clock';
+import { prefixEnd } from '../db/statements';
 import { rowsWhere } from './rows';
 
 type ListInput = z.infer<typeof ticketListInputSchema>;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { formatTicketNumber } from '../../shared/tickets/number';
-import { prepared } from '../intake/statements';
+import { prepared } from '../db/statements';
 
 /**
  * The next ticket number of a shop's month. The counter row is bumped inside the caller's

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import type { PasscodeInput } from '../../shared/tickets/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../intake/statements';
+import { prepared } from '../db/statements';
 import { decryptSecret, encryptSecret } from '../secrets/cipher';
 import { appendEvent } from './events';
 

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { TicketRow } from '../../shared/tickets/schemas';
 import { CLOSED_STATUSES, WORK_STATUSES, type TicketStatus } from '../../shared/tickets/statuses';
-import { daysBetweenDates, localDate } from '../../shared/tickets/local-date';
-import type { ShopClock } from '../intake/shop';
-import { prepared } from '../intake/statements';
+import { daysBetweenDates, localDate } from '../../shared/time/local-date';
+import type { ShopClock } from '../shop/clock';
+import { prepared } from '../db/statements';
 
 /** The columns every ticket list reads: one join per row by primary key, nothing else. */
 export const ROW_SELECT = `

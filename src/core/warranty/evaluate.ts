@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/api/errors';
 import type { Locale } from '../../shared/i18n/types';
-import { localDate } from '../../shared/tickets/local-date';
+import { localDate } from '../../shared/time/local-date';
 import { evaluate } from '../../shared/warranty/engine';
 import { formatReason } from '../../shared/warranty/format';
 import type { CategoryPolicy, Decision, EvaluationInput, Program } from '../../shared/warranty/schemas';

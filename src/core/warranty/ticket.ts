@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
-import { localDate } from '../../shared/tickets/local-date';
+import { localDate } from '../../shared/time/local-date';
 import type { Line, Finding } from '../../shared/warranty/schemas';
 import { evaluationRequestFor, type DeviceFacts, type VisitFacts } from '../../shared/warranty/from-ticket';
 import { evaluateRequestSchema, type EvaluateResult } from '../../shared/warranty/procedures';

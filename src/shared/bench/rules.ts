@@ -3,7 +3,7 @@
  * an authorization covers, the legal repair-time countdown and the QC checklist. No I/O.
  */
 import { PAYERS, type PayerAmounts, type CategoryId } from '../warranty/schemas';
-import { daysBetweenDates } from '../tickets/local-date';
+import { daysBetweenDates } from '../time/local-date';
 
 export const ZERO_PAYERS: PayerAmounts = { customer: 0, maker: 0, shop: 0, extended_warranty: 0, insurer: 0 };
 

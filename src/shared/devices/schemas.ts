@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_CATEGORIES, IMEI_CATEGORIES } from './categories';
 import { isValidImei, normalizeImei, normalizeSerial } from './imei';
-import { isCalendarDate } from '../tickets/local-date';
+import { isCalendarDate } from '../time/local-date';
 
 export const deviceCategorySchema = z.enum(DEVICE_CATEGORIES, { message: 'devices.error.category' });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../api/contract';
 import { ALL_STAFF, MANAGERS } from '../api/roles';
+import { FRONT_DESK } from '../tickets/roles';
 import {
   complaintAcceptSchema,
   complaintListInputSchema,
@@ -76,14 +77,14 @@ export const reportProcedures = {
     summary: 'Records a follow-up call: reached with a score 1–5, comments and whether a problem was reported; unanswered three times → unreachable.',
     input: followUpRecordSchema,
     output: followUpRowSchema,
-    access: ALL_STAFF,
+    access: FRONT_DESK,
     kind: 'mutation',
   }),
   'complaints.open': procedure({
     summary: 'Opens a complaint (channel, linked ticket or follow-up, category, severity, description) with respond-by and resolve-by from the shop\'s policy.',
     input: complaintOpenSchema,
     output: complaintSchema,
-    access: ALL_STAFF,
+    access: FRONT_DESK,
     kind: 'mutation',
   }),
   'complaints.list': procedure({

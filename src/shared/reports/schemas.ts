@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate, addDaysToDate } from '../tickets/local-date';
+import { isCalendarDate, addDaysToDate } from '../time/local-date';
 import { SERVICE_TYPES } from '../tickets/schemas';
 import { STAGES } from './math';
 

@@ -1,5 +1,5 @@
 import { partInputSchema, type PartInput } from './schemas';
-import { parseYuan } from './money';
+import { parseYuan } from '../money/yuan';
 
 /**
  * Catalog import rows (CSV or XLSX, already turned into text cells): which column is which

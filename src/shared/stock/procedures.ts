@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from '../api/contract';
-import { CATALOG_EDITORS, COUNTER_DESK, STOCK_MANAGERS, STOCK_STAFF } from './roles';
+import { CATALOG_EDITORS, COUNTER_DESK, PARTS_ISSUERS, STOCK_MANAGERS, STOCK_STAFF } from './roles';
 import {
   adjustInputSchema,
   balanceCheckSchema,
@@ -123,14 +123,14 @@ export const stockProcedures = {
       'Issues a part to a ticket (id or number). A serialized part names its serials; the removed part can be recorded (and put in the old-parts bin). More than available needs override by a manager.',
     input: issueInputSchema,
     output: movementResult,
-    access: STOCK_STAFF,
+    access: PARTS_ISSUERS,
     kind: 'mutation',
   }),
   'stock.returnFromTicket': procedure({
     summary: 'Takes an issued part back from a ticket into stock (at the cost it left with).',
     input: returnInputSchema,
     output: movementResult,
-    access: STOCK_STAFF,
+    access: PARTS_ISSUERS,
     kind: 'mutation',
   }),
   'stock.adjust': procedure({

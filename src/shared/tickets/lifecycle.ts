@@ -17,7 +17,7 @@
  * has ONE transition function (src/core/bench/transition.ts) that asks `checkTransition` and
  * then appends the status event. Nothing else changes a ticket's status.
  */
-import type { Role } from '../api/roles';
+import { MANAGERS, type Role } from '../api/roles';
 import { OPEN_STATUSES, type TicketStatus } from './statuses';
 
 export const OUTCOMES = ['repaired', 'not_repaired', 'exchanged', 'refunded'] as const;
@@ -59,7 +59,6 @@ export const NO_FACTS: TransitionFacts = {
 /** Why a move is refused: an i18n key (bench.lifecycle.*). */
 export type Guard = (f: TransitionFacts) => string | null;
 
-const MANAGER_ROLES: readonly Role[] = ['manager', 'admin'];
 
 /** Chargeable work may run only when it is covered or the customer authorized its total. */
 export const workAllowed: Guard = (f) => (f.fullyCovered || f.authorizationCovers ? null : 'bench.lifecycle.notAuthorized');
@@ -71,7 +70,7 @@ const qcFailed: Guard = (f) => (f.qcFailed ? null : 'bench.lifecycle.qcNotFailed
 const settled: Guard = (f) => (f.settled ? null : 'bench.lifecycle.notSettled');
 const notRepaired: Guard = (f) => (f.outcome === 'not_repaired' ? null : 'bench.lifecycle.outcomeRequired');
 const reapproval: Guard = (f) => (f.fullyCovered || f.authorizationCovers ? 'bench.lifecycle.stillAuthorized' : null);
-const manager: Guard = (f) => (MANAGER_ROLES.includes(f.role) ? null : 'bench.lifecycle.managerOnly');
+const manager: Guard = (f) => (MANAGERS.includes(f.role) ? null : 'bench.lifecycle.managerOnly');
 
 const all =
   (...gs: Guard[]): Guard =>

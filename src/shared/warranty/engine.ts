@@ -24,7 +24,7 @@
  */
 import { addMonthsDay, fromDay, toDay, yearOfDay } from './dates';
 import { CN_HOLIDAYS, calendarCoversDay, compileCalendar, rollToWorkingDayNumber, type CompiledCalendar } from './holidays';
-import { allocate, mulDivRoundHalfUp } from './money';
+import { allocate, mulDivRoundHalfUp } from '../money/exact';
 import { computeRefund } from './refund';
 import type {
   AccidentalDamage,

@@ -11,7 +11,7 @@
  */
 import { AppError } from '../api/errors';
 import { isIsoDate, toDay, type IsoDate } from './dates';
-import { mulDivFloor } from './money';
+import { mulDivFloor } from '../money/exact';
 import { MAX_FEN } from './schemas';
 
 export interface RefundInput {

@@ -3,7 +3,7 @@ import { nextAverageCost, stockValue } from '../../../src/shared/stock/cost';
 import { availability, issuableFor } from '../../../src/shared/stock/availability';
 import { variance, varianceTotals } from '../../../src/shared/stock/stocktake';
 import { reorderSuggestion } from '../../../src/shared/stock/reorder';
-import { fenToYuanText, parseYuan } from '../../../src/shared/stock/money';
+import { fenToYuanText, parseYuan } from '../../../src/shared/money/yuan';
 import { parseCsv } from '../../../src/shared/stock/csv';
 import { checkImportRows, mapHeader } from '../../../src/shared/stock/import-rows';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatTicketNumber, parseTicketNumber, yymmOf } from '../../../src/shared/tickets/number';
 import { isValidPattern, isValidPin } from '../../../src/shared/tickets/passcode';
-import { localDate, daysBetweenDates, isCalendarDate } from '../../../src/shared/tickets/local-date';
+import { localDate, daysBetweenDates, isCalendarDate } from '../../../src/shared/time/local-date';
 import { intakeInputSchema, passcodeSchema } from '../../../src/shared/tickets/schemas';
 
 describe('ticket numbers', () => {

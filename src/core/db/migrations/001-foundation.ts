@@ -1,5 +1,5 @@
 import type { Migration } from './types';
-import { makeAppendOnly, makeSynced } from '../outbox';
+import { makeAppendOnly, makeSynced } from './triggers';
 
 /** Shop, users, sessions, the audit log and the sync outbox. */
 export const foundation: Migration = {

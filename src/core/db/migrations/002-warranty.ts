@@ -1,8 +1,6 @@
 import type { Migration } from './types';
-import { makeSynced } from '../outbox';
-import { CN_HOLIDAYS } from '../../../shared/warranty/holidays';
-import { PRESETS } from '../../../shared/warranty/presets';
-import { categoryPolicySchema, holidayCalendarSchema } from '../../../shared/warranty/schemas';
+import { makeSynced } from './triggers';
+import { HOLIDAY_CALENDAR_V2, PRESET_POLICIES_V2 } from './002-warranty-data';
 
 /**
  * Warranty policy data (head office's, editable as data) and the programs a device holds.
@@ -10,7 +8,7 @@ import { categoryPolicySchema, holidayCalendarSchema } from '../../../shared/war
  * - `warranty_policies`: one row per *version* of a category policy. Rows are immutable once
  *   written (a trigger refuses changes to the data); an edit appends version n+1 and moves the
  *   `active` flag, so history stays and every decision names the `version` it used.
- *   `source` says where a version came from: 'preset' (built in, from presets.ts), 'local'
+ *   `source` says where a version came from: 'preset' (built in: the national presets as of this migration, 002-warranty-data.ts), 'local'
  *   (this shop's admin, only while not enrolled), 'hq' (pulled from head office, later).
  *   `category_default` marks which policy `warranty.evaluate` uses for a bare category
  *   (the TV category has four presets; the LCD one is the default).
@@ -80,18 +78,12 @@ export const warranty: Migration = {
       `INSERT INTO warranty_policies (id, policy_id, category, version_no, version, data_json, source, active, category_default, note, updated_at, updated_by)
        VALUES (?, ?, ?, 1, ?, ?, 'preset', 1, ?, '', ?, NULL)`,
     );
-    const defaults = new Map<string, string>();
-    for (const p of PRESETS) if (!defaults.has(p.category)) defaults.set(p.category, p.id);
-    defaults.set('tv', 'cn.tv.lcd.2011');
-    for (const preset of PRESETS) {
-      // Parse so the stored JSON carries every default: what is stored is exactly what is used.
-      const p = categoryPolicySchema.parse(preset);
-      insertPolicy.run(`${p.id}#1`, p.id, p.category, p.version, JSON.stringify(p), defaults.get(p.category) === p.id ? 1 : 0, now);
-    }
-    const cal = holidayCalendarSchema.parse(CN_HOLIDAYS);
+    // The presets and calendar as this migration shipped them (frozen copies, not today's code).
+    for (const [id, category, version, isDefault, json] of PRESET_POLICIES_V2) insertPolicy.run(`${id}#1`, id, category, version, json, isDefault, now);
+    const [calendarId, calendarJson] = HOLIDAY_CALENDAR_V2;
     db.prepare(
       `INSERT INTO warranty_calendars (id, calendar_id, version_no, data_json, source, active, updated_at, updated_by)
        VALUES (?, ?, 1, ?, 'preset', 1, ?, NULL)`,
-    ).run(`${cal.id}#1`, cal.id, JSON.stringify(cal), now);
+    ).run(`${calendarId}#1`, calendarId, calendarJson, now);
   },
 };

@@ -1,19 +1,11 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Migration } from './types';
-import { makeAppendOnly, makeSynced } from '../outbox';
-import { TICKET_STATUSES, WORK_STATUSES } from '../../../shared/tickets/statuses';
-import { PREFERRED_CONTACTS } from '../../../shared/customers/schemas';
-
-const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+import { makeAppendOnly, makeSynced } from './triggers';
 
 /**
- * The search indexes: trigram FTS5 (substring match from 3 characters) over names,
- * models, IMEIs/serials and fault text. Contentless (the text lives in its table
- * already) and keyed by each table's integer `n`, which, unlike an implicit rowid,
- * VACUUM never renumbers. Triggers keep them current; the seed drops the triggers,
- * bulk-loads, then rebuilds with `rebuildSearchIndex`.
+ * The search indexes: trigram FTS5 over names, models, IMEIs/serials and fault text, kept by
+ * these triggers (today's copy, with the bulk rebuild, is src/core/search/fts.ts).
  */
-export const FTS_TRIGGERS_SQL = `
+const FTS_TRIGGERS_SQL = `
   CREATE TRIGGER customers_fts_ai AFTER INSERT ON customers BEGIN
     INSERT INTO customers_fts (rowid, name, company) VALUES (NEW.n, NEW.name, NEW.company);
   END;
@@ -50,21 +42,6 @@ export const FTS_TRIGGERS_SQL = `
   END;
 `;
 
-export const FTS_TRIGGER_NAMES = [...FTS_TRIGGERS_SQL.matchAll(/CREATE TRIGGER (\w+)/g)].map((m) => m[1]!);
-
-/** Refills the three search indexes from their tables (after a bulk load). */
-export function rebuildSearchIndex(db: BetterSqlite3.Database): void {
-  db.exec(`
-    DELETE FROM customers_fts; DELETE FROM devices_fts; DELETE FROM tickets_fts;
-    INSERT INTO customers_fts (rowid, name, company) SELECT n, name, company FROM customers;
-    INSERT INTO devices_fts (rowid, label, codes) SELECT n, brand || ' ' || model, concat_ws(' ', imei, imei2, serial) FROM devices;
-    INSERT INTO tickets_fts (rowid, fault) SELECT n, fault_text FROM tickets;
-    INSERT INTO customers_fts (customers_fts) VALUES ('optimize');
-    INSERT INTO devices_fts (devices_fts) VALUES ('optimize');
-    INSERT INTO tickets_fts (tickets_fts) VALUES ('optimize');
-  `);
-}
-
 /** Customers, devices and their owners, tickets with their event stream, attachments, search. */
 export const intake: Migration = {
   version: 3,
@@ -80,7 +57,7 @@ export const intake: Migration = {
         address TEXT NOT NULL DEFAULT '',
         company TEXT NOT NULL DEFAULT '',
         note TEXT NOT NULL DEFAULT '',
-        preferred_contact TEXT NOT NULL DEFAULT 'phone' CHECK (preferred_contact IN (${list(PREFERRED_CONTACTS)})),
+        preferred_contact TEXT NOT NULL DEFAULT 'phone' CHECK (preferred_contact IN ('phone', 'sms', 'wechat', 'any')),
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
@@ -156,7 +133,7 @@ export const intake: Migration = {
         customer_id TEXT NOT NULL REFERENCES customers(id),
         device_id TEXT NOT NULL REFERENCES devices(id),
         -- the to_status of the last event, kept in the same transaction for fast lists
-        status TEXT NOT NULL CHECK (status IN (${list(TICKET_STATUSES)})),
+        status TEXT NOT NULL CHECK (status IN ('received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts', 'qc', 'ready', 'collected', 'cancelled')),
         status_at TEXT NOT NULL,
         received_at TEXT NOT NULL,
         received_by TEXT REFERENCES users(id),
@@ -184,7 +161,7 @@ export const intake: Migration = {
       CREATE INDEX tickets_status ON tickets(status, id);
       CREATE INDEX tickets_status_at ON tickets(status, status_at);
       -- promises still being worked on (the overdue list); only open tickets are in it
-      CREATE INDEX tickets_open_promised ON tickets(promised_date) WHERE status IN (${list(WORK_STATUSES)});
+      CREATE INDEX tickets_open_promised ON tickets(promised_date) WHERE status IN ('received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts', 'qc');
       CREATE INDEX tickets_technician ON tickets(technician_id, status, id);
       CREATE INDEX tickets_customer ON tickets(customer_id, id);
       CREATE INDEX tickets_device ON tickets(device_id, id);
@@ -195,8 +172,8 @@ export const intake: Migration = {
         ticket_id TEXT NOT NULL REFERENCES tickets(id),
         at TEXT NOT NULL,
         user_id TEXT REFERENCES users(id),
-        from_status TEXT CHECK (from_status IN (${list(TICKET_STATUSES)})),
-        to_status TEXT CHECK (to_status IN (${list(TICKET_STATUSES)})),
+        from_status TEXT CHECK (from_status IN ('received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts', 'qc', 'ready', 'collected', 'cancelled')),
+        to_status TEXT CHECK (to_status IN ('received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts', 'qc', 'ready', 'collected', 'cancelled')),
         -- no CHECK on kind: later capabilities add event kinds (diagnosis, quote, qc…) and
         -- SQLite cannot alter a CHECK without rebuilding this, the largest table
         kind TEXT NOT NULL,

@@ -1,5 +1,5 @@
 import type { Migration } from './types';
-import { makeSynced } from '../outbox';
+import { makeSynced } from './triggers';
 
 /**
  * Print jobs (the print log, synced: head office sees what was printed and reprinted) and

@@ -1,8 +1,5 @@
 import type { Migration } from './types';
-import { makeAppendOnly, makeSynced } from '../outbox';
-import { LOAN_STATUSES, MOVEMENT_KINDS, OLD_PART_STATUSES, RESERVATION_STATUSES, SERIAL_STATUSES, SHIPMENT_STATUSES, STOCKTAKE_STATUSES } from '../../../shared/stock/schemas';
-
-const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+import { makeAppendOnly, makeSynced } from './triggers';
 
 /**
  * Parts stock. The catalog (`parts`) belongs to head office and is not synced up; everything
@@ -56,7 +53,7 @@ export const stock: Migration = {
         n INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
         part_id TEXT NOT NULL REFERENCES parts(id),
-        kind TEXT NOT NULL CHECK (kind IN (${list(MOVEMENT_KINDS)})),
+        kind TEXT NOT NULL CHECK (kind IN ('receive', 'issue', 'return', 'adjust', 'stocktake', 'transfer_out', 'transfer_in', 'faulty_return', 'loan_out', 'loan_in')),
         qty INTEGER NOT NULL CHECK (qty <> 0),
         unit_cost INTEGER NOT NULL,
         avg_cost_after INTEGER NOT NULL,
@@ -92,7 +89,7 @@ export const stock: Migration = {
         id TEXT PRIMARY KEY,
         part_id TEXT NOT NULL REFERENCES parts(id),
         serial TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN (${list(SERIAL_STATUSES)})),
+        status TEXT NOT NULL CHECK (status IN ('in_stock', 'issued', 'on_loan', 'faulty', 'transferred', 'written_off')),
         ticket_id TEXT,
         device_id TEXT,
         received_movement_id TEXT NOT NULL,
@@ -111,7 +108,7 @@ export const stock: Migration = {
         quote_id TEXT,
         qty INTEGER NOT NULL CHECK (qty > 0),
         issued_qty INTEGER NOT NULL DEFAULT 0,
-        status TEXT NOT NULL CHECK (status IN (${list(RESERVATION_STATUSES)})),
+        status TEXT NOT NULL CHECK (status IN ('open', 'issued', 'released')),
         created_at TEXT NOT NULL,
         created_by TEXT REFERENCES users(id),
         closed_at TEXT,
@@ -123,7 +120,7 @@ export const stock: Migration = {
       CREATE TABLE stocktakes (
         id TEXT PRIMARY KEY,
         number TEXT NOT NULL UNIQUE,
-        status TEXT NOT NULL CHECK (status IN (${list(STOCKTAKE_STATUSES)})),
+        status TEXT NOT NULL CHECK (status IN ('counting', 'posted', 'cancelled')),
         bins_json TEXT,
         note TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
@@ -152,7 +149,7 @@ export const stock: Migration = {
         carrier TEXT NOT NULL,
         tracking_no TEXT NOT NULL,
         shipped_on TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN (${list(SHIPMENT_STATUSES)})),
+        status TEXT NOT NULL CHECK (status IN ('shipped', 'closed')),
         created_at TEXT NOT NULL,
         created_by TEXT REFERENCES users(id),
         closed_at TEXT
@@ -169,7 +166,7 @@ export const stock: Migration = {
         source TEXT NOT NULL CHECK (source IN ('device', 'stock')),
         -- the ledger line that took a faulty stock part out (source 'stock'); never written again
         movement_id TEXT,
-        status TEXT NOT NULL CHECK (status IN (${list(OLD_PART_STATUSES)})),
+        status TEXT NOT NULL CHECK (status IN ('in_bin', 'shipped', 'confirmed')),
         shipment_id TEXT REFERENCES return_shipments(id),
         created_at TEXT NOT NULL,
         created_by TEXT REFERENCES users(id),
@@ -185,7 +182,7 @@ export const stock: Migration = {
         serial_id TEXT NOT NULL REFERENCES stock_serials(id),
         ticket_id TEXT NOT NULL,
         deposit_fen INTEGER NOT NULL,
-        status TEXT NOT NULL CHECK (status IN (${list(LOAN_STATUSES)})),
+        status TEXT NOT NULL CHECK (status IN ('out', 'returned')),
         out_at TEXT NOT NULL,
         out_by TEXT REFERENCES users(id),
         returned_at TEXT,

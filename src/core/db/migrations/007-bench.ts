@@ -1,5 +1,5 @@
 import type { Migration } from './types';
-import { makeAppendOnly, makeSynced } from '../outbox';
+import { makeAppendOnly, makeSynced } from './triggers';
 
 /**
  * The bench: diagnoses, quotes (every version kept) and their lines with the warranty

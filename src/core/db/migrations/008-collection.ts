@@ -1,6 +1,5 @@
 import type { Migration } from './types';
-import { makeAppendOnly, makeSynced } from '../outbox';
-import { uuidv7Generator } from '../../../shared/util/ids';
+import { makeAppendOnly, makeSynced } from './triggers';
 
 /**
  * Collection: payments (append-only; a mistake is reversed by a new row, never edited), the
@@ -139,7 +138,7 @@ export const collection: Migration = {
       const tz = row ? ((JSON.parse(row.settings_json) as { timeZone?: string }).timeZone ?? 'Asia/Shanghai') : 'Asia/Shanghai';
       const day = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
       let at = new Date(0);
-      const newId = uuidv7Generator({ now: () => at });
+      const newId = uuidv7Ids(() => at.getTime());
       const ins = db.prepare(
         `INSERT INTO payments (id, ticket_id, kind, tender, amount_fen, received_fen, business_date, at, by_user_id, reason) VALUES (?, ?, 'deposit', 'cash', ?, ?, ?, ?, ?, 'intake')`,
       );
@@ -154,3 +153,35 @@ export const collection: Migration = {
     for (const t of ['payments', 'collections', 'warranty_claims', 'warranty_claim_lines', 'daily_closes']) makeSynced(db, t);
   },
 };
+
+/** UUIDv7 ids in time order (a frozen copy of shared/util/ids.ts as of this migration). */
+function uuidv7Ids(nowMs: () => number): () => string {
+  let lastMs = -1;
+  let seq = 0;
+  return () => {
+    let ms = nowMs();
+    if (ms <= lastMs) {
+      seq++;
+      if (seq > 0xfff) {
+        lastMs++;
+        seq = 0;
+      }
+      ms = lastMs;
+    } else {
+      lastMs = ms;
+      seq = 0;
+    }
+    const b = globalThis.crypto.getRandomValues(new Uint8Array(16));
+    b[0] = Math.floor(ms / 2 ** 40) & 0xff;
+    b[1] = Math.floor(ms / 2 ** 32) & 0xff;
+    b[2] = (ms >>> 24) & 0xff;
+    b[3] = (ms >>> 16) & 0xff;
+    b[4] = (ms >>> 8) & 0xff;
+    b[5] = ms & 0xff;
+    b[6] = 0x70 | ((seq >>> 8) & 0x0f);
+    b[7] = seq & 0xff;
+    b[8] = 0x80 | (b[8]! & 0x3f);
+    const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
+}

@@ -1,10 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Migration } from './types';
-import { makeAppendOnly, makeSynced } from '../outbox';
-import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_EVENT_KINDS, COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, ESCALATION_LEVELS, FOLLOW_UP_STATUSES } from '../../../shared/reports/care';
-import { rebuildReportFacts } from '../../reports/facts';
-
-const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+import { makeAppendOnly, makeSynced } from './triggers';
+import { rebuildReportFactsV9 } from './009-reports-fold';
 
 /** Milliseconds since the epoch of an ISO instant written by toISOString() ('…T12:34:56.789Z'). */
 const ms = (x: string) => `(unixepoch(${x}) * 1000 + CAST(substr(${x}, 21, 3) AS INTEGER))`;
@@ -19,7 +16,7 @@ const SAME_FAULT = (a: string, b: string) => `(${a}.fault_key = '' OR ${b}.fault
  * a later visit of the same device for the same fault (returnGaps in src/shared/reports/math.ts).
  * Kept per ticket so a report compares them with its window (ftfDays) instead of searching.
  */
-export const returnGapsSql = (where: string) => `
+const returnGapsSql = (where: string) => `
   UPDATE report_facts AS r SET
     returned_after_ms = (SELECT ${ms('min(g.received_at)')} FROM report_facts g
       WHERE g.device_id = r.device_id AND g.received_at > r.first_collected_at AND g.received_at > r.received_at AND ${SAME_FAULT('g', 'r')}) - ${ms('r.first_collected_at')},
@@ -28,7 +25,7 @@ export const returnGapsSql = (where: string) => `
   WHERE ${where}`;
 
 /** The kind of a ticket's latest quote (report_facts.quote_mix): 0 none, 1 warranty, 2 paid, 3 mixed, 4 other. */
-export const quoteMixSql = (ticket: string) => `coalesce((SELECT CASE WHEN q.customer_total_fen = 0 THEN 1
+const quoteMixSql = (ticket: string) => `coalesce((SELECT CASE WHEN q.customer_total_fen = 0 THEN 1
     WHEN q.customer_total_fen > 0 AND q.maker_fen + q.extended_warranty_fen + q.insurer_fen + q.shop_fen = 0 THEN 2
     WHEN q.customer_total_fen > 0 THEN 3 ELSE 4 END
   FROM quotes q WHERE q.ticket_id = ${ticket} ORDER BY q.version DESC LIMIT 1), 0)`;
@@ -45,7 +42,7 @@ export const quoteMixSql = (ticket: string) => `coalesce((SELECT CASE WHEN q.cus
  * row: the credited technician (tech_id), received → first ready / first collected in ms, the
  * return rule's gaps for the device's visits, and the kind of the latest quote.
  */
-export const REPORT_FACTS_TRIGGERS_SQL = `
+const REPORT_FACTS_TRIGGERS_SQL = `
   CREATE TRIGGER report_facts_event AFTER INSERT ON ticket_events WHEN NEW.to_status IS NOT NULL BEGIN
     INSERT INTO report_facts (ticket_id, received_at, status, status_at, technician_id, tech_id, device_id, category, brand, service_type, promised_date, fault_key, warranty_claimed, quote_mix)
     SELECT NEW.ticket_id, NEW.at, NEW.to_status, NEW.at, t.technician_id, coalesce(t.technician_id, ''), t.device_id, coalesce(d.category, ''), coalesce(d.brand, ''),
@@ -89,9 +86,8 @@ export const REPORT_FACTS_TRIGGERS_SQL = `
     UPDATE report_facts SET quote_mix = ${quoteMixSql('OLD.ticket_id')} WHERE ticket_id = OLD.ticket_id;
   END;
 `;
-export const REPORT_FACTS_TRIGGER_NAMES = ['report_facts_event', 'report_facts_ticket', 'report_facts_device', 'report_facts_quote_in', 'report_facts_quote_up', 'report_facts_quote_del'];
 
-export function createReportFactsTable(db: BetterSqlite3.Database): void {
+function createReportFactsTable(db: BetterSqlite3.Database): void {
   db.exec(`
     CREATE TABLE report_facts (
       n INTEGER PRIMARY KEY,
@@ -139,7 +135,7 @@ export function createReportFactsTable(db: BetterSqlite3.Database): void {
  * technician's tickets of the range in order (no sort for the per-technician figures) and never
  * touches the table.
  */
-export const REPORT_FACTS_INDEXES_SQL = `
+const REPORT_FACTS_INDEXES_SQL = `
   CREATE INDEX IF NOT EXISTS report_facts_received ON report_facts(received_at);
   CREATE INDEX IF NOT EXISTS report_facts_first_ready ON report_facts(first_ready_at) WHERE first_ready_at IS NOT NULL;
   CREATE INDEX IF NOT EXISTS report_facts_first_collected ON report_facts(first_collected_at) WHERE first_collected_at IS NOT NULL;
@@ -159,7 +155,6 @@ export const REPORT_FACTS_INDEXES_SQL = `
     s_received, s_diagnosing, s_awaiting_approval, s_repairing, s_awaiting_parts, s_qc, s_ready, reopens, returned_after_ms)
     WHERE first_collected_at IS NOT NULL;
 `;
-export const REPORT_FACTS_INDEX_NAMES = [...REPORT_FACTS_INDEXES_SQL.matchAll(/CREATE INDEX IF NOT EXISTS (\w+)/g)].map((m) => m[1]!);
 
 /** Follow-ups, complaints and their history; the report projection. */
 export const reports: Migration = {
@@ -175,7 +170,7 @@ export const reports: Migration = {
         collected_at TEXT NOT NULL,
         -- the shop's local calendar day the call is due
         due_date TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN (${list(FOLLOW_UP_STATUSES)})),
+        status TEXT NOT NULL CHECK (status IN ('open', 'done', 'unreachable')),
         attempts INTEGER NOT NULL DEFAULT 0,
         reached INTEGER,
         score INTEGER CHECK (score IS NULL OR score BETWEEN 1 AND 5),
@@ -199,11 +194,11 @@ export const reports: Migration = {
         ticket_id TEXT REFERENCES tickets(id),
         customer_id TEXT REFERENCES customers(id),
         follow_up_id TEXT REFERENCES follow_ups(id),
-        channel TEXT NOT NULL CHECK (channel IN (${list(COMPLAINT_CHANNELS)})),
-        category TEXT NOT NULL CHECK (category IN (${list(COMPLAINT_CATEGORIES)})),
-        severity TEXT NOT NULL CHECK (severity IN (${list(COMPLAINT_SEVERITIES)})),
+        channel TEXT NOT NULL CHECK (channel IN ('phone', 'in_person', 'wechat', 'hotline', 'follow_up', 'head_office', 'online', 'other')),
+        category TEXT NOT NULL CHECK (category IN ('repair_quality', 'delay', 'price', 'attitude', 'parts', 'data_loss', 'damage', 'other')),
+        severity TEXT NOT NULL CHECK (severity IN ('low', 'normal', 'high', 'critical')),
         description TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN (${list(COMPLAINT_STATUSES)})),
+        status TEXT NOT NULL CHECK (status IN ('open', 'responded', 'resolved', 'closed')),
         opened_at TEXT NOT NULL,
         opened_by TEXT REFERENCES users(id),
         respond_by TEXT NOT NULL,
@@ -214,7 +209,7 @@ export const reports: Migration = {
         accepted INTEGER,
         accepted_at TEXT,
         closed_at TEXT,
-        escalation TEXT NOT NULL DEFAULT 'none' CHECK (escalation IN (${list(ESCALATION_LEVELS)})),
+        escalation TEXT NOT NULL DEFAULT 'none' CHECK (escalation IN ('none', 'manager', 'head_office')),
         escalated_at TEXT,
         updated_at TEXT NOT NULL
       ) STRICT;
@@ -227,7 +222,7 @@ export const reports: Migration = {
         complaint_id TEXT NOT NULL REFERENCES complaints(id),
         at TEXT NOT NULL,
         user_id TEXT REFERENCES users(id),
-        kind TEXT NOT NULL CHECK (kind IN (${list(COMPLAINT_EVENT_KINDS)})),
+        kind TEXT NOT NULL CHECK (kind IN ('opened', 'responded', 'escalated', 'resolved', 'accepted', 'rejected', 'ticket_reopened', 'note', 'closed')),
         note TEXT NOT NULL DEFAULT '',
         data_json TEXT NOT NULL DEFAULT '{}'
       ) STRICT;
@@ -241,7 +236,7 @@ export const reports: Migration = {
     makeAppendOnly(db, 'complaint_events');
     // Tickets already there (an upgrade): fold their events once (the indexes built after the
     // bulk insert, faster than row by row), then the triggers keep it.
-    rebuildReportFacts(db);
+    rebuildReportFactsV9(db, returnGapsSql, quoteMixSql);
     db.exec(REPORT_FACTS_INDEXES_SQL);
     db.exec(REPORT_FACTS_TRIGGERS_SQL);
   },

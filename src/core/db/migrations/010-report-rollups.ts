@@ -1,5 +1,5 @@
 import type { Migration } from './types';
-import { REPORT_ROLLUP_TABLES_SQL, REPORT_ROLLUP_TRIGGERS_SQL, rebuildReportRollups } from '../../reports/rollups';
+import { REPORT_ROLLUPS_V10_SUMS, REPORT_ROLLUPS_V10_TABLES, REPORT_ROLLUPS_V10_TRIGGERS } from './010-report-rollups-sql';
 
 /**
  * Rollups of payments, parts issued and follow-ups for the shop-wide reports (see
@@ -10,8 +10,8 @@ export const reportRollups: Migration = {
   version: 10,
   name: 'report-rollups',
   up(db) {
-    db.exec(REPORT_ROLLUP_TABLES_SQL);
-    rebuildReportRollups(db);
-    db.exec(REPORT_ROLLUP_TRIGGERS_SQL);
+    db.exec(REPORT_ROLLUPS_V10_TABLES);
+    for (const sum of REPORT_ROLLUPS_V10_SUMS) db.exec(sum);
+    db.exec(REPORT_ROLLUPS_V10_TRIGGERS);
   },
 };

@@ -3,7 +3,7 @@ import { Alert, Button, Grid, Group, Kbd, Paper, Stack, Text, Title } from '@man
 import type { CustomerSummary } from '../../../shared/customers/schemas';
 import type { DeviceSummary } from '../../../shared/devices/schemas';
 import type { TicketDetail } from '../../../shared/tickets/schemas';
-import { localDate } from '../../../shared/tickets/local-date';
+import { localDate } from '../../../shared/time/local-date';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
 import { fieldErrorsOf } from '../components/errors';

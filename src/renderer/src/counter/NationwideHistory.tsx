@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { isValidImei, normalizeImei, normalizeSerial } from '../../../shared/devices/imei';
 import type { DeviceLookup } from '../../../shared/sync/procedures';
-import { localDate } from '../../../shared/tickets/local-date';
+import { localDate } from '../../../shared/time/local-date';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/I18nProvider';

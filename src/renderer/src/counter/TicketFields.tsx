@@ -2,7 +2,7 @@ import { Checkbox, Divider, Select, SimpleGrid, Stack, Textarea, TextInput, Numb
 import { ACCESSORIES } from '../../../shared/tickets/schemas';
 import { COMMON_FAULTS } from '../../../shared/devices/categories';
 import { FINDINGS, type Finding } from '../../../shared/warranty/schemas';
-import { addDaysToDate, isCalendarDate } from '../../../shared/tickets/local-date';
+import { addDaysToDate, isCalendarDate } from '../../../shared/time/local-date';
 import { useI18n } from '../i18n/I18nProvider';
 import { ToggleChips } from './KeyChoices';
 import { ConditionChecklist } from './ConditionChecklist';

@@ -10,7 +10,7 @@ import { isImeiFormat, isValidImei, normalizeImei } from '../../../shared/device
 import { parseCnPhone } from '../../../shared/customers/phone';
 import { CONDITION_ITEMS, type IntakeInputRaw } from '../../../shared/tickets/schemas';
 import { isValidPattern, isValidPin } from '../../../shared/tickets/passcode';
-import { addDaysToDate, isCalendarDate } from '../../../shared/tickets/local-date';
+import { addDaysToDate, isCalendarDate } from '../../../shared/time/local-date';
 import type { Finding } from '../../../shared/warranty/schemas';
 
 export type ConditionItem = (typeof CONDITION_ITEMS)[number];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import type { PartRow } from '../../../shared/stock/schemas';
-import { parseYuan } from '../../../shared/stock/money';
+import { parseYuan } from '../../../shared/money/yuan';
 import { api } from '../api/client';
 import { showSuccessToast } from '../components/errors';
 import { useI18n } from '../i18n/I18nProvider';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { PartRow } from '../../../shared/stock/schemas';
-import { parseYuan } from '../../../shared/stock/money';
+import { parseYuan } from '../../../shared/money/yuan';
 import { api } from '../api/client';
 import { isManager, useSession } from '../app/session';
 import { fieldErrorsOf, showSuccessToast, type FieldErrors } from '../components/errors';

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { Part, PartRow } from '../../../shared/stock/schemas';
-import { fenToYuanText, parseYuan } from '../../../shared/stock/money';
+import { fenToYuanText, parseYuan } from '../../../shared/money/yuan';
 import { api } from '../api/client';
 import { fieldErrorsOf, showSuccessToast, type FieldErrors } from '../components/errors';
 import { useT } from '../i18n/I18nProvider';

@@ -20,7 +20,7 @@ import {
 import type { EvaluateRequest, EvaluateResult, PolicyVersion } from '../../../shared/warranty/procedures';
 import { CATEGORY_IDS, FINDINGS, PAYERS, REPAIR_OUTCOMES, type CategoryId, type Finding } from '../../../shared/warranty/schemas';
 import { formatFen, partName } from '../../../shared/warranty/format';
-import { localDate } from '../../../shared/tickets/local-date';
+import { localDate } from '../../../shared/time/local-date';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
 import { fieldErrorsOf, type FieldErrors } from '../components/errors';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
-import { localDate } from '../../shared/tickets/local-date';
-import { prepared } from './statements';
+import { localDate } from '../../shared/time/local-date';
+import { prepared } from '../db/statements';
 
 export interface ShopClock {
   code: string;

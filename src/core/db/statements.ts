@@ -1,0 +1,34 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The one cache of prepared statements, per connection: the hot paths (intake, search, lists,
+ * stock movements, sync push and pull) run the same few statements thousands of times, and
+ * preparing costs more than running. On the raw connection: inside a mutation it is the same
+ * connection and the same transaction as the handler's kysely `db`.
+ */
+const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+export function prepared(sqlite: Database.Database, sql: string): Database.Statement {
+  let cache = caches.get(sqlite);
+  if (!cache) caches.set(sqlite, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = sqlite.prepare(sql)));
+  return stmt;
+}
+
+export function get<T>(sqlite: Database.Database, sql: string, ...params: unknown[]): T | undefined {
+  return prepared(sqlite, sql).get(...params) as T | undefined;
+}
+
+export function all<T>(sqlite: Database.Database, sql: string, ...params: unknown[]): T[] {
+  return prepared(sqlite, sql).all(...params) as T[];
+}
+
+export function run(sqlite: Database.Database, sql: string, ...params: unknown[]): Database.RunResult {
+  return prepared(sqlite, sql).run(...params);
+}
+
+/** The smallest string greater than every string starting with `prefix`: prefix ranges on an index. */
+export function prefixEnd(prefix: string): string {
+  return prefix + '\u{10FFFF}';
+}

@@ -1,0 +1,179 @@
+/**
+ * One test per migration that transforms data (in the spirit of Signal Desktop's migration
+ * tests): a database left at the version before, rows written as that version had them, the one
+ * migration run, and the rows after checked against values worked out by hand.
+ */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/core';
+import { tempDir } from '../../helpers/backend';
+
+/** A database at `version`, filled by `fill`, then brought to `version + 1` (that one migration). */
+async function acrossMigration(version: number, fill: (db: Database.Database) => void): Promise<{ db: Database.Database; close: () => Promise<void> }> {
+  const file = path.join(tempDir(), 'shop.sqlite');
+  const before = openDatabase({ file, targetVersion: version });
+  expect(before.sqlite.pragma('user_version', { simple: true })).toBe(version);
+  fill(before.sqlite);
+  await before.close();
+  const after = openDatabase({ file, targetVersion: version + 1 });
+  expect(after.migrated).toEqual({ from: version, to: version + 1 });
+  return { db: after.sqlite, close: () => after.close() };
+}
+
+const T0 = '2026-03-01T00:00:00.000Z';
+
+/** A shop (Shanghai), a counter user, a technician, a customer and a phone, as schema 3+ holds them. */
+function shopWithPhone(db: Database.Database): void {
+  db.prepare(`INSERT INTO shop (id, code, name, settings_json, created_at, updated_at) VALUES ('shop', 'SZ01', '店', '{"timeZone":"Asia/Shanghai"}', ?, ?)`).run(T0, T0);
+  const user = db.prepare(`INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', ?, ?)`);
+  user.run('u-counter', 'li', '李', 'counter', T0, T0);
+  user.run('u-tech', 'zhang', '张', 'technician', T0, T0);
+  db.prepare(`INSERT INTO customers (id, name, name_rev, created_at, updated_at) VALUES ('c1', '王五', '五王', ?, ?)`).run(T0, T0);
+  db.prepare(`INSERT INTO devices (id, category, brand, model, created_at, updated_at) VALUES ('d1', 'phone', 'Huawei', 'Mate 60', ?, ?)`).run(T0, T0);
+}
+
+function ticket(db: Database.Database, id: string, o: { receivedAt: string; depositFen?: number; technicianId?: string | null }): void {
+  db.prepare(
+    `INSERT INTO tickets (id, number, yymm, seq, customer_id, device_id, status, status_at, received_at, received_by, promised_date, service_type, service_json,
+       fault_text, condition_json, accessories_json, passcode_state, data_loss_ack, deposit_fen, technician_id, updated_at)
+     VALUES (?, ?, '2603', ?, 'c1', 'd1', 'received', ?, ?, 'u-counter', '2026-03-05', 'carry_in', '{}', '屏幕不亮', '{}', '[]', 'none', 1, ?, ?, ?)`,
+  ).run(id, `SZ01-2603-${id}`, Number(id.replace(/\D/g, '')), o.receivedAt, o.receivedAt, o.depositFen ?? 0, o.technicianId ?? null, o.receivedAt);
+}
+
+function event(db: Database.Database, id: string, ticketId: string, at: string, from: string | null, to: string | null, userId: string, kind = 'status'): void {
+  db.prepare(`INSERT INTO ticket_events (id, ticket_id, at, user_id, from_status, to_status, kind) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(id, ticketId, at, userId, from, to, kind);
+}
+
+describe('migration 2 (warranty): stores the national presets and the holiday calendar', () => {
+  it('one active version 1 of every preset, one default per category (the LCD policy for TVs), and the calendar', async () => {
+    const { db, close } = await acrossMigration(1, (d) => {
+      d.prepare(`INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES ('u1', 'admin', 'A', 'admin', 'x', ?, ?)`).run(T0, T0);
+    });
+    try {
+      const rows = db.prepare(`SELECT policy_id, category, version_no, source, active, category_default, data_json FROM warranty_policies ORDER BY policy_id`).all() as {
+        policy_id: string; category: string; version_no: number; source: string; active: number; category_default: number; data_json: string;
+      }[];
+      expect(rows.length).toBeGreaterThanOrEqual(4); // phone, microcomputer, appliances (several), TV
+      for (const r of rows) expect([r.version_no, r.source, r.active]).toEqual([1, 'preset', 1]);
+      const defaults = Object.fromEntries(rows.filter((r) => r.category_default === 1).map((r) => [r.category, r.policy_id]));
+      expect(defaults.phone).toBe('cn.phone.2001');
+      expect(defaults.tv).toBe('cn.tv.lcd.2011');
+      expect(new Set(rows.map((r) => r.category)).size).toBe(Object.keys(defaults).length); // exactly one default per category
+      const phone = JSON.parse(rows.find((r) => r.policy_id === 'cn.phone.2001')!.data_json) as { id: string; category: string };
+      expect(phone).toMatchObject({ id: 'cn.phone.2001', category: 'phone' });
+      expect(db.prepare(`SELECT source, active, version_no FROM warranty_calendars`).all()).toEqual([{ source: 'preset', active: 1, version_no: 1 }]);
+      expect(db.prepare(`SELECT username FROM users`).all()).toEqual([{ username: 'admin' }]); // rows before it kept
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('migration 8 (collection): a deposit kept on the ticket becomes a cash deposit payment', () => {
+  it('dated the shop day of the intake (Shanghai), by who took it in; a ticket without a deposit gets none', async () => {
+    const { db, close } = await acrossMigration(7, (d) => {
+      shopWithPhone(d);
+      // 16:30 UTC on 1 March is 00:30 on 2 March in Shanghai
+      ticket(d, 'T1', { receivedAt: '2026-03-01T16:30:00.000Z', depositFen: 5000 });
+      ticket(d, 'T2', { receivedAt: '2026-03-01T09:00:00.000Z', depositFen: 0 });
+    });
+    try {
+      const payments = db.prepare(`SELECT id, ticket_id, kind, tender, amount_fen, received_fen, change_fen, business_date, at, by_user_id, reason FROM payments`).all() as Record<string, unknown>[];
+      expect(payments).toEqual([
+        {
+          id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+          ticket_id: 'T1', kind: 'deposit', tender: 'cash', amount_fen: 5000, received_fen: 5000, change_fen: 0,
+          business_date: '2026-03-02', at: '2026-03-01T16:30:00.000Z', by_user_id: 'u-counter', reason: 'intake',
+        },
+      ]);
+      // a UUIDv7 carries the instant of the intake in its first 48 bits
+      expect(parseInt((payments[0]!.id as string).replace(/-/g, '').slice(0, 12), 16)).toBe(Date.parse('2026-03-01T16:30:00.000Z'));
+      expect(() => db.prepare(`DELETE FROM payments`).run()).toThrow(/append-only/);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('migration 9 (reports): folds the tickets already there into report_facts', () => {
+  it('times per stage, first ready and collected, the credited technician and the dimensions; a ticket without status events has no row', async () => {
+    const { db, close } = await acrossMigration(8, (d) => {
+      shopWithPhone(d);
+      ticket(d, 'T1', { receivedAt: '2026-03-02T01:00:00.000Z', technicianId: 'u-tech' });
+      event(d, 'e1', 'T1', '2026-03-02T01:00:00.000Z', null, 'received', 'u-counter');
+      event(d, 'e2', 'T1', '2026-03-02T02:00:00.000Z', 'received', 'diagnosing', 'u-tech');
+      event(d, 'e3', 'T1', '2026-03-02T02:30:00.000Z', null, null, 'u-tech', 'note');
+      event(d, 'e4', 'T1', '2026-03-02T03:00:00.000Z', 'diagnosing', 'repairing', 'u-tech');
+      event(d, 'e5', 'T1', '2026-03-02T05:30:00.000Z', 'repairing', 'ready', 'u-tech');
+      event(d, 'e6', 'T1', '2026-03-03T02:00:00.000Z', 'ready', 'collected', 'u-counter');
+      ticket(d, 'T2', { receivedAt: '2026-03-02T01:00:00.000Z' });
+      event(d, 'e7', 'T2', '2026-03-02T01:10:00.000Z', null, null, 'u-counter', 'note');
+    });
+    try {
+      const rows = db.prepare(`SELECT * FROM report_facts`).all() as Record<string, unknown>[];
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        ticket_id: 'T1',
+        received_at: '2026-03-02T01:00:00.000Z',
+        first_ready_at: '2026-03-02T05:30:00.000Z',
+        first_collected_at: '2026-03-03T02:00:00.000Z',
+        status: 'collected',
+        s_received: 3600, // 01:00 → 02:00
+        s_diagnosing: 3600, // 02:00 → 03:00 (the note moves nothing)
+        s_repairing: 9000, // 03:00 → 05:30
+        s_ready: 73800, // 05:30 → 02:00 the next day
+        s_qc: 0,
+        reopens: 0,
+        credit_user_id: 'u-tech',
+        tech_id: 'u-tech',
+        ready_ms: 16_200_000, // 4 h 30 min
+        e2e_ms: 90_000_000, // 25 h
+        category: 'phone',
+        brand: 'Huawei',
+        service_type: 'carry_in',
+        quote_mix: 0,
+      });
+      // and from here on the triggers keep it: a new visit of the device gets its row at once
+      ticket(db, 'T3', { receivedAt: '2026-03-10T01:00:00.000Z' });
+      event(db, 'e8', 'T3', '2026-03-10T01:00:00.000Z', null, 'received', 'u-counter');
+      expect(db.prepare(`SELECT ticket_id, status FROM report_facts WHERE ticket_id = 'T3'`).get()).toEqual({ ticket_id: 'T3', status: 'received' });
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('migration 10 (report rollups): sums the ledgers already there', () => {
+  it('a payment counts once shop-wide and once per dimension of its ticket, in its UTC hour', async () => {
+    const { db, close } = await acrossMigration(9, (d) => {
+      shopWithPhone(d);
+      ticket(d, 'T1', { receivedAt: '2026-03-02T01:00:00.000Z', technicianId: 'u-tech' });
+      event(d, 'e1', 'T1', '2026-03-02T01:00:00.000Z', null, 'received', 'u-counter');
+      const pay = d.prepare(`INSERT INTO payments (id, ticket_id, kind, tender, amount_fen, received_fen, business_date, at, by_user_id) VALUES (?, 'T1', ?, ?, ?, ?, '2026-03-02', ?, 'u-counter')`);
+      pay.run('p1', 'deposit', 'cash', 5000, 5000, '2026-03-02T01:15:00.000Z');
+      pay.run('p2', 'settlement', 'wechat', 12000, 12000, '2026-03-02T01:50:00.000Z');
+      pay.run('p3', 'settlement', 'cash', 3000, 3000, '2026-03-02T02:05:00.000Z');
+    });
+    try {
+      const shopWide = db.prepare(`SELECT hour, tender, ticket_category, n, amount_fen FROM report_payments_hourly WHERE dim = '' ORDER BY hour, tender`).all();
+      expect(shopWide).toEqual([
+        { hour: '2026-03-02T01', tender: 'cash', ticket_category: 'phone', n: 1, amount_fen: 5000 },
+        { hour: '2026-03-02T01', tender: 'wechat', ticket_category: 'phone', n: 1, amount_fen: 12000 },
+        { hour: '2026-03-02T02', tender: 'cash', ticket_category: 'phone', n: 1, amount_fen: 3000 },
+      ]);
+      const byDimension = db.prepare(`SELECT dim, value, sum(amount_fen) AS total FROM report_payments_hourly WHERE dim <> '' GROUP BY dim, value ORDER BY dim`).all();
+      expect(byDimension).toEqual([
+        { dim: 'brand', value: 'huawei', total: 20000 },
+        { dim: 'category', value: 'phone', total: 20000 },
+        { dim: 'service', value: 'carry_in', total: 20000 },
+        { dim: 'tech', value: 'u-tech', total: 20000 },
+      ]);
+      expect(db.prepare(`SELECT count(*) AS n, sum(amount_fen) AS total FROM report_payments_hourly_combo`).get()).toEqual({ n: 3, total: 20000 });
+      // nothing in the other ledgers, nothing in their rollups
+      for (const t of ['report_parts_hourly', 'report_follow_ups_daily', 'report_time_hourly']) expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
+    } finally {
+      await close();
+    }
+  });
+});
