@@ -1,0 +1,43 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { EVENT_NAMES } from '../../../shared/api/events';
+import { api } from '../api/client';
+import { useErrorToast } from '../hooks/useErrorToast';
+import { EVENT_INVALIDATES, keyMatches } from './invalidation';
+
+/** Backend events (this window's and other counters') turn into invalidations of what they touch. */
+function EventInvalidation() {
+  const client = useQueryClient();
+  useEffect(() => {
+    const offs = EVENT_NAMES.map((name) =>
+      api.on(name, () => void client.invalidateQueries({ predicate: (q) => keyMatches(EVENT_INVALIDATES[name], q.queryKey) })),
+    );
+    return () => offs.forEach((off) => off());
+  }, [client]);
+  return null;
+}
+
+/** One QueryClient for the app; a failed read shows the translated toast unless its caller handles it. */
+export function QueryProvider({ children }: { children: ReactNode }) {
+  const { toast } = useErrorToast();
+  const toastRef = useRef(toast); // the toast of the current language, read when an error arrives
+  toastRef.current = toast;
+  const [client] = useState(
+    () =>
+      new QueryClient({
+        queryCache: new QueryCache({ onError: (err, query) => !query.meta?.silent && toastRef.current(err) }),
+        mutationCache: new MutationCache(),
+        defaultOptions: {
+          // A local backend: a failure is an answer (a rule, a lost session), not a flaky network.
+          queries: { retry: false, staleTime: 0, refetchOnWindowFocus: true },
+          mutations: { retry: false },
+        },
+      }),
+  );
+  return (
+    <QueryClientProvider client={client}>
+      <EventInvalidation />
+      {children}
+    </QueryClientProvider>
+  );
+}

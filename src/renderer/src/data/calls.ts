@@ -1,0 +1,71 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import type { InputOf, OutputOf } from '../../../shared/api/contract';
+import type { ProcedureName, Procedures } from '../../../shared/api/procedures';
+import { api } from '../api/client';
+import { keyMatches, mutationInvalidates } from './invalidation';
+
+type In<N extends ProcedureName> = InputOf<Procedures[N]>;
+type Out<N extends ProcedureName> = OutputOf<Procedures[N]>;
+
+/** The query key of a procedure call: the procedure and its input, nothing else. */
+export const callKey = <N extends ProcedureName>(name: N, input: In<N>) => [name, input ?? {}] as const;
+
+export interface CallOptions<N extends ProcedureName> {
+  /** Off while the input is not complete yet (no ticket picked, a search too short). */
+  enabled?: boolean;
+  /** Keeps showing the last answer while the next input loads (search results, paged tables). */
+  keepPrevious?: boolean;
+  /** Errors are shown by the caller, not by the app's toast. */
+  silent?: boolean;
+  refetchInterval?: number;
+  select?: UseQueryOptions<Out<N>, Error, Out<N>>['select'];
+}
+
+/**
+ * A procedure read as a query: cached by [procedure, input], refetched when an event or a write
+ * makes it stale, and a superseded call is cancelled (HTTP) or its late answer ignored (IPC),
+ * so an old answer never overwrites a fresh one.
+ */
+export function useCall<N extends ProcedureName>(name: N, input: In<N>, opts: CallOptions<N> = {}) {
+  return useQuery<Out<N>, Error>({
+    queryKey: callKey(name, input),
+    queryFn: ({ signal }) => api.call(name, input, { signal }),
+    enabled: opts.enabled ?? true,
+    placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
+    meta: opts.silent ? { silent: true } : undefined,
+    refetchInterval: opts.refetchInterval,
+    select: opts.select,
+  });
+}
+
+/** A procedure write: on success every query it affects (invalidation.ts) is refetched. */
+export function useCallMutation<N extends ProcedureName>(name: N, opts: { onSuccess?(data: Out<N>, input: In<N>): void } = {}) {
+  const client = useQueryClient();
+  return useMutation<Out<N>, Error, In<N>>({
+    mutationFn: (input) => api.call(name, input),
+    onSuccess: async (data, input) => {
+      const prefixes = mutationInvalidates(name);
+      opts.onSuccess?.(data, input);
+      await client.invalidateQueries({ predicate: (q) => keyMatches(prefixes, q.queryKey) });
+    },
+  });
+}
+
+/** For imperative writes that are not a hook (a handler that chains several calls). */
+export function useInvalidateAfter() {
+  const client = useQueryClient();
+  return (name: ProcedureName) => client.invalidateQueries({ predicate: (q) => keyMatches(mutationInvalidates(name), q.queryKey) });
+}
+
+type Paged = { nextCursor: string | null };
+/** A cursor-paged list as one query: pages load on demand and refetch together when stale. */
+export function useCallPages<N extends ProcedureName>(name: N, input: In<N>, opts: { enabled?: boolean } = {}) {
+  return useInfiniteQuery({
+    queryKey: callKey(name, input),
+    queryFn: ({ pageParam, signal }) => api.call(name, { ...(input as object), ...(pageParam ? { cursor: pageParam } : {}) } as In<N>, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => (page as unknown as Paged).nextCursor,
+    placeholderData: keepPreviousData,
+    enabled: opts.enabled ?? true,
+  });
+}
