@@ -6,7 +6,6 @@
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { DiagnosisInput, IssuePartInput, QcInput, SanbaoInput } from '../../shared/bench/schemas';
 import { judgeQc, qcChecklist } from '../../shared/bench/rules';
-import { computeRefund } from '../../shared/warranty/refund';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/tickets/schemas';
 import type { Ctx } from '../api/context';
 import { prepared } from '../intake/statements';
@@ -242,18 +241,29 @@ export async function submitQc(ctx: Ctx, input: QcInput): Promise<{ passed: bool
 
 export async function sanbaoOptions(ctx: Ctx, ticketId: string, purchasePriceFen: number | null) {
   const t = ticketBasics(ctx, ticketId);
-  const result = await evaluateTicket(ctx, t.id);
+  // The engine decides the refund (按发票价格退款 inside the 7-day window, less depreciation
+  // after it); the bench only reads it, so the card, the record and the receipt agree.
+  const result = await evaluateTicket(ctx, t.id, { purchasePriceFen });
   const { policy } = await resolvePolicy(ctx, { policyId: result.policy.id, policyVersion: result.policy.version });
-  const dev = prepared(ctx.sqlite, `SELECT invoice_date, purchase_date FROM devices WHERE id = ?`).get(t.device_id) as { invoice_date: string | null; purchase_date: string | null };
+  const dev = prepared(ctx.sqlite, `SELECT invoice_date, purchase_date, purchase_price_fen FROM devices WHERE id = ?`).get(t.device_id) as {
+    invoice_date: string | null;
+    purchase_date: string | null;
+    purchase_price_fen: number | null;
+  };
   const invoiceDate = dev.invoice_date ?? dev.purchase_date;
+  const price = purchasePriceFen ?? dev.purchase_price_fen;
   return {
     today: result.today,
     options: result.decision.options.map((o, i) => {
-      let refund: ReturnType<typeof computeRefund> | null = null;
-      if (o.option === 'return' && purchasePriceFen !== null && invoiceDate) {
-        refund = computeRefund({ price: purchasePriceFen, depreciationPpmPerDay: policy.depreciationPpmPerDay, invoiceDate, returnDate: result.today, repairDays: result.decision.excludedDays });
-      }
-      return { option: o.option, reasons: result.text.options[i] ?? [], refundFen: refund?.refund ?? null, depreciationFen: refund?.depreciation ?? null, daysUsed: refund?.daysUsed ?? null };
+      const refundFen = o.option === 'return' && price !== null && invoiceDate && o.refundAmount !== undefined ? o.refundAmount : null;
+      const dep = o.reasons.find((r) => r.code === 'refundDepreciated');
+      return {
+        option: o.option,
+        reasons: result.text.options[i] ?? [],
+        refundFen,
+        depreciationFen: refundFen === null ? null : price! - refundFen,
+        daysUsed: refundFen === null ? null : dep ? Number(dep.params.days) : 0,
+      };
     }),
     policy,
     invoiceDate,
@@ -264,7 +274,8 @@ export async function sanbaoOptions(ctx: Ctx, ticketId: string, purchasePriceFen
 /**
  * Records a 三包 exchange or return the engine offers today, with a manager's approval. An
  * exchange records the replacement's identifiers and the exchange date on the device (its
- * warranty restarts from it); a return records the refund after depreciation. The ticket then
+ * warranty restarts from it); a return records the engine's refund (the invoice price inside the return window, less
+ * depreciation after it). The ticket then
  * counts as fully covered: it goes on to repairing (if not there yet), QC and ready with the outcome.
  */
 export async function decideSanbao(ctx: Ctx, input: SanbaoInput): Promise<string> {

@@ -490,7 +490,10 @@ function sanbaoClaimLine(ctx: Pick<Ctx, 'sqlite'>, o: ReturnOutcome): ExtraClaim
   return {
     payer: 'maker',
     kind: 'sanbao_refund',
-    description: tt(L, 'collection.claim.sanbaoRefund', { price: m(o.purchasePriceFen), depreciation: m(o.depreciationFen), days: o.daysUsed }),
+    description:
+      o.depreciationFen === 0
+        ? tt(L, 'collection.claim.sanbaoRefundFull', { price: m(o.purchasePriceFen) })
+        : tt(L, 'collection.claim.sanbaoRefund', { price: m(o.purchasePriceFen), depreciation: m(o.depreciationFen), days: o.daysUsed }),
     amountFen: o.refundFen,
     removedSerial: o.oldImei ?? o.oldSerial,
   };

@@ -51,7 +51,11 @@ function visit(sqlite: Database.Database, t: TicketRow, tz: string, now: Date): 
  * earlier collected visit of the same device. Intake, the quote builder, receipts and
  * collection all ask here, so they never disagree.
  */
-export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?: Line[]; today?: string } = {}): Promise<EvaluateResult> {
+/**
+ * `purchasePriceFen` is the invoice amount the counter reads off the invoice when it is not on
+ * the device record yet: the refund of a 三包 return is the engine's, computed from that price.
+ */
+export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?: Line[]; today?: string; purchasePriceFen?: number | null } = {}): Promise<EvaluateResult> {
   const { sqlite } = ctx;
   const cols = `id, device_id, received_at, status, status_at, fault_codes_json, findings_json, warranty_claimed`;
   const ticket = sqlite.prepare(`SELECT ${cols} FROM tickets WHERE id = ? OR number = ?`).get(ticketId, ticketId) as TicketRow | undefined;
@@ -63,7 +67,7 @@ export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?:
   const device: DeviceFacts = {
     id: String(d.id),
     category: String(d.category),
-    purchasePriceFen: d.purchase_price_fen as number | null,
+    purchasePriceFen: opts.purchasePriceFen ?? (d.purchase_price_fen as number | null),
     proofKind: d.proof_kind as DeviceFacts['proofKind'],
     invoiceDate: d.invoice_date as string | null,
     purchaseDate: d.purchase_date as string | null,

@@ -302,7 +302,10 @@ export const buildRepairReceipt: DocumentBuilder<RepairReceiptModel> = (model, o
     body.push(sectionTitle(t('collection.doc.sanbaoRefund'), m));
     const rows2: Field[] = [
       [t('collection.doc.purchasePrice'), money(r.purchasePriceFen)],
-      [t('collection.doc.depreciation', { days: r.daysUsed }), `−${money(r.depreciationFen)}`],
+      // Inside the return window the refund is the invoice price: say so rather than "−¥0.00".
+      r.depreciationFen === 0
+        ? [t('collection.doc.noDepreciation'), t('collection.doc.noDepreciationValue')]
+        : [t('collection.doc.depreciation', { days: r.daysUsed }), `−${money(r.depreciationFen)}`],
       [r.paid ? t('collection.doc.sanbaoRefunded') : t('collection.doc.sanbaoRefundDue'), money(r.amountFen)],
     ];
     if (r.paid) {

@@ -110,8 +110,10 @@ export type Field = [label: string, value: string];
 
 /** Label–value pairs: two pairs per row on A4/A5, one per row on the roll. */
 export function fields(rows: Field[], m: FormatMetrics, opts: { single?: boolean } = {}): Content {
+  // A label never breaks inside a word ("Paid to the / customer"): it keeps its line unless it is
+  // longer than half the paper, where only wrapping keeps it on the page.
   const cell = (text: string, label: boolean): TableCell =>
-    label ? { text, color: '#333333', noWrap: false } : { text: text || '—' };
+    label ? { text, color: '#333333', noWrap: emWidth(text) * m.fontSize < m.contentWidth / 2 } : { text: text || '—' };
   const body: TableCell[][] = [];
   if (m.narrow || opts.single) {
     for (const [l, v] of rows) body.push([cell(l, true), cell(v, false)]);

@@ -749,6 +749,13 @@ function QcCard({ wb, run, ticketId }: CardProps) {
   );
 }
 
+/** The engine's refund as the card shows it: the invoice price inside the return window, else less depreciation. */
+function refundText(t: (k: string, p?: Record<string, string | number>) => string, locale: Parameters<typeof money>[1], refundFen: number, depreciationFen: number, days: number) {
+  return depreciationFen === 0
+    ? t('ui.bench.sanbao.refundFull', { refund: money(refundFen, locale) })
+    : t('ui.bench.sanbao.refund', { refund: money(refundFen, locale), depreciation: money(depreciationFen, locale), days });
+}
+
 function SanbaoCard({ wb, run, ticketId }: CardProps) {
   const { t, locale } = useI18n();
   const [price, setPrice] = useState<number | string>('');
@@ -762,7 +769,7 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
         <Text size="sm">
           {t('ui.bench.sanbao.done', { option: t(`ui.bench.sanbao.${wb.sanbao.option}`) })}
           {wb.sanbao.option === 'return'
-            ? ` · ${t('ui.bench.sanbao.refund', { refund: money(wb.sanbao.refundFen, locale), depreciation: money(wb.sanbao.depreciationFen, locale), days: wb.sanbao.daysUsed })}`
+            ? ` · ${refundText(t, locale, wb.sanbao.refundFen, wb.sanbao.depreciationFen, wb.sanbao.daysUsed)}`
             : ` · ${wb.sanbao.newImei ?? wb.sanbao.newSerial ?? ''} · ${wb.sanbao.exchangeDate ?? ''}`}
         </Text>
         {wb.sanbao.option === 'return' && wb.sanbao.refundFen > 0 ? (
@@ -816,7 +823,9 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
                   {o.reasons.join(' ')}
                 </Text>
                 {o.refundFen !== null ? (
-                  <Text size="xs">{t('ui.bench.sanbao.refund', { refund: money(o.refundFen, locale), depreciation: money(o.depreciationFen ?? 0, locale), days: o.daysUsed ?? 0 })}</Text>
+                  <Text size="xs" data-testid={`sanbao-refund-${o.option}`}>
+                    {refundText(t, locale, o.refundFen, o.depreciationFen ?? 0, o.daysUsed ?? 0)}
+                  </Text>
                 ) : null}
               </div>
               {o.option === 'exchange' || o.option === 'return' ? (
