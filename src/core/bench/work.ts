@@ -14,6 +14,7 @@ import { insertAttachment } from '../tickets/attachments';
 import { appendEvent } from '../tickets/events';
 import { erasePasscode } from '../tickets/passcode';
 import { evaluateTicket } from '../warranty/ticket';
+import { partName } from '../../shared/warranty/format';
 import { resolvePolicy } from '../warranty/store';
 import { benchSettings, ensureBenchRow, isManager, requireManager, requireStatus, ticketBasics, today, updateBenchRow } from './common';
 import { latestQuoteRow, loadQuote, sanbaoExists } from './quotes';
@@ -239,11 +240,11 @@ export async function submitQc(ctx: Ctx, input: QcInput): Promise<{ passed: bool
 
 // ---- 三包 ----
 
-export async function sanbaoOptions(ctx: Ctx, ticketId: string, purchasePriceFen: number | null) {
+export async function sanbaoOptions(ctx: Ctx, ticketId: string, purchasePriceFen: number | null, exchange?: 'unavailable' | 'refused') {
   const t = ticketBasics(ctx, ticketId);
   // The engine decides the refund (按发票价格退款 inside the 7-day window, less depreciation
   // after it); the bench only reads it, so the card, the record and the receipt agree.
-  const result = await evaluateTicket(ctx, t.id, { purchasePriceFen });
+  const result = await evaluateTicket(ctx, t.id, { purchasePriceFen, exchange });
   const { policy } = await resolvePolicy(ctx, { policyId: result.policy.id, policyVersion: result.policy.version });
   const dev = prepared(ctx.sqlite, `SELECT invoice_date, purchase_date, purchase_price_fen FROM devices WHERE id = ?`).get(t.device_id) as {
     invoice_date: string | null;
@@ -259,6 +260,7 @@ export async function sanbaoOptions(ctx: Ctx, ticketId: string, purchasePriceFen
       const dep = o.reasons.find((r) => r.code === 'refundDepreciated');
       return {
         option: o.option,
+        ...(o.part ? { part: o.part, partName: partName(o.part, ctx.locale, policy) } : {}),
         reasons: result.text.options[i] ?? [],
         refundFen,
         depreciationFen: refundFen === null ? null : price! - refundFen,
@@ -282,8 +284,8 @@ export async function decideSanbao(ctx: Ctx, input: SanbaoInput): Promise<string
   const t = ticketBasics(ctx, input.ticketId);
   requireStatus(t, ['diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts'], 'bench.error.sanbaoStatus');
   if (sanbaoExists(ctx, t.id)) throw new AppError('RULE', { key: 'bench.error.sanbaoDone' });
-  const opts = await sanbaoOptions(ctx, t.id, input.purchasePriceFen);
-  const offered = opts.options.find((o) => o.option === input.option);
+  const opts = await sanbaoOptions(ctx, t.id, input.purchasePriceFen, input.exchange);
+  const offered = opts.options.find((o) => o.option === input.option && !o.part);
   if (!offered) throw new AppError('RULE', { key: 'bench.error.sanbaoNotOffered', params: { option: input.option } });
   if (input.option === 'exchange' && !input.newImei && !input.newSerial) throw fieldError('newImei', 'bench.validation.newUnitRequired');
   if (input.option === 'return' && !opts.invoiceDate) throw fieldError('purchasePriceFen', 'bench.validation.noInvoiceDate');

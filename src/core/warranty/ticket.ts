@@ -55,7 +55,7 @@ function visit(sqlite: Database.Database, t: TicketRow, tz: string, now: Date): 
  * `purchasePriceFen` is the invoice amount the counter reads off the invoice when it is not on
  * the device record yet: the refund of a 三包 return is the engine's, computed from that price.
  */
-export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?: Line[]; today?: string; purchasePriceFen?: number | null } = {}): Promise<EvaluateResult> {
+export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?: Line[]; today?: string; purchasePriceFen?: number | null; exchange?: 'unavailable' | 'refused' } = {}): Promise<EvaluateResult> {
   const { sqlite } = ctx;
   const cols = `id, device_id, received_at, status, status_at, fault_codes_json, findings_json, warranty_claimed`;
   const ticket = sqlite.prepare(`SELECT ${cols} FROM tickets WHERE id = ? OR number = ?`).get(ticketId, ticketId) as TicketRow | undefined;
@@ -81,6 +81,7 @@ export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?:
   );
   const request = evaluationRequestFor(device, visit(sqlite, ticket, tz, now), past, opts.lines ?? []);
   if (opts.today) request.today = opts.today;
+  if (opts.exchange && request.current) request.current.exchange = opts.exchange;
   return evaluateForDevice(ctx, evaluateRequestSchema.parse(request));
 }
 

@@ -246,7 +246,7 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
     if (list) list.push(r);
     else optionReasons.set(o, [r]);
   };
-  let returnInWindow = false;
+  let refundAtInvoicePrice = false;
   const loanerReasons: Reason[] = [];
   const sanbaoVoid = voidedBy.get('sanbao');
   if (start !== null && unitEnd !== null && sanbaoVoid !== undefined) {
@@ -257,16 +257,18 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
       if (!current.performanceFault) {
         if (ref <= saleDay + policy.exchangeDays) reasons.push(reason('noListedFault'));
       } else {
-        const win = (n: number) => (policy.holidayExtendsWindows ? roll(saleDay! + n) : saleDay! + n);
+        // The sale day is day 0 (民法典 第二百零一条) unless the policy counts it as day 1.
+        const first = policy.windowCounting === 'sale_day_first' ? -1 : 0;
+        const win = (n: number) => (policy.holidayExtendsWindows ? roll(saleDay! + n + first) : saleDay! + n + first);
         const retEnd = win(policy.returnDays);
         const exEnd = win(policy.exchangeDays);
-        const dayNo = ref - saleDay;
+        const dayNo = ref - saleDay - first;
         if (policy.returnDays > 0 && ref <= retEnd) {
           const r = reason('returnWindow', { day: dayNo, days: policy.returnDays, end: fromDay(retEnd) });
           addOption('return', r);
           addOption('exchange', r);
           addOption('repair', r);
-          returnInWindow = true;
+          refundAtInvoicePrice = true;
         } else if (policy.exchangeDays > 0 && ref <= exEnd) {
           const r = reason('exchangeWindow', { day: dayNo, days: policy.exchangeDays, end: fromDay(exEnd) });
           addOption('exchange', r);
@@ -299,6 +301,20 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
         loanerReasons.push(reason('loanerDue', { days: open, limit: policy.loanerDays }));
     }
 
+    // Phone 第十九条 / household 第十三条: an exchange is due but cannot be made, or is refused → return.
+    let fallback: 'depreciated' | 'full' | null = null;
+    const fb = policy.exchangeFallback;
+    if (current?.exchange && optionReasons.has('exchange') && !refundAtInvoicePrice) {
+      if (current.exchange === 'refused' && fb.returnWhenRefused) {
+        addOption('return', reason('exchangeRefusedReturn'));
+        fallback = 'depreciated';
+      } else if (current.exchange === 'unavailable' && fb.returnWhenUnavailable) {
+        addOption('return', reason('exchangeUnavailableReturn'));
+        fallback = fb.depreciateWhenUnavailable ? 'depreciated' : 'full';
+      }
+    }
+    if (fallback === 'full') refundAtInvoicePrice = true;
+
     // Without an invoice only what the no-invoice rule allows stays open.
     let dropped = false;
     for (const o of [...optionReasons.keys()]) {
@@ -317,7 +333,7 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
     if (!rs) continue;
     const d: OptionDecision = { option: o, reasons: rs };
     if (o === 'return') {
-      if (returnInWindow) {
+      if (refundAtInvoicePrice) {
         d.refundAmount = device.purchasePrice;
         rs.push(reason('refundFullPrice', { amount: device.purchasePrice }));
       } else if (saleDay !== null) {
@@ -333,6 +349,20 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
       }
     }
     options.push(d);
+  }
+  // Phone 第十四条: an accessory replaced N times inside its period and failing again is returned.
+  if (policy.accessoryReturnAfter !== null && start !== null && current && !voidedBy.has('accessory') && sanbaoVoid === undefined) {
+    const seen = new Set<string>();
+    for (const line of lines) {
+      const rule = line.part !== null ? indexOf(policy).accessory.get(line.part) : undefined;
+      if (!rule || seen.has(rule.id)) continue;
+      seen.add(rule.id);
+      if (today > periodEnd(rule.period).end) continue;
+      let count = 0;
+      for (const r of history) for (const pr of r.partsReplaced ?? []) if (pr.part === rule.id && toDay(pr.completedOn) >= start) count++;
+      if (count >= policy.accessoryReturnAfter)
+        options.push({ option: 'return', part: rule.id, reasons: [reason('accessoryReplacedTwice', { part: rule.id, count })] });
+    }
   }
   if (!voidedBy.has('replace_program')) {
     for (const p of programs) {

@@ -121,6 +121,9 @@ export const messages: Messages = {
     'warranty.reason.loanerDue': '已送修{days}天（超过{limit}天），应提供备用机',
     'warranty.reason.refundFullPrice': '按发票价格退款{amount}',
     'warranty.reason.refundDepreciated': '使用{days}天，扣折旧费{depreciation}，退款{amount}',
+    'warranty.reason.exchangeUnavailableReturn': '应予换货，但无同型号同规格产品，顾客不愿调换其他型号、规格产品，可选择退货',
+    'warranty.reason.exchangeRefusedReturn': '应予换货，顾客不愿调换而要求退货，可退货，按规定收取折旧费',
+    'warranty.reason.accessoryReplacedTwice': '附件{part}已更换{count}次仍不能正常使用，可退货（单独购买的按发票价格退款，随主机购买的按退货时单独销售价格退款）',
 
     'warranty.error.invalidDate': '日期无效，请使用 YYYY-MM-DD',
     'warranty.error.purchaseAfterToday': '购买日期不能晚于今天',
@@ -272,6 +275,9 @@ export const messages: Messages = {
     'warranty.reason.loanerDue': 'In repair for {days} days (over {limit}): a loaner is due',
     'warranty.reason.refundFullPrice': 'Refund at the invoice price: {amount}',
     'warranty.reason.refundDepreciated': '{days} days of use, depreciation {depreciation}, refund {amount}',
+    'warranty.reason.exchangeUnavailableReturn': 'An exchange is due but no unit of the same model and specification is available and the customer will not take another: the customer may return it',
+    'warranty.reason.exchangeRefusedReturn': 'An exchange is due but the customer does not want one: the customer may return it, less depreciation',
+    'warranty.reason.accessoryReplacedTwice': 'Accessory {part} replaced {count} times and still failing: it may be returned (bought alone: at its invoice price; with the unit: at its separate price at the time of return)',
 
     'warranty.error.invalidDate': 'Not a valid date; use YYYY-MM-DD',
     'warranty.error.purchaseAfterToday': 'The purchase date cannot be after today',

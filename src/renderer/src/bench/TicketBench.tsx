@@ -761,6 +761,8 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
   const [price, setPrice] = useState<number | string>('');
   const [opts, setOpts] = useState<OutputOf<Procedures['bench.sanbao.options']> | null>(null);
   const [imei, setImei] = useState('');
+  // What became of an exchange that is due (phone 第十九条, household 第十三条): the engine then opens a return.
+  const [exchange, setExchange] = useState<'' | 'unavailable' | 'refused'>('');
   const { toast } = useErrorToast();
   if (wb.sanbao) {
     return (
@@ -798,12 +800,25 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
       </Text>
       <Group align="flex-end" gap="xs">
         <NumberInput size="xs" w={140} label={t('ui.bench.sanbao.price')} min={0} decimalScale={2} value={price} onChange={setPrice} />
+        <Select
+          size="xs"
+          w={200}
+          label={t('ui.bench.sanbao.exchangeFact')}
+          data-testid="sanbao-exchange-fact"
+          data={(['', 'unavailable', 'refused'] as const).map((v) => ({ value: v, label: t(`ui.bench.sanbao.exchangeFact.${v || 'none'}`) }))}
+          value={exchange}
+          onChange={(v) => {
+            setExchange((v ?? '') as typeof exchange);
+            setOpts(null);
+          }}
+          allowDeselect={false}
+        />
         <Button
           size="xs"
           variant="light"
           onClick={() =>
             void api
-              .call('bench.sanbao.options', { ticketId, ...(price === '' ? {} : { purchasePriceFen: yuan(price) }) })
+              .call('bench.sanbao.options', { ticketId, ...(price === '' ? {} : { purchasePriceFen: yuan(price) }), ...(exchange ? { exchange } : {}) })
               .then(setOpts)
               .catch(toast)
           }
@@ -814,10 +829,10 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
       {opts ? (
         <Stack gap={4} mt="xs">
           {opts.options.map((o) => (
-            <Group key={o.option} justify="space-between">
+            <Group key={`${o.option}:${o.part ?? ''}`} justify="space-between">
               <div>
                 <Text size="sm" fw={600}>
-                  {t(`ui.bench.sanbao.${o.option}`)}
+                  {o.part ? t('ui.bench.sanbao.accessoryReturn', { part: o.partName ?? o.part }) : t(`ui.bench.sanbao.${o.option}`)}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {o.reasons.join(' ')}
@@ -828,7 +843,7 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
                   </Text>
                 ) : null}
               </div>
-              {o.option === 'exchange' || o.option === 'return' ? (
+              {(o.option === 'exchange' || o.option === 'return') && !o.part ? (
                 <Group gap="xs" align="flex-end">
                   {o.option === 'exchange' ? <TextInput size="xs" w={160} placeholder={t('ui.bench.sanbao.newImei')} value={imei} onChange={(e) => setImei(e.currentTarget.value)} /> : null}
                   <Button
@@ -837,7 +852,7 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
                     disabled={price === ''}
                     onClick={() =>
                       void run((approval) =>
-                        api.call('bench.sanbao.decide', { ticketId, option: o.option as 'exchange', purchasePriceFen: yuan(price), ...(o.option === 'exchange' ? { newImei: imei } : {}), approval }),
+                        api.call('bench.sanbao.decide', { ticketId, option: o.option as 'exchange', purchasePriceFen: yuan(price), ...(o.option === 'exchange' ? { newImei: imei } : {}), ...(exchange ? { exchange } : {}), approval }),
                       )
                     }
                   >
