@@ -35,8 +35,37 @@ function partsWaitDays(sqlite: Database.Database, ticketId: string, now: Date): 
   return Math.floor(ms / DAY);
 }
 
+const OUTCOMES: Record<string, VisitFacts['outcome']> = { repaired: 'fixed', not_repaired: 'not_fixed', exchanged: 'exchanged', refunded: 'refunded' };
+
+/**
+ * What an earlier visit did, from its own records: the bench's outcome, whether the maker paid
+ * (a covered quote line or a 三包 outcome), and the policy parts its quote replaced with the
+ * catalog part's warranty days.
+ */
+function pastFacts(sqlite: Database.Database, ticketId: string): Pick<VisitFacts, 'outcome' | 'warrantyRepair' | 'partsReplaced'> {
+  const bench = sqlite.prepare(`SELECT outcome FROM bench_tickets WHERE ticket_id = ?`).get(ticketId) as { outcome: string | null } | undefined;
+  const sanbao = sqlite.prepare(`SELECT 1 FROM sanbao_outcomes WHERE ticket_id = ? LIMIT 1`).get(ticketId) !== undefined;
+  const quote = sqlite.prepare(`SELECT id, maker_fen FROM quotes WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`).get(ticketId) as { id: string; maker_fen: number } | undefined;
+  const parts = quote
+    ? (sqlite
+        .prepare(
+          `SELECT l.warranty_part AS part, COALESCE(p.warranty_days, 90) AS days FROM quote_lines l LEFT JOIN parts p ON p.id = l.part_id
+           WHERE l.quote_id = ? AND l.kind = 'part' AND l.warranty_part IS NOT NULL ORDER BY l.position`,
+        )
+        .all(quote.id) as { part: string; days: number }[])
+    : [];
+  const outcome = bench?.outcome ? OUTCOMES[bench.outcome] : undefined;
+  return {
+    ...(outcome ? { outcome } : {}),
+    ...(quote || sanbao ? { warrantyRepair: sanbao || quote!.maker_fen > 0 } : {}),
+    // A visit that was not repaired replaced nothing that stayed in the device.
+    partsReplaced: outcome === 'not_fixed' ? [] : parts,
+  };
+}
+
 function visit(sqlite: Database.Database, t: TicketRow, tz: string, now: Date): VisitFacts {
   return {
+    ...(t.status === 'collected' ? pastFacts(sqlite, t.id) : {}),
     faultCodes: JSON.parse(t.fault_codes_json) as string[],
     sentIn: localDate(t.received_at, tz),
     returnedOn: t.status === 'collected' ? localDate(t.status_at, tz) : undefined,

@@ -8,6 +8,9 @@
  * settled total), and the remaining figure is derived by subtraction so the parts always add up.
  */
 import type { Tender } from './schemas';
+import type { CompiledCalendar } from '../warranty/holidays';
+import type { HolidayCalendar } from '../warranty/schemas';
+import { replacedPartWarrantyEnd as engineReplacedPartEnd } from '../warranty/replaced-part';
 
 /** a × num / den, rounded half up (for non-negative a); exact integer arithmetic for any safe fen. */
 export function mulDivHalfUp(a: number, num: number, den: number): number {
@@ -166,12 +169,12 @@ export function daysFrom(a: string, b: string): number {
 }
 
 /**
- * The engine's replaced-part rule: a replaced part is warranted until the later of the original
- * coverage end (null when there was none) and the completion date plus the part's own period.
+ * The engine's replaced-part rule (shared/warranty/replaced-part.ts): the later of the original
+ * coverage end (null when there was none) and the completion date plus the part's own period,
+ * rolled past rest days by the shop's holiday calendar exactly as the engine rolls it.
  */
-export function replacedPartWarrantyEnd(originalEnd: string | null, completedOn: string, partDays: number): string {
-  const own = addDays(completedOn, Math.max(0, partDays));
-  return originalEnd !== null && originalEnd > own ? originalEnd : own;
+export function replacedPartWarrantyEnd(originalEnd: string | null, completedOn: string, partDays: number, calendar?: HolidayCalendar | CompiledCalendar): string {
+  return engineReplacedPartEnd(originalEnd, completedOn, { n: Math.max(0, partDays), unit: 'day' }, calendar);
 }
 
 // ---- daily close ----

@@ -23,9 +23,11 @@
  *   repairer's duty) → extended warranty → insurer (accidental damage) → customer.
  */
 import { addMonthsDay, fromDay, toDay, yearOfDay } from './dates';
+import { addPeriodDay } from './period';
 import { CN_HOLIDAYS, calendarCoversDay, compileCalendar, rollToWorkingDayNumber, type CompiledCalendar } from './holidays';
 import { allocate, mulDivRoundHalfUp } from './money';
 import { computeRefund } from './refund';
+import { replacedPartEndDay } from './replaced-part';
 import type {
   AccidentalDamage,
   CategoryPolicy,
@@ -65,11 +67,7 @@ export function periodCode(p: Period): string {
   return `${p.n}${p.unit === 'year' ? 'y' : p.unit === 'month' ? 'm' : 'd'}`;
 }
 
-/** Last day (inclusive) of a period starting on day `start` (day 0), before any extension. */
-export function addPeriodDay(start: number, p: Period): number {
-  if (p.unit === 'day') return start + p.n;
-  return addMonthsDay(start, p.unit === 'year' ? p.n * 12 : p.n);
-}
+export { addPeriodDay } from './period';
 
 interface PolicyIndex {
   main: Map<string, PartRule>;
@@ -425,7 +423,9 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
             if (pr.part !== line.part) continue;
             const done = toDay(pr.completedOn);
             if (basis === 'exchange' && done < start) continue; // that part left with the exchanged unit
-            const e = roll(addPeriodDay(done, pr.period));
+            const raw = addPeriodDay(done, pr.period);
+            if (!calendarCoversDay(raw, cal)) missingYears.add(yearOfDay(raw));
+            const e = replacedPartEndDay(done, pr.period, cal);
             if (best === null || e > best) {
               best = e;
               bestDone = done;
