@@ -72,7 +72,8 @@ export interface IntakeForm {
   depositYuan: number | '';
   technicianId: string | null;
   findings: Finding[];
-  warrantyClaimed: boolean;
+  /** null until staff have asked the customer: no answer is assumed. */
+  warrantyClaimed: boolean | null;
   photos: PhotoForm[];
 }
 
@@ -120,7 +121,7 @@ export function emptyIntake(today: string): IntakeForm {
     depositYuan: '',
     technicianId: null,
     findings: [],
-    warrantyClaimed: true,
+    warrantyClaimed: null,
     photos: [],
   };
 }
@@ -175,6 +176,7 @@ export function localIssues(f: IntakeForm, today: string): Record<string, string
   if (f.passKind === 'pattern' && !isValidPattern(f.passValue)) e['passcode.value'] = 'tickets.error.pattern';
   if (f.passKind === 'password' && !f.passValue) e['passcode.value'] = 'validation.required';
   if (!f.dataLossAck) e.dataLossAck = 'tickets.error.dataLossAck';
+  if (f.warrantyClaimed === null) e.warrantyClaimed = 'ui.counter.error.warrantyClaim';
   if (!isCalendarDate(f.promisedDate)) e.promisedDate = 'devices.error.date';
   else if (f.promisedDate < today) e.promisedDate = 'tickets.error.promisedPast';
   if (f.depositYuan !== '' && f.depositYuan < 0) e.depositFen = 'tickets.error.depositNegative';
@@ -234,7 +236,7 @@ export function toIntakeInput(f: IntakeForm, timeZone: string, confirmDuplicate 
     depositFen: f.depositYuan === '' ? 0 : Math.round(Number(f.depositYuan) * 100),
     technicianId: f.technicianId,
     findings: f.findings,
-    warrantyClaimed: f.warrantyClaimed,
+    warrantyClaimed: f.warrantyClaimed === true,
     photos: f.photos.map((p) => ({ name: p.name, mime: p.mime, dataBase64: p.dataBase64, caption: '' })),
   };
 }
