@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../i18n/types';
 import { messages } from './messages';
+import { formatFen as formatMoneyFen } from '../money/format';
 import type { CategoryPolicy, Reason } from './schemas';
 
 const AMOUNT_PARAMS = new Set(['amount', 'deductible', 'cap', 'left', 'fee', 'depreciation']);
@@ -14,9 +15,9 @@ function fill(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
+/** Amounts in reasons read as everywhere else in the product (the shared money formatter). */
 export function formatFen(fen: number, locale: Locale): string {
-  const yuan = (fen / 100).toFixed(2);
-  return locale === 'zh-CN' ? `¥${yuan}` : `CNY ${yuan}`;
+  return formatMoneyFen(fen, locale);
 }
 
 /** '6m' → '6个月' / '6 months'. */

@@ -13,6 +13,7 @@ import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { money } from '../stock/format';
 import { TicketBench } from './TicketBench';
 import { CoverageBadge } from '../tickets/TicketBadges';
+import { parseYuan } from '../../../shared/money';
 
 type Row = OutputOf<Procedures['bench.queue']>[number];
 type CallRow = OutputOf<Procedures['bench.callList']>[number];
@@ -332,7 +333,7 @@ function PriceList() {
               size="xs"
               onClick={() =>
                 void api
-                  .call('priceList.save', { code: draft.code, kind: draft.kind, nameZh: draft.nameZh, nameEn: draft.nameEn, category: draft.category as '', priceFen: Math.round(Number(draft.price || 0) * 100), diagnosisFee: draft.diagnosisFee })
+                  .call('priceList.save', { code: draft.code, kind: draft.kind, nameZh: draft.nameZh, nameEn: draft.nameEn, category: draft.category as '', priceFen: parseYuan(draft.price) ?? 0, diagnosisFee: draft.diagnosisFee })
                   .then(() => (setDraft(EMPTY), load()))
                   .catch(toast)
               }

@@ -33,6 +33,7 @@ import { useErrorToast } from '../hooks/useErrorToast';
 import { money, partName } from '../stock/format';
 import { printDocument } from '../stock/print';
 import { SignaturePad } from './SignaturePad';
+import { parseYuan } from '../../../shared/money';
 
 type Workbench = OutputOf<Procedures['bench.workbench']>;
 type PriceItem = OutputOf<Procedures['priceList.list']>[number];
@@ -52,7 +53,8 @@ interface DraftLine {
 }
 
 const PAYERS = ['customer', 'maker', 'shop', 'extended_warranty', 'insurer'] as const;
-const yuan = (v: number | string) => Math.round(Number(v || 0) * 100);
+// Typed yuan → fen by the shared parser (empty reads as 0 here).
+const yuan = (v: number | string) => parseYuan(v) ?? 0;
 
 /**
  * A ticket at the bench: moves, time, diagnosis, quote builder with the warranty decision per

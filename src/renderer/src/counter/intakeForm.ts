@@ -12,6 +12,7 @@ import { CONDITION_ITEMS, type IntakeInputRaw } from '../../../shared/tickets/sc
 import { isValidPattern, isValidPin } from '../../../shared/tickets/passcode';
 import { addDaysToDate, isCalendarDate } from '../../../shared/tickets/local-date';
 import type { Finding } from '../../../shared/warranty/schemas';
+import { parseYuan } from '../../../shared/money';
 
 export type ConditionItem = (typeof CONDITION_ITEMS)[number];
 export type ConditionState = 'ok' | 'fault' | 'not_checked';
@@ -233,7 +234,7 @@ export function toIntakeInput(f: IntakeForm, timeZone: string, confirmDuplicate 
     passcode: passcode(f),
     dataLossAck: f.dataLossAck as true,
     promisedDate: f.promisedDate,
-    depositFen: f.depositYuan === '' ? 0 : Math.round(Number(f.depositYuan) * 100),
+    depositFen: parseYuan(f.depositYuan) ?? 0,
     technicianId: f.technicianId,
     findings: f.findings,
     warrantyClaimed: f.warrantyClaimed === true,
