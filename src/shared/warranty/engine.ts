@@ -234,7 +234,8 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
     unitEnd = u.end;
     excludedDays = u.extra;
     if (u.extra > 0) reasons.push(reason('periodExtended', { days: u.extra }));
-    if (u.end !== u.unrolled) reasons.push(reason('holidayExtended', { from: fromDay(u.unrolled), to: fromDay(u.end) }));
+    if (u.end !== u.unrolled)
+      reasons.push(reason('holidayExtended', { from: fromDay(u.unrolled), to: fromDay(u.end), rest: cal.holidays.has(u.unrolled) ? 'holiday' : 'weekend' }));
   }
 
   // ---- 三包 options open today ----
@@ -261,14 +262,19 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
         const retEnd = win(policy.returnDays);
         const exEnd = win(policy.exchangeDays);
         const dayNo = ref - saleDay - first;
+        // A window whose last day fell on a rest day says so (and why), so "day 16 of 15" never reads as a contradiction.
+        const rolled = (n: number, end: number): Reason['params'] => {
+          const raw = saleDay! + n + first;
+          return end === raw ? {} : { rolledFrom: fromDay(raw), rest: cal.holidays.has(raw) ? 'holiday' : 'weekend' };
+        };
         if (policy.returnDays > 0 && ref <= retEnd) {
-          const r = reason('returnWindow', { day: dayNo, days: policy.returnDays, end: fromDay(retEnd) });
+          const r = reason('returnWindow', { day: dayNo, days: policy.returnDays, end: fromDay(retEnd), ...rolled(policy.returnDays, retEnd) });
           addOption('return', r);
           addOption('exchange', r);
           addOption('repair', r);
           refundAtInvoicePrice = true;
         } else if (policy.exchangeDays > 0 && ref <= exEnd) {
-          const r = reason('exchangeWindow', { day: dayNo, days: policy.exchangeDays, end: fromDay(exEnd) });
+          const r = reason('exchangeWindow', { day: dayNo, days: policy.exchangeDays, end: fromDay(exEnd), ...rolled(policy.exchangeDays, exEnd) });
           addOption('exchange', r);
           addOption('repair', r);
         }

@@ -48,7 +48,7 @@ describe('last day on a rest day ends on the next working day', () => {
     const d = evaluate(input({ device: dev('2025-10-01'), today: '2026-10-08', lines: [unitLabor] }));
     expect(d.unitEnd).toBe('2026-10-08');
     expect(d.lines[0]!.status).toBe('covered');
-    expect(d.reasons).toContainEqual({ code: 'holidayExtended', params: { from: '2026-10-01', to: '2026-10-08' } });
+    expect(d.reasons).toContainEqual({ code: 'holidayExtended', params: { from: '2026-10-01', to: '2026-10-08', rest: 'holiday' } });
     expect(evaluate(input({ device: dev('2025-10-01'), today: '2026-10-09', lines: [unitLabor] })).lines[0]!.status).toBe('not_covered');
   });
   it('a plain Sunday moves to Monday', () => {
