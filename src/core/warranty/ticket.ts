@@ -114,11 +114,16 @@ export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?:
   return evaluateForDevice(ctx, evaluateRequestSchema.parse(request));
 }
 
+/** Reasons for staff only (a missing holiday schedule): never printed on a customer's paper. */
+const INTERNAL_REASONS: ReadonlySet<string> = new Set(['calendarYearMissing']);
+
 // The intake receipt prints the decision's headline reasons and the 三包 options open today.
 setWarrantySummaryProvider(async (ctx, ticketId, locale) => {
   try {
     const result = await evaluateTicket({ ...ctx, locale }, ticketId);
-    return [...result.text.reasons, ...result.text.options.flat()].slice(0, 6);
+    // Only what the customer is told: a calendar gap is the shop's to fix, not a term of service.
+    const said = result.text.reasons.filter((_, i) => !INTERNAL_REASONS.has(result.decision.reasons[i]!.code));
+    return [...said, ...result.text.options.flat()].slice(0, 6);
   } catch (e) {
     // A device without dates cannot be decided yet: the receipt says so instead of failing to print.
     if (e instanceof AppError) return [];

@@ -173,7 +173,7 @@ function withCell(cell: TableCell, props: Record<string, unknown>): TableCell {
 /** Signature lines with room to sign (the cells' bottom borders are the lines). */
 export function signatureBlock(m: FormatMetrics, locale: Locale, staffName: string): Content {
   const line = (w: number | string): TableCell => ({ text: ' ', border: [false, false, false, true], width: w } as TableCell);
-  const label = (key: string): TableCell => ({ text: tr(locale, key), border: [false, false, false, false], margin: [0, 8, 0, 0] });
+  const label = (key: string): TableCell => ({ text: tr(locale, key), border: [false, false, false, false], margin: [0, 8, 0, 0], noWrap: true });
   const gap: TableCell = { text: '', border: [false, false, false, false] };
   const staff: TableCell = { text: staffName, border: [false, false, false, true], margin: [0, 8, 0, 0] };
   if (m.narrow) {
