@@ -78,7 +78,7 @@ test('what if: day 10 exchange/repair, day 5 return too, liquid voids coverage �
 
   await page.getByLabel('发票日期').fill(addDays(today(), -5));
   await expectOptions(page, ['return', 'exchange', 'repair'], []);
-  await expect(page.getByTestId('whatif-option-return')).toContainText('退款¥2999.00');
+  await expect(page.getByTestId('whatif-option-return')).toContainText('退款¥2,999.00');
   await top(page);
   await snap('warranty-whatif-day5-zh');
 
