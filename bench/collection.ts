@@ -66,6 +66,8 @@ export const sampleCard: WarrantyCardModel = {
   record: { sentIn: '2026-11-20', fault: '无法开机；进水后无法充电', cause: '主板供电芯片损坏，尾插氧化', done: ['手机主板维修工时', 'Mate 60 主板', '尾插清洁'], outcome: '已修复', parts, handedBack: '2026-11-23', technician: '张工' },
   repairWarranty: { days: 90, until: '2027-02-21' },
   statutory: { unitEnd: '2027-03-01', remainingDays: 98 },
+  exclusions: [],
+  unitVoided: false,
   exchange: null,
   terms: ['保修期内，同一故障经维修后复发，凭本卡免费维修。', '修理占用和待修时间不计入三包有效期。', '更换的配件保修至原保修期届满与配件自身保修期届满中较晚者。'],
 };

@@ -111,6 +111,12 @@ test('a returning customer\'s intake from the keyboard alone, then the receipt c
   await type('14789');
   await press('Tab'); // data-loss acknowledgement
   await press('Space');
+  // The warranty claim is asked, not assumed: nothing is chosen until staff answer. A broken screen: no claim.
+  await expect(page.getByTestId('warranty-claim-yes')).not.toBeChecked();
+  await expect(page.getByTestId('warranty-claim-no')).not.toBeChecked();
+  await press('Tab'); // "yes" (the first of the two)
+  await press('ArrowRight'); // → "no, paid repair"
+  await expect(page.getByTestId('warranty-claim-no')).toBeChecked();
   // The promised date keeps its default (three days out); one day later, from the keyboard:
   await press('Tab');
   await press('ArrowUp');
@@ -147,7 +153,7 @@ test('a returning customer\'s intake from the keyboard alone, then the receipt c
       `A returning customer's intake from the keyboard alone (measured by tests/e2e/intake.spec.ts): **${keys} keystrokes**`,
       'from the open intake screen to the saved ticket — last 4 phone digits, Enter, pick the device, a 4-character fault',
       'text and a common-fault chip, three condition keys, two accessories, an unlock pattern of five dots, the data-loss',
-      'acknowledgement, the promised date moved by a day, Ctrl+Enter. Each typed character counts as one key (a Chinese',
+      'acknowledgement, the warranty-claim question answered (Tab, →), the promised date moved by a day, Ctrl+Enter. Each typed character counts as one key (a Chinese',
       'IME adds its own keys for the fault text); no mouse.',
       '',
     ].join('\n');
@@ -164,6 +170,9 @@ test('a returning customer\'s intake from the keyboard alone, then the receipt c
   expect(detail.passcode).toMatchObject({ hasPasscode: true, kind: 'pattern' });
   expect(detail.condition.display).toBe('fault');
   expect(detail.dataLossAck).toBe(true);
+  // The claim as answered, and (no quote yet) the list's label says only that: no warranty claimed.
+  expect(detail.warrantyClaimed).toBe(false);
+  expect(detail.coverage).toEqual({ label: 'not_claimed', findings: [] });
   await expect
     .poll(async () => (await shop.backend.call('loaners.list', { status: 'out', ticket: ticketId }, { token })).length)
     .toBe(1);
@@ -223,6 +232,9 @@ test('a new customer with a bad phone and a bad IMEI check digit: errors at the 
   await page.getByTestId('data-loss-ack').check();
   await page.getByTestId('save-intake').click();
   await expect(nc).toContainText('不是有效的中国手机或固话号码');
+  // The warranty claim was not asked yet: the form says so instead of assuming an answer.
+  await expect(page.getByTestId('warranty-claim')).toContainText('请询问顾客是否申请保修并选择');
+  await page.getByTestId('warranty-claim-yes').check();
   await expect(page.getByTestId('intake-errors')).toBeVisible();
   await top(page);
   await snap('intake-errors-zh');

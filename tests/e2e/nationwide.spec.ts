@@ -55,6 +55,7 @@ async function fillVisitAndSave(page: Page) {
   await page.getByTestId('fault-text').fill('屏幕触摸失灵');
   await page.getByTestId('passcode-kind').getByText('无锁屏密码').click();
   await page.getByTestId('data-loss-ack').check();
+  await page.getByTestId('warranty-claim-yes').check();
   await page.getByTestId('save-intake').click();
   await expect(page.getByTestId('intake-done')).toBeVisible();
 }

@@ -8,7 +8,7 @@ import { intakeInput, imei } from '../integration/intake/helpers';
  * A 三包 return (退货) paid out at the counter, in Chromium: a phone bought five days ago comes
  * in with a listed performance fault; the bench records the return the engine offers (the
  * manager's PIN) and passes QC (through the real procedures). The bench card says the refund is
- * due at hand-back; the counter scans the ticket, sees the refund with its depreciation, pays it
+ * due at hand-back; the counter scans the ticket, sees the refund (the invoice price, inside the 7-day window), pays it
  * by WeChat Pay (its transaction number required), and the ticket then shows "refunded ¥X to
  * the customer on <date> by WeChat Pay" at the counter and at the bench.
  * Screens: test-results/screenshots/sanbao-refund-*.png.
@@ -52,8 +52,8 @@ test.beforeAll(async () => {
   await b.call('bench.diagnose', { ticketId: id, cause: '主板供电故障（性能故障）', findings: [], performanceFault: true } as never, tech);
   const wb = await b.call('bench.sanbao.decide', { ticketId: id, option: 'return', purchasePriceFen: PRICE, approval: { username: MANAGER.username, pin: '1111' }, note: '7 日内性能故障退货' } as never, counter);
   refundFen = wb.sanbao!.refundFen;
-  expect(refundFen).toBeGreaterThan(0);
-  expect(refundFen).toBeLessThan(PRICE);
+  // Inside the 7-day window a return is refunded at the invoice price (phone rule 第十一条), no depreciation.
+  expect(refundFen).toBe(PRICE);
   await b.call('bench.transition', { ticketId: id, to: 'qc' } as never, tech);
   const checklist = (await b.call('bench.workbench', { ticketId: id }, tech)).qcChecklist;
   const mgr = { token: (await b.call('auth.login', MANAGER)).token };

@@ -78,7 +78,7 @@ test('what if: day 10 exchange/repair, day 5 return too, liquid voids coverage �
 
   await page.getByLabel('发票日期').fill(addDays(today(), -5));
   await expectOptions(page, ['return', 'exchange', 'repair'], []);
-  await expect(page.getByTestId('whatif-option-return')).toContainText('退款¥2999.00');
+  await expect(page.getByTestId('whatif-option-return')).toContainText('退款¥2,999.00');
   await top(page);
   await snap('warranty-whatif-day5-zh');
 
@@ -94,7 +94,7 @@ test('what if: day 10 exchange/repair, day 5 return too, liquid voids coverage �
   // The same panel in English: the server answers in the new language.
   await page.getByTestId('language-switch').getByText('EN').click();
   await expect(page.getByTestId('whatif-reasons')).toContainText('Intake found liquid damage: statutory return/exchange/repair do not apply');
-  await expect(page.getByTestId('whatif-line-0')).toContainText('Customer CNY 80.00');
+  await expect(page.getByTestId('whatif-line-0')).toContainText('Customer ¥80.00');
   await top(page);
   await snap('warranty-whatif-liquid-en');
   await page.getByLabel('liquid damage').uncheck();

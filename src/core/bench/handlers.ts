@@ -116,7 +116,7 @@ export const benchHandlers: Handlers<typeof benchProcedures> = {
     return workbench(ctx, input.ticketId);
   },
   async 'bench.sanbao.options'(input, ctx) {
-    const r = await sanbaoOptions(ctx, input.ticketId, input.purchasePriceFen ?? null);
+    const r = await sanbaoOptions(ctx, input.ticketId, input.purchasePriceFen ?? null, input.exchange);
     return { today: r.today, invoiceDate: r.invoiceDate, excludedDays: r.excludedDays, depreciationPpmPerDay: r.policy.depreciationPpmPerDay, options: r.options };
   },
   async 'bench.sanbao.decide'(input, ctx) {

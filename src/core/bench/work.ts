@@ -6,7 +6,6 @@
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { DiagnosisInput, IssuePartInput, QcInput, SanbaoInput } from '../../shared/bench/schemas';
 import { judgeQc, qcChecklist } from '../../shared/bench/rules';
-import { computeRefund } from '../../shared/warranty/refund';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/tickets/schemas';
 import type { Ctx } from '../api/context';
 import { prepared } from '../db/statements';
@@ -15,6 +14,7 @@ import { insertAttachment } from '../tickets/attachments';
 import { appendEvent } from '../tickets/events';
 import { erasePasscode } from '../tickets/passcode';
 import { evaluateTicket } from '../warranty/ticket';
+import { partName } from '../../shared/warranty/format';
 import { resolvePolicy } from '../warranty/store';
 import { benchSettings, ensureBenchRow, requireStatus, ticketBasics, today, updateBenchRow } from './common';
 import { isManager, requireManager } from '../auth/manager-approval';
@@ -241,20 +241,32 @@ export async function submitQc(ctx: Ctx, input: QcInput): Promise<{ passed: bool
 
 // ---- 三包 ----
 
-export async function sanbaoOptions(ctx: Ctx, ticketId: string, purchasePriceFen: number | null) {
+export async function sanbaoOptions(ctx: Ctx, ticketId: string, purchasePriceFen: number | null, exchange?: 'unavailable' | 'refused') {
   const t = ticketBasics(ctx, ticketId);
-  const result = await evaluateTicket(ctx, t.id);
+  // The engine decides the refund (按发票价格退款 inside the 7-day window, less depreciation
+  // after it); the bench only reads it, so the card, the record and the receipt agree.
+  const result = await evaluateTicket(ctx, t.id, { purchasePriceFen, exchange });
   const { policy } = await resolvePolicy(ctx, { policyId: result.policy.id, policyVersion: result.policy.version });
-  const dev = prepared(ctx.sqlite, `SELECT invoice_date, purchase_date FROM devices WHERE id = ?`).get(t.device_id) as { invoice_date: string | null; purchase_date: string | null };
+  const dev = prepared(ctx.sqlite, `SELECT invoice_date, purchase_date, purchase_price_fen FROM devices WHERE id = ?`).get(t.device_id) as {
+    invoice_date: string | null;
+    purchase_date: string | null;
+    purchase_price_fen: number | null;
+  };
   const invoiceDate = dev.invoice_date ?? dev.purchase_date;
+  const price = purchasePriceFen ?? dev.purchase_price_fen;
   return {
     today: result.today,
     options: result.decision.options.map((o, i) => {
-      let refund: ReturnType<typeof computeRefund> | null = null;
-      if (o.option === 'return' && purchasePriceFen !== null && invoiceDate) {
-        refund = computeRefund({ price: purchasePriceFen, depreciationPpmPerDay: policy.depreciationPpmPerDay, invoiceDate, returnDate: result.today, repairDays: result.decision.excludedDays });
-      }
-      return { option: o.option, reasons: result.text.options[i] ?? [], refundFen: refund?.refund ?? null, depreciationFen: refund?.depreciation ?? null, daysUsed: refund?.daysUsed ?? null };
+      const refundFen = o.option === 'return' && price !== null && invoiceDate && o.refundAmount !== undefined ? o.refundAmount : null;
+      const dep = o.reasons.find((r) => r.code === 'refundDepreciated');
+      return {
+        option: o.option,
+        ...(o.part ? { part: o.part, partName: partName(o.part, ctx.locale, policy) } : {}),
+        reasons: result.text.options[i] ?? [],
+        refundFen,
+        depreciationFen: refundFen === null ? null : price! - refundFen,
+        daysUsed: refundFen === null ? null : dep ? Number(dep.params.days) : 0,
+      };
     }),
     policy,
     invoiceDate,
@@ -265,15 +277,16 @@ export async function sanbaoOptions(ctx: Ctx, ticketId: string, purchasePriceFen
 /**
  * Records a 三包 exchange or return the engine offers today, with a manager's approval. An
  * exchange records the replacement's identifiers and the exchange date on the device (its
- * warranty restarts from it); a return records the refund after depreciation. The ticket then
+ * warranty restarts from it); a return records the engine's refund (the invoice price inside the return window, less
+ * depreciation after it). The ticket then
  * counts as fully covered: it goes on to repairing (if not there yet), QC and ready with the outcome.
  */
 export async function decideSanbao(ctx: Ctx, input: SanbaoInput): Promise<string> {
   const t = ticketBasics(ctx, input.ticketId);
   requireStatus(t, ['diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts'], 'bench.error.sanbaoStatus');
   if (sanbaoExists(ctx, t.id)) throw new AppError('RULE', { key: 'bench.error.sanbaoDone' });
-  const opts = await sanbaoOptions(ctx, t.id, input.purchasePriceFen);
-  const offered = opts.options.find((o) => o.option === input.option);
+  const opts = await sanbaoOptions(ctx, t.id, input.purchasePriceFen, input.exchange);
+  const offered = opts.options.find((o) => o.option === input.option && !o.part);
   if (!offered) throw new AppError('RULE', { key: 'bench.error.sanbaoNotOffered', params: { option: input.option } });
   if (input.option === 'exchange' && !input.newImei && !input.newSerial) throw fieldError('newImei', 'bench.validation.newUnitRequired');
   if (input.option === 'return' && !opts.invoiceDate) throw fieldError('purchasePriceFen', 'bench.validation.noInvoiceDate');

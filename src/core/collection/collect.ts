@@ -20,7 +20,8 @@ import { transition } from '../bench/transition';
 import { loanerOutForTicket, releaseTicketReservations, assertNoLoanerOut } from '../stock';
 import { erasePasscode } from '../tickets/passcode';
 import { evaluateTicket } from '../warranty/ticket';
-import { resolvePolicy } from '../warranty/store';
+import { activeCalendarRow, compiledCalendarOf, resolvePolicy } from '../warranty/store';
+import type { CompiledCalendar } from '../../shared/warranty/holidays';
 import { assertDayOpen, businessDate, closeOf, ensureDepositPayment, insertPayment, paidOnTicket, ticketPayments } from './payments';
 import { createClaimsForTicket, type ExtraClaimLine } from './claims';
 import { returnOutcome, sanbaoRefundPaid, sanbaoRefundReason, type ReturnOutcome } from './sanbao-refund';
@@ -105,11 +106,14 @@ export interface WarrantyFacts {
   repairWarrantyDays: number;
   /** End of coverage per policy part ('battery') from the engine, by quote line part id. */
   lineEnds: Map<string, string | null>;
+  /** The shop's holiday calendar, so a replaced part's end rolls past rest days as the engine's do. */
+  calendar: CompiledCalendar;
 }
 
 export async function warrantyFacts(ctx: Ctx, t: TicketBasics, partLines: { partId: string | null; endDate: string | null }[]): Promise<WarrantyFacts> {
   const lineEnds = new Map<string, string | null>();
   for (const l of partLines) if (l.partId) lineEnds.set(l.partId, l.endDate);
+  const calendar = compiledCalendarOf(ctx.sqlite, await activeCalendarRow(ctx.db));
   try {
     const r = await evaluateTicket(ctx, t.id);
     let days = 90;
@@ -118,10 +122,10 @@ export async function warrantyFacts(ctx: Ctx, t: TicketBasics, partLines: { part
     } catch {
       /* a policy version gone from the store: the policy default */
     }
-    return { unitEnd: r.decision.unitEnd, reasons: r.text.reasons.slice(0, 4), repairWarrantyDays: days, lineEnds };
+    return { unitEnd: r.decision.unitEnd, reasons: r.text.reasons.slice(0, 4), repairWarrantyDays: days, lineEnds, calendar };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    return { unitEnd: null, reasons: [], repairWarrantyDays: 90, lineEnds };
+    return { unitEnd: null, reasons: [], repairWarrantyDays: 90, lineEnds, calendar };
   }
 }
 
@@ -134,7 +138,7 @@ export function replacedParts(ctx: Pick<Ctx, 'sqlite' | 'locale'>, ticketId: str
     serials: p.serials,
     removedSerial: p.removed[0] ?? null,
     partDays: p.partDays,
-    warrantyEnd: replacedPartWarrantyEnd(w.lineEnds.get(p.partId) ?? w.unitEnd, completedOn, p.partDays),
+    warrantyEnd: replacedPartWarrantyEnd(w.lineEnds.get(p.partId) ?? w.unitEnd, completedOn, p.partDays, w.calendar),
     warrantyPaid: warrantyPaidParts.has(p.partId),
   }));
 }
@@ -492,7 +496,10 @@ function sanbaoClaimLine(ctx: Pick<Ctx, 'sqlite'>, o: ReturnOutcome): ExtraClaim
   return {
     payer: 'maker',
     kind: 'sanbao_refund',
-    description: tt(L, 'collection.claim.sanbaoRefund', { price: m(o.purchasePriceFen), depreciation: m(o.depreciationFen), days: o.daysUsed }),
+    description:
+      o.depreciationFen === 0
+        ? tt(L, 'collection.claim.sanbaoRefundFull', { price: m(o.purchasePriceFen) })
+        : tt(L, 'collection.claim.sanbaoRefund', { price: m(o.purchasePriceFen), depreciation: m(o.depreciationFen), days: o.daysUsed }),
     amountFen: o.refundFen,
     removedSerial: o.oldImei ?? o.oldSerial,
   };

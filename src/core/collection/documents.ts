@@ -12,7 +12,10 @@ import { CLAIM_PAYERS, type ClaimPayer } from '../../shared/collection/schemas';
 import { formatMoney } from '../../shared/documents/format';
 import { t } from '../../shared/i18n/translate';
 import { localDate } from '../../shared/time/local-date';
-import { PAYERS } from '../../shared/warranty/schemas';
+import { PAYERS, type Finding } from '../../shared/warranty/schemas';
+import { DEFAULT_EXCLUSIONS } from '../../shared/warranty/presets';
+import type { Locale } from '../../shared/i18n/types';
+import { resolvePolicy } from '../warranty/store';
 import type { Ctx } from '../api/context';
 import { registerDocument, type LoadOptions } from '../documents/registry';
 import { prepared } from '../db/statements';
@@ -122,13 +125,30 @@ export async function loadRepairReceipt(ctx: Ctx, ref: string, { locale, setting
   };
 }
 
+/** The recorded findings by name, each with what the policy's exclusion table voids. */
+async function exclusionsOf(ctx: Ctx, category: string, findings: Finding[], locale: Locale) {
+  if (findings.length === 0) return { exclusions: [], unitVoided: false };
+  let table: Partial<Record<Finding, readonly string[]>> = DEFAULT_EXCLUSIONS;
+  try {
+    table = (await resolvePolicy(ctx, { category })).policy.exclusions;
+  } catch {
+    /* no policy for the category: the built-in table names what a finding voids */
+  }
+  const exclusions = findings.map((f) => ({
+    finding: t(locale, `warranty.finding.${f}`),
+    voids: (table[f] ?? []).map((s) => t(locale, `warranty.scope.${s}`)),
+  }));
+  return { exclusions, unitVoided: findings.some((f) => (table[f] ?? []).includes('unit')) };
+}
+
 export async function loadWarrantyCard(ctx: Ctx, ref: string, { locale, settings }: LoadOptions): Promise<WarrantyCardModel | null> {
   const v = await viewFor(ctx, ref, locale);
   if (!v) return null;
   const d = prepared(
     ctx.sqlite,
-    `SELECT d.imei2, d.purchase_date, d.invoice_date, d.invoice_no, d.seller, t.customer_id FROM tickets t JOIN devices d ON d.id = t.device_id WHERE t.id = ?`,
-  ).get(v.ticket.id) as { imei2: string | null; purchase_date: string | null; invoice_date: string | null; invoice_no: string; seller: string; customer_id: string };
+    `SELECT d.imei2, d.purchase_date, d.invoice_date, d.invoice_no, d.seller, t.customer_id, t.findings_json FROM tickets t JOIN devices d ON d.id = t.device_id WHERE t.id = ?`,
+  ).get(v.ticket.id) as { imei2: string | null; purchase_date: string | null; invoice_date: string | null; invoice_no: string; seller: string; customer_id: string; findings_json: string };
+  const { exclusions, unitVoided } = await exclusionsOf(ctx, v.ticket.device.category, JSON.parse(d.findings_json) as Finding[], locale);
   const rec = v.collection;
   const handedBack = rec ? localDate(rec.collectedAt, settings.timeZone) : null;
   const from = handedBack ?? v.today;
@@ -160,6 +180,8 @@ export async function loadWarrantyCard(ctx: Ctx, ref: string, { locale, settings
     },
     repairWarranty: { days: v.warranty.repairWarrantyDays, until: v.warranty.repairWarrantyUntil },
     statutory: { unitEnd: v.warranty.unitEnd, remainingDays: v.warranty.unitEnd ? daysFrom(from, v.warranty.unitEnd) : null },
+    exclusions,
+    unitVoided,
     exchange,
     terms: [t(locale, 'collection.doc.terms.card1'), t(locale, 'collection.doc.terms.card2'), t(locale, 'collection.doc.terms.card3')],
   };

@@ -49,7 +49,7 @@ async function ticketRow(ctx: Ctx, ticketId: string) {
       't.id', 't.number', 't.received_at', 't.service_type', 't.service_json', 't.fault_text', 't.fault_codes_json',
       't.condition_json', 't.accessories_json', 't.passcode_state', 't.data_loss_ack', 't.deposit_fen', 't.promised_date',
       'c.id as customer_id', 'c.name as customer_name',
-      'd.category', 'd.brand', 'd.model', 'd.imei', 'd.imei2', 'd.serial', 'd.colour',
+      'd.category', 'd.brand', 'd.model', 'd.imei', 'd.imei2', 'd.serial', 'd.colour', 'd.purchase_date', 'd.invoice_date',
       'tech.display_name as technician', 'rcv.display_name as received_by',
     ])
     // Scanners and people hand us either the id or the printed number.
@@ -96,6 +96,8 @@ export async function loadIntakeReceipt(ctx: Ctx, ticketId: string, { locale, se
       imei2: r.imei2,
       serial: r.serial,
       colour: r.colour,
+      purchaseDate: r.purchase_date ?? null,
+      invoiceDate: r.invoice_date ?? null,
     },
     fault,
     condition: CHECK_ITEMS.filter((i) => condition[i] !== undefined).map((i) => ({
@@ -104,8 +106,8 @@ export async function loadIntakeReceipt(ctx: Ctx, ticketId: string, { locale, se
     })),
     conditionNote: condition.cosmeticNotes ?? '',
     accessories: accessoryNames,
-    // An erased passcode was given at intake: the receipt tells what happened then.
-    passcode: r.passcode_state === 'declined' ? 'declined' : r.passcode_state === 'none' ? 'none' : 'given',
+    // A reprint tells the ticket as it is now: a passcode erased at collection reads as erased.
+    passcode: (['given', 'declined', 'none', 'erased'].includes(r.passcode_state) ? r.passcode_state : 'given') as IntakeReceiptModel['passcode'],
     dataLossAcknowledged: r.data_loss_ack === 1,
     depositFen: r.deposit_fen,
     promisedDate: r.promised_date || null,

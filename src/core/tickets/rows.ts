@@ -4,11 +4,15 @@ import { CLOSED_STATUSES, WORK_STATUSES, type TicketStatus } from '../../shared/
 import { daysBetweenDates, localDate } from '../../shared/time/local-date';
 import type { ShopClock } from '../shop/clock';
 import { prepared } from '../db/statements';
+import { ticketCoverage } from '../../shared/tickets/coverage';
+import type { Finding } from '../../shared/warranty/schemas';
 
 /** The columns every ticket list reads: one join per row by primary key, nothing else. */
 export const ROW_SELECT = `
   SELECT t.id, t.number, t.status, t.status_at, t.received_at, t.promised_date, t.service_type,
-         t.warranty_claimed, t.deposit_fen, substr(t.fault_text, 1, 80) AS fault, t.passcode_state,
+         t.warranty_claimed, t.deposit_fen, substr(t.fault_text, 1, 80) AS fault, t.passcode_state, t.findings_json,
+         (SELECT q.customer_total_fen || ',' || (q.maker_fen + q.shop_fen + q.extended_warranty_fen + q.insurer_fen) FROM quotes q WHERE q.ticket_id = t.id ORDER BY q.version DESC LIMIT 1) AS q_split,
+         EXISTS (SELECT 1 FROM sanbao_outcomes s WHERE s.ticket_id = t.id) AS sanbao,
          c.id AS c_id, c.name AS c_name,
          (SELECT display FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.position LIMIT 1) AS c_phone,
          d.id AS d_id, d.category, d.brand, d.model, d.imei, d.serial,
@@ -30,6 +34,9 @@ export interface RawRow {
   deposit_fen: number;
   fault: string;
   passcode_state: string;
+  findings_json: string;
+  q_split: string | null;
+  sanbao: number;
   c_id: string;
   c_name: string;
   c_phone: string | null;
@@ -75,6 +82,17 @@ export function ticketFlags(
   };
 }
 
+/** The label from the latest quote's split and a 三包 outcome (shared/tickets/coverage.ts). */
+export function coverageOf(r: { warranty_claimed: number; findings_json: string; q_split: string | null; sanbao: number }) {
+  const [customerFen, coveredFen] = r.q_split ? r.q_split.split(',').map(Number) : [];
+  return ticketCoverage({
+    warrantyClaimed: r.warranty_claimed === 1,
+    findings: JSON.parse(r.findings_json) as Finding[],
+    quote: r.q_split ? { customerFen: customerFen!, coveredFen: coveredFen! } : null,
+    sanbao: r.sanbao === 1,
+  });
+}
+
 export function toRow(clock: ShopClock, r: RawRow, limits: Map<string, number | null> = new Map()): TicketRow {
   return {
     id: r.id,
@@ -85,6 +103,7 @@ export function toRow(clock: ShopClock, r: RawRow, limits: Map<string, number | 
     promisedDate: r.promised_date,
     serviceType: r.service_type as TicketRow['serviceType'],
     warrantyClaimed: r.warranty_claimed === 1,
+    coverage: coverageOf(r),
     depositFen: r.deposit_fen,
     faultSummary: r.fault,
     hasPasscode: r.passcode_state === 'given',

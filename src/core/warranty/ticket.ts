@@ -35,8 +35,37 @@ function partsWaitDays(sqlite: Database.Database, ticketId: string, now: Date): 
   return Math.floor(ms / DAY);
 }
 
+const OUTCOMES: Record<string, VisitFacts['outcome']> = { repaired: 'fixed', not_repaired: 'not_fixed', exchanged: 'exchanged', refunded: 'refunded' };
+
+/**
+ * What an earlier visit did, from its own records: the bench's outcome, whether the maker paid
+ * (a covered quote line or a 三包 outcome), and the policy parts its quote replaced with the
+ * catalog part's warranty days.
+ */
+function pastFacts(sqlite: Database.Database, ticketId: string): Pick<VisitFacts, 'outcome' | 'warrantyRepair' | 'partsReplaced'> {
+  const bench = sqlite.prepare(`SELECT outcome FROM bench_tickets WHERE ticket_id = ?`).get(ticketId) as { outcome: string | null } | undefined;
+  const sanbao = sqlite.prepare(`SELECT 1 FROM sanbao_outcomes WHERE ticket_id = ? LIMIT 1`).get(ticketId) !== undefined;
+  const quote = sqlite.prepare(`SELECT id, maker_fen FROM quotes WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`).get(ticketId) as { id: string; maker_fen: number } | undefined;
+  const parts = quote
+    ? (sqlite
+        .prepare(
+          `SELECT l.warranty_part AS part, COALESCE(p.warranty_days, 90) AS days FROM quote_lines l LEFT JOIN parts p ON p.id = l.part_id
+           WHERE l.quote_id = ? AND l.kind = 'part' AND l.warranty_part IS NOT NULL ORDER BY l.position`,
+        )
+        .all(quote.id) as { part: string; days: number }[])
+    : [];
+  const outcome = bench?.outcome ? OUTCOMES[bench.outcome] : undefined;
+  return {
+    ...(outcome ? { outcome } : {}),
+    ...(quote || sanbao ? { warrantyRepair: sanbao || quote!.maker_fen > 0 } : {}),
+    // A visit that was not repaired replaced nothing that stayed in the device.
+    partsReplaced: outcome === 'not_fixed' ? [] : parts,
+  };
+}
+
 function visit(sqlite: Database.Database, t: TicketRow, tz: string, now: Date): VisitFacts {
   return {
+    ...(t.status === 'collected' ? pastFacts(sqlite, t.id) : {}),
     faultCodes: JSON.parse(t.fault_codes_json) as string[],
     sentIn: localDate(t.received_at, tz),
     returnedOn: t.status === 'collected' ? localDate(t.status_at, tz) : undefined,
@@ -51,7 +80,11 @@ function visit(sqlite: Database.Database, t: TicketRow, tz: string, now: Date): 
  * earlier collected visit of the same device. Intake, the quote builder, receipts and
  * collection all ask here, so they never disagree.
  */
-export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?: Line[]; today?: string } = {}): Promise<EvaluateResult> {
+/**
+ * `purchasePriceFen` is the invoice amount the counter reads off the invoice when it is not on
+ * the device record yet: the refund of a 三包 return is the engine's, computed from that price.
+ */
+export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?: Line[]; today?: string; purchasePriceFen?: number | null; exchange?: 'unavailable' | 'refused' } = {}): Promise<EvaluateResult> {
   const { sqlite } = ctx;
   const cols = `id, device_id, received_at, status, status_at, fault_codes_json, findings_json, warranty_claimed`;
   const ticket = sqlite.prepare(`SELECT ${cols} FROM tickets WHERE id = ? OR number = ?`).get(ticketId, ticketId) as TicketRow | undefined;
@@ -63,7 +96,7 @@ export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?:
   const device: DeviceFacts = {
     id: String(d.id),
     category: String(d.category),
-    purchasePriceFen: d.purchase_price_fen as number | null,
+    purchasePriceFen: opts.purchasePriceFen ?? (d.purchase_price_fen as number | null),
     proofKind: d.proof_kind as DeviceFacts['proofKind'],
     invoiceDate: d.invoice_date as string | null,
     purchaseDate: d.purchase_date as string | null,
@@ -77,14 +110,20 @@ export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?:
   );
   const request = evaluationRequestFor(device, visit(sqlite, ticket, tz, now), past, opts.lines ?? []);
   if (opts.today) request.today = opts.today;
+  if (opts.exchange && request.current) request.current.exchange = opts.exchange;
   return evaluateForDevice(ctx, evaluateRequestSchema.parse(request));
 }
+
+/** Reasons for staff only (a missing holiday schedule): never printed on a customer's paper. */
+const INTERNAL_REASONS: ReadonlySet<string> = new Set(['calendarYearMissing']);
 
 // The intake receipt prints the decision's headline reasons and the 三包 options open today.
 setWarrantySummaryProvider(async (ctx, ticketId, locale) => {
   try {
     const result = await evaluateTicket({ ...ctx, locale }, ticketId);
-    return [...result.text.reasons, ...result.text.options.flat()].slice(0, 6);
+    // Only what the customer is told: a calendar gap is the shop's to fix, not a term of service.
+    const said = result.text.reasons.filter((_, i) => !INTERNAL_REASONS.has(result.decision.reasons[i]!.code));
+    return [...said, ...result.text.options.flat()].slice(0, 6);
   } catch (e) {
     // A device without dates cannot be decided yet: the receipt says so instead of failing to print.
     if (e instanceof AppError) return [];

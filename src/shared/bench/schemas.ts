@@ -394,12 +394,17 @@ export type QcRecord = z.infer<typeof qcRecordSchema>;
 
 // ---- 三包 ----
 
+/** What became of an exchange that is due: the fact the engine's return-instead-of-exchange rule reads. */
+export const exchangeFactSchema = z.enum(['unavailable', 'refused']);
+
 export const sanbaoInputSchema = z
   .object({
     ticketId: id,
     option: z.enum(['exchange', 'return']),
     /** The invoice price, for the refund and its depreciation. */
     purchasePriceFen: benchFenSchema,
+    /** Where an exchange is due: no unit of the same model, or the customer refuses it (phone 第十九条, household 第十三条). */
+    exchange: exchangeFactSchema.optional(),
     /** The replacement unit (exchange). */
     newImei: z.string().trim().max(20).optional(),
     newSerial: z.string().trim().max(60).optional(),
@@ -411,6 +416,9 @@ export type SanbaoInput = z.infer<typeof sanbaoInputSchema>;
 
 export const sanbaoOptionViewSchema = z.object({
   option: z.enum(['return', 'exchange', 'repair', 'replace']),
+  /** An accessory's own return (phone 第十四条); absent for the unit. */
+  part: z.string().optional(),
+  partName: z.string().optional(),
   reasons: z.array(z.string()),
   refundFen: z.number().int().nullable(),
   depreciationFen: z.number().int().nullable(),

@@ -103,6 +103,13 @@ export interface WarrantyCardModel {
   };
   repairWarranty: { days: number; until: string };
   statutory: { unitEnd: string | null; remainingDays: number | null };
+  /**
+   * Findings recorded at intake or the bench, by name, with the cover each one voids (the
+   * policy's exclusion table): the card must not promise what the decision withdrew.
+   */
+  exclusions: { finding: string; voids: string[] }[];
+  /** The whole-unit 三包 cover is void by a finding: the card says so instead of "valid until". */
+  unitVoided: boolean;
   exchange: { date: string | null; oldImei: string | null; newImei: string | null; oldSerial: string | null; newSerial: string | null } | null;
   terms: string[];
 }
@@ -187,16 +194,23 @@ function totalsBlock(rows: [string, string, boolean?][], m: FormatMetrics): Cont
   return { columns: [{ text: '', width: '*' }, withProps(totalsTable(rows, m), { width: 'auto' })], margin: [0, 3, 0, 0] };
 }
 
+/** Who received the device and who handed it over, each on a line, with the date the customer writes. */
 function signatures(m: FormatMetrics, L: Locale, staff: string, customerLabel: string): Content {
-  const label = (s: string): TableCell => ({ text: s, border: [false, false, false, false], margin: [0, 8, 0, 0] });
+  const label = (s: string): TableCell => ({ text: s, border: [false, false, false, false], margin: [0, 8, 0, 0], noWrap: true });
   const line: TableCell = { text: ' ', border: [false, false, false, true], margin: [0, 8, 0, 0] };
   const staffCell: TableCell = { text: staff, border: [false, false, false, true], margin: [0, 8, 0, 0] };
+  const date = tr(L, 'documents.signature.date');
   if (m.narrow) {
-    return { table: { widths: ['auto', '*'], body: [[label(customerLabel), line], [label(tr(L, 'documents.signature.staff')), staffCell]] }, fontSize: m.fontSize, margin: [0, 6, 0, 0], unbreakable: true };
+    return {
+      table: { widths: ['auto', '*'], body: [[label(customerLabel), line], [label(date), { ...line }], [label(tr(L, 'documents.signature.staff')), staffCell]] },
+      fontSize: m.fontSize,
+      margin: [0, 6, 0, 0],
+      unbreakable: true,
+    };
   }
   const gap: TableCell = { text: '', border: [false, false, false, false] };
   return {
-    table: { widths: ['auto', '*', 12, 'auto', 90], body: [[label(customerLabel), line, gap, label(tr(L, 'documents.signature.staff')), staffCell]] },
+    table: { widths: ['auto', '*', 10, 'auto', 56, 10, 'auto', 80], body: [[label(customerLabel), line, gap, label(date), { ...line }, { ...gap }, label(tr(L, 'documents.signature.staff')), staffCell]] },
     fontSize: m.fontSize,
     margin: [0, 6, 0, 0],
     unbreakable: true,
@@ -302,7 +316,10 @@ export const buildRepairReceipt: DocumentBuilder<RepairReceiptModel> = (model, o
     body.push(sectionTitle(t('collection.doc.sanbaoRefund'), m));
     const rows2: Field[] = [
       [t('collection.doc.purchasePrice'), money(r.purchasePriceFen)],
-      [t('collection.doc.depreciation', { days: r.daysUsed }), `−${money(r.depreciationFen)}`],
+      // Inside the return window the refund is the invoice price: say so rather than "−¥0.00".
+      r.depreciationFen === 0
+        ? [t('collection.doc.noDepreciation'), t('collection.doc.noDepreciationValue')]
+        : [t('collection.doc.depreciation', { days: r.daysUsed }), `−${money(r.depreciationFen)}`],
       [r.paid ? t('collection.doc.sanbaoRefunded') : t('collection.doc.sanbaoRefundDue'), money(r.amountFen)],
     ];
     if (r.paid) {
@@ -315,7 +332,8 @@ export const buildRepairReceipt: DocumentBuilder<RepairReceiptModel> = (model, o
   // A returned unit stays with the shop: no repair warranty to promise the customer.
   if (!r) body.push(withProps(paragraph(t('collection.doc.repairWarrantyLine', { days: model.repairWarrantyDays, until: formatDate(model.repairWarrantyUntil, tz) }), m), { bold: true, margin: [0, 4, 0, 0] }));
 
-  body.push(termsList([...model.terms, t('collection.doc.roundingRule')], m, tr(L, 'documents.section.terms')));
+  // The shop's terms only: how amounts are rounded is ours to know, not a term of service.
+  body.push(termsList(model.terms, m, tr(L, 'documents.section.terms')));
   body.push(signatures(m, L, model.counterStaff, t('collection.doc.customerReceived')));
   if (m.narrow) body.push(withProps(ticketQr(model.ticketNumber, m, 'center'), { margin: [0, 8, 0, 0] }));
   return frame(body, m, opts, { title: `${title} ${model.ticketNumber}` });
@@ -376,7 +394,9 @@ export const buildWarrantyCard: DocumentBuilder<WarrantyCardModel> = (model, opt
     [t('collection.doc.repairWarranty'), t('collection.doc.repairWarrantyValue', { days: model.repairWarranty.days, until: formatDate(model.repairWarranty.until, tz) })],
     [
       t('collection.doc.statutory'),
-      model.statutory.unitEnd
+      model.unitVoided
+        ? t('collection.doc.statutoryVoided', { findings: model.exclusions.map((e) => e.finding).join(L === 'zh-CN' ? '、' : ', ') })
+        : model.statutory.unitEnd
         ? model.statutory.remainingDays !== null && model.statutory.remainingDays >= 0
           ? t('collection.doc.statutoryUntil', { until: model.statutory.unitEnd, days: model.statutory.remainingDays })
           : t('collection.doc.statutoryEnded', { until: model.statutory.unitEnd })
@@ -384,6 +404,8 @@ export const buildWarrantyCard: DocumentBuilder<WarrantyCardModel> = (model, opt
     ],
   ];
   for (const p of r.parts) cov.push([t('collection.doc.partWarrantyFor', { part: p.name }), formatDate(p.warrantyEnd, tz)]);
+  for (const e of model.exclusions)
+    cov.push([t('collection.doc.exclusion', { finding: e.finding }), t('collection.doc.exclusionVoids', { voids: e.voids.join(L === 'zh-CN' ? '、' : ', ') })]);
   body.push(recordFields(cov, m, L));
 
   // Stamp area and hotline: the shop stamps the card; the QR opens the ticket.

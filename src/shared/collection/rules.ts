@@ -8,43 +8,13 @@
  * settled total), and the remaining figure is derived by subtraction so the parts always add up.
  */
 import type { Tender } from './schemas';
+import type { CompiledCalendar } from '../warranty/holidays';
+import type { HolidayCalendar } from '../warranty/schemas';
+import { replacedPartWarrantyEnd as engineReplacedPartEnd } from '../warranty/replaced-part';
 
-/** a × num / den, rounded half up (for non-negative a); exact integer arithmetic for any safe fen. */
-export function mulDivHalfUp(a: number, num: number, den: number): number {
-  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(num) || !Number.isSafeInteger(den) || den <= 0) throw new RangeError('integers only');
-  const sign = a < 0 ? -1n : 1n;
-  const p = BigInt(Math.abs(a)) * BigInt(num);
-  const d = BigInt(den);
-  const q = (p * 2n + d) / (2n * d);
-  return Number(sign * q);
-}
-
-/** A discount in basis points of the amount before discount, as fen (half up). */
-export function discountFromBp(beforeFen: number, bp: number): number {
-  return mulDivHalfUp(beforeFen, bp, 10_000);
-}
-
-export interface TaxSplit {
-  /** What the customer pays (tax included). */
-  grossFen: number;
-  netFen: number;
-  taxFen: number;
-  rateBp: number;
-  pricesIncludeTax: boolean;
-}
-
-/**
- * Splits an amount into net and tax. Prices that include tax: tax = gross × r / (1 + r), net =
- * gross − tax. Prices without tax: tax = amount × r, gross = amount + tax.
- */
-export function taxSplit(amountFen: number, rateBp: number, pricesIncludeTax: boolean): TaxSplit {
-  if (pricesIncludeTax) {
-    const taxFen = mulDivHalfUp(amountFen, rateBp, 10_000 + rateBp);
-    return { grossFen: amountFen, netFen: amountFen - taxFen, taxFen, rateBp, pricesIncludeTax };
-  }
-  const taxFen = mulDivHalfUp(amountFen, rateBp, 10_000);
-  return { grossFen: amountFen + taxFen, netFen: amountFen, taxFen, rateBp, pricesIncludeTax };
-}
+// Rounding, discount and tax are the shared money module's (one implementation for every screen and paper).
+export { mulDivHalfUp, discountFromBp, taxSplit, type TaxSplit } from '../money/arithmetic';
+import { discountFromBp, taxSplit, type TaxSplit } from '../money/arithmetic';
 
 export interface SettlementInput {
   /** The customer's share of the authorized quote after the quote's own discount (or the diagnosis fee of a declined quote). */
@@ -166,12 +136,12 @@ export function daysFrom(a: string, b: string): number {
 }
 
 /**
- * The engine's replaced-part rule: a replaced part is warranted until the later of the original
- * coverage end (null when there was none) and the completion date plus the part's own period.
+ * The engine's replaced-part rule (shared/warranty/replaced-part.ts): the later of the original
+ * coverage end (null when there was none) and the completion date plus the part's own period,
+ * rolled past rest days by the shop's holiday calendar exactly as the engine rolls it.
  */
-export function replacedPartWarrantyEnd(originalEnd: string | null, completedOn: string, partDays: number): string {
-  const own = addDays(completedOn, Math.max(0, partDays));
-  return originalEnd !== null && originalEnd > own ? originalEnd : own;
+export function replacedPartWarrantyEnd(originalEnd: string | null, completedOn: string, partDays: number, calendar?: HolidayCalendar | CompiledCalendar): string {
+  return engineReplacedPartEnd(originalEnd, completedOn, { n: Math.max(0, partDays), unit: 'day' }, calendar);
 }
 
 // ---- daily close ----

@@ -110,8 +110,10 @@ export type Field = [label: string, value: string];
 
 /** Label–value pairs: two pairs per row on A4/A5, one per row on the roll. */
 export function fields(rows: Field[], m: FormatMetrics, opts: { single?: boolean } = {}): Content {
+  // A label never breaks inside a word ("Paid to the / customer"): it keeps its line unless it is
+  // longer than half the paper, where only wrapping keeps it on the page.
   const cell = (text: string, label: boolean): TableCell =>
-    label ? { text, color: '#333333', noWrap: false } : { text: text || '—' };
+    label ? { text, color: '#333333', noWrap: emWidth(text) * m.fontSize < m.contentWidth / 2 } : { text: text || '—' };
   const body: TableCell[][] = [];
   if (m.narrow || opts.single) {
     for (const [l, v] of rows) body.push([cell(l, true), cell(v, false)]);
@@ -171,7 +173,7 @@ function withCell(cell: TableCell, props: Record<string, unknown>): TableCell {
 /** Signature lines with room to sign (the cells' bottom borders are the lines). */
 export function signatureBlock(m: FormatMetrics, locale: Locale, staffName: string): Content {
   const line = (w: number | string): TableCell => ({ text: ' ', border: [false, false, false, true], width: w } as TableCell);
-  const label = (key: string): TableCell => ({ text: tr(locale, key), border: [false, false, false, false], margin: [0, 8, 0, 0] });
+  const label = (key: string): TableCell => ({ text: tr(locale, key), border: [false, false, false, false], margin: [0, 8, 0, 0], noWrap: true });
   const gap: TableCell = { text: '', border: [false, false, false, false] };
   const staff: TableCell = { text: staffName, border: [false, false, false, true], margin: [0, 8, 0, 0] };
   if (m.narrow) {

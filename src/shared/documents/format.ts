@@ -1,16 +1,8 @@
 /** Formatting for printed paper: money in fen, instants in the shop's time zone, masked phones. */
 import type { Locale } from '../i18n/types';
 
-/** Integer fen → '¥12.50' (the narrow symbol in both languages; grouping per locale). */
-export function formatMoney(fen: number, locale: Locale, currency = 'CNY'): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    currencyDisplay: 'narrowSymbol',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(fen / 100);
-}
+/** Integer fen → '¥12.50': the shared money module's formatter. */
+export { formatFen as formatMoney } from '../money/format';
 
 const partsCache = new Map<string, Intl.DateTimeFormat>();
 function dtf(timeZone: string): Intl.DateTimeFormat {

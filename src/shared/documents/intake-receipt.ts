@@ -12,7 +12,8 @@ import type { BuildOptions, DocumentBuilder } from './types';
 
 export const SERVICE_TYPES = ['carry_in', 'mail_in', 'on_site'] as const;
 export const CONDITION_STATES = ['ok', 'fault', 'not_checked'] as const;
-export const PASSCODE_STATES = ['given', 'declined', 'none'] as const;
+/** `erased`: given at intake and erased at collection (a reprint says so, never "given"). */
+export const PASSCODE_STATES = ['given', 'declined', 'none', 'erased'] as const;
 
 /** Display texts (category, check and accessory names) come translated from the loader, codes stay codes. */
 export const intakeReceiptModelSchema = z.object({
@@ -32,6 +33,9 @@ export const intakeReceiptModelSchema = z.object({
     imei2: z.string().max(20).nullable().default(null),
     serial: z.string().max(60).nullable().default(null),
     colour: z.string().max(30).default(''),
+    /** The dates the warranty runs from (三包凭证: 销售日期, 发票): calendar dates, or null. */
+    purchaseDate: z.string().nullable().default(null),
+    invoiceDate: z.string().nullable().default(null),
   }),
   fault: z.string().max(2000),
   condition: z
@@ -98,6 +102,8 @@ export const buildIntakeReceipt: DocumentBuilder<IntakeReceiptModel> = (model, o
   if (d.imei2) deviceRows.push([t('documents.field.imei2'), d.imei2]);
   if (d.serial) deviceRows.push([t('documents.field.serial'), d.serial]);
   deviceRows.push([t('documents.field.colour'), d.colour]);
+  deviceRows.push([t('documents.field.purchaseDate'), d.purchaseDate ? formatDate(d.purchaseDate, opts.timeZone) : '—']);
+  deviceRows.push([t('documents.field.invoiceDate'), d.invoiceDate ? formatDate(d.invoiceDate, opts.timeZone) : t('documents.field.proofNone')]);
   const device: Content[] = [sectionTitle(t('documents.section.device'), m), fields(deviceRows, m, { single: true })];
   body.push(...sideBySide(customer, device, m));
 

@@ -4,6 +4,7 @@ import { newDeviceSchema, deviceSchema, dateSchema } from '../devices/schemas';
 import { ALL_FAULT_CODES } from '../devices/categories';
 import { findingSchema } from '../warranty/schemas';
 import { TICKET_STATUSES, EVENT_KINDS } from './statuses';
+import { ticketCoverageSchema } from './coverage';
 import { isValidPattern, isValidPin } from './passcode';
 
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
@@ -186,7 +187,10 @@ export const ticketRowSchema = z.object({
   receivedAt: z.string(),
   promisedDate: z.string(),
   serviceType: serviceTypeSchema,
+  /** What the customer asked for at intake (a claim, not a decision). */
   warrantyClaimed: z.boolean(),
+  /** The label from the decision: the latest quote's split and any 三包 outcome. */
+  coverage: ticketCoverageSchema,
   depositFen: z.number().int(),
   faultSummary: z.string(),
   hasPasscode: z.boolean(),
@@ -223,6 +227,7 @@ export const ticketDetailSchema = z.object({
   technician: personSchema.nullable(),
   findings: z.array(findingSchema),
   warrantyClaimed: z.boolean(),
+  coverage: ticketCoverageSchema,
   note: z.string(),
   customer: customerSchema,
   device: deviceSchema,

@@ -23,9 +23,11 @@
  *   repairer's duty) → extended warranty → insurer (accidental damage) → customer.
  */
 import { addMonthsDay, fromDay, toDay, yearOfDay } from './dates';
+import { addPeriodDay } from './period';
 import { CN_HOLIDAYS, calendarCoversDay, compileCalendar, rollToWorkingDayNumber, type CompiledCalendar } from './holidays';
 import { allocate, mulDivRoundHalfUp } from '../money/exact';
 import { computeRefund } from './refund';
+import { replacedPartEndDay } from './replaced-part';
 import type {
   AccidentalDamage,
   CategoryPolicy,
@@ -65,11 +67,7 @@ export function periodCode(p: Period): string {
   return `${p.n}${p.unit === 'year' ? 'y' : p.unit === 'month' ? 'm' : 'd'}`;
 }
 
-/** Last day (inclusive) of a period starting on day `start` (day 0), before any extension. */
-export function addPeriodDay(start: number, p: Period): number {
-  if (p.unit === 'day') return start + p.n;
-  return addMonthsDay(start, p.unit === 'year' ? p.n * 12 : p.n);
-}
+export { addPeriodDay } from './period';
 
 interface PolicyIndex {
   main: Map<string, PartRule>;
@@ -236,7 +234,8 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
     unitEnd = u.end;
     excludedDays = u.extra;
     if (u.extra > 0) reasons.push(reason('periodExtended', { days: u.extra }));
-    if (u.end !== u.unrolled) reasons.push(reason('holidayExtended', { from: fromDay(u.unrolled), to: fromDay(u.end) }));
+    if (u.end !== u.unrolled)
+      reasons.push(reason('holidayExtended', { from: fromDay(u.unrolled), to: fromDay(u.end), rest: cal.holidays.has(u.unrolled) ? 'holiday' : 'weekend' }));
   }
 
   // ---- 三包 options open today ----
@@ -246,7 +245,7 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
     if (list) list.push(r);
     else optionReasons.set(o, [r]);
   };
-  let returnInWindow = false;
+  let refundAtInvoicePrice = false;
   const loanerReasons: Reason[] = [];
   const sanbaoVoid = voidedBy.get('sanbao');
   if (start !== null && unitEnd !== null && sanbaoVoid !== undefined) {
@@ -257,18 +256,25 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
       if (!current.performanceFault) {
         if (ref <= saleDay + policy.exchangeDays) reasons.push(reason('noListedFault'));
       } else {
-        const win = (n: number) => (policy.holidayExtendsWindows ? roll(saleDay! + n) : saleDay! + n);
+        // The sale day is day 0 (民法典 第二百零一条) unless the policy counts it as day 1.
+        const first = policy.windowCounting === 'sale_day_first' ? -1 : 0;
+        const win = (n: number) => (policy.holidayExtendsWindows ? roll(saleDay! + n + first) : saleDay! + n + first);
         const retEnd = win(policy.returnDays);
         const exEnd = win(policy.exchangeDays);
-        const dayNo = ref - saleDay;
+        const dayNo = ref - saleDay - first;
+        // A window whose last day fell on a rest day says so (and why), so "day 16 of 15" never reads as a contradiction.
+        const rolled = (n: number, end: number): Reason['params'] => {
+          const raw = saleDay! + n + first;
+          return end === raw ? {} : { rolledFrom: fromDay(raw), rest: cal.holidays.has(raw) ? 'holiday' : 'weekend' };
+        };
         if (policy.returnDays > 0 && ref <= retEnd) {
-          const r = reason('returnWindow', { day: dayNo, days: policy.returnDays, end: fromDay(retEnd) });
+          const r = reason('returnWindow', { day: dayNo, days: policy.returnDays, end: fromDay(retEnd), ...rolled(policy.returnDays, retEnd) });
           addOption('return', r);
           addOption('exchange', r);
           addOption('repair', r);
-          returnInWindow = true;
+          refundAtInvoicePrice = true;
         } else if (policy.exchangeDays > 0 && ref <= exEnd) {
-          const r = reason('exchangeWindow', { day: dayNo, days: policy.exchangeDays, end: fromDay(exEnd) });
+          const r = reason('exchangeWindow', { day: dayNo, days: policy.exchangeDays, end: fromDay(exEnd), ...rolled(policy.exchangeDays, exEnd) });
           addOption('exchange', r);
           addOption('repair', r);
         }
@@ -299,6 +305,20 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
         loanerReasons.push(reason('loanerDue', { days: open, limit: policy.loanerDays }));
     }
 
+    // Phone 第十九条 / household 第十三条: an exchange is due but cannot be made, or is refused → return.
+    let fallback: 'depreciated' | 'full' | null = null;
+    const fb = policy.exchangeFallback;
+    if (current?.exchange && optionReasons.has('exchange') && !refundAtInvoicePrice) {
+      if (current.exchange === 'refused' && fb.returnWhenRefused) {
+        addOption('return', reason('exchangeRefusedReturn'));
+        fallback = 'depreciated';
+      } else if (current.exchange === 'unavailable' && fb.returnWhenUnavailable) {
+        addOption('return', reason('exchangeUnavailableReturn'));
+        fallback = fb.depreciateWhenUnavailable ? 'depreciated' : 'full';
+      }
+    }
+    if (fallback === 'full') refundAtInvoicePrice = true;
+
     // Without an invoice only what the no-invoice rule allows stays open.
     let dropped = false;
     for (const o of [...optionReasons.keys()]) {
@@ -317,7 +337,7 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
     if (!rs) continue;
     const d: OptionDecision = { option: o, reasons: rs };
     if (o === 'return') {
-      if (returnInWindow) {
+      if (refundAtInvoicePrice) {
         d.refundAmount = device.purchasePrice;
         rs.push(reason('refundFullPrice', { amount: device.purchasePrice }));
       } else if (saleDay !== null) {
@@ -333,6 +353,20 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
       }
     }
     options.push(d);
+  }
+  // Phone 第十四条: an accessory replaced N times inside its period and failing again is returned.
+  if (policy.accessoryReturnAfter !== null && start !== null && current && !voidedBy.has('accessory') && sanbaoVoid === undefined) {
+    const seen = new Set<string>();
+    for (const line of lines) {
+      const rule = line.part !== null ? indexOf(policy).accessory.get(line.part) : undefined;
+      if (!rule || seen.has(rule.id)) continue;
+      seen.add(rule.id);
+      if (today > periodEnd(rule.period).end) continue;
+      let count = 0;
+      for (const r of history) for (const pr of r.partsReplaced ?? []) if (pr.part === rule.id && toDay(pr.completedOn) >= start) count++;
+      if (count >= policy.accessoryReturnAfter)
+        options.push({ option: 'return', part: rule.id, reasons: [reason('accessoryReplacedTwice', { part: rule.id, count })] });
+    }
   }
   if (!voidedBy.has('replace_program')) {
     for (const p of programs) {
@@ -395,7 +429,9 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
             if (pr.part !== line.part) continue;
             const done = toDay(pr.completedOn);
             if (basis === 'exchange' && done < start) continue; // that part left with the exchanged unit
-            const e = roll(addPeriodDay(done, pr.period));
+            const raw = addPeriodDay(done, pr.period);
+            if (!calendarCoversDay(raw, cal)) missingYears.add(yearOfDay(raw));
+            const e = replacedPartEndDay(done, pr.period, cal);
             if (best === null || e > best) {
               best = e;
               bestDone = done;

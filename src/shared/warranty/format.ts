@@ -6,6 +6,9 @@
  */
 import type { Locale } from '../i18n/types';
 import { messages } from './messages';
+import { formatFen as formatMoneyFen } from '../money/format';
+import { messages as deviceMessages } from '../devices/messages';
+import { IntlMessageFormat } from 'intl-messageformat';
 import type { CategoryPolicy, Reason } from './schemas';
 
 const AMOUNT_PARAMS = new Set(['amount', 'deductible', 'cap', 'left', 'fee', 'depreciation']);
@@ -14,9 +17,22 @@ function fill(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
+const icuCache = new Map<string, IntlMessageFormat>();
+/** Sentences with a count ("1 day" / "2 days") are ICU messages; the rest a plain fill. */
+function render(text: string, params: Record<string, string | number>, locale: Locale): string {
+  if (!/, (plural|select),/.test(text)) return fill(text, params);
+  const key = `${locale}|${text}`;
+  let f = icuCache.get(key);
+  if (!f) {
+    f = new IntlMessageFormat(text, locale);
+    icuCache.set(key, f);
+  }
+  return String(f.format(params));
+}
+
+/** Amounts in reasons read as everywhere else in the product (the shared money formatter). */
 export function formatFen(fen: number, locale: Locale): string {
-  const yuan = (fen / 100).toFixed(2);
-  return locale === 'zh-CN' ? `¥${yuan}` : `CNY ${yuan}`;
+  return formatMoneyFen(fen, locale);
 }
 
 /** '6m' → '6个月' / '6 months'. */
@@ -43,6 +59,9 @@ export function formatReason(reason: Reason, locale: Locale, policy?: CategoryPo
     if (k === 'part' && typeof v === 'string') params[k] = partName(v, locale, policy);
     else if (k === 'period' && typeof v === 'string') params[k] = formatPeriod(v, locale);
     else if (k === 'finding' && typeof v === 'string') params[k] = messages[locale][`warranty.finding.${v}`] ?? v;
+    // A fault code reads by its name (no_power → 不开机/无电源), as the intake screen shows it.
+    else if (k === 'fault' && typeof v === 'string') params[k] = deviceMessages[locale][`devices.fault.${v}`] ?? v;
+    else if (k === 'rest' && typeof v === 'string') params[k] = messages[locale][`warranty.rest.${v}`] ?? v;
     else if (k === 'options' && typeof v === 'string')
       params[k] = v
         .split(',')
@@ -52,6 +71,9 @@ export function formatReason(reason: Reason, locale: Locale, policy?: CategoryPo
     else if (AMOUNT_PARAMS.has(k) && typeof v === 'number') params[k] = formatFen(v, locale);
     else params[k] = v;
   }
-  const text = messages[locale][`warranty.reason.${reason.code}`] ?? reason.code;
-  return fill(text, params);
+  // A reason stored before the rest-day kind was recorded reads as a rest day.
+  if (params.rest === undefined) params.rest = messages[locale]['warranty.rest.weekend']!;
+  const rolled = reason.params.rolledFrom !== undefined ? messages[locale][`warranty.reason.${reason.code}.rolled`] : undefined;
+  const text = rolled ?? messages[locale][`warranty.reason.${reason.code}`] ?? reason.code;
+  return render(text, params, locale);
 }

@@ -27,14 +27,25 @@ export interface VisitFacts {
   partsWaitDays: number;
   warrantyClaimed: boolean;
   findings: Finding[];
+  /** Earlier visits: how the visit ended (the bench's outcome); absent = not recorded. */
+  outcome?: 'fixed' | 'not_fixed' | 'exchanged' | 'refunded';
+  /**
+   * Earlier visits: whether the maker paid for it (a 三包/warranty repair). Only those extend
+   * the period and count towards "repaired twice"; absent = the intake claim decides.
+   */
+  warrantyRepair?: boolean;
+  /** Earlier visits: the policy parts replaced, on the day the visit ended, with their own period in days. */
+  partsReplaced?: { part: string; days: number }[];
 }
 
 const faultOf = (v: VisitFacts) => v.faultCodes[0] ?? 'unspecified';
 
 /**
  * The warranty engine's input for a ticket: the device's proof of purchase, this visit,
- * and every earlier collected visit of the same device (the repeat-repair and
- * days-in-repair rules need them). Pure, so intake, quotes and collection agree.
+ * and every earlier collected visit of the same device with its dates (days in repair),
+ * how it ended (fixed / not fixed / exchanged / refunded), whether the maker paid for it,
+ * and the parts replaced with their own periods (the repeat-repair, days-in-repair,
+ * replaced-part and repair-warranty rules need them). Pure, so intake, quotes and collection agree.
  */
 export function evaluationRequestFor(device: DeviceFacts, current: VisitFacts, past: VisitFacts[], lines: Line[] = []): EvaluateRequest {
   const saleDate = device.invoiceDate ?? device.purchaseDate ?? undefined;
@@ -58,9 +69,9 @@ export function evaluationRequestFor(device: DeviceFacts, current: VisitFacts, p
         sentIn: v.sentIn,
         returnedOn: v.returnedOn!,
         partsWaitDays: v.partsWaitDays,
-        outcome: 'fixed' as const,
-        chargeable: !v.warrantyClaimed,
-        partsReplaced: [],
+        outcome: v.outcome ?? ('fixed' as const),
+        chargeable: !(v.warrantyRepair ?? v.warrantyClaimed),
+        partsReplaced: (v.partsReplaced ?? []).map((p) => ({ part: p.part, completedOn: v.returnedOn!, period: { n: p.days, unit: 'day' as const } })),
       })),
     current: {
       faultCode: faultOf(current),

@@ -31,3 +31,4 @@ export {
 } from './presets';
 export { formatReason, formatPeriod, formatFen, partName } from './format';
 export { messages } from './messages';
+export { replacedPartWarrantyEnd, replacedPartEndDay } from './replaced-part';

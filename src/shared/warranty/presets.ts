@@ -46,6 +46,7 @@ const FLAT = 'cn.flat_tv_2011' as const;
 const CIVIL = 'cn.civil_code_2020' as const;
 
 const civilHoliday = src(CIVIL, '第二百零三条', 'text', 'last day on a rest day → the day after the rest ends');
+const windowCountingSource = src(CIVIL, '第二百零一条', 'text', 'the start day is not counted: 自售出之日起7日内 runs through sale day + 7');
 
 export const PHONE_2001: CategoryPolicy = {
   id: 'cn.phone.2001',
@@ -74,8 +75,14 @@ export const PHONE_2001: CategoryPolicy = {
   repeatRepair: { threshold: 2, options: ['exchange'], requiresListedFault: true },
   noInvoice: { factoryOffsetDays: 90, factoryOptions: ['repair'], otherProofOptions: ['repair', 'exchange'] },
   holidayExtendsWindows: true,
+  windowCounting: 'day_after_sale',
+  exchangeFallback: { returnWhenRefused: true, returnWhenUnavailable: true, depreciateWhenUnavailable: false },
+  accessoryReturnAfter: 2,
   exclusions: DEFAULT_EXCLUSIONS,
   sources: {
+    exchangeFallback: src(PHONE, '第十九条', 'text', 'exchange due: no same model/spec (customer will not take another) or customer refuses → return; refusal pays 折旧费'),
+    accessoryReturn: src(PHONE, '第十四条', 'secondary', 'accessory replaced twice, still failing → return: sold alone at invoice price, with the unit at its separate price then'),
+    windowCounting: windowCountingSource,
     periodStart: src(PHONE, '三包有效期自开具发票之日起计算', 'text'),
     unit: src(PHONE, '附录', 'text', '主机 1年'),
     returnDays: src(PHONE, '第十一条', 'text', 'days 1–7: return, exchange or repair; refund at invoice price'),
@@ -108,8 +115,13 @@ const pcCommon = {
   repeatRepair: { threshold: 2, options: ['exchange'], requiresListedFault: false },
   noInvoice: { factoryOffsetDays: null, factoryOptions: [], otherProofOptions: ['repair', 'exchange'] },
   holidayExtendsWindows: true,
+  windowCounting: 'day_after_sale',
+  // The microcomputer rule's return-instead-of-exchange article was not read: off until verified.
+  exchangeFallback: { returnWhenRefused: false, returnWhenUnavailable: false, depreciateWhenUnavailable: false },
+  accessoryReturnAfter: null,
   exclusions: DEFAULT_EXCLUSIONS,
   sources: {
+    windowCounting: windowCountingSource,
     periodStart: src(PC, '第八条', 'text', 'from the invoice date, repair and waiting time excluded'),
     unit: src(PC, '第八条/附件', 'secondary'),
     returnDays: src(PC, '第十一条', 'text'),
@@ -180,6 +192,9 @@ const householdCommon = {
   // The household rule has no factory-date fallback: 三包 needs the invoice and 三包凭证.
   noInvoice: { factoryOffsetDays: null, factoryOptions: [], otherProofOptions: [] },
   holidayExtendsWindows: true,
+  windowCounting: 'day_after_sale',
+  exchangeFallback: { returnWhenRefused: true, returnWhenUnavailable: true, depreciateWhenUnavailable: false },
+  accessoryReturnAfter: null,
   exclusions: DEFAULT_EXCLUSIONS,
 } satisfies Partial<CategoryPolicy>;
 
@@ -192,6 +207,8 @@ const hhSources = (extra: Partial<CategoryPolicy['sources']>): CategoryPolicy['s
   repairerDelay: src(HH, '第十二条', 'text', 'repairer’s own cause > 30 days → exchange at the repairer’s cost'),
   depreciation: src(HH, '第十三条/附件', 'text'),
   exchangeRestart: src(HH, '第十四条', 'text'),
+  exchangeFallback: src(HH, '第十三条', 'text', 'exchange due: no same model/spec (customer will not take another) or customer refuses → return; refusal pays 折旧费'),
+  windowCounting: windowCountingSource,
   holiday: civilHoliday,
   noInvoice: src(HH, '第八条', 'secondary', 'no fallback without invoice and 三包凭证'),
   ...extra,

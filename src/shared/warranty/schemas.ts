@@ -126,6 +126,9 @@ export const RULE_KEYS = [
   'exchangeRestart',
   'holiday',
   'exclusions',
+  'exchangeFallback',
+  'accessoryReturn',
+  'windowCounting',
 ] as const;
 export const ruleKeySchema = z.enum(RULE_KEYS);
 export type RuleKey = z.infer<typeof ruleKeySchema>;
@@ -171,6 +174,29 @@ export const categoryPolicySchema = z.object({
   }),
   /** Whether the 7/15-day windows also move to the next working day (民法典 第二百零三条 says all periods do). */
   holidayExtendsWindows: z.boolean().default(true),
+  /**
+   * How "自售出之日起7日内" is counted, a choice the 三包 texts leave: `day_after_sale` (the law's
+   * default, 民法典 第二百零一条: the sale day is day 0, so a sale on 03-01 can be returned
+   * through 03-08) or `sale_day_first` (the sale day is day 1, through 03-07: stricter, some
+   * brands' reading). A policy may only choose it knowingly; the presets keep the law's.
+   */
+  windowCounting: z.enum(['day_after_sale', 'sale_day_first']).default('day_after_sale'),
+  /**
+   * Phone 第十九条 / household 第十三条: where an exchange is due but the seller has no unit of the
+   * same model and specification (and the customer will not take another), or the customer
+   * refuses the exchange, the customer may return the unit instead. A refusal pays depreciation
+   * (折旧费, days in repair excluded); whether a return for want of a unit does too is the
+   * policy's `depreciateWhenUnavailable` (the texts attach 折旧费 to the refusal; default no).
+   */
+  exchangeFallback: z
+    .object({ returnWhenRefused: z.boolean(), returnWhenUnavailable: z.boolean(), depreciateWhenUnavailable: z.boolean() })
+    .default({ returnWhenRefused: false, returnWhenUnavailable: false, depreciateWhenUnavailable: false }),
+  /**
+   * Phone 第十四条: an accessory replaced this many times inside its period that still fails is
+   * returned (sold alone: at its invoice price; sold with the unit: at its separate price at the
+   * time). null = no such rule.
+   */
+  accessoryReturnAfter: z.number().int().min(1).max(10).nullable().default(null),
   exclusions: z.record(findingSchema, z.array(scopeSchema)),
   sources: z.partialRecord(ruleKeySchema, sourceSchema).default({}),
 });
@@ -300,6 +326,11 @@ export const currentTicketSchema = z.object({
   partsWaitDays: z.number().int().min(0).default(0),
   /** The fault is one of the regulation's listed performance faults (性能故障表). */
   performanceFault: z.boolean(),
+  /**
+   * When an exchange is due: `unavailable` = no unit of the same model and specification (and
+   * the customer will not take another), `refused` = the customer does not want an exchange.
+   */
+  exchange: z.enum(['unavailable', 'refused']).optional(),
 });
 export type CurrentTicket = z.infer<typeof currentTicketSchema>;
 
@@ -367,6 +398,9 @@ export const REASON_CODES = [
   'loanerDue',
   'refundFullPrice',
   'refundDepreciated',
+  'exchangeUnavailableReturn',
+  'exchangeRefusedReturn',
+  'accessoryReplacedTwice',
 ] as const;
 export const reasonCodeSchema = z.enum(REASON_CODES);
 export type ReasonCode = z.infer<typeof reasonCodeSchema>;
@@ -412,6 +446,8 @@ export const optionDecisionSchema = z.object({
   refundAmount: fenSchema.optional(),
   /** For `replace`: the 以换代修 fee. */
   fee: fenSchema.optional(),
+  /** For a `return` of one accessory (phone 第十四条): which one; the unit's return has none. */
+  part: partIdSchema.optional(),
   programId: z.string().optional(),
 });
 export type OptionDecision = z.infer<typeof optionDecisionSchema>;

@@ -226,6 +226,27 @@ describe('bench flow', () => {
     expect(status(id)).toBe('cancelled');
   });
 
+  it('三包 return instead of a refused exchange (第十九条): the engine\'s refund less depreciation, recorded as offered', async () => {
+    // "有同型号同规格移动电话机，消费者不愿调换而要求退货的，销售者应当予以退货，对已使用过的移动电话机按本规定收取折旧费"
+    s.clock.set('2026-11-23T02:00:00Z');
+    const id = await newTicket(s, { device: { ...oldPhone().device, purchaseDate: '2026-11-13', proof: { kind: 'invoice', invoiceNo: 'I-10', invoiceDate: '2026-11-13', seller: '店' } }, fault: { text: '无法开机', codes: ['no_power'] } } as never);
+    await call('technician', 'bench.diagnose', { ticketId: id, cause: '主板故障', performanceFault: true });
+    type Opts = { options: { option: string; refundFen: number | null; depreciationFen: number | null; daysUsed: number | null }[] };
+    // Day 10: exchange or repair (第十二条); no return while the exchange can be made.
+    const plain = (await call('counter', 'bench.sanbao.options', { ticketId: id, purchasePriceFen: 599900 })) as Opts;
+    expect(plain.options.map((o) => o.option)).toEqual(['exchange', 'repair']);
+    const refused = (await call('counter', 'bench.sanbao.options', { ticketId: id, purchasePriceFen: 599900, exchange: 'refused' })) as Opts;
+    // 11-13 → 11-23 = 10 days used; ¥5,999.00 × 0.5 %/day × 10 = ¥299.95 → refund ¥5,699.05.
+    expect(refused.options.find((o) => o.option === 'return')).toMatchObject({ refundFen: 569905, depreciationFen: 29995, daysUsed: 10 });
+    // No unit of the same model: a return at the invoice price.
+    const none = (await call('counter', 'bench.sanbao.options', { ticketId: id, purchasePriceFen: 599900, exchange: 'unavailable' })) as Opts;
+    expect(none.options.find((o) => o.option === 'return')).toMatchObject({ refundFen: 599900, depreciationFen: 0 });
+    // Without the fact the return is not offered, so it cannot be recorded.
+    await expectError(call('counter', 'bench.sanbao.decide', { ticketId: id, option: 'return', purchasePriceFen: 599900, approval: { username: 'manager', pin: '1234' } }), 'RULE', 'bench.error.sanbaoNotOffered');
+    await call('counter', 'bench.sanbao.decide', { ticketId: id, option: 'return', purchasePriceFen: 599900, exchange: 'refused', approval: { username: 'manager', pin: '1234' } });
+    expect(s.backend.services.sqlite.prepare(`SELECT refund_fen, depreciation_fen, days_used FROM sanbao_outcomes WHERE ticket_id = ?`).get(id)).toEqual({ refund_fen: 569905, depreciation_fen: 29995, days_used: 10 });
+  });
+
   it('三包 exchange: offered by the engine within 15 days, manager approval, the device warranty restarts', async () => {
     s.clock.set('2026-11-23T02:00:00Z');
     const id = await newTicket(s, { device: { ...oldPhone().device, purchaseDate: '2026-11-15', proof: { kind: 'invoice', invoiceNo: 'I-9', invoiceDate: '2026-11-15', seller: '店' } }, fault: { text: '无法开机', codes: ['no_power'] } } as never);

@@ -12,7 +12,8 @@ import { pdfText, squash, writePdf } from '../documents/pdf-tools';
 
 /**
  * A 三包 return (退货) pays the customer through the payments ledger at hand-back: the engine's
- * refund (price − depreciation, rounded in the customer's favour), one refund row per outcome,
+ * refund (inside the 7-day window the invoice price, 《移动电话机商品修理更换退货责任规定》 第十一条
+ * "……消费者可以选择退货……销售者应当按发票价格一次退清货款"), one refund row per outcome,
  * approved by the outcome's manager, in the day's figures, claimed back from the maker.
  */
 let s: BenchShop;
@@ -74,15 +75,14 @@ async function readyReturnTicket(depositFen = 0) {
 
 describe('三包 return: the refund goes out through the payments ledger', () => {
   it('pays the engine\'s refund at hand-back: one refund row approved by the outcome\'s manager, in the day\'s cash, on the maker\'s claim and the receipt', async () => {
-    const { id, imei, opts, offered, outcomeId } = await readyReturnTicket();
-    // The engine's refund: 5 days used × 0.5 % = 2.5 % of ¥5,999.00 = ¥149.975 → depreciation ¥149.97 (down: the customer's favour).
-    const engine = await call('counter', 'warranty.refund', { category: 'phone', price: PRICE, invoiceDate: '2026-11-18', returnDate: opts.today, repairDays: opts.excludedDays });
-    expect(engine).toMatchObject({ daysUsed: 5, depreciation: 14997, refund: 584903 });
-    expect(offered).toMatchObject({ refundFen: engine.refund, depreciationFen: engine.depreciation, daysUsed: engine.daysUsed });
+    const { id, imei, offered, outcomeId } = await readyReturnTicket();
+    // Day 5 after the sale, a listed performance fault: 第十一条 "销售者应当按发票价格一次退清货款" —
+    // the invoice price, ¥5,999.00, with no depreciation (that is 第十九条's, for returns after an exchange was due).
+    expect(offered).toMatchObject({ refundFen: PRICE, depreciationFen: 0, daysUsed: 0 });
 
     const view = await call<CollectionView>('counter', 'collection.lookup', { ref: id });
     expect(view.ticket.outcome).toBe('refunded');
-    expect(view.sanbao).toMatchObject({ option: 'return', purchasePriceFen: PRICE, depreciationFen: 14997, daysUsed: 5, refundFen: 584903, approvedByName: 'manager', refundPaid: null });
+    expect(view.sanbao).toMatchObject({ option: 'return', purchasePriceFen: PRICE, depreciationFen: 0, daysUsed: 0, refundFen: PRICE, approvedByName: 'manager', refundPaid: null });
     // The work is the maker's: nothing due from the customer, nothing paid for it.
     expect(view.settlement).toMatchObject({ totalFen: 0, paidFen: 0, dueNowFen: 0 });
     expect(view.blockers).toEqual([]);
@@ -99,12 +99,12 @@ describe('三包 return: the refund goes out through the payments ledger', () =>
     // The counter pays it in cash: the manager's approval of the outcome covers it (no second PIN).
     const r = await call('counter', 'collection.complete', { ticketId: id, identity: OWNER, sanbaoRefund: { tender: 'cash' } });
     expect(status(id)).toBe('collected');
-    expect(r.payments.map((p: Payment) => [p.kind, p.tender, p.amountFen])).toEqual([['refund', 'cash', -584903]]);
+    expect(r.payments.map((p: Payment) => [p.kind, p.tender, p.amountFen])).toEqual([['refund', 'cash', -599900]]);
     const row = sql().prepare(`SELECT * FROM payments WHERE ticket_id = ? AND kind = 'refund'`).get(id) as Record<string, unknown>;
     expect(row).toMatchObject({
       kind: 'refund',
       tender: 'cash',
-      amount_fen: -584903,
+      amount_fen: -599900,
       reason: `sanbao_refund:${outcomeId}`,
       approved_by: userId('manager'),
       by_user_id: userId('counter'),
@@ -115,31 +115,31 @@ describe('三包 return: the refund goes out through the payments ledger', () =>
 
     // The ticket shows it: at the counter and at the bench.
     const after = await call<CollectionView>('counter', 'collection.lookup', { ref: id });
-    expect(after.sanbao!.refundPaid).toMatchObject({ amountFen: 584903, tender: 'cash', businessDate: view.today, byName: 'counter', approvedByName: 'manager' });
+    expect(after.sanbao!.refundPaid).toMatchObject({ amountFen: 599900, tender: 'cash', businessDate: view.today, byName: 'counter', approvedByName: 'manager' });
     // The ticket's settlement is the work's: the refund stays out of it.
     expect(after.settlement).toMatchObject({ paidFen: 0, dueNowFen: 0 });
     const wb = await call<Workbench>('technician', 'bench.workbench', { ticketId: id });
-    expect(wb.sanbao!.refundPaid).toMatchObject({ amountFen: 584903, tender: 'cash', businessDate: view.today });
+    expect(wb.sanbao!.refundPaid).toMatchObject({ amountFen: 599900, tender: 'cash', businessDate: view.today });
 
     // The day: the cash went out of the drawer.
     const day = await call<DailyCloseView>('manager', 'dailyClose.get', {});
     const cash = day.figures.byTender.find((x) => x.tender === 'cash')!;
-    expect(cash).toMatchObject({ count: 1, outFen: 584903, netFen: -584903 });
-    expect(day.figures).toMatchObject({ refundsFen: 584903, expectedCashFen: -584903, netFen: -584903 });
+    expect(cash).toMatchObject({ count: 1, outFen: 599900, netFen: -599900 });
+    expect(day.figures).toMatchObject({ refundsFen: 599900, expectedCashFen: -599900, netFen: -599900 });
 
     // The maker's claim: the refunded amount, with the returned unit's IMEI.
     const [claim] = await call<Claim[]>('counter', 'claims.list', { ticketId: id });
-    expect(claim).toMatchObject({ payer: 'maker', status: 'draft', claimedFen: 584903 });
-    expect(claim!.lines).toEqual([expect.objectContaining({ kind: 'sanbao_refund', qty: 1, unitPriceFen: 584903, amountFen: 584903, removedSerial: imei })]);
+    expect(claim).toMatchObject({ payer: 'maker', status: 'draft', claimedFen: 599900 });
+    expect(claim!.lines).toEqual([expect.objectContaining({ kind: 'sanbao_refund', qty: 1, unitPriceFen: 599900, amountFen: 599900, removedSerial: imei })]);
     expect(claim!.lines[0]!.description).toContain('三包退货退款');
 
     // A second try: refused in words (when and how it was paid), nothing changes.
     const n = count('payments');
     const e = await expectError(call('counter', 'collection.complete', { ticketId: id, identity: OWNER, sanbaoRefund: { tender: 'wechat', reference: 'WX-2' } }), 'RULE', 'collection.error.sanbaoRefundPaid');
-    expect(t('zh-CN', e.key, e.params)).toBe(`三包退货退款 ¥5,849.03 已于 ${view.today} 以现金退还顾客，不能重复退款`);
+    expect(t('zh-CN', e.key, e.params)).toBe(`三包退货退款 ¥5,999.00 已于 ${view.today} 以现金退还顾客，不能重复退款`);
     expect(t('en', e.key, e.params)).toContain(`was already paid to the customer on ${view.today}`);
     // …nor through an ordinary refund: nothing was paid for work on the ticket.
-    await expectError(call('manager', 'payments.refund', { ticketId: id, amountFen: 584903, tender: 'cash', reason: '再退一次' }), 'VALIDATION', 'collection.validation.refundTooLarge');
+    await expectError(call('manager', 'payments.refund', { ticketId: id, amountFen: 599900, tender: 'cash', reason: '再退一次' }), 'VALIDATION', 'collection.validation.refundTooLarge');
     // …nor by voiding it (a refund is never voided).
     await expectError(call('manager', 'payments.void', { paymentId: row.id, reason: 'x' }), 'RULE', 'collection.error.voidReversal');
     expect(count('payments')).toBe(n);
@@ -149,8 +149,8 @@ describe('三包 return: the refund goes out through the payments ledger', () =>
 
     // The receipt of the hand-back shows the refund line, in both languages.
     for (const [language, words] of [
-      ['zh-CN', ['三包退货退款', '购机价格', '¥5,999.00', '折旧（使用 5 天）', '−¥149.97', '已退还顾客', '¥5,849.03', '退款方式', '现金', '退款日期', view.today, '批准店长', '三包退货']],
-      ['en', ['三包 return refund', 'Purchase price', 'Depreciation (5 days used)', 'Paid to the customer', '¥5,849.03', 'Cash', 'Date paid', 'Approved by']],
+      ['zh-CN', ['三包退货退款', '购机价格', '¥5,999.00', '折旧', '不收（按发票价格退款）', '已退还顾客', '¥5,999.00', '退款方式', '现金', '退款日期', view.today, '批准店长', '三包退货']],
+      ['en', ['三包 return refund', 'Purchase price', 'Depreciation', 'none (refund at the invoice price)', 'Paid to the customer', '¥5,999.00', 'Cash', 'Date paid', 'Approved by']],
     ] as const) {
       const job = await call('counter', 'print.request', { docType: 'repair_receipt', entityId: id, format: 'a5', language });
       const res = await call('counter', 'print.pdf', { jobId: job.id });
@@ -170,13 +170,13 @@ describe('三包 return: the refund goes out through the payments ledger', () =>
     expect(r.collection).toMatchObject({ refundedFen: 5000, totalFen: 0 });
     expect(r.payments.map((p: Payment) => [p.kind, p.tender, p.amountFen, p.reference])).toEqual([
       ['refund', 'cash', -5000, ''],
-      ['refund', 'card', -584903, 'POS-RF-881'],
+      ['refund', 'card', -599900, 'POS-RF-881'],
     ]);
     const day = await call<DailyCloseView>('manager', 'dailyClose.get', {});
     const by = Object.fromEntries(day.figures.byTender.map((x) => [x.tender, x]));
     expect(by.cash!.netFen).toBe(0); // deposit in, credit out
-    expect(by.card).toMatchObject({ outFen: 584903, netFen: -584903 });
-    expect(day.figures).toMatchObject({ depositsTakenFen: 5000, refundsFen: 5000 + 584903, expectedCashFen: 0 });
+    expect(by.card).toMatchObject({ outFen: 599900, netFen: -599900 });
+    expect(day.figures).toMatchObject({ depositsTakenFen: 5000, refundsFen: 5000 + 599900, expectedCashFen: 0 });
     const after = await call<CollectionView>('counter', 'collection.lookup', { ref: id });
     expect(after.settlement).toMatchObject({ paidFen: 0, dueNowFen: 0 });
     expect(after.sanbao!.refundPaid).toMatchObject({ tender: 'card', reference: 'POS-RF-881' });
@@ -200,10 +200,10 @@ describe('三包 return: the refund goes out through the payments ledger', () =>
     try {
       const next = await call<CollectionView>('counter', 'collection.lookup', { ref: id });
       expect(next.today > today).toBe(true);
-      expect(next.sanbao!.refundFen).toBe(584903);
+      expect(next.sanbao!.refundFen).toBe(599900);
       await call('counter', 'collection.complete', { ticketId: id, identity: OWNER, sanbaoRefund: { tender: 'alipay', reference: 'ALI-RF-1' } });
       const row = sql().prepare(`SELECT business_date, amount_fen, tender FROM payments WHERE reason = ?`).get(`sanbao_refund:${outcomeId}`);
-      expect(row).toEqual({ business_date: next.today, amount_fen: -584903, tender: 'alipay' });
+      expect(row).toEqual({ business_date: next.today, amount_fen: -599900, tender: 'alipay' });
     } finally {
       delete tokens.counter;
     }

@@ -60,10 +60,30 @@ describe('identity, warranty dates, daily close', () => {
     expect(phoneLast4Matches(['138 0013 8000'], '800')).toBe(false);
     expect(maskIdNumber('44030119900101123X')).toBe('**************123X');
   });
-  it('warrants a replaced part until the later of the original end and completion + its own period', () => {
+  it('warrants a replaced part until the later of the original end and completion + its own period, rolled past rest days as the engine rolls', () => {
     expect(replacedPartWarrantyEnd('2027-03-01', '2026-11-23', 90)).toBe('2027-03-01');
-    expect(replacedPartWarrantyEnd('2026-12-01', '2026-11-23', 90)).toBe('2027-02-21');
-    expect(replacedPartWarrantyEnd(null, '2026-11-23', 180)).toBe('2027-05-22');
+    // 2026-11-23 + 90 days = Sunday 2027-02-21 → Monday 02-22 (民法典 第二百零三条; the built-in calendar has no 2027 schedule, so weekends only)
+    expect(replacedPartWarrantyEnd('2026-12-01', '2026-11-23', 90)).toBe('2027-02-22');
+    // + 180 days = Saturday 2027-05-22 → Monday 05-24
+    expect(replacedPartWarrantyEnd(null, '2026-11-23', 180)).toBe('2027-05-24');
+    // A working-day end does not move: + 91 days = Monday 2027-02-22
+    expect(replacedPartWarrantyEnd(null, '2026-11-23', 91)).toBe('2027-02-22');
+  });
+  it('a replaced part ending inside National Day 2026 ends on the first working day after (the same date the engine gives)', async () => {
+    const { evaluate, PHONE_2001 } = await import('../../../src/shared/warranty');
+    // Battery replaced 2026-04-01, 6 months → 2026-10-01 (National Day, off 10-01…10-07 in the 2026 schedule).
+    const end = replacedPartWarrantyEnd(null, '2026-04-01', 183);
+    const d = evaluate({
+      policy: PHONE_2001,
+      device: { category: 'phone', purchasePrice: 100000, hasInvoice: true, invoiceDate: '2025-01-05' },
+      programs: [],
+      findings: [],
+      history: [{ faultCode: 'battery', sentIn: '2026-04-01', returnedOn: '2026-04-01', partsWaitDays: 0, outcome: 'fixed', chargeable: false, partsReplaced: [{ part: 'battery', completedOn: '2026-04-01', period: { n: 183, unit: 'day' } }] }],
+      today: '2026-10-02',
+      lines: [{ id: 'b', type: 'part', part: 'battery', price: 9900 }],
+    });
+    expect(d.lines[0]!.endDate).toBe(end);
+    expect(end).toBe('2026-10-08');
   });
   it('adds a day up by tender; expected cash is cash in less cash out; a difference needs a reason', () => {
     const f = closeFigures([

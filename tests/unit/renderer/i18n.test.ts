@@ -39,7 +39,8 @@ describe('i18n catalogs', () => {
 
   it('no translation is empty, and placeholders match across locales', () => {
     const problems: string[] = [];
-    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+    // a plain {name} or an ICU argument {name, plural, …} (its branches start with '#')
+    const params = (s: string) => [...new Set([...s.matchAll(/\{(\w+)[},]/g)].map((m) => m[1]))].sort().join(',');
     for (const k of Object.keys(catalog['zh-CN'])) {
       for (const l of LOCALES) if (!catalog[l][k]?.trim()) problems.push(`${k} empty in ${l}`);
       if (params(catalog['zh-CN'][k] ?? '') !== params(catalog.en[k] ?? '')) problems.push(`${k}: placeholders differ`);

@@ -48,7 +48,7 @@ describe('last day on a rest day ends on the next working day', () => {
     const d = evaluate(input({ device: dev('2025-10-01'), today: '2026-10-08', lines: [unitLabor] }));
     expect(d.unitEnd).toBe('2026-10-08');
     expect(d.lines[0]!.status).toBe('covered');
-    expect(d.reasons).toContainEqual({ code: 'holidayExtended', params: { from: '2026-10-01', to: '2026-10-08' } });
+    expect(d.reasons).toContainEqual({ code: 'holidayExtended', params: { from: '2026-10-01', to: '2026-10-08', rest: 'holiday' } });
     expect(evaluate(input({ device: dev('2025-10-01'), today: '2026-10-09', lines: [unitLabor] })).lines[0]!.status).toBe('not_covered');
   });
   it('a plain Sunday moves to Monday', () => {
@@ -349,7 +349,7 @@ describe('service programs and payer splits', () => {
     expect(d.lines[1]!.payers).toEqual({ customer: 4941, maker: 0, shop: 0, extended_warranty: 0, insurer: 15059 });
     expect(d.lines.map((l) => l.status)).toEqual(['partly_covered', 'partly_covered']);
     const r = d.lines[0]!.reasons.find((x) => x.code === 'accidentalDamage')!;
-    expect(formatReason(r, 'zh-CN')).toBe('意外保按80%承担，扣除免赔额¥100.00，本项赔付¥1129.41');
+    expect(formatReason(r, 'zh-CN')).toBe('意外保按80%承担，扣除免赔额¥100.00，本项赔付¥1,129.41');
   });
   it('accidental damage is capped per claim and by what is left of the term', () => {
     const capped = evaluate(input({ programs: [{ ...adh, capPerClaim: 50000 }], findings: ['impact'], lines: screen }));

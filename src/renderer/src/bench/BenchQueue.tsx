@@ -8,6 +8,7 @@ import { useErrorToast } from '../hooks/useErrorToast';
 import { useCall, useCallMutation, useInvalidateAfter } from '../data/calls';
 import { money } from '../stock/format';
 import { TicketBench } from './TicketBench';
+import { CoverageBadge } from '../tickets/TicketBadges';
 
 type Row = OutputOf<Procedures['bench.queue']>[number];
 
@@ -56,9 +57,7 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
                       </Text>
                       <Group gap={4}>
                         {r.priority > 0 ? <Badge size="xs" color="red">{t(`ui.bench.priority.${r.priority}`)}</Badge> : null}
-                        <Badge size="xs" variant="light" color={r.warrantyClaimed ? 'green' : 'gray'}>
-                          {r.warrantyClaimed ? t('ui.bench.warranty') : t('ui.bench.paid')}
-                        </Badge>
+                        <CoverageBadge coverage={r.coverage} size="xs" />
                         {r.loanerDue ? <Badge size="xs" color="orange">{t('ui.bench.loanerDue')}</Badge> : null}
                         {r.timerRunning ? <Badge size="xs" color="teal">{t('ui.bench.timerOn')}</Badge> : null}
                       </Group>

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useCall, useCallMutation } from '../data/calls';
 import { money } from '../stock/format';
+import { parseYuan } from '../../../shared/money';
 
 type PriceItem = OutputOf<Procedures['priceList.list']>[number];
 
@@ -75,7 +76,7 @@ export function PriceList() {
               size="xs"
               onClick={() =>
                 save.mutate(
-                  { code: draft.code, kind: draft.kind, nameZh: draft.nameZh, nameEn: draft.nameEn, category: draft.category as '', priceFen: Math.round(Number(draft.price || 0) * 100), diagnosisFee: draft.diagnosisFee },
+                  { code: draft.code, kind: draft.kind, nameZh: draft.nameZh, nameEn: draft.nameEn, category: draft.category as '', priceFen: parseYuan(draft.price) ?? 0, diagnosisFee: draft.diagnosisFee },
                   { onError: toast },
                 )
               }

@@ -33,6 +33,7 @@ import { useErrorToast } from '../hooks/useErrorToast';
 import { money, partName } from '../stock/format';
 import { printDocument } from '../stock/print';
 import { SignaturePad } from './SignaturePad';
+import { parseYuan } from '../../../shared/money';
 
 type Workbench = OutputOf<Procedures['bench.workbench']>;
 type PriceItem = OutputOf<Procedures['priceList.list']>[number];
@@ -52,7 +53,8 @@ interface DraftLine {
 }
 
 const PAYERS = ['customer', 'maker', 'shop', 'extended_warranty', 'insurer'] as const;
-const yuan = (v: number | string) => Math.round(Number(v || 0) * 100);
+// Typed yuan → fen by the shared parser (empty reads as 0 here).
+const yuan = (v: number | string) => parseYuan(v) ?? 0;
 
 /**
  * A ticket at the bench: moves, time, diagnosis, quote builder with the warranty decision per
@@ -749,11 +751,20 @@ function QcCard({ wb, run, ticketId }: CardProps) {
   );
 }
 
+/** The engine's refund as the card shows it: the invoice price inside the return window, else less depreciation. */
+function refundText(t: (k: string, p?: Record<string, string | number>) => string, locale: Parameters<typeof money>[1], refundFen: number, depreciationFen: number, days: number) {
+  return depreciationFen === 0
+    ? t('ui.bench.sanbao.refundFull', { refund: money(refundFen, locale) })
+    : t('ui.bench.sanbao.refund', { refund: money(refundFen, locale), depreciation: money(depreciationFen, locale), days });
+}
+
 function SanbaoCard({ wb, run, ticketId }: CardProps) {
   const { t, locale } = useI18n();
   const [price, setPrice] = useState<number | string>('');
   const [opts, setOpts] = useState<OutputOf<Procedures['bench.sanbao.options']> | null>(null);
   const [imei, setImei] = useState('');
+  // What became of an exchange that is due (phone 第十九条, household 第十三条): the engine then opens a return.
+  const [exchange, setExchange] = useState<'' | 'unavailable' | 'refused'>('');
   const { toast } = useErrorToast();
   if (wb.sanbao) {
     return (
@@ -762,7 +773,7 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
         <Text size="sm">
           {t('ui.bench.sanbao.done', { option: t(`ui.bench.sanbao.${wb.sanbao.option}`) })}
           {wb.sanbao.option === 'return'
-            ? ` · ${t('ui.bench.sanbao.refund', { refund: money(wb.sanbao.refundFen, locale), depreciation: money(wb.sanbao.depreciationFen, locale), days: wb.sanbao.daysUsed })}`
+            ? ` · ${refundText(t, locale, wb.sanbao.refundFen, wb.sanbao.depreciationFen, wb.sanbao.daysUsed)}`
             : ` · ${wb.sanbao.newImei ?? wb.sanbao.newSerial ?? ''} · ${wb.sanbao.exchangeDate ?? ''}`}
         </Text>
         {wb.sanbao.option === 'return' && wb.sanbao.refundFen > 0 ? (
@@ -791,12 +802,25 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
       </Text>
       <Group align="flex-end" gap="xs">
         <NumberInput size="xs" w={140} label={t('ui.bench.sanbao.price')} min={0} decimalScale={2} value={price} onChange={setPrice} />
+        <Select
+          size="xs"
+          w={200}
+          label={t('ui.bench.sanbao.exchangeFact')}
+          data-testid="sanbao-exchange-fact"
+          data={(['', 'unavailable', 'refused'] as const).map((v) => ({ value: v, label: t(`ui.bench.sanbao.exchangeFact.${v || 'none'}`) }))}
+          value={exchange}
+          onChange={(v) => {
+            setExchange((v ?? '') as typeof exchange);
+            setOpts(null);
+          }}
+          allowDeselect={false}
+        />
         <Button
           size="xs"
           variant="light"
           onClick={() =>
             void api
-              .call('bench.sanbao.options', { ticketId, ...(price === '' ? {} : { purchasePriceFen: yuan(price) }) })
+              .call('bench.sanbao.options', { ticketId, ...(price === '' ? {} : { purchasePriceFen: yuan(price) }), ...(exchange ? { exchange } : {}) })
               .then(setOpts)
               .catch(toast)
           }
@@ -807,19 +831,21 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
       {opts ? (
         <Stack gap={4} mt="xs">
           {opts.options.map((o) => (
-            <Group key={o.option} justify="space-between">
+            <Group key={`${o.option}:${o.part ?? ''}`} justify="space-between">
               <div>
                 <Text size="sm" fw={600}>
-                  {t(`ui.bench.sanbao.${o.option}`)}
+                  {o.part ? t('ui.bench.sanbao.accessoryReturn', { part: o.partName ?? o.part }) : t(`ui.bench.sanbao.${o.option}`)}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {o.reasons.join(' ')}
                 </Text>
                 {o.refundFen !== null ? (
-                  <Text size="xs">{t('ui.bench.sanbao.refund', { refund: money(o.refundFen, locale), depreciation: money(o.depreciationFen ?? 0, locale), days: o.daysUsed ?? 0 })}</Text>
+                  <Text size="xs" data-testid={`sanbao-refund-${o.option}`}>
+                    {refundText(t, locale, o.refundFen, o.depreciationFen ?? 0, o.daysUsed ?? 0)}
+                  </Text>
                 ) : null}
               </div>
-              {o.option === 'exchange' || o.option === 'return' ? (
+              {(o.option === 'exchange' || o.option === 'return') && !o.part ? (
                 <Group gap="xs" align="flex-end">
                   {o.option === 'exchange' ? <TextInput size="xs" w={160} placeholder={t('ui.bench.sanbao.newImei')} value={imei} onChange={(e) => setImei(e.currentTarget.value)} /> : null}
                   <Button
@@ -828,7 +854,7 @@ function SanbaoCard({ wb, run, ticketId }: CardProps) {
                     disabled={price === ''}
                     onClick={() =>
                       void run((approval) =>
-                        api.call('bench.sanbao.decide', { ticketId, option: o.option as 'exchange', purchasePriceFen: yuan(price), ...(o.option === 'exchange' ? { newImei: imei } : {}), approval }),
+                        api.call('bench.sanbao.decide', { ticketId, option: o.option as 'exchange', purchasePriceFen: yuan(price), ...(o.option === 'exchange' ? { newImei: imei } : {}), ...(exchange ? { exchange } : {}), approval }),
                       )
                     }
                   >

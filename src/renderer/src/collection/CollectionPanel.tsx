@@ -16,6 +16,7 @@ import { printDocument, type OpenedJob } from '../printing/printService';
 import { PdfViewer } from '../printing/PdfViewer';
 import { PaymentsTable } from './PaymentsTable';
 import { money, toFen } from './format';
+import { parsePercentBp } from '../../../shared/money';
 
 type Done = OutputOf<Procedures['collection.complete']>;
 interface TenderRow {
@@ -133,7 +134,7 @@ export function CollectionPanel() {
     };
   }, [last4, mode, view]);
 
-  const discountBp = discountPct === '' ? undefined : Math.round(Number(discountPct) * 100);
+  const discountBp = discountPct === '' ? undefined : (parsePercentBp(discountPct) ?? undefined);
   const s = useMemo(() => {
     if (!view) return null;
     const base = view.settlement;

@@ -1,4 +1,4 @@
-import { Checkbox, Divider, Select, SimpleGrid, Stack, Textarea, TextInput, NumberInput } from '@mantine/core';
+import { Checkbox, Divider, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput, NumberInput } from '@mantine/core';
 import { ACCESSORIES } from '../../../shared/tickets/schemas';
 import { COMMON_FAULTS } from '../../../shared/devices/categories';
 import { FINDINGS, type Finding } from '../../../shared/warranty/schemas';
@@ -83,6 +83,19 @@ export function TicketFields({ form, errors, technicians, set, faultRef }: Props
         onChange={(e) => set({ dataLossAck: e.currentTarget.checked })}
         data-testid="data-loss-ack"
       />
+      {/* The customer's claim is a question staff ask and answer; nothing is assumed (the engine decides the cover). */}
+      <Radio.Group
+        label={t('ui.counter.warrantyClaim.question')}
+        value={form.warrantyClaimed === null ? '' : form.warrantyClaimed ? 'yes' : 'no'}
+        onChange={(v) => set({ warrantyClaimed: v === 'yes' })}
+        error={errors.warrantyClaimed ? t(errors.warrantyClaimed) : undefined}
+        data-testid="warranty-claim"
+      >
+        <Group gap="md" mt={4}>
+          <Radio value="yes" label={t('ui.counter.warrantyClaim.yes')} data-testid="warranty-claim-yes" />
+          <Radio value="no" label={t('ui.counter.warrantyClaim.no')} data-testid="warranty-claim-no" />
+        </Group>
+      </Radio.Group>
       <SimpleGrid cols={3} spacing="xs">
         <TextInput
           label={t('ui.counter.promisedDate')}
@@ -127,7 +140,6 @@ export function TicketFields({ form, errors, technicians, set, faultRef }: Props
         value={form.findings}
         onChange={(v) => set({ findings: v as Finding[] })}
       />
-      <Checkbox label={t('ui.counter.warrantyClaimed')} checked={form.warrantyClaimed} onChange={(e) => set({ warrantyClaimed: e.currentTarget.checked })} />
       <PhotosField value={form.photos} onChange={(photos) => set({ photos })} error={errors.photos} />
     </Stack>
   );

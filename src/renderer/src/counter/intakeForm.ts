@@ -12,6 +12,7 @@ import { CONDITION_ITEMS, type IntakeInputRaw } from '../../../shared/tickets/sc
 import { isValidPattern, isValidPin } from '../../../shared/tickets/passcode';
 import { addDaysToDate, isCalendarDate } from '../../../shared/time/local-date';
 import type { Finding } from '../../../shared/warranty/schemas';
+import { parseYuan } from '../../../shared/money';
 
 export type ConditionItem = (typeof CONDITION_ITEMS)[number];
 export type ConditionState = 'ok' | 'fault' | 'not_checked';
@@ -72,7 +73,8 @@ export interface IntakeForm {
   depositYuan: number | '';
   technicianId: string | null;
   findings: Finding[];
-  warrantyClaimed: boolean;
+  /** null until staff have asked the customer: no answer is assumed. */
+  warrantyClaimed: boolean | null;
   photos: PhotoForm[];
 }
 
@@ -120,7 +122,7 @@ export function emptyIntake(today: string): IntakeForm {
     depositYuan: '',
     technicianId: null,
     findings: [],
-    warrantyClaimed: true,
+    warrantyClaimed: null,
     photos: [],
   };
 }
@@ -175,6 +177,7 @@ export function localIssues(f: IntakeForm, today: string): Record<string, string
   if (f.passKind === 'pattern' && !isValidPattern(f.passValue)) e['passcode.value'] = 'tickets.error.pattern';
   if (f.passKind === 'password' && !f.passValue) e['passcode.value'] = 'validation.required';
   if (!f.dataLossAck) e.dataLossAck = 'tickets.error.dataLossAck';
+  if (f.warrantyClaimed === null) e.warrantyClaimed = 'ui.counter.error.warrantyClaim';
   if (!isCalendarDate(f.promisedDate)) e.promisedDate = 'devices.error.date';
   else if (f.promisedDate < today) e.promisedDate = 'tickets.error.promisedPast';
   if (f.depositYuan !== '' && f.depositYuan < 0) e.depositFen = 'tickets.error.depositNegative';
@@ -231,10 +234,10 @@ export function toIntakeInput(f: IntakeForm, timeZone: string, confirmDuplicate 
     passcode: passcode(f),
     dataLossAck: f.dataLossAck as true,
     promisedDate: f.promisedDate,
-    depositFen: f.depositYuan === '' ? 0 : Math.round(Number(f.depositYuan) * 100),
+    depositFen: parseYuan(f.depositYuan) ?? 0,
     technicianId: f.technicianId,
     findings: f.findings,
-    warrantyClaimed: f.warrantyClaimed,
+    warrantyClaimed: f.warrantyClaimed === true,
     photos: f.photos.map((p) => ({ name: p.name, mime: p.mime, dataBase64: p.dataBase64, caption: '' })),
   };
 }

@@ -9,6 +9,7 @@ import { localeOptions, timeZoneOptions } from '../components/options';
 import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useFormSubmit } from '../hooks/useFormSubmit';
+import { parsePercentBp } from '../../../shared/money';
 
 type HostInfo = { listening: string | null; lanAddresses: string[] };
 
@@ -107,7 +108,7 @@ export function ShopSettingsPanel() {
             readOnly={!canEditHq}
             value={form.taxRateBp / 100}
             error={errors.taxRateBp}
-            onChange={(v) => setForm({ ...form, taxRateBp: Math.round(Number(v || 0) * 100) })}
+            onChange={(v) => setForm({ ...form, taxRateBp: parsePercentBp(v) ?? 0 })}
           />
           <NumberInput
             label={t('ui.settings.idleMinutes')}

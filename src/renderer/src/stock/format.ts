@@ -1,8 +1,9 @@
 import type { Locale } from '../../../shared/i18n/types';
+import { formatFen } from '../../../shared/money';
 
 /** Integer fen → "¥1,299.00" in the reader's locale. */
 export function money(fen: number, locale: Locale, currency = 'CNY'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 }).format(fen / 100);
+  return formatFen(fen, locale, currency);
 }
 
 /** The part's name in the UI language (the Chinese name when no English one was given). */

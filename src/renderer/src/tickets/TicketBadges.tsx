@@ -1,5 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
+import type { TicketCoverage } from '../../../shared/tickets/coverage';
 import { WORK_STATUSES } from '../../../shared/tickets/statuses';
 import { useT } from '../i18n/I18nProvider';
 
@@ -25,7 +26,23 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** Days open, days to (or past) the promise, warranty or paid. */
-export function TicketBadges({ row }: { row: Pick<TicketRow, 'status' | 'flags' | 'warrantyClaimed'> }) {
+const COVERAGE_COLOR: Record<TicketCoverage['label'], string> = { covered: 'teal', partly_covered: 'cyan', paid: 'gray', excluded: 'red', claimed: 'yellow', not_claimed: 'gray' };
+
+/** The warranty label from the decision (the latest quote's split), never from the intake claim alone. */
+export function coverageText(t: (k: string, p?: Record<string, string | number>) => string, c: TicketCoverage, sep = '、'): string {
+  return t(`tickets.coverage.${c.label}`, { findings: c.findings.map((f) => t(`tickets.finding.${f}`)).join(sep) });
+}
+
+export function CoverageBadge({ coverage, size = 'sm' }: { coverage: TicketCoverage; size?: 'xs' | 'sm' }) {
+  const t = useT();
+  return (
+    <Badge size={size} variant="dot" color={COVERAGE_COLOR[coverage.label]} tt="none" data-testid="badge-coverage" data-coverage={coverage.label}>
+      {coverageText(t, coverage)}
+    </Badge>
+  );
+}
+
+export function TicketBadges({ row }: { row: Pick<TicketRow, 'status' | 'flags' | 'coverage'> }) {
   const t = useT();
   const working = (WORK_STATUSES as readonly string[]).includes(row.status);
   const f = row.flags;
@@ -49,9 +66,7 @@ export function TicketBadges({ row }: { row: Pick<TicketRow, 'status' | 'flags' 
           {f.legalDaysLeft < 0 ? t('ui.tickets.badge.legalPast', { days: -f.legalDaysLeft }) : t('ui.tickets.badge.legalLeft', { days: f.legalDaysLeft })}
         </Badge>
       ) : null}
-      <Badge size="sm" variant="dot" color={row.warrantyClaimed ? 'teal' : 'gray'} tt="none">
-        {t(row.warrantyClaimed ? 'tickets.coverage.warranty' : 'tickets.coverage.paid')}
-      </Badge>
+      <CoverageBadge coverage={row.coverage} />
     </Group>
   );
 }

@@ -9,7 +9,7 @@ import { useSession } from '../app/session';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { printDocument } from '../printing/printService';
 import { PdfViewer, openPdfTab } from '../printing/PdfViewer';
-import { StatusBadge, TicketBadges } from './TicketBadges';
+import { CoverageBadge, StatusBadge, TicketBadges } from './TicketBadges';
 import { PasscodeReveal } from './PasscodeReveal';
 import { AttachmentThumbs } from './AttachmentThumbs';
 import { TicketTimeline } from './TicketTimeline';
@@ -140,7 +140,9 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
           {t(`tickets.service.${s.kind}`)}
           {s.kind === 'mail_in' ? ` · ${s.courier} ${s.trackingNo}` : s.kind === 'on_site' ? ` · ${s.address} · ${formatInstant(s.appointmentAt, locale, tz)}` : ''}
         </Field>
-        <Field label={t('ui.tickets.detail.coverage')}>{t(ticket.warrantyClaimed ? 'tickets.coverage.warranty' : 'tickets.coverage.paid')}</Field>
+        <Field label={t('ui.tickets.detail.coverage')}>
+          <CoverageBadge coverage={ticket.coverage} />
+        </Field>
         <Field label={t('ui.counter.findings.title')}>{ticket.findings.map((f) => t(`tickets.finding.${f}`)).join('、')}</Field>
         <Field label={t('ui.tickets.detail.dataLossAck')}>{ticket.dataLossAck ? t('ui.common.yes') : t('ui.common.no')}</Field>
       </SimpleGrid>

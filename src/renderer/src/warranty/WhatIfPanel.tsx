@@ -26,6 +26,7 @@ import { useSession } from '../app/session';
 import { fieldErrorsOf, type FieldErrors } from '../components/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
+import { parseYuan } from '../../../shared/money';
 
 interface LineForm {
   type: 'labor' | 'part';
@@ -54,7 +55,8 @@ interface Form {
   lines: LineForm[];
 }
 
-const fen = (y: number | '') => (y === '' ? 0 : Math.round(Number(y) * 100));
+// Typed yuan → fen by the shared parser (no float on the way); empty reads as 0 here.
+const fen = (y: number | '') => parseYuan(y) ?? 0;
 const opt = (s: string) => (s === '' ? undefined : s);
 
 /** A manager's "what if": category, dates, findings, earlier repairs and lines → the decision, live. */
