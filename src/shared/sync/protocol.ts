@@ -46,6 +46,10 @@ export const SYNC_ERROR_CODES = [
   'UNKNOWN_TABLE',
   'ROW_INVALID',
   'SEQUENCE_GAP',
+  /** A row's version lies outside its batch's fromSeq..toSeq. */
+  'VERSION_OUT_OF_BATCH',
+  /** A row id head office already holds for another shop. */
+  'FOREIGN_ROW',
   'TOO_LARGE',
   'NOT_FOUND',
   /** Too many requests from this shop (or address) in a minute; `retry-after` says when to come back. */
@@ -76,8 +80,8 @@ const identifier = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/);
 const rowId = z.string().min(1).max(200);
 
 /**
- * One changed row: its table, id, version (the shop's newest outbox sequence for that row when
- * it was read, so an older copy never overwrites a newer one) and either its columns or, for a
+ * One changed row: its table, id, version (the outbox sequence of the row's newest change within
+ * the batch, fromSeq ≤ v ≤ toSeq, so an older copy never overwrites a newer one) and either its columns or, for a
  * row that no longer exists, a tombstone.
  */
 export const pushRowSchema = z.discriminatedUnion('op', [
@@ -108,6 +112,12 @@ export const pushResponseSchema = z.object({
   lastSeq: z.number().int().nonnegative(),
   duplicate: z.boolean().default(false),
   change: z.number().int().nonnegative().optional(),
+  /**
+   * The highest row version head office holds for this shop (at least lastSeq). A shop whose own
+   * sequence is below it was restored from an older copy: it continues above it and re-sends a
+   * full snapshot, so none of its new edits is older than what head office holds.
+   */
+  highVersion: z.number().int().nonnegative().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -161,6 +171,8 @@ export const enrollResponseSchema = z.object({
    * started this shop at baseSeq, or another database was enrolled into it before.
    */
   rebased: z.boolean(),
+  /** The highest row version head office holds for this shop (see pushResponseSchema). */
+  highVersion: z.number().int().nonnegative().optional(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
