@@ -17,6 +17,7 @@ import type { SecretKeyProvider } from './secrets/key-provider';
 import { ephemeralKeyProvider, fileKeyProvider } from './secrets/file-key-provider';
 import { attachSync, type SyncOptions } from './sync/engine';
 import { attachEscalationTimer } from './reports/handlers';
+import { attachBackups } from './backup/schedule';
 
 export interface BackendOptions {
   /** Folder holding shop.sqlite (and the key file of later capabilities). */
@@ -32,6 +33,8 @@ export interface BackendOptions {
   keyProvider?: SecretKeyProvider;
   /** Head-office sync: transport, timer, batch sizes (src/core/sync/engine.ts). */
   sync?: SyncOptions;
+  /** Scheduled backups (src/core/backup): the timer runs unless autoStart is false (tests call tick()). */
+  backups?: { autoStart?: boolean };
 }
 
 export interface CallOptions {
@@ -70,6 +73,7 @@ export function openBackend(opts: BackendOptions): Backend {
     host,
     dataDir,
     keys: opts.keyProvider ?? (file === ':memory:' ? ephemeralKeyProvider() : fileKeyProvider(path.dirname(path.resolve(file)))),
+    nativeBinding: opts.nativeBinding,
     emit(event) {
       for (const l of listeners) {
         try {
@@ -83,6 +87,8 @@ export function openBackend(opts: BackendOptions): Backend {
 
   const sync = attachSync(services, opts.sync);
   const stopEscalations = attachEscalationTimer(services);
+  const backups = attachBackups(services, { autoStart: opts.backups?.autoStart ?? (file !== ':memory:' && opts.sync?.autoStart !== false) });
+  listeners.add((e) => backups.onEvent(e.name));
 
   async function run(name: string, rawInput: unknown, opts: CallOptions = {}): Promise<unknown> {
     const def = (procedures as Record<string, ProcedureDef>)[name];
@@ -162,6 +168,7 @@ export function openBackend(opts: BackendOptions): Backend {
     },
     async close() {
       await sync.stop();
+      await backups.stop();
       stopEscalations();
       listeners.clear();
       try {

@@ -34,6 +34,8 @@ export interface BackendServices {
   dataDir: string | null;
   /** The key for customer secrets; kept outside the database (src/core/secrets). */
   keys: SecretKeyProvider;
+  /** The better-sqlite3 addon the database was opened with (Electron's ABI), for a second connection (backups). */
+  nativeBinding?: string | undefined;
   emit(event: BackendEvent): void;
 }
 

@@ -13,6 +13,7 @@ import { messages as stock } from '../stock/messages';
 import { messages as reports } from '../reports/messages';
 import { messages as bench } from '../bench/messages';
 import { messages as collection } from '../collection/messages';
+import { messages as backup } from '../backup/messages';
 // UI catalogs (renderer strings, keys `ui.*`):
 import { uiCatalogs } from './ui';
 
@@ -21,7 +22,7 @@ import { uiCatalogs } from './ui';
  * (`warranty.reason.expired`), so merging cannot collide silently; the i18n test
  * checks both locales carry the same keys.
  */
-export const catalogs: Record<string, Messages> = { errors, system, sync, hq, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, ...uiCatalogs };
+export const catalogs: Record<string, Messages> = { errors, system, sync, hq, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, backup, ...uiCatalogs };
 
 function merge(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};
