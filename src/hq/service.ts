@@ -11,6 +11,8 @@ import {
   normalizeEnrollmentCode,
   pullRequestSchema,
   pushRequestSchema,
+  restoreRequestSchema,
+  type RestoreResponse,
   type EnrollResponse,
   type PullResponse,
   type PushRequest,
@@ -593,6 +595,37 @@ export class HqService {
       // the shop's next push answer tells it whether anything is left to pull.
       cursor: more ? Number(page[page.length - 1]!.change_no) : Math.max(cursor, counter, page.length ? Number(page[page.length - 1]!.change_no) : 0),
       more,
+    };
+  }
+
+  /**
+   * Restore from head office: a page of the shop's own live rows of one table, in row id order
+   * (the primary key's order: a range scan, no sort). Rows of other shops are never read.
+   */
+  async restorePage(shopId: string, body: unknown, meta: RequestMeta): Promise<RestoreResponse> {
+    this.checkVersions(meta);
+    const req = restoreRequestSchema.safeParse(body);
+    if (!req.success) throw malformed(req.error);
+    const { table, after, limit } = req.data;
+    let q = this.db
+      .selectFrom('hq_rows')
+      .select(['row_id', 'version', 'data'])
+      .where('shop_id', '=', shopId)
+      .where('table_name', '=', table)
+      .where('deleted', '=', 0)
+      .orderBy('row_id')
+      .limit(limit + 1);
+    if (after !== null) q = q.where('row_id', '>', after);
+    const rows = await q.execute();
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const shop = await this.db.selectFrom('hq_shops').select(['last_seq', 'high_version']).where('id', '=', shopId).executeTakeFirstOrThrow();
+    const lastSeq = Number(shop.last_seq);
+    return {
+      rows: page.map((r) => ({ id: r.row_id, v: Number(r.version), d: JSON.parse(r.data!) as RestoreResponse['rows'][number]['d'] })),
+      next: more ? page[page.length - 1]!.row_id : null,
+      lastSeq,
+      highVersion: Math.max(lastSeq, Number(shop.high_version)),
     };
   }
 

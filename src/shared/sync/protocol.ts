@@ -20,6 +20,8 @@ export const PATHS = {
   pull: '/sync/v1/pull',
   /** The nationwide service (全国联保): a device and its repairs at every shop, by IMEI or serial. */
   lookupDevice: '/sync/v1/lookup/device',
+  /** Restore from head office: the shop's own synced rows, a table at a time, in pages. */
+  restore: '/sync/v1/restore',
 } as const;
 
 /** Size caps: the shop cuts batches below the first two; head office refuses above the last two. */
@@ -175,6 +177,25 @@ export const enrollResponseSchema = z.object({
   highVersion: z.number().int().nonnegative().optional(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+/**
+ * Restore from head office (a new or wiped PC re-enrolled as an existing shop): every live row
+ * head office holds for the asking shop, of one table, after `after` (row id, keyset paging).
+ */
+export const restoreRequestSchema = z
+  .object({ table: identifier, after: rowId.nullable().default(null), limit: z.number().int().min(1).max(LIMITS.pullPageMax).default(500) })
+  .strict();
+export type RestoreRequest = z.infer<typeof restoreRequestSchema>;
+
+export const restoreResponseSchema = z.object({
+  rows: z.array(z.object({ id: z.string(), v: z.number().int(), d: z.record(z.string(), cellSchema) })),
+  /** The last row id of this page; null when the table is done. */
+  next: z.string().nullable(),
+  /** What head office holds for the shop: the restored shop continues above highVersion. */
+  lastSeq: z.number().int().nonnegative(),
+  highVersion: z.number().int().nonnegative(),
+});
+export type RestoreResponse = z.infer<typeof restoreResponseSchema>;
 
 /** Enrollment codes: 12 characters of Crockford base32 in groups of four, case and dashes ignored. */
 export function normalizeEnrollmentCode(code: string): string {
