@@ -54,6 +54,21 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/**
+ * A full disk (SQLITE_FULL; the transaction was rolled back, nothing of the call is written) and
+ * a damaged file read as sentences with the way out, not as an internal error.
+ */
+async function storageErrors<T>(fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'SQLITE_FULL') throw new AppError('RULE', { key: 'db.error.diskFull', details: { storage: 'full' } });
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw new AppError('DB_CORRUPT', { key: 'db.error.corrupt', params: { reason: String(code) }, details: { storage: 'corrupt' } });
+    throw e;
+  }
+}
+
 class CommitThenThrow {
   constructor(readonly error: AppError) {}
 }
@@ -122,9 +137,9 @@ export function openBackend(opts: BackendOptions): Backend {
       },
     });
 
-    if (def.kind === 'query') return handler(parsed.data, makeCtx(db));
+    if (def.kind === 'query') return storageErrors(() => handler(parsed.data, makeCtx(db)));
     let deferred: AppError | null = null;
-    const result = await db.transaction().execute(async (trx) => {
+    const result = await storageErrors(() => db.transaction().execute(async (trx) => {
       try {
         return await handler(parsed.data, makeCtx(trx));
       } catch (e) {
@@ -134,7 +149,7 @@ export function openBackend(opts: BackendOptions): Backend {
         }
         throw e;
       }
-    });
+    }));
     if (deferred) throw deferred;
     return result;
   }
