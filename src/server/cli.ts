@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBackend } from '../core';
-import { seedDemo, demoLoginsText } from '../core/demo';
+import { seedDemo, demoLoginsText, configureDemoBackups } from '../core/demo';
 import { defaultStaticDir, startShopHost } from './shop-host';
 import { AppError } from '../shared/api/errors';
 import { pickLocale } from '../shared/i18n/translate';
@@ -70,6 +70,10 @@ export async function main(argv = process.argv.slice(2)) {
     const seeded = await seedDemo(backend);
     console.log(seeded ? 'Demo shop created. Sign in as:' : 'Demo shop already present. Sign in as:');
     console.log(demoLoginsText());
+    if (seeded) {
+      const b = await configureDemoBackups(backend);
+      if (b) console.log(`Backups: ${b.dir} (daily and after the daily close; Settings → Backups). Recovery key, shown once: ${b.recoveryKey}`);
+    }
   }
   const staticDir = values.static ? path.resolve(values.static) : defaultStaticDir();
   const host = await startShopHost({ backend, port: Number(values.port), host: values.host, staticDir });
