@@ -47,6 +47,9 @@ suites.push(collectionSuite());
 const { reportsSuite } = await import('./reports');
 suites.push(reportsSuite(dbFile, label));
 
+const { backupSuite } = await import('./backup');
+suites.push(backupSuite(dbFile, label));
+
 const results: BenchResult[] = [];
 for (const s of suites) {
   if (values.only && s.name !== values.only) continue;

@@ -18,6 +18,7 @@ import type { SecretKeyProvider } from './secrets/key-provider';
 import { ephemeralKeyProvider, fileKeyProvider } from './secrets/file-key-provider';
 import { attachSync, type SyncOptions } from './sync/engine';
 import { attachEscalationTimer } from './reports/handlers';
+import { attachBackups } from './backup/schedule';
 
 export interface BackendOptions {
   /** Folder holding shop.sqlite (and the key file of later capabilities). */
@@ -40,6 +41,8 @@ export interface BackendOptions {
    * extra parse of every answer buys nothing.
    */
   checkOutputs?: boolean;
+  /** Scheduled backups (src/core/backup): the timer runs unless autoStart is false (tests call tick()). */
+  backups?: { autoStart?: boolean };
 }
 
 export interface CallOptions {
@@ -74,6 +77,21 @@ export function checkOutput(name: string, result: unknown): void {
   throw new OutputDriftError(`${name} answered outside its output schema: ${fields}`);
 }
 
+/**
+ * A full disk (SQLITE_FULL; the transaction was rolled back, nothing of the call is written) and
+ * a damaged file read as sentences with the way out, not as an internal error.
+ */
+async function storageErrors<T>(fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'SQLITE_FULL') throw new AppError('RULE', { key: 'db.error.diskFull', details: { storage: 'full' } });
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw new AppError('DB_CORRUPT', { key: 'db.error.corrupt', params: { reason: String(code) }, details: { storage: 'corrupt' } });
+    throw e;
+  }
+}
+
 class CommitThenThrow {
   constructor(readonly error: AppError) {}
 }
@@ -93,6 +111,7 @@ export function openBackend(opts: BackendOptions): Backend {
     host,
     dataDir,
     keys: opts.keyProvider ?? (file === ':memory:' ? ephemeralKeyProvider() : fileKeyProvider(path.dirname(path.resolve(file)))),
+    nativeBinding: opts.nativeBinding,
     emit(event) {
       for (const l of listeners) {
         try {
@@ -107,6 +126,8 @@ export function openBackend(opts: BackendOptions): Backend {
   const checkOutputs = opts.checkOutputs ?? process.env.FIXPOINT_CHECK_OUTPUTS === '1';
   const sync = attachSync(services, opts.sync);
   const stopEscalations = attachEscalationTimer(services);
+  const backups = attachBackups(services, { autoStart: opts.backups?.autoStart ?? (file !== ':memory:' && opts.sync?.autoStart !== false) });
+  listeners.add((e) => backups.onEvent(e.name));
 
   async function run(name: string, rawInput: unknown, opts: CallOptions = {}): Promise<unknown> {
     const result = await runHandler(name, rawInput, opts);
@@ -150,24 +171,26 @@ export function openBackend(opts: BackendOptions): Backend {
     });
 
     if (def.kind === 'query') {
-      const answer = await handler(parsed.data, makeCtx(db));
+      const answer = await storageErrors(() => handler(parsed.data, makeCtx(db)));
       events.flush(services.emit);
       return answer;
     }
     let deferred: AppError | null = null;
     let result: unknown;
     try {
-      result = await db.transaction().execute(async (trx) => {
-        try {
-          return await handler(parsed.data, makeCtx(trx));
-        } catch (e) {
-          if (e instanceof CommitThenThrow) {
-            deferred = e.error;
-            return undefined;
+      result = await storageErrors(() =>
+        db.transaction().execute(async (trx) => {
+          try {
+            return await handler(parsed.data, makeCtx(trx));
+          } catch (e) {
+            if (e instanceof CommitThenThrow) {
+              deferred = e.error;
+              return undefined;
+            }
+            throw e;
           }
-          throw e;
-        }
-      });
+        }),
+      );
     } catch (e) {
       events.drop();
       throw e;
@@ -206,6 +229,7 @@ export function openBackend(opts: BackendOptions): Backend {
     },
     async close() {
       await sync.stop();
+      await backups.stop();
       stopEscalations();
       listeners.clear();
       try {

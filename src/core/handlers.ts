@@ -15,6 +15,7 @@ import { stockHandlers } from './stock/handlers';
 import { reportHandlers } from './reports/handlers';
 import { benchHandlers } from './bench/handlers';
 import { collectionHandlers } from './collection/handlers';
+import { backupHandlers } from './backup/handlers';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers<Procedures> = {
@@ -33,4 +34,5 @@ export const handlers: Handlers<Procedures> = {
   ...reportHandlers,
   ...benchHandlers,
   ...collectionHandlers,
+  ...backupHandlers,
 };

@@ -65,6 +65,8 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
       return res;
     });
     r.post(PATHS.pull, { onRequest: shopAuth, bodyLimit: 64 * 1024, config: { rateLimit: perShop(limits.pull) } }, async (req) => service.pull(shopId(req), req.body, meta(req)));
+    // Restore from head office: a re-enrolled shop pages its own rows back (pull's limits: a restore is a long pull).
+    r.post(PATHS.restore, { onRequest: shopAuth, bodyLimit: 16 * 1024, config: { rateLimit: perShop(limits.pull) } }, async (req) => service.restorePage(shopId(req), req.body, meta(req)));
     // The nationwide service: any enrolled shop asks about a device; the answer spans every shop.
     r.post(PATHS.lookupDevice, { onRequest: shopAuth, bodyLimit: LOOKUP_MAX_BYTES, config: { rateLimit: perShop(limits.lookup) } }, async (req) => {
       const res = await lookupDevice(service, shopId(req), req.body, meta(req), service.opts.now?.() ?? new Date());

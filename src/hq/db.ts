@@ -27,6 +27,8 @@ export interface HqShopsTable {
   last_seen_at: string | null;
   schema_version: number | null;
   app_version: string | null;
+  /** The highest row version held for the shop (migration 003): a restored shop continues above it. */
+  high_version: number;
 }
 
 export interface HqRowsTable {
@@ -192,9 +194,22 @@ function lookupIndexes(dialect: HqDialect): Migration {
   };
 }
 
+/**
+ * Versions that survive a restore: each shop's highest row version (rows pushed before head office
+ * checked versions against their batch may lie above its last sequence), and an index to find
+ * which shop holds a row id (a push of another shop's id is refused).
+ */
+const restoreMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('hq_shops').addColumn('high_version', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+    await sql`UPDATE hq_shops SET high_version = COALESCE((SELECT max(version) FROM hq_rows WHERE hq_rows.shop_id = hq_shops.id), 0)`.execute(db);
+    await db.schema.createIndex('hq_rows_row').on('hq_rows').columns(['table_name', 'row_id']).execute();
+  },
+};
+
 /** Head office's migrations for a dialect, by name in order (kysely's Migrator runs them sorted by name). */
 export function hqMigrations(dialect: HqDialect): Record<string, Migration> {
-  return { ...migrations, '002-device-lookup': lookupIndexes(dialect) };
+  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration };
 }
 
 /** bigint columns come back from pg as strings; head-office numbers stay far below 2^53. */

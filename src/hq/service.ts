@@ -11,6 +11,8 @@ import {
   normalizeEnrollmentCode,
   pullRequestSchema,
   pushRequestSchema,
+  restoreRequestSchema,
+  type RestoreResponse,
   type EnrollResponse,
   type PullResponse,
   type PushRequest,
@@ -90,6 +92,8 @@ interface PushJob {
   batch: PushRequest;
   /** The batch's rows, each (table, id) once: its newest version. */
   rows: PushRequest['rows'];
+  /** The rows of tables whose ids no two shops share (checked against other shops' rows). */
+  owned: PushRequest['rows'];
   schema: number;
   app: string | null;
   now: string;
@@ -104,6 +108,7 @@ interface SqliteStatements {
   release: BetterSqlite3.Statement;
   rollbackTo: BetterSqlite3.Statement;
   shopForPush: BetterSqlite3.Statement;
+  ownerElsewhere: BetterSqlite3.Statement;
   seen: BetterSqlite3.Statement;
   upsertRow: BetterSqlite3.Statement;
   insertBatch: BetterSqlite3.Statement;
@@ -196,6 +201,7 @@ export class HqService {
         enrolled_at: null,
         created_at: this.nowIso(),
         last_seq: 0,
+        high_version: 0,
         last_push_at: null,
         last_pull_at: null,
         last_seen_at: null,
@@ -264,7 +270,8 @@ export class HqService {
         const retry = shop.token_hash === tokenHash && !shop.revoked_at && Date.parse(now) - Date.parse(shop.enroll_used_at) < 24 * 3600_000;
         if (!retry) throw bad();
         // The same answer as the first time (its reply was lost), as long as nothing was pushed since.
-        return { shopId: shop.id, code: shop.code, name: shop.name, lastSeq: Number(shop.last_seq), rebased: shop.enroll_rebased === 1 };
+        const lastSeq = Number(shop.last_seq);
+        return { shopId: shop.id, code: shop.code, name: shop.name, lastSeq, rebased: shop.enroll_rebased === 1, highVersion: Math.max(lastSeq, Number(shop.high_version)) };
       }
       if (!shop.enroll_expires_at || Date.parse(shop.enroll_expires_at) < Date.parse(now)) throw bad();
       let lastSeq = Number(shop.last_seq);
@@ -291,7 +298,7 @@ export class HqService {
         })
         .where('id', '=', shop.id)
         .execute();
-      return { shopId: shop.id, code: shop.code, name: shop.name, lastSeq, rebased };
+      return { shopId: shop.id, code: shop.code, name: shop.name, lastSeq, rebased, highVersion: Math.max(lastSeq, Number(shop.high_version)) };
     });
   }
 
@@ -314,11 +321,32 @@ export class HqService {
     if (batch.shopId !== shopId) throw new HqError('WRONG_SHOP', 403, 'batch belongs to another shop');
     // Validate every row before touching anything: a bad row refuses the whole batch.
     const latest = new Map<string, PushRequest['rows'][number]>();
-    for (const row of batch.rows) {
+    const rawRows = fast ? null : rawRowsOf(body);
+    for (const [i, row] of batch.rows.entries()) {
       const shape = shapes.get(row.t);
       if (!shape) throw new HqError('UNKNOWN_TABLE', 422, `unknown table ${row.t}`, { table: row.t });
+      // A version beyond the batch would sit above everything acknowledged, and no later edit of
+      // the row (after a restore, the shop continues above head office's sequence) could replace it.
+      if (row.v < batch.fromSeq || row.v > batch.toSeq) {
+        throw new HqError('VERSION_OUT_OF_BATCH', 422, `version ${row.v} of ${row.t}/${row.id} outside ${batch.fromSeq}..${batch.toSeq}`, {
+          table: row.t,
+          id: row.id.slice(0, 60),
+          version: row.v,
+          fromSeq: batch.fromSeq,
+          toSeq: batch.toSeq,
+        });
+      }
       if (row.op === 'upsert') {
         if (!fast) {
+          // The raw JSON's own keys: zod's record drops a `__proto__` key without a word.
+          const unknown = Object.keys(rawRows?.[i] ?? {}).find((k) => !shape.columnNames.has(k));
+          if (unknown !== undefined) {
+            throw new HqError('ROW_INVALID', 422, `unknown column ${row.t}.${unknown}`, {
+              table: row.t,
+              id: row.id.slice(0, 60),
+              reason: `unknown column ${unknown.slice(0, 60)}`,
+            });
+          }
           const parsed = shape.row.safeParse(row.d);
           if (!parsed.success) {
             const issue = parsed.error.issues[0]!;
@@ -337,7 +365,8 @@ export class HqService {
       const prev = latest.get(key);
       if (!prev || prev.v < row.v) latest.set(key, row);
     }
-    const job: PushJob = { shopId, batch, rows: [...latest.values()], schema, app: meta.app?.slice(0, 40) ?? null, now: this.nowIso() };
+    const rows = [...latest.values()];
+    const job: PushJob = { shopId, batch, rows, owned: rows.filter((r) => shapes.get(r.t)!.globalIds), schema, app: meta.app?.slice(0, 40) ?? null, now: this.nowIso() };
     if (this.store.sqlite) return this.pushSqlite(job);
     if (this.store.pool) return this.pushPostgres(job);
     throw new Error('head-office store without a driver');
@@ -403,21 +432,26 @@ export class HqService {
 
   private applySqlite(st: SqliteStatements, job: PushJob): Omit<PushResponse, 'change'> {
     const { shopId, batch, rows, now } = job;
-    const shop = st.shopForPush.get(shopId) as { last_seq: number; app_version: string | null } | undefined;
+    const shop = st.shopForPush.get(shopId) as { last_seq: number; high_version: number; app_version: string | null } | undefined;
     if (!shop) throw new HqError('UNAUTHENTICATED', 401, 'unknown shop');
     const last = Number(shop.last_seq);
+    const high = Math.max(last, Number(shop.high_version));
     if (batch.toSeq <= last) {
       st.seen.run(now, shopId);
-      return { lastSeq: last, duplicate: true };
+      return { lastSeq: last, duplicate: true, highVersion: high };
     }
     if (batch.fromSeq > last + 1) throw new HqError('SEQUENCE_GAP', 409, `expected sequence ${last + 1}`, { expected: last + 1, lastSeq: last });
+    for (const r of job.owned) {
+      const other = st.ownerElsewhere.get(r.t, r.id, shopId) as { shop_id: string } | undefined;
+      if (other) throw foreignRow(r);
+    }
     for (const r of rows) {
       // an older copy (a delayed duplicate) never overwrites a newer one (the upsert's WHERE)
       st.upsertRow.run(shopId, r.t, r.id, r.v, r.op === 'delete' ? 1 : 0, r.op === 'upsert' ? JSON.stringify(r.d) : null, now);
     }
     st.insertBatch.run(shopId, batch.toSeq, batch.fromSeq, rows.length, now);
-    st.pushed.run(batch.toSeq, now, now, job.schema, job.app ?? shop.app_version, shopId);
-    return { lastSeq: batch.toSeq, duplicate: false };
+    st.pushed.run(batch.toSeq, batch.toSeq, now, now, job.schema, job.app ?? shop.app_version, shopId);
+    return { lastSeq: batch.toSeq, duplicate: false, highVersion: Math.max(high, batch.toSeq) };
   }
 
   private sqliteStmts: SqliteStatements | null = null;
@@ -432,7 +466,8 @@ export class HqService {
       savepoint: db.prepare('SAVEPOINT hq_push'),
       release: db.prepare('RELEASE hq_push'),
       rollbackTo: db.prepare('ROLLBACK TO hq_push'),
-      shopForPush: db.prepare('SELECT last_seq, app_version FROM hq_shops WHERE id = ?'),
+      shopForPush: db.prepare('SELECT last_seq, high_version, app_version FROM hq_shops WHERE id = ?'),
+      ownerElsewhere: db.prepare('SELECT shop_id FROM hq_rows WHERE table_name = ? AND row_id = ? AND shop_id <> ? LIMIT 1'),
       seen: db.prepare('UPDATE hq_shops SET last_seen_at = ? WHERE id = ?'),
       upsertRow: db.prepare(
         `INSERT INTO hq_rows (shop_id, table_name, row_id, version, deleted, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -440,7 +475,9 @@ export class HqService {
          WHERE hq_rows.version < excluded.version`,
       ),
       insertBatch: db.prepare('INSERT INTO hq_batches (shop_id, to_seq, from_seq, row_count, received_at) VALUES (?, ?, ?, ?, ?)'),
-      pushed: db.prepare('UPDATE hq_shops SET last_seq = ?, last_push_at = ?, last_seen_at = ?, schema_version = ?, app_version = ? WHERE id = ?'),
+      pushed: db.prepare(
+        'UPDATE hq_shops SET last_seq = ?, high_version = max(high_version, ?), last_push_at = ?, last_seen_at = ?, schema_version = ?, app_version = ? WHERE id = ?',
+      ),
       counter: db.prepare('SELECT value FROM hq_counter WHERE id = 1'),
     };
     return this.sqliteStmts;
@@ -457,14 +494,15 @@ export class HqService {
       await client.query('BEGIN');
       try {
         const shop = (
-          await client.query<{ last_seq: number; app_version: string | null }>({
-            name: 'hq_push_lock',
-            text: 'SELECT last_seq, app_version FROM hq_shops WHERE id = $1 FOR UPDATE',
+          await client.query<{ last_seq: number; high_version: number; app_version: string | null }>({
+            name: 'hq_push_lock2',
+            text: 'SELECT last_seq, high_version, app_version FROM hq_shops WHERE id = $1 FOR UPDATE',
             values: [shopId],
           })
         ).rows[0];
         if (!shop) throw new HqError('UNAUTHENTICATED', 401, 'unknown shop');
         const last = Number(shop.last_seq);
+        const high = Math.max(last, Number(shop.high_version));
         if (batch.toSeq <= last) {
           const r = await client.query<{ value: number }>({
             name: 'hq_push_seen',
@@ -472,11 +510,21 @@ export class HqService {
             values: [shopId, now],
           });
           await client.query('COMMIT');
-          return { lastSeq: last, duplicate: true, change: Number(r.rows[0]!.value) };
+          return { lastSeq: last, duplicate: true, change: Number(r.rows[0]!.value), highVersion: high };
         }
         if (batch.fromSeq > last + 1) throw new HqError('SEQUENCE_GAP', 409, `expected sequence ${last + 1}`, { expected: last + 1, lastSeq: last });
+        if (job.owned.length > 0) {
+          const other = await client.query<{ t: string; id: string }>({
+            name: 'hq_push_foreign',
+            text: `SELECT u.t, u.id FROM unnest($1::text[], $2::text[]) AS u(t, id)
+                   WHERE EXISTS (SELECT 1 FROM hq_rows r WHERE r.table_name = u.t AND r.row_id = u.id AND r.shop_id <> $3) LIMIT 1`,
+            values: [job.owned.map((x) => x.t), job.owned.map((x) => x.id), shopId],
+          });
+          const hit = other.rows[0];
+          if (hit) throw foreignRow({ t: hit.t, id: hit.id });
+        }
         const r = await client.query<{ value: number }>({
-          name: 'hq_push_apply',
+          name: 'hq_push_apply2',
           text: `WITH r AS (
                    INSERT INTO hq_rows (shop_id, table_name, row_id, version, deleted, data, updated_at)
                    SELECT $1, u.t, u.id, u.v, u.del, u.data, $2 FROM unnest($3::text[], $4::text[], $5::bigint[], $6::int[], $7::text[]) AS u(t, id, v, del, data)
@@ -486,7 +534,7 @@ export class HqService {
                  ), b AS (
                    INSERT INTO hq_batches (shop_id, to_seq, from_seq, row_count, received_at) VALUES ($1, $8::bigint, $9::bigint, $10::int, $2)
                  ), s AS (
-                   UPDATE hq_shops SET last_seq = $8::bigint, last_push_at = $2, last_seen_at = $2, schema_version = $11::int, app_version = $12 WHERE id = $1
+                   UPDATE hq_shops SET last_seq = $8::bigint, high_version = GREATEST(high_version, $8::bigint), last_push_at = $2, last_seen_at = $2, schema_version = $11::int, app_version = $12 WHERE id = $1
                  )
                  SELECT value FROM hq_counter WHERE id = 1`,
           values: [
@@ -506,7 +554,7 @@ export class HqService {
         });
         await this.opts.faults?.beforeCommit?.({ shopId, fromSeq: batch.fromSeq, toSeq: batch.toSeq });
         await client.query('COMMIT');
-        return { lastSeq: batch.toSeq, duplicate: false, change: Number(r.rows[0]!.value) };
+        return { lastSeq: batch.toSeq, duplicate: false, change: Number(r.rows[0]!.value), highVersion: Math.max(high, batch.toSeq) };
       } catch (e) {
         await client.query('ROLLBACK').catch((re: Error) => (broken = re));
         throw e;
@@ -547,6 +595,37 @@ export class HqService {
       // the shop's next push answer tells it whether anything is left to pull.
       cursor: more ? Number(page[page.length - 1]!.change_no) : Math.max(cursor, counter, page.length ? Number(page[page.length - 1]!.change_no) : 0),
       more,
+    };
+  }
+
+  /**
+   * Restore from head office: a page of the shop's own live rows of one table, in row id order
+   * (the primary key's order: a range scan, no sort). Rows of other shops are never read.
+   */
+  async restorePage(shopId: string, body: unknown, meta: RequestMeta): Promise<RestoreResponse> {
+    this.checkVersions(meta);
+    const req = restoreRequestSchema.safeParse(body);
+    if (!req.success) throw malformed(req.error);
+    const { table, after, limit } = req.data;
+    let q = this.db
+      .selectFrom('hq_rows')
+      .select(['row_id', 'version', 'data'])
+      .where('shop_id', '=', shopId)
+      .where('table_name', '=', table)
+      .where('deleted', '=', 0)
+      .orderBy('row_id')
+      .limit(limit + 1);
+    if (after !== null) q = q.where('row_id', '>', after);
+    const rows = await q.execute();
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const shop = await this.db.selectFrom('hq_shops').select(['last_seq', 'high_version']).where('id', '=', shopId).executeTakeFirstOrThrow();
+    const lastSeq = Number(shop.last_seq);
+    return {
+      rows: page.map((r) => ({ id: r.row_id, v: Number(r.version), d: JSON.parse(r.data!) as RestoreResponse['rows'][number]['d'] })),
+      next: more ? page[page.length - 1]!.row_id : null,
+      lastSeq,
+      highVersion: Math.max(lastSeq, Number(shop.high_version)),
     };
   }
 
@@ -659,6 +738,20 @@ async function lockShop(
   let q = where(trx.selectFrom('hq_shops').selectAll());
   if (dialect === 'postgres') q = q.forUpdate();
   return (await q.executeTakeFirst()) as ShopRow | undefined;
+}
+
+function foreignRow(r: { t: string; id: string }): HqError {
+  return new HqError('FOREIGN_ROW', 409, `${r.t}/${r.id} belongs to another shop`, { table: r.t, id: r.id.slice(0, 60) });
+}
+
+/** Each raw row's `d` object as received (before zod), by index; null where there is none. */
+function rawRowsOf(body: unknown): (Record<string, unknown> | null)[] {
+  const rows = (body as { rows?: unknown } | null)?.rows;
+  if (!Array.isArray(rows)) return [];
+  return rows.map((r) => {
+    const d = (r as { d?: unknown } | null)?.d;
+    return typeof d === 'object' && d !== null && !Array.isArray(d) ? (d as Record<string, unknown>) : null;
+  });
 }
 
 export function malformed(error: z.ZodError, prefix = ''): HqError {

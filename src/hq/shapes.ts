@@ -15,6 +15,14 @@ export interface TableShape {
   table: string;
   idColumn: string;
   columns: { name: string; type: string; notnull: boolean }[];
+  columnNames: ReadonlySet<string>;
+  /**
+   * The table's ids are minted by the shop (UUIDv7 `id`, or a key that is the id of another
+   * synced row, e.g. bench_tickets.ticket_id), so no two shops share one: head office refuses
+   * a push of an id it holds for another shop. Tables keyed by a head-office id or a name each
+   * shop has its own of (stock_settings by catalog part, ticket_counters by counter key) are not.
+   */
+  globalIds: boolean;
   row: z.ZodType<Record<string, unknown>>;
 }
 
@@ -43,14 +51,17 @@ export function shapesAt(version: number): Shapes {
   try {
     migrate(sqlite, migrations, version);
     const shapes: Shapes = new Map();
-    for (const table of syncedTables(sqlite)) {
+    const synced = new Set(syncedTables(sqlite));
+    for (const table of synced) {
       const trig = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(`outbox_${table}_insert`) as { sql: string };
       const idColumn = trig.sql.match(/NEW\.([a-z_][a-z0-9_]*)\s*,\s*'upsert'/i)?.[1] ?? 'id';
       const info = sqlite.prepare(`SELECT name, type, "notnull" AS nn, pk FROM pragma_table_info(?)`).all(table) as { name: string; type: string; nn: number; pk: number }[];
       const columns = info.map((c) => ({ name: c.name, type: c.type, notnull: c.nn === 1 || c.pk > 0 }));
       const shape: Record<string, z.ZodType> = {};
       for (const c of columns) shape[c.name] = c.notnull ? columnSchema(c.type) : columnSchema(c.type).nullable();
-      shapes.set(table, { table, idColumn, columns, row: z.object(shape).strict() as unknown as z.ZodType<Record<string, unknown>> });
+      const fks = sqlite.prepare(`SELECT "table" AS t, "from" AS f FROM pragma_foreign_key_list(?)`).all(table) as { t: string; f: string }[];
+      const globalIds = idColumn === 'id' || fks.some((fk) => fk.f === idColumn && synced.has(fk.t));
+      shapes.set(table, { table, idColumn, columns, columnNames: new Set(columns.map((c) => c.name)), globalIds, row: z.object(shape).strict() as unknown as z.ZodType<Record<string, unknown>> });
     }
     cache.set(version, shapes);
     return shapes;

@@ -36,6 +36,8 @@ export interface BackendServices {
   dataDir: string | null;
   /** The key for customer secrets; kept outside the database (src/core/secrets). */
   keys: SecretKeyProvider;
+  /** The better-sqlite3 addon the database was opened with (Electron's ABI), for a second connection (backups). */
+  nativeBinding?: string | undefined;
   /** Sends at once: only for code outside a transaction (a write's ctx.emit waits for its commit). */
   emit(event: BackendEvent): void;
 }

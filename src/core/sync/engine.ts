@@ -304,6 +304,7 @@ export class SyncEngine {
         allowGap: true,
       })) as { gap?: boolean; lastSeq?: unknown };
       let lastSeq: number;
+      let highVersion = 0;
       hqChange = null;
       if (answer.gap) {
         lastSeq = Number(answer.lastSeq);
@@ -312,9 +313,10 @@ export class SyncEngine {
         const parsed = pushResponseSchema.safeParse(answer);
         if (!parsed.success) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: 'push answer' });
         lastSeq = parsed.data.lastSeq;
+        highVersion = parsed.data.highVersion ?? 0;
         hqChange = parsed.data.change ?? null;
       }
-      const progressed = await this.exclusive(() => this.acknowledge(s.acked_seq, lastSeq));
+      const progressed = await this.exclusive(() => this.acknowledge(s.acked_seq, lastSeq, highVersion));
       if (!progressed && round > 3) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: `no progress at ${lastSeq}` });
     }
   }
@@ -324,20 +326,18 @@ export class SyncEngine {
    * - the usual case: acknowledged up to it; those outbox entries are dropped;
    * - head office holds *less* than acknowledged before (restored from a backup): the shop
    *   re-sends a full snapshot of its rows;
-   * - head office holds *more* than this shop ever wrote (the shop restored from a backup): new
-   *   sequences continue after head office's, and the shop re-sends a full snapshot.
+   * - head office holds *more* than this shop ever wrote, or a row version above it (the shop was
+   *   restored from an older copy): new sequences continue above everything head office holds,
+   *   and the shop re-sends a full snapshot, so its edits since the copy win at head office.
    * Answers whether the acknowledged sequence changed.
    */
-  private acknowledge(expectedAcked: number, lastSeq: number): boolean {
+  private acknowledge(expectedAcked: number, lastSeq: number, highVersion: number): boolean {
     return this.sqlite
       .transaction(() => {
         const s = this.readState();
         if (s.acked_seq !== expectedAcked) return true; // someone else moved it (re-enrollment): re-read
-        const localMax = (this.stmt(`SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`).get() as { seq: number } | undefined)?.seq ?? 0;
-        if (lastSeq > localMax) {
-          setOutboxSequence(this.sqlite, lastSeq);
-          this.stmt(`DELETE FROM outbox`).run();
-          appendSnapshot(this.sqlite);
+        if (Math.max(lastSeq, highVersion) > this.localMax()) {
+          this.rebaseAbove(Math.max(lastSeq, highVersion), s.acked_seq);
         } else if (lastSeq < s.acked_seq) {
           appendSnapshot(this.sqlite);
         }
@@ -346,6 +346,24 @@ export class SyncEngine {
         return lastSeq !== s.acked_seq;
       })
       .immediate();
+  }
+
+  private localMax(): number {
+    return (this.stmt(`SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`).get() as { seq: number } | undefined)?.seq ?? 0;
+  }
+
+  /**
+   * Continues the outbox above `high` (what head office holds) and queues a full snapshot. The
+   * deletions not known to be at head office (after `ackedBefore`) are queued again too: a row
+   * that is gone is in no snapshot. Call inside a write transaction.
+   */
+  private rebaseAbove(high: number, ackedBefore: number): void {
+    const deletes = this.stmt(`SELECT DISTINCT table_name, row_id FROM outbox WHERE seq > ? AND op = 'delete'`).all(ackedBefore) as { table_name: string; row_id: string }[];
+    if (high > this.localMax()) setOutboxSequence(this.sqlite, high);
+    this.stmt(`DELETE FROM outbox`).run();
+    const again = this.stmt(`INSERT INTO outbox (table_name, row_id, op) VALUES (?, ?, 'delete')`);
+    for (const d of deletes) again.run(d.table_name, d.row_id);
+    appendSnapshot(this.sqlite);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -484,12 +502,10 @@ export class SyncEngine {
                next_attempt_at = NULL, pull_cursor = ? WHERE id = 1`,
             )
             .run(url, res.shopId, cipher, now, sameHq ? s.pull_cursor : 0);
-          if (res.rebased) {
-            // Continue after what head office holds, and send it a full copy of this shop's rows.
-            const localMax = (this.stmt(`SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`).get() as { seq: number } | undefined)?.seq ?? 0;
-            if (res.lastSeq > localMax) setOutboxSequence(this.sqlite, res.lastSeq);
-            this.stmt(`DELETE FROM outbox`).run();
-            appendSnapshot(this.sqlite);
+          const high = Math.max(res.lastSeq, res.highVersion ?? 0);
+          if (res.rebased || high > this.localMax()) {
+            // Continue above what head office holds, and send it a full copy of this shop's rows.
+            this.rebaseAbove(high, s.acked_seq);
             this.stmt(`UPDATE sync_state SET acked_seq = ? WHERE id = 1`).run(res.lastSeq);
           }
           const row = this.stmt(`SELECT id, settings_json FROM shop LIMIT 1`).get() as { id: string; settings_json: string };

@@ -5,8 +5,11 @@ import { syncedTables } from '../db/outbox';
 /**
  * Generic reading of synced rows, for any table that carries outbox triggers: no per-table
  * code. The id column is read from the table's outbox trigger; a row is sent as it is *now*
- * (its columns, BLOBs as base64) with its newest outbox sequence as version, or as a tombstone
- * when it no longer exists.
+ * (its columns, BLOBs as base64), or as a tombstone when it no longer exists, with the sequence
+ * of its newest change *inside the batch* as version. Never a sequence beyond the batch: head
+ * office would hold a version above everything it has acknowledged, and a shop restored from a
+ * backup (continuing above head office's last sequence) would have its edits of that row dropped
+ * as older. A later change of the row is sent again, with its own sequence, by a later batch.
  */
 export interface TableInfo {
   table: string;
@@ -66,9 +69,6 @@ class Reader {
       return 'gone'; // the table was dropped: its rows are gone
     }
   }
-  version(table: string, id: string): number {
-    return (this.stmt(`SELECT max(seq) AS v FROM outbox WHERE table_name = ? AND row_id = ?`).get(table, id) as { v: number }).v;
-  }
 }
 
 const readers = new WeakMap<BetterSqlite3.Database, Reader>();
@@ -92,14 +92,16 @@ export function readBatch(sqlite: BetterSqlite3.Database, acked: number, maxEntr
       row_id: string;
     }[];
     if (entries.length === 0) return null;
-    const seen = new Set<string>();
+    const seen = new Map<string, PushRow>();
     const rows: PushRow[] = [];
     let bytes = 0;
     let toSeq = acked;
     for (const e of entries) {
       const key = `${e.table_name}\u0000${e.row_id}`;
-      if (!seen.has(key)) {
-        const v = reader.version(e.table_name, e.row_id);
+      const earlier = seen.get(key);
+      if (earlier) earlier.v = e.seq; // entries come in order: the row's newest change so far
+      else {
+        const v = e.seq;
         const raw = reader.row(e.table_name, e.row_id);
         let row: PushRow;
         let size: number;
@@ -112,7 +114,7 @@ export function readBatch(sqlite: BetterSqlite3.Database, acked: number, maxEntr
           size = 64;
         }
         if (rows.length > 0 && bytes + size > maxBytes) break;
-        seen.add(key);
+        seen.set(key, row);
         rows.push(row);
         bytes += size;
       }

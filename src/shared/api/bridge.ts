@@ -30,5 +30,6 @@ export const HTTP_STATUS: Record<WireError['code'], number> = {
   SETUP_REQUIRED: 409,
   LOCKED_OUT: 423,
   SCHEMA_TOO_NEW: 500,
+  DB_CORRUPT: 500,
   INTERNAL: 500,
 };

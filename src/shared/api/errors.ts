@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'UNKNOWN_PROCEDURE',
   'SCHEMA_TOO_NEW',
   'RULE',
+  /** The shop database is damaged: the host shows the restore path (Settings → Backups, or the CLI). */
+  'DB_CORRUPT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -36,6 +36,9 @@ export const eventSchemas = {
   'warranty.programs.changed': counted,
   'parts.changed': counted,
   'priceList.changed': counted,
+  // backups (src/core/backup): a backup ended, or the scheduled full integrity check found damage
+  'backup.done': z.object({ ok: z.boolean() }),
+  'db.integrity': z.object({ ok: z.boolean(), reason: z.string() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -10,6 +10,7 @@ import { stockProcedures } from '../stock/procedures';
 import { reportProcedures } from '../reports/procedures';
 import { benchProcedures } from '../bench/procedures';
 import { collectionProcedures } from '../collection/procedures';
+import { backupProcedures } from '../backup/procedures';
 
 /** The whole API: every capability's procedures, declared once. */
 export const procedures = {
@@ -25,6 +26,7 @@ export const procedures = {
   ...reportProcedures,
   ...benchProcedures,
   ...collectionProcedures,
+  ...backupProcedures,
 };
 
 export type Procedures = typeof procedures;

@@ -14,6 +14,7 @@ import { messages as reports } from '../reports/messages';
 import { messages as bench } from '../bench/messages';
 import { messages as collection } from '../collection/messages';
 import { messages as money } from '../money/messages';
+import { messages as backup } from '../backup/messages';
 // UI catalogs (renderer strings, keys `ui.*`):
 import { uiCatalogs } from './ui';
 
@@ -22,7 +23,7 @@ import { uiCatalogs } from './ui';
  * (`warranty.reason.expired`), so merging cannot collide silently; the i18n test
  * checks both locales carry the same keys.
  */
-export const catalogs: Record<string, Messages> = { errors, system, sync, hq, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, money, ...uiCatalogs };
+export const catalogs: Record<string, Messages> = { errors, system, sync, hq, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, money, backup, ...uiCatalogs };
 
 function merge(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};

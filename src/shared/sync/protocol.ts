@@ -20,6 +20,8 @@ export const PATHS = {
   pull: '/sync/v1/pull',
   /** The nationwide service (全国联保): a device and its repairs at every shop, by IMEI or serial. */
   lookupDevice: '/sync/v1/lookup/device',
+  /** Restore from head office: the shop's own synced rows, a table at a time, in pages. */
+  restore: '/sync/v1/restore',
 } as const;
 
 /** Size caps: the shop cuts batches below the first two; head office refuses above the last two. */
@@ -46,6 +48,10 @@ export const SYNC_ERROR_CODES = [
   'UNKNOWN_TABLE',
   'ROW_INVALID',
   'SEQUENCE_GAP',
+  /** A row's version lies outside its batch's fromSeq..toSeq. */
+  'VERSION_OUT_OF_BATCH',
+  /** A row id head office already holds for another shop. */
+  'FOREIGN_ROW',
   'TOO_LARGE',
   'NOT_FOUND',
   /** Too many requests from this shop (or address) in a minute; `retry-after` says when to come back. */
@@ -76,8 +82,8 @@ const identifier = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/);
 const rowId = z.string().min(1).max(200);
 
 /**
- * One changed row: its table, id, version (the shop's newest outbox sequence for that row when
- * it was read, so an older copy never overwrites a newer one) and either its columns or, for a
+ * One changed row: its table, id, version (the outbox sequence of the row's newest change within
+ * the batch, fromSeq ≤ v ≤ toSeq, so an older copy never overwrites a newer one) and either its columns or, for a
  * row that no longer exists, a tombstone.
  */
 export const pushRowSchema = z.discriminatedUnion('op', [
@@ -108,6 +114,12 @@ export const pushResponseSchema = z.object({
   lastSeq: z.number().int().nonnegative(),
   duplicate: z.boolean().default(false),
   change: z.number().int().nonnegative().optional(),
+  /**
+   * The highest row version head office holds for this shop (at least lastSeq). A shop whose own
+   * sequence is below it was restored from an older copy: it continues above it and re-sends a
+   * full snapshot, so none of its new edits is older than what head office holds.
+   */
+  highVersion: z.number().int().nonnegative().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -161,8 +173,29 @@ export const enrollResponseSchema = z.object({
    * started this shop at baseSeq, or another database was enrolled into it before.
    */
   rebased: z.boolean(),
+  /** The highest row version head office holds for this shop (see pushResponseSchema). */
+  highVersion: z.number().int().nonnegative().optional(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+/**
+ * Restore from head office (a new or wiped PC re-enrolled as an existing shop): every live row
+ * head office holds for the asking shop, of one table, after `after` (row id, keyset paging).
+ */
+export const restoreRequestSchema = z
+  .object({ table: identifier, after: rowId.nullable().default(null), limit: z.number().int().min(1).max(LIMITS.pullPageMax).default(500) })
+  .strict();
+export type RestoreRequest = z.infer<typeof restoreRequestSchema>;
+
+export const restoreResponseSchema = z.object({
+  rows: z.array(z.object({ id: z.string(), v: z.number().int(), d: z.record(z.string(), cellSchema) })),
+  /** The last row id of this page; null when the table is done. */
+  next: z.string().nullable(),
+  /** What head office holds for the shop: the restored shop continues above highVersion. */
+  lastSeq: z.number().int().nonnegative(),
+  highVersion: z.number().int().nonnegative(),
+});
+export type RestoreResponse = z.infer<typeof restoreResponseSchema>;
 
 /** Enrollment codes: 12 characters of Crockford base32 in groups of four, case and dashes ignored. */
 export function normalizeEnrollmentCode(code: string): string {

@@ -51,6 +51,8 @@ export const EVENT_INVALIDATES: Record<EventName, Prefixes> = {
   'warranty.programs.changed': ['warranty.', ...TICKETS],
   'parts.changed': STOCK,
   'priceList.changed': ['priceList.', 'bench.'],
+  'backup.done': ['backup.'],
+  'db.integrity': ['backup.'],
 };
 
 /** A write of this window, by the domain of its procedure (`stock.receive` → `stock`). */

@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+import type { BackendServices } from '../api/context';
+import type { Locale } from '../../shared/i18n/types';
+import { t } from '../../shared/i18n/translate';
+import type { BackupStatus } from '../../shared/backup/schemas';
+import { localDate } from '../../shared/time/local-date';
+import { exclusive, listBackups, markInterrupted, readConfig, runBackup } from './run';
+
+/** A good backup older than this is "missing" on the dashboard (a day, and some slack for the schedule). */
+export const MISSING_AFTER_MS = 26 * 3600_000;
+
+function shopTimeZone(sqlite: Database.Database): string | null {
+  const row = sqlite.prepare(`SELECT settings_json FROM shop LIMIT 1`).get() as { settings_json: string } | undefined;
+  if (!row) return null;
+  return (JSON.parse(row.settings_json) as { timeZone?: string }).timeZone ?? 'Asia/Shanghai';
+}
+
+/** Settings, history and the dashboard's alert, in the caller's language. */
+export function backupStatus(sqlite: Database.Database, now: Date, locale: Locale): BackupStatus {
+  const cfg = readConfig(sqlite);
+  const backups = listBackups(sqlite, 30);
+  const last = backups.find((b) => b.result !== 'running') ?? null;
+  const lastOk = listBackups(sqlite, 500).find((b) => b.result === 'ok') ?? null;
+  let alert: BackupStatus['alert'] = 'none';
+  let alertMessage = '';
+  if (!cfg.dir) {
+    alert = 'not_configured';
+    alertMessage = t(locale, 'backup.alert.not_configured');
+  } else if (last?.result === 'failed') {
+    alert = 'failed';
+    alertMessage = t(locale, 'backup.alert.failed', { reason: last.error ? t(locale, last.error.key, last.error.params) : '' });
+  } else if (!lastOk || now.getTime() - Date.parse(lastOk.startedAt) > MISSING_AFTER_MS) {
+    alert = 'missing';
+    alertMessage = lastOk ? t(locale, 'backup.alert.missing', { at: lastOk.startedAt }) : t(locale, 'backup.alert.never');
+  }
+  return { dir: cfg.dir, daily: cfg.daily === 1, afterClose: cfg.after_close === 1, keyCreatedAt: cfg.key_created_at, lastOk, last, alert, alertMessage, backups };
+}
+
+/**
+ * Scheduled backups: daily (the first check of a shop day without a scheduled or manual backup
+ * takes one) and after the daily close (the close's event marks one due; the next check takes
+ * it, after the close's transaction has committed). A weekly full integrity check of the live
+ * database rides along (the quick check runs at every open). Tests drive `tick()` themselves.
+ */
+export class BackupScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private afterCloseDue = false;
+  private stopped = false;
+  private ticking: Promise<void> | null = null;
+
+  constructor(private readonly services: BackendServices) {}
+
+  start(everyMs = 60_000): void {
+    if (this.timer || this.stopped) return;
+    this.timer = setInterval(() => void this.tick(), everyMs);
+    this.timer.unref();
+  }
+
+  onEvent(name: string): void {
+    if (name === 'dailyClose.closed') this.afterCloseDue = true;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking?.catch(() => undefined);
+  }
+
+  tick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.ticking ??= this.check().finally(() => (this.ticking = null));
+    return this.ticking;
+  }
+
+  private async check(): Promise<void> {
+    const now = this.services.clock.now();
+    const due = await exclusive(this.services, () => {
+      const cfg = readConfig(this.services.sqlite);
+      const tz = shopTimeZone(this.services.sqlite);
+      if (!cfg.dir || !tz) return null;
+      if (this.afterCloseDue && cfg.after_close === 1) return 'after_close' as const;
+      if (cfg.daily !== 1) return null;
+      const today = localDate(now, tz);
+      const done = listBackups(this.services.sqlite, 20).some((b) => (b.result === 'ok' || b.result === 'rotated') && localDate(b.startedAt, tz) === today);
+      // one failed attempt an hour at most: a missing USB stick is not retried every minute
+      const recentFail = listBackups(this.services.sqlite, 1).some((b) => b.result === 'failed' && now.getTime() - Date.parse(b.startedAt) < 3600_000);
+      return done || recentFail ? null : ('scheduled' as const);
+    });
+    if (!due) return;
+    if (due === 'after_close') this.afterCloseDue = false;
+    try {
+      await runBackup(this.services, { trigger: due });
+    } catch {
+      /* recorded in the backups table: the dashboard shows it */
+    }
+    await this.weeklyFullCheck(now);
+  }
+
+  private async weeklyFullCheck(now: Date): Promise<void> {
+    await exclusive(this.services, () => {
+      const cfg = readConfig(this.services.sqlite);
+      if (cfg.last_full_check_at && now.getTime() - Date.parse(cfg.last_full_check_at) < 7 * 86_400_000) return;
+      const r = this.services.sqlite.pragma('integrity_check', { simple: true });
+      this.services.sqlite.prepare(`UPDATE backup_config SET last_full_check_at = ? WHERE id = 1`).run(now.toISOString());
+      if (r !== 'ok') this.services.emit({ name: 'db.integrity', payload: { ok: false, reason: String(r).slice(0, 200) } });
+    });
+  }
+}
+
+const schedulers = new WeakMap<Database.Database, BackupScheduler>();
+
+/** Creates the backend's backup scheduler (openBackend calls this). */
+export function attachBackups(services: BackendServices, opts: { autoStart?: boolean } = {}): BackupScheduler {
+  const s = new BackupScheduler(services);
+  schedulers.set(services.sqlite, s);
+  try {
+    markInterrupted(services.sqlite, services.clock.now().toISOString());
+  } catch {
+    /* a database without the backups table yet cannot have interrupted backups */
+  }
+  if (opts.autoStart !== false) s.start();
+  return s;
+}
+
+export function backupSchedulerOf(services: BackendServices): BackupScheduler | undefined {
+  return schedulers.get(services.sqlite);
+}
