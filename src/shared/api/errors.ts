@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'UNKNOWN_PROCEDURE',
   'SCHEMA_TOO_NEW',
   'RULE',
+  'TOO_MANY_ATTEMPTS',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'REQUEST_TIMEOUT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
