@@ -20,6 +20,7 @@ import { ephemeralKeyProvider, fileKeyProvider } from './secrets/file-key-provid
 import { attachSync, type SyncOptions } from './sync/engine';
 import { attachEscalationTimer } from './reports/handlers';
 import { AuthGuard } from './auth/guard';
+import { preparePrivateDataDir } from './data-dir/private';
 
 export interface BackendOptions {
   /** Folder holding shop.sqlite (and the key file of later capabilities). */
@@ -91,6 +92,7 @@ class CommitThenThrow {
 export function openBackend(opts: BackendOptions): Backend {
   const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null;
   const file = opts.file ?? (dataDir ? path.join(dataDir, 'shop.sqlite') : ':memory:');
+  if (dataDir && !opts.file) preparePrivateDataDir(dataDir, file);
   const { sqlite, db, close } = openDatabase({ file, nativeBinding: opts.nativeBinding });
   const clock = opts.clock ?? systemClock;
   const listeners = new Set<(e: BackendEvent) => void>();

@@ -47,7 +47,7 @@ async function ticketRow(ctx: Ctx, ticketId: string) {
     .leftJoin('users as rcv', 'rcv.id', 't.received_by')
     .select([
       't.id', 't.number', 't.received_at', 't.service_type', 't.service_json', 't.fault_text', 't.fault_codes_json',
-      't.condition_json', 't.accessories_json', 't.passcode_state', 't.data_loss_ack', 't.deposit_fen', 't.promised_date',
+      't.condition_json', 't.accessories_json', 't.passcode_state', 't.passcode_erased_at', 't.data_loss_ack', 't.deposit_fen', 't.promised_date',
       'c.id as customer_id', 'c.name as customer_name',
       'd.category', 'd.brand', 'd.model', 'd.imei', 'd.imei2', 'd.serial', 'd.colour',
       'tech.display_name as technician', 'rcv.display_name as received_by',
@@ -104,8 +104,9 @@ export async function loadIntakeReceipt(ctx: Ctx, ticketId: string, { locale, se
     })),
     conditionNote: condition.cosmeticNotes ?? '',
     accessories: accessoryNames,
-    // An erased passcode was given at intake: the receipt tells what happened then.
-    passcode: r.passcode_state === 'declined' ? 'declined' : r.passcode_state === 'none' ? 'none' : 'given',
+    // A reprint after the ticket ended says the passcode is gone, and since when.
+    passcode: r.passcode_state as 'given' | 'declined' | 'none' | 'erased',
+    passcodeErasedAt: r.passcode_erased_at ?? null,
     dataLossAcknowledged: r.data_loss_ack === 1,
     depositFen: r.deposit_fen,
     promisedDate: r.promised_date || null,
