@@ -21,7 +21,7 @@ export interface BackoffState {
 /** Per source (a LAN address, the counter PC's loopback, one Electron app): passwords and PINs, unknown usernames included. */
 export const SOURCE_RULE: BackoffRule = { free: 10, baseMs: 1_000, maxMs: 5 * 60_000, forgetMs: 15 * 60_000 };
 /** Per station (browser tab or Electron window): wrong PINs; the station's PINs end at STATION_LOCK_AT. */
-export const STATION_RULE: BackoffRule = { free: 3, baseMs: 2_000, maxMs: 60_000, forgetMs: Number.POSITIVE_INFINITY };
+export const STATION_RULE: BackoffRule = { free: 5, baseMs: 2_000, maxMs: 60_000, forgetMs: Number.POSITIVE_INFINITY };
 export const STATION_LOCK_AT = 10;
 /** The whole shop: wrong PINs on every station together. */
 export const SHOP_PIN_RULE: BackoffRule = { free: 20, baseMs: 5_000, maxMs: 15 * 60_000, forgetMs: 15 * 60_000 };
