@@ -18,7 +18,7 @@ interface PasscodeRow {
   technician_id: string | null;
 }
 
-function passcodeRow(ctx: Ctx, ticketId: string): PasscodeRow {
+function passcodeRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): PasscodeRow {
   const row = prepared(ctx.sqlite, `SELECT passcode_state, passcode_kind, passcode_cipher, technician_id FROM tickets WHERE id = ?`).get(ticketId) as
     | PasscodeRow
     | undefined;
@@ -55,7 +55,11 @@ export async function revealPasscode(ctx: Ctx, ticketId: string): Promise<{ kind
  * device returned unrepaired); returns false when there was nothing to erase (declined, none,
  * or already erased), so calling it twice is harmless.
  */
-export function erasePasscodeNow(ctx: Ctx, ticketId: string, reason: 'collected' | 'cancelled' | 'not_repaired' | 'manual' = 'manual'): boolean {
+export function erasePasscodeNow(
+  ctx: Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session'>,
+  ticketId: string,
+  reason: 'collected' | 'cancelled' | 'not_repaired' | 'manual' = 'manual',
+): boolean {
   const row = passcodeRow(ctx, ticketId);
   if (row.passcode_state !== 'given') return false;
   const now = ctx.nowIso();
