@@ -15,7 +15,9 @@ const browserEnv = Object.fromEntries(
  * temporary shop (tests/e2e/fixtures.ts), so files never see each other's data.
  */
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // The suite, and the attacks of tests/security where a real browser is the attacker.
+  testDir: 'tests',
+  testMatch: ['e2e/**/*.spec.ts', 'security/**/*.spec.ts'],
   globalSetup: './tests/e2e/global-setup.ts',
   workers: 1,
   // One retry on CI: a loaded CI machine can miss a timing once; a real failure fails twice.

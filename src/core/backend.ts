@@ -7,11 +7,12 @@ import { isLocale } from '../shared/i18n/translate';
 import type { Locale } from '../shared/i18n/types';
 import { systemClock, uuidv7Generator, type Clock } from '../shared/util/ids';
 import { openDatabase } from './db/open';
-import type { BackendEvent, BackendServices, Ctx, HostInfo, SessionUser } from './api/context';
+import type { BackendEvent, BackendServices, Ctx, HostInfo, SessionUser, StagedHandler } from './api/context';
 import { zodToAppError } from './api/validation';
 import { eventQueue } from './api/event-queue';
 import { handlers } from './handlers';
-import { hashToken, resolveSession } from './auth/sessions';
+import { hashToken, peekSession, resolveSession } from './auth/sessions';
+import type { Role } from '../shared/api/roles';
 import { readShopLanguage } from './shop/settings';
 import { appendAudit } from './audit/log';
 import type { SecretKeyProvider } from './secrets/key-provider';
@@ -19,6 +20,8 @@ import { ephemeralKeyProvider, fileKeyProvider } from './secrets/file-key-provid
 import { attachSync, type SyncOptions } from './sync/engine';
 import { attachEscalationTimer } from './reports/handlers';
 import { attachBackups } from './backup/schedule';
+import { AuthGuard } from './auth/guard';
+import { preparePrivateDataDir } from './data-dir/private';
 
 export interface BackendOptions {
   /** Folder holding shop.sqlite (and the key file of later capabilities). */
@@ -48,6 +51,10 @@ export interface BackendOptions {
 export interface CallOptions {
   token?: string | null;
   locale?: Locale | string | null;
+  /** The station secret of the caller's tab or window (HTTP: x-fixpoint-station; Electron: main keeps it per window). */
+  station?: string | null;
+  /** Where the call comes from, for the per-source limits on sign-ins (HTTP: `ip:<address>`; default `local`). */
+  source?: string | null;
 }
 
 export type WireResult<T = unknown> = { ok: true; data: T } | { ok: false; error: WireError };
@@ -59,6 +66,10 @@ export interface Backend {
   /** Transport entry: any name, any input, never throws; errors come back translated. */
   callWire(name: string, input: unknown, opts?: CallOptions): Promise<WireResult>;
   subscribe(listener: (e: BackendEvent) => void): () => void;
+  /** Called after each committed mutation: sessions may have ended (the shop host re-checks its event streams). */
+  onCommit(listener: () => void): () => void;
+  /** The live session of a token (user and role), without counting as activity; null when it ended or expired. */
+  peekSession(token: string): Promise<{ userId: string; role: Role } | null>;
   close(): Promise<void>;
 }
 
@@ -99,9 +110,20 @@ class CommitThenThrow {
 export function openBackend(opts: BackendOptions): Backend {
   const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null;
   const file = opts.file ?? (dataDir ? path.join(dataDir, 'shop.sqlite') : ':memory:');
+  if (dataDir && !opts.file) preparePrivateDataDir(dataDir, file);
   const { sqlite, db, close } = openDatabase({ file, nativeBinding: opts.nativeBinding });
   const clock = opts.clock ?? systemClock;
   const listeners = new Set<(e: BackendEvent) => void>();
+  const commitListeners = new Set<() => void>();
+  const committed = () => {
+    for (const l of commitListeners) {
+      try {
+        l();
+      } catch (e) {
+        console.error('commit listener failed', e);
+      }
+    }
+  };
   const host: HostInfo = { listening: null, lanAddresses: [] };
   const services: BackendServices = {
     sqlite,
@@ -110,6 +132,7 @@ export function openBackend(opts: BackendOptions): Backend {
     newId: uuidv7Generator(clock),
     host,
     dataDir,
+    guard: new AuthGuard(clock),
     keys: opts.keyProvider ?? (file === ':memory:' ? ephemeralKeyProvider() : fileKeyProvider(path.dirname(path.resolve(file)))),
     nativeBinding: opts.nativeBinding,
     emit(event) {
@@ -148,7 +171,7 @@ export function openBackend(opts: BackendOptions): Backend {
     }
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToAppError(parsed.error);
-    const handler = (handlers as Record<string, (input: unknown, ctx: Ctx) => unknown>)[name]!;
+    const entry = (handlers as Record<string, ((input: unknown, ctx: Ctx) => unknown) | StagedHandler<ProcedureDef, unknown>>)[name]!;
     // A handler's events wait here until its transaction committed (or its query answered).
     const events = eventQueue();
     const makeCtx = (dbx: Ctx['db']): Ctx => ({
@@ -157,6 +180,8 @@ export function openBackend(opts: BackendOptions): Backend {
       emit: (e) => events.emit(e),
       session,
       callerTokenHash: opts.token ? hashToken(opts.token) : null,
+      station: opts.station ?? null,
+      source: opts.source ?? 'local',
       locale: isLocale(opts.locale) ? opts.locale : 'zh-CN',
       nowIso: () => clock.now().toISOString(),
       audit: (action, entity = null, entityId = null, details = {}) =>
@@ -170,6 +195,9 @@ export function openBackend(opts: BackendOptions): Backend {
       },
     });
 
+    const staged = typeof entry === 'function' ? null : entry;
+    const prepared = staged ? await staged.prepare(parsed.data, makeCtx(db)) : undefined;
+    const handler = staged ? (input: unknown, ctx: Ctx) => staged.run(input, ctx, prepared) : (entry as (input: unknown, ctx: Ctx) => unknown);
     if (def.kind === 'query') {
       const answer = await storageErrors(() => handler(parsed.data, makeCtx(db)));
       events.flush(services.emit);
@@ -196,6 +224,7 @@ export function openBackend(opts: BackendOptions): Backend {
       throw e;
     }
     events.flush(services.emit);
+    committed();
     if (deferred) throw deferred;
     return result;
   }
@@ -227,11 +256,17 @@ export function openBackend(opts: BackendOptions): Backend {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onCommit(listener) {
+      commitListeners.add(listener);
+      return () => commitListeners.delete(listener);
+    },
+    peekSession: (token) => peekSession(services, hashToken(token)),
     async close() {
       await sync.stop();
       await backups.stop();
       stopEscalations();
       listeners.clear();
+      commitListeners.clear();
       try {
         await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
       } catch {

@@ -6,23 +6,38 @@ import type { AddressInfo } from 'node:net';
 import type { Backend } from '../core';
 import { HTTP_STATUS } from '../shared/api/bridge';
 import { AppError } from '../shared/api/errors';
-import { pickLocale } from '../shared/i18n/translate';
+import { isLocale, pickLocale } from '../shared/i18n/translate';
+import type { Locale } from '../shared/i18n/types';
+import { readShopLanguage } from '../core/shop/settings';
 import { serveStatic } from './static-files';
-import { eventFrame } from './event-frame';
+import { readBody } from './body';
+import { EventStreams } from './event-streams';
+import { isLoopbackAddress, ownHostNames, refuseForeign, refuseNotJson } from './request-guard';
 
 export interface ShopHostOptions {
   backend: Backend;
   port?: number;
   /** Forces an address (CLI --host); otherwise the shop's LAN setting decides. */
   host?: string;
+  /**
+   * Listen only while the shop's LAN access is on (the Electron app: its own window talks over
+   * IPC, so without LAN access nothing listens at all). Default: always listen (loopback at least).
+   */
+  onlyWithLanAccess?: boolean;
   /** The built renderer (out/renderer); without it only the API is served. */
   staticDir?: string | null;
   maxBodyBytes?: number;
+  /** A request must arrive in full (headers and body) within this time; default 30 s. */
+  requestTimeoutMs?: number;
+  /** How often open event streams are checked against idle and absolute session expiry; default 30 s. */
+  sessionCheckMs?: number;
 }
 
 export interface ShopHost {
   url: string;
   port: number;
+  /** Whether the host is listening now (with onlyWithLanAccess, only while LAN access is on). */
+  readonly listening: boolean;
   server: http.Server;
   close(): Promise<void>;
 }
@@ -34,105 +49,133 @@ export function lanAddresses(): string[] {
     .map((a) => a.address);
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new AppError('VALIDATION', { details: { reason: 'body too large', limit } }));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function bearer(req: http.IncomingMessage): string | null {
   const h = req.headers.authorization;
   return h?.startsWith('Bearer ') ? h.slice(7) : null;
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown) {
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
+    'content-length': String(Buffer.byteLength(text)),
     'cache-control': 'no-store',
+    ...headers,
   });
   res.end(text);
 }
 
 /**
- * The shop's HTTP host: the same procedures as IPC at POST /api/<name>, server-sent
- * events at GET /api/events, and the built renderer. Loopback only unless the shop's
- * LAN setting (or --host) says otherwise; the LAN setting applies without a restart.
+ * The shop's HTTP host: the same procedures as IPC at POST /api/<name>, server-sent events at
+ * GET /api/events, and the built renderer. Loopback only unless the shop's LAN setting (or
+ * --host) says otherwise; the LAN setting applies without a restart. Only its own pages get in
+ * (./request-guard.ts); every refusal is a typed error in the caller's language.
  */
 export async function startShopHost(opts: ShopHostOptions): Promise<ShopHost> {
   const { backend } = opts;
   const limit = opts.maxBodyBytes ?? 16 * 1024 * 1024;
-  const sseClients = new Set<{ res: http.ServerResponse; token: string }>();
+  const timeoutMs = opts.requestTimeoutMs ?? 30_000;
+  const streams = new EventStreams(backend, { checkEveryMs: opts.sessionCheckMs ?? 30_000 });
+  let ownNames = new Set<string>();
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://host');
-    const locale = (req.headers['x-fixpoint-locale'] as string | undefined) ?? pickLocale(req.headers['accept-language'], 'zh-CN');
+  /** The caller's language: the app's own header, else the browser's, else the shop's. */
+  const localeOf = (req: http.IncomingMessage): Locale => {
+    const asked = req.headers['x-fixpoint-locale'];
+    if (isLocale(asked)) return asked;
+    const accept = req.headers['accept-language'];
+    if (accept) return pickLocale(accept, 'zh-CN');
     try {
-      if (url.pathname === '/api/events' && req.method === 'GET') {
-        const token = url.searchParams.get('token') ?? bearer(req) ?? '';
-        const me = await backend.callWire('auth.me', {}, { token, locale });
-        if (!me.ok) return send(res, HTTP_STATUS[me.error.code], me);
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-        res.write(': connected\n\n');
-        const client = { res, token };
-        sseClients.add(client);
-        req.on('close', () => sseClients.delete(client));
-        return;
+      return readShopLanguage(backend.services.sqlite) ?? 'zh-CN';
+    } catch {
+      return 'zh-CN';
+    }
+  };
+  const refuse = (res: http.ServerResponse, locale: Locale, err: AppError, status = HTTP_STATUS[err.code], close = false) =>
+    send(res, status, { ok: false, error: err.toWire(locale) }, close ? { connection: 'close' } : {});
+
+  const server = http.createServer({ connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(timeoutMs / 4))) }, async (req, res) => {
+    const locale = localeOf(req);
+    try {
+      const rawPath = (req.url ?? '/').split('?')[0]!;
+      let pathname: string;
+      try {
+        pathname = decodeURIComponent(new URL(rawPath, 'http://host').pathname);
+      } catch {
+        return refuse(res, locale, new AppError('VALIDATION', { key: 'errors.http.badPath', details: { reason: 'path' } }), 400);
       }
-      if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') return send(res, 405, { ok: false, error: new AppError('UNKNOWN_PROCEDURE', { params: { name: `${req.method} ${url.pathname}` } }).toWire(pickLocale(locale)) });
-        const name = decodeURIComponent(url.pathname.slice(5));
+      const url = new URL(req.url ?? '/', 'http://host');
+      if (pathname === '/api' || pathname.startsWith('/api/')) {
+        const foreign = refuseForeign(req, ownNames, port);
+        if (foreign) return refuse(res, locale, foreign);
+        const session = { source: `ip:${req.socket.remoteAddress ?? '?'}`, station: (req.headers['x-fixpoint-station'] as string | undefined) ?? null, locale };
+
+        if (pathname === '/api/events' && req.method === 'GET') {
+          const token = url.searchParams.get('token') ?? bearer(req) ?? '';
+          const me = await backend.callWire('auth.me', {}, { ...session, token });
+          if (!me.ok) return send(res, HTTP_STATUS[me.error.code], me);
+          const live = token ? await backend.peekSession(token) : null;
+          if (!live) return refuse(res, locale, new AppError('UNAUTHENTICATED'));
+          return streams.open(req, res, token, live);
+        }
+        if (req.method !== 'POST') {
+          return refuse(res, locale, new AppError('UNKNOWN_PROCEDURE', { key: 'errors.http.method', params: { method: String(req.method), path: pathname.slice(0, 80) } }), 405);
+        }
+        const name = pathname.slice(5);
+        const notJson = refuseNotJson(req);
+        if (notJson) return refuse(res, locale, notJson);
+        // Setting up a shop makes its admin: only someone at this computer may do it.
+        if (name === 'setup.run' && !isLoopbackAddress(req.socket.remoteAddress)) {
+          return refuse(res, locale, new AppError('FORBIDDEN', { key: 'errors.http.setupLocalOnly', details: { reason: 'loopback' } }));
+        }
+        const body = await readBody(req, limit, timeoutMs);
+        if (body.kind === 'tooLarge') return refuse(res, locale, new AppError('PAYLOAD_TOO_LARGE', { params: { limit }, details: { limit } }), 413, true);
+        if (body.kind === 'timeout') {
+          refuse(res, locale, new AppError('REQUEST_TIMEOUT', { params: { seconds: Math.round(timeoutMs / 1000) }, details: { timeoutMs } }), 408, true);
+          return void res.on('finish', () => req.destroy());
+        }
         let input: unknown = {};
         try {
-          const text = await readBody(req, limit);
-          input = text ? JSON.parse(text) : {};
-        } catch (e) {
-          const err = e instanceof AppError ? e : new AppError('VALIDATION', { details: { reason: 'body is not JSON' } });
-          return send(res, 400, { ok: false, error: err.toWire(pickLocale(locale)) });
+          input = body.text ? JSON.parse(body.text) : {};
+        } catch {
+          return refuse(res, locale, new AppError('VALIDATION', { details: { reason: 'body is not JSON' } }));
         }
-        const result = await backend.callWire(name, input, { token: bearer(req), locale });
+        const result = await backend.callWire(name, input, { ...session, token: bearer(req) });
         return send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
       }
-      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(opts.staticDir ?? null, url.pathname, res);
-      send(res, 405, { ok: false });
+      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(opts.staticDir ?? null, pathname, res, locale);
+      refuse(res, locale, new AppError('UNKNOWN_PROCEDURE', { key: 'errors.http.method', params: { method: String(req.method), path: pathname.slice(0, 80) } }), 405);
     } catch (e) {
       console.error('[fixpoint] request failed', e);
-      if (!res.headersSent) send(res, 500, { ok: false, error: new AppError('INTERNAL').toWire(pickLocale(locale)) });
+      if (!res.headersSent) send(res, 500, { ok: false, error: new AppError('INTERNAL').toWire(locale) });
       else res.end();
     }
   });
   server.keepAliveTimeout = 65_000;
+  // Headers must arrive within the same time as a whole request (Node answers a bare 408 then:
+  // before the headers, nobody's language is known); bodies are timed by readBody in words.
+  server.headersTimeout = timeoutMs;
+  server.requestTimeout = timeoutMs * 2;
 
-  // Pushes go to every open event stream whose session is still valid.
-  const unsubscribe = backend.subscribe((event) => {
-    const line = eventFrame(event);
-    if (line) for (const c of sseClients) c.res.write(line);
-  });
-  const heartbeat = setInterval(() => {
-    for (const c of sseClients) c.res.write(': ping\n\n');
-  }, 25_000);
-  heartbeat.unref();
-
-  const desiredHost = async (): Promise<string> => {
-    if (opts.host) return opts.host;
+  const lanOn = (): boolean => {
     const row = backend.services.sqlite.prepare('SELECT settings_json FROM shop LIMIT 1').get() as { settings_json: string } | undefined;
-    const lan = row ? (JSON.parse(row.settings_json) as { lanAccess?: boolean }).lanAccess === true : false;
+    return row ? (JSON.parse(row.settings_json) as { lanAccess?: boolean }).lanAccess === true : false;
+  };
+  /** Where to listen, or null for not at all (onlyWithLanAccess and LAN access off). */
+  const desiredHost = (): string | null => {
+    if (opts.host) return opts.host;
+    const lan = lanOn();
+    if (opts.onlyWithLanAccess && !lan) return null;
     return lan ? '0.0.0.0' : '127.0.0.1';
   };
 
   let port = opts.port ?? 0;
-  let boundHost = await desiredHost();
+  let boundHost: string | null = null;
+  const publish = (host: string | null) => {
+    const lan = host === null || isLoopbackAddress(host) || host === 'localhost' ? [] : host === '0.0.0.0' ? lanAddresses() : [host];
+    ownNames = ownHostNames(port, lan);
+    backend.services.host.listening = host === null ? null : `${host}:${port}`;
+    backend.services.host.lanAddresses = lan.map((a) => `http://${a}:${port}/`);
+  };
   const listen = (host: string) =>
     new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -140,21 +183,34 @@ export async function startShopHost(opts: ShopHostOptions): Promise<ShopHost> {
         server.off('error', reject);
         port = (server.address() as AddressInfo).port;
         boundHost = host;
-        backend.services.host.listening = `${host}:${port}`;
-        backend.services.host.lanAddresses = host === '127.0.0.1' ? [] : lanAddresses().map((a) => `http://${a}:${port}/`);
+        publish(host);
         resolve();
       });
     });
-  await listen(boundHost);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  const first = desiredHost();
+  if (first) await listen(first);
+  else publish(null);
 
   // A manager switching LAN access on or off rebinds the same port without a restart.
+  let rebinding = Promise.resolve();
   const unsubscribeSettings = backend.subscribe((event) => {
     if (event.name !== 'shop.updated') return;
-    void desiredHost().then(async (next) => {
+    rebinding = rebinding.then(async () => {
+      const next = desiredHost();
       if (next === boundHost) return;
-      server.close();
-      server.closeIdleConnections();
-      await listen(next).catch((e) => console.error('[fixpoint] could not rebind', e));
+      if (boundHost !== null) {
+        server.close();
+        server.closeIdleConnections();
+        boundHost = null;
+      }
+      if (next) await listen(next).catch((e) => console.error('[fixpoint] could not rebind', e));
+      else publish(null);
     });
   });
 
@@ -165,15 +221,15 @@ export async function startShopHost(opts: ShopHostOptions): Promise<ShopHost> {
     get port() {
       return port;
     },
+    get listening() {
+      return server.listening;
+    },
     server,
     async close() {
-      unsubscribe();
       unsubscribeSettings();
-      clearInterval(heartbeat);
-      for (const c of sseClients) c.res.end();
-      sseClients.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      streams.close();
+      await rebinding;
+      await stop();
     },
   };
 }

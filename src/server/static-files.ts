@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
+import { t } from '../shared/i18n/translate';
+import type { Locale } from '../shared/i18n/types';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,14 +20,14 @@ const TYPES: Record<string, string> = {
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
 
-/** Serves the built renderer; unknown paths get index.html so client routes survive a reload. */
-export function serveStatic(root: string | null, urlPath: string, res: http.ServerResponse): void {
+/** Serves the built renderer (`urlPath` already decoded); unknown paths get index.html so client routes survive a reload. */
+export function serveStatic(root: string | null, urlPath: string, res: http.ServerResponse, locale: Locale): void {
   if (!root) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Fixpoint renderer is not built; run `npm run build:web`.');
+    res.end(t(locale, 'errors.http.notBuilt'));
     return;
   }
-  const rel = path.normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const rel = path.normalize(urlPath).replace(/^([/\\])+/, '');
   let file = path.join(root, rel);
   if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
   const ext = path.extname(file);

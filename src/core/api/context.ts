@@ -6,6 +6,7 @@ import type { Locale } from '../../shared/i18n/types';
 import type { Role } from '../../shared/api/roles';
 import type { AppError } from '../../shared/api/errors';
 import type { SecretKeyProvider } from '../secrets/key-provider';
+import type { AuthGuard } from '../auth/guard';
 import type { ProcedureDef, ProcedureMap, ParsedInputOf, OutputOf } from '../../shared/api/contract';
 import type { AppEvent } from '../../shared/api/events';
 
@@ -39,6 +40,8 @@ export interface BackendServices {
   /** The better-sqlite3 addon the database was opened with (Electron's ABI), for a second connection (backups). */
   nativeBinding?: string | undefined;
   /** Sends at once: only for code outside a transaction (a write's ctx.emit waits for its commit). */
+  /** Delays and limits on secret checks, and the stations where a PIN may switch users (src/core/auth/guard). */
+  guard: AuthGuard;
   emit(event: BackendEvent): void;
 }
 
@@ -47,6 +50,10 @@ export interface Ctx extends BackendServices {
   session: SessionUser | null;
   /** The hash of the token the caller sent, even on public procedures (a PIN switch ends it). */
   callerTokenHash: string | null;
+  /** The station secret the caller's tab or window holds (issued at its password sign-in), if any. */
+  station: string | null;
+  /** Where the call comes from, for the per-source limits: `ip:<address>` over HTTP, `local` in process. */
+  source: string;
   locale: Locale;
   /** Holds the event until the call's transaction committed; a failed call sends nothing. */
   emit(event: BackendEvent): void;
@@ -64,4 +71,15 @@ export type Handler<P extends ProcedureDef> = (
   ctx: Ctx,
 ) => Promise<OutputOf<P>> | OutputOf<P>;
 
-export type Handlers<M extends ProcedureMap> = { [K in keyof M]: Handler<M[K]> };
+/**
+ * A handler in two steps: `prepare` runs first, outside the write transaction (slow work such as
+ * scrypt, so it never holds the one connection every other call needs), and what it returns is
+ * handed to `run`, inside the transaction of a mutation.
+ */
+export interface StagedHandler<P extends ProcedureDef, X> {
+  prepare(input: ParsedInputOf<P>, ctx: Ctx): Promise<X>;
+  run(input: ParsedInputOf<P>, ctx: Ctx, prepared: X): Promise<OutputOf<P>> | OutputOf<P>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- what prepare hands to run is each handler's own business
+export type Handlers<M extends ProcedureMap> = { [K in keyof M]: Handler<M[K]> | StagedHandler<M[K], any> };

@@ -3,13 +3,11 @@ import { AppError, fieldError } from '../../shared/api/errors';
 import type { systemProcedures } from '../../shared/system/procedures';
 import type { Ctx, Handlers } from '../api/context';
 import type { UsersTable } from '../db/schema';
-import { DUMMY_HASH, hashSecret, verifySecret } from './passwords';
-import { afterFailure, isLocked } from './lockout';
-import { endSessions, sessionExpiry, startSession } from './sessions';
+import { hashSecret, verifySecret } from './passwords';
+import { endSessions, sessionExpiry } from './sessions';
 import { assertLocalUser, getUserRow, hqUserIds, insertUser, loadUser, toUser } from './users';
 import { requireShop } from '../shop/settings';
-import { localTime } from '../../shared/util/time';
-import { appendAudit } from '../audit/log';
+import { checkSecret, recordSignIn, type Checked } from './sign-in';
 
 type P = typeof systemProcedures;
 type AuthNames =
@@ -25,41 +23,6 @@ type AuthNames =
   | 'users.update'
   | 'users.resetPassword';
 
-/** Shared by password and PIN sign-in: lockout first, then the secret, failures committed. */
-async function signIn(ctx: Ctx, username: string, secret: string, which: 'password' | 'pin') {
-  const shop = await requireShop(ctx.db);
-  // People read a wall-clock time in the shop's zone, not an ISO instant.
-  const lockedError = (until: string) =>
-    new AppError('LOCKED_OUT', { params: { until: localTime(until, shop.settings.timeZone) }, details: { until } });
-  const now = ctx.clock.now();
-  const row = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  if (!row || row.disabled) {
-    await verifySecret(secret, DUMMY_HASH);
-    throw new AppError('BAD_CREDENTIALS');
-  }
-  if (isLocked(row.locked_until, now)) {
-    throw lockedError(row.locked_until!);
-  }
-  const stored = which === 'password' ? row.password_hash : row.pin_hash;
-  if (!stored || !(await verifySecret(secret, stored))) {
-    const next = afterFailure(row.failed_attempts, now);
-    await ctx.db.updateTable('users').set(next).where('id', '=', row.id).execute();
-    await ctx.audit(next.locked_until ? 'auth.lockedOut' : 'auth.failed', 'user', row.id, { via: which });
-    if (next.locked_until) {
-      ctx.failAfterCommit(lockedError(next.locked_until));
-    }
-    ctx.failAfterCommit(new AppError('BAD_CREDENTIALS', { key: which === 'pin' ? 'errors.BAD_PIN' : 'errors.BAD_CREDENTIALS' }));
-  }
-  await ctx.db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', row.id).execute();
-  // The caller is not signed in yet: the audit entry names the user who just proved who they are.
-  await appendAudit(ctx.db, ctx, { userId: row.id, action: which === 'password' ? 'auth.login' : 'auth.pinSwitch', entity: 'user', entityId: row.id, details: {} });
-  // A quick switch on a shared PC ends the session it replaces, so no one keeps acting as the previous user.
-  if (ctx.callerTokenHash) {
-    await ctx.db.updateTable('sessions').set({ ended_at: now.toISOString() }).where('token_hash', '=', ctx.callerTokenHash).where('ended_at', 'is', null).execute();
-  }
-  return startSession(ctx.db, row.id, now);
-}
-
 /** A manager manages counter staff, technicians and managers; only an admin touches admins. */
 function assertMayManage(ctx: Ctx, target: { role: string }, newRole?: string) {
   const me = ctx.me();
@@ -72,11 +35,47 @@ async function updateUser(ctx: Ctx, row: Selectable<UsersTable>, set: Partial<Se
   return loadUser(ctx.db, row.id);
 }
 
+/**
+ * Checks the caller's own password outside the transaction, under the same per-source limits as
+ * a sign-in (a stolen session must not guess the password through here). Returns the hash it
+ * was checked against.
+ */
+async function proveOwnPassword(ctx: Ctx, password: string, field: string): Promise<string> {
+  const release = ctx.guard.beginCheck(ctx.source);
+  try {
+    const row = await getUserRow(ctx.db, ctx.me().userId);
+    const ok = await verifySecret(password, row.password_hash);
+    ctx.guard.checked(ctx.source, ok);
+    if (!ok) throw fieldError(field, 'errors.BAD_CREDENTIALS');
+    return row.password_hash;
+  } finally {
+    release();
+  }
+}
+
+/** The caller's row in the transaction, provided the password checked is still theirs. */
+async function ownRowUnchanged(ctx: Ctx, proof: string, field: string): Promise<Selectable<UsersTable>> {
+  const row = await getUserRow(ctx.db, ctx.me().userId);
+  if (row.password_hash !== proof) throw fieldError(field, 'errors.BAD_CREDENTIALS');
+  return row;
+}
+
 export const authHandlers: Handlers<Pick<P, AuthNames>> = {
-  'auth.login': (input, ctx) => signIn(ctx, input.username, input.password, 'password'),
-  'auth.pinSwitch': (input, ctx) => signIn(ctx, input.username, input.pin, 'pin'),
+  'auth.login': {
+    prepare: (input, ctx): Promise<Checked> => checkSecret(ctx, input.username, input.password, 'password'),
+    run: (_input, ctx, checked: Checked) => recordSignIn(ctx, 'password', checked),
+  },
+  'auth.pinSwitch': {
+    prepare: (input, ctx): Promise<Checked> => checkSecret(ctx, input.username, input.pin, 'pin'),
+    run: (_input, ctx, checked: Checked) => recordSignIn(ctx, 'pin', checked),
+  },
 
   async 'auth.switchList'(_input, ctx) {
+    // Who works here is shown only to a station (a tab where someone signed in with a password today).
+    const shop = await requireShop(ctx.db);
+    if (!ctx.guard.isStation(ctx.station, shop.settings.stationHours)) {
+      throw new AppError('FORBIDDEN', { key: 'auth.error.noStation', params: { hours: shop.settings.stationHours }, details: { reason: 'station' } });
+    }
     const rows = await ctx.db
       .selectFrom('users')
       .select(['username', 'display_name', 'role'])
@@ -97,20 +96,27 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
     return { ok: true as const };
   },
 
-  async 'auth.changePassword'(input, ctx) {
-    const row = await getUserRow(ctx.db, ctx.me().userId);
-    if (!(await verifySecret(input.current, row.password_hash))) throw fieldError('current', 'errors.BAD_CREDENTIALS');
-    await updateUser(ctx, row, { password_hash: await hashSecret(input.next) });
-    await ctx.audit('auth.changePassword', 'user', row.id);
-    return { ok: true as const };
+  'auth.changePassword': {
+    // scrypt twice (check the current one, hash the new one) outside the transaction.
+    prepare: async (input, ctx) => ({ proof: await proveOwnPassword(ctx, input.current, 'current'), hash: await hashSecret(input.next) }),
+    async run(_input, ctx, { proof, hash }: { proof: string; hash: string }) {
+      const row = await ownRowUnchanged(ctx, proof, 'current');
+      await updateUser(ctx, row, { password_hash: hash });
+      // Whoever else holds a session of this user (a stolen token, another PC) is out now.
+      await endSessions(ctx.db, row.id, ctx.clock.now(), ctx.me().tokenHash);
+      await ctx.audit('auth.changePassword', 'user', row.id);
+      return { ok: true as const };
+    },
   },
 
-  async 'auth.setPin'(input, ctx) {
-    const row = await getUserRow(ctx.db, ctx.me().userId);
-    if (!(await verifySecret(input.password, row.password_hash))) throw fieldError('password', 'errors.BAD_CREDENTIALS');
-    await updateUser(ctx, row, { pin_hash: await hashSecret(input.pin) });
-    await ctx.audit('auth.setPin', 'user', row.id);
-    return { ok: true as const };
+  'auth.setPin': {
+    prepare: async (input, ctx) => ({ proof: await proveOwnPassword(ctx, input.password, 'password'), hash: await hashSecret(input.pin) }),
+    async run(_input, ctx, { proof, hash }: { proof: string; hash: string }) {
+      const row = await ownRowUnchanged(ctx, proof, 'password');
+      await updateUser(ctx, row, { pin_hash: hash });
+      await ctx.audit('auth.setPin', 'user', row.id);
+      return { ok: true as const };
+    },
   },
 
   async 'users.list'(_input, ctx) {
@@ -119,11 +125,14 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
     return rows.map((r) => toUser(r, hq.has(r.id)));
   },
 
-  async 'users.create'(input, ctx) {
-    assertMayManage(ctx, { role: input.role });
-    const user = await insertUser(ctx.db, { ...input, id: ctx.newId(), now: ctx.nowIso() }, '');
-    await ctx.audit('users.create', 'user', user.id, { username: user.username, role: user.role });
-    return user;
+  'users.create': {
+    prepare: async (input) => ({ password: await hashSecret(input.password), pin: input.pin ? await hashSecret(input.pin) : null }),
+    async run(input, ctx, hashes: { password: string; pin: string | null }) {
+      assertMayManage(ctx, { role: input.role });
+      const user = await insertUser(ctx.db, { ...input, id: ctx.newId(), now: ctx.nowIso() }, '', hashes);
+      await ctx.audit('users.create', 'user', user.id, { username: user.username, role: user.role });
+      return user;
+    },
   },
 
   async 'users.update'(input, ctx) {
@@ -141,13 +150,16 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
     return user;
   },
 
-  async 'users.resetPassword'(input, ctx) {
-    const row = await getUserRow(ctx.db, input.id);
-    assertMayManage(ctx, row);
-    await assertLocalUser(ctx.db, row.id);
-    await updateUser(ctx, row, { password_hash: await hashSecret(input.password), failed_attempts: 0, locked_until: null });
-    await endSessions(ctx.db, row.id, ctx.clock.now());
-    await ctx.audit('users.resetPassword', 'user', row.id);
-    return { ok: true as const };
+  'users.resetPassword': {
+    prepare: (input) => hashSecret(input.password),
+    async run(input, ctx, hash: string) {
+      const row = await getUserRow(ctx.db, input.id);
+      assertMayManage(ctx, row);
+      await assertLocalUser(ctx.db, row.id);
+      await updateUser(ctx, row, { password_hash: hash, failed_attempts: 0, locked_until: null });
+      await endSessions(ctx.db, row.id, ctx.clock.now());
+      await ctx.audit('users.resetPassword', 'user', row.id);
+      return { ok: true as const };
+    },
   },
 };

@@ -13,12 +13,21 @@ export function hashToken(token: string): string {
 }
 
 const DEFAULT_IDLE_MINUTES = 60;
+const DEFAULT_MAX_HOURS = 12;
 // Writing last_seen on every call would make each read a write; a coarse touch is enough for idle expiry.
 const TOUCH_EVERY_MS = 15_000;
 
-async function idleMs(db: Kysely<DB>): Promise<number> {
+/** Idle and absolute lifetimes of a session, from the shop's settings. */
+async function lifetimes(db: Kysely<DB>): Promise<{ idleMs: number; maxMs: number }> {
   const shop = await loadShop(db);
-  return (shop?.settings.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000;
+  return {
+    idleMs: (shop?.settings.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000,
+    maxMs: (shop?.settings.sessionMaxHours ?? DEFAULT_MAX_HOURS) * 3_600_000,
+  };
+}
+
+function expiry(createdAt: string, lastSeenAt: string, l: { idleMs: number; maxMs: number }): number {
+  return Math.min(Date.parse(lastSeenAt) + l.idleMs, Date.parse(createdAt) + l.maxMs);
 }
 
 /** Starts a session for a user who has just proven who they are; only the token's hash is stored. */
@@ -27,37 +36,54 @@ export async function startSession(db: Kysely<DB>, userId: string, now: Date): P
   const at = now.toISOString();
   await db.insertInto('sessions').values({ token_hash: hashToken(token), user_id: userId, created_at: at, last_seen_at: at, ended_at: null }).execute();
   const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-  return { token, user: toUser(user, await isHqUser(db, userId)), expiresAt: new Date(now.getTime() + (await idleMs(db))).toISOString() };
+  return { token, user: toUser(user, await isHqUser(db, userId)), expiresAt: new Date(expiry(at, at, await lifetimes(db))).toISOString() };
 }
 
-export async function endSessions(db: Kysely<DB>, userId: string, now: Date): Promise<void> {
-  await db.updateTable('sessions').set({ ended_at: now.toISOString() }).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+/** Ends every open session of a user, but the one named (a password change keeps the session that made it). */
+export async function endSessions(db: Kysely<DB>, userId: string, now: Date, except: string | null = null): Promise<void> {
+  let q = db.updateTable('sessions').set({ ended_at: now.toISOString() }).where('user_id', '=', userId).where('ended_at', 'is', null);
+  if (except) q = q.where('token_hash', '!=', except);
+  await q.execute();
 }
 
-/** Checks the token on every call: ended, idle too long, or a disabled user all refuse. */
+async function sessionRow(s: Pick<BackendServices, 'db'>, tokenHash: string) {
+  return s.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.created_at', 'sessions.last_seen_at', 'sessions.ended_at', 'users.id', 'users.username', 'users.display_name', 'users.role', 'users.disabled'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Checks the token on every call: ended, idle too long, past its lifetime, or a disabled user all refuse. */
 export async function resolveSession(s: BackendServices, token: string | null): Promise<SessionUser> {
   if (!token) throw new AppError('UNAUTHENTICATED');
   const tokenHash = hashToken(token);
-  const row = await s.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.last_seen_at', 'sessions.ended_at', 'users.id', 'users.username', 'users.display_name', 'users.role', 'users.disabled'])
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = await sessionRow(s, tokenHash);
   if (!row || row.ended_at !== null || row.disabled) throw new AppError('UNAUTHENTICATED');
   const now = s.clock.now();
-  const lastSeen = Date.parse(row.last_seen_at);
-  if (now.getTime() - lastSeen > (await idleMs(s.db))) {
+  if (now.getTime() > expiry(row.created_at, row.last_seen_at, await lifetimes(s.db))) {
     await s.db.updateTable('sessions').set({ ended_at: now.toISOString() }).where('token_hash', '=', tokenHash).execute();
     throw new AppError('SESSION_EXPIRED');
   }
-  if (now.getTime() - lastSeen > TOUCH_EVERY_MS) {
+  if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
     await s.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', tokenHash).execute();
   }
   return { userId: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, tokenHash };
 }
 
+/**
+ * Whether a session is still alive, without counting as activity (an open event stream must not
+ * keep a session from going idle). Used by the shop host to end event streams with their session.
+ */
+export async function peekSession(s: Pick<BackendServices, 'db' | 'clock'>, tokenHash: string): Promise<{ userId: string; role: Role } | null> {
+  const row = await sessionRow(s, tokenHash);
+  if (!row || row.ended_at !== null || row.disabled) return null;
+  if (s.clock.now().getTime() > expiry(row.created_at, row.last_seen_at, await lifetimes(s.db))) return null;
+  return { userId: row.id, role: row.role as Role };
+}
+
 export async function sessionExpiry(db: Kysely<DB>, tokenHash: string): Promise<string> {
-  const row = await db.selectFrom('sessions').select('last_seen_at').where('token_hash', '=', tokenHash).executeTakeFirstOrThrow();
-  return new Date(Date.parse(row.last_seen_at) + (await idleMs(db))).toISOString();
+  const row = await db.selectFrom('sessions').select(['created_at', 'last_seen_at']).where('token_hash', '=', tokenHash).executeTakeFirstOrThrow();
+  return new Date(expiry(row.created_at, row.last_seen_at, await lifetimes(db))).toISOString();
 }

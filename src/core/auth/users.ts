@@ -47,6 +47,8 @@ export async function insertUser(
   values: { id: string; username: string; displayName: string; role: Role; password: string; pin?: string; now: string },
   /** Where the user's fields sit in the caller's input ('admin.' in setup.run), so the error lands on the right field. */
   pathPrefix: string,
+  /** Hashes made beforehand, outside the write transaction (scrypt is slow); otherwise made here. */
+  hashes?: { password: string; pin: string | null },
 ): Promise<User> {
   const taken = await db.selectFrom('users').select('id').where('username', '=', values.username).executeTakeFirst();
   if (taken) throw fieldError(`${pathPrefix}username`, 'validation.usernameTaken');
@@ -55,8 +57,8 @@ export async function insertUser(
     username: values.username,
     display_name: values.displayName,
     role: values.role,
-    password_hash: await hashSecret(values.password),
-    pin_hash: values.pin ? await hashSecret(values.pin) : null,
+    password_hash: hashes?.password ?? (await hashSecret(values.password)),
+    pin_hash: hashes ? hashes.pin : values.pin ? await hashSecret(values.pin) : null,
     disabled: 0,
     failed_attempts: 0,
     locked_until: null,

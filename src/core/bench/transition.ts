@@ -10,6 +10,7 @@ import type { TicketStatus } from '../../shared/tickets/statuses';
 import type { Ctx } from '../api/context';
 import { appendEvent } from '../tickets/events';
 import { prepared } from '../db/statements';
+import { erasePasscodeNow } from '../tickets/passcode';
 import { benchRow, ticketBasics, updateBenchRow } from './common';
 import { coverageFacts } from './quotes';
 
@@ -59,6 +60,10 @@ export function transition(ctx: Ctx, ticketRef: string, to: TicketStatus, opts: 
     });
   }
   if (to === 'ready' && facts.outcome) updateBenchRow(ctx, t.id, { outcome: facts.outcome });
+  // The passcode was given for the repair: a ticket that ends without one (cancelled, or the
+  // device going back unrepaired) does not keep it until a collection that may never come.
+  if (to === 'cancelled') erasePasscodeNow(ctx, t.id, 'cancelled');
+  if (to === 'ready' && facts.outcome === 'not_repaired') erasePasscodeNow(ctx, t.id, 'not_repaired');
   const eventId = appendEvent(ctx, {
     ticketId: t.id,
     kind: 'status',

@@ -394,7 +394,7 @@ export async function complete(ctx: Ctx, input: CollectInput): Promise<{ collect
     );
   }
 
-  const passcodeErased = await erasePasscode(ctx, t.id);
+  const passcodeErased = await erasePasscode(ctx, t.id, 'collected');
   releaseTicketReservations(ctx, t.id);
   const id = input.identity;
   prepared(

@@ -53,6 +53,8 @@ export async function seedIntakeDemo(backend: Backend): Promise<void> {
       newId: uuidv7Generator(clock),
       session,
       callerTokenHash: null,
+      station: null,
+      source: 'local',
       locale: 'zh-CN',
       nowIso: () => when.toISOString(),
       audit: async () => {},

@@ -47,7 +47,7 @@ async function ticketRow(ctx: Ctx, ticketId: string) {
     .leftJoin('users as rcv', 'rcv.id', 't.received_by')
     .select([
       't.id', 't.number', 't.received_at', 't.service_type', 't.service_json', 't.fault_text', 't.fault_codes_json',
-      't.condition_json', 't.accessories_json', 't.passcode_state', 't.data_loss_ack', 't.deposit_fen', 't.promised_date',
+      't.condition_json', 't.accessories_json', 't.passcode_state', 't.passcode_erased_at', 't.data_loss_ack', 't.deposit_fen', 't.promised_date',
       'c.id as customer_id', 'c.name as customer_name',
       'd.category', 'd.brand', 'd.model', 'd.imei', 'd.imei2', 'd.serial', 'd.colour', 'd.purchase_date', 'd.invoice_date',
       'tech.display_name as technician', 'rcv.display_name as received_by',
@@ -106,8 +106,9 @@ export async function loadIntakeReceipt(ctx: Ctx, ticketId: string, { locale, se
     })),
     conditionNote: condition.cosmeticNotes ?? '',
     accessories: accessoryNames,
-    // A reprint tells the ticket as it is now: a passcode erased at collection reads as erased.
-    passcode: (['given', 'declined', 'none', 'erased'].includes(r.passcode_state) ? r.passcode_state : 'given') as IntakeReceiptModel['passcode'],
+    // A reprint after the ticket ended says the passcode is gone, and since when.
+    passcode: r.passcode_state as 'given' | 'declined' | 'none' | 'erased',
+    passcodeErasedAt: r.passcode_erased_at ?? null,
     dataLossAcknowledged: r.data_loss_ack === 1,
     depositFen: r.deposit_fen,
     promisedDate: r.promised_date || null,

@@ -5,7 +5,7 @@ import type { printingProcedures } from '../../shared/printing/procedures';
 import type { PrintJob } from '../../shared/printing/schemas';
 import type { Ctx, Handlers } from '../api/context';
 import { layoutAndRender, loadModel, type ProduceRequest } from '../documents/produce';
-import { documentDef, type DocumentDef } from '../documents/registry';
+import { documentDef, registeredDocTypes, type DocumentDef } from '../documents/registry';
 import { registerBuiltInDocuments } from '../documents/builtin';
 import { requireShop } from '../shop/settings';
 import { getJob, jobQuery, printedBefore, pruneOldPdfs, storePdf, toJob, type JobRow } from './jobs';
@@ -91,11 +91,12 @@ export const printingHandlers: Handlers<P> = {
 
   async 'print.pdf'(input, ctx) {
     const job = await getJob(ctx.db, input.jobId);
+    // The document's own roles, stored PDF or not: a job id is no key to a daily close.
+    const def = requireDef(ctx, job.doc_type);
     const file = await ctx.db.selectFrom('print_files').select('pdf').where('job_id', '=', job.id).executeTakeFirst();
     let pdf = file?.pdf;
     if (!pdf) {
       // Pruned (or never rendered): lay it out again from today's data, without storing it.
-      const def = requireDef(ctx, job.doc_type);
       const shop = await requireShop(ctx.db);
       const req = produceRequest(job, ctx.nowIso());
       pdf = await layoutAndRender(def, await loadModel(ctx, def, shop.settings, req), shop.settings, req);
@@ -106,7 +107,11 @@ export const printingHandlers: Handlers<P> = {
 
   async 'print.queue'(input, ctx) {
     const shop = await requireShop(ctx.db);
-    let q = jobQuery(ctx.db);
+    // Only the jobs of documents this role may print: the queue tells nothing of the others.
+    const role = ctx.me().role;
+    const readable = registeredDocTypes().filter((d) => documentDef(d)!.roles.includes(role));
+    if (readable.length === 0) return [];
+    let q = jobQuery(ctx.db).where('j.doc_type', 'in', readable);
     if (input.status) q = q.where('j.status', '=', input.status);
     if (input.entityId) q = q.where('j.entity_id', '=', input.entityId);
     if (input.before) q = q.where('j.id', '<', input.before);
@@ -131,6 +136,7 @@ export const printingHandlers: Handlers<P> = {
 
   async 'print.complete'(input, ctx) {
     const job = await getJob(ctx.db, input.jobId);
+    requireDef(ctx, job.doc_type);
     // A failed job may still succeed later (the client retried on another printer); a finished one stays finished.
     if (job.status !== 'queued' && job.status !== 'failed') {
       throw new AppError('RULE', { key: 'documents.errors.alreadyCompleted', params: { status: tr(ctx.locale, `documents.status.${job.status}`) }, details: { status: job.status } });

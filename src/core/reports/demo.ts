@@ -7,6 +7,7 @@ import type { Backend } from '../backend';
 import { addDaysToDate, localDate } from '../../shared/time/local-date';
 import type { TicketStatus } from '../../shared/tickets/statuses';
 import { appendEvent } from '../tickets/events';
+import { erasePasscodeNow } from '../tickets/passcode';
 import { shopInfo } from './report';
 
 export async function seedReportsDemo(backend: Backend, token: string): Promise<void> {
@@ -24,6 +25,8 @@ export async function seedReportsDemo(backend: Backend, token: string): Promise<
         appendEvent({ sqlite, newId, nowIso: () => clock.now().toISOString(), session: session(who === 'technician' ? tech : counter, who) }, { ticketId: id, kind: 'status', fromStatus: from, toStatus: to, note: '', data: { demo: true } });
         from = to;
       }
+      // Collected like any other: the passcode goes at hand-back (as collection.complete does).
+      erasePasscodeNow({ sqlite, newId, nowIso: () => clock.now().toISOString(), session: session(counter, 'counter') }, id, 'collected');
     }
     const today = localDate(clock.now(), shopInfo(sqlite).timeZone);
     const due = sqlite.prepare(`UPDATE follow_ups SET due_date = ? WHERE ticket_id = ?`);

@@ -5,6 +5,7 @@ import { t } from '../../shared/i18n/translate';
 import type { systemProcedures } from '../../shared/system/procedures';
 import type { Handlers } from '../api/context';
 import { insertUser } from '../auth/users';
+import { hashSecret } from '../auth/passwords';
 import { startSession } from '../auth/sessions';
 import { loadShop, requireShop } from './settings';
 
@@ -49,21 +50,26 @@ export const shopHandlers: Handlers<Pick<P, 'setup.status' | 'setup.run' | 'shop
     return { setUp: shop !== null, shopName: shop?.settings.name ?? null, language: shop?.settings.language ?? null };
   },
 
-  async 'setup.run'(input, ctx) {
-    if (await loadShop(ctx.db)) throw new AppError('ALREADY_SET_UP');
-    const now = ctx.nowIso();
-    const settings = shopSettingsSchema.parse(input.shop);
-    const shopId = ctx.newId();
-    await ctx.db
-      .insertInto('shop')
-      .values({ id: shopId, code: settings.code, name: settings.name, settings_json: JSON.stringify(settings), created_at: now, updated_at: now })
-      .execute();
-    const admin = await insertUser(ctx.db, { ...input.admin, role: 'admin', id: ctx.newId(), now }, 'admin.');
-    await ctx.db
-      .insertInto('audit_log')
-      .values({ id: ctx.newId(), at: now, user_id: admin.id, action: 'setup.run', entity: 'shop', entity_id: shopId, details_json: JSON.stringify({ code: settings.code }) })
-      .execute();
-    return startSession(ctx.db, admin.id, ctx.clock.now());
+  'setup.run': {
+    // The admin's hashes are made before the transaction opens (scrypt holds no connection).
+    prepare: async (input) => ({ password: await hashSecret(input.admin.password), pin: input.admin.pin ? await hashSecret(input.admin.pin) : null }),
+    async run(input, ctx, hashes: { password: string; pin: string | null }) {
+      if (await loadShop(ctx.db)) throw new AppError('ALREADY_SET_UP');
+      const now = ctx.nowIso();
+      const settings = shopSettingsSchema.parse(input.shop);
+      const shopId = ctx.newId();
+      await ctx.db
+        .insertInto('shop')
+        .values({ id: shopId, code: settings.code, name: settings.name, settings_json: JSON.stringify(settings), created_at: now, updated_at: now })
+        .execute();
+      const admin = await insertUser(ctx.db, { ...input.admin, role: 'admin', id: ctx.newId(), now }, 'admin.', hashes);
+      await ctx.db
+        .insertInto('audit_log')
+        .values({ id: ctx.newId(), at: now, user_id: admin.id, action: 'setup.run', entity: 'shop', entity_id: shopId, details_json: JSON.stringify({ code: settings.code }) })
+        .execute();
+      // The first sign-in is a password sign-in: this tab or window becomes a station.
+      return { ...(await startSession(ctx.db, admin.id, ctx.clock.now())), station: ctx.guard.issueStation(ctx.station) };
+    },
   },
 
   async 'shop.get'(_input, ctx) {

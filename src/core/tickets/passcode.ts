@@ -18,7 +18,7 @@ interface PasscodeRow {
   technician_id: string | null;
 }
 
-function passcodeRow(ctx: Ctx, ticketId: string): PasscodeRow {
+function passcodeRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): PasscodeRow {
   const row = prepared(ctx.sqlite, `SELECT passcode_state, passcode_kind, passcode_cipher, technician_id FROM tickets WHERE id = ?`).get(ticketId) as
     | PasscodeRow
     | undefined;
@@ -50,10 +50,16 @@ export async function revealPasscode(ctx: Ctx, ticketId: string): Promise<{ kind
 
 /**
  * Erases a ticket's passcode: the ciphertext is nulled and the erasure recorded as a ticket
- * event. Collection calls this in its own transaction; returns false when there was nothing
- * to erase (declined, none, or already erased), so calling it twice is harmless.
+ * event and in the audit log, in the caller's transaction. Synchronous, so the one transition
+ * function can call it when a ticket ends without collection (cancelled, or ready with its
+ * device returned unrepaired); returns false when there was nothing to erase (declined, none,
+ * or already erased), so calling it twice is harmless.
  */
-export async function erasePasscode(ctx: Ctx, ticketId: string): Promise<boolean> {
+export function erasePasscodeNow(
+  ctx: Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session'>,
+  ticketId: string,
+  reason: 'collected' | 'cancelled' | 'not_repaired' | 'manual' = 'manual',
+): boolean {
   const row = passcodeRow(ctx, ticketId);
   if (row.passcode_state !== 'given') return false;
   const now = ctx.nowIso();
@@ -62,7 +68,18 @@ export async function erasePasscode(ctx: Ctx, ticketId: string): Promise<boolean
     now,
     ticketId,
   );
-  appendEvent(ctx, { ticketId, kind: 'passcode_erased', data: { kind: row.passcode_kind } });
-  await ctx.audit('tickets.erasePasscode', 'ticket', ticketId);
+  appendEvent(ctx, { ticketId, kind: 'passcode_erased', data: { kind: row.passcode_kind, reason } });
+  prepared(ctx.sqlite, `INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, details_json) VALUES (?, ?, ?, 'tickets.erasePasscode', 'ticket', ?, ?)`).run(
+    ctx.newId(),
+    now,
+    ctx.session?.userId ?? null,
+    ticketId,
+    JSON.stringify({ reason }),
+  );
   return true;
+}
+
+/** Collection and the explicit procedure erase through here. */
+export async function erasePasscode(ctx: Ctx, ticketId: string, reason: 'collected' | 'manual' = 'manual'): Promise<boolean> {
+  return erasePasscodeNow(ctx, ticketId, reason);
 }

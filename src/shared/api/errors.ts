@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'RULE',
   /** The shop database is damaged: the host shows the restore path (Settings → Backups, or the CLI). */
   'DB_CORRUPT',
+  'TOO_MANY_ATTEMPTS',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'REQUEST_TIMEOUT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,8 +25,14 @@ export type User = z.infer<typeof userSchema>;
 export const sessionSchema = z.object({
   token: z.string(),
   user: userSchema,
-  /** When the session ends if nothing else happens (idle timeout). */
+  /** When the session ends if nothing else happens (idle timeout, or its absolute lifetime if sooner). */
   expiresAt: z.string(),
+  /**
+   * Only from a password sign-in: the station secret of the caller's tab or window. The client
+   * keeps it for that tab (sessionStorage; Electron main per window) and sends it with
+   * auth.switchList and auth.pinSwitch (HTTP header x-fixpoint-station); it outlives the session.
+   */
+  station: z.string().optional(),
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;
 

@@ -12,7 +12,7 @@ import type { BuildOptions, DocumentBuilder } from './types';
 
 export const SERVICE_TYPES = ['carry_in', 'mail_in', 'on_site'] as const;
 export const CONDITION_STATES = ['ok', 'fault', 'not_checked'] as const;
-/** `erased`: given at intake and erased at collection (a reprint says so, never "given"). */
+/** `erased`: given at intake, erased since (the ticket ended); a reprint says so and when. */
 export const PASSCODE_STATES = ['given', 'declined', 'none', 'erased'] as const;
 
 /** Display texts (category, check and accessory names) come translated from the loader, codes stay codes. */
@@ -45,6 +45,8 @@ export const intakeReceiptModelSchema = z.object({
   accessories: z.array(z.string().max(40)).default([]),
   /** Whether a passcode was handed over — never the passcode. */
   passcode: z.enum(PASSCODE_STATES),
+  /** ISO instant of the erasure, with `erased`. */
+  passcodeErasedAt: z.string().nullable().default(null),
   dataLossAcknowledged: z.boolean(),
   depositFen: z.number().int().min(0),
   /** Calendar date in the shop's zone, or null. */
@@ -85,7 +87,12 @@ export const buildIntakeReceipt: DocumentBuilder<IntakeReceiptModel> = (model, o
         [t('documents.field.phone'), maskPhone(model.customer.phone)],
         // What was handed over with the device sits with the customer: it is what they get back.
         [t('documents.section.accessories'), model.accessories.length ? model.accessories.join(L === 'zh-CN' ? '、' : ', ') : t('documents.accessories.none')],
-        [t('documents.field.passcode'), t(`documents.passcode.${model.passcode}`)],
+        [
+          t('documents.field.passcode'),
+          model.passcode === 'erased'
+            ? t('documents.passcode.erased', { date: model.passcodeErasedAt ? formatDateTime(model.passcodeErasedAt, opts.timeZone) : '—' })
+            : t(`documents.passcode.${model.passcode}`),
+        ],
         [t('documents.field.deposit'), formatMoney(model.depositFen, L, opts.currency)],
         [t('documents.field.dataLoss'), t(model.dataLossAcknowledged ? 'documents.dataLoss.acknowledged' : 'documents.dataLoss.notAcknowledged')],
       ],

@@ -1,6 +1,7 @@
 import type { Locale, Messages } from './types';
 import { messages as errors } from '../api/messages';
 import { messages as system } from '../system/messages';
+import { messages as auth } from '../auth/messages';
 import { messages as sync } from '../sync/messages';
 import { messages as hq } from '../sync/hq-refusals';
 import { messages as customers } from '../customers/messages';
@@ -23,7 +24,7 @@ import { uiCatalogs } from './ui';
  * (`warranty.reason.expired`), so merging cannot collide silently; the i18n test
  * checks both locales carry the same keys.
  */
-export const catalogs: Record<string, Messages> = { errors, system, sync, hq, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, money, backup, ...uiCatalogs };
+export const catalogs: Record<string, Messages> = { errors, system, auth, sync, hq, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, money, backup, ...uiCatalogs };
 
 function merge(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};

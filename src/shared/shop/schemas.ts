@@ -35,6 +35,10 @@ export const shopSettingsSchema = shopProfileSchema.extend({
   /** Off: the shop host listens on 127.0.0.1 only. */
   lanAccess: z.boolean().default(false),
   sessionIdleMinutes: z.number().int().min(5).max(24 * 60).default(60),
+  /** A session ends this long after its sign-in however busy it is (absolute lifetime). */
+  sessionMaxHours: z.number().int().min(1).max(72).default(12),
+  /** Station time: a PIN switches users only on a tab or window where someone signed in with a password this recently (one working day). */
+  stationHours: z.number().int().min(1).max(24).default(12),
   /** Paper, auto-print, copies and printer per document type; the shop's terms (see documents/settings). */
   documents: documentsSettingsSchema.prefault({}),
   /** How often the shop syncs with head office (sync capability). */

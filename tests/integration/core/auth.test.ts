@@ -18,9 +18,10 @@ describe('sign-in, lockout and sessions', () => {
     const fifth = await backend.callWire('auth.login', { username: 'counter', password: 'wrong-one' }, { locale: 'en' });
     // the clock reads 10:00 in Shanghai: locked until 10:05 shop time, said in words
     expect(fifth).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT', message: expect.stringContaining('until 10:05') } });
-    // even the right password is refused while locked, and so is the PIN
+    // even the right password is refused while locked, and so is the PIN (on a station: a tab where the manager signed in)
     expect(await backend.callWire('auth.login', { username: 'counter', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
-    expect(await backend.callWire('auth.pinSwitch', { username: 'counter', pin: '1234' })).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
+    const { station } = await backend.call('auth.login', { username: 'manager', password: PASSWORD });
+    expect(await backend.callWire('auth.pinSwitch', { username: 'counter', pin: '1234' }, { station })).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
     clock.advance(4 * 60_000 + 59_000);
     expect(await backend.callWire('auth.login', { username: 'counter', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
     clock.advance(2_000);
@@ -31,10 +32,13 @@ describe('sign-in, lockout and sessions', () => {
   });
 
   it('counts PIN failures toward the same lockout', async () => {
-    ({ backend } = makeBackend());
+    const clock = new ManualClock();
+    ({ backend } = makeBackend({ clock }));
     await setupShop(backend);
-    for (let i = 0; i < 5; i++) await backend.callWire('auth.pinSwitch', { username: 'technician', pin: '0000' });
-    expect(await backend.callWire('auth.pinSwitch', { username: 'technician', pin: '1234' })).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
+    const { station } = await backend.call('auth.login', { username: 'manager', password: PASSWORD });
+    for (let i = 0; i < 5; i++) await backend.callWire('auth.pinSwitch', { username: 'technician', pin: '0000' }, { station });
+    clock.advance(3_000); // past the station's own short wait after five wrong PINs, well within the account's lock
+    expect(await backend.callWire('auth.pinSwitch', { username: 'technician', pin: '1234' }, { station })).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
   });
 
   it('resets the failure count after a success', async () => {
@@ -111,11 +115,12 @@ describe('sign-in, lockout and sessions', () => {
       .prepare(`SELECT a.action, u.username FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.action = 'auth.login' ORDER BY a.id`)
       .all() as { username: string }[];
     expect(rows.map((r) => r.username)).toEqual(['counter', 'technician', 'manager']);
-    expect(await backend.callWire('auth.pinSwitch', { username: 'manager', pin: '0000' }, { locale: 'en' })).toMatchObject({
+    const { station } = await backend.call('auth.login', { username: 'counter', password: PASSWORD });
+    expect(await backend.callWire('auth.pinSwitch', { username: 'manager', pin: '0000' }, { locale: 'en', station })).toMatchObject({
       ok: false,
       error: { code: 'BAD_CREDENTIALS', message: 'Wrong PIN' },
     });
-    const switched = await backend.call('auth.pinSwitch', { username: 'manager', pin: '1234' }, { token: tokens.counter });
+    const switched = await backend.call('auth.pinSwitch', { username: 'manager', pin: '1234' }, { token: tokens.counter, station });
     expect((await backend.callWire('auth.me', {}, { token: tokens.counter })).ok).toBe(false);
     expect((await backend.call('auth.me', {}, { token: switched.token })).user.username).toBe('manager');
   });

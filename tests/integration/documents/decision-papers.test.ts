@@ -59,7 +59,9 @@ describe('papers read the decision', () => {
     await call('technician', 'bench.quote.save', { ticketId: id, lines: [{ kind: 'labor', priceItemId: s.prices.labor }], submit: true });
     await toCollected(id);
     const reprint = await paper('intake_receipt', id, 'zh-CN');
-    expect(reprint).toContain(squash('受理时已提供，取机时已清除'));
+    // the erased passcode reads as erased, with the day (the wording of the passcode rule, issue 14)
+    expect(reprint).toContain(squash('已提供，已于'));
+    expect(reprint).toContain(squash('删除（工单结束，本店不再保存）'));
     expect(reprint).not.toContain(squash('已提供（加密保存，不打印）'));
 
     // Repair receipt: the shop's terms only (no rounding note), and a signature row with a date line.

@@ -94,11 +94,13 @@ describe('print service', () => {
     expect(again.reprint).toBe(true);
     expect(squash(pdfText(await pdfOf(again.id)))).toContain('重印');
 
-    const log = await backend.call('print.queue', { entityId: 'T-1', limit: 10 }, { token: tokens.technician });
+    const log = await backend.call('print.queue', { entityId: 'T-1', limit: 10 }, { token: tokens.counter });
     expect(log.map((j) => [j.id, j.reprint, j.status])).toEqual([
       [again.id, true, 'queued'],
       [job.id, false, 'printed'],
     ]);
+    // a technician may not print this document, so the queue does not show its jobs either
+    expect(await backend.call('print.queue', { entityId: 'T-1', limit: 10 }, { token: tokens.technician })).toEqual([]);
     // the log is synced to head office
     const outbox = backend.services.sqlite.prepare(`SELECT count(*) n FROM outbox WHERE table_name = 'print_jobs' AND row_id = ?`).get(job.id) as { n: number };
     expect(outbox.n).toBeGreaterThanOrEqual(2);

@@ -95,11 +95,12 @@ describe('shop HTTP host', () => {
     expect(backend.services.host.listening).toMatch(/^127\.0\.0\.1:/);
   });
 
-  it('refuses an oversized body without reading it all', async () => {
+  it('refuses an oversized body with a typed 413', async () => {
     const small = await startShopHost({ backend, port: 0, staticDir: null, maxBodyBytes: 1024 });
     try {
-      const res = await fetch(`${small.url}api/system.ping`, { method: 'POST', body: 'x'.repeat(10_000) }).catch(() => null);
-      if (res) expect(res.status).toBe(400);
+      const res = await fetch(`${small.url}api/system.ping`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'x'.repeat(10_000) }) });
+      expect(res.status).toBe(413);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
     } finally {
       await small.close();
     }

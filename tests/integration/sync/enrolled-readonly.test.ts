@@ -105,7 +105,7 @@ describe('an enrolled shop: head office settings and users are read-only', () =>
     expect(s1.user.managedByHq).toBe(true);
     await shop.backend.call('auth.changePassword', { current: 'hq-first-pass', next: 'my-own-pass-9' }, { token: s1.token });
     await shop.backend.call('auth.setPin', { password: 'my-own-pass-9', pin: '2468' }, { token: s1.token });
-    expect((await shop.backend.call('auth.pinSwitch', { username: 'hq.wang', pin: '2468' })).user.username).toBe('hq.wang');
+    expect((await shop.backend.call('auth.pinSwitch', { username: 'hq.wang', pin: '2468' }, { station: s1.station })).user.username).toBe('hq.wang');
     // head office re-publishing the user (a new role) with the same password does not undo it...
     await republish(shop, { role: 'admin' }, firstHash);
     expect((await shop.backend.call('auth.login', { username: 'hq.wang', password: 'my-own-pass-9' })).user.role).toBe('admin');

@@ -18,6 +18,12 @@ interface Transport {
 }
 
 const TOKEN_KEY = 'fixpoint.token';
+/**
+ * The station secret a password sign-in gives this tab: sent with every call (header, never a
+ * cookie, so no other page's request carries it), kept after sign-out so a PIN can switch users
+ * in this tab, and gone with the tab.
+ */
+const STATION_KEY = 'fixpoint.station';
 let locale: Locale = 'zh-CN';
 
 /** HTTP to the shop host that served this page; the token lives in sessionStorage (per tab). */
@@ -46,12 +52,15 @@ function httpTransport(): Transport {
           'content-type': 'application/json',
           'x-fixpoint-locale': locale,
           ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(sessionStorage.getItem(STATION_KEY) ? { 'x-fixpoint-station': sessionStorage.getItem(STATION_KEY)! } : {}),
         },
         body: JSON.stringify(input ?? {}),
       });
       const body = (await res.json()) as WireResult;
       if (body.ok && typeof body.data === 'object' && body.data && 'token' in body.data) {
         sessionStorage.setItem(TOKEN_KEY, String((body.data as { token: string }).token));
+        const station = (body.data as { station?: unknown }).station;
+        if (typeof station === 'string') sessionStorage.setItem(STATION_KEY, station);
         connect();
       }
       if (body.ok && name === 'auth.logout') {

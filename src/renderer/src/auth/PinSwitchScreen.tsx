@@ -66,7 +66,8 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
           <Text size="sm" c="dimmed">
             {t('ui.pin.pickUser')}
           </Text>
-          {users && users.length === 0 ? <Text>{t('ui.pin.noUsers')}</Text> : null}
+          {/* A tab that is no station (no password sign-in here today) is told so by the error above. */}
+          {users && users.length === 0 && !error ? <Text>{t('ui.pin.noUsers')}</Text> : null}
           <SimpleGrid cols={2}>
             {(users ?? []).map((u, i) => (
               <UnstyledButton
