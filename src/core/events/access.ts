@@ -28,6 +28,8 @@ const READER: Record<string, ProcedureName> = {
   'warranty.programs.changed': 'warranty.programs.list',
   'parts.changed': 'parts.search',
   'priceList.changed': 'priceList.list',
+  'backup.done': 'backup.status',
+  'db.integrity': 'backup.status',
 };
 
 function rolesOf(name: ProcedureName): readonly Role[] {
