@@ -54,9 +54,9 @@ export class BackendHost {
     });
   }
 
-  call(name: string, input: unknown, token: string | null, locale: string): Promise<WireResult> {
+  call(name: string, input: unknown, token: string | null, locale: string, station: string | null = null): Promise<WireResult> {
     const id = this.nextId++;
-    const message: ToBackend = { kind: 'call', id, name, input, token, locale };
+    const message: ToBackend = { kind: 'call', id, name, input, token, locale, station };
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       this.child.postMessage(message);

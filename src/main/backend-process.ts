@@ -36,7 +36,8 @@ function start(secretKey: string | null) {
 async function handle(data: ToBackend) {
   if (data.kind === 'init') return start(data.secretKey);
   if (!backend) return void waiting.push(data);
-  const result = await backend.callWire(data.name, data.input, { token: data.token, locale: data.locale });
+  // `ipc`: the window's own source for the sign-in limits; the station is the window's, kept by main
+  const result = await backend.callWire(data.name, data.input, { token: data.token, locale: data.locale, station: data.station, source: 'ipc' });
   parentPort.postMessage({ kind: 'result', id: data.id, result });
 }
 

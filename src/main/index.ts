@@ -27,6 +27,8 @@ let backend: BackendHost;
 let mainWindow: BrowserWindow | null = null;
 /** Session tokens stay in main, per window: the renderer never sees one. */
 const tokens = new Map<number, string>();
+/** Each window's station secret (from its last password sign-in): PIN switching works only there. */
+const stations = new Map<number, string>();
 
 function isOurFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
@@ -66,6 +68,7 @@ function createWindow() {
   const id = mainWindow.webContents.id;
   mainWindow.on('closed', () => {
     tokens.delete(id);
+    stations.delete(id);
     mainWindow = null;
   });
   void mainWindow.loadURL(entry.url);
@@ -87,10 +90,12 @@ app.whenReady().then(() => {
     const locale = String(msg?.locale ?? 'zh-CN');
     // Printing to a device is main's job (the renderer reaches no printer): see print-device.ts.
     if (name === 'print.device') return printDevice(backend, msg.input, tokens.get(wcId) ?? null, locale);
-    const result = await backend.call(name, msg.input, tokens.get(wcId) ?? null, locale);
-    const { token, forRenderer } = splitResult(name, result);
+    const result = await backend.call(name, msg.input, tokens.get(wcId) ?? null, locale, stations.get(wcId) ?? null);
+    const { token, station, forRenderer } = splitResult(name, result);
     if (token) tokens.set(wcId, token);
     else if (token === null) tokens.delete(wcId);
+    // the station outlives a sign-out (the next person switches by PIN); it ends with the window
+    if (station) stations.set(wcId, station);
     return forRenderer;
   });
 

@@ -21,15 +21,21 @@ export function isTrustedSender(s: Sender, origins: readonly string[]): boolean 
   return s.windowWebContentsId !== null && s.webContentsId === s.windowWebContentsId && s.isMainFrame && isTrustedOrigin(s.frameUrl, origins);
 }
 
-/** What main keeps (a new token, or that the session ended) and what the renderer gets. */
-export function splitResult(name: string, result: WireResult): { token: string | null | undefined; forRenderer: WireResult } {
+/**
+ * What main keeps (a new token, or that the session ended; the window's station secret from a
+ * password sign-in, which makes it a station for PIN switching) and what the renderer gets:
+ * neither secret ever reaches the page.
+ */
+export function splitResult(name: string, result: WireResult): { token: string | null | undefined; station?: string; forRenderer: WireResult } {
   let token: string | null | undefined;
+  let station: string | undefined;
   if (result.ok && (SESSION_STARTING as readonly string[]).includes(name)) {
-    const t = (result.data as { token?: unknown } | null)?.token;
-    if (typeof t === 'string') token = t;
+    const data = result.data as { token?: unknown; station?: unknown } | null;
+    if (typeof data?.token === 'string') token = data.token;
+    if (typeof data?.station === 'string') station = data.station;
   }
   if (name === 'auth.logout' || (!result.ok && (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'UNAUTHENTICATED'))) token = null;
-  if (!result.ok || typeof result.data !== 'object' || result.data === null || !('token' in result.data)) return { token, forRenderer: result };
-  const { token: _dropped, ...rest } = result.data as Record<string, unknown>;
-  return { token, forRenderer: { ok: true, data: rest } };
+  if (!result.ok || typeof result.data !== 'object' || result.data === null || !('token' in result.data || 'station' in result.data)) return { token, station, forRenderer: result };
+  const { token: _dropped, station: _kept, ...rest } = result.data as Record<string, unknown>;
+  return { token, station, forRenderer: { ok: true, data: rest } };
 }

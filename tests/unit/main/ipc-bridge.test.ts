@@ -28,6 +28,17 @@ describe('the IPC bridge', () => {
     expect(other).toEqual({ token: undefined, forRenderer: { ok: true, data: { user: {} } } });
   });
 
+  it('keeps the window\'s station secret in main too: the renderer never sees it', () => {
+    const login = { ok: true as const, data: { token: 't0k', station: 'st4tion', user: { id: 'u1' }, expiresAt: 'x' } };
+    const r = splitResult('auth.login', login);
+    expect(r.station).toBe('st4tion');
+    expect(JSON.stringify(r.forRenderer)).not.toMatch(/st4tion|t0k/);
+    // a station in an answer that does not start a session is dropped, not kept
+    const other = splitResult('auth.me', { ok: true, data: { station: 'x', user: {} } });
+    expect(other.station).toBeUndefined();
+    expect(other.forRenderer).toEqual({ ok: true, data: { user: {} } });
+  });
+
   it('forgets the token on logout and when the session is gone', () => {
     expect(splitResult('auth.logout', { ok: true, data: {} }).token).toBeNull();
     expect(splitResult('shop.get', { ok: false, error: { code: 'SESSION_EXPIRED', message: '', details: {} } }).token).toBeNull();
