@@ -3,6 +3,7 @@
  * versions, device programs. Policy and calendar rows are immutable once written (a trigger
  * guards it), so their parsed form is cached by row id for the life of the database handle.
  */
+import { withRegulationDefaults } from '../../shared/warranty/regulation-defaults';
 import type Database from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
@@ -57,7 +58,7 @@ export function policyOf(sqlite: Database.Database, row: Pick<PolicyRow, 'id' | 
   const cache = cacheOf(sqlite).policies;
   let p = cache.get(row.id);
   if (!p) {
-    p = categoryPolicySchema.parse(JSON.parse(row.data_json));
+    p = categoryPolicySchema.parse(withRegulationDefaults(JSON.parse(row.data_json)));
     cache.set(row.id, p);
   }
   return p;
