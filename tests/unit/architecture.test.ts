@@ -57,7 +57,8 @@ const PUBLISHED: Record<string, string[]> = {
   devices: ['store'],
   documents: ['builtin', 'intake', 'produce', 'registry'],
   stock: ['catalog'],
-  sync: ['hq-owned', 'pulled'],
+  // engine: its public handle (syncEngineOf), which a restore uses to tell head office and sync at once
+  sync: ['engine', 'hq-owned', 'pulled'],
   tickets: ['attachments', 'events', 'intake', 'passcode', 'rows'],
   warranty: ['evaluate', 'store', 'ticket'],
 };

@@ -61,11 +61,16 @@ function calendarIssues(cal: HolidayCalendar): Issue[] {
   return issues;
 }
 
+/** JSON with object keys sorted: the order keys were written in is not data. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
 function changedKeys(a: CategoryPolicy | null, b: CategoryPolicy): string[] {
   if (!a) return Object.keys(b);
-  return Object.keys(b).filter(
-    (k) => k !== 'version' && JSON.stringify(a[k as keyof CategoryPolicy]) !== JSON.stringify(b[k as keyof CategoryPolicy]),
-  );
+  return Object.keys(b).filter((k) => k !== 'version' && canonical(a[k as keyof CategoryPolicy]) !== canonical(b[k as keyof CategoryPolicy]));
 }
 
 /**

@@ -30,7 +30,14 @@ export function withRegulationDefaults(raw: unknown): unknown {
       sources.exchangeFallback = { regulation: fb.regulation, article: fb.article, confidence: 'text', note: 'exchange due: no same model/spec (customer will not take another) or customer refuses → return; refusal pays 折旧费' };
   }
   // phone 第十四条: an accessory replaced twice inside its period that still fails is returned
-  if (regulation === PHONE && !('accessoryReturnAfter' in p)) out.accessoryReturnAfter = 2;
+  if (regulation === PHONE && !('accessoryReturnAfter' in p)) {
+    out.accessoryReturnAfter = 2;
+    if (sources && !('accessoryReturn' in sources))
+      sources.accessoryReturn = { regulation: PHONE, article: '第十四条', confidence: 'secondary', note: 'accessory replaced twice, still failing → return: sold alone at invoice price, with the unit at its separate price then' };
+  }
+  // 民法典 第二百零一条: how the 7/15-day windows count (the law's reading is the zod default)
+  if (sources && !('windowCounting' in sources))
+    sources.windowCounting = { regulation: 'cn.civil_code_2020', article: '第二百零一条', confidence: 'text', note: 'the start day is not counted: 自售出之日起7日内 runs through sale day + 7' };
   if (sources) out.sources = sources;
   return out;
 }
