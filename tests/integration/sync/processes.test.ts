@@ -1,6 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../../src/core';
 import { syncEngineOf } from '../../../src/core/sync/engine';
@@ -9,6 +6,7 @@ import { openHqDatabase } from '../../../src/hq/db';
 import { HqService } from '../../../src/hq/service';
 import { compareShop, enrolledShop, fastTempDir, openTestHq, sharedPostgres, stopSharedPostgres, ShopWriter, type HqDialect, type TestHq, type TestShop } from '../../helpers/hq';
 import { setupShop } from '../../helpers/backend';
+import { freePort, killChildren, spawnNode } from '../../helpers/child';
 
 /**
  * Real processes killed with SIGKILL: the shop mid-push and mid-pull, head office inside a
@@ -18,54 +16,7 @@ const pgAvailable = await sharedPostgres().then((p) => p !== null);
 if (!pgAvailable) console.warn('[sync tests] PostgreSQL binaries not found: the PostgreSQL process tests are skipped');
 afterAll(() => stopSharedPostgres());
 
-const root = path.resolve(__dirname, '../../..');
-const children = new Set<ChildProcess>();
-afterAll(() => {
-  for (const c of children) c.kill('SIGKILL');
-});
-
-function spawnNode(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let out = '';
-  const waiters: { re: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
-  const onData = (d: Buffer) => {
-    out += d.toString();
-    for (const w of [...waiters]) {
-      const m = out.match(w.re);
-      if (m) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(m);
-      }
-    }
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => (children.delete(child), r(code))));
-  return {
-    child,
-    exited,
-    output: () => out,
-    waitFor(re: RegExp, ms = 30_000) {
-      return new Promise<RegExpMatchArray>((resolve, reject) => {
-        const m = out.match(re);
-        if (m) return resolve(m);
-        const timer = setTimeout(() => reject(new Error(`timeout waiting for ${re}; output:\n${out.slice(-2000)}`)), ms);
-        waiters.push({ re, resolve: (x) => (clearTimeout(timer), resolve(x)) });
-      });
-    },
-  };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
+afterAll(() => killChildren());
 
 /** A shop with history, enrolled against a listening head office, then closed (a child takes over). */
 async function shopWithHistory(hq: TestHq, url: string, writes: number): Promise<TestShop> {
