@@ -16,18 +16,25 @@ export async function scanBurst(page: Page, code: string): Promise<void> {
 }
 
 /**
- * A scanner burst with real timing: each key dispatched after its own gap (ms), measured by the
- * page's own timers, so the hook sees real event times — jitter and hiccups included. The gaps
- * are the time before each character after the first, then before Enter.
+ * A scanner burst with given key timing: each key's event carries the time stamp the gaps (ms)
+ * give it — jitter and hiccups included — so the hook sees exactly that timing. Waiting for the
+ * gaps with the page's timers made the burst as slow as the machine (on a loaded CI run a 5 ms
+ * gap became 60 ms and the burst was rightly taken for typing); the hook reads only
+ * `event.timeStamp`, so stamping the events tests the same code path without the machine's load.
+ * The gaps are the time before each character after the first, then before Enter.
  */
 export async function scanBurstTimed(page: Page, code: string, gaps: number[]): Promise<void> {
   await page.evaluate(
-    async ({ text, gaps }) => {
+    ({ text, gaps }) => {
       const keys = [...text, 'Enter'];
+      let at = performance.now();
       for (const [i, key] of keys.entries()) {
-        if (i > 0) await new Promise((r) => setTimeout(r, gaps[i - 1] ?? 5));
+        if (i > 0) at += gaps[i - 1] ?? 5;
         const target = document.activeElement ?? document.body;
-        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
+        const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true });
+        const stamp = at;
+        Object.defineProperty(event, 'timeStamp', { get: () => stamp });
+        target.dispatchEvent(event);
       }
     },
     { text: code, gaps },
