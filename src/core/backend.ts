@@ -6,7 +6,8 @@ import { AppError, type WireError } from '../shared/api/errors';
 import { isLocale } from '../shared/i18n/translate';
 import type { Locale } from '../shared/i18n/types';
 import { systemClock, uuidv7Generator, type Clock } from '../shared/util/ids';
-import { openDatabase } from './db/open';
+import { corruptError, openDatabase } from './db/open';
+import { checkOffThread, type RunningCheck } from './db/check-off-thread';
 import type { BackendEvent, BackendServices, Ctx, HostInfo, SessionUser, StagedHandler } from './api/context';
 import { zodToAppError } from './api/validation';
 import { eventQueue } from './api/event-queue';
@@ -44,6 +45,8 @@ export interface BackendOptions {
    * extra parse of every answer buys nothing.
    */
   checkOutputs?: boolean;
+  /** Files larger than this get their quick check at open off the main thread (default 32 MiB; see openDatabase). */
+  syncCheckMaxBytes?: number;
   /** Scheduled backups (src/core/backup): the timer runs unless autoStart is false (tests call tick()). */
   backups?: { autoStart?: boolean };
 }
@@ -111,7 +114,7 @@ export function openBackend(opts: BackendOptions): Backend {
   const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null;
   const file = opts.file ?? (dataDir ? path.join(dataDir, 'shop.sqlite') : ':memory:');
   if (dataDir && !opts.file) preparePrivateDataDir(dataDir, file);
-  const { sqlite, db, close } = openDatabase({ file, nativeBinding: opts.nativeBinding });
+  const { sqlite, db, close, deferredCheck } = openDatabase({ file, nativeBinding: opts.nativeBinding, syncCheckMaxBytes: opts.syncCheckMaxBytes });
   const clock = opts.clock ?? systemClock;
   const listeners = new Set<(e: BackendEvent) => void>();
   const commitListeners = new Set<() => void>();
@@ -133,6 +136,7 @@ export function openBackend(opts: BackendOptions): Backend {
     host,
     dataDir,
     guard: new AuthGuard(clock),
+    health: { state: deferredCheck ? 'checking' : 'ok', finding: null },
     keys: opts.keyProvider ?? (file === ':memory:' ? ephemeralKeyProvider() : fileKeyProvider(path.dirname(path.resolve(file)))),
     nativeBinding: opts.nativeBinding,
     emit(event) {
@@ -145,6 +149,20 @@ export function openBackend(opts: BackendOptions): Backend {
       }
     },
   };
+
+  // A large file's quick check, off the main thread (src/core/db/open.ts): the counter works meanwhile.
+  let openCheck: RunningCheck | null = null;
+  if (deferredCheck) {
+    openCheck = checkOffThread(file, 'quick_check', opts.nativeBinding);
+    void openCheck.result.then((finding) => {
+      if (finding === 'error: cancelled') return;
+      if (finding === 'ok') services.health = { state: 'ok', finding: null };
+      else {
+        services.health = { state: 'damaged', finding };
+        services.emit({ name: 'db.integrity', payload: { ok: false, reason: finding.slice(0, 200) } });
+      }
+    });
+  }
 
   const checkOutputs = opts.checkOutputs ?? process.env.FIXPOINT_CHECK_OUTPUTS === '1';
   const sync = attachSync(services, opts.sync);
@@ -171,6 +189,10 @@ export function openBackend(opts: BackendOptions): Backend {
     }
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToAppError(parsed.error);
+    // Nothing more is written into a file a check found damaged; backups and the restore still run.
+    if (def.kind !== 'query' && services.health.state === 'damaged' && !name.startsWith('backup.')) {
+      throw corruptError(services.health.finding ?? 'damaged', file);
+    }
     const entry = (handlers as Record<string, ((input: unknown, ctx: Ctx) => unknown) | StagedHandler<ProcedureDef, unknown>>)[name]!;
     // A handler's events wait here until its transaction committed (or its query answered).
     const events = eventQueue();
@@ -262,6 +284,7 @@ export function openBackend(opts: BackendOptions): Backend {
     },
     peekSession: (token) => peekSession(services, hashToken(token)),
     async close() {
+      openCheck?.cancel();
       await sync.stop();
       await backups.stop();
       stopEscalations();

@@ -49,7 +49,7 @@ const inside = (resolved: string | null, ...layers: string[]) =>
  * core/demo (their demo data), core/handlers.ts and core/backend.ts — assemble them and may
  * import any of it.
  */
-const CORE_INFRASTRUCTURE = ['db', 'shop', 'auth', 'api', 'secrets', 'audit'];
+const CORE_INFRASTRUCTURE = ['db', 'shop', 'auth', 'api', 'secrets', 'audit', 'lazy'];
 const PUBLISHED: Record<string, string[]> = {
   bench: ['common', 'quotes', 'transition'],
   collection: ['sanbao-refund'],

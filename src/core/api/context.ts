@@ -42,7 +42,19 @@ export interface BackendServices {
   /** Sends at once: only for code outside a transaction (a write's ctx.emit waits for its commit). */
   /** Delays and limits on secret checks, and the stations where a PIN may switch users (src/core/auth/guard). */
   guard: AuthGuard;
+  /** What the last check of the database file found (the quick check at open, the weekly full one). */
+  health: DatabaseHealth;
   emit(event: BackendEvent): void;
+}
+
+/**
+ * `checking` while a large file's quick check runs off the main thread after open; `damaged` once a
+ * check found damage: from then on writes are refused (DB_CORRUPT, naming the restore path) so
+ * nothing more goes into a damaged file, and reads still answer.
+ */
+export interface DatabaseHealth {
+  state: 'ok' | 'checking' | 'damaged';
+  finding: string | null;
 }
 
 /** What a handler sees: the services, the caller, and `db` bound to the call's transaction. */

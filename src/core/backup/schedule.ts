@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/i18n/types';
 import { t } from '../../shared/i18n/translate';
 import type { BackupStatus } from '../../shared/backup/schemas';
 import { localDate } from '../../shared/time/local-date';
+import { checkOffThread } from '../db/check-off-thread';
 import { exclusive, listBackups, markInterrupted, readConfig, runBackup } from './run';
 
 /** A good backup older than this is "missing" on the dashboard (a day, and some slack for the schedule). */
@@ -97,14 +98,23 @@ export class BackupScheduler {
     await this.weeklyFullCheck(now);
   }
 
+  /**
+   * The weekly full integrity check reads every page and index, minutes on a large shop: it runs
+   * on its own read-only connection on a worker thread, so the counter keeps working meanwhile.
+   */
   private async weeklyFullCheck(now: Date): Promise<void> {
-    await exclusive(this.services, () => {
-      const cfg = readConfig(this.services.sqlite);
-      if (cfg.last_full_check_at && now.getTime() - Date.parse(cfg.last_full_check_at) < 7 * 86_400_000) return;
-      const r = this.services.sqlite.pragma('integrity_check', { simple: true });
-      this.services.sqlite.prepare(`UPDATE backup_config SET last_full_check_at = ? WHERE id = 1`).run(now.toISOString());
-      if (r !== 'ok') this.services.emit({ name: 'db.integrity', payload: { ok: false, reason: String(r).slice(0, 200) } });
-    });
+    const { sqlite } = this.services;
+    const cfg = readConfig(sqlite);
+    if (cfg.last_full_check_at && now.getTime() - Date.parse(cfg.last_full_check_at) < 7 * 86_400_000) return;
+    const finding = sqlite.memory
+      ? String(sqlite.pragma('integrity_check', { simple: true }))
+      : await checkOffThread(sqlite.name, 'integrity_check', this.services.nativeBinding).result;
+    if (finding === 'error: cancelled' || !sqlite.open) return;
+    sqlite.prepare(`UPDATE backup_config SET last_full_check_at = ? WHERE id = 1`).run(now.toISOString());
+    if (finding !== 'ok') {
+      this.services.health = { state: 'damaged', finding };
+      this.services.emit({ name: 'db.integrity', payload: { ok: false, reason: finding.slice(0, 200) } });
+    }
   }
 }
 

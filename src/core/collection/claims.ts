@@ -4,7 +4,7 @@
  * and the removed part (linked to the old-parts bin, which ships it back to the brand). One
  * claim per payer and ticket; batches are a payer and a month. Synced, so head office sees them.
  */
-import ExcelJS from 'exceljs';
+import { excel } from '../lazy/libraries';
 import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Claim, ClaimPayer, ClaimStatus } from '../../shared/collection/schemas';
@@ -190,7 +190,7 @@ export async function exportClaims(ctx: Ctx, input: { payer: ClaimPayer; period:
     const csv = '\ufeff' + [head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
     return { fileName: `${base}.csv`, mimeType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   const ws = wb.addWorksheet(input.period);
   ws.addRow(head).font = { bold: true };
   for (const r of rows) ws.addRow(r);

@@ -3,14 +3,14 @@
  * would be resampled by the driver and blur the narrow bars on a 203 dpi thermal head).
  * `preserveAspectRatio="none"` lets the layout choose width and bar height independently.
  */
-import bwipjs from 'bwip-js/node';
+import { bwip } from '../lazy/libraries';
 
 const cache = new Map<string, string>();
 
 export function code128Svg(text: string): string {
   let svg = cache.get(text);
   if (svg) return svg;
-  svg = bwipjs
+  svg = bwip()
     .toSVG({ bcid: 'code128', text, scale: 1, height: 10, includetext: false, paddingwidth: 0, paddingheight: 0 })
     .replace('<svg ', '<svg preserveAspectRatio="none" ');
   // Receipts and labels for the same ticket are printed together; a small cache is enough.

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import { pdfmake } from '../lazy/libraries';
 import type { TFontDictionary } from 'pdfmake/interfaces';
 import { DOCUMENT_FONT } from '../../shared/documents/types';
 
@@ -50,10 +50,10 @@ export function fontFilePath(): string {
 export function ensureFonts(): void {
   if (loaded) return;
   const bytes = fs.readFileSync(fontFilePath());
-  (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }).virtualfs.writeFileSync(VFS_NAME, bytes);
+  (pdfmake() as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }).virtualfs.writeFileSync(VFS_NAME, bytes);
   // Documents carry everything inline (SVG barcodes, QR nodes): no URL, no local file is ever needed.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
+  pdfmake().setUrlAccessPolicy(() => false);
+  pdfmake().setLocalAccessPolicy(() => false);
   installFaceCache();
   loaded = true;
 }

@@ -1,4 +1,4 @@
-import pdfmake from 'pdfmake';
+import { pdfmake } from '../lazy/libraries';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { ensureFonts, fontDictionary } from './fonts';
 
@@ -6,7 +6,8 @@ import { ensureFonts, fontDictionary } from './fonts';
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   ensureFonts();
   // setFonts + createPdf run synchronously together, so concurrent renders never share a dictionary.
-  pdfmake.setFonts(fontDictionary());
-  const out = pdfmake.createPdf(doc);
+  const pdf = pdfmake();
+  pdf.setFonts(fontDictionary());
+  const out = pdf.createPdf(doc);
   return (await out.getBuffer()) as Buffer;
 }

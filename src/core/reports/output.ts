@@ -1,5 +1,5 @@
 /** Exports (CSV, XLSX), the printed report through the print service, and the dashboard. */
-import ExcelJS from 'exceljs';
+import { excel } from '../lazy/libraries';
 import { AppError } from '../../shared/api/errors';
 import { MANAGERS } from '../../shared/api/roles';
 import type { Locale } from '../../shared/i18n/types';
@@ -26,7 +26,7 @@ export async function exportReport(ctx: Ctx, input: { report: ReportInput; forma
   if (input.format === 'csv') {
     return { fileName: `${base}.csv`, mime: 'text/csv;charset=utf-8', base64: Buffer.from(layoutToCsv(layout, ctx.locale), 'utf8').toString('base64') };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Fixpoint';
   wb.created = ctx.clock.now();
   const sum = wb.addWorksheet(t(ctx.locale, 'reports.doc.title').slice(0, 31));

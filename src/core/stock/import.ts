@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../lazy/libraries';
 import { AppError } from '../../shared/api/errors';
 import { t } from '../../shared/i18n/translate';
 import type { Locale } from '../../shared/i18n/types';
@@ -26,7 +27,7 @@ function cellText(v: ExcelJS.CellValue): string {
 export async function readTable(fileName: string, content: Buffer): Promise<string[][]> {
   try {
     if (/\.xlsx$/i.test(fileName)) {
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excel().Workbook)();
       await wb.xlsx.load(content as unknown as ArrayBuffer);
       const ws = wb.worksheets[0];
       if (!ws) return [];

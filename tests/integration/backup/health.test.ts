@@ -39,6 +39,49 @@ describe('database health', () => {
     expect(() => openBackend({ dataDir: other, sync: { autoStart: false }, backups: { autoStart: false } })).toThrow(expect.objectContaining({ code: 'DB_CORRUPT' }));
   });
 
+  it('a large file opens at once and gets its quick check off the main thread: damage found then refuses writes, reads still answer', async () => {
+    const dir = tempDir('fixpoint-health-');
+    const clock = new ManualClock();
+    const b = openBackend({ dataDir: dir, clock, sync: { autoStart: false }, backups: { autoStart: false } });
+    const tokens = await setupShop(b);
+    fillShop(b.services.sqlite, { customers: 2000, photos: 0, photoBytes: 0 });
+    await b.close();
+    // Every file counts as large here (the default limit is 32 MiB): the same path as a big shop's.
+    const large = { dataDir: dir, clock, syncCheckMaxBytes: 0, sync: { autoStart: false }, backups: { autoStart: false } } as const;
+
+    // A sound file: the check runs after open, then says ok, and writes go on.
+    const sound = openBackend(large);
+    expect(sound.services.health.state).toBe('checking');
+    await expect.poll(() => sound.services.health.state, { timeout: 20_000 }).toBe('ok');
+    const created = await sound.callWire('customers.create', { name: '体检顾客', phones: ['13800138001'] }, { token: tokens.counter });
+    expect(created.ok).toBe(true);
+    await sound.close();
+
+    // Junk over pages in the middle of the file: the open itself succeeds (the schema is readable)…
+    const file = path.join(dir, 'shop.sqlite');
+    const bytes = fs.readFileSync(file);
+    const page = 4096;
+    const start = Math.floor(bytes.length / page / 2) * page;
+    for (let i = start; i < start + 8 * page; i++) bytes[i] = (i * 7919) & 0xff;
+    fs.writeFileSync(file, bytes);
+    const damaged = openBackend(large);
+    const events: { name: string; payload: unknown }[] = [];
+    damaged.subscribe((e) => events.push(e));
+    // …and the check on its worker thread finds the damage and says so to the app
+    await expect.poll(() => damaged.services.health.state, { timeout: 20_000 }).toBe('damaged');
+    expect(events).toContainEqual({ name: 'db.integrity', payload: { ok: false, reason: expect.any(String) } });
+    // from then on nothing more is written into the file, in words that name the way out
+    const refused = await damaged.callWire('customers.create', { name: '损坏后顾客', phones: ['13800138002'] }, { token: tokens.counter, locale: 'en' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('DB_CORRUPT');
+      expect(refused.error.message).toMatch(/Restore it from a backup: Settings → Backups → Restore/);
+    }
+    // reads still answer (staff can look up what they need), and the backup procedures stay open
+    expect((await damaged.callWire('shop.get', {}, { token: tokens.manager })).ok).toBe(true);
+    await damaged.close();
+  });
+
   it('a full disk refuses the write in words and leaves nothing half-written; the write-ahead log is emptied at close', async () => {
     const dir = tempDir('fixpoint-health-');
     const b = openBackend({ dataDir: dir, clock: new ManualClock(), sync: { autoStart: false }, backups: { autoStart: false } });
