@@ -267,6 +267,12 @@ export async function warrantyPartsOf(ctx: Ctx, category: string): Promise<{ id:
   }
 }
 
+/** The mark refused: the message itself says why (the screen shows it as is), the field says where. */
+function notCovered(i: number, reason: string): AppError {
+  const key = 'bench.validation.customNotCovered';
+  return new AppError('VALIDATION', { key, params: { reason }, fields: [{ path: `lines.${i}.covered`, key, params: { reason } }] });
+}
+
 interface LineDecisionOut {
   payers: PayerAmounts;
   status: QuoteLine['decision']['status'];
@@ -326,7 +332,7 @@ async function decideLines(ctx: Ctx, t: TicketBasics, lines: ResolvedLine[]): Pr
     if (l.kind === 'custom' && !marked) return customerOnly('bench.line.custom', l.amountFen);
     const idx = result?.decision.lines.findIndex((d) => d.id === `l${i}`) ?? -1;
     if (!result || idx < 0) {
-      if (marked) throw fieldError(`lines.${i}.covered`, 'bench.validation.customNotCovered', { reason: failure || translate(ctx.locale, 'bench.line.noDecisionYet') });
+      if (marked) throw notCovered(i, failure || translate(ctx.locale, 'bench.line.noDecisionYet'));
       return customerOnly('bench.line.noDecision', l.amountFen, { reason: failure });
     }
     const d = result.decision.lines[idx]!;
@@ -334,7 +340,7 @@ async function decideLines(ctx: Ctx, t: TicketBasics, lines: ResolvedLine[]): Pr
       const all = decisionText({ ...result!.decision, lines: [d] }, loc, policyObj ?? undefined);
       return all.lines[0] ?? [];
     };
-    if (marked && d.status === 'not_covered') throw fieldError(`lines.${i}.covered`, 'bench.validation.customNotCovered', { reason: texts(ctx.locale).join('；') });
+    if (marked && d.status === 'not_covered') throw notCovered(i, texts(ctx.locale).join(ctx.locale === 'zh-CN' ? '；' : '; '));
     const reasons = (loc: Locale) => (marked ? [translate(loc, 'bench.line.customCovered', { reason: l.coverReason! }), ...texts(loc)] : texts(loc));
     return { payers: d.payers, status: d.status, coverage: d.coverage, endDate: d.endDate, reasons: { 'zh-CN': reasons('zh-CN'), en: reasons('en') } };
   });

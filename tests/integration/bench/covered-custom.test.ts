@@ -65,7 +65,7 @@ describe('a custom line marked covered follows the 三包 decision', () => {
     expect(resolder!.decision.reasons.join('')).toContain('2027-03-01');
     expect(rush).toMatchObject({ coverReason: null, payers: { customer: 3000, maker: 0 }, decision: { status: 'not_covered' } });
     expect(q.totals).toMatchObject({ subtotalFen: 23000, customerTotalFen: 3000, payers: { maker: 20000, customer: 3000 } });
-    expect(wb.coverage?.label ?? (await call('counter', 'tickets.get', { id })).coverage.label).toBe('partly_covered');
+    expect((await call('counter', 'tickets.get', { id })).coverage.label).toBe('partly_covered');
 
     // Authorized for the ¥30 the customer pays, repaired, QC, handed back paying ¥30.
     expect(status(id)).toBe('awaiting_approval');
@@ -115,6 +115,8 @@ describe('a custom line marked covered follows the 三包 decision', () => {
     expect(e.code).toBe('VALIDATION');
     const f = e.fields.find((x) => x.path === 'lines.0.covered')!;
     expect(f.key).toBe('bench.validation.customNotCovered');
+    // The message itself is the refusal (the screen shows it as is).
+    expect(e.key).toBe('bench.validation.customNotCovered');
     // The unit's year from 2023-01-05 ended 2024-01-05 (a Friday): the refusal says so, in both languages.
     expect(t('zh-CN', f.key, f.params)).toMatch(/^保修判定不包含此项目，不能标记为保修：.*2024-01-05/);
     expect(t('en', f.key, f.params)).toMatch(/^The warranty decision does not cover this work, so it cannot be marked as covered: /);
