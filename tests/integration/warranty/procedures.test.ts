@@ -202,7 +202,8 @@ describe('warranty.refund', () => {
     const r = await backend.call('warranty.refund', { category: 'phone', price: 100000, invoiceDate: '2026-10-24', repairDays: 10 }, as('counter', 'zh-CN'));
     // 30 days elapsed − 10 in repair = 20 days × 0.5 % = 10 %.
     expect(r).toMatchObject({ returnDate: '2026-11-23', daysUsed: 20, depreciation: 10000, refund: 90000, policyVersion: 'cn.phone.2001/1' });
-    expect(r.text).toBe('使用20天，扣折旧费¥100.00，退款¥900.00');
+    // 第十九条: the refund after use pays 折旧费 (docs/regulations/mobile-phone-2001.md)
+    expect(r.text).toBe('使用20天，扣折旧费¥100.00，退款¥900.00（《移动电话机商品修理更换退货责任规定》第十九条）');
   });
 });
 
