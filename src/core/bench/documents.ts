@@ -38,6 +38,16 @@ function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOpt
   let signaturePng: string | null = null;
   if (own?.method === 'signature' && own.attachmentId) signaturePng = `data:image/png;base64,${loadAttachment(ctx.sqlite, own.attachmentId).dataBase64}`;
   const payerWord = (p: string) => t(locale, `bench.payer.${p}`);
+  // The quote keeps the shop's names; an English form names price-list items and parts in English where they have one.
+  const nameIn = (l: (typeof q.lines)[number]): string => {
+    if (locale !== 'en') return l.description;
+    const row = l.priceItemId
+      ? (prepared(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId) as { en: string } | undefined)
+      : l.partId
+        ? (prepared(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId) as { en: string } | undefined)
+        : undefined;
+    return row?.en || l.description;
+  };
   const money = (f: number) => new Intl.NumberFormat(locale, { style: 'currency', currency: settings.currency, currencyDisplay: 'narrowSymbol' }).format(f / 100);
   return {
     shop: { name: settings.name, address: settings.address, phone: settings.phone, hotline: settings.hotline },
@@ -50,7 +60,7 @@ function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOpt
     fault: tRow.fault_text,
     cause,
     lines: q.lines.map((l) => ({
-      description: l.kind === 'custom' && l.reason ? `${l.description}（${l.reason}）` : l.description,
+      description: l.kind === 'custom' && l.reason ? `${l.description}${locale === 'zh-CN' ? `（${l.reason}）` : ` (${l.reason})`}` : nameIn(l),
       qty: l.qty,
       unitPriceFen: l.unitPriceFen,
       amountFen: l.amountFen,

@@ -7,7 +7,7 @@
 import type { Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { Locale } from '../../shared/i18n/types';
-import { t } from '../../shared/i18n/translate';
+import { t, t as translate } from '../../shared/i18n/translate';
 import type { Authorization, Quote, QuoteLine, QuoteSaveInput, QuoteState } from '../../shared/bench/schemas';
 import { authorizationCovers, authorizedLimit, discountNeedsManager, discountTooLarge, lineAmount, overLimit, quoteTotals, ZERO_PAYERS } from '../../shared/bench/rules';
 import type { Line, PayerAmounts } from '../../shared/warranty/schemas';
@@ -123,6 +123,7 @@ export function loadQuote(ctx: Pick<Ctx, 'sqlite' | 'locale'>, quoteId: string):
       unitPriceFen: l.unit_price_fen,
       amountFen: l.amount_fen,
       warrantyPart: l.warranty_part,
+      coverReason: l.cover_reason ?? null,
       payers: payersOf(l),
       decision: { status: l.status, coverage: l.coverage, endDate: l.end_date, reasons: reasonsIn(l.reasons_json, ctx.locale) },
       availability: l.part_id ? availabilityOf(ctx.sqlite, l.part_id) : null,
@@ -219,12 +220,14 @@ interface ResolvedLine {
   unitPriceFen: number;
   amountFen: number;
   warrantyPart: string | null;
+  /** A custom line marked covered by the technician: why; null = not marked. */
+  coverReason: string | null;
 }
 
 function resolveLines(ctx: Ctx, t: TicketBasics, input: QuoteSaveInput, partIds: Set<string>): ResolvedLine[] {
   const lang = shopSettings(ctx).language;
   return input.lines.map((l, i) => {
-    const base = { qty: l.qty, reason: l.reason, warrantyPart: l.warrantyPart };
+    const base = { qty: l.qty, reason: l.reason, warrantyPart: l.warrantyPart, coverReason: null };
     if (l.warrantyPart && !partIds.has(l.warrantyPart)) throw fieldError(`lines.${i}.warrantyPart`, 'bench.validation.unknownWarrantyPart', { part: l.warrantyPart });
     if (l.kind === 'labor' || l.kind === 'fee') {
       const item = priceRow(ctx.sqlite, l.priceItemId!);
@@ -240,7 +243,17 @@ function resolveLines(ctx: Ctx, t: TicketBasics, input: QuoteSaveInput, partIds:
       const description = lang === 'en' && part.name_en ? part.name_en : part.name_zh;
       return { ...base, kind: 'part', priceItemId: null, partId: part.id, sku: part.sku, description, unitPriceFen: part.list_price, amountFen: lineAmount(l.qty, part.list_price) };
     }
-    return { ...base, kind: 'custom', priceItemId: null, partId: null, sku: null, description: l.description, unitPriceFen: l.unitPriceFen!, amountFen: lineAmount(l.qty, l.unitPriceFen!) };
+    return {
+      ...base,
+      kind: 'custom',
+      priceItemId: null,
+      partId: null,
+      sku: null,
+      description: l.description,
+      unitPriceFen: l.unitPriceFen!,
+      amountFen: lineAmount(l.qty, l.unitPriceFen!),
+      coverReason: l.covered ? l.coverReason : null,
+    };
   });
 }
 
@@ -254,6 +267,12 @@ export async function warrantyPartsOf(ctx: Ctx, category: string): Promise<{ id:
   }
 }
 
+/** The mark refused: the message itself says why (the screen shows it as is), the field says where. */
+function notCovered(i: number, reason: string): AppError {
+  const key = 'bench.validation.customNotCovered';
+  return new AppError('VALIDATION', { key, params: { reason }, fields: [{ path: `lines.${i}.covered`, key, params: { reason } }] });
+}
+
 interface LineDecisionOut {
   payers: PayerAmounts;
   status: QuoteLine['decision']['status'];
@@ -264,7 +283,12 @@ interface LineDecisionOut {
 
 const both = (key: string, params?: Record<string, string | number>): Record<Locale, string[]> => ({ 'zh-CN': [t('zh-CN', key, params)], en: [t('en', key, params)] });
 
-/** The warranty decision per line; lines the engine does not price (fees, free lines) are the customer's. */
+/**
+ * The warranty decision per line; lines the engine does not price (fees, unmarked custom lines)
+ * are the customer's. A custom line the technician marked covered goes to the engine as the
+ * work it is (its warranty part, or labour on the unit): the decision's split applies, and a
+ * decision that leaves it all to the customer refuses the mark.
+ */
 async function decideLines(ctx: Ctx, t: TicketBasics, lines: ResolvedLine[]): Promise<{ decisions: LineDecisionOut[]; policy: { id: string; version: string } | null }> {
   const customerOnly = (key: string, amount: number, params?: Record<string, string | number>): LineDecisionOut => ({
     payers: { ...ZERO_PAYERS, customer: amount },
@@ -282,6 +306,7 @@ async function decideLines(ctx: Ctx, t: TicketBasics, lines: ResolvedLine[]): Pr
   const engineLines: Line[] = [];
   lines.forEach((l, i) => {
     if (l.kind === 'labor' || l.kind === 'part') engineLines.push({ id: `l${i}`, type: l.kind, part: l.warrantyPart, price: l.amountFen });
+    else if (l.kind === 'custom' && l.coverReason !== null) engineLines.push({ id: `l${i}`, type: l.warrantyPart ? 'part' : 'labor', part: l.warrantyPart, price: l.amountFen });
   });
   let result: Awaited<ReturnType<typeof evaluateTicket>> | null = null;
   let failure = '';
@@ -303,15 +328,21 @@ async function decideLines(ctx: Ctx, t: TicketBasics, lines: ResolvedLine[]): Pr
   }
   const decisions = lines.map((l, i): LineDecisionOut => {
     if (l.kind === 'fee') return customerOnly('bench.line.fee', l.amountFen);
-    if (l.kind === 'custom') return customerOnly('bench.line.custom', l.amountFen);
+    const marked = l.kind === 'custom' && l.coverReason !== null;
+    if (l.kind === 'custom' && !marked) return customerOnly('bench.line.custom', l.amountFen);
     const idx = result?.decision.lines.findIndex((d) => d.id === `l${i}`) ?? -1;
-    if (!result || idx < 0) return customerOnly('bench.line.noDecision', l.amountFen, { reason: failure });
+    if (!result || idx < 0) {
+      if (marked) throw notCovered(i, failure || translate(ctx.locale, 'bench.line.noDecisionYet'));
+      return customerOnly('bench.line.noDecision', l.amountFen, { reason: failure });
+    }
     const d = result.decision.lines[idx]!;
     const texts = (loc: Locale) => {
       const all = decisionText({ ...result!.decision, lines: [d] }, loc, policyObj ?? undefined);
       return all.lines[0] ?? [];
     };
-    return { payers: d.payers, status: d.status, coverage: d.coverage, endDate: d.endDate, reasons: { 'zh-CN': texts('zh-CN'), en: texts('en') } };
+    if (marked && d.status === 'not_covered') throw notCovered(i, texts(ctx.locale).join(ctx.locale === 'zh-CN' ? '；' : '; '));
+    const reasons = (loc: Locale) => (marked ? [translate(loc, 'bench.line.customCovered', { reason: l.coverReason! }), ...texts(loc)] : texts(loc));
+    return { payers: d.payers, status: d.status, coverage: d.coverage, endDate: d.endDate, reasons: { 'zh-CN': reasons('zh-CN'), en: reasons('en') } };
   });
   return { decisions, policy: result ? { id: result.policy.id, version: result.policy.version } : null };
 }
@@ -371,12 +402,12 @@ export async function saveQuote(ctx: Ctx, input: QuoteSaveInput, move: (to: 'awa
   const ins = prepared(
     ctx.sqlite,
     `INSERT INTO quote_lines (id, quote_id, position, kind, price_item_id, part_id, sku, description, reason, qty, unit_price_fen, amount_fen, warranty_part,
-       customer_fen, maker_fen, shop_fen, extended_warranty_fen, insurer_fen, status, coverage, end_date, reasons_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       customer_fen, maker_fen, shop_fen, extended_warranty_fen, insurer_fen, status, coverage, end_date, reasons_json, cover_reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   withSplit.forEach((l, i) =>
     ins.run(ctx.newId(), id, i + 1, l.kind, l.priceItemId, l.partId, l.sku, l.description, l.reason, l.qty, l.unitPriceFen, l.amountFen, l.warrantyPart,
-      l.payers.customer, l.payers.maker, l.payers.shop, l.payers.extended_warranty, l.payers.insurer, l.status, l.coverage, l.endDate, JSON.stringify(l.reasons)),
+      l.payers.customer, l.payers.maker, l.payers.shop, l.payers.extended_warranty, l.payers.insurer, l.status, l.coverage, l.endDate, JSON.stringify(l.reasons), l.coverReason),
   );
   const version = (prev?.version ?? 0) + 1;
   appendEvent(ctx, { ticketId: t.id, kind: 'note', note: '', data: { kind: 'quote', quoteId: id, version, customerTotalFen: totals.customerTotalFen, previousFen: prev?.customer_total_fen ?? null } });

@@ -70,6 +70,8 @@ export interface QuoteLinesTable {
   coverage: QuoteLine['decision']['coverage'];
   end_date: string | null;
   reasons_json: string;
+  /** Migration 012: a covered custom line's reason; null = not marked. */
+  cover_reason: string | null;
 }
 
 export interface AuthorizationsTable {

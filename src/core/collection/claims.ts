@@ -60,7 +60,9 @@ export function createClaimsForTicket(ctx: Ctx, t: TicketBasics, collectionId: s
       const old = l.partId
         ? (prepared(ctx.sqlite, `SELECT id, serial FROM old_parts WHERE ticket_id = ? AND part_id = ? ORDER BY created_at LIMIT 1`).get(t.id, l.partId) as { id: string; serial: string } | undefined)
         : undefined;
-      insertLine.run(ctx.newId(), id, i, l.id, l.kind, l.sku, l.description, l.qty, l.unitPriceFen, l.payers[payer], JSON.stringify(part?.serials ?? []), old?.serial || part?.removed[0] || null, old?.id ?? null);
+      // A custom line the technician marked covered tells the maker why it is theirs.
+      const description = l.coverReason ? `${l.description} — ${l.coverReason}` : l.description;
+      insertLine.run(ctx.newId(), id, i, l.id, l.kind, l.sku, description, l.qty, l.unitPriceFen, l.payers[payer], JSON.stringify(part?.serials ?? []), old?.serial || part?.removed[0] || null, old?.id ?? null);
     });
     more.forEach((x, i) => {
       insertLine.run(ctx.newId(), id, lines.length + i, null, x.kind, null, x.description, 1, x.amountFen, x.amountFen, '[]', x.removedSerial, null);

@@ -94,7 +94,10 @@ export const buildQuoteForm: DocumentBuilder<QuoteFormModel> = (model, opts) => 
   body.push(paragraph(`${t('bench.doc.cause')}${L === 'zh-CN' ? '：' : ': '}${model.cause || '—'}`, m));
 
   body.push(sectionTitle(t('bench.doc.lines'), m));
-  const head = (s: string, align: 'left' | 'right' = 'left'): TableCell => ({ text: s, bold: true, alignment: align });
+  // Amounts never wrap (¥1,/500.00), nor Chinese labels, which would break mid-word (数/量); English
+  // labels wrap at their spaces. The item column takes what is left.
+  const zh = L === 'zh-CN';
+  const head = (s: string, align: 'left' | 'right' = 'left'): TableCell => ({ text: s, bold: true, alignment: align, noWrap: zh }) as TableCell;
   const rows: TableCell[][] = m.narrow
     ? [[head(t('bench.doc.item')), head(t('bench.doc.customerPays'), 'right')]]
     : [[head('#'), head(t('bench.doc.item')), head(t('bench.doc.qty'), 'right'), head(t('bench.doc.unitPrice'), 'right'), head(t('bench.doc.amount'), 'right'), head(t('bench.doc.payer')), head(t('bench.doc.customerPays'), 'right')]];
@@ -107,10 +110,10 @@ export const buildQuoteForm: DocumentBuilder<QuoteFormModel> = (model, opts) => 
         String(i + 1),
         desc,
         { text: String(l.qty), alignment: 'right' },
-        { text: money(l.unitPriceFen), alignment: 'right' },
-        { text: money(l.amountFen), alignment: 'right' },
-        { text: l.payerText || t('bench.payer.customer'), fontSize: m.small },
-        { text: money(l.customerFen), alignment: 'right', bold: true },
+        { text: money(l.unitPriceFen), alignment: 'right', noWrap: true } as TableCell,
+        { text: money(l.amountFen), alignment: 'right', noWrap: true } as TableCell,
+        { text: l.payerText || t('bench.payer.customer'), fontSize: m.small, noWrap: zh } as TableCell,
+        { text: money(l.customerFen), alignment: 'right', bold: true, noWrap: true } as TableCell,
       ]);
     }
   });

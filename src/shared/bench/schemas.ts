@@ -127,9 +127,18 @@ export const quoteLineInputSchema = z
     qty: benchQtySchema.default(1),
     /** The policy part the line works on ('battery'); null = the unit as a whole. */
     warrantyPart: z.string().regex(/^[a-z][a-z0-9_]{0,47}$/).nullable().default(null),
+    /**
+     * Custom lines: the technician marks the work as covered by the ticket's 三包 decision (the
+     * part named by `warrantyPart`, or labour on the unit) and says why. Core asks the engine and
+     * refuses the mark when the decision does not cover it.
+     */
+    covered: z.boolean().default(false),
+    coverReason: text(200),
   })
   .strict()
   .superRefine((l, ctx) => {
+    if (l.covered && l.kind !== 'custom') ctx.addIssue({ code: 'custom', path: ['covered'], message: 'bench.validation.coverCustomOnly' });
+    if (l.covered && !l.coverReason) ctx.addIssue({ code: 'custom', path: ['coverReason'], message: 'bench.validation.coverReasonRequired' });
     if ((l.kind === 'labor' || l.kind === 'fee') && !l.priceItemId) ctx.addIssue({ code: 'custom', path: ['priceItemId'], message: 'bench.validation.priceItemRequired' });
     if (l.kind === 'part' && !l.partId) ctx.addIssue({ code: 'custom', path: ['partId'], message: 'bench.validation.partRequired' });
     if (l.kind === 'custom') {
@@ -177,6 +186,8 @@ export const quoteLineSchema = z.object({
   unitPriceFen: z.number().int(),
   amountFen: z.number().int(),
   warrantyPart: z.string().nullable(),
+  /** A custom line the technician marked as covered: why (null = not marked). */
+  coverReason: z.string().nullable(),
   payers: payerAmountsSchema,
   decision: lineDecisionViewSchema,
   /** Live stock of a part line (null for other lines). */

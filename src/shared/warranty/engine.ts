@@ -246,6 +246,8 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
     else optionReasons.set(o, [r]);
   };
   let refundAtInvoicePrice = false;
+  // Set when the invoice-price refund is the exchange fallback's, not the 7-day window's (its citation).
+  let refundRule: 'exchangeFallback' | null = null;
   const loanerReasons: Reason[] = [];
   const sanbaoVoid = voidedBy.get('sanbao');
   if (start !== null && unitEnd !== null && sanbaoVoid !== undefined) {
@@ -317,7 +319,10 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
         fallback = fb.depreciateWhenUnavailable ? 'depreciated' : 'full';
       }
     }
-    if (fallback === 'full') refundAtInvoicePrice = true;
+    if (fallback === 'full') {
+      refundAtInvoicePrice = true;
+      refundRule = 'exchangeFallback';
+    }
 
     // Without an invoice only what the no-invoice rule allows stays open.
     let dropped = false;
@@ -339,7 +344,7 @@ export function evaluate(input: EvaluationInput, opts: EvaluateOptions = {}): De
     if (o === 'return') {
       if (refundAtInvoicePrice) {
         d.refundAmount = device.purchasePrice;
-        rs.push(reason('refundFullPrice', { amount: device.purchasePrice }));
+        rs.push(reason('refundFullPrice', refundRule ? { amount: device.purchasePrice, rule: refundRule } : { amount: device.purchasePrice }));
       } else if (saleDay !== null) {
         const refund = computeRefund({
           price: device.purchasePrice,

@@ -10,6 +10,7 @@ import { formatFen as formatMoneyFen } from '../money/format';
 import { messages as deviceMessages } from '../devices/messages';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { CategoryPolicy, Reason } from './schemas';
+import { sourcesOf, withCitation } from './citations';
 
 const AMOUNT_PARAMS = new Set(['amount', 'deductible', 'cap', 'left', 'fee', 'depreciation']);
 
@@ -75,5 +76,7 @@ export function formatReason(reason: Reason, locale: Locale, policy?: CategoryPo
   if (params.rest === undefined) params.rest = messages[locale]['warranty.rest.weekend']!;
   const rolled = reason.params.rolledFrom !== undefined ? messages[locale][`warranty.reason.${reason.code}.rolled`] : undefined;
   const text = rolled ?? messages[locale][`warranty.reason.${reason.code}`] ?? reason.code;
-  return render(text, params, locale);
+  // With the policy at hand, the sentence names the article it applies (citations.ts).
+  const sentence = render(text, params, locale);
+  return policy ? withCitation(sentence, sourcesOf(reason, policy), locale) : sentence;
 }

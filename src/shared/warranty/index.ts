@@ -30,5 +30,6 @@ export {
   MICROWAVE_1995,
 } from './presets';
 export { formatReason, formatPeriod, formatFen, partName } from './format';
+export { REASON_RULES, sourcesOf, citationText, withCitation } from './citations';
 export { messages } from './messages';
 export { replacedPartWarrantyEnd, replacedPartEndDay } from './replaced-part';

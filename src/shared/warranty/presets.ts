@@ -91,7 +91,7 @@ export const PHONE_2001: CategoryPolicy = {
     repairerDelay: src(PHONE, '—', 'secondary', 'repairer’s own cause > 30 days → exchange'),
     partsWait: src(PHONE, '第十六条', 'text', 'no parts from the producer, not fixed 60 days after send-in → exchange'),
     loaner: src(PHONE, '—', 'secondary', 'not repaired within 7 days → loaner'),
-    repairWarranty: src(PHONE, '第十二条', 'text', 'repaired phone must work ≥ 30 days; 90 is our policy default'),
+    repairWarranty: src(PHONE, '第十条', 'text', 'repaired phone must work ≥ 30 days; 90 is our policy default'),
     repeatRepair: src(PHONE, '第十三条', 'text', 'two repairs of a listed fault still failing → free host exchange'),
     noInvoice: src(PHONE, '三包凭证/发票 条', 'text', 'no invoice/evidence: factory date + 90th day starts the period, free repair only; stub/copy as evidence: repair and exchange'),
     exchangeRestart: src(PHONE, '—', 'secondary', 'fixed-phone rule 第十八条 states it in text'),

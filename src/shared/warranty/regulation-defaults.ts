@@ -38,6 +38,10 @@ export function withRegulationDefaults(raw: unknown): unknown {
   // 民法典 第二百零一条: how the 7/15-day windows count (the law's reading is the zod default)
   if (sources && !('windowCounting' in sources))
     sources.windowCounting = { regulation: 'cn.civil_code_2020', article: '第二百零一条', confidence: 'text', note: 'the start day is not counted: 自售出之日起7日内 runs through sale day + 7' };
+  // Migration 002's phone preset cited 第十二条 (days 8–15) for the ≥ 30-day repair guarantee,
+  // which is 第十条 (docs/regulations/mobile-phone-2001.md): reasons cite it, so read it right.
+  const rw = sources?.repairWarranty as { regulation?: unknown; article?: unknown } | undefined;
+  if (sources && regulation === PHONE && rw && rw.regulation === PHONE && rw.article === '第十二条') sources.repairWarranty = { ...rw, article: '第十条' };
   if (sources) out.sources = sources;
   return out;
 }

@@ -77,12 +77,15 @@ describe('warranty.evaluate', () => {
     expect(en.decision.calendarId).toBe('cn-state-council/1');
     expect(en.decision.options.map((o) => o.option)).toEqual(['return', 'exchange', 'repair']);
     expect(en.text.options[0]!.join(' ')).toMatch(/Listed fault on day 5 after sale/);
-    expect(en.text.reasons[0]).toBe('Warranty runs from the invoice date 2026-11-18');
+    // Each reason names its regulation and, where the text gave us one, its article (citations.ts).
+    expect(en.text.reasons[0]).toBe('Warranty runs from the invoice date 2026-11-18 (Mobile phone regulation)');
     expect(en.decision.lines.every((l) => l.status === 'covered')).toBe(true);
     expect(en.text.lines[1]![0]).toMatch(/^Accessory Battery is under warranty/);
 
     const zh = await backend.call('warranty.evaluate', phone('2026-11-18'), as('counter', 'zh-CN'));
-    expect(zh.text.reasons[0]).toBe('三包有效期自发票日期2026-11-18起算');
+    expect(zh.text.reasons[0]).toBe('三包有效期自发票日期2026-11-18起算（《移动电话机商品修理更换退货责任规定》）');
+    // 第十一条: days 1–7
+    expect(zh.text.options[0]!.join('')).toContain('可选择退货、换货或修理（《移动电话机商品修理更换退货责任规定》第十一条）');
     expect(zh.text.options[0]!.join('')).toContain('可选择退货、换货或修理');
     expect(zh.text.lines[1]![0]).toContain('附件电池在保修期内');
   });
@@ -94,8 +97,8 @@ describe('warranty.evaluate', () => {
     expect(wet.decision.options).toEqual([]);
     expect(wet.decision.lines[0]!.status).toBe('not_covered');
     expect(wet.decision.lines[0]!.payers.customer).toBe(8000);
-    expect(wet.text.reasons).toContain('检测发现：进液，不适用三包退换修');
-    expect(wet.text.lines[0]).toContain('检测发现：进液，相关保修不适用');
+    expect(wet.text.reasons).toContain('检测发现：进液，不适用三包退换修（《移动电话机商品修理更换退货责任规定》）');
+    expect(wet.text.lines[0]).toContain('检测发现：进液，相关保修不适用（《移动电话机商品修理更换退货责任规定》）');
   });
 
   it('takes a policy id or an exact older version, and the device\'s recorded programs', async () => {
@@ -199,7 +202,8 @@ describe('warranty.refund', () => {
     const r = await backend.call('warranty.refund', { category: 'phone', price: 100000, invoiceDate: '2026-10-24', repairDays: 10 }, as('counter', 'zh-CN'));
     // 30 days elapsed − 10 in repair = 20 days × 0.5 % = 10 %.
     expect(r).toMatchObject({ returnDate: '2026-11-23', daysUsed: 20, depreciation: 10000, refund: 90000, policyVersion: 'cn.phone.2001/1' });
-    expect(r.text).toBe('使用20天，扣折旧费¥100.00，退款¥900.00');
+    // 第十九条: the refund after use pays 折旧费 (docs/regulations/mobile-phone-2001.md)
+    expect(r.text).toBe('使用20天，扣折旧费¥100.00，退款¥900.00（《移动电话机商品修理更换退货责任规定》第十九条）');
   });
 });
 

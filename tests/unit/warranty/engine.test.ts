@@ -376,6 +376,6 @@ describe('service programs and payer splits', () => {
   it('household AC line shows main-part cover with the part named', () => {
     const dev = { category: 'air_conditioner' as const, purchasePrice: 1, hasInvoice: true, invoiceDate: '2025-03-10' };
     const d = evaluate(input({ device: dev, today: '2027-01-01', lines: [{ id: 'c', type: 'part', part: 'compressor', price: 100 }] }, AIR_CONDITIONER_1995));
-    expect(formatReason(d.lines[0]!.reasons[0]!, 'zh-CN', AIR_CONDITIONER_1995)).toBe('主要部件压缩机在保修期内（至2028-03-10）');
+    expect(formatReason(d.lines[0]!.reasons[0]!, 'zh-CN', AIR_CONDITIONER_1995)).toBe('主要部件压缩机在保修期内（至2028-03-10）（《部分商品修理更换退货责任规定》附件）');
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -50,6 +50,9 @@ interface DraftLine {
   reason: string;
   warrantyPart: string | null;
   available?: number;
+  /** Custom lines: marked covered by the ticket's decision, and why (core refuses a mark the decision does not bear). */
+  covered?: boolean;
+  coverReason?: string;
 }
 
 const PAYERS = ['customer', 'maker', 'shop', 'extended_warranty', 'insurer'] as const;
@@ -298,7 +301,7 @@ function QuoteCard({ wb, run, ticketId }: CardProps) {
     const c = q.current;
     setLines(
       c
-        ? c.lines.map((l) => ({ kind: l.kind, priceItemId: l.priceItemId ?? undefined, partId: l.partId ?? undefined, label: l.description, qty: l.qty, unitPriceFen: l.unitPriceFen, reason: l.reason, warrantyPart: l.warrantyPart, available: l.availability?.available }))
+        ? c.lines.map((l) => ({ kind: l.kind, priceItemId: l.priceItemId ?? undefined, partId: l.partId ?? undefined, label: l.description, qty: l.qty, unitPriceFen: l.unitPriceFen, reason: l.reason, warrantyPart: l.warrantyPart, available: l.availability?.available, covered: l.coverReason !== null, coverReason: l.coverReason ?? '' }))
         : [],
     );
     setDiscount(c ? c.totals.discountFen / 100 : 0);
@@ -317,7 +320,7 @@ function QuoteCard({ wb, run, ticketId }: CardProps) {
         ticketId,
         lines: lines.map((l) =>
           l.kind === 'custom'
-            ? { kind: 'custom' as const, description: l.label, unitPriceFen: l.unitPriceFen, reason: l.reason, qty: l.qty, warrantyPart: l.warrantyPart }
+            ? { kind: 'custom' as const, description: l.label, unitPriceFen: l.unitPriceFen, reason: l.reason, qty: l.qty, warrantyPart: l.warrantyPart, covered: !!l.covered, coverReason: l.covered ? (l.coverReason ?? '') : '' }
             : l.kind === 'part'
               ? { kind: 'part' as const, partId: l.partId, qty: l.qty, warrantyPart: l.warrantyPart }
               : { kind: l.kind, priceItemId: l.priceItemId, qty: l.qty, warrantyPart: l.warrantyPart },
@@ -371,6 +374,11 @@ function QuoteCard({ wb, run, ticketId }: CardProps) {
                   <Table.Td>
                     <Text size="sm">{l.description}</Text>
                     {l.reason ? <Text size="xs" c="dimmed">{l.reason}</Text> : null}
+                    {l.coverReason !== null ? (
+                      <Text size="xs" c="green.8" data-testid="cover-reason">
+                        {t('ui.bench.quote.coverReasonShown', { reason: l.coverReason })}
+                      </Text>
+                    ) : null}
                     {l.availability ? <Text size="xs" c={l.availability.available > 0 ? 'dimmed' : 'red'}>{t('ui.bench.quote.available', { n: l.availability.available })}</Text> : null}
                   </Table.Td>
                   <Table.Td ta="right">{l.qty}</Table.Td>
@@ -414,7 +422,8 @@ function QuoteCard({ wb, run, ticketId }: CardProps) {
           <Table withTableBorder>
             <Table.Tbody>
               {lines.map((l, i) => (
-                <Table.Tr key={i}>
+                <Fragment key={i}>
+                <Table.Tr>
                   <Table.Td>
                     <Text size="sm">{l.label}</Text>
                     {l.reason ? <Text size="xs" c="dimmed">{l.reason}</Text> : null}
@@ -433,6 +442,40 @@ function QuoteCard({ wb, run, ticketId }: CardProps) {
                     </Button>
                   </Table.Td>
                 </Table.Tr>
+                {l.kind === 'custom' ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={5} pt={0}>
+                      <Group gap="xs" align="center" wrap="nowrap">
+                        <Checkbox
+                          size="xs"
+                          label={t('ui.bench.quote.lineCovered')}
+                          checked={!!l.covered}
+                          onChange={(e) => {
+                            const checked = e.currentTarget.checked;
+                            setLines(lines.map((x, j) => (j === i ? { ...x, covered: checked } : x)));
+                          }}
+                          data-testid={`line-covered-${i}`}
+                        />
+                        {l.covered ? (
+                          <TextInput
+                            size="xs"
+                            w={240}
+                            placeholder={t('ui.bench.quote.coverReason')}
+                            aria-label={t('ui.bench.quote.coverReason')}
+                            value={l.coverReason ?? ''}
+                            error={!l.coverReason?.trim()}
+                            onChange={(e) => {
+                              const v = e.currentTarget.value;
+                              setLines(lines.map((x, j) => (j === i ? { ...x, coverReason: v } : x)));
+                            }}
+                            data-testid={`line-cover-reason-${i}`}
+                          />
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ) : null}
+                </Fragment>
               ))}
             </Table.Tbody>
           </Table>
