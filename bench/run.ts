@@ -47,6 +47,9 @@ suites.push(collectionSuite());
 const { reportsSuite } = await import('./reports');
 suites.push(reportsSuite(dbFile, label));
 
+const { startupSuite } = await import('./startup');
+suites.push(startupSuite(dbFile, label));
+
 const { backupSuite } = await import('./backup');
 suites.push(backupSuite(dbFile, label));
 

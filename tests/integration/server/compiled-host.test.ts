@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/backend';
-// @ts-expect-error: a plain .mjs build script, no types
 import { buildNode, NODE_OUT } from '../../../scripts/build-node.mjs';
 
 /** What `npm run serve` runs in production: the compiled host under plain Node, no tsx. */
