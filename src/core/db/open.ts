@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from './schema';
 import { AppError } from '../../shared/api/errors';
 import { migrate } from './migrate';
+import { cachingDatabase } from './statements';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -53,7 +54,7 @@ export function openDatabase(opts: OpenOptions): ShopDatabase {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     const migrated = migrate(sqlite, opts.migrations ?? allMigrations, opts.targetVersion);
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }) });
     return {
       sqlite,
       db,
