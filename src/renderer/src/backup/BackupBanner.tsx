@@ -1,8 +1,9 @@
+import { useEffect } from 'react';
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { isManager, useSession } from '../app/session';
 import { useCall } from '../data/calls';
-import { useT } from '../i18n/I18nProvider';
+import { useI18n } from '../i18n/I18nProvider';
 
 /**
  * The dashboard's warning when the shop is not protected: no backup folder, the last backup
@@ -16,9 +17,13 @@ export function BackupBanner() {
 }
 
 function Banner() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const s = useCall('backup.status', {}, { silent: true, refetchInterval: 60_000 }).data;
+  const status = useCall('backup.status', {}, { silent: true, refetchInterval: 60_000 });
+  const { refetch } = status;
+  // the alert's words come translated from the backend: asked again in the new language
+  useEffect(() => void refetch(), [locale, refetch]);
+  const s = status.data;
   if (!s || s.alert === 'none') return null;
   return (
     <Alert color={s.alert === 'failed' ? 'red' : 'orange'} title={t('ui.backup.banner.title')} data-testid="backup-banner" data-alert={s.alert}>

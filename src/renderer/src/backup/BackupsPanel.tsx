@@ -31,6 +31,9 @@ function BackupsManager() {
   const tz = shop?.settings.timeZone;
   const when = (iso: string | null) => (iso ? formatInstant(iso, locale, tz) : t('ui.backup.never'));
   const status = useCall('backup.status', {}, { refetchInterval: 30_000 });
+  const { refetch } = status;
+  // the alert's words come translated from the backend: asked again in the new language
+  useEffect(() => void refetch(), [locale, refetch]);
   const s = status.data;
 
   const [dir, setDir] = useState('');
@@ -148,9 +151,9 @@ function BackupsManager() {
           <Table.Tbody>
             {s.backups.map((b) => (
               <Table.Tr key={b.id} data-testid="backup-row" data-result={b.result}>
-                <Table.Td>{when(b.startedAt)}</Table.Td>
-                <Table.Td>{t(`ui.backup.trigger.${b.trigger}`)}</Table.Td>
-                <Table.Td ta="right">{b.sizeBytes === null ? '—' : formatBytes(b.sizeBytes, locale)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(b.startedAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`ui.backup.trigger.${b.trigger}`)}</Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{b.sizeBytes === null ? '—' : formatBytes(b.sizeBytes, locale)}</Table.Td>
                 <Table.Td ta="right">{b.durationMs === null ? '—' : `${(b.durationMs / 1000).toLocaleString(locale, { maximumFractionDigits: 1 })} s`}</Table.Td>
                 <Table.Td>
                   <Badge color={RESULT_COLOR[b.result]} variant="light">
@@ -251,7 +254,7 @@ function RecoveryKeyModal({ recoveryKey, onClose }: { recoveryKey: string | null
       {recoveryKey ? (
         <Stack data-testid="backup-recovery-key">
           <Text size="sm">{t('ui.backup.key.body')}</Text>
-          <Code block fz="lg" ta="center" data-testid="backup-recovery-key-value">
+          <Code block fz="md" ta="center" style={{ whiteSpace: 'normal', wordBreak: 'normal', overflowWrap: 'anywhere' }} data-testid="backup-recovery-key-value">
             {recoveryKey}
           </Code>
           <Group justify="space-between">
