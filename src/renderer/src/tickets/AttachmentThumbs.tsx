@@ -45,7 +45,7 @@ export function AttachmentThumbs({ attachments }: { attachments: TicketDetail['a
       <Modal opened={open !== null} onClose={() => setOpen(null)} title={open?.a.caption || open?.a.name} size="xl">
         {open?.url ? (
           <Anchor href={open.url} target="_blank">
-            <Image src={open.url} alt={open.a.name} fit="contain" mah="75vh" />
+            <Image src={open.url} alt={open.a.name} fit="contain" mah="75vh" data-testid="attachment-full" />
           </Anchor>
         ) : (
           <Text c="dimmed">{t('ui.common.loading')}</Text>
