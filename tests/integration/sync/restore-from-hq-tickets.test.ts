@@ -114,3 +114,53 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('restore from head office o
     }
   }, 180_000);
 });
+
+describe('restore from head office of photos head office holds in the shape before schema 12', () => {
+  it('a picture held inside its attachment row comes back as a blob, and head office is sent the new shape', async () => {
+    const hq = await openTestHq('sqlite');
+    const url = await hq.app.listen({ port: 0, host: '127.0.0.1' });
+    const clock = new ManualClock();
+    const shop = await enrolledShop(hq, { transport: fetchTransport, url, clock });
+    try {
+      const photo = crypto.randomBytes(80_000);
+      const counter = { token: (await shop.backend.call('auth.login', { username: 'counter', password: PASSWORD })).token };
+      const r = await shop.backend.call('tickets.intake', intakeInput({ photos: [{ name: 'old.jpg', mime: 'image/jpeg', dataBase64: photo.toString('base64') }] }), counter);
+      expect((await shop.backend.call('sync.now', {}, counter)).waiting).toBe(0);
+      const attId = r.ticket!.attachments[0]!.id;
+      await shop.backend.close(); // the PC dies
+      // Head office as a shop at schema 11 left it: the bytes inside the attachment row, no blob row.
+      const Database = (await import('better-sqlite3')).default;
+      const hqDb = new Database(hq.file!);
+      const held = hqDb.prepare(`SELECT data FROM hq_rows WHERE table_name = 'attachments' AND row_id = ?`).pluck().get(attId) as string;
+      const { thumb: _t, ...old } = JSON.parse(held) as Record<string, unknown>;
+      hqDb.prepare(`UPDATE hq_rows SET data = ? WHERE table_name = 'attachments' AND row_id = ?`).run(JSON.stringify({ ...old, sha256: 'x', bytes: { $b: photo.toString('base64') } }), attId);
+      hqDb.prepare(`DELETE FROM hq_rows WHERE table_name = 'attachment_blobs'`).run();
+      hqDb.close();
+
+      const { enrollmentCode } = await hq.service.newEnrollmentCode(shop.hqShopId);
+      const newPc = fastTempDir('fixpoint-newpc-');
+      const cli = spawnNode(['src/server/cli.ts', 'restore-from-hq', '--data-dir', newPc, '--url', url, '--code', enrollmentCode, '--admin-user', 'boss', '--admin-password', 'new-pc-password']);
+      expect(await cli.exited, cli.output()).toBe(0);
+      const restored = openBackend({ dataDir: newPc, sync: { autoStart: false, transport: fetchTransport } });
+      try {
+        const { token } = await restored.call('auth.login', { username: 'boss', password: 'new-pc-password' });
+        const opened = await restored.call('attachments.get', { id: attId }, { token });
+        expect(Buffer.from(opened.dataBase64, 'base64').equals(photo)).toBe(true);
+        expect(opened.sha256).toBe(crypto.createHash('sha256').update(photo).digest('hex'));
+        // the next sync sends the picture and the attachment in the new shape; head office then equals the shop
+        const st = await restored.call('sync.now', {}, { token });
+        expect(st.lastError).toBeNull();
+        expect(st.waiting).toBe(0);
+        const atHq = await hq.service.dumpShop(shop.hqShopId);
+        expect(atHq.get(`attachments/${attId}`)).not.toHaveProperty('bytes');
+        expect(atHq.has(`attachment_blobs/${opened.sha256}`)).toBe(true);
+        expect((await compareShop(hq, { ...shop, backend: restored, dataDir: newPc })).diff).toEqual([]);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      await shop.backend.close().catch(() => undefined);
+      await hq.close();
+    }
+  }, 120_000);
+});
