@@ -200,7 +200,7 @@ export class ShopWriter {
         } else if (r < 0.85) {
           const bytes = Buffer.alloc(1 + Math.floor(this.rnd() * 3000));
           for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(this.rnd() * 256);
-          // The bytes in the content-addressed blob table, the attachment naming them by hash (migration 12).
+          // The bytes in the content-addressed blob table, the attachment naming them by hash (migration 13).
           const sha = crypto.createHash('sha256').update(bytes).digest('hex');
           sqlite.prepare(`INSERT OR IGNORE INTO attachment_blobs (sha256, size, bytes) VALUES (?, ?, ?)`).run(sha, bytes.length, bytes);
           sqlite

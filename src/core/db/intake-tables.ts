@@ -114,11 +114,11 @@ export interface AttachmentsTable {
   caption: string;
   created_at: string;
   created_by: string | null;
-  /** A small JPEG for lists (migration 12); null when none was made. */
+  /** A small JPEG for lists (migration 13); null when none was made. */
   thumb: Buffer | null;
 }
 
-/** The image bytes, once per distinct picture, keyed by their SHA-256 (migration 12). */
+/** The image bytes, once per distinct picture, keyed by their SHA-256 (migration 13). */
 export interface AttachmentBlobsTable {
   sha256: string;
   size: number;

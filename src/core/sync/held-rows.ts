@@ -7,7 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
  * to this schema's shape as a restore from head office writes them. Each change says which rows
  * must go back to head office in the new shape.
  *
- * Schema 12 moved attachment bytes out of `attachments` into `attachment_blobs` (content-
+ * Schema 13 moved attachment bytes out of `attachments` into `attachment_blobs` (content-
  * addressed by SHA-256): a held attachment that still carries `bytes` gets its blob written here
  * and is stored without them.
  */

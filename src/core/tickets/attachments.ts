@@ -6,7 +6,7 @@ import type { Ctx } from '../api/context';
 import { prepared } from '../db/statements';
 
 /*
- * Photos and signatures (migration 12): the metadata, the hash and a small thumbnail live in
+ * Photos and signatures (migration 13): the metadata, the hash and a small thumbnail live in
  * `attachments`; the image bytes live once per distinct picture in `attachment_blobs`, keyed by
  * their SHA-256. Listing reads `attachments` only; the bytes are read when a picture is opened
  * or printed.

@@ -178,7 +178,7 @@ describe('migration 10 (report rollups): sums the ledgers already there', () => 
   });
 });
 
-describe('migration 12 (attachment blobs): photos and signatures move out of the attachments table', () => {
+describe('migration 13 (attachment blobs): photos and signatures move out of the attachments table', () => {
   // SHA-256 test vectors of FIPS 180-2 (appendix B) and of the empty message
   const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
   const MILLION_A = 'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0';
@@ -186,7 +186,7 @@ describe('migration 12 (attachment blobs): photos and signatures move out of the
 
   it('each picture once under the hash of its bytes (a wrong stored hash corrected), attachments keep their metadata and are queued for head office', async () => {
     let triggersBefore = 0;
-    const { db, close } = await acrossMigration(11, (d) => {
+    const { db, close } = await acrossMigration(12, (d) => {
       shopWithPhone(d);
       ticket(d, 'T1', { receivedAt: '2026-03-02T01:00:00.000Z' });
       const att = d.prepare(`INSERT INTO attachments (id, ticket_id, name, mime, size, sha256, bytes, caption, created_at, created_by) VALUES (?, ?, ?, 'image/jpeg', ?, ?, ?, ?, ?, 'u-counter')`);

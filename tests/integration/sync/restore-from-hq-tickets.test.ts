@@ -115,7 +115,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('restore from head office o
   }, 180_000);
 });
 
-describe('restore from head office of photos head office holds in the shape before schema 12', () => {
+describe('restore from head office of photos head office holds in the shape before schema 13', () => {
   it('a picture held inside its attachment row comes back as a blob, and head office is sent the new shape', async () => {
     const hq = await openTestHq('sqlite');
     const url = await hq.app.listen({ port: 0, host: '127.0.0.1' });
