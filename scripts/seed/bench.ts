@@ -441,15 +441,17 @@ export const benchSeedStep: SeedStep = {
       FROM bt b JOIN qt q ON q.k = b.rowid AND q.version = CASE WHEN ${vkind('b')} = 'aa2' THEN 2 ELSE 1 END
       WHERE NOT b.paid OR b.r_ms IS NOT NULL;
     `);
+    // Every generated signature is the same picture: one blob, many attachments (content-addressed).
+    sqlite.prepare(`INSERT OR IGNORE INTO attachment_blobs (sha256, size, bytes) VALUES (?, ?, ?)`).run(sha, PNG.length, PNG);
     sqlite
       .prepare(
-        `INSERT INTO attachments (id, ticket_id, name, mime, size, sha256, bytes, caption, created_at, created_by)
+        `INSERT INTO attachments (id, ticket_id, name, mime, size, sha256, caption, created_at, created_by)
          SELECT ${idOf('at_ms', 0xa01, 'tid')}, tid,
            CASE method WHEN 'signature' THEN 'signature-' || number || '-v' || version || '.png' ELSE 'quote-signed-' || number || '-v' || version END,
-           'image/png', ?, ?, ?, CASE method WHEN 'signature' THEN 'signature' ELSE 'signed_quote' END, ${iso('at_ms')}, ?
+           'image/png', ?, ?, CASE method WHEN 'signature' THEN 'signature' ELSE 'signed_quote' END, ${iso('at_ms')}, ?
          FROM au WHERE method IN ('signature', 'paper')`,
       )
-      .run(PNG.length, sha, PNG, counter);
+      .run(PNG.length, sha, counter);
     sqlite
       .prepare(
         `INSERT INTO authorizations (id, ticket_id, quote_id, decision, method, total_fen, cap_fen, signer_name, attachment_id, phone_number, called_at,

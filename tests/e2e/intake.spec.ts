@@ -384,3 +384,47 @@ test('a webcam snapshot becomes a condition photo', async ({ page, snap }) => {
   await expect(page.getByRole('img', { name: /^webcam-\d+\.jpg$/ })).toBeVisible();
   await snap('intake-webcam-photo-zh');
 });
+
+test('a photo added at intake shows on the ticket as its thumbnail, made by the browser; a click opens the picture', async ({ page, snap }) => {
+  await page.goto(shop.url);
+  await signIn(page, COUNTER.username, COUNTER.password);
+  await expect(page.getByTestId('customer-search')).toBeFocused();
+  // a real picture: a PNG of the screen, 1280 px wide, from Chromium itself
+  const picture = await page.screenshot();
+  await page.keyboard.type(returning.last4, { delay: 40 });
+  await expect(page.getByTestId('customer-results')).toContainText(returning.name);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('device-list')).toBeFocused();
+  for (let i = 0; i < returning.deviceIndex; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('picked-device')).toContainText(returning.deviceLabel);
+  await page.getByTestId('fault-text').fill('进水后无法开机');
+  await page.locator('input[type=file]').first().setInputFiles({ name: 'front.png', mimeType: 'image/png', buffer: picture });
+  await expect(page.getByRole('img', { name: 'front.png' })).toBeVisible();
+  await page.getByTestId('passcode-kind').getByText('无锁屏密码').click();
+  await page.getByTestId('data-loss-ack').check();
+  await page.getByTestId('warranty-claim-no').check();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('intake-done')).toBeVisible();
+  const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+
+  // the thumbnail is stored beside the photo: a JPEG of at most 160 px, far smaller than the picture
+  const row = shop.backend.services.sqlite
+    .prepare(`SELECT a.size, length(a.thumb) AS thumb, hex(substr(a.thumb, 1, 3)) AS head FROM attachments a JOIN tickets t ON t.id = a.ticket_id WHERE t.number = ?`)
+    .get(number) as { size: number; thumb: number; head: string };
+  expect(row.size).toBe(picture.length);
+  expect(row.head).toBe('FFD8FF');
+  expect(row.thumb).toBeLessThan(32 * 1024);
+  expect(row.thumb).toBeLessThan(picture.length / 4);
+
+  await page.goto(new URL(`#/tickets/${number}`, shop.url).toString());
+  const thumb = page.getByTestId('attachment-thumb').getByRole('img', { name: 'front.png' });
+  await expect(thumb).toBeVisible();
+  expect(await thumb.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+  expect(await thumb.evaluate((img: HTMLImageElement) => Math.max(img.naturalWidth, img.naturalHeight))).toBe(160);
+  await snap('tickets-photo-thumbnail-zh');
+  await page.getByTestId('attachment-thumb').click();
+  const full = page.getByTestId('attachment-full');
+  await expect(full).toBeVisible();
+  expect(await full.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+});

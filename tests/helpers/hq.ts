@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -199,9 +200,12 @@ export class ShopWriter {
         } else if (r < 0.85) {
           const bytes = Buffer.alloc(1 + Math.floor(this.rnd() * 3000));
           for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(this.rnd() * 256);
+          // The bytes in the content-addressed blob table, the attachment naming them by hash (migration 13).
+          const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+          sqlite.prepare(`INSERT OR IGNORE INTO attachment_blobs (sha256, size, bytes) VALUES (?, ?, ?)`).run(sha, bytes.length, bytes);
           sqlite
-            .prepare(`INSERT INTO attachments (id, ticket_id, name, mime, size, sha256, bytes, created_at) VALUES (?, NULL, 'photo.jpg', 'image/jpeg', ?, 'x', ?, ?)`)
-            .run(newId(), bytes.length, bytes, now);
+            .prepare(`INSERT INTO attachments (id, ticket_id, name, mime, size, sha256, created_at) VALUES (?, NULL, 'photo.jpg', 'image/jpeg', ?, ?, ?)`)
+            .run(newId(), bytes.length, sha, now);
         } else if (r < 0.92) {
           const atts = this.ids('attachments');
           if (atts.length) sqlite.prepare(`DELETE FROM attachments WHERE id = ?`).run(pick(atts));

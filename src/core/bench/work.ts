@@ -10,7 +10,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../shared/tickets/schemas';
 import type { Ctx } from '../api/context';
 import { prepared } from '../db/statements';
 import { issueToTicket, reserve } from '../stock';
-import { insertAttachment } from '../tickets/attachments';
+import { insertAttachment, thumbOf } from '../tickets/attachments';
 import { appendEvent } from '../tickets/events';
 import { erasePasscode } from '../tickets/passcode';
 import { evaluateTicket } from '../warranty/ticket';
@@ -69,14 +69,16 @@ export function recordDiagnosis(ctx: Ctx, input: DiagnosisInput): string {
   const photos = input.photos.map((p, i) => {
     const bytes = Buffer.from(p.dataBase64, 'base64');
     if (bytes.length > MAX_ATTACHMENT_BYTES) throw fieldError(`photos.${i}.dataBase64`, 'tickets.error.photoTooLarge');
-    return { ...p, bytes };
+    const thumb = thumbOf(p.thumbBase64);
+    if (thumb === 'invalid') throw fieldError(`photos.${i}.thumbBase64`, 'tickets.error.thumbInvalid');
+    return { ...p, bytes, thumb };
   });
   for (const [i, p] of input.partsNeeded.entries()) {
     if (p.partId && !prepared(ctx.sqlite, `SELECT 1 FROM parts WHERE id = ?`).get(p.partId)) throw fieldError(`partsNeeded.${i}.partId`, 'bench.validation.unknownPart');
   }
   if (!t.technician_id) setTechnician(ctx, t.id, ctx.me().role === 'counter' ? null : ctx.me().userId, null, 'claim');
   if (t.status === 'received') transition(ctx, t.id, 'diagnosing');
-  const photoIds = photos.map((p) => insertAttachment(ctx, t.id, { name: p.name, mime: p.mime, bytes: p.bytes, caption: p.caption || 'diagnosis' }));
+  const photoIds = photos.map((p) => insertAttachment(ctx, t.id, { name: p.name, mime: p.mime, bytes: p.bytes, thumb: p.thumb, caption: p.caption || 'diagnosis' }));
   const id = ctx.newId();
   prepared(
     ctx.sqlite,

@@ -111,10 +111,18 @@ export interface AttachmentsTable {
   mime: string;
   size: number;
   sha256: string;
-  bytes: Buffer;
   caption: string;
   created_at: string;
   created_by: string | null;
+  /** A small JPEG for lists (migration 13); null when none was made. */
+  thumb: Buffer | null;
+}
+
+/** The image bytes, once per distinct picture, keyed by their SHA-256 (migration 13). */
+export interface AttachmentBlobsTable {
+  sha256: string;
+  size: number;
+  bytes: Buffer;
 }
 
 export interface IntakeTables {
@@ -126,4 +134,5 @@ export interface IntakeTables {
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
   attachments: AttachmentsTable;
+  attachment_blobs: AttachmentBlobsTable;
 }

@@ -7,6 +7,7 @@ import { insertUser } from '../auth/users';
 import { encryptSecret } from '../secrets/cipher';
 import { syncedTableInfo } from './rows';
 import { SyncFailure, syncEngineOf } from './engine';
+import { upgradeHeldRow } from './held-rows';
 
 const TOKEN_AAD = 'fixpoint.sync.token';
 
@@ -95,6 +96,7 @@ export async function restoreFromHq(
   const tables = tablesInDependencyOrder(sqlite);
   const columns = new Map(tables.map((t) => [t, new Set((sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((c) => c.name))]));
   let rows = 0;
+  const resend: { table: string; id: string }[] = [];
   let high = enrolled.highVersion ?? enrolled.lastSeq;
   let lastSeq = enrolled.lastSeq;
   // Foreign keys are off while the rows go in: they point at head-office data (parts, users it
@@ -116,10 +118,15 @@ export async function restoreFromHq(
           high = Math.max(high, page.data.highVersion);
           lastSeq = Math.max(lastSeq, page.data.lastSeq);
           for (const r of page.data.rows) {
-            const cols = Object.keys(r.d);
+            const decoded = Object.fromEntries(Object.entries(r.d).map(([c, v]) => [c, decode(v)]));
+            const held = upgradeHeldRow(sqlite, table, decoded);
+            resend.push(...held.resend);
+            const cols = Object.keys(held.row);
             const unknown = cols.find((c) => !columns.get(table)!.has(c));
             if (unknown) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: `${table}.${unknown}` }).toAppError();
-            sqlite.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => decode(r.d[c]!)));
+            // a picture may already be here, written from an older-shaped attachment (held-rows.ts): same hash, same bytes
+            const verb = table === 'attachment_blobs' ? 'INSERT OR IGNORE' : 'INSERT';
+            sqlite.prepare(`${verb} INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => held.row[c]));
             rows++;
           }
           if (!page.data.next) break;
@@ -131,6 +138,9 @@ export async function restoreFromHq(
       // The restored rows are what head office holds: nothing of them is to be sent back.
       sqlite.exec(`DELETE FROM outbox`);
       if (sqlite.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'`).run(high).changes === 0) sqlite.prepare(`INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)`).run(high);
+      // …except the rows brought to this schema's shape: head office gets them anew, above its versions
+      const queue = sqlite.prepare(`INSERT INTO outbox (table_name, row_id, op) VALUES (?, ?, 'upsert')`);
+      for (const r of resend) queue.run(r.table, r.id);
       const now = services.clock.now().toISOString();
       sqlite
         .prepare(`UPDATE sync_state SET hq_url = ?, hq_shop_id = ?, token_cipher = ?, enrolled_at = ?, acked_seq = ?, pull_cursor = 0, failures = 0, last_error_json = NULL, next_attempt_at = NULL WHERE id = 1`)

@@ -9,13 +9,13 @@ import { customerExists, customersWithPhones, insertCustomer, parsePhones } from
 import { identityClash, insertDevice, recordOwner } from '../devices/store';
 import { shopClock, type ShopClock } from '../shop/clock';
 import { prepared } from '../db/statements';
-import { insertAttachment } from './attachments';
+import { insertAttachment, thumbOf } from './attachments';
 import { appendEvent } from './events';
 import { nextTicketNumber } from './numbering';
 import { passcodeColumns } from './passcode';
 
 /** Checks that need the database or today's date; all of them, so the screen marks every field at once. */
-function checkIntake(ctx: Ctx, input: IntakeInput, clock: ShopClock): { issues: FieldIssue[]; photos: Buffer[]; existingDeviceId: string | null } {
+function checkIntake(ctx: Ctx, input: IntakeInput, clock: ShopClock): { issues: FieldIssue[]; photos: { bytes: Buffer; thumb: Buffer | null }[]; existingDeviceId: string | null } {
   const issues: FieldIssue[] = [];
   let existingDeviceId: string | null = null;
   if (input.promisedDate < clock.today) issues.push({ path: 'promisedDate', key: 'tickets.error.promisedPast' });
@@ -38,7 +38,9 @@ function checkIntake(ctx: Ctx, input: IntakeInput, clock: ShopClock): { issues: 
   const photos = input.photos.map((p, i) => {
     const bytes = Buffer.from(p.dataBase64, 'base64');
     if (bytes.length > MAX_ATTACHMENT_BYTES) issues.push({ path: `photos.${i}.dataBase64`, key: 'tickets.error.photoTooLarge' });
-    return bytes;
+    const thumb = thumbOf(p.thumbBase64);
+    if (thumb === 'invalid') issues.push({ path: `photos.${i}.thumbBase64`, key: 'tickets.error.thumbInvalid' });
+    return { bytes, thumb: thumb === 'invalid' ? null : thumb };
   });
   return { issues, photos, existingDeviceId };
 }
@@ -121,6 +123,6 @@ export function runIntake(ctx: Ctx, input: IntakeInput): { ticketId: string | nu
     note: input.note,
     data: { number, depositFen: input.depositFen, technicianId: input.technicianId ?? null, serviceType: service.kind },
   });
-  input.photos.forEach((p, i) => insertAttachment(ctx, ticketId, { name: p.name, mime: p.mime, bytes: photos[i]!, caption: p.caption }));
+  input.photos.forEach((p, i) => insertAttachment(ctx, ticketId, { name: p.name, mime: p.mime, bytes: photos[i]!.bytes, thumb: photos[i]!.thumb, caption: p.caption }));
   return { ticketId, duplicateOf: [] };
 }

@@ -77,6 +77,9 @@ export type PasscodeInput = z.infer<typeof passcodeSchema>;
 export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
 export const MAX_PHOTOS_PER_INTAKE = 8;
 export const ATTACHMENT_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
+/** A list's thumbnail: a small JPEG the client makes from the photo (about 160 px on its long side). */
+export const MAX_THUMB_BYTES = 32 * 1024;
+export const THUMB_EDGE_PX = 160;
 
 export const photoInputSchema = z
   .object({
@@ -88,6 +91,13 @@ export const photoInputSchema = z
       .min(4)
       .max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8, { message: 'tickets.error.photoTooLarge' })
       .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'tickets.error.photoData' }),
+    /** Optional thumbnail for lists (JPEG, base64); without one, lists show the name. */
+    thumbBase64: z
+      .string()
+      .min(4)
+      .max(Math.ceil((MAX_THUMB_BYTES * 4) / 3) + 8, { message: 'tickets.error.thumbInvalid' })
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'tickets.error.thumbInvalid' })
+      .optional(),
     caption: z.string().trim().max(200).default(''),
   })
   .strict();
@@ -150,6 +160,8 @@ export const attachmentMetaSchema = z.object({
   sha256: z.string(),
   caption: z.string(),
   createdAt: z.string(),
+  /** The list thumbnail as a data: URL (JPEG), null when the photo came without one. */
+  thumbUrl: z.string().nullable(),
 });
 
 export const ticketEventSchema = z.object({

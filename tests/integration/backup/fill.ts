@@ -20,9 +20,11 @@ export function fillShop(sqlite: Database.Database, opts: { customers: number; p
     }
     for (let i = 0; i < opts.photos; i++) {
       const bytes = crypto.randomBytes(opts.photoBytes);
+      const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+      sqlite.prepare(`INSERT OR IGNORE INTO attachment_blobs (sha256, size, bytes) VALUES (?, ?, ?)`).run(sha, bytes.length, bytes);
       sqlite
-        .prepare(`INSERT INTO attachments (id, ticket_id, name, mime, size, sha256, bytes, created_at) VALUES (?, NULL, 'photo.jpg', 'image/jpeg', ?, ?, ?, ?)`)
-        .run(id(), bytes.length, crypto.createHash('sha256').update(bytes).digest('hex'), bytes, at);
+        .prepare(`INSERT INTO attachments (id, ticket_id, name, mime, size, sha256, created_at) VALUES (?, NULL, 'photo.jpg', 'image/jpeg', ?, ?, ?)`)
+        .run(id(), bytes.length, sha, at);
     }
   })();
 }

@@ -177,3 +177,53 @@ describe('migration 10 (report rollups): sums the ledgers already there', () => 
     }
   });
 });
+
+describe('migration 13 (attachment blobs): photos and signatures move out of the attachments table', () => {
+  // SHA-256 test vectors of FIPS 180-2 (appendix B) and of the empty message
+  const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+  const MILLION_A = 'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0';
+  const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+  it('each picture once under the hash of its bytes (a wrong stored hash corrected), attachments keep their metadata and are queued for head office', async () => {
+    let triggersBefore = 0;
+    const { db, close } = await acrossMigration(12, (d) => {
+      shopWithPhone(d);
+      ticket(d, 'T1', { receivedAt: '2026-03-02T01:00:00.000Z' });
+      const att = d.prepare(`INSERT INTO attachments (id, ticket_id, name, mime, size, sha256, bytes, caption, created_at, created_by) VALUES (?, ?, ?, 'image/jpeg', ?, ?, ?, ?, ?, 'u-counter')`);
+      att.run('a1', 'T1', 'front.jpg', 99, 'x', Buffer.from('abc'), '正面', T0); // wrong hash and size
+      att.run('a2', 'T1', 'again.jpg', 3, ABC, Buffer.from('abc'), '', T0); // the same picture
+      att.run('a3', 'T1', 'big.jpg', 1_000_000, MILLION_A, Buffer.alloc(1_000_000, 'a'), '背面', T0);
+      att.run('a4', null, 'empty.png', 0, EMPTY, Buffer.alloc(0), 'signature', T0);
+      d.exec(`DELETE FROM outbox`);
+      triggersBefore = d.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger'`).pluck().get() as number;
+    });
+    try {
+      expect(db.prepare(`SELECT sha256, size, length(bytes) AS n, hex(substr(bytes, 1, 3)) AS head FROM attachment_blobs ORDER BY size`).all()).toEqual([
+        { sha256: EMPTY, size: 0, n: 0, head: '' },
+        { sha256: ABC, size: 3, n: 3, head: '616263' },
+        { sha256: MILLION_A, size: 1_000_000, n: 1_000_000, head: '616161' },
+      ]);
+      expect(db.prepare(`SELECT id, ticket_id, name, size, sha256, caption, created_by, thumb FROM attachments ORDER BY id`).all()).toEqual([
+        { id: 'a1', ticket_id: 'T1', name: 'front.jpg', size: 3, sha256: ABC, caption: '正面', created_by: 'u-counter', thumb: null },
+        { id: 'a2', ticket_id: 'T1', name: 'again.jpg', size: 3, sha256: ABC, caption: '', created_by: 'u-counter', thumb: null },
+        { id: 'a3', ticket_id: 'T1', name: 'big.jpg', size: 1_000_000, sha256: MILLION_A, caption: '背面', created_by: 'u-counter', thumb: null },
+        { id: 'a4', ticket_id: null, name: 'empty.png', size: 0, sha256: EMPTY, caption: 'signature', created_by: 'u-counter', thumb: null },
+      ]);
+      expect((db.prepare(`SELECT name FROM pragma_table_info('attachments')`).pluck().all() as string[]).includes('bytes')).toBe(false);
+      // head office gets the three pictures and the new shape of every attachment
+      const queued = db.prepare(`SELECT table_name, row_id FROM outbox WHERE op = 'upsert' GROUP BY table_name, row_id ORDER BY table_name, row_id`).all();
+      expect(queued).toEqual([
+        { table_name: 'attachment_blobs', row_id: ABC },
+        { table_name: 'attachment_blobs', row_id: MILLION_A },
+        { table_name: 'attachment_blobs', row_id: EMPTY },
+        ...['a1', 'a2', 'a3', 'a4'].map((row_id) => ({ table_name: 'attachments', row_id })),
+      ]);
+      // every trigger of before is back (plus the blobs' four), and the report triggers still fold events
+      expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger'`).pluck().get()).toBe(triggersBefore + 4);
+      event(db, 'e1', 'T1', '2026-03-02T01:00:00.000Z', null, 'received', 'u-counter');
+      expect(db.prepare(`SELECT status FROM report_facts WHERE ticket_id = 'T1'`).get()).toEqual({ status: 'received' });
+    } finally {
+      await close();
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { count, imei, intakeInput } from './helpers';
 let backend: Backend;
 afterEach(async () => backend?.close());
 
-const WRITTEN = ['customers', 'customer_phones', 'devices', 'device_owners', 'tickets', 'ticket_events', 'attachments', 'ticket_counters', 'payments'];
+const WRITTEN = ['customers', 'customer_phones', 'devices', 'device_owners', 'tickets', 'ticket_events', 'attachments', 'attachment_blobs', 'ticket_counters', 'payments'];
 const snapshot = (b: Backend) => Object.fromEntries([...WRITTEN, 'outbox'].map((t) => [t, count(b, t)]));
 const fieldPaths = (r: { ok: boolean; error?: { details: Record<string, unknown> } }) =>
   ((r.error?.details.fields ?? []) as { path: string }[]).map((f) => f.path).sort();
@@ -33,8 +33,8 @@ describe('tickets.intake', () => {
     expect(att.sha256).toMatch(/^[0-9a-f]{64}$/);
     // every synced table the intake wrote appended to the outbox in the same transaction
     const tables = (backend.services.sqlite.prepare('SELECT DISTINCT table_name FROM outbox WHERE seq > ?').all(before) as { table_name: string }[]).map((x) => x.table_name).sort();
-    // the deposit taken at intake is a payment row (collection capability)
-    expect(tables).toEqual(['attachments', 'customer_phones', 'customers', 'device_owners', 'devices', 'payments', 'ticket_counters', 'ticket_events', 'tickets']);
+    // the deposit taken at intake is a payment row (collection capability); the photo's bytes are a blob row
+    expect(tables).toEqual(['attachment_blobs', 'attachments', 'customer_phones', 'customers', 'device_owners', 'devices', 'payments', 'ticket_counters', 'ticket_events', 'tickets']);
   });
 
   it('gates every bad field at once with a message at the field, and saves nothing', async () => {

@@ -3,6 +3,7 @@ import { ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, MAX_PHOTOS_PER_INTAKE } from '.
 import { useT } from '../i18n/I18nProvider';
 import type { PhotoForm } from './intakeForm';
 import { WebcamCapture } from './WebcamCapture';
+import { makeThumbnail } from './thumbnail';
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -19,7 +20,7 @@ export function PhotosField({ value, onChange, error }: { value: PhotoForm[]; on
   const add = async (files: File[]) => {
     const ok = files.filter((f) => (ATTACHMENT_MIMES as readonly string[]).includes(f.type) && f.size <= MAX_ATTACHMENT_BYTES);
     const next = await Promise.all(
-      ok.map(async (f) => ({ name: f.name, mime: f.type as PhotoForm['mime'], dataBase64: await readBase64(f), previewUrl: URL.createObjectURL(f) })),
+      ok.map(async (f) => ({ name: f.name, mime: f.type as PhotoForm['mime'], dataBase64: await readBase64(f), thumbBase64: await makeThumbnail(f), previewUrl: URL.createObjectURL(f) })),
     );
     onChange([...value, ...next].slice(0, MAX_PHOTOS_PER_INTAKE));
   };

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Group, Modal, Text } from '@mantine/core';
+import { makeThumbnail } from './thumbnail';
 import { useT } from '../i18n/I18nProvider';
 import type { PhotoForm } from './intakeForm';
 
@@ -36,8 +37,10 @@ export function WebcamCapture({ onShot }: { onShot(photo: PhotoForm): void }) {
       (blob) => {
         if (!blob) return;
         const url = canvas.toDataURL('image/jpeg', 0.85);
-        onShot({ name: `webcam-${Date.now()}.jpg`, mime: 'image/jpeg', dataBase64: url.replace(/^data:[^,]*,/, ''), previewUrl: URL.createObjectURL(blob) });
-        setOpen(false);
+        void makeThumbnail(blob).then((thumbBase64) => {
+          onShot({ name: `webcam-${Date.now()}.jpg`, mime: 'image/jpeg', dataBase64: url.replace(/^data:[^,]*,/, ''), thumbBase64, previewUrl: URL.createObjectURL(blob) });
+          setOpen(false);
+        });
       },
       'image/jpeg',
       0.85,

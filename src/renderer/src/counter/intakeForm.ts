@@ -45,6 +45,8 @@ export interface PhotoForm {
   name: string;
   mime: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic';
   dataBase64: string;
+  /** The list thumbnail (JPEG, base64), when the browser could make one. */
+  thumbBase64?: string;
   previewUrl: string;
 }
 
@@ -238,6 +240,6 @@ export function toIntakeInput(f: IntakeForm, timeZone: string, confirmDuplicate 
     technicianId: f.technicianId,
     findings: f.findings,
     warrantyClaimed: f.warrantyClaimed === true,
-    photos: f.photos.map((p) => ({ name: p.name, mime: p.mime, dataBase64: p.dataBase64, caption: '' })),
+    photos: f.photos.map((p) => ({ name: p.name, mime: p.mime, dataBase64: p.dataBase64, ...(p.thumbBase64 ? { thumbBase64: p.thumbBase64 } : {}), caption: '' })),
   };
 }

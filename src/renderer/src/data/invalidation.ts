@@ -79,6 +79,7 @@ const MUTATION_INVALIDATES: Record<string, Prefixes> = {
   users: ['users.', 'tickets.technicians', 'auth.switchList', 'audit.'],
   auth: ['auth.', 'users.'],
   attachments: TICKETS,
+  backup: ['backup.'],
 };
 
 export function mutationInvalidates(procedure: string): Prefixes {

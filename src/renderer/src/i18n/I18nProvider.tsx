@@ -43,6 +43,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       /* private mode: the choice lasts for this page only */
     }
+    // at once, not in the effect above: children's effects (a query asked again in the new
+    // language) run before their parent's
+    api.setLocale(next);
     setLocaleState(next);
   }, []);
 

@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { pct } from './format';
+import { BackupBanner } from '../backup/BackupBanner';
 
 type Dashboard = OutputOf<Procedures['reports.dashboard']>;
 
@@ -44,6 +45,7 @@ export function DashboardTab({ onOpen }: { onOpen(tab: string): void }) {
   ];
   return (
     <Stack data-testid="reports-dashboard">
+      <BackupBanner />
       <Title order={4}>{t('ui.reports.today')} · {d.today}</Title>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
         <Stat label={t('reports.fig.received')} value={d.today_.received} testId="dash-today-received" />

@@ -10,6 +10,7 @@ import { AboutPanel } from './AboutPanel';
 import { SyncPanel } from '../sync/SyncPanel';
 import { WarrantyPanel } from '../warranty/WarrantyPanel';
 import { PrintingPanel } from '../printing/PrintingPanel';
+import { BackupsPanel } from '../backup/BackupsPanel';
 
 /** Settings: shop, users (managers), own account, audit log (managers), about. */
 export function SettingsPage() {
@@ -29,6 +30,7 @@ export function SettingsPage() {
           { value: 'warranty', label: t('ui.warranty.tab'), panel: <WarrantyPanel /> },
           { value: 'printing', label: t('ui.printing.tab'), panel: <PrintingPanel /> },
           { value: 'sync', label: t('ui.sync.tab'), panel: <SyncPanel /> },
+          { value: 'backups', label: t('ui.backup.tab'), hidden: !manager, testId: 'settings-tab-backups', panel: <BackupsPanel /> },
           { value: 'about', label: t('ui.settings.tab.about'), panel: <AboutPanel /> },
         ]}
       />

@@ -1,24 +1,26 @@
-import { useEffect, useState } from 'react';
-import { Anchor, Group, Image, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Group, Image, Modal, Text, UnstyledButton } from '@mantine/core';
 import type { TicketDetail } from '../../../shared/tickets/schemas';
 import { api } from '../api/client';
 import { useT } from '../i18n/I18nProvider';
 
-/** The intake photos as thumbnails (each fetched once; click opens the full picture). */
+type Attachment = TicketDetail['attachments'][number];
+
+/**
+ * The ticket's photos as thumbnails from the listing itself (no picture is fetched to show the
+ * list); a click fetches the full picture and opens it. A photo without a thumbnail (older ones,
+ * or one the browser could not shrink) shows its name, opened the same way.
+ */
 export function AttachmentThumbs({ attachments }: { attachments: TicketDetail['attachments'] }) {
   const t = useT();
-  const [urls, setUrls] = useState<Record<string, string>>({});
-  useEffect(() => {
-    let live = true;
-    for (const a of attachments)
-      api.call('attachments.get', { id: a.id }).then(
-        (r) => live && setUrls((u) => ({ ...u, [a.id]: `data:${r.mime};base64,${r.dataBase64}` })),
-        () => undefined,
-      );
-    return () => {
-      live = false;
-    };
-  }, [attachments]);
+  const [open, setOpen] = useState<{ a: Attachment; url: string | null } | null>(null);
+  const show = (a: Attachment) => {
+    setOpen({ a, url: null });
+    api.call('attachments.get', { id: a.id }).then(
+      (r) => setOpen((o) => (o?.a.id === a.id ? { a, url: `data:${r.mime};base64,${r.dataBase64}` } : o)),
+      () => setOpen(null),
+    );
+  };
   if (attachments.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -26,18 +28,29 @@ export function AttachmentThumbs({ attachments }: { attachments: TicketDetail['a
       </Text>
     );
   return (
-    <Group gap="xs" data-testid="attachments">
-      {attachments.map((a) =>
-        urls[a.id] ? (
-          <Anchor key={a.id} href={urls[a.id]} target="_blank" title={a.caption || a.name}>
-            <Image src={urls[a.id]} w={88} h={88} fit="cover" radius="sm" alt={a.name} />
+    <>
+      <Group gap="xs" data-testid="attachments">
+        {attachments.map((a) => (
+          <UnstyledButton key={a.id} onClick={() => show(a)} title={a.caption || a.name} data-testid="attachment-thumb">
+            {a.thumbUrl ? (
+              <Image src={a.thumbUrl} w={88} h={88} fit="cover" radius="sm" alt={a.name} />
+            ) : (
+              <Text size="xs" c="dimmed" w={88} style={{ wordBreak: 'break-all' }}>
+                {a.name}
+              </Text>
+            )}
+          </UnstyledButton>
+        ))}
+      </Group>
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open?.a.caption || open?.a.name} size="xl">
+        {open?.url ? (
+          <Anchor href={open.url} target="_blank">
+            <Image src={open.url} alt={open.a.name} fit="contain" mah="75vh" data-testid="attachment-full" />
           </Anchor>
         ) : (
-          <Text key={a.id} size="xs" c="dimmed" w={88}>
-            {a.name}
-          </Text>
-        ),
-      )}
-    </Group>
+          <Text c="dimmed">{t('ui.common.loading')}</Text>
+        )}
+      </Modal>
+    </>
   );
 }

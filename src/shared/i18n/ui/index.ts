@@ -12,6 +12,7 @@ import { messages as tickets } from './tickets';
 import { messages as printing } from './printing';
 import { messages as bench } from './bench';
 import { messages as collection } from './collection';
+import { messages as backup } from './backup';
 
 /** The renderer's catalogs (keys prefixed `ui.`), registered in ../catalog.ts. */
 export const uiCatalogs: Record<string, Messages> = {
@@ -28,4 +29,5 @@ export const uiCatalogs: Record<string, Messages> = {
   'ui.printing': printing,
   'ui.bench': bench,
   'ui.collection': collection,
+  'ui.backup': backup,
 };
