@@ -6,9 +6,10 @@ import { PATHS, enrollResponseSchema, restoreResponseSchema, type Cell } from '.
 import { insertUser } from '../auth/users';
 import { encryptSecret } from '../secrets/cipher';
 import { syncedTableInfo } from './rows';
-import { SyncFailure, syncEngineOf } from './engine';
+import { syncEngineOf } from './engine';
+import { SyncFailure } from './failure';
 
-const TOKEN_AAD = 'fixpoint.sync.token';
+import { TOKEN_AAD } from './sync-state';
 
 /** Synced tables, parents before children (foreign keys), so insert triggers see what they read. */
 export function tablesInDependencyOrder(sqlite: BetterSqlite3.Database): string[] {
