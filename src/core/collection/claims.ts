@@ -16,7 +16,7 @@ import type { TicketBasics } from '../bench/common';
 import { prepared } from '../db/statements';
 import { shopClock } from '../shop/clock';
 import type { DevicesTable } from '../db/intake-tables';
-import { partsInDevice } from './collect';
+import { partsInDevice } from './reads';
 import type { WarrantyClaimLinesTable, WarrantyClaimsTable } from './tables';
 
 type AuthorizedQuote = NonNullable<ReturnType<typeof getAuthorizedQuote>>;

@@ -20,7 +20,8 @@ import type { Ctx } from '../api/context';
 import { registerDocument, type LoadOptions } from '../documents/registry';
 import { prepared } from '../db/statements';
 import { AppError } from '../../shared/api/errors';
-import { customerPhones, lookup } from './collect';
+import { customerPhones } from './reads';
+import { lookup } from './view';
 import { listClaims } from './claims';
 import { dailyCloseView } from './daily-close';
 
