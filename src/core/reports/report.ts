@@ -11,7 +11,9 @@ import { localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
 import { prepared } from '../db/statements';
 import { rollupKey } from './rollups';
-import { aggregateReport, drillFacts, factFilterSql, type DrillFact, type ShopAggregates } from './facts';
+import { aggregateReport, type ShopAggregates } from './aggregates';
+import { drillFacts, type DrillFact } from './drill';
+import { factFilterSql } from './fact-filters';
 
 export interface ShopInfo {
   code: string;
