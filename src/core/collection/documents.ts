@@ -5,7 +5,11 @@
  *   daily_close    (日结单)      entity = 'YYYY-MM-DD' (the shop) or 'YYYY-MM-DD:<userId>' (one cashier)
  *   claim_batch    (索赔清单)    entity = '<payer>:YYYY-MM'
  */
-import { buildClaimBatch, buildDailyClose, buildRepairReceipt, buildWarrantyCard, type ClaimBatchModel, type DailyCloseModel, type RepairReceiptModel, type WarrantyCardModel } from '../../shared/collection/documents';
+import { buildClaimBatch } from '../../shared/collection/claim-batch';
+import { buildDailyClose } from '../../shared/collection/daily-close';
+import type { ClaimBatchModel, DailyCloseModel, RepairReceiptModel, WarrantyCardModel } from '../../shared/collection/document-models';
+import { buildRepairReceipt } from '../../shared/collection/repair-receipt';
+import { buildWarrantyCard } from '../../shared/collection/warranty-card';
 import { otherPayersText } from '../../shared/bench/quote-form';
 import { daysFrom } from '../../shared/collection/rules';
 import { CLAIM_PAYERS, type ClaimPayer } from '../../shared/collection/schemas';
