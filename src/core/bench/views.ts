@@ -11,7 +11,8 @@ import { prepared } from '../db/statements';
 import { rowsWhere } from '../tickets/rows';
 import { resolvePolicy } from '../warranty/store';
 import { benchRow, ticketBasics } from './common';
-import { coverageFacts, quoteState, warrantyPartsOf } from './quotes';
+import { coverageFacts, quoteState } from './quotes';
+import { warrantyPartsOf } from './quote-save';
 import { ticketFacts } from './transition';
 import { sanbaoRefundPaid } from '../collection/sanbao-refund';
 
