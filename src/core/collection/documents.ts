@@ -22,7 +22,7 @@ import type { Locale } from '../../shared/i18n/types';
 import { resolvePolicy } from '../warranty/store';
 import type { Ctx } from '../api/context';
 import { registerDocument, type LoadOptions } from '../documents/registry';
-import { prepared } from '../db/statements';
+import { statement } from '../db/statements';
 import { AppError } from '../../shared/api/errors';
 import { customerPhones } from './reads';
 import { lookup } from './view';
@@ -44,10 +44,10 @@ export async function loadRepairReceipt(ctx: Ctx, ref: string, { locale, setting
   const money = (f: number) => formatMoney(f, locale, settings.currency);
   const payerWord = (p: string) => t(locale, `bench.payer.${p}`);
   const rec = v.collection;
-  const tRow = prepared(ctx.sqlite, `SELECT t.customer_id, u.display_name AS counter FROM tickets t LEFT JOIN users u ON u.id = t.received_by WHERE t.id = ?`).get(v.ticket.id) as {
+  const tRow = statement<{
     customer_id: string;
     counter: string | null;
-  };
+  }>(ctx.sqlite, `SELECT t.customer_id, u.display_name AS counter FROM tickets t LEFT JOIN users u ON u.id = t.received_by WHERE t.id = ?`).get(v.ticket.id)!;
   const lines = v.lines.map((l) => ({
     description: l.description,
     qty: l.qty,
@@ -149,10 +149,10 @@ async function exclusionsOf(ctx: Ctx, category: string, findings: Finding[], loc
 export async function loadWarrantyCard(ctx: Ctx, ref: string, { locale, settings }: LoadOptions): Promise<WarrantyCardModel | null> {
   const v = await viewFor(ctx, ref, locale);
   if (!v) return null;
-  const d = prepared(
+  const d = statement<{ imei2: string | null; purchase_date: string | null; invoice_date: string | null; invoice_no: string; seller: string; customer_id: string; findings_json: string }>(
     ctx.sqlite,
     `SELECT d.imei2, d.purchase_date, d.invoice_date, d.invoice_no, d.seller, t.customer_id, t.findings_json FROM tickets t JOIN devices d ON d.id = t.device_id WHERE t.id = ?`,
-  ).get(v.ticket.id) as { imei2: string | null; purchase_date: string | null; invoice_date: string | null; invoice_no: string; seller: string; customer_id: string; findings_json: string };
+  ).get(v.ticket.id)!;
   const { exclusions, unitVoided } = await exclusionsOf(ctx, v.ticket.device.category, JSON.parse(d.findings_json) as Finding[], locale);
   const rec = v.collection;
   const handedBack = rec ? localDate(rec.collectedAt, settings.timeZone) : null;

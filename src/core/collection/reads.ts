@@ -6,7 +6,7 @@ import { AppError } from '../../shared/api/errors';
 import { discountFromBp, replacedPartWarrantyEnd, settle, type Settlement } from '../../shared/collection/rules';
 import type { CollectionRecord, ReplacedPart, WorkLine } from '../../shared/collection/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { type TicketBasics } from '../bench/common';
 import { shopSettings } from '../shop/settings';
 import { getAuthorizedQuote } from '../bench/quotes';
@@ -40,15 +40,15 @@ export function extra(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): TicketExtra {
 }
 
 export function customerPhones(ctx: Pick<Ctx, 'sqlite'>, customerId: string): string[] {
-  return (prepared(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`).all(customerId) as { display: string }[]).map((p) => p.display);
+  return (statement<{ display: string }>(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`).all(customerId)).map((p) => p.display);
 }
 
 export function latestCause(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): string {
-  return (prepared(ctx.sqlite, `SELECT cause FROM diagnoses WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(ticketId) as { cause: string } | undefined)?.cause ?? '';
+  return (statement<{ cause: string }>(ctx.sqlite, `SELECT cause FROM diagnoses WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(ticketId))?.cause ?? '';
 }
 
 export function lastStatusAt(ctx: Pick<Ctx, 'sqlite'>, ticketId: string, status: string): string | null {
-  return (prepared(ctx.sqlite, `SELECT at FROM ticket_events WHERE ticket_id = ? AND to_status = ? ORDER BY id DESC LIMIT 1`).get(ticketId, status) as { at: string } | undefined)?.at ?? null;
+  return (statement<{ at: string }>(ctx.sqlite, `SELECT at FROM ticket_events WHERE ticket_id = ? AND to_status = ? ORDER BY id DESC LIMIT 1`).get(ticketId, status))?.at ?? null;
 }
 
 interface IssuedRow {
@@ -178,9 +178,9 @@ export function workLines(ctx: Pick<Ctx, 'sqlite' | 'locale'>, q: NonNullable<Re
   const name = (l: (typeof q.quote.lines)[number]): string => {
     if (ctx.locale !== 'en') return l.description;
     const row = l.priceItemId
-      ? (prepared(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId) as { en: string } | undefined)
+      ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId))
       : l.partId
-        ? (prepared(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId) as { en: string } | undefined)
+        ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId))
         : undefined;
     return row?.en || l.description;
   };
