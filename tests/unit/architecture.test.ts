@@ -219,7 +219,7 @@ describe('architecture guard', () => {
     expect(violations('preload', (s, r) => (r === null ? s === 'electron' : inside(r, 'shared', 'preload')))).toEqual([]);
   });
 
-  it('lets head office (src/hq) import src/shared and only the shop schema from src/core/db; nothing imports src/hq', () => {
+  it('lets head office (src/hq) import src/shared and from src/core/db only (the shop schema, the statement cache); nothing imports src/hq', () => {
     expect(violations('hq', (s, r) => !/^(electron|react|react-dom|@mantine\/)/.test(s) && (r === null || inside(r, 'shared', 'hq', 'core/db')))).toEqual([]);
     for (const layer of ['core', 'renderer', 'shared', 'main', 'preload', 'server']) {
       expect(violations(layer, (_s, r) => !inside(r, 'hq'))).toEqual([]);
