@@ -11,7 +11,9 @@ import { code128Svg } from '../src/core/documents/barcode';
 import { ensureFonts, fontDictionary } from '../src/core/documents/fonts';
 import type { BuildOptions } from '../src/shared/documents';
 import type { PageFormat } from '../src/shared/documents/settings';
-import { buildRepairReceipt, buildWarrantyCard, type RepairReceiptModel, type WarrantyCardModel } from '../src/shared/collection/documents';
+import type { RepairReceiptModel, WarrantyCardModel } from '../src/shared/collection/document-models';
+import { buildRepairReceipt } from '../src/shared/collection/repair-receipt';
+import { buildWarrantyCard } from '../src/shared/collection/warranty-card';
 import { measure, quantile, type BenchResult, type BenchSuite } from './lib';
 
 const shop = { name: '华强北授权服务中心', address: '深圳市福田区华强北路 1008 号', phone: '0755-8300 1234', hotline: '400-830-0000' };

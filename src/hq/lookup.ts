@@ -18,7 +18,8 @@ import {
   type LookupTicket,
 } from '../shared/sync/protocol';
 import { TICKET_CHILD_IN, jsonField } from './db';
-import { malformed, type HqService, type RequestMeta } from './service';
+import { malformed } from './errors';
+import type { HqService, RequestMeta } from './service';
 import { maskPersonalData } from './personal-data';
 
 type Row = Record<string, unknown>;

@@ -22,7 +22,8 @@ import { addDaysToDate, qualitySettingsSchema, reportInputSchema, type ReportRes
 import { localDate } from '../shared/time/local-date';
 import type { TicketStatus } from '../shared/tickets/statuses';
 import type { HqDB } from './db';
-import { HqError, type HqService } from './service';
+import { HqError } from './errors';
+import type { HqService } from './service';
 
 const TABLES = ['tickets', 'ticket_events', 'devices', 'users', 'follow_ups', 'complaints', 'stock_movements', 'time_logs', 'quotes', 'loans', 'payments', 'warranty_claims'] as const;
 type Row = Record<string, unknown>;

@@ -6,6 +6,7 @@
  * Runs in the backend's utility process; plain Node, tested under vitest.
  */
 import type { Backend } from '../core';
+import { lanAccessOn } from '../core/shop/settings';
 import { startShopHost, type ShopHost } from '../server/shop-host';
 
 export interface LanHostOptions {
@@ -26,8 +27,7 @@ export interface LanHost {
 }
 
 function lanSetting(backend: Backend): boolean {
-  const row = backend.services.sqlite.prepare('SELECT settings_json FROM shop LIMIT 1').get() as { settings_json: string } | undefined;
-  return row ? (JSON.parse(row.settings_json) as { lanAccess?: boolean }).lanAccess === true : false;
+  return lanAccessOn(backend.services.sqlite);
 }
 
 export function startLanHost(opts: LanHostOptions): LanHost {

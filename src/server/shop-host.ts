@@ -8,7 +8,7 @@ import { HTTP_STATUS } from '../shared/api/bridge';
 import { AppError } from '../shared/api/errors';
 import { isLocale, pickLocale } from '../shared/i18n/translate';
 import type { Locale } from '../shared/i18n/types';
-import { readShopLanguage } from '../core/shop/settings';
+import { lanAccessOn, readShopLanguage } from '../core/shop/settings';
 import { serveStatic } from './static-files';
 import { readBody } from './body';
 import { EventStreams } from './event-streams';
@@ -157,8 +157,7 @@ export async function startShopHost(opts: ShopHostOptions): Promise<ShopHost> {
   server.requestTimeout = timeoutMs * 2;
 
   const lanOn = (): boolean => {
-    const row = backend.services.sqlite.prepare('SELECT settings_json FROM shop LIMIT 1').get() as { settings_json: string } | undefined;
-    return row ? (JSON.parse(row.settings_json) as { lanAccess?: boolean }).lanAccess === true : false;
+    return lanAccessOn(backend.services.sqlite);
   };
   /** Where to listen, or null for not at all (onlyWithLanAccess and LAN access off). */
   const desiredHost = (): string | null => {

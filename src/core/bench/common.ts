@@ -2,7 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import type { BenchSettings } from '../../shared/bench/schemas';
 import type { TicketStatus } from '../../shared/tickets/statuses';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { shopSettings } from '../shop/settings';
 import { shopClock } from '../shop/clock';
 
@@ -46,9 +46,7 @@ export function updateBenchRow(ctx: Pick<Ctx, 'sqlite' | 'nowIso'>, ticketId: st
   ensureBenchRow(ctx, ticketId);
   const keys = Object.keys(set) as (keyof typeof set)[];
   if (keys.length === 0) return;
-  ctx.sqlite
-    .prepare(`UPDATE bench_tickets SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now WHERE ticket_id = @id`)
-    .run({ ...set, now: ctx.nowIso(), id: ticketId });
+  prepared(ctx.sqlite, `UPDATE bench_tickets SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now WHERE ticket_id = @id`).run({ ...set, now: ctx.nowIso(), id: ticketId });
 }
 
 export function benchRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): { priority: number; outcome: string | null; parts_expected: string | null; performance_fault: number } {
@@ -69,5 +67,5 @@ export function today(ctx: Pick<Ctx, 'sqlite' | 'clock'>): string {
 
 export function userName(ctx: Pick<Ctx, 'sqlite'>, id: string | null): string | null {
   if (!id) return null;
-  return (prepared(ctx.sqlite, `SELECT display_name FROM users WHERE id = ?`).get(id) as { display_name: string } | undefined)?.display_name ?? null;
+  return (statement<{ display_name: string }>(ctx.sqlite, `SELECT display_name FROM users WHERE id = ?`).get(id))?.display_name ?? null;
 }

@@ -6,7 +6,7 @@ import { t } from '../../shared/i18n/translate';
 import { PAYERS } from '../../shared/warranty/schemas';
 import type { Ctx } from '../api/context';
 import { registerDocument, type LoadOptions } from '../documents/registry';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { loadAttachment } from '../tickets/attachments';
 import { latestQuoteRow, loadQuote, quoteState } from './quotes';
 
@@ -14,7 +14,7 @@ let done = false;
 
 function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOptions): QuoteFormModel | null {
   const c = { ...ctx, locale };
-  let quoteId = (prepared(ctx.sqlite, `SELECT id FROM quotes WHERE id = ?`).get(entityId) as { id: string } | undefined)?.id;
+  let quoteId = (statement<{ id: string }>(ctx.sqlite, `SELECT id FROM quotes WHERE id = ?`).get(entityId))?.id;
   const tRow = prepared(
     ctx.sqlite,
     `SELECT t.id, t.number, t.fault_text, c.id AS cid, c.name, d.brand, d.model, d.imei, d.serial, u.display_name AS tech
@@ -33,8 +33,8 @@ function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOpt
   const own = auths.filter((a) => a.quoteId === q.id).pop() ?? null;
   const earlier = auths.filter((a) => a.quoteVersion < q.version).pop() ?? null;
   const prevLimit = earlier ? Math.max(earlier.totalFen, earlier.capFen ?? 0) : null;
-  const phone = (prepared(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position LIMIT 1`).get(tRow.cid) as { display: string } | undefined)?.display ?? '';
-  const cause = (prepared(ctx.sqlite, `SELECT cause FROM diagnoses WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(tRow.id) as { cause: string } | undefined)?.cause ?? '';
+  const phone = (statement<{ display: string }>(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position LIMIT 1`).get(tRow.cid))?.display ?? '';
+  const cause = (statement<{ cause: string }>(ctx.sqlite, `SELECT cause FROM diagnoses WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(tRow.id))?.cause ?? '';
   let signaturePng: string | null = null;
   if (own?.method === 'signature' && own.attachmentId) signaturePng = `data:image/png;base64,${loadAttachment(ctx.sqlite, own.attachmentId).dataBase64}`;
   const payerWord = (p: string) => t(locale, `bench.payer.${p}`);
@@ -42,9 +42,9 @@ function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOpt
   const nameIn = (l: (typeof q.lines)[number]): string => {
     if (locale !== 'en') return l.description;
     const row = l.priceItemId
-      ? (prepared(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId) as { en: string } | undefined)
+      ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId))
       : l.partId
-        ? (prepared(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId) as { en: string } | undefined)
+        ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId))
         : undefined;
     return row?.en || l.description;
   };

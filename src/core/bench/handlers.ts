@@ -4,7 +4,8 @@ import { appendEvent } from '../tickets/events';
 import { authorize, decline, recordIntakeConsent } from './authorizations';
 import { ticketBasics } from './common';
 import { listPriceItems, savePriceItem } from './pricelist';
-import { coverageFacts, latestQuoteRow, loadQuote, quoteState, saveQuote } from './quotes';
+import { coverageFacts, latestQuoteRow, loadQuote, quoteState } from './quotes';
+import { saveQuote } from './quote-save';
 import { transition } from './transition';
 import { benchQueue, callList, timeLogs, workbench } from './views';
 import {

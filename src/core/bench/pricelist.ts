@@ -7,7 +7,7 @@ import type { Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { PriceItem, PriceItemInput } from '../../shared/bench/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { shopSettings } from '../shop/settings';
 import type { PriceListItemsTable } from './tables';
 
@@ -59,10 +59,10 @@ export function listPriceItems(sqlite: Database.Database, opts: { category?: str
 
 /** The diagnosis fee (检测费) for a category: its own item first, else the all-category one; 0 when the list has none. */
 export function diagnosisFeeFor(sqlite: Database.Database, category: string): { fen: number; itemId: string | null } {
-  const r = prepared(
+  const r = statement<{ id: string; price_fen: number }>(
     sqlite,
     `SELECT id, price_fen FROM price_list_items WHERE diagnosis_fee = 1 AND active = 1 AND (category = ? OR category = '') ORDER BY category = '' LIMIT 1`,
-  ).get(category) as { id: string; price_fen: number } | undefined;
+  ).get(category);
   return { fen: r?.price_fen ?? 0, itemId: r?.id ?? null };
 }
 
@@ -72,7 +72,7 @@ export async function savePriceItem(ctx: Ctx, input: PriceItemInput, source: 'lo
   const existing = input.id ? priceRow(ctx.sqlite, input.id) : undefined;
   if (input.id && !existing) throw new AppError('NOT_FOUND', { details: { entity: 'price_list_item', id: input.id } });
   if (existing?.source === 'hq' && source === 'local') throw new AppError('RULE', { key: 'bench.error.priceListOwnedByHq' });
-  const clash = prepared(ctx.sqlite, `SELECT id FROM price_list_items WHERE code = ?`).get(input.code) as { id: string } | undefined;
+  const clash = statement<{ id: string }>(ctx.sqlite, `SELECT id FROM price_list_items WHERE code = ?`).get(input.code);
   if (clash && clash.id !== input.id) throw fieldError('code', 'bench.validation.codeTaken', { code: input.code });
   if (input.diagnosisFee) {
     if (input.kind !== 'fee') throw fieldError('diagnosisFee', 'bench.validation.diagnosisFeeIsFee');

@@ -7,11 +7,12 @@ import type { CategoryPolicy } from '../../shared/warranty/schemas';
 import { daysBetweenDates, localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
 import { shopClock } from '../shop/clock';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { rowsWhere } from '../tickets/rows';
 import { resolvePolicy } from '../warranty/store';
 import { benchRow, ticketBasics } from './common';
-import { coverageFacts, quoteState, warrantyPartsOf } from './quotes';
+import { coverageFacts, quoteState } from './quotes';
+import { warrantyPartsOf } from './quote-save';
 import { ticketFacts } from './transition';
 import { sanbaoRefundPaid } from '../collection/sanbao-refund';
 
@@ -68,11 +69,7 @@ export async function benchQueue(ctx: Ctx, input: { who: string; status?: Ticket
 }
 
 export function timeLogs(ctx: Pick<Ctx, 'sqlite'>, by: { ticketId?: string; userId?: string }, limit = 200): TimeLog[] {
-  const rows = prepared(
-    ctx.sqlite,
-    `SELECT l.*, u.display_name AS user_name, t.number FROM time_logs l JOIN users u ON u.id = l.user_id JOIN tickets t ON t.id = l.ticket_id
-     WHERE (? IS NULL OR l.ticket_id = ?) AND (? IS NULL OR l.user_id = ?) ORDER BY l.started_at DESC LIMIT ?`,
-  ).all(by.ticketId ?? null, by.ticketId ?? null, by.userId ?? null, by.userId ?? null, limit) as {
+  const rows = statement<{
     id: string;
     ticket_id: string;
     number: string;
@@ -83,7 +80,11 @@ export function timeLogs(ctx: Pick<Ctx, 'sqlite'>, by: { ticketId?: string; user
     minutes: number;
     entered: number;
     note: string;
-  }[];
+  }>(
+    ctx.sqlite,
+    `SELECT l.*, u.display_name AS user_name, t.number FROM time_logs l JOIN users u ON u.id = l.user_id JOIN tickets t ON t.id = l.ticket_id
+     WHERE (? IS NULL OR l.ticket_id = ?) AND (? IS NULL OR l.user_id = ?) ORDER BY l.started_at DESC LIMIT ?`,
+  ).all(by.ticketId ?? null, by.ticketId ?? null, by.userId ?? null, by.userId ?? null, limit);
   return rows.map((r) => ({
     id: r.id,
     ticketId: r.ticket_id,
@@ -128,12 +129,12 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
     e.minutes += m;
     byUser.set(l.userId, e);
   }
-  const issued = prepared(
+  const issued = statement<{ id: string; part_id: string; sku: string; name_zh: string; name_en: string; qty: number; serials_json: string; removed_serial: string | null; at: string }>(
     ctx.sqlite,
     `SELECT m.id, m.part_id, p.sku, p.name_zh, p.name_en, m.qty, m.serials_json, m.removed_serial, m.at FROM stock_movements m JOIN parts p ON p.id = m.part_id
      WHERE m.ticket_id = ? AND m.kind IN ('issue', 'return') ORDER BY m.n`,
-  ).all(t.id) as { id: string; part_id: string; sku: string; name_zh: string; name_en: string; qty: number; serials_json: string; removed_serial: string | null; at: string }[];
-  const qc = (prepared(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM qc_results q LEFT JOIN users u ON u.id = q.checked_by WHERE q.ticket_id = ? ORDER BY q.id`).all(t.id) as {
+  ).all(t.id);
+  const qc = (statement<{
     id: string;
     ticket_id: string;
     passed: number;
@@ -144,7 +145,7 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
     checked_by: string | null;
     by_name: string | null;
     at: string;
-  }[]).map(
+  }>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM qc_results q LEFT JOIN users u ON u.id = q.checked_by WHERE q.ticket_id = ? ORDER BY q.id`).all(t.id)).map(
     (r): QcRecord => ({
       id: r.id,
       ticketId: r.ticket_id,
@@ -219,12 +220,12 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
 
 /** Whom to phone: quotes waiting for the customer's approval and devices ready for collection, with the last call made. */
 export function callList(ctx: Ctx, limit = 200): CallListRow[] {
-  const rows = prepared(
+  const rows = statement<{ id: string; number: string; status: TicketStatus; status_at: string; cid: string; name: string; brand: string; model: string }>(
     ctx.sqlite,
     `SELECT t.id, t.number, t.status, t.status_at, c.id AS cid, c.name, d.brand, d.model
      FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN devices d ON d.id = t.device_id
      WHERE t.status IN ('awaiting_approval', 'ready') ORDER BY t.status_at LIMIT ?`,
-  ).all(limit) as { id: string; number: string; status: TicketStatus; status_at: string; cid: string; name: string; brand: string; model: string }[];
+  ).all(limit);
   const phones = prepared(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`);
   const calls = prepared(
     ctx.sqlite,

@@ -8,7 +8,7 @@ import type { DiagnosisInput, IssuePartInput, QcInput, SanbaoInput } from '../..
 import { judgeQc, qcChecklist } from '../../shared/bench/rules';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/tickets/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { issueToTicket, reserve } from '../stock';
 import { insertAttachment, thumbOf } from '../tickets/attachments';
 import { appendEvent } from '../tickets/events';
@@ -25,7 +25,7 @@ import { workAllowed } from '../../shared/tickets/lifecycle';
 const WORK_OPEN = ['received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts', 'qc'] as const;
 
 function requireAssignable(ctx: Ctx, userId: string): { display_name: string } {
-  const u = prepared(ctx.sqlite, `SELECT role, disabled, display_name FROM users WHERE id = ?`).get(userId) as { role: string; disabled: number; display_name: string } | undefined;
+  const u = statement<{ role: string; disabled: number; display_name: string }>(ctx.sqlite, `SELECT role, disabled, display_name FROM users WHERE id = ?`).get(userId);
   if (!u || u.disabled || u.role === 'counter') throw fieldError('technicianId', 'tickets.error.technician');
   return u;
 }
@@ -87,7 +87,7 @@ export function recordDiagnosis(ctx: Ctx, input: DiagnosisInput): string {
   ).run(id, t.id, input.cause, input.notes, JSON.stringify(input.findings), input.performanceFault ? 1 : 0, JSON.stringify(input.partsNeeded), JSON.stringify(photoIds), ctx.nowIso(), ctx.session?.userId ?? null);
   // Findings made inside the device join the intake's: the warranty engine reads them from the ticket.
   if (input.findings.length > 0) {
-    const cur = JSON.parse((prepared(ctx.sqlite, `SELECT findings_json FROM tickets WHERE id = ?`).get(t.id) as { findings_json: string }).findings_json) as string[];
+    const cur = JSON.parse((statement<{ findings_json: string }>(ctx.sqlite, `SELECT findings_json FROM tickets WHERE id = ?`).get(t.id)!).findings_json) as string[];
     const merged = [...new Set([...cur, ...input.findings])];
     if (merged.length !== cur.length) prepared(ctx.sqlite, `UPDATE tickets SET findings_json = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(merged), ctx.nowIso(), t.id);
   }
@@ -208,7 +208,7 @@ export function addNote(ctx: Ctx, ticketId: string, note: string): void {
 
 /** Users credited with work on the ticket (time) and its technician: they may not QC it when a second person is required. */
 function workers(ctx: Ctx, ticketId: string, technicianId: string | null): Set<string> {
-  const ids = (prepared(ctx.sqlite, `SELECT DISTINCT user_id FROM time_logs WHERE ticket_id = ?`).all(ticketId) as { user_id: string }[]).map((r) => r.user_id);
+  const ids = (statement<{ user_id: string }>(ctx.sqlite, `SELECT DISTINCT user_id FROM time_logs WHERE ticket_id = ?`).all(ticketId)).map((r) => r.user_id);
   return new Set([...ids, ...(technicianId ? [technicianId] : [])]);
 }
 
@@ -232,7 +232,7 @@ export async function submitQc(ctx: Ctx, input: QcInput): Promise<{ passed: bool
     `INSERT INTO qc_results (id, ticket_id, passed, items_json, data_handling, passcode_erased, fail_reason, checked_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(ctx.newId(), t.id, judged.passed ? 1 : 0, JSON.stringify(input.items), input.data, passcodeErased ? 1 : 0, judged.passed ? '' : input.failReason, me.userId, ctx.nowIso());
   if (judged.passed) {
-    const sanbao = prepared(ctx.sqlite, `SELECT option FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id) as { option: string } | undefined;
+    const sanbao = statement<{ option: string }>(ctx.sqlite, `SELECT option FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id);
     const outcome = input.outcome ?? (sanbao ? (sanbao.option === 'exchange' ? 'exchanged' : 'refunded') : 'repaired');
     transition(ctx, t.id, 'ready', { outcome, note: input.note, data: { qc: 'pass', data: input.data } });
   } else {
@@ -249,11 +249,11 @@ export async function sanbaoOptions(ctx: Ctx, ticketId: string, purchasePriceFen
   // after it); the bench only reads it, so the card, the record and the receipt agree.
   const result = await evaluateTicket(ctx, t.id, { purchasePriceFen, exchange });
   const { policy } = await resolvePolicy(ctx, { policyId: result.policy.id, policyVersion: result.policy.version });
-  const dev = prepared(ctx.sqlite, `SELECT invoice_date, purchase_date, purchase_price_fen FROM devices WHERE id = ?`).get(t.device_id) as {
+  const dev = statement<{
     invoice_date: string | null;
     purchase_date: string | null;
     purchase_price_fen: number | null;
-  };
+  }>(ctx.sqlite, `SELECT invoice_date, purchase_date, purchase_price_fen FROM devices WHERE id = ?`).get(t.device_id)!;
   const invoiceDate = dev.invoice_date ?? dev.purchase_date;
   const price = purchasePriceFen ?? dev.purchase_price_fen;
   return {
@@ -293,7 +293,7 @@ export async function decideSanbao(ctx: Ctx, input: SanbaoInput): Promise<string
   if (input.option === 'exchange' && !input.newImei && !input.newSerial) throw fieldError('newImei', 'bench.validation.newUnitRequired');
   if (input.option === 'return' && !opts.invoiceDate) throw fieldError('purchasePriceFen', 'bench.validation.noInvoiceDate');
   const approvedBy = await requireManager(ctx, input.approval, 'bench.sanbaoApproved', { ticketId: t.id, option: input.option, purchasePriceFen: input.purchasePriceFen });
-  const dev = prepared(ctx.sqlite, `SELECT imei, serial FROM devices WHERE id = ?`).get(t.device_id) as { imei: string | null; serial: string | null };
+  const dev = statement<{ imei: string | null; serial: string | null }>(ctx.sqlite, `SELECT imei, serial FROM devices WHERE id = ?`).get(t.device_id)!;
   const day = opts.today;
   const id = ctx.newId();
   prepared(

@@ -13,10 +13,10 @@ import { t as tt } from '../../shared/i18n/translate';
 import type { Ctx } from '../api/context';
 import type { getAuthorizedQuote } from '../bench/quotes';
 import type { TicketBasics } from '../bench/common';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { shopClock } from '../shop/clock';
 import type { DevicesTable } from '../db/intake-tables';
-import { partsInDevice } from './collect';
+import { partsInDevice } from './reads';
 import type { WarrantyClaimLinesTable, WarrantyClaimsTable } from './tables';
 
 type AuthorizedQuote = NonNullable<ReturnType<typeof getAuthorizedQuote>>;
@@ -41,7 +41,7 @@ export function createClaimsForTicket(ctx: Ctx, t: TicketBasics, collectionId: s
     const more = extra.filter((x) => x.payer === payer && x.amountFen > 0);
     if (lines.length === 0 && more.length === 0) continue;
     const id = ctx.newId();
-    const seq = (prepared(ctx.sqlite, `SELECT count(*) AS n FROM warranty_claims WHERE period = ?`).get(period) as { n: number }).n + 1;
+    const seq = (statement<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM warranty_claims WHERE period = ?`).get(period)!).n + 1;
     const number = `${clock.code}-W${period.slice(2, 4)}${period.slice(5, 7)}-${String(seq).padStart(4, '0')}`;
     const now = ctx.nowIso();
     const claimed = lines.reduce((s, l) => s + l.payers[payer], 0) + more.reduce((s, x) => s + x.amountFen, 0);
@@ -58,7 +58,7 @@ export function createClaimsForTicket(ctx: Ctx, t: TicketBasics, collectionId: s
     lines.forEach((l, i) => {
       const part = l.partId ? parts.get(l.partId) : undefined;
       const old = l.partId
-        ? (prepared(ctx.sqlite, `SELECT id, serial FROM old_parts WHERE ticket_id = ? AND part_id = ? ORDER BY created_at LIMIT 1`).get(t.id, l.partId) as { id: string; serial: string } | undefined)
+        ? (statement<{ id: string; serial: string }>(ctx.sqlite, `SELECT id, serial FROM old_parts WHERE ticket_id = ? AND part_id = ? ORDER BY created_at LIMIT 1`).get(t.id, l.partId))
         : undefined;
       // A custom line the technician marked covered tells the maker why it is theirs.
       const description = l.coverReason ? `${l.description} — ${l.coverReason}` : l.description;
@@ -129,7 +129,8 @@ export function listClaims(ctx: Pick<Ctx, 'sqlite'>, f: { payer?: ClaimPayer | u
   if (f.status) (where.push('c.status = ?'), args.push(f.status));
   if (f.period) (where.push('c.period = ?'), args.push(f.period));
   if (f.ticketId) (where.push('(c.ticket_id = ? OR t.number = ?)'), args.push(f.ticketId, f.ticketId));
-  const rows = ctx.sqlite.prepare(`${CLAIM_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC LIMIT ?`).all(...args, f.limit) as ClaimRowDb[];
+  // one cached statement per combination of filters (at most 16)
+  const rows = statement<ClaimRowDb>(ctx.sqlite, `${CLAIM_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC LIMIT ?`).all(...args, f.limit);
   return toClaims(ctx, rows);
 }
 

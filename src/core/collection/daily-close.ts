@@ -10,7 +10,7 @@ import type { DailyCloseView, Tender } from '../../shared/collection/schemas';
 import type { Ctx } from '../api/context';
 import { userName } from '../bench/common';
 import { isManager } from '../auth/manager-approval';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { shopClock } from '../shop/clock';
 
 /** UTC instants [start, end) of a calendar date in a time zone. */
@@ -56,9 +56,9 @@ export function dailyCloseView(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: { date
       : prepared(ctx.sqlite, `SELECT COALESCE(SUM(deposit_applied_fen), 0) AS n FROM collections WHERE business_date = ?`).get(date)
   ) as { n: number };
   const b = dayBounds(date, clock.timeZone);
-  const received = (prepared(ctx.sqlite, `SELECT count(*) AS n FROM tickets WHERE received_at >= ? AND received_at < ?`).get(b.start, b.end) as { n: number }).n;
+  const received = (statement<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM tickets WHERE received_at >= ? AND received_at < ?`).get(b.start, b.end)!).n;
   const moved = (to: string) =>
-    (prepared(ctx.sqlite, `SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE to_status = ? AND at >= ? AND at < ?`).get(to, b.start, b.end) as { n: number }).n;
+    (statement<{ n: number }>(ctx.sqlite, `SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE to_status = ? AND at >= ? AND at < ?`).get(to, b.start, b.end)!).n;
   const c = prepared(
     ctx.sqlite,
     `SELECT d.*, u.display_name AS by_name FROM daily_closes d LEFT JOIN users u ON u.id = d.closed_by WHERE d.business_date = ? AND d.scope = ? AND d.user_id = ?`,
@@ -105,11 +105,11 @@ export async function closeDay(ctx: Ctx, input: { date: string; scope: 'shop' | 
 }
 
 export function listCloses(ctx: Pick<Ctx, 'sqlite'>, limit: number) {
-  const rows = prepared(
+  const rows = statement<{ id: string; business_date: string; scope: string; user_id: string; expected_cash_fen: number; counted_cash_fen: number; difference_fen: number; reason: string; closed_at: string; by_name: string | null; user_name: string | null }>(
     ctx.sqlite,
     `SELECT d.id, d.business_date, d.scope, d.user_id, d.expected_cash_fen, d.counted_cash_fen, d.difference_fen, d.reason, d.closed_at, u.display_name AS by_name, w.display_name AS user_name
      FROM daily_closes d LEFT JOIN users u ON u.id = d.closed_by LEFT JOIN users w ON w.id = d.user_id ORDER BY d.business_date DESC, d.id DESC LIMIT ?`,
-  ).all(limit) as { id: string; business_date: string; scope: string; user_id: string; expected_cash_fen: number; counted_cash_fen: number; difference_fen: number; reason: string; closed_at: string; by_name: string | null; user_name: string | null }[];
+  ).all(limit);
   return rows.map((r) => ({
     id: r.id,
     date: r.business_date,

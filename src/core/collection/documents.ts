@@ -5,7 +5,11 @@
  *   daily_close    (日结单)      entity = 'YYYY-MM-DD' (the shop) or 'YYYY-MM-DD:<userId>' (one cashier)
  *   claim_batch    (索赔清单)    entity = '<payer>:YYYY-MM'
  */
-import { buildClaimBatch, buildDailyClose, buildRepairReceipt, buildWarrantyCard, type ClaimBatchModel, type DailyCloseModel, type RepairReceiptModel, type WarrantyCardModel } from '../../shared/collection/documents';
+import { buildClaimBatch } from '../../shared/collection/claim-batch';
+import { buildDailyClose } from '../../shared/collection/daily-close';
+import type { ClaimBatchModel, DailyCloseModel, RepairReceiptModel, WarrantyCardModel } from '../../shared/collection/document-models';
+import { buildRepairReceipt } from '../../shared/collection/repair-receipt';
+import { buildWarrantyCard } from '../../shared/collection/warranty-card';
 import { otherPayersText } from '../../shared/bench/quote-form';
 import { daysFrom } from '../../shared/collection/rules';
 import { CLAIM_PAYERS, type ClaimPayer } from '../../shared/collection/schemas';
@@ -18,9 +22,10 @@ import type { Locale } from '../../shared/i18n/types';
 import { resolvePolicy } from '../warranty/store';
 import type { Ctx } from '../api/context';
 import { registerDocument, type LoadOptions } from '../documents/registry';
-import { prepared } from '../db/statements';
+import { statement } from '../db/statements';
 import { AppError } from '../../shared/api/errors';
-import { customerPhones, lookup } from './collect';
+import { customerPhones } from './reads';
+import { lookup } from './view';
 import { listClaims } from './claims';
 import { dailyCloseView } from './daily-close';
 
@@ -39,10 +44,10 @@ export async function loadRepairReceipt(ctx: Ctx, ref: string, { locale, setting
   const money = (f: number) => formatMoney(f, locale, settings.currency);
   const payerWord = (p: string) => t(locale, `bench.payer.${p}`);
   const rec = v.collection;
-  const tRow = prepared(ctx.sqlite, `SELECT t.customer_id, u.display_name AS counter FROM tickets t LEFT JOIN users u ON u.id = t.received_by WHERE t.id = ?`).get(v.ticket.id) as {
+  const tRow = statement<{
     customer_id: string;
     counter: string | null;
-  };
+  }>(ctx.sqlite, `SELECT t.customer_id, u.display_name AS counter FROM tickets t LEFT JOIN users u ON u.id = t.received_by WHERE t.id = ?`).get(v.ticket.id)!;
   const lines = v.lines.map((l) => ({
     description: l.description,
     qty: l.qty,
@@ -144,10 +149,10 @@ async function exclusionsOf(ctx: Ctx, category: string, findings: Finding[], loc
 export async function loadWarrantyCard(ctx: Ctx, ref: string, { locale, settings }: LoadOptions): Promise<WarrantyCardModel | null> {
   const v = await viewFor(ctx, ref, locale);
   if (!v) return null;
-  const d = prepared(
+  const d = statement<{ imei2: string | null; purchase_date: string | null; invoice_date: string | null; invoice_no: string; seller: string; customer_id: string; findings_json: string }>(
     ctx.sqlite,
     `SELECT d.imei2, d.purchase_date, d.invoice_date, d.invoice_no, d.seller, t.customer_id, t.findings_json FROM tickets t JOIN devices d ON d.id = t.device_id WHERE t.id = ?`,
-  ).get(v.ticket.id) as { imei2: string | null; purchase_date: string | null; invoice_date: string | null; invoice_no: string; seller: string; customer_id: string; findings_json: string };
+  ).get(v.ticket.id)!;
   const { exclusions, unitVoided } = await exclusionsOf(ctx, v.ticket.device.category, JSON.parse(d.findings_json) as Finding[], locale);
   const rec = v.collection;
   const handedBack = rec ? localDate(rec.collectedAt, settings.timeZone) : null;

@@ -1,7 +1,8 @@
 import type { collectionProcedures } from '../../shared/collection/procedures';
 import type { Handlers } from '../api/context';
 import { ticketBasics } from '../bench/common';
-import { complete, identityMatches, lookup } from './collect';
+import { complete, identityMatches } from './collect';
+import { lookup } from './view';
 import { exportClaims, listClaims, setClaimStatus } from './claims';
 import { closeDay, dailyCloseView, listCloses } from './daily-close';
 import { registerCollectionDocuments } from './documents';

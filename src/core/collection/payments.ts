@@ -8,7 +8,7 @@ import { AppError, fieldError } from '../../shared/api/errors';
 import type { Payment, PaymentKind, Tender } from '../../shared/collection/schemas';
 import { formatMoney } from '../../shared/documents/format';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { shopClock } from '../shop/clock';
 import { requireManager } from '../auth/manager-approval';
 import { onTicketEvent } from '../tickets/events';
@@ -130,13 +130,13 @@ export function listPayments(ctx: Pick<Ctx, 'sqlite'>, by: { ticketId?: string |
  * A 三包 return's refund is not money paid for the work: it stays out (the ledger still holds it).
  */
 export function paidOnTicket(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): { paidFen: number; depositFen: number } {
-  const r = prepared(
+  const r = statement<{ paid: number; deposit: number }>(
     ctx.sqlite,
     `SELECT COALESCE(SUM(amount_fen), 0) AS paid,
             COALESCE(SUM(CASE WHEN kind = 'deposit' THEN amount_fen
                               WHEN kind = 'void' AND reverses_id IN (SELECT id FROM payments WHERE kind = 'deposit') THEN amount_fen ELSE 0 END), 0) AS deposit
      FROM payments WHERE ticket_id = ? AND NOT (kind = 'refund' AND reason IN (${SANBAO_REFUND_REASONS_SQL}))`,
-  ).get(ticketId, ticketId) as { paid: number; deposit: number };
+  ).get(ticketId, ticketId)!;
   return { paidFen: r.paid, depositFen: r.deposit };
 }
 
@@ -146,7 +146,7 @@ export function paidOnTicket(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): { paid
  * so a deposit is never counted twice).
  */
 export function ensureDepositPayment(ctx: Lite, ticketId: string): void {
-  const t = prepared(ctx.sqlite, `SELECT deposit_fen FROM tickets WHERE id = ?`).get(ticketId) as { deposit_fen: number } | undefined;
+  const t = statement<{ deposit_fen: number }>(ctx.sqlite, `SELECT deposit_fen FROM tickets WHERE id = ?`).get(ticketId);
   if (!t || t.deposit_fen <= 0) return;
   const has = prepared(ctx.sqlite, `SELECT 1 FROM payments WHERE ticket_id = ? AND kind = 'deposit' LIMIT 1`).get(ticketId);
   if (has) return;
@@ -164,7 +164,7 @@ const money = (ctx: Pick<Ctx, 'locale'>, fen: number) => formatMoney(fen, ctx.lo
 
 /** A refund on a ticket: never more than its net paid; a manager's PIN and a reason. */
 export async function refund(ctx: Ctx, input: { ticketId: string; amountFen: number; tender: Tender; reference: string; reason: string; approval?: { username: string; pin: string } | undefined }): Promise<Payment> {
-  const t = prepared(ctx.sqlite, `SELECT id, number FROM tickets WHERE id = ? OR number = ?`).get(input.ticketId, input.ticketId) as { id: string; number: string } | undefined;
+  const t = statement<{ id: string; number: string }>(ctx.sqlite, `SELECT id, number FROM tickets WHERE id = ? OR number = ?`).get(input.ticketId, input.ticketId);
   if (!t) throw new AppError('NOT_FOUND', { key: 'collection.error.unknownTicket', params: { ref: input.ticketId } });
   const { paidFen } = paidOnTicket(ctx, t.id);
   if (input.amountFen > paidFen) throw fieldError('amountFen', 'collection.validation.refundTooLarge', { paid: money(ctx, Math.max(0, paidFen)) });

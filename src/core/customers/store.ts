@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/errors';
 import { parseCnPhone, reverseDigits, type ParsedPhone } from '../../shared/customers/phone';
 import type { Customer, CustomerSummary, NewCustomer } from '../../shared/customers/schemas';
 import type { Ctx } from '../api/context';
-import { prefixEnd, prepared } from '../db/statements';
+import { prefixEnd, prepared, statement } from '../db/statements';
 import type { CustomersTable } from '../db/intake-tables';
 
 type CustomerRow = Pick<Selectable<CustomersTable>, 'id' | 'name' | 'address' | 'company' | 'note' | 'preferred_contact' | 'created_at' | 'updated_at'>;
@@ -46,7 +46,7 @@ export function summaries(sqlite: Database.Database, ids: readonly string[]): Cu
 }
 
 export function phoneDisplays(sqlite: Database.Database, customerId: string): string[] {
-  return (prepared(sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`).all(customerId) as { display: string }[]).map(
+  return (statement<{ display: string }>(sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`).all(customerId)).map(
     (r) => r.display,
   );
 }
@@ -116,9 +116,9 @@ export function customerExists(sqlite: Database.Database, id: string): boolean {
  */
 export function customerIdsByPhoneSuffix(sqlite: Database.Database, digits: string, limit: number): string[] {
   const rev = reverseDigits(digits);
-  const rows = prepared(
+  const rows = statement<{ customer_id: string }>(
     sqlite,
     `SELECT DISTINCT customer_id FROM customer_phones WHERE digits_rev >= ? AND digits_rev < ? LIMIT ?`,
-  ).all(rev, prefixEnd(rev), limit) as { customer_id: string }[];
+  ).all(rev, prefixEnd(rev), limit);
   return rows.map((r) => r.customer_id);
 }

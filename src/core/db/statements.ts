@@ -16,6 +16,14 @@ export function prepared(sqlite: Database.Database, sql: string): Database.State
   return stmt;
 }
 
+/**
+ * A cached statement typed once, where its SQL is written (the row it answers and the
+ * parameters it binds): call sites read typed rows with no cast.
+ */
+export function statement<Result, Params extends unknown[] = unknown[]>(sqlite: Database.Database, sql: string): Database.Statement<Params, Result> {
+  return prepared(sqlite, sql) as unknown as Database.Statement<Params, Result>;
+}
+
 export function get<T>(sqlite: Database.Database, sql: string, ...params: unknown[]): T | undefined {
   return prepared(sqlite, sql).get(...params) as T | undefined;
 }

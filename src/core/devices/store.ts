@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Device, DeviceSummary, NewDevice } from '../../shared/devices/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import type { DevicesTable } from '../db/intake-tables';
 
 /** Every column but the sync sequence `n` (the list COLUMNS below). */
@@ -133,9 +133,9 @@ export function recordOwner(ctx: Ctx, deviceId: string, customerId: string, tick
 }
 
 export function ownersOf(sqlite: Database.Database, deviceId: string) {
-  const rows = prepared(
+  const rows = statement<{ customer_id: string; name: string; at: string; ticket_id: string | null }>(
     sqlite,
     `SELECT o.customer_id, c.name, o.at, o.ticket_id FROM device_owners o JOIN customers c ON c.id = o.customer_id WHERE o.device_id = ? ORDER BY o.at, o.id`,
-  ).all(deviceId) as { customer_id: string; name: string; at: string; ticket_id: string | null }[];
+  ).all(deviceId);
   return rows.map((r, i) => ({ customerId: r.customer_id, customerName: r.name, from: r.at, to: rows[i + 1]?.at ?? null, ticketId: r.ticket_id }));
 }

@@ -16,7 +16,7 @@ import { addDaysToDate, localDate } from '../../shared/time/local-date';
 import { edgeOf } from '../../shared/tickets/lifecycle';
 import type { TicketStatus } from '../../shared/tickets/statuses';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { appendEvent, type AppendedEvent } from '../tickets/events';
 import { shopInfo } from './report';
 
@@ -26,7 +26,7 @@ type HookCtx = Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session'>;
 export function followUpOnCollection(ctx: HookCtx, e: AppendedEvent): void {
   if (e.toStatus !== 'collected') return;
   if (prepared(ctx.sqlite, `SELECT 1 FROM follow_ups WHERE ticket_id = ? AND status = 'open'`).get(e.ticketId)) return;
-  const t = prepared(ctx.sqlite, `SELECT customer_id FROM tickets WHERE id = ?`).get(e.ticketId) as { customer_id: string } | undefined;
+  const t = statement<{ customer_id: string }>(ctx.sqlite, `SELECT customer_id FROM tickets WHERE id = ?`).get(e.ticketId);
   if (!t) return;
   const info = shopInfo(ctx.sqlite);
   const due = addDaysToDate(localDate(new Date(e.at), info.timeZone), info.quality.followUpDays);
@@ -105,7 +105,7 @@ export async function recordFollowUp(
   ctx: Ctx,
   input: { id: string; reached: boolean; score?: number | null | undefined; comments: string; problemReported: boolean },
 ): Promise<FollowUpRow> {
-  const cur = prepared(ctx.sqlite, `SELECT status, attempts FROM follow_ups WHERE id = ?`).get(input.id) as { status: string; attempts: number } | undefined;
+  const cur = statement<{ status: string; attempts: number }>(ctx.sqlite, `SELECT status, attempts FROM follow_ups WHERE id = ?`).get(input.id);
   if (!cur) throw new AppError('NOT_FOUND', { details: { entity: 'follow_up', id: input.id } });
   if (cur.status !== 'open') throw new AppError('CONFLICT', { key: 'reports.error.followUpClosed' });
   const now = ctx.nowIso();
@@ -124,10 +124,10 @@ export async function recordFollowUp(
 
 function nextComplaintNumber(sqlite: Database.Database, code: string, today: string): string {
   const yymm = today.slice(2, 4) + today.slice(5, 7);
-  const row = prepared(
+  const row = statement<{ last_seq: number }>(
     sqlite,
     `INSERT INTO ticket_counters (key, last_seq) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
-  ).get(`complaint:${code}-${yymm}`) as { last_seq: number };
+  ).get(`complaint:${code}-${yymm}`)!;
   return `${code}-C${yymm}-${String(row.last_seq).padStart(3, '0')}`;
 }
 
@@ -159,7 +159,7 @@ export async function openComplaint(
     customerId ??= fu.customer_id;
   }
   if (ticketId) {
-    const t = prepared(ctx.sqlite, `SELECT customer_id FROM tickets WHERE id = ?`).get(ticketId) as { customer_id: string } | undefined;
+    const t = statement<{ customer_id: string }>(ctx.sqlite, `SELECT customer_id FROM tickets WHERE id = ?`).get(ticketId);
     if (!t) throw new AppError('VALIDATION', { fields: [{ path: 'ticketId', key: 'errors.NOT_FOUND' }] });
     customerId ??= t.customer_id;
   }
@@ -202,9 +202,9 @@ function toComplaint(sqlite: Database.Database, r: ComplaintDbRow, nowIso: strin
   const overdue = open && ((!r.responded_at && nowIso > r.respond_by) || (!r.resolved_at && nowIso > r.resolve_by));
   const events = withEvents
     ? (
-        prepared(sqlite, `SELECT e.id, e.at, u.display_name, e.kind, e.note, e.data_json FROM complaint_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.complaint_id = ? ORDER BY e.id`).all(r.id) as {
+        statement<{
           id: string; at: string; display_name: string | null; kind: Complaint['events'][number]['kind']; note: string; data_json: string;
-        }[]
+        }>(sqlite, `SELECT e.id, e.at, u.display_name, e.kind, e.note, e.data_json FROM complaint_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.complaint_id = ? ORDER BY e.id`).all(r.id)
       ).map((e) => ({ id: e.id, at: e.at, userName: e.display_name, kind: e.kind, note: e.note, data: JSON.parse(e.data_json) as Record<string, unknown> }))
     : [];
   return {
@@ -327,8 +327,8 @@ function repairWarrantyDays(sqlite: Database.Database, category: string): number
 export async function reopenTicketForRework(ctx: Ctx, id: string, note: string): Promise<Complaint> {
   const c = requireComplaint(ctx, id);
   if (!c.ticket_id) throw new AppError('RULE', { key: 'reports.error.noTicket' });
-  const t = prepared(ctx.sqlite, `SELECT t.status, t.number, d.category, (SELECT max(at) FROM ticket_events WHERE ticket_id = t.id AND to_status = 'collected') AS collected_at
-    FROM tickets t JOIN devices d ON d.id = t.device_id WHERE t.id = ?`).get(c.ticket_id) as { status: TicketStatus; number: string; category: string; collected_at: string | null };
+  const t = statement<{ status: TicketStatus; number: string; category: string; collected_at: string | null }>(ctx.sqlite, `SELECT t.status, t.number, d.category, (SELECT max(at) FROM ticket_events WHERE ticket_id = t.id AND to_status = 'collected') AS collected_at
+    FROM tickets t JOIN devices d ON d.id = t.device_id WHERE t.id = ?`).get(c.ticket_id)!;
   if (t.status !== 'collected' && t.status !== 'ready') throw new AppError('RULE', { key: 'reports.error.ticketNotDone', params: { number: t.number } });
   const days = repairWarrantyDays(ctx.sqlite, t.category);
   if (t.collected_at && Date.parse(ctx.nowIso()) - Date.parse(t.collected_at) > days * 86_400_000) {

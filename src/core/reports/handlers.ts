@@ -20,6 +20,7 @@ import { verifyReportFacts } from './facts';
 import { verifyReportRollups } from './rollups';
 import { dashboard, exportReport, registerReportDocuments, reportOptions } from './output';
 import { drill, runReport } from './report';
+import { statement } from '../db/statements';
 
 registerReportDocuments();
 onTicketEvent(followUpOnCollection);
@@ -90,7 +91,7 @@ export function attachEscalationTimer(services: BackendServices, intervalMs = ES
   const tick = () => {
     try {
       if (!services.sqlite.open) return;
-      if (!services.sqlite.prepare(`SELECT 1 FROM shop LIMIT 1`).get()) return;
+      if (!statement<1, []>(services.sqlite, `SELECT 1 FROM shop LIMIT 1`).get()) return;
       emitAfterSync(services.emit, (emit) =>
         services.sqlite.transaction(() =>
           runEscalations({ sqlite: services.sqlite, newId: services.newId, nowIso: () => services.clock.now().toISOString(), session: null, emit }),

@@ -14,7 +14,7 @@ import { DEVICE_CATEGORIES } from '../../shared/devices/categories';
 import type { Ctx } from '../api/context';
 import { registerDocument } from '../documents/registry';
 import { zodToAppError } from '../api/validation';
-import { aggregateReport } from './facts';
+import { aggregateReport } from './aggregates';
 import { reportWindow, runReport, shopInfo, sideFigures, userNames } from './report';
 
 export async function exportReport(ctx: Ctx, input: { report: ReportInput; format: 'csv' | 'xlsx' }): Promise<{ fileName: string; mime: string; base64: string }> {

@@ -9,9 +9,11 @@ import { assembleReport, promiseEndsIn, zonedDayStartIso, type ReportWindow, typ
 import { qualitySettingsSchema, SERVICE_TYPES, addDaysToDate, type DrillInput, type DrillRow, type ReportFilters, type ReportInput, type ReportResult, type QualitySettings } from '../../shared/reports/schemas';
 import { localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { rollupKey } from './rollups';
-import { aggregateReport, drillFacts, factFilterSql, type DrillFact, type ShopAggregates } from './facts';
+import { aggregateReport, type ShopAggregates } from './aggregates';
+import { drillFacts, type DrillFact } from './drill';
+import { factFilterSql } from './fact-filters';
 
 export interface ShopInfo {
   code: string;
@@ -22,7 +24,7 @@ export interface ShopInfo {
 }
 
 export function shopInfo(sqlite: Database.Database): ShopInfo {
-  const row = prepared(sqlite, `SELECT code, settings_json FROM shop LIMIT 1`).get() as { code: string; settings_json: string } | undefined;
+  const row = statement<{ code: string; settings_json: string }>(sqlite, `SELECT code, settings_json FROM shop LIMIT 1`).get();
   if (!row) throw new AppError('SETUP_REQUIRED');
   const s = JSON.parse(row.settings_json) as { name?: string; timeZone?: string; currency?: string; quality?: unknown };
   return {
@@ -274,7 +276,7 @@ function paymentFigures(
 }
 
 export function userNames(sqlite: Database.Database): Map<string, string> {
-  return new Map((prepared(sqlite, `SELECT id, display_name FROM users`).all() as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name]));
+  return new Map((statement<{ id: string; display_name: string }>(sqlite, `SELECT id, display_name FROM users`).all()).map((u) => [u.id, u.display_name]));
 }
 
 /** `useRollups: false` reads the ledgers even where the rollups would answer (tests compare the two). */

@@ -4,7 +4,7 @@ import type { SearchResult } from '../../shared/search/schemas';
 import { formatTicketNumber } from '../../shared/tickets/number';
 import { isValidImei } from '../../shared/devices/imei';
 import { customerIdsByPhoneSuffix } from '../customers/store';
-import { prefixEnd, prepared } from '../db/statements';
+import { prefixEnd, prepared, statement } from '../db/statements';
 
 type Match = SearchResult['customers'][number]['match'];
 type TicketHit = SearchResult['tickets'][number];
@@ -132,18 +132,18 @@ function customerHits(sqlite: Database.Database, plan: SearchPlan, g: Group<Cust
   if (plan.phoneSuffix) pushIds(customerIdsByPhoneSuffix(sqlite, plan.phoneSuffix, g.limit), 'phone');
   if (g.full) return;
   if (plan.fullText && !/^\d+$/.test(plan.text)) {
-    const rows = prepared(
+    const rows = statement<{ id: string }>(
       sqlite,
       `SELECT c.id FROM customers c WHERE c.n IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ? ORDER BY rank LIMIT ?)`,
-    ).all(ftsPhrase(plan.fullText), g.limit) as { id: string }[];
+    ).all(ftsPhrase(plan.fullText), g.limit);
     pushIds(rows.map((r) => r.id), 'name');
   } else if (plan.short) {
     // Under three characters trigram cannot help: a two-character Chinese name is the start
     // of the name (张伟, 欧阳) or its end (小明 of 王小明); both are index ranges.
     const rev = [...plan.short].reverse().join('');
-    const exact = prepared(sqlite, `SELECT id FROM customers WHERE name = ? LIMIT ?`).all(plan.short, g.limit) as { id: string }[];
-    const starts = prepared(sqlite, `SELECT id FROM customers WHERE name >= ? AND name < ? LIMIT ?`).all(plan.short, prefixEnd(plan.short), g.limit) as { id: string }[];
-    const ends = prepared(sqlite, `SELECT id FROM customers WHERE name_rev >= ? AND name_rev < ? LIMIT ?`).all(rev, prefixEnd(rev), g.limit) as { id: string }[];
+    const exact = statement<{ id: string }>(sqlite, `SELECT id FROM customers WHERE name = ? LIMIT ?`).all(plan.short, g.limit);
+    const starts = statement<{ id: string }>(sqlite, `SELECT id FROM customers WHERE name >= ? AND name < ? LIMIT ?`).all(plan.short, prefixEnd(plan.short), g.limit);
+    const ends = statement<{ id: string }>(sqlite, `SELECT id FROM customers WHERE name_rev >= ? AND name_rev < ? LIMIT ?`).all(rev, prefixEnd(rev), g.limit);
     pushIds([...exact, ...starts, ...ends].map((r) => r.id), 'name');
   }
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import { localDate } from '../../shared/time/local-date';
-import { prepared } from '../db/statements';
+import { statement } from '../db/statements';
 
 export interface ShopClock {
   code: string;
@@ -12,7 +12,7 @@ export interface ShopClock {
 
 /** The shop's code and time zone (read per call: a manager may change the zone in settings). */
 export function shopClock(sqlite: Database.Database, now: Date): ShopClock {
-  const row = prepared(sqlite, `SELECT code, settings_json FROM shop LIMIT 1`).get() as { code: string; settings_json: string } | undefined;
+  const row = statement<{ code: string; settings_json: string }>(sqlite, `SELECT code, settings_json FROM shop LIMIT 1`).get();
   if (!row) throw new AppError('SETUP_REQUIRED');
   const tz = (JSON.parse(row.settings_json) as { timeZone?: string }).timeZone ?? 'Asia/Shanghai';
   return { code: row.code, timeZone: tz, today: localDate(now, tz) };

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema';
 import type { Locale } from '../../shared/i18n/types';
 import { isLocale } from '../../shared/i18n/translate';
 import { AppError } from '../../shared/api/errors';
-import { prepared } from '../db/statements';
+import { statement } from '../db/statements';
 
 /** Settings are stored as JSON and parsed with defaults, so a new setting needs no migration. */
 export function parseSettings(json: string): ShopSettings {
@@ -31,9 +31,19 @@ export async function requireShop(db: Kysely<DB>): Promise<{ id: string; setting
   return shop;
 }
 
+function shopSettingsRow(sqlite: Database.Database): { settings_json: string } | undefined {
+  return statement<{ settings_json: string }, []>(sqlite, `SELECT settings_json FROM shop LIMIT 1`).get();
+}
+
+/** Whether the shop serves the LAN (read raw: the hosts ask before and after setup, never failing). */
+export function lanAccessOn(sqlite: Database.Database): boolean {
+  const row = shopSettingsRow(sqlite);
+  return row ? (JSON.parse(row.settings_json) as { lanAccess?: boolean }).lanAccess === true : false;
+}
+
 /** Synchronous read used to pick the language of an error before any session exists. */
 export function readShopLanguage(sqlite: Database.Database): Locale | null {
-  const row = sqlite.prepare(`SELECT settings_json FROM shop LIMIT 1`).get() as { settings_json: string } | undefined;
+  const row = shopSettingsRow(sqlite);
   if (!row) return null;
   const lang = (JSON.parse(row.settings_json) as { language?: unknown }).language;
   return isLocale(lang) ? lang : null;
@@ -41,7 +51,7 @@ export function readShopLanguage(sqlite: Database.Database): Locale | null {
 
 /** The shop's settings, read on the raw connection (parsed once per change, see parseSettings). */
 export function shopSettings(ctx: { sqlite: Database.Database }): ShopSettings {
-  const row = prepared(ctx.sqlite, `SELECT settings_json FROM shop LIMIT 1`).get() as { settings_json: string } | undefined;
+  const row = shopSettingsRow(ctx.sqlite);
   if (!row) throw new AppError('SETUP_REQUIRED');
   return parseSettings(row.settings_json);
 }

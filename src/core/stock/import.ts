@@ -8,6 +8,7 @@ import { checkImportRows, mapHeader } from '../../shared/stock/import-rows';
 import type { ImportReport } from '../../shared/stock/schemas';
 import { upsertPart } from './catalog';
 import type { StockCtx } from './ledger';
+import { statement } from '../db/statements';
 
 /** A spreadsheet cell as the text a person sees (numbers without float noise, rich text flattened). */
 function cellText(v: ExcelJS.CellValue): string {
@@ -62,7 +63,7 @@ export async function importCatalog(
   const issues = [...checked.issues];
   // A part head office published cannot be overwritten from a file: that is a row error too, found before anything is written.
   const good = checked.good.filter((g) => {
-    const existing = ctx.sqlite.prepare(`SELECT source FROM parts WHERE sku = ?`).get(g.part.sku) as { source: string } | undefined;
+    const existing = statement<{ source: string }, [sku: string]>(ctx.sqlite, `SELECT source FROM parts WHERE sku = ?`).get(g.part.sku);
     if (existing?.source !== 'hq') return true;
     issues.push({ row: g.row, sku: g.part.sku, field: 'sku', key: 'stock.errors.partFromHq' });
     return false;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
-import { all, get } from '../db/statements';
+import { all, get, statement } from '../db/statements';
 
 export interface TicketRef {
   id: string;
@@ -14,7 +14,7 @@ const hasTickets = new WeakMap<Database.Database, boolean>();
 export function ticketsTableExists(sqlite: Database.Database): boolean {
   let v = hasTickets.get(sqlite);
   if (v === undefined) {
-    v = !!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets'`).get();
+    v = !!statement<1, []>(sqlite, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets'`).get();
     // Only a positive answer is final: the table appears with a migration, it never goes away.
     if (v) hasTickets.set(sqlite, v);
   }
@@ -40,7 +40,8 @@ export function ticketNumbers(sqlite: Database.Database, ids: readonly (string |
   if (wanted.length === 0 || !ticketsTableExists(sqlite)) return out;
   for (let i = 0; i < wanted.length; i += 500) {
     const chunk = wanted.slice(i, i + 500);
-    const rows = sqlite.prepare(`SELECT id, number FROM tickets WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as { id: string; number: string }[];
+    // one statement for every chunk: the ids as a JSON array (an IN list of ? would be a statement per length)
+    const rows = statement<{ id: string; number: string }, [ids: string]>(sqlite, `SELECT id, number FROM tickets WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(chunk));
     for (const r of rows) out.set(r.id, r.number);
   }
   return out;

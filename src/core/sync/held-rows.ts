@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import { prepared } from '../db/statements';
 
 /**
  * Rows head office still holds in the shape of an older shop schema (it accepts the schema
@@ -19,7 +20,7 @@ export function upgradeHeldRow(
   if (table === 'attachments' && Buffer.isBuffer(row.bytes)) {
     const { bytes, ...rest } = row as Record<string, unknown> & { bytes: Buffer };
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-    sqlite.prepare(`INSERT OR IGNORE INTO attachment_blobs (sha256, size, bytes) VALUES (?, ?, ?)`).run(sha256, bytes.length, bytes);
+    prepared(sqlite, `INSERT OR IGNORE INTO attachment_blobs (sha256, size, bytes) VALUES (?, ?, ?)`).run(sha256, bytes.length, bytes);
     return {
       row: { ...rest, sha256, size: bytes.length },
       resend: [

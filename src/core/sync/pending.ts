@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { statement } from '../db/statements';
 
 /**
  * Which of `ids` of a synced table head office does not hold yet (an outbox entry after the
@@ -6,9 +7,9 @@ import type BetterSqlite3 from 'better-sqlite3';
  */
 export function pendingSync(sqlite: BetterSqlite3.Database, table: string, ids: readonly string[]): Set<string> {
   if (ids.length === 0) return new Set();
-  const acked = (sqlite.prepare(`SELECT acked_seq FROM sync_state WHERE id = 1`).get() as { acked_seq: number } | undefined)?.acked_seq ?? 0;
+  const acked = statement<{ acked_seq: number }, []>(sqlite, `SELECT acked_seq FROM sync_state WHERE id = 1`).get()?.acked_seq ?? 0;
   const out = new Set<string>();
-  const stmt = sqlite.prepare(`SELECT 1 FROM outbox WHERE table_name = ? AND row_id = ? AND seq > ? LIMIT 1`);
+  const stmt = statement<1, [table: string, id: string, acked: number]>(sqlite, `SELECT 1 FROM outbox WHERE table_name = ? AND row_id = ? AND seq > ? LIMIT 1`);
   for (const id of ids) if (stmt.get(table, id, acked)) out.add(id);
   return out;
 }

@@ -6,10 +6,12 @@ import { PATHS, enrollResponseSchema, restoreResponseSchema, type Cell } from '.
 import { insertUser } from '../auth/users';
 import { encryptSecret } from '../secrets/cipher';
 import { syncedTableInfo } from './rows';
-import { SyncFailure, syncEngineOf } from './engine';
+import { prepared } from '../db/statements';
+import { syncEngineOf } from './engine';
+import { SyncFailure } from './failure';
 import { upgradeHeldRow } from './held-rows';
 
-const TOKEN_AAD = 'fixpoint.sync.token';
+import { TOKEN_AAD } from './sync-state';
 
 /** Synced tables, parents before children (foreign keys), so insert triggers see what they read. */
 export function tablesInDependencyOrder(sqlite: BetterSqlite3.Database): string[] {
@@ -126,7 +128,8 @@ export async function restoreFromHq(
             if (unknown) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: `${table}.${unknown}` }).toAppError();
             // a picture may already be here, written from an older-shaped attachment (held-rows.ts): same hash, same bytes
             const verb = table === 'attachment_blobs' ? 'INSERT OR IGNORE' : 'INSERT';
-            sqlite.prepare(`${verb} INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => held.row[c]));
+            // one statement per table and verb, prepared once (core/db's cache), not once per row
+            prepared(sqlite, `${verb} INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => held.row[c]));
             rows++;
           }
           if (!page.data.next) break;

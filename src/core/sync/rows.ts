@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Cell, PushRow } from '../../shared/sync/protocol';
 import { syncedTables } from '../db/outbox';
+import { prepared, statement } from '../db/statements';
 
 /**
  * Generic reading of synced rows, for any table that carries outbox triggers: no per-table
@@ -22,7 +23,7 @@ export function idColumnOf(sqlite: BetterSqlite3.Database, table: string): strin
   let cache = idColumnCache.get(sqlite);
   if (!cache) idColumnCache.set(sqlite, (cache = new Map()));
   if (cache.has(table)) return cache.get(table)!;
-  const row = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(`outbox_${table}_insert`) as { sql: string } | undefined;
+  const row = statement<{ sql: string }, [string]>(sqlite, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(`outbox_${table}_insert`);
   const m = row?.sql.match(/NEW\.([a-z_][a-z0-9_]*)\s*,\s*'upsert'/i);
   const id = m ? m[1]! : null;
   cache.set(table, id);
@@ -51,14 +52,11 @@ export interface Batch {
   bytes: number;
 }
 
-/** Prepared statements per connection (row reads are the hot path of a first push). */
+/** Row reads through core/db's statement cache (they are the hot path of a first push). */
 class Reader {
-  private readonly stmts = new Map<string, BetterSqlite3.Statement>();
   constructor(private readonly sqlite: BetterSqlite3.Database) {}
   stmt(sql: string): BetterSqlite3.Statement {
-    let s = this.stmts.get(sql);
-    if (!s) this.stmts.set(sql, (s = this.sqlite.prepare(sql)));
-    return s;
+    return prepared(this.sqlite, sql);
   }
   row(table: string, id: string): Record<string, unknown> | undefined | 'gone' {
     const col = idColumnOf(this.sqlite, table);
@@ -128,7 +126,7 @@ export function readBatch(sqlite: BetterSqlite3.Database, acked: number, maxEntr
 export function appendSnapshot(sqlite: BetterSqlite3.Database): number {
   let n = 0;
   for (const { table, idColumn } of syncedTableInfo(sqlite)) {
-    n += sqlite.prepare(`INSERT INTO outbox (table_name, row_id, op) SELECT '${table}', "${idColumn}", 'upsert' FROM "${table}"`).run().changes;
+    n += prepared(sqlite, `INSERT INTO outbox (table_name, row_id, op) SELECT '${table}', "${idColumn}", 'upsert' FROM "${table}"`).run().changes;
   }
   return n;
 }
@@ -137,7 +135,7 @@ export function appendSnapshot(sqlite: BetterSqlite3.Database): number {
 export function dumpSynced(sqlite: BetterSqlite3.Database): Map<string, Record<string, Cell>> {
   const out = new Map<string, Record<string, Cell>>();
   for (const { table, idColumn } of syncedTableInfo(sqlite)) {
-    for (const r of sqlite.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
+    for (const r of statement<Record<string, unknown>, []>(sqlite, `SELECT * FROM "${table}"`).all()) {
       out.set(`${table}/${String(r[idColumn])}`, encodeRow(r));
     }
   }

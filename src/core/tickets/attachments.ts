@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import { MAX_THUMB_BYTES } from '../../shared/tickets/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 
 /*
  * Photos and signatures (migration 13): the metadata, the hash and a small thumbnail live in
@@ -65,7 +65,7 @@ export function attachmentsOf(sqlite: Database.Database, ticketId: string) {
 export function loadAttachment(sqlite: Database.Database, id: string) {
   const r = prepared(sqlite, `SELECT ${META} FROM attachments WHERE id = ?`).get(id) as MetaRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', { details: { entity: 'attachment', id } });
-  const blob = prepared(sqlite, `SELECT bytes FROM attachment_blobs WHERE sha256 = ?`).get(r.sha256) as { bytes: Buffer } | undefined;
+  const blob = statement<{ bytes: Buffer }, [string]>(sqlite, `SELECT bytes FROM attachment_blobs WHERE sha256 = ?`).get(r.sha256);
   if (!blob) throw new AppError('NOT_FOUND', { details: { entity: 'attachment_blob', id, sha256: r.sha256 } });
   return { ...toMeta(r), dataBase64: blob.bytes.toString('base64') };
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TicketEvent } from '../../shared/tickets/schemas';
 import type { EventKind, TicketStatus } from '../../shared/tickets/statuses';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 
 export interface NewEvent {
   ticketId: string;
@@ -51,11 +51,7 @@ export function onTicketEvent(hook: TicketEventHook): () => void {
 }
 
 export function eventsOf(sqlite: Database.Database, ticketId: string): TicketEvent[] {
-  const rows = prepared(
-    sqlite,
-    `SELECT e.id, e.ticket_id, e.at, e.user_id, u.display_name, e.from_status, e.to_status, e.kind, e.note, e.data_json
-     FROM ticket_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.ticket_id = ? ORDER BY e.id`,
-  ).all(ticketId) as {
+  const rows = statement<{
     id: string;
     ticket_id: string;
     at: string;
@@ -66,7 +62,11 @@ export function eventsOf(sqlite: Database.Database, ticketId: string): TicketEve
     kind: string;
     note: string;
     data_json: string;
-  }[];
+  }>(
+    sqlite,
+    `SELECT e.id, e.ticket_id, e.at, e.user_id, u.display_name, e.from_status, e.to_status, e.kind, e.note, e.data_json
+     FROM ticket_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.ticket_id = ? ORDER BY e.id`,
+  ).all(ticketId);
   return rows.map((r) => ({
     id: r.id,
     ticketId: r.ticket_id,

@@ -5,7 +5,7 @@ import { parseTicketNumber, formatTicketNumber } from '../../shared/tickets/numb
 import { daysBetweenDates, localDate } from '../../shared/time/local-date';
 import type { Handlers } from '../api/context';
 import { shopClock } from '../shop/clock';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { loadAttachment } from './attachments';
 import { loadTicketDetail } from './detail';
 import { eventsOf } from './events';
@@ -78,7 +78,7 @@ export const ticketHandlers: Handlers<typeof ticketProcedures> = {
   async 'tickets.byBarcode'(input, ctx) {
     const parsed = parseTicketNumber(input.code);
     const number = parsed?.shopCode && parsed.yymm ? formatTicketNumber(parsed.shopCode, parsed.yymm, parsed.seq) : input.code.toUpperCase();
-    const row = prepared(ctx.sqlite, `SELECT id, number FROM tickets WHERE number = ?`).get(number) as { id: string; number: string } | undefined;
+    const row = statement<{ id: string; number: string }>(ctx.sqlite, `SELECT id, number FROM tickets WHERE number = ?`).get(number);
     if (!row) throw new AppError('NOT_FOUND', { key: 'tickets.error.barcodeUnknown', params: { code: input.code } });
     return row;
   },
@@ -93,10 +93,10 @@ export const ticketHandlers: Handlers<typeof ticketProcedures> = {
 
   async 'tickets.technicians'(_input, ctx) {
     // The same rule as intake's check: any active user who is not counter staff can take a ticket.
-    return prepared(
+    return statement<{ id: string; displayName: string; role: string }>(
       ctx.sqlite,
       `SELECT id, display_name AS displayName, role FROM users WHERE disabled = 0 AND role <> 'counter' ORDER BY role = 'technician' DESC, display_name`,
-    ).all() as { id: string; displayName: string; role: string }[];
+    ).all();
   },
 
   async 'attachments.get'(input, ctx) {

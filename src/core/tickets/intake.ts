@@ -8,7 +8,7 @@ import type { Ctx } from '../api/context';
 import { customerExists, customersWithPhones, insertCustomer, parsePhones } from '../customers/store';
 import { identityClash, insertDevice, recordOwner } from '../devices/store';
 import { shopClock, type ShopClock } from '../shop/clock';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { insertAttachment, thumbOf } from './attachments';
 import { appendEvent } from './events';
 import { nextTicketNumber } from './numbering';
@@ -32,7 +32,7 @@ function checkIntake(ctx: Ctx, input: IntakeInput, clock: ShopClock): { issues: 
     }
   }
   if (input.technicianId) {
-    const tech = prepared(ctx.sqlite, `SELECT role, disabled FROM users WHERE id = ?`).get(input.technicianId) as { role: string; disabled: number } | undefined;
+    const tech = statement<{ role: string; disabled: number }>(ctx.sqlite, `SELECT role, disabled FROM users WHERE id = ?`).get(input.technicianId);
     if (!tech || tech.disabled || tech.role === 'counter') issues.push({ path: 'technicianId', key: 'tickets.error.technician' });
   }
   const photos = input.photos.map((p, i) => {
@@ -70,7 +70,7 @@ export function runIntake(ctx: Ctx, input: IntakeInput): { ticketId: string | nu
   if (!deviceId) {
     deviceId = insertDevice(ctx, input.device!, customerId);
   } else {
-    const { owner_customer_id } = prepared(ctx.sqlite, `SELECT owner_customer_id FROM devices WHERE id = ?`).get(deviceId) as { owner_customer_id: string | null };
+    const { owner_customer_id } = statement<{ owner_customer_id: string | null }>(ctx.sqlite, `SELECT owner_customer_id FROM devices WHERE id = ?`).get(deviceId)!;
     // A known device brought in by someone else has changed hands: its history keeps both owners.
     if (owner_customer_id !== customerId) recordOwner(ctx, deviceId, customerId, ticketId);
   }

@@ -3,7 +3,7 @@ import type { TicketRow } from '../../shared/tickets/schemas';
 import { CLOSED_STATUSES, WORK_STATUSES, type TicketStatus } from '../../shared/tickets/statuses';
 import { daysBetweenDates, localDate } from '../../shared/time/local-date';
 import type { ShopClock } from '../shop/clock';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { ticketCoverage } from '../../shared/tickets/coverage';
 import type { Finding } from '../../shared/warranty/schemas';
 
@@ -55,10 +55,10 @@ export interface RawRow {
  * a 三包 customer may demand an exchange. Read once per list, not per row.
  */
 export function legalLimits(sqlite: Database.Database): Map<string, number | null> {
-  const rows = prepared(sqlite, `SELECT category, json_extract(data_json, '$.repairerDelayDays') AS days FROM warranty_policies WHERE active = 1 AND category_default = 1`).all() as {
+  const rows = statement<{
     category: string;
     days: number | null;
-  }[];
+  }>(sqlite, `SELECT category, json_extract(data_json, '$.repairerDelayDays') AS days FROM warranty_policies WHERE active = 1 AND category_default = 1`).all();
   return new Map(rows.map((r) => [r.category, r.days]));
 }
 

@@ -7,7 +7,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { HqError } from '../service';
+import { HqError } from '../errors';
 import { HqRefusal, tooLarge } from './refusals';
 
 export function installBodyParsing(app: FastifyInstance, opts: { inflatedMaxBytes: number; bodyTimeoutMs: number }): void {

@@ -6,7 +6,9 @@
  */
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HqError, sha256, type HqService } from '../service';
+import { HqError } from '../errors';
+import { sha256 } from '../hash';
+import type { HqService } from '../service';
 import { HqRefusal } from './refusals';
 import { rateLimited } from './rate-limits';
 

@@ -6,7 +6,7 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sha256 } from '../service';
+import { sha256 } from '../hash';
 import { HqRefusal } from './refusals';
 import type { RateLimits } from './settings';
 

@@ -5,7 +5,7 @@
  * the path, unknown routes, rate limits and body timeouts alike. Nothing answers a stack trace.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { HqError } from '../service';
+import { HqError } from '../errors';
 import { pickLocale, t } from '../../shared/i18n/translate';
 import type { Params } from '../../shared/i18n/types';
 import type { SyncErrorCode } from '../../shared/sync/protocol';

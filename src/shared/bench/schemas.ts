@@ -1,32 +1,20 @@
 /**
  * The bench's shapes (diagnosis, price list, quotes, authorizations, time, QC, 三包 outcomes),
- * declared once; types come from z.infer. Money is integer fen, quantities whole numbers.
+ * declared once; types come from z.infer. Money is integer fen, quantities whole numbers. Field
+ * shapes are in fields.ts, time/parts/QC in work-schemas.ts, 三包 in sanbao-schemas.ts (all
+ * exported from here too).
  */
 import { z } from 'zod';
 import { findingSchema, payerAmountsSchema, categorySchema } from '../warranty/schemas';
 import { photoInputSchema, ticketStatusSchema, ticketRowSchema, ATTACHMENT_MIMES } from '../tickets/schemas';
 import { dateSchema } from '../devices/schemas';
-import { OUTCOMES } from '../tickets/lifecycle';
+import { benchFenSchema, benchQtySchema, id, managerApprovalSchema, outcomeSchema, text } from './fields';
+import { qcRecordSchema, timeLogSchema } from './work-schemas';
+import { sanbaoRecordSchema } from './sanbao-schemas';
 
-export const MAX_LINE_FEN = 100_000_000; // ¥1,000,000 per line: far above any repair
-export const benchFenSchema = z
-  .number({ message: 'bench.validation.fenWhole' })
-  .int({ message: 'bench.validation.fenWhole' })
-  .min(0, { message: 'bench.validation.fenNegative' })
-  .max(MAX_LINE_FEN, { message: 'bench.validation.fenTooLarge' });
-export const benchQtySchema = z
-  .number({ message: 'bench.validation.qtyWhole' })
-  .int({ message: 'bench.validation.qtyWhole' })
-  .min(1, { message: 'bench.validation.qtyPositive' })
-  .max(1000, { message: 'bench.validation.qtyTooLarge' });
-const id = z.string().min(1).max(100);
-const text = (max: number) => z.string().trim().max(max).default('');
-
-export const outcomeSchema = z.enum(OUTCOMES);
-
-/** A manager vouching for an action on someone else's session: username and PIN, checked in core, audited. */
-export const managerApprovalSchema = z.object({ username: z.string().trim().min(1).max(40), pin: z.string().regex(/^\d{4,8}$/, { message: 'bench.validation.pin' }) }).strict();
-export type ManagerApproval = z.infer<typeof managerApprovalSchema>;
+export { MAX_LINE_FEN, benchFenSchema, benchQtySchema, outcomeSchema, managerApprovalSchema, type ManagerApproval } from './fields';
+export * from './work-schemas';
+export * from './sanbao-schemas';
 
 // ---- shop settings of the bench ----
 
@@ -311,168 +299,6 @@ export const declineInputSchema = z
   })
   .strict();
 export type DeclineInput = z.infer<typeof declineInputSchema>;
-
-// ---- time ----
-
-export const timeLogSchema = z.object({
-  id: z.string(),
-  ticketId: z.string(),
-  ticketNumber: z.string().nullable(),
-  userId: z.string(),
-  userName: z.string(),
-  startedAt: z.string(),
-  endedAt: z.string().nullable(),
-  minutes: z.number().int(),
-  entered: z.boolean(),
-  note: z.string(),
-});
-export type TimeLog = z.infer<typeof timeLogSchema>;
-
-export const timeEnterInputSchema = z
-  .object({
-    ticketId: id,
-    minutes: z.number().int({ message: 'bench.validation.minutesWhole' }).min(1, { message: 'bench.validation.minutesPositive' }).max(24 * 60, { message: 'bench.validation.minutesTooMany' }),
-    /** Who did the work (default: the caller); crediting someone else is a manager's call. */
-    userId: id.optional(),
-    /** When the work started (default: now less the minutes). */
-    startedAt: z.iso.datetime({ offset: true, message: 'bench.validation.instant' }).optional(),
-    note: text(300),
-  })
-  .strict();
-
-// ---- repair work ----
-
-export const issuePartInputSchema = z
-  .object({
-    ticketId: id,
-    partId: id,
-    qty: benchQtySchema.default(1),
-    serials: z.array(z.string().trim().min(1).max(64)).max(100).default([]),
-    /** Beyond what is available: a manager only (stock audits it). */
-    override: z.boolean().default(false),
-    /** The part taken out of the device; a warranty repair sends it to the old-parts bin. */
-    removed: z.object({ serial: text(64), description: text(200) }).strict().optional(),
-    note: text(500),
-  })
-  .strict();
-export type IssuePartInput = z.infer<typeof issuePartInputSchema>;
-
-export const awaitPartsInputSchema = z
-  .object({
-    ticketId: id,
-    /** The part that is short: reserved for the ticket so it shows on the reorder list. */
-    partId: id.optional(),
-    qty: benchQtySchema.default(1),
-    expectedDate: dateSchema,
-    note: text(500),
-  })
-  .strict();
-
-// ---- QC ----
-
-export const QC_RESULTS = ['pass', 'fail', 'na'] as const;
-export const qcResultSchema = z.enum(QC_RESULTS);
-export const qcInputSchema = z
-  .object({
-    ticketId: id,
-    /** One answer per item of the category's checklist; every item must be answered. */
-    items: z.record(z.string().regex(/^[a-z_]{1,40}$/), qcResultSchema),
-    /** What was done with the customer's data, as agreed at intake. */
-    data: z.enum(['preserved', 'wiped']),
-    /** The customer asked for the passcode to be erased now (it is erased at collection anyway). */
-    erasePasscode: z.boolean().default(false),
-    failReason: text(500),
-    /** The outcome recorded at `ready` on a pass (default repaired; 三包 outcomes set their own). */
-    outcome: outcomeSchema.optional(),
-    note: text(500),
-  })
-  .strict();
-export type QcInput = z.infer<typeof qcInputSchema>;
-
-export const qcRecordSchema = z.object({
-  id: z.string(),
-  ticketId: z.string(),
-  passed: z.boolean(),
-  items: z.record(z.string(), qcResultSchema),
-  data: z.enum(['preserved', 'wiped']),
-  passcodeErased: z.boolean(),
-  failReason: z.string(),
-  checkedBy: z.string().nullable(),
-  checkedByName: z.string().nullable(),
-  at: z.string(),
-});
-export type QcRecord = z.infer<typeof qcRecordSchema>;
-
-// ---- 三包 ----
-
-/** What became of an exchange that is due: the fact the engine's return-instead-of-exchange rule reads. */
-export const exchangeFactSchema = z.enum(['unavailable', 'refused']);
-
-export const sanbaoInputSchema = z
-  .object({
-    ticketId: id,
-    option: z.enum(['exchange', 'return']),
-    /** The invoice price, for the refund and its depreciation. */
-    purchasePriceFen: benchFenSchema,
-    /** Where an exchange is due: no unit of the same model, or the customer refuses it (phone 第十九条, household 第十三条). */
-    exchange: exchangeFactSchema.optional(),
-    /** The replacement unit (exchange). */
-    newImei: z.string().trim().max(20).optional(),
-    newSerial: z.string().trim().max(60).optional(),
-    approval: managerApprovalSchema.optional(),
-    note: text(500),
-  })
-  .strict();
-export type SanbaoInput = z.infer<typeof sanbaoInputSchema>;
-
-export const sanbaoOptionViewSchema = z.object({
-  option: z.enum(['return', 'exchange', 'repair', 'replace']),
-  /** An accessory's own return (phone 第十四条); absent for the unit. */
-  part: z.string().optional(),
-  partName: z.string().optional(),
-  reasons: z.array(z.string()),
-  refundFen: z.number().int().nullable(),
-  depreciationFen: z.number().int().nullable(),
-  daysUsed: z.number().int().nullable(),
-});
-
-/**
- * The money of a 三包 return as it went out to the customer: one refund payment per outcome,
- * recorded at hand-back (collection.complete), approved by the manager who approved the outcome.
- */
-export const sanbaoRefundPaidSchema = z.object({
-  paymentId: z.string(),
-  /** What the customer received, positive (the ledger row carries it negative). */
-  amountFen: z.number().int(),
-  tender: z.enum(['cash', 'card', 'wechat', 'alipay', 'transfer']),
-  reference: z.string(),
-  businessDate: z.string(),
-  at: z.string(),
-  byName: z.string().nullable(),
-  approvedBy: z.string().nullable(),
-  approvedByName: z.string().nullable(),
-});
-export type SanbaoRefundPaid = z.infer<typeof sanbaoRefundPaidSchema>;
-
-export const sanbaoRecordSchema = z.object({
-  id: z.string(),
-  ticketId: z.string(),
-  option: z.enum(['exchange', 'return']),
-  purchasePriceFen: z.number().int(),
-  daysUsed: z.number().int(),
-  depreciationFen: z.number().int(),
-  refundFen: z.number().int(),
-  oldImei: z.string().nullable(),
-  oldSerial: z.string().nullable(),
-  newImei: z.string().nullable(),
-  newSerial: z.string().nullable(),
-  exchangeDate: z.string().nullable(),
-  approvedBy: z.string().nullable(),
-  at: z.string(),
-  /** A return's refund paid to the customer (at hand-back); null while still due, and for an exchange. */
-  refundPaid: sanbaoRefundPaidSchema.nullable(),
-});
-export type SanbaoRecord = z.infer<typeof sanbaoRecordSchema>;
 
 // ---- queue, workbench, call list ----
 

@@ -1,6 +1,7 @@
 /**
  * Zod schemas of the warranty engine's data: category policies (head office's, editable as
- * data), service programs, the holiday calendar, and the evaluation input and output.
+ * data), service programs, the holiday calendar, and the evaluation input; its field shapes
+ * (field-schemas.ts) and output (decision-schemas.ts) are exported from here too.
  * Types are inferred from these schemas so each shape is written once.
  *
  * Conventions stated once, used everywhere:
@@ -17,35 +18,11 @@
  *   the 三包 texts give no rule of their own and the Civil Code governs every statutory period.
  */
 import { z } from 'zod';
-import { DEVICE_CATEGORIES } from '../devices/categories';
-import { isIsoDate } from './dates';
+import { bpSchema, categorySchema, fenSchema, isoDateSchema, localNameSchema, partIdSchema, periodSchema } from './field-schemas';
 
-/** Ten billion fen (100 M yuan): far above any device, low enough that fen × ppm × days stays exact in a double. */
-export const MAX_FEN = 10_000_000_000;
+export * from './field-schemas';
+export * from './decision-schemas';
 
-export const isoDateSchema = z.string().refine(isIsoDate, { message: 'warranty.error.invalidDate' });
-export const fenSchema = z
-  .number()
-  .int({ error: 'warranty.error.notWholeFen' })
-  .min(0, { error: 'warranty.error.negativeAmount' })
-  .max(MAX_FEN, { error: 'warranty.error.invalidAmount' });
-export const bpSchema = z.number().int().min(0).max(10_000);
-export const localNameSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
-export type LocalName = z.infer<typeof localNameSchema>;
-
-/** Policies are keyed by device category, so the engine uses the devices capability's list. */
-export const CATEGORY_IDS = DEVICE_CATEGORIES;
-export const categorySchema = z.enum(CATEGORY_IDS, { error: 'warranty.error.unknownCategory' });
-export type CategoryId = z.infer<typeof categorySchema>;
-
-/** Part ids are stable keys ('battery', 'mainboard'); names live in the policy and the catalog. */
-export const partIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/);
-
-export const periodSchema = z.object({
-  n: z.number().int().min(0).max(1200),
-  unit: z.enum(['day', 'month', 'year']),
-});
-export type Period = z.infer<typeof periodSchema>;
 
 /**
  * How sure we are of a figure: `text` = read in the article text (a reprint of it);
@@ -357,117 +334,3 @@ export const evaluationInputSchema = z.object({
 });
 export type EvaluationInput = z.infer<typeof evaluationInputSchema>;
 export type EvaluationInputRaw = z.input<typeof evaluationInputSchema>;
-
-// ---- output ----
-
-export const REASON_CODES = [
-  'covered',
-  'mainPartCovered',
-  'accessoryCovered',
-  'partExpired',
-  'mainPartLaborNotCovered',
-  'excluded',
-  'noStartDate',
-  'replacedPart',
-  'repairWarranty',
-  'extendedWarranty',
-  'extendedWarrantyExpired',
-  'accidentalDamage',
-  'accidentalCapped',
-  'accidentalTermExhausted',
-  'customerPays',
-  'startInvoice',
-  'startInstallation',
-  'startExchange',
-  'startOtherProof',
-  'startFactoryOffset',
-  'periodExtended',
-  'holidayExtended',
-  'calendarYearMissing',
-  'returnWindow',
-  'exchangeWindow',
-  'inWarrantyRepair',
-  'repeatRepair',
-  'partsWaitExceeded',
-  'repairerDelayExceeded',
-  'noInvoiceRepairOnly',
-  'noListedFault',
-  'sanbaoVoided',
-  'sanbaoExpired',
-  'replaceProgram',
-  'loanerDue',
-  'refundFullPrice',
-  'refundDepreciated',
-  'exchangeUnavailableReturn',
-  'exchangeRefusedReturn',
-  'accessoryReplacedTwice',
-] as const;
-export const reasonCodeSchema = z.enum(REASON_CODES);
-export type ReasonCode = z.infer<typeof reasonCodeSchema>;
-
-export const reasonSchema = z.object({
-  code: reasonCodeSchema,
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-});
-export type Reason = z.infer<typeof reasonSchema>;
-
-export const PAYERS = ['customer', 'maker', 'shop', 'extended_warranty', 'insurer'] as const;
-export const payerSchema = z.enum(PAYERS);
-export type Payer = z.infer<typeof payerSchema>;
-export const payerAmountsSchema = z.object({
-  customer: fenSchema,
-  maker: fenSchema,
-  /** The shop's own repair warranty (维修保修) on an earlier repair of the same fault. */
-  shop: fenSchema,
-  extended_warranty: fenSchema,
-  insurer: fenSchema,
-});
-export type PayerAmounts = z.infer<typeof payerAmountsSchema>;
-
-export const LINE_STATUSES = ['covered', 'not_covered', 'partly_covered'] as const;
-export const COVERAGE_KINDS = ['unit', 'main_part', 'accessory'] as const;
-
-export const lineDecisionSchema = z.object({
-  id: z.string(),
-  status: z.enum(LINE_STATUSES),
-  coverage: z.enum(COVERAGE_KINDS),
-  payers: payerAmountsSchema,
-  /** The coverage end date the decision used (null when there is no coverage start). */
-  endDate: isoDateSchema.nullable(),
-  reasons: z.array(reasonSchema),
-});
-export type LineDecision = z.infer<typeof lineDecisionSchema>;
-
-export const OPTION_KINDS = ['return', 'exchange', 'repair', 'replace'] as const;
-export const optionDecisionSchema = z.object({
-  option: z.enum(OPTION_KINDS),
-  reasons: z.array(reasonSchema),
-  /** For `return`: what the customer gets back. */
-  refundAmount: fenSchema.optional(),
-  /** For `replace`: the 以换代修 fee. */
-  fee: fenSchema.optional(),
-  /** For a `return` of one accessory (phone 第十四条): which one; the unit's return has none. */
-  part: partIdSchema.optional(),
-  programId: z.string().optional(),
-});
-export type OptionDecision = z.infer<typeof optionDecisionSchema>;
-
-export const START_BASES = ['invoice', 'installation', 'exchange', 'other_proof', 'factory_offset', 'none'] as const;
-export const decisionSchema = z.object({
-  policyId: z.string(),
-  policyVersion: z.string(),
-  calendarId: z.string(),
-  category: categorySchema,
-  start: isoDateSchema.nullable(),
-  startBasis: z.enum(START_BASES),
-  /** Whole-unit coverage end, after repair days and the holiday rule. */
-  unitEnd: isoDateSchema.nullable(),
-  /** Days in repair/waiting for parts that extended the whole-unit period. */
-  excludedDays: z.number().int().min(0),
-  lines: z.array(lineDecisionSchema),
-  options: z.array(optionDecisionSchema),
-  loaner: z.object({ due: z.boolean(), reasons: z.array(reasonSchema) }),
-  /** Device-level reasons: start basis, exclusions, calendar gaps. */
-  reasons: z.array(reasonSchema),
-});
-export type Decision = z.infer<typeof decisionSchema>;

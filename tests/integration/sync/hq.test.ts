@@ -249,7 +249,7 @@ describe.each(dialects)('head office on %s', (dialect) => {
     expect((await rawPush(hq, a.token, body, { [HEADER_SCHEMA]: String(LATEST_SHOP_SCHEMA + 1) })).body.error?.code).toBe('HQ_OUTDATED');
     expect((await rawPush(hq, a.token, body, { [HEADER_PROTOCOL]: '0' })).body.error?.code).toBe('PROTOCOL_MISMATCH');
     // the shop turns it into words
-    const { SyncFailure } = await import('../../../src/core/sync/engine');
+    const { SyncFailure } = await import('../../../src/core/sync/failure');
     const { t } = await import('../../../src/shared/i18n/translate');
     const f = new SyncFailure('SHOP_OUTDATED', 'sync.error.SHOP_OUTDATED', { shopSchema: 3, minSchema: OLDEST_SHOP_SCHEMA });
     expect(t('zh-CN', f.key, f.params)).toContain('请更新 Fixpoint');

@@ -1,0 +1,60 @@
+/** The daily close (日结单): pure builder, model → pdfmake definition. */
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { fields, frame, paragraph, reprintMark, sectionTitle, withProps } from '../documents/blocks';
+import { formatDateTime, formatMoney } from '../documents/format';
+import { formatMetrics } from '../documents/formats';
+import { tr } from '../documents/translate';
+import type { DocumentBuilder } from '../documents/types';
+import { t as tt } from '../i18n/translate';
+import type { DailyCloseModel } from './document-models';
+import { colon, signatures, totalsBlock, type T } from './document-blocks';
+
+export const buildDailyClose: DocumentBuilder<DailyCloseModel> = (model, opts) => {
+  const m = formatMetrics(opts.format);
+  const L = opts.locale;
+  const t: T = (k, p) => tt(L, k, p);
+  const money = (f: number) => formatMoney(f, L, opts.currency);
+  const title = tr(L, 'documents.title.daily_close');
+  const body: Content[] = [
+    { text: model.shopName, fontSize: m.shopName, bold: true, alignment: m.narrow ? 'center' : 'left' },
+    { text: `${title}  ${model.date}`, fontSize: m.title, bold: true, alignment: m.narrow ? 'center' : 'left', margin: [0, 2, 0, 2] },
+    { text: model.scopeText, alignment: m.narrow ? 'center' : 'left', color: '#333333' },
+  ];
+  if (opts.reprint) body.push(withProps(reprintMark(opts, m.title - 2), { margin: [0, 3, 0, 0] }));
+  body.push(sectionTitle(t('collection.doc.byTender'), m));
+  const head = (s: string, align: 'left' | 'right' = 'left'): TableCell => ({ text: s, bold: true, alignment: align });
+  const r = (v: string): TableCell => ({ text: v, alignment: 'right' });
+  const rows: TableCell[][] = [[head(t('collection.doc.tender')), head(t('collection.doc.count'), 'right'), head(t('collection.doc.in'), 'right'), head(t('collection.doc.out'), 'right'), head(t('collection.doc.netCol'), 'right')]];
+  for (const x of model.byTender) rows.push([x.label, r(String(x.count)), r(money(x.inFen)), r(money(x.outFen)), { text: money(x.netFen), alignment: 'right', bold: true }]);
+  body.push({ table: { headerRows: 1, widths: m.narrow ? ['*', 'auto', 'auto', 'auto', 'auto'] : ['*', 50, 80, 80, 90], body: rows }, layout: 'lightHorizontalLines', fontSize: m.narrow ? m.small : m.fontSize });
+  const sums: [string, string, boolean?][] = [
+    [t('collection.doc.sales'), money(model.salesFen)],
+    [t('collection.doc.depositsTaken'), money(model.depositsTakenFen)],
+    [t('collection.doc.depositsApplied'), money(model.depositsAppliedFen)],
+    [t('collection.doc.refunds'), model.refundsFen ? `−${money(model.refundsFen)}` : money(0)],
+    [t('collection.doc.voids'), model.voidsFen ? `−${money(model.voidsFen)}` : money(0)],
+    [t('collection.doc.netTaken'), money(model.netFen), true],
+  ];
+  body.push(totalsBlock(sums, m));
+  body.push(sectionTitle(t('collection.doc.cash'), m));
+  const cash: [string, string, boolean?][] = [[t('collection.doc.expectedCash'), money(model.expectedCashFen)]];
+  if (model.countedCashFen !== null) {
+    cash.push([t('collection.doc.countedCash'), money(model.countedCashFen)]);
+    cash.push([t('collection.doc.difference'), `${(model.differenceFen ?? 0) > 0 ? '+' : ''}${money(model.differenceFen ?? 0)}`, true]);
+  } else cash.push([t('collection.doc.countedCash'), t('collection.doc.notClosed')]);
+  body.push(totalsBlock(cash, m));
+  if (model.reason) body.push(paragraph(`${t('collection.doc.differenceReason')}${colon(L)}${model.reason}`, m));
+  body.push(sectionTitle(t('collection.doc.ticketsSection'), m));
+  body.push(fields([[t('collection.doc.ticketsReceived'), String(model.tickets.received)], [t('collection.doc.ticketsReady'), String(model.tickets.ready)], [t('collection.doc.ticketsCollected'), String(model.tickets.collected)]], m, { single: m.narrow }));
+  if (model.byUser.length) {
+    body.push(sectionTitle(t('collection.doc.byUser'), m));
+    const ur: TableCell[][] = [[head(t('collection.doc.user')), head(t('collection.doc.count'), 'right'), head(t('collection.doc.cashCol'), 'right'), head(t('collection.doc.netCol'), 'right')]];
+    for (const u of model.byUser) ur.push([u.name, r(String(u.payments)), r(money(u.cashFen)), r(money(u.netFen))]);
+    body.push({ table: { headerRows: 1, widths: m.narrow ? ['*', 'auto', 'auto', 'auto'] : ['*', 50, 90, 90], body: ur }, layout: 'lightHorizontalLines', fontSize: m.narrow ? m.small : m.fontSize });
+  }
+  body.push(
+    paragraph(model.closedAt ? t('collection.doc.closedBy', { at: formatDateTime(model.closedAt, opts.timeZone), by: model.closedBy ?? '—' }) : t('collection.doc.notClosed'), m),
+  );
+  body.push(signatures(m, L, model.closedBy ?? '', t('collection.doc.cashierSign')));
+  return frame(body, m, opts, { title: `${title} ${model.date}` });
+};
