@@ -211,10 +211,14 @@ describe('backups', () => {
     await backend.close();
     open.length = 0;
 
-    const child = spawnNode(['tests/integration/backup/backup-child.ts', dataDir]);
+    const child = spawnNode(['tests/integration/backup/backup-child.ts', dataDir, String(clock.now().getTime() + 60_000)]);
     await child.waitFor(/BACKUP-STARTED/);
     // killed while it writes the encrypted file to the backup folder
-    for (let i = 0; i < 600 && !fs.readdirSync(dest).some((f) => f.endsWith('.partial') && fs.statSync(path.join(dest, f)).size > 1_000_000); i++) await new Promise((r) => setTimeout(r, 10));
+    // (up to a minute: on a loaded machine, or under faketime, the child may take seconds to get there;
+    // killing it before its attempt is recorded would test nothing)
+    const midWay = () => fs.readdirSync(dest).some((f) => f.endsWith('.partial') && fs.statSync(path.join(dest, f)).size > 1_000_000);
+    for (let i = 0; i < 6000 && !midWay(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(midWay()).toBe(true);
     child.child.kill('SIGKILL');
     await child.exited;
     expect(child.output()).not.toMatch(/BACKUP-DONE/);
