@@ -47,6 +47,8 @@ export interface BackendOptions {
   checkOutputs?: boolean;
   /** Files larger than this get their quick check at open off the main thread (default 32 MiB; see openDatabase). */
   syncCheckMaxBytes?: number;
+  /** Complaint escalations past their deadline (src/core/reports): the 10-minute timer runs unless autoStart is false. */
+  escalations?: { autoStart?: boolean };
   /** Scheduled backups (src/core/backup): the timer runs unless autoStart is false (tests call tick()). */
   backups?: { autoStart?: boolean };
 }
@@ -166,7 +168,7 @@ export function openBackend(opts: BackendOptions): Backend {
 
   const checkOutputs = opts.checkOutputs ?? process.env.FIXPOINT_CHECK_OUTPUTS === '1';
   const sync = attachSync(services, opts.sync);
-  const stopEscalations = attachEscalationTimer(services);
+  const stopEscalations = opts.escalations?.autoStart === false ? () => undefined : attachEscalationTimer(services);
   const backups = attachBackups(services, { autoStart: opts.backups?.autoStart ?? (file !== ':memory:' && opts.sync?.autoStart !== false) });
   listeners.add((e) => backups.onEvent(e.name));
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openBackend, type Backend } from '../../src/core';
 import type { Clock } from '../../src/shared/util/ids';
-import { RunningClock } from './clock';
+import { ManualClock, RunningClock } from './clock';
 import type { Role } from '../../src/shared/api/roles';
 
 export function tempDir(prefix = 'fixpoint-test-'): string {
@@ -17,7 +17,11 @@ export function tempDir(prefix = 'fixpoint-test-'): string {
  */
 export function makeBackend(opts: { clock?: Clock; dataDir?: string } = {}): { backend: Backend; dataDir: string } {
   const dataDir = opts.dataDir ?? tempDir();
-  return { backend: openBackend({ dataDir, clock: opts.clock ?? new RunningClock(), checkOutputs: true }), dataDir };
+  // On a ManualClock the test moves time itself: the escalation timer would apply deadlines at
+  // whatever instant the clock happened to show when its wall-clock interval fired (a slow run
+  // escalated a complaint early). Such tests run escalations where they mean them.
+  const escalations = { autoStart: !(opts.clock instanceof ManualClock) };
+  return { backend: openBackend({ dataDir, clock: opts.clock ?? new RunningClock(), checkOutputs: true, escalations }), dataDir };
 }
 
 export const PASSWORD = 'correct-horse';
