@@ -50,7 +50,14 @@ export const test = base.extend<{ snap(name: string): Promise<void> }>({
   // The page's Date runs on the shop's clock (promised-date defaults, "days left" are computed in
   // the browser), so no screen sees today's date either. Time flows naturally from there.
   page: async ({ page }, use) => {
-    if (fileClock) await page.clock.install({ time: fileClock.now() });
+    if (fileClock) {
+      // Playwright's clock adds the browser's own time since install, measured against the test
+      // runner's clock; under faketime with the date moved back the runner is behind the browser by
+      // the shift, and the page would start that far ahead. Take the difference off (none forward).
+      const browserNow = await page.evaluate(() => Date.now());
+      const ahead = Math.max(0, browserNow - Date.now());
+      await page.clock.install({ time: fileClock.now().getTime() - ahead });
+    }
     await use(page);
   },
   snap: async ({ page }, use) => {
