@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
+import { test, expect, installShopClock, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { t } from '../../src/shared/i18n/translate';
 import { testDate } from '../helpers/clock';
 import { intakeInput, imei } from '../integration/intake/helpers';
@@ -105,7 +105,7 @@ test('a technician diagnoses and quotes; the counter records a signature; the te
 
   // The counter, on its own screen: the call list names the customer; the signature is drawn on the canvas.
   const counterCtx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 } });
-  await counterCtx.clock.install({ time: shop.clock.now() });
+  await installShopClock(counterCtx, shop.clock.now(), page);
   const counter = await counterCtx.newPage();
   await openBench(counter, COUNTER);
   await expect(counter.getByTestId('call-list')).toContainText('陈静');

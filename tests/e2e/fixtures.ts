@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { openBackend, type Backend } from '../../src/core';
 import { startShopHost, type ShopHost } from '../../src/server/shop-host';
 import type { Clock } from '../../src/shared/util/ids';
@@ -46,18 +46,24 @@ export function shopForThisFile(): ShopUnderTest {
   return shop;
 }
 
+/**
+ * Puts a page's (or a whole context's) clock at the shop's instant. Playwright's clock adds the
+ * browser's own time since install, measured against the test runner's clock; under faketime with
+ * the date moved back the runner is behind the browser by the shift, and the page would start that
+ * far ahead. `probe`, any open page, tells the browser's time so the difference is taken off (none
+ * when the runner is ahead).
+ */
+export async function installShopClock(target: Page | BrowserContext, at: Date, probe: Page): Promise<void> {
+  const browserNow = await probe.evaluate(() => Date.now());
+  const ahead = Math.max(0, browserNow - Date.now());
+  await target.clock.install({ time: at.getTime() - ahead });
+}
+
 export const test = base.extend<{ snap(name: string): Promise<void> }>({
   // The page's Date runs on the shop's clock (promised-date defaults, "days left" are computed in
   // the browser), so no screen sees today's date either. Time flows naturally from there.
   page: async ({ page }, use) => {
-    if (fileClock) {
-      // Playwright's clock adds the browser's own time since install, measured against the test
-      // runner's clock; under faketime with the date moved back the runner is behind the browser by
-      // the shift, and the page would start that far ahead. Take the difference off (none forward).
-      const browserNow = await page.evaluate(() => Date.now());
-      const ahead = Math.max(0, browserNow - Date.now());
-      await page.clock.install({ time: fileClock.now().getTime() - ahead });
-    }
+    if (fileClock) await installShopClock(page, fileClock.now(), page);
     await use(page);
   },
   snap: async ({ page }, use) => {
