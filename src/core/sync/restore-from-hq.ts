@@ -7,6 +7,7 @@ import { insertUser } from '../auth/users';
 import { encryptSecret } from '../secrets/cipher';
 import { syncedTableInfo } from './rows';
 import { prepared } from '../db/statements';
+import { suspendOutboxTriggers } from '../db/outbox';
 import { syncEngineOf } from './engine';
 import { SyncFailure } from './failure';
 import { upgradeHeldRow } from './held-rows';
@@ -107,6 +108,9 @@ export async function restoreFromHq(
     sqlite.pragma('foreign_keys = OFF');
     sqlite.exec('BEGIN IMMEDIATE');
     try {
+      // The restored rows are what head office holds: none is queued to be sent back (the triggers
+      // come back before the commit, in the same transaction).
+      const resumeOutbox = suspendOutboxTriggers(sqlite);
       for (const table of tables) {
         let after: string | null = null;
         for (;;) {
@@ -138,8 +142,8 @@ export async function restoreFromHq(
       }
       const shop = sqlite.prepare(`SELECT id, code FROM shop LIMIT 1`).get() as { id: string; code: string } | undefined;
       if (!shop) throw new AppError('NOT_FOUND', { details: { reason: 'head office holds no shop row for this shop' } });
-      // The restored rows are what head office holds: nothing of them is to be sent back.
-      sqlite.exec(`DELETE FROM outbox`);
+      resumeOutbox();
+      sqlite.exec(`DELETE FROM outbox`); // nothing was queued before the restore either
       if (sqlite.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'`).run(high).changes === 0) sqlite.prepare(`INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)`).run(high);
       // …except the rows brought to this schema's shape: head office gets them anew, above its versions
       const queue = sqlite.prepare(`INSERT INTO outbox (table_name, row_id, op) VALUES (?, ?, 'upsert')`);
