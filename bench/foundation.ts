@@ -5,6 +5,7 @@ import { openBackend } from '../src/core';
 import { openDatabase } from '../src/core/db/open';
 import { startShopHost } from '../src/server/shop-host';
 import { measure, measureSync, type BenchResult, type BenchSuite } from './lib';
+import { callCost } from './call-cost';
 
 /** A keep-alive POST client, the same for our host and the raw baseline. */
 function poster(port: number, path: string) {
@@ -73,6 +74,7 @@ export function foundationSuite(dbFile: string, label: string): BenchSuite {
       await host.close();
       raw.close();
       await backend.close();
+      results.push(...(await callCost()));
       return results;
     },
   };

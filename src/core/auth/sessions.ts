@@ -5,7 +5,8 @@ import type { Role } from '../../shared/api/roles';
 import type { SessionInfo } from '../../shared/auth/schemas';
 import type { DB } from '../db/schema';
 import type { BackendServices, SessionUser } from '../api/context';
-import { loadShop } from '../shop/settings';
+import { loadShop, shopSettingsView } from '../shop/settings';
+import { statement } from '../db/statements';
 import { isHqUser, toUser } from './users';
 
 export function hashToken(token: string): string {
@@ -46,41 +47,61 @@ export async function endSessions(db: Kysely<DB>, userId: string, now: Date, exc
   await q.execute();
 }
 
-async function sessionRow(s: Pick<BackendServices, 'db'>, tokenHash: string) {
-  return s.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.created_at', 'sessions.last_seen_at', 'sessions.ended_at', 'users.id', 'users.username', 'users.display_name', 'users.role', 'users.disabled'])
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+interface SessionRow {
+  created_at: string;
+  last_seen_at: string;
+  ended_at: string | null;
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  disabled: number;
+}
+
+// Every signed-in call runs this: one statement compiled once (core/db), not a kysely query built per call.
+function sessionRow(s: Pick<BackendServices, 'sqlite'>, tokenHash: string): SessionRow | undefined {
+  return statement<SessionRow, [string]>(
+    s.sqlite,
+    `SELECT s.created_at, s.last_seen_at, s.ended_at, u.id, u.username, u.display_name, u.role, u.disabled
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+  ).get(tokenHash);
+}
+
+/** The same lifetimes from the settings' read-only view (no query built, no copy): the per-call path. */
+function lifetimesNow(s: Pick<BackendServices, 'sqlite'>): { idleMs: number; maxMs: number } {
+  const settings = shopSettingsView(s.sqlite);
+  return {
+    idleMs: (settings?.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000,
+    maxMs: (settings?.sessionMaxHours ?? DEFAULT_MAX_HOURS) * 3_600_000,
+  };
 }
 
 /** Checks the token on every call: ended, idle too long, past its lifetime, or a disabled user all refuse. */
 export async function resolveSession(s: BackendServices, token: string | null): Promise<SessionUser> {
   if (!token) throw new AppError('UNAUTHENTICATED');
   const tokenHash = hashToken(token);
-  const row = await sessionRow(s, tokenHash);
+  const row = sessionRow(s, tokenHash);
   if (!row || row.ended_at !== null || row.disabled) throw new AppError('UNAUTHENTICATED');
   const now = s.clock.now();
-  if (now.getTime() > expiry(row.created_at, row.last_seen_at, await lifetimes(s.db))) {
+  if (now.getTime() > expiry(row.created_at, row.last_seen_at, lifetimesNow(s))) {
     await s.db.updateTable('sessions').set({ ended_at: now.toISOString() }).where('token_hash', '=', tokenHash).execute();
     throw new AppError('SESSION_EXPIRED');
   }
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
     await s.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', tokenHash).execute();
   }
-  return { userId: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, tokenHash };
+  return { userId: row.id, username: row.username, displayName: row.display_name, role: row.role, tokenHash };
 }
 
 /**
  * Whether a session is still alive, without counting as activity (an open event stream must not
  * keep a session from going idle). Used by the shop host to end event streams with their session.
  */
-export async function peekSession(s: Pick<BackendServices, 'db' | 'clock'>, tokenHash: string): Promise<{ userId: string; role: Role } | null> {
-  const row = await sessionRow(s, tokenHash);
+export async function peekSession(s: Pick<BackendServices, 'sqlite' | 'clock'>, tokenHash: string): Promise<{ userId: string; role: Role } | null> {
+  const row = sessionRow(s, tokenHash);
   if (!row || row.ended_at !== null || row.disabled) return null;
-  if (s.clock.now().getTime() > expiry(row.created_at, row.last_seen_at, await lifetimes(s.db))) return null;
-  return { userId: row.id, role: row.role as Role };
+  if (s.clock.now().getTime() > expiry(row.created_at, row.last_seen_at, lifetimesNow(s))) return null;
+  return { userId: row.id, role: row.role };
 }
 
 export async function sessionExpiry(db: Kysely<DB>, tokenHash: string): Promise<string> {

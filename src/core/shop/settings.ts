@@ -20,6 +20,17 @@ export function parseSettings(json: string): ShopSettings {
 let lastJson: string | null = null;
 let lastSettings: ShopSettings | null = null;
 
+/**
+ * The settings for reading only, without the copy parseSettings hands out (the session check
+ * reads two numbers on every call; the copy was most of its cost). Null before setup.
+ */
+export function shopSettingsView(sqlite: Database.Database): Readonly<ShopSettings> | null {
+  const row = shopSettingsRow(sqlite);
+  if (!row) return null;
+  if (row.settings_json !== lastJson || !lastSettings) parseSettings(row.settings_json);
+  return lastSettings;
+}
+
 export async function loadShop(db: Kysely<DB>): Promise<{ id: string; settings: ShopSettings } | null> {
   const row = await db.selectFrom('shop').select(['id', 'settings_json']).limit(1).executeTakeFirst();
   return row ? { id: row.id, settings: parseSettings(row.settings_json) } : null;
