@@ -1,8 +1,11 @@
 /**
  * Compiles the Node programs we ship — the shop HTTP host and head office, each with its CLI —
  * to plain JavaScript in out/node with esbuild (the bundler under tsx and Vite), so production
- * never runs TypeScript through tsx. npm packages stay external: they load from node_modules
- * as they are (better-sqlite3's native addon, pdfmake's fonts).
+ * never runs TypeScript through tsx. The pure-JavaScript packages are bundled in: resolving and
+ * reading their hundreds of small ESM files took about half of the host's start (issue 22). Kept
+ * external, loaded from node_modules as they are: native addons (better-sqlite3, pg's optional
+ * native), the libraries loaded only when first needed (pdfmake with its fonts, exceljs, bwip-js:
+ * src/core/lazy), and pg, which head office loads only with DATABASE_URL.
  *   node scripts/build-node.mjs          build (always)
  *   import { ensureNodeBuild }           build only when src/ changed since the last build
  */
@@ -14,6 +17,7 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const NODE_OUT = path.join(ROOT, 'out/node');
 export const ENTRIES = { serve: 'server/cli', hq: 'hq/cli' };
+export const EXTERNAL = ['better-sqlite3', 'pdfmake', 'exceljs', 'bwip-js', 'pg', 'pg-native'];
 
 export async function buildNode() {
   await build({
@@ -23,7 +27,9 @@ export async function buildNode() {
     outdir: NODE_OUT,
     outExtension: { '.js': '.mjs' },
     bundle: true,
-    packages: 'external',
+    external: EXTERNAL,
+    // bundled CommonJS packages call require() for Node's own modules: an ESM file has none of its own
+    banner: { js: "import { createRequire as __fixpointRequire } from 'node:module'; const require = __fixpointRequire(import.meta.url);" },
     platform: 'node',
     format: 'esm',
     target: 'node20',
