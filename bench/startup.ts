@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { ensureNodeBuild, NODE_OUT } from '../scripts/build-node.mjs';
+import { ensureNodeBuild, NODE_FLAGS, NODE_OUT } from '../scripts/build-node.mjs';
 import { stats, type BenchResult, type BenchSuite } from './lib';
 
 /**
@@ -76,7 +76,8 @@ export function startupSuite(dbFile: string, label: string): BenchSuite {
       const raw: { ms: number; rss: number }[] = [];
       // alternate the two, so a busy moment of the machine hurts both alike
       for (let i = 0; i < 9; i++) {
-        ours.push(await startOnce((port) => [cli, '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1']));
+        // started as npm run serve starts it (scripts/run-built.mjs)
+        ours.push(await startOnce((port) => [...NODE_FLAGS, cli, '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1']));
         raw.push(await startOnce((port) => ['-e', RAW_HOST, dbFile, String(port)]));
       }
       const o = stats(ours.map((x) => x.ms));

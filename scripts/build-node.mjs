@@ -17,6 +17,12 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const NODE_OUT = path.join(ROOT, 'out/node');
 export const ENTRIES = { serve: 'server/cli', hq: 'hq/cli' };
+/**
+ * How the compiled programs are started (npm run serve/hq, the startup benchmark): a larger young
+ * generation, so the start's burst of schema objects is not collected a dozen times over (about a
+ * tenth of the start).
+ */
+export const NODE_FLAGS = ['--max-semi-space-size=16'];
 export const EXTERNAL = ['better-sqlite3', 'pdfmake', 'exceljs', 'bwip-js', 'pg', 'pg-native'];
 
 export async function buildNode() {
@@ -34,6 +40,9 @@ export async function buildNode() {
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
+    // a smaller file parses faster at every start; names kept for stack traces and error classes
+    minify: true,
+    keepNames: true,
     logLevel: 'warning',
   });
   fs.writeFileSync(path.join(NODE_OUT, '.built'), new Date().toISOString());
