@@ -12,6 +12,8 @@ import { userName } from '../bench/common';
 import { isManager } from '../auth/manager-approval';
 import { prepared, statement } from '../db/statements';
 import { shopClock } from '../shop/clock';
+import { tillFigures } from '../../shared/collection/till';
+import { cashMovementsOf } from './cash-movements';
 
 /** UTC instants [start, end) of a calendar date in a time zone. */
 export function dayBounds(date: string, timeZone: string): { start: string; end: string } {
@@ -66,6 +68,7 @@ export function dailyCloseView(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: { date
     | { id: string; counted_cash_fen: number; expected_cash_fen: number; difference_fen: number; reason: string; closed_at: string; closed_by: string | null; by_name: string | null }
     | undefined;
   const shopClosed = !!prepared(ctx.sqlite, `SELECT 1 FROM daily_closes WHERE business_date = ? AND scope = 'shop'`).get(date);
+  const cashMovements = cashMovementsOf(ctx, date, userId);
   return {
     date,
     scope: input.scope,
@@ -79,6 +82,8 @@ export function dailyCloseView(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: { date
       ? { id: c.id, countedCashFen: c.counted_cash_fen, expectedCashFen: c.expected_cash_fen, differenceFen: c.difference_fen, reason: c.reason, closedAt: c.closed_at, closedBy: c.closed_by, closedByName: c.by_name }
       : null,
     locked: shopClosed,
+    cash: tillFigures(figures.expectedCashFen, cashMovements),
+    cashMovements,
   };
 }
 
@@ -91,15 +96,16 @@ export async function closeDay(ctx: Ctx, input: { date: string; scope: 'shop' | 
   if (userId && userId !== me.userId && !isManager(me.role)) throw new AppError('FORBIDDEN', { key: 'collection.error.closeOwnDrawer' });
   const view = dailyCloseView(ctx, { date: input.date, scope: input.scope, userId: userId ?? undefined });
   if (view.close) throw new AppError('RULE', { key: 'collection.error.alreadyClosed', params: { date: input.date } });
-  const diff = cashDifference(view.figures.expectedCashFen, input.countedCashFen);
+  // the drawer's expected cash: float + cash taken − paid-outs − drops
+  const diff = cashDifference(view.cash.expectedFen, input.countedCashFen);
   if (diff.needsReason && !input.reason.trim()) throw new AppError('VALIDATION', { fields: [{ path: 'reason', key: 'collection.validation.differenceReason' }] });
   const id = ctx.newId();
   prepared(
     ctx.sqlite,
     `INSERT INTO daily_closes (id, business_date, scope, user_id, figures_json, expected_cash_fen, counted_cash_fen, difference_fen, reason, closed_at, closed_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.date, input.scope, userId ?? '', JSON.stringify({ ...view.figures, depositsAppliedFen: view.depositsAppliedFen, tickets: view.tickets }), view.figures.expectedCashFen, input.countedCashFen, diff.differenceFen, input.reason.trim(), ctx.nowIso(), me.userId);
-  await ctx.audit('dailyClose.close', 'daily_close', id, { date: input.date, scope: input.scope, userId, expectedCashFen: view.figures.expectedCashFen, countedCashFen: input.countedCashFen, differenceFen: diff.differenceFen });
+  ).run(id, input.date, input.scope, userId ?? '', JSON.stringify({ ...view.figures, depositsAppliedFen: view.depositsAppliedFen, tickets: view.tickets, cash: view.cash }), view.cash.expectedFen, input.countedCashFen, diff.differenceFen, input.reason.trim(), ctx.nowIso(), me.userId);
+  await ctx.audit('dailyClose.close', 'daily_close', id, { date: input.date, scope: input.scope, userId, expectedCashFen: view.cash.expectedFen, countedCashFen: input.countedCashFen, differenceFen: diff.differenceFen });
   ctx.emit({ name: 'dailyClose.closed', payload: { date: input.date, scope: input.scope } });
   return dailyCloseView(ctx, { date: input.date, scope: input.scope, userId: userId ?? undefined });
 }

@@ -52,6 +52,8 @@ export async function seedCollectionDemo(backend: Backend): Promise<void> {
         { name: '周晓燕', phone: '137 2233 6688', bought: date(now - 120 * DAY), deposit: 0 },
         { name: '吴国强', phone: '186 6677 1200', bought: date(now - 800 * DAY), deposit: 10_000 },
       ];
+      // the counter's drawer opens with a float and pays a courier during the day
+      await y.call('dailyClose.recordCash', { kind: 'float', amountFen: 50_000, reason: '开店备用金' }, counter);
       for (const [i, p] of people.entries()) {
         const r = await y.call(
           'tickets.intake',
@@ -76,8 +78,9 @@ export async function seedCollectionDemo(backend: Backend): Promise<void> {
         await toReady(y, id, tech, counter, [{ kind: 'labor', priceItemId: labor }, ...(part ? [{ kind: 'part', partId: part }] : [])]);
         await collect(y, id, counter, (due) => [{ tender: 'cash', amountFen: due, receivedFen: Math.ceil(due / 10_000) * 10_000 }]);
       }
+      await y.call('dailyClose.recordCash', { kind: 'payout', amountFen: 1_500, reason: '顺丰快递费（寄回客户配件）' }, counter);
       const day = await y.call('dailyClose.get', {}, manager);
-      await y.call('dailyClose.close', { date: day.date, countedCashFen: day.figures.expectedCashFen, reason: '' }, manager);
+      await y.call('dailyClose.close', { date: day.date, countedCashFen: day.cash.expectedFen, reason: '' }, manager);
     } finally {
       await y.close();
     }

@@ -5,6 +5,7 @@ import { complete, identityMatches } from './collect';
 import { lookup } from './view';
 import { exportClaims, listClaims, setClaimStatus } from './claims';
 import { closeDay, dailyCloseView, listCloses } from './daily-close';
+import { recordCash } from './till';
 import { registerCollectionDocuments } from './documents';
 import { listPayments, refund, voidPayment } from './payments';
 
@@ -25,5 +26,6 @@ export const collectionHandlers: Handlers<typeof collectionProcedures> = {
   'claims.export': (input, ctx) => exportClaims(ctx, input),
   'dailyClose.get': (input, ctx) => dailyCloseView(ctx, input),
   'dailyClose.close': (input, ctx) => closeDay(ctx, input),
+  'dailyClose.recordCash': (input, ctx) => recordCash(ctx, input),
   'dailyClose.list': (input, ctx) => listCloses(ctx, input.limit),
 };

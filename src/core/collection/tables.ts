@@ -98,10 +98,21 @@ export interface DailyClosesTable {
   closed_by: string | null;
 }
 
+export interface CashMovementsTable {
+  id: string;
+  business_date: string;
+  kind: 'float' | 'payout' | 'drop';
+  amount_fen: number;
+  reason: string;
+  by_user_id: string;
+  at: string;
+}
+
 export interface CollectionTables {
   payments: PaymentsTable;
   collections: CollectionsTable;
   warranty_claims: WarrantyClaimsTable;
   warranty_claim_lines: WarrantyClaimLinesTable;
   daily_closes: DailyClosesTable;
+  cash_movements: CashMovementsTable;
 }

@@ -22,6 +22,7 @@ const READER: Record<string, ProcedureName> = {
   'payments.changed': 'payments.list',
   'collection.done': 'collection.lookup',
   'dailyClose.closed': 'dailyClose.get',
+  'dailyClose.cash': 'dailyClose.get',
   'complaints.changed': 'complaints.list',
   'complaints.escalated': 'complaints.list',
   'warranty.policies.changed': 'warranty.policies.list',

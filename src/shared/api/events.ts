@@ -27,6 +27,7 @@ export const eventSchemas = {
   'payments.changed': z.object({ ticketId: z.string(), number: z.string().nullable() }),
   'collection.done': ticketRef,
   'dailyClose.closed': z.object({ date: z.string(), scope: z.enum(['shop', 'user']) }),
+  'dailyClose.cash': z.object({ date: z.string() }),
   'complaints.changed': z.object({ id: z.string() }),
   'complaints.escalated': z.array(z.object({ id: z.string(), number: z.string(), level: z.string(), reason: z.string() })),
   'print.job': printJobSchema,

@@ -26,7 +26,7 @@ export const buildDailyClose: DocumentBuilder<DailyCloseModel> = (model, opts) =
   const r = (v: string): TableCell => ({ text: v, alignment: 'right' });
   const rows: TableCell[][] = [[head(t('collection.doc.tender')), head(t('collection.doc.count'), 'right'), head(t('collection.doc.in'), 'right'), head(t('collection.doc.out'), 'right'), head(t('collection.doc.netCol'), 'right')]];
   for (const x of model.byTender) rows.push([x.label, r(String(x.count)), r(money(x.inFen)), r(money(x.outFen)), { text: money(x.netFen), alignment: 'right', bold: true }]);
-  body.push({ table: { headerRows: 1, widths: m.narrow ? ['*', 'auto', 'auto', 'auto', 'auto'] : ['*', 50, 80, 80, 90], body: rows }, layout: 'lightHorizontalLines', fontSize: m.narrow ? m.small : m.fontSize });
+  body.push({ table: { headerRows: 1, widths: m.narrow ? ['*', 'auto', 'auto', 'auto', 'auto'] : ['*', 36, 70, 70, 80], body: rows }, layout: 'lightHorizontalLines', fontSize: m.narrow ? m.small : m.fontSize });
   const sums: [string, string, boolean?][] = [
     [t('collection.doc.sales'), money(model.salesFen)],
     [t('collection.doc.depositsTaken'), money(model.depositsTakenFen)],
@@ -37,13 +37,26 @@ export const buildDailyClose: DocumentBuilder<DailyCloseModel> = (model, opts) =
   ];
   body.push(totalsBlock(sums, m));
   body.push(sectionTitle(t('collection.doc.cash'), m));
-  const cash: [string, string, boolean?][] = [[t('collection.doc.expectedCash'), money(model.expectedCashFen)]];
+  const cash: [string, string, boolean?][] = [
+    [t('collection.doc.floatCash'), money(model.till.floatFen)],
+    [t('collection.doc.cashTaken'), money(model.till.takenFen)],
+    [t('collection.doc.payouts'), model.till.payoutsFen ? `−${money(model.till.payoutsFen)}` : money(0)],
+    [t('collection.doc.drops'), model.till.dropsFen ? `−${money(model.till.dropsFen)}` : money(0)],
+    [t('collection.doc.expectedCash'), money(model.expectedCashFen), true],
+  ];
   if (model.countedCashFen !== null) {
     cash.push([t('collection.doc.countedCash'), money(model.countedCashFen)]);
     cash.push([t('collection.doc.difference'), `${(model.differenceFen ?? 0) > 0 ? '+' : ''}${money(model.differenceFen ?? 0)}`, true]);
   } else cash.push([t('collection.doc.countedCash'), t('collection.doc.notClosed')]);
   body.push(totalsBlock(cash, m));
   if (model.reason) body.push(paragraph(`${t('collection.doc.differenceReason')}${colon(L)}${model.reason}`, m));
+  if (model.cashMovements.length) {
+    // who put cash in or took it out, and why: what the manager checks before signing
+    body.push(sectionTitle(t('collection.doc.cashMovements'), m));
+    const cr: TableCell[][] = [[head(t('collection.doc.cashKind')), head(t('collection.doc.cashWhy')), head(t('collection.doc.user')), head(t('collection.doc.amount'), 'right')]];
+    for (const c of model.cashMovements) cr.push([`${c.kind} ${formatDateTime(c.at, opts.timeZone).slice(-5)}`, c.reason, c.byName, r(money(c.amountFen))]);
+    body.push({ table: { headerRows: 1, widths: m.narrow ? ['auto', '*', 'auto', 'auto'] : [80, '*', 70, 80], body: cr }, layout: 'lightHorizontalLines', fontSize: m.narrow ? m.small : m.fontSize });
+  }
   body.push(sectionTitle(t('collection.doc.ticketsSection'), m));
   body.push(fields([[t('collection.doc.ticketsReceived'), String(model.tickets.received)], [t('collection.doc.ticketsReady'), String(model.tickets.ready)], [t('collection.doc.ticketsCollected'), String(model.tickets.collected)]], m, { single: m.narrow }));
   if (model.byUser.length) {

@@ -115,6 +115,10 @@ export interface DailyCloseModel {
   voidsFen: number;
   netFen: number;
   expectedCashFen: number;
+  /** The drawer: float + cash taken − paid-outs − drops = expected. */
+  till: { takenFen: number; floatFen: number; payoutsFen: number; dropsFen: number };
+  /** Each float, paid-out and drop with who and why. */
+  cashMovements: { kind: string; amountFen: number; reason: string; at: string; byName: string }[];
   countedCashFen: number | null;
   differenceFen: number | null;
   reason: string;

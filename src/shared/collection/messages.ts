@@ -201,6 +201,19 @@ const rows: [string, string, string][] = [
   ['collection.doc.claimBatchTitle', '保修索赔清单 — {payer} — {period}', 'Warranty claims — {payer} — {period}'],
   ['collection.doc.claimTotal', '合计（{n} 单）', 'Total ({n} claims)'],
   ['collection.doc.title.claim_batch', '保修索赔清单', 'Warranty claims'],
+  // the till (float, paid-outs, drops)
+  ['collection.validation.cashAmountPositive', '金额须大于 0', 'The amount must be above zero'],
+  ['collection.validation.cashReasonRequired', '请写明原因（例如：快递费、存入保险柜）', 'Say why (e.g. courier fee, taken to the safe)'],
+  ['collection.cash.kind.float', '备用金', 'Float'],
+  ['collection.cash.kind.payout', '支出', 'Paid out'],
+  ['collection.cash.kind.drop', '投库', 'Cash drop'],
+  ['collection.doc.floatCash', '备用金', 'Opening float'],
+  ['collection.doc.cashTaken', '现金收款净额', 'Cash taken (net)'],
+  ['collection.doc.payouts', '现金支出', 'Paid out'],
+  ['collection.doc.drops', '投库', 'Cash drops'],
+  ['collection.doc.cashMovements', '备用金、支出与投库', 'Float, paid-outs and drops'],
+  ['collection.doc.cashKind', '类别', 'Kind'],
+  ['collection.doc.cashWhy', '原因', 'Why'],
 ];
 
 export const messages: Messages = {

@@ -19,6 +19,7 @@ import {
   settlementSchema,
   voidInputSchema,
 } from './schemas';
+import { cashMovementInputSchema } from './till';
 
 /** Who takes money and hands devices back: the counter and managers (technicians do not). */
 export const CASHIERS: readonly Role[] = ['counter', 'manager', 'admin'];
@@ -100,6 +101,13 @@ export const collectionProcedures = {
   'dailyClose.close': procedure({
     summary: 'Closes a day: the cash counted against the expected, a difference needs a reason. The shop\'s close (managers) locks the day: no payment can be recorded on it afterwards. A cashier may close their own drawer.',
     input: dailyCloseInputSchema,
+    output: dailyCloseViewSchema,
+    access: CASHIERS,
+    kind: 'mutation',
+  }),
+  'dailyClose.recordCash': procedure({
+    summary: 'Cash into or out of the caller\'s drawer without a ticket: the opening float (备用金), a paid-out (支出) or a drop to the safe (投库), with the reason. Counted into the expected cash of the day\'s close; refused once the day (or this drawer) is closed.',
+    input: cashMovementInputSchema,
     output: dailyCloseViewSchema,
     access: CASHIERS,
     kind: 'mutation',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { managerApprovalSchema, sanbaoRefundPaidSchema } from '../bench/schemas';
 import { payerAmountsSchema } from '../warranty/schemas';
+import { cashMovementSchema } from './till';
 
 export const TENDERS = ['cash', 'card', 'wechat', 'alipay', 'transfer'] as const;
 export const tenderSchema = z.enum(TENDERS);
@@ -22,7 +23,8 @@ export const CLAIM_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'pa
 export const claimStatusSchema = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = z.infer<typeof claimStatusSchema>;
 
-export const MAX_FEN = 100_000_000;
+import { MAX_FEN } from './limits';
+export { MAX_FEN };
 const fen = z
   .number({ message: 'collection.validation.fenWhole' })
   .int({ message: 'collection.validation.fenWhole' })
@@ -366,6 +368,15 @@ export const dailyCloseViewSchema = z.object({
     .nullable(),
   /** The shop's day is closed: no payment can be recorded on it. */
   locked: z.boolean(),
+  /** The drawer: float, paid-outs and drops beside the cash taken; expectedFen is what the close counts against. */
+  cash: z.object({
+    takenFen: z.number().int(),
+    floatFen: z.number().int(),
+    payoutsFen: z.number().int(),
+    dropsFen: z.number().int(),
+    expectedFen: z.number().int(),
+  }),
+  cashMovements: z.array(cashMovementSchema),
 });
 export type DailyCloseView = z.infer<typeof dailyCloseViewSchema>;
 

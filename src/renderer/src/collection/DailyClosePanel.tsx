@@ -13,6 +13,7 @@ import { formatInstant } from '../i18n/format';
 import { printDocument } from '../printing/printService';
 import { openPdfTab } from '../printing/PdfViewer';
 import { money, toFen } from './format';
+import { TillCard } from './TillCard';
 
 type Closes = OutputOf<Procedures['dailyClose.list']>;
 
@@ -67,7 +68,7 @@ export function DailyClosePanel() {
     }
   };
 
-  const diff = view && counted !== '' ? cashDifference(view.figures.expectedCashFen, toFen(counted) ?? 0) : null;
+  const diff = view && counted !== '' ? cashDifference(view.cash.expectedFen, toFen(counted) ?? 0) : null;
   return (
     <Stack gap="sm" data-testid="daily-close">
       <Group align="flex-end">
@@ -139,8 +140,9 @@ export function DailyClosePanel() {
             </Text>
           </Paper>
           <Paper withBorder p="md">
-            <Text size="lg" fw={700} data-testid="daily-close-expected">
-              {t('ui.close.expected')}: {fmt(view.figures.expectedCashFen)}
+            <TillCard view={view} onRecorded={() => void load()} />
+            <Text size="lg" fw={700} mt="sm" data-testid="daily-close-expected">
+              {t('ui.close.expected')}: {fmt(view.cash.expectedFen)}
             </Text>
             {view.close ? (
               <Alert color="teal" mt="sm" data-testid="daily-close-closed">

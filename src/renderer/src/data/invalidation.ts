@@ -42,6 +42,7 @@ export const EVENT_INVALIDATES: Record<EventName, Prefixes> = {
   'payments.changed': TICKETS,
   'collection.done': [...TICKETS, ...STOCK],
   'dailyClose.closed': ['dailyClose.', 'reports.'],
+  'dailyClose.cash': ['dailyClose.'],
   'complaints.changed': ['complaints.', 'reports.', 'tickets.'],
   'complaints.escalated': ['complaints.', 'reports.'],
   'print.job': ['print.'],

@@ -132,6 +132,15 @@ const rows: [string, string, string][] = [
   ['ui.claims.amountPrompt', '金额（元）', 'Amount (¥)'],
   ['ui.printing.doc.repair_receipt', '维修结算单', 'Repair receipt'],
   ['ui.printing.doc.warranty_card', '保修卡', 'Warranty card'],
+  // the till beside the close
+  ['ui.till.title', '钱箱：备用金、支出与投库', 'Drawer: float, paid-outs and drops'],
+  ['ui.till.float', '备用金', 'Opening float'],
+  ['ui.till.taken', '现金收款净额', 'Cash taken (net)'],
+  ['ui.till.payouts', '现金支出', 'Paid out'],
+  ['ui.till.drops', '投库', 'Cash drops'],
+  ['ui.till.amount', '金额（元）', 'Amount (¥)'],
+  ['ui.till.reason', '原因', 'Why'],
+  ['ui.till.record', '记入钱箱', 'Record in the drawer'],
 ];
 
 export const messages: Messages = {
