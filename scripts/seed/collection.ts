@@ -3,7 +3,7 @@
  * of every ticket that took one, and at collection what the latest quote leaves the customer to
  * pay after the deposit (warranty repairs mostly cost nothing), or the deposit handed back when it
  * was more, with tenders in a counter's usual mix. Same columns as the app writes: the reports
- * read revenue by tender from here.
+ * read revenue by tender from here. Then the till's floats, paid-outs and drops of each drawer.
  */
 import type { SeedContext, SeedStep } from './context';
 
@@ -37,8 +37,25 @@ export const collectionSeedStep: SeedStep = {
           date(x.at, '+8 hours'), x.at, x.by_user
         FROM x WHERE x.amount <> 0;
       `);
+      // The till: each drawer that took cash on a day opened with a ¥500 float; a courier fee on
+      // every fifth day of the month; notes to the safe when a drawer took over ¥2,000 in cash.
+      // Ids: the drawer's first payment of the day (its ticket and whether deposit or settlement) with its own suffix.
+      sqlite.exec(`
+        WITH d AS MATERIALIZED (
+          SELECT business_date, by_user_id, min(id) AS first_id, min(at) AS first_at, max(at) AS last_at, sum(amount_fen) AS cash_fen
+          FROM payments WHERE tender = 'cash' AND by_user_id IS NOT NULL GROUP BY business_date, by_user_id
+        )
+        INSERT INTO cash_movements (id, business_date, kind, amount_fen, reason, by_user_id, at)
+        SELECT substr(first_id, 1, 33) || 'fa0', business_date, 'float', 50000, '开店备用金', by_user_id, first_at FROM d
+        UNION ALL
+        SELECT substr(first_id, 1, 33) || 'fb0', business_date, 'payout', 1500, '快递费', by_user_id, last_at FROM d
+          WHERE CAST(strftime('%d', business_date) AS INTEGER) % 5 = 0
+        UNION ALL
+        SELECT substr(first_id, 1, 33) || 'fc0', business_date, 'drop', 100000, '存入保险柜', by_user_id, last_at FROM d WHERE cash_fen > 200000;
+      `);
     })();
     const n = (sqlite.prepare(`SELECT count(*) AS n FROM payments`).get() as { n: number }).n;
-    ctx.log(`payments: ${n.toLocaleString('en')}`);
+    const m = (sqlite.prepare(`SELECT count(*) AS n FROM cash_movements`).get() as { n: number }).n;
+    ctx.log(`payments: ${n.toLocaleString('en')}, till movements: ${m.toLocaleString('en')}`);
   },
 };
