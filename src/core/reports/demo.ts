@@ -9,13 +9,14 @@ import type { TicketStatus } from '../../shared/tickets/statuses';
 import { appendEvent } from '../tickets/events';
 import { erasePasscodeNow } from '../tickets/passcode';
 import { shopInfo } from './report';
+import { prepared, statement } from '../db/statements';
 
 export async function seedReportsDemo(backend: Backend, token: string): Promise<void> {
   const { sqlite, newId, clock } = backend.services;
-  const tickets = (sqlite.prepare(`SELECT id FROM tickets WHERE status = 'received' ORDER BY n LIMIT 3`).all() as { id: string }[]).map((r) => r.id);
+  const tickets = statement<{ id: string }>(sqlite, `SELECT id FROM tickets WHERE status = 'received' ORDER BY n LIMIT 3`).all().map((r) => r.id);
   if (tickets.length === 0) return;
-  const tech = sqlite.prepare(`SELECT id, username, display_name FROM users WHERE role = 'technician' ORDER BY username LIMIT 1`).get() as { id: string; username: string; display_name: string } | undefined;
-  const counter = sqlite.prepare(`SELECT id, username, display_name FROM users WHERE role = 'counter' ORDER BY username LIMIT 1`).get() as { id: string; username: string; display_name: string } | undefined;
+  const tech = statement<{ id: string; username: string; display_name: string }>(sqlite, `SELECT id, username, display_name FROM users WHERE role = 'technician' ORDER BY username LIMIT 1`).get();
+  const counter = statement<{ id: string; username: string; display_name: string }>(sqlite, `SELECT id, username, display_name FROM users WHERE role = 'counter' ORDER BY username LIMIT 1`).get();
   const session = (u: typeof tech, role: 'technician' | 'counter') => (u ? { userId: u.id, username: u.username, displayName: u.display_name, role, tokenHash: '' } : null);
   const path: [TicketStatus, 'technician' | 'counter'][] = [['diagnosing', 'technician'], ['repairing', 'technician'], ['qc', 'technician'], ['ready', 'technician'], ['collected', 'counter']];
   sqlite.transaction(() => {
@@ -29,7 +30,7 @@ export async function seedReportsDemo(backend: Backend, token: string): Promise<
       erasePasscodeNow({ sqlite, newId, nowIso: () => clock.now().toISOString(), session: session(counter, 'counter') }, id, 'collected');
     }
     const today = localDate(clock.now(), shopInfo(sqlite).timeZone);
-    const due = sqlite.prepare(`UPDATE follow_ups SET due_date = ? WHERE ticket_id = ?`);
+    const due = prepared(sqlite, `UPDATE follow_ups SET due_date = ? WHERE ticket_id = ?`);
     due.run(addDaysToDate(today, -2), tickets[0]);
     if (tickets[1]) due.run(today, tickets[1]);
   })();
