@@ -140,10 +140,6 @@ const RESULT_CAST = /\.(?:get|all)\((?:[^()]|\([^()]*\))*\)\s*as\s*\{/g;
 /** Not SQL: the staged mutations' `prepare` step (core/api/context.ts declares it, core/backend.ts calls it). */
 const NOT_SQL_PREPARE = ['core/api/context.ts', 'core/backend.ts'];
 const PREPARE_LEFT: Record<string, number> = {
-  'core/backup/handlers.ts': 1,
-  'core/backup/restore.ts': 6,
-  'core/backup/run.ts': 13,
-  'core/backup/schedule.ts': 2,
   'core/bench/demo.ts': 4,
   'core/collection/demo.ts': 5,
   'core/demo/intake.ts': 4,
@@ -151,9 +147,6 @@ const PREPARE_LEFT: Record<string, number> = {
   'core/warranty/ticket.ts': 9,
 };
 const CASTS_LEFT: Record<string, number> = {
-  'core/backup/restore.ts': 2,
-  'core/backup/run.ts': 3,
-  'core/backup/schedule.ts': 1,
   'core/bench/demo.ts': 4,
   'core/bench/views.ts': 2,
   'core/collection/demo.ts': 5,

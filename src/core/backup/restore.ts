@@ -9,6 +9,7 @@ import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations';
 import { BackupFileError, readBackupFile, readBackupHeader, type BackupHeader } from './format';
 import { parseRecoveryKey } from './recovery-key';
 import { exclusive, markInterrupted, storedKey } from './run';
+import { prepared, statement } from '../db/statements';
 
 export interface RestoreResult {
   restoredFrom: string;
@@ -77,7 +78,7 @@ function stamp(d: Date): string {
  */
 export async function restoreInPlace(services: BackendServices, input: { file: string; recoveryKey?: string | undefined }): Promise<RestoreResult> {
   const { sqlite } = services;
-  const shop = await exclusive(services, () => sqlite.prepare(`SELECT id FROM shop LIMIT 1`).get() as { id: string } | undefined);
+  const shop = await exclusive(services, () => statement<{ id: string }>(sqlite, `SELECT id FROM shop LIMIT 1`).get());
   const header = checkBackupFor(input.file, shop ?? null);
   let key: Buffer | null;
   if (input.recoveryKey) {
@@ -97,8 +98,8 @@ export async function restoreInPlace(services: BackendServices, input: { file: s
     const keptAside = `${sqlite.name}.before-restore-${stamp(now)}`;
     await sqlite.backup(keptAside);
     await exclusive(services, async () => {
-      const config = sqlite.prepare(`SELECT * FROM backup_config WHERE id = 1`).get() as Record<string, unknown> | undefined;
-      const history = sqlite.prepare(`SELECT * FROM backups`).all() as Record<string, unknown>[];
+      const config = statement<Record<string, unknown>>(sqlite, `SELECT * FROM backup_config WHERE id = 1`).get();
+      const history = statement<Record<string, unknown>>(sqlite, `SELECT * FROM backups`).all();
       const src = new Database(unpacked.db, { readonly: true, ...(services.nativeBinding ? { nativeBinding: services.nativeBinding } : {}) });
       try {
         await src.backup(sqlite.name);
@@ -109,9 +110,9 @@ export async function restoreInPlace(services: BackendServices, input: { file: s
       sqlite.transaction(() => {
         if (config) {
           const cols = Object.keys(config).filter((c) => c !== 'id');
-          sqlite.prepare(`UPDATE backup_config SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = 1`).run(...cols.map((c) => config[c]));
+          prepared(sqlite, `UPDATE backup_config SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = 1`).run(...cols.map((c) => config[c]));
         }
-        const ins = history.length ? sqlite.prepare(`INSERT OR REPLACE INTO backups (${Object.keys(history[0]!).map((c) => `"${c}"`).join(', ')}) VALUES (${Object.keys(history[0]!).map(() => '?').join(', ')})`) : null;
+        const ins = history.length ? prepared(sqlite, `INSERT OR REPLACE INTO backups (${Object.keys(history[0]!).map((c) => `"${c}"`).join(', ')}) VALUES (${Object.keys(history[0]!).map(() => '?').join(', ')})`) : null;
         for (const h of history) ins!.run(...Object.values(h));
         markInterrupted(sqlite, now.toISOString());
       })();
@@ -134,7 +135,7 @@ export async function restoreIntoFolder(dataDir: string, file: string, recoveryK
   if (fs.existsSync(dbFile)) {
     const cur = new Database(dbFile, { readonly: true });
     try {
-      shop = (cur.prepare(`SELECT id FROM shop LIMIT 1`).get() as { id: string } | undefined) ?? null;
+      shop = statement<{ id: string }>(cur, `SELECT id FROM shop LIMIT 1`).get() ?? null;
     } catch {
       shop = null; // not even readable: it is being replaced because of that
     } finally {

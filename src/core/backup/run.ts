@@ -12,6 +12,7 @@ import { decryptSecret, encryptSecret } from '../secrets/cipher';
 import { APP_VERSION } from '../version';
 import { BACKUP_EXT, payloadLength, readBackupFile, writeBackupFile, type PayloadFile } from './format';
 import { newRecoveryKey } from './recovery-key';
+import { column, prepared, statement } from '../db/statements';
 
 const KEY_AAD = 'fixpoint.backup.key';
 
@@ -43,7 +44,7 @@ export function exclusive<T>(services: BackendServices, fn: () => T): Promise<T>
 }
 
 export function readConfig(sqlite: Database.Database): BackupConfigRow {
-  return sqlite.prepare(`SELECT dir, key_cipher, key_created_at, daily, after_close, last_full_check_at FROM backup_config WHERE id = 1`).get() as BackupConfigRow;
+  return statement<BackupConfigRow>(sqlite, `SELECT dir, key_cipher, key_created_at, daily, after_close, last_full_check_at FROM backup_config WHERE id = 1`).get()!;
 }
 
 /** The backup key, created on first use; answers it and whether it is new (to be shown once). */
@@ -51,7 +52,7 @@ export function ensureKey(services: BackendServices, nowIso: string): { key: Buf
   const cfg = readConfig(services.sqlite);
   if (cfg.key_cipher) return { key: Buffer.from(decryptSecret(services.keys, cfg.key_cipher, KEY_AAD), 'base64'), created: false };
   const key = newRecoveryKey();
-  services.sqlite.prepare(`UPDATE backup_config SET key_cipher = ?, key_created_at = ? WHERE id = 1`).run(encryptSecret(services.keys, key.toString('base64'), KEY_AAD), nowIso);
+  prepared(services.sqlite, `UPDATE backup_config SET key_cipher = ?, key_created_at = ? WHERE id = 1`).run(encryptSecret(services.keys, key.toString('base64'), KEY_AAD), nowIso);
   return { key, created: true };
 }
 
@@ -62,12 +63,9 @@ export function storedKey(services: BackendServices): Buffer | null {
 
 /** Rows per table (virtual tables aside: their shadow tables are counted). */
 export function countRows(db: Database.Database): Record<string, number> {
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`)
-    .pluck()
-    .all() as string[];
+  const tables = column<string>(db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`).all();
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = (db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number) ?? 0;
+  for (const t of tables) out[t] = column<number>(db, `SELECT count(*) FROM "${t}"`).get() ?? 0;
   return out;
 }
 
@@ -88,16 +86,15 @@ function recordOf(r: BackupRow): BackupRecord {
 }
 
 export function listBackups(sqlite: Database.Database, limit = 50): BackupRecord[] {
-  return (sqlite.prepare(`SELECT * FROM backups ORDER BY started_at DESC, id DESC LIMIT ?`).all(limit) as BackupRow[]).map(recordOf);
+  return statement<BackupRow>(sqlite, `SELECT * FROM backups ORDER BY started_at DESC, id DESC LIMIT ?`).all(limit).map(recordOf);
 }
 
 /** Attempts that were running when the process died are failures (their partial file is deleted). */
 export function markInterrupted(sqlite: Database.Database, nowIso: string): void {
-  const stale = sqlite.prepare(`SELECT id, file FROM backups WHERE result = 'running'`).all() as { id: string; file: string | null }[];
+  const stale = statement<{ id: string; file: string | null }>(sqlite, `SELECT id, file FROM backups WHERE result = 'running'`).all();
   for (const s of stale) {
     if (s.file) fs.rmSync(`${s.file}.partial`, { force: true });
-    sqlite
-      .prepare(`UPDATE backups SET result = 'failed', finished_at = ?, error_json = ? WHERE id = ?`)
+    prepared(sqlite, `UPDATE backups SET result = 'failed', finished_at = ?, error_json = ? WHERE id = ?`)
       .run(nowIso, JSON.stringify({ key: 'backup.error.interrupted', params: {} }), s.id);
   }
 }
@@ -126,12 +123,11 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
   const prep = await exclusive(services, () => {
     const cfg = readConfig(services.sqlite);
     if (!cfg.dir) throw new AppError('RULE', { key: 'backup.error.noFolder' });
-    const shop = services.sqlite.prepare(`SELECT id, code, name, settings_json FROM shop LIMIT 1`).get() as { id: string; code: string; name: string; settings_json: string } | undefined;
+    const shop = statement<{ id: string; code: string; name: string; settings_json: string }>(services.sqlite, `SELECT id, code, name, settings_json FROM shop LIMIT 1`).get();
     if (!shop) throw new AppError('SETUP_REQUIRED');
     const { key } = ensureKey(services, started.toISOString());
     const file = path.join(cfg.dir, `${shop.code}-${stamp(started)}-${id.slice(-6)}${BACKUP_EXT}`);
-    services.sqlite
-      .prepare(`INSERT INTO backups (id, started_at, trigger, file, result, user_id) VALUES (?, ?, ?, ?, 'running', ?)`)
+    prepared(services.sqlite, `INSERT INTO backups (id, started_at, trigger, file, result, user_id) VALUES (?, ?, ?, ?, 'running', ?)`)
       .run(id, started.toISOString(), opts.trigger, file, opts.userId ?? null);
     const tz = (JSON.parse(shop.settings_json) as { timeZone?: string }).timeZone ?? 'Asia/Shanghai';
     return { cfg, shop, key, file, tz };
@@ -206,8 +202,7 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
     const size = fs.statSync(prep.file).size;
     const finished = services.clock.now().toISOString();
     await exclusive(services, () =>
-      services.sqlite
-        .prepare(`UPDATE backups SET result = 'ok', finished_at = ?, size = ?, duration_ms = ?, counts_json = ? WHERE id = ?`)
+      prepared(services.sqlite, `UPDATE backups SET result = 'ok', finished_at = ?, size = ?, duration_ms = ?, counts_json = ? WHERE id = ?`)
         .run(finished, size, Math.round(performance.now() - t0), JSON.stringify(counts), id),
     );
     await rotate(services, prep.tz);
@@ -216,8 +211,7 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
   } catch (e) {
     const err = e instanceof AppError ? { key: e.key, params: e.params } : { key: 'backup.error.write', params: { dir: prep.cfg.dir ?? '', reason: e instanceof Error ? e.message.slice(0, 200) : String(e) } };
     await exclusive(services, () =>
-      services.sqlite
-        .prepare(`UPDATE backups SET result = 'failed', finished_at = ?, duration_ms = ?, error_json = ? WHERE id = ?`)
+      prepared(services.sqlite, `UPDATE backups SET result = 'failed', finished_at = ?, duration_ms = ?, error_json = ? WHERE id = ?`)
         .run(services.clock.now().toISOString(), Math.round(performance.now() - t0), JSON.stringify(err), id),
     ).catch(() => undefined);
     services.emit({ name: 'backup.done', payload: { ok: false } });
@@ -229,7 +223,7 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
 
 /** Deletes the backups the rotation rule does not keep (only files this shop wrote and recorded). */
 async function rotate(services: BackendServices, tz: string): Promise<void> {
-  const ok = await exclusive(services, () => services.sqlite.prepare(`SELECT id, started_at, file FROM backups WHERE result = 'ok'`).all() as { id: string; started_at: string; file: string }[]);
+  const ok = await exclusive(services, () => statement<{ id: string; started_at: string; file: string }>(services.sqlite, `SELECT id, started_at, file FROM backups WHERE result = 'ok'`).all());
   const keep = backupsToKeep(
     ok.map((b) => ({ id: b.id, at: b.started_at, date: localDate(b.started_at, tz) })),
     DEFAULT_ROTATION,
@@ -237,6 +231,6 @@ async function rotate(services: BackendServices, tz: string): Promise<void> {
   for (const b of ok) {
     if (keep.has(b.id)) continue;
     fs.rmSync(b.file, { force: true });
-    await exclusive(services, () => services.sqlite.prepare(`UPDATE backups SET result = 'rotated' WHERE id = ?`).run(b.id));
+    await exclusive(services, () => prepared(services.sqlite, `UPDATE backups SET result = 'rotated' WHERE id = ?`).run(b.id));
   }
 }
