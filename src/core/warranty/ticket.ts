@@ -7,6 +7,7 @@ import { evaluateRequestSchema, type EvaluateResult } from '../../shared/warrant
 import type { Ctx } from '../api/context';
 import { setWarrantySummaryProvider } from '../documents/intake';
 import { evaluateForDevice } from './evaluate';
+import { exists, statement } from '../db/statements';
 
 const DAY = 86_400_000;
 
@@ -23,9 +24,7 @@ interface TicketRow {
 
 /** Whole days spent in awaiting_parts, from the status events (derived, never stored). */
 function partsWaitDays(sqlite: Database.Database, ticketId: string, now: Date): number {
-  const events = sqlite
-    .prepare(`SELECT at, to_status FROM ticket_events WHERE ticket_id = ? AND to_status IS NOT NULL ORDER BY id`)
-    .all(ticketId) as { at: string; to_status: string }[];
+  const events = statement<{ at: string; to_status: string }>(sqlite, `SELECT at, to_status FROM ticket_events WHERE ticket_id = ? AND to_status IS NOT NULL ORDER BY id`).all(ticketId);
   let ms = 0;
   events.forEach((e, i) => {
     if (e.to_status !== 'awaiting_parts') return;
@@ -43,16 +42,12 @@ const OUTCOMES: Record<string, VisitFacts['outcome']> = { repaired: 'fixed', not
  * catalog part's warranty days.
  */
 function pastFacts(sqlite: Database.Database, ticketId: string): Pick<VisitFacts, 'outcome' | 'warrantyRepair' | 'partsReplaced'> {
-  const bench = sqlite.prepare(`SELECT outcome FROM bench_tickets WHERE ticket_id = ?`).get(ticketId) as { outcome: string | null } | undefined;
-  const sanbao = sqlite.prepare(`SELECT 1 FROM sanbao_outcomes WHERE ticket_id = ? LIMIT 1`).get(ticketId) !== undefined;
-  const quote = sqlite.prepare(`SELECT id, maker_fen FROM quotes WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`).get(ticketId) as { id: string; maker_fen: number } | undefined;
+  const bench = statement<{ outcome: string | null }>(sqlite, `SELECT outcome FROM bench_tickets WHERE ticket_id = ?`).get(ticketId);
+  const sanbao = exists(sqlite, `SELECT 1 FROM sanbao_outcomes WHERE ticket_id = ? LIMIT 1`, ticketId);
+  const quote = statement<{ id: string; maker_fen: number }>(sqlite, `SELECT id, maker_fen FROM quotes WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`).get(ticketId);
   const parts = quote
-    ? (sqlite
-        .prepare(
-          `SELECT l.warranty_part AS part, COALESCE(p.warranty_days, 90) AS days FROM quote_lines l LEFT JOIN parts p ON p.id = l.part_id
-           WHERE l.quote_id = ? AND l.kind = 'part' AND l.warranty_part IS NOT NULL ORDER BY l.position`,
-        )
-        .all(quote.id) as { part: string; days: number }[])
+    ? statement<{ part: string; days: number }>(sqlite, `SELECT l.warranty_part AS part, COALESCE(p.warranty_days, 90) AS days FROM quote_lines l LEFT JOIN parts p ON p.id = l.part_id
+           WHERE l.quote_id = ? AND l.kind = 'part' AND l.warranty_part IS NOT NULL ORDER BY l.position`).all(quote.id)
     : [];
   const outcome = bench?.outcome ? OUTCOMES[bench.outcome] : undefined;
   return {
@@ -87,12 +82,10 @@ function visit(sqlite: Database.Database, t: TicketRow, tz: string, now: Date): 
 export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?: Line[]; today?: string; purchasePriceFen?: number | null; exchange?: 'unavailable' | 'refused' } = {}): Promise<EvaluateResult> {
   const { sqlite } = ctx;
   const cols = `id, device_id, received_at, status, status_at, fault_codes_json, findings_json, warranty_claimed`;
-  const ticket = sqlite.prepare(`SELECT ${cols} FROM tickets WHERE id = ? OR number = ?`).get(ticketId, ticketId) as TicketRow | undefined;
+  const ticket = statement<TicketRow>(sqlite, `SELECT ${cols} FROM tickets WHERE id = ? OR number = ?`).get(ticketId, ticketId);
   if (!ticket) throw new AppError('NOT_FOUND');
-  const d = sqlite
-    .prepare(`SELECT id, category, purchase_price_fen, proof_kind, invoice_date, purchase_date, factory_date, exchange_date FROM devices WHERE id = ?`)
-    .get(ticket.device_id) as Record<string, string | number | null>;
-  const tz = (JSON.parse((sqlite.prepare(`SELECT settings_json FROM shop LIMIT 1`).get() as { settings_json: string }).settings_json) as { timeZone: string }).timeZone;
+  const d = statement<Record<string, string | number | null>>(sqlite, `SELECT id, category, purchase_price_fen, proof_kind, invoice_date, purchase_date, factory_date, exchange_date FROM devices WHERE id = ?`).get(ticket.device_id)!;
+  const tz = (JSON.parse(statement<{ settings_json: string }>(sqlite, `SELECT settings_json FROM shop LIMIT 1`).get()!.settings_json) as { timeZone: string }).timeZone;
   const device: DeviceFacts = {
     id: String(d.id),
     category: String(d.category),
@@ -105,7 +98,7 @@ export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?:
     exchangeDate: d.exchange_date as string | null,
   };
   const now = ctx.clock.now();
-  const past = (sqlite.prepare(`SELECT ${cols} FROM tickets WHERE device_id = ? AND id < ? ORDER BY id`).all(ticket.device_id, ticket.id) as TicketRow[]).map(
+  const past = statement<TicketRow>(sqlite, `SELECT ${cols} FROM tickets WHERE device_id = ? AND id < ? ORDER BY id`).all(ticket.device_id, ticket.id).map(
     (t) => visit(sqlite, t, tz, now),
   );
   const request = evaluationRequestFor(device, visit(sqlite, ticket, tz, now), past, opts.lines ?? []);
