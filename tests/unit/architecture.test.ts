@@ -140,20 +140,12 @@ const RESULT_CAST = /\.(?:get|all)\((?:[^()]|\([^()]*\))*\)\s*as\s*\{/g;
 /** Not SQL: the staged mutations' `prepare` step (core/api/context.ts declares it, core/backend.ts calls it). */
 const NOT_SQL_PREPARE = ['core/api/context.ts', 'core/backend.ts'];
 const PREPARE_LEFT: Record<string, number> = {
-  'core/bench/demo.ts': 4,
-  'core/collection/demo.ts': 5,
-  'core/demo/intake.ts': 4,
-  'core/stock/demo.ts': 2,
 };
 const CASTS_LEFT: Record<string, number> = {
-  'core/bench/demo.ts': 4,
   'core/bench/views.ts': 2,
-  'core/collection/demo.ts': 5,
   'core/customers/store.ts': 2,
-  'core/demo/intake.ts': 4,
   'core/devices/store.ts': 2,
   'core/search/query.ts': 2,
-  'core/stock/demo.ts': 2,
 };
 
 /** Files over what their allow-list entry says (or with any when not listed), and entries set higher than needed. */
