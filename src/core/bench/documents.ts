@@ -6,7 +6,7 @@ import { t } from '../../shared/i18n/translate';
 import { PAYERS } from '../../shared/warranty/schemas';
 import type { Ctx } from '../api/context';
 import { registerDocument, type LoadOptions } from '../documents/registry';
-import { prepared, statement } from '../db/statements';
+import { statement } from '../db/statements';
 import { loadAttachment } from '../tickets/attachments';
 import { latestQuoteRow, loadQuote, quoteState } from './quotes';
 
@@ -15,14 +15,9 @@ let done = false;
 function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOptions): QuoteFormModel | null {
   const c = { ...ctx, locale };
   let quoteId = (statement<{ id: string }>(ctx.sqlite, `SELECT id FROM quotes WHERE id = ?`).get(entityId))?.id;
-  const tRow = prepared(
-    ctx.sqlite,
-    `SELECT t.id, t.number, t.fault_text, c.id AS cid, c.name, d.brand, d.model, d.imei, d.serial, u.display_name AS tech
+  const tRow = statement<{ id: string; number: string; fault_text: string; cid: string; name: string; brand: string; model: string; imei: string | null; serial: string | null; tech: string | null }>(ctx.sqlite, `SELECT t.id, t.number, t.fault_text, c.id AS cid, c.name, d.brand, d.model, d.imei, d.serial, u.display_name AS tech
      FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN devices d ON d.id = t.device_id LEFT JOIN users u ON u.id = t.technician_id
-     WHERE t.id = COALESCE((SELECT ticket_id FROM quotes WHERE id = ?), ?) OR t.number = ? LIMIT 1`,
-  ).get(entityId, entityId, entityId) as
-    | { id: string; number: string; fault_text: string; cid: string; name: string; brand: string; model: string; imei: string | null; serial: string | null; tech: string | null }
-    | undefined;
+     WHERE t.id = COALESCE((SELECT ticket_id FROM quotes WHERE id = ?), ?) OR t.number = ? LIMIT 1`).get(entityId, entityId, entityId);
   if (!tRow) return null;
   quoteId ??= latestQuoteRow(ctx, tRow.id)?.id;
   if (!quoteId) return null;

@@ -7,7 +7,7 @@ import type { CategoryPolicy } from '../../shared/warranty/schemas';
 import { daysBetweenDates, localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
 import { shopClock } from '../shop/clock';
-import { prepared, statement } from '../db/statements';
+import { exists, statement } from '../db/statements';
 import { rowsWhere } from '../tickets/rows';
 import { resolvePolicy } from '../warranty/store';
 import { benchRow, ticketBasics } from './common';
@@ -46,7 +46,7 @@ export async function benchQueue(ctx: Ctx, input: { who: string; status?: Ticket
     const p = policies.get(r.device.category) ?? null;
     const sentIn = localDate(new Date(r.receivedAt), clock.timeZone);
     const cov = coverageFacts(ctx, r.id);
-    const timer = prepared(ctx.sqlite, `SELECT 1 FROM time_logs WHERE ticket_id = ? AND ended_at IS NULL LIMIT 1`).get(r.id);
+    const timer = exists(ctx.sqlite, `SELECT 1 FROM time_logs WHERE ticket_id = ? AND ended_at IS NULL LIMIT 1`, r.id);
     return {
       ...r,
       priority: b.priority,
@@ -103,9 +103,7 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
   const t = ticketBasics(ctx, ticketId);
   const clock = shopClock(ctx.sqlite, ctx.clock.now());
   const b = benchRow(ctx, t.id);
-  const d = prepared(ctx.sqlite, `SELECT * FROM diagnoses WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id) as
-    | { id: string; ticket_id: string; cause: string; notes: string; findings_json: string; performance_fault: number; parts_needed_json: string; photo_ids_json: string; created_at: string; created_by: string | null }
-    | undefined;
+  const d = statement<{ id: string; ticket_id: string; cause: string; notes: string; findings_json: string; performance_fault: number; parts_needed_json: string; photo_ids_json: string; created_at: string; created_by: string | null }>(ctx.sqlite, `SELECT * FROM diagnoses WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id);
   const diagnosis: Diagnosis | null = d
     ? {
         id: d.id,
@@ -159,7 +157,7 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
       at: r.at,
     }),
   );
-  const s = prepared(ctx.sqlite, `SELECT * FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id) as Record<string, string | number | null> | undefined;
+  const s = statement<Record<string, string | number | null>>(ctx.sqlite, `SELECT * FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id);
   const sanbao: SanbaoRecord | null = s
     ? {
         id: String(s.id),
@@ -226,14 +224,11 @@ export function callList(ctx: Ctx, limit = 200): CallListRow[] {
      FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN devices d ON d.id = t.device_id
      WHERE t.status IN ('awaiting_approval', 'ready') ORDER BY t.status_at LIMIT ?`,
   ).all(limit);
-  const phones = prepared(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`);
-  const calls = prepared(
-    ctx.sqlite,
-    `SELECT e.at, e.note, e.data_json, u.display_name FROM ticket_events e LEFT JOIN users u ON u.id = e.user_id
-     WHERE e.ticket_id = ? AND e.kind = 'note' AND json_extract(e.data_json, '$.kind') = 'call' AND e.at >= ? ORDER BY e.id DESC`,
-  );
+  const phones = statement<{ display: string }>(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`);
+  const calls = statement<{ at: string; note: string; data_json: string; display_name: string | null }>(ctx.sqlite, `SELECT e.at, e.note, e.data_json, u.display_name FROM ticket_events e LEFT JOIN users u ON u.id = e.user_id
+     WHERE e.ticket_id = ? AND e.kind = 'note' AND json_extract(e.data_json, '$.kind') = 'call' AND e.at >= ? ORDER BY e.id DESC`);
   const out = rows.map((r): CallListRow => {
-    const cs = calls.all(r.id, r.status_at) as { at: string; note: string; data_json: string; display_name: string | null }[];
+    const cs = calls.all(r.id, r.status_at);
     const last = cs[0];
     const cov = coverageFacts(ctx, r.id);
     return {
@@ -243,7 +238,7 @@ export function callList(ctx: Ctx, limit = 200): CallListRow[] {
       reason: r.status === 'ready' ? 'ready' : 'approval',
       since: r.status_at,
       customerName: r.name,
-      phones: (phones.all(r.cid) as { display: string }[]).map((p) => p.display),
+      phones: phones.all(r.cid).map((p) => p.display),
       device: `${r.brand} ${r.model}`.trim(),
       customerTotalFen: cov.customerTotalFen,
       overLimitFen: cov.overLimitFen,

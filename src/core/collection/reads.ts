@@ -6,7 +6,7 @@ import { AppError } from '../../shared/api/errors';
 import { discountFromBp, replacedPartWarrantyEnd, settle, type Settlement } from '../../shared/collection/rules';
 import type { CollectionRecord, ReplacedPart, WorkLine } from '../../shared/collection/schemas';
 import type { Ctx } from '../api/context';
-import { prepared, statement } from '../db/statements';
+import { statement } from '../db/statements';
 import { type TicketBasics } from '../bench/common';
 import { shopSettings } from '../shop/settings';
 import { getAuthorizedQuote } from '../bench/quotes';
@@ -30,13 +30,10 @@ interface TicketExtra {
 }
 
 export function extra(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): TicketExtra {
-  return prepared(
-    ctx.sqlite,
-    `SELECT t.fault_text, t.fault_codes_json, t.accessories_json, c.name AS customer_name, d.brand, d.model, d.imei, d.serial, d.colour,
+  return statement<TicketExtra>(ctx.sqlite, `SELECT t.fault_text, t.fault_codes_json, t.accessories_json, c.name AS customer_name, d.brand, d.model, d.imei, d.serial, d.colour,
             u.display_name AS technician, b.outcome
      FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN devices d ON d.id = t.device_id
-     LEFT JOIN users u ON u.id = t.technician_id LEFT JOIN bench_tickets b ON b.ticket_id = t.id WHERE t.id = ?`,
-  ).get(ticketId) as TicketExtra;
+     LEFT JOIN users u ON u.id = t.technician_id LEFT JOIN bench_tickets b ON b.ticket_id = t.id WHERE t.id = ?`).get(ticketId)!;
 }
 
 export function customerPhones(ctx: Pick<Ctx, 'sqlite'>, customerId: string): string[] {
@@ -65,11 +62,8 @@ interface IssuedRow {
 
 /** The parts that stayed in the device (issued less returned), with their serials and what came out. */
 export function partsInDevice(ctx: Pick<Ctx, 'sqlite' | 'locale'>, ticketId: string) {
-  const rows = prepared(
-    ctx.sqlite,
-    `SELECT m.part_id, p.sku, p.name_zh, p.name_en, p.warranty_days, m.qty, m.serials_json, m.removed_serial, m.kind
-     FROM stock_movements m JOIN parts p ON p.id = m.part_id WHERE m.ticket_id = ? AND m.kind IN ('issue', 'return') ORDER BY m.n`,
-  ).all(ticketId) as IssuedRow[];
+  const rows = statement<IssuedRow>(ctx.sqlite, `SELECT m.part_id, p.sku, p.name_zh, p.name_en, p.warranty_days, m.qty, m.serials_json, m.removed_serial, m.kind
+     FROM stock_movements m JOIN parts p ON p.id = m.part_id WHERE m.ticket_id = ? AND m.kind IN ('issue', 'return') ORDER BY m.n`).all(ticketId);
   const by = new Map<string, { partId: string; sku: string; name: string; partDays: number; qty: number; serials: string[]; removed: string[] }>();
   for (const r of rows) {
     const e = by.get(r.part_id) ?? { partId: r.part_id, sku: r.sku, name: ctx.locale === 'en' && r.name_en ? r.name_en : r.name_zh, partDays: r.warranty_days, qty: 0, serials: [], removed: [] };
@@ -131,16 +125,12 @@ export function replacedParts(ctx: Pick<Ctx, 'sqlite' | 'locale'>, ticketId: str
 }
 
 export function collectionRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): CollectionRecord | null {
-  const r = prepared(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.ticket_id = ? ORDER BY c.id DESC LIMIT 1`).get(ticketId) as
-    | Record<string, string | number | null>
-    | undefined;
+  const r = statement<Record<string, string | number | null>>(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.ticket_id = ? ORDER BY c.id DESC LIMIT 1`).get(ticketId);
   return r ? toRecord(r) : null;
 }
 
 export function getCollection(ctx: Pick<Ctx, 'sqlite'>, id: string): CollectionRecord | null {
-  const r = prepared(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.id = ?`).get(id) as
-    | Record<string, string | number | null>
-    | undefined;
+  const r = statement<Record<string, string | number | null>>(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.id = ?`).get(id);
   return r ? toRecord(r) : null;
 }
 

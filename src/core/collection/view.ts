@@ -5,7 +5,7 @@ import { maskPhone } from '../../shared/documents/format';
 import { t as tt, hasKey } from '../../shared/i18n/translate';
 import { localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { statement } from '../db/statements';
 import { ticketBasics, userName } from '../bench/common';
 import { shopSettings } from '../shop/settings';
 import { loanerOutForTicket } from '../stock';
@@ -31,7 +31,7 @@ export async function lookup(ctx: Ctx, ref: string, discount: { discountBp?: num
   else if (t.status !== 'ready') blockers.push(tt(L, 'collection.error.notReady', { number: t.number, status: tt(L, `tickets.status.${t.status}`) }));
   if (loan && t.status !== 'collected') blockers.push(tt(L, 'stock.errors.loanerOut', { ticket: t.number, sku: loan.sku, serial: loan.serial }));
   if (dayClosed) blockers.push(tt(L, 'collection.error.dayClosed', { date: today }));
-  const s = prepared(ctx.sqlite, `SELECT * FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id) as Record<string, string | number | null> | undefined;
+  const s = statement<Record<string, string | number | null>>(ctx.sqlite, `SELECT * FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id);
   const accessories = JSON.parse(x.accessories_json || '{}') as { items?: string[]; other?: string };
   const faultCodes = (JSON.parse(x.fault_codes_json || '[]') as string[]).map((c) => (hasKey(`devices.fault.${c}`) ? tt(L, `devices.fault.${c}`) : c));
   return {
