@@ -32,7 +32,7 @@ function cached(sqlite: Database.Database, sql: string, mode: Mode): Database.St
  * A cached statement that changes rows (or DDL): only `run`, whose result better-sqlite3 types;
  * a statement that answers rows is typed where it is written (`statement`, `column`, `tuples`).
  */
-export function prepared(sqlite: Database.Database, sql: string): Database.Statement {
+export function prepared(sqlite: Database.Database, sql: string): Pick<Database.Statement, 'run'> {
   return cached(sqlite, sql, 'rows');
 }
 
@@ -57,14 +57,6 @@ export function column<Value, Params extends unknown[] = unknown[]>(sqlite: Data
 /** A cached statement answering rows as arrays in column order (better-sqlite3's `raw`), for the folds over millions of rows. */
 export function tuples<Row extends unknown[], Params extends unknown[] = unknown[]>(sqlite: Database.Database, sql: string): Database.Statement<Params, Row> {
   return cached(sqlite, sql, 'raw') as unknown as Database.Statement<Params, Row>;
-}
-
-export function get<T>(sqlite: Database.Database, sql: string, ...params: unknown[]): T | undefined {
-  return prepared(sqlite, sql).get(...params) as T | undefined;
-}
-
-export function all<T>(sqlite: Database.Database, sql: string, ...params: unknown[]): T[] {
-  return prepared(sqlite, sql).all(...params) as T[];
 }
 
 export function run(sqlite: Database.Database, sql: string, ...params: unknown[]): Database.RunResult {
