@@ -10,6 +10,7 @@ import { BackupFileError, readBackupFile, readBackupHeader, type BackupHeader } 
 import { parseRecoveryKey } from './recovery-key';
 import { exclusive, markInterrupted, storedKey } from './run';
 import { prepared, statement } from '../db/statements';
+import { firstRow, qb } from '../db/query';
 
 export interface RestoreResult {
   restoredFrom: string;
@@ -78,7 +79,7 @@ function stamp(d: Date): string {
  */
 export async function restoreInPlace(services: BackendServices, input: { file: string; recoveryKey?: string | undefined }): Promise<RestoreResult> {
   const { sqlite } = services;
-  const shop = await exclusive(services, () => statement<{ id: string }>(sqlite, `SELECT id FROM shop LIMIT 1`).get());
+  const shop = await exclusive(services, () => firstRow(sqlite, qb.selectFrom('shop').select('id').limit(1)));
   const header = checkBackupFor(input.file, shop ?? null);
   let key: Buffer | null;
   if (input.recoveryKey) {
@@ -98,6 +99,7 @@ export async function restoreInPlace(services: BackendServices, input: { file: s
     const keptAside = `${sqlite.name}.before-restore-${stamp(now)}`;
     await sqlite.backup(keptAside);
     await exclusive(services, async () => {
+      // as they are in this file (its version's columns), carried over whatever the backup's version
       const config = statement<Record<string, unknown>>(sqlite, `SELECT * FROM backup_config WHERE id = 1`).get();
       const history = statement<Record<string, unknown>>(sqlite, `SELECT * FROM backups`).all();
       const src = new Database(unpacked.db, { readonly: true, ...(services.nativeBinding ? { nativeBinding: services.nativeBinding } : {}) });
@@ -135,7 +137,7 @@ export async function restoreIntoFolder(dataDir: string, file: string, recoveryK
   if (fs.existsSync(dbFile)) {
     const cur = new Database(dbFile, { readonly: true });
     try {
-      shop = statement<{ id: string }>(cur, `SELECT id FROM shop LIMIT 1`).get() ?? null;
+      shop = firstRow(cur, qb.selectFrom('shop').select('id').limit(1)) ?? null;
     } catch {
       shop = null; // not even readable: it is being replaced because of that
     } finally {

@@ -6,13 +6,13 @@ import type { BackupStatus } from '../../shared/backup/schemas';
 import { localDate } from '../../shared/time/local-date';
 import { checkOffThread } from '../db/check-off-thread';
 import { exclusive, listBackups, markInterrupted, readConfig, runBackup } from './run';
-import { prepared, statement } from '../db/statements';
+import { firstRow, qb, write } from '../db/query';
 
 /** A good backup older than this is "missing" on the dashboard (a day, and some slack for the schedule). */
 export const MISSING_AFTER_MS = 26 * 3600_000;
 
 function shopTimeZone(sqlite: Database.Database): string | null {
-  const row = statement<{ settings_json: string }>(sqlite, `SELECT settings_json FROM shop LIMIT 1`).get();
+  const row = firstRow(sqlite, qb.selectFrom('shop').select('settings_json').limit(1));
   if (!row) return null;
   return (JSON.parse(row.settings_json) as { timeZone?: string }).timeZone ?? 'Asia/Shanghai';
 }
@@ -111,7 +111,7 @@ export class BackupScheduler {
       ? String(sqlite.pragma('integrity_check', { simple: true }))
       : await checkOffThread(sqlite.name, 'integrity_check', this.services.nativeBinding).result;
     if (finding === 'error: cancelled' || !sqlite.open) return;
-    prepared(sqlite, `UPDATE backup_config SET last_full_check_at = ? WHERE id = 1`).run(now.toISOString());
+    write(sqlite, qb.updateTable('backup_config').set({ last_full_check_at: now.toISOString() }).where('id', '=', 1));
     if (finding !== 'ok') {
       this.services.health = { state: 'damaged', finding };
       this.services.emit({ name: 'db.integrity', payload: { ok: false, reason: finding.slice(0, 200) } });
