@@ -1,6 +1,7 @@
 import type { Backend } from '../backend';
 import { SAMPLE_PRICE_LIST as PRICE_LIST } from './sample-price-list';
 import { statement } from '../db/statements';
+import { firstRow, qb } from '../db/query';
 
 type Tokens = { tech: string; chen: string; counter: string; admin: string };
 
@@ -50,7 +51,7 @@ export async function seedBenchDemo(backend: Backend, adminToken: string): Promi
       quote: { current: { id: string } | null; covered?: boolean };
       ticket?: { status: string };
     };
-    const status = () => statement<{ status: string }>(sqlite, 'SELECT status FROM tickets WHERE id = ?').get(t.id)!.status;
+    const status = () => firstRow(sqlite, qb.selectFrom('tickets').select('status').where('id', '=', t.id))!.status;
     if (target === 'awaiting_approval') continue;
     if (status() === 'awaiting_approval') {
       await backend.call(

@@ -9,13 +9,14 @@ import { openBackend, type Backend } from '../backend';
 import { withCheckDigit } from '../../shared/devices/imei';
 import type { CollectInputRaw } from '../../shared/collection/schemas';
 import { statement } from '../db/statements';
+import { firstRow, qb } from '../db/query';
 
 const DAY = 86_400_000;
 const date = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 async function toReady(b: Backend, id: string, tech: { token: string }, counter: { token: string }, lines: unknown[]) {
   const wb = (await b.call('bench.quote.save', { ticketId: id, lines, submit: true } as never, tech)) as unknown as { quote: { current: { id: string } } };
-  const status = () => statement<{ status: string }>(b.services.sqlite, 'SELECT status FROM tickets WHERE id = ?').get(id)!.status;
+  const status = () => firstRow(b.services.sqlite, qb.selectFrom('tickets').select('status').where('id', '=', id))!.status;
   if (status() === 'awaiting_approval') await b.call('bench.authorize', { ticketId: id, quoteId: wb.quote.current.id, method: 'phone', phone: { number: '13800138000', words: '同意维修' } } as never, counter);
   if (status() !== 'repairing') await b.call('bench.transition', { ticketId: id, to: 'repairing' } as never, tech);
   await b.call('bench.transition', { ticketId: id, to: 'qc' } as never, tech);
@@ -34,7 +35,7 @@ async function collect(b: Backend, id: string, counter: { token: string }, tende
 export async function seedCollectionDemo(backend: Backend): Promise<void> {
   const login = async (b: Backend, username: string, password: string) => ({ token: (await b.call('auth.login', { username, password })).token });
   const { sqlite } = backend.services;
-  const labor = statement<{ id: string }>(sqlite, `SELECT id FROM price_list_items WHERE code = 'LAB-PHONE-SCREEN'`).get()?.id;
+  const labor = firstRow(sqlite, qb.selectFrom('price_list_items').select('id').where('code', '=', 'LAB-PHONE-SCREEN'))?.id;
 
   // Yesterday, on a second connection whose clock is a day behind.
   if (backend.services.dataDir && labor) {
