@@ -15,6 +15,7 @@ import { coverageFacts, quoteState } from './quotes';
 import { warrantyPartsOf } from './quote-save';
 import { ticketFacts } from './transition';
 import { sanbaoRefundPaid } from '../collection/sanbao-refund';
+import type { QcResultsTable, SanbaoOutcomesTable } from './tables';
 
 async function policiesFor(ctx: Ctx, categories: Iterable<string>): Promise<Map<string, CategoryPolicy | null>> {
   const out = new Map<string, CategoryPolicy | null>();
@@ -132,18 +133,7 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
     `SELECT m.id, m.part_id, p.sku, p.name_zh, p.name_en, m.qty, m.serials_json, m.removed_serial, m.at FROM stock_movements m JOIN parts p ON p.id = m.part_id
      WHERE m.ticket_id = ? AND m.kind IN ('issue', 'return') ORDER BY m.n`,
   ).all(t.id);
-  const qc = (statement<{
-    id: string;
-    ticket_id: string;
-    passed: number;
-    items_json: string;
-    data_handling: 'preserved' | 'wiped';
-    passcode_erased: number;
-    fail_reason: string;
-    checked_by: string | null;
-    by_name: string | null;
-    at: string;
-  }>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM qc_results q LEFT JOIN users u ON u.id = q.checked_by WHERE q.ticket_id = ? ORDER BY q.id`).all(t.id)).map(
+  const qc = (statement<QcResultsTable & { by_name: string | null }, [string]>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM qc_results q LEFT JOIN users u ON u.id = q.checked_by WHERE q.ticket_id = ? ORDER BY q.id`).all(t.id)).map(
     (r): QcRecord => ({
       id: r.id,
       ticketId: r.ticket_id,
@@ -157,24 +147,24 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
       at: r.at,
     }),
   );
-  const s = statement<Record<string, string | number | null>>(ctx.sqlite, `SELECT * FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id);
+  const s = statement<SanbaoOutcomesTable, [string]>(ctx.sqlite, `SELECT * FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id);
   const sanbao: SanbaoRecord | null = s
     ? {
-        id: String(s.id),
-        ticketId: String(s.ticket_id),
-        option: s.option as 'exchange' | 'return',
-        purchasePriceFen: Number(s.purchase_price_fen),
-        daysUsed: Number(s.days_used),
-        depreciationFen: Number(s.depreciation_fen),
-        refundFen: Number(s.refund_fen),
-        oldImei: (s.old_imei as string | null) ?? null,
-        oldSerial: (s.old_serial as string | null) ?? null,
-        newImei: (s.new_imei as string | null) ?? null,
-        newSerial: (s.new_serial as string | null) ?? null,
-        exchangeDate: (s.exchange_date as string | null) ?? null,
-        approvedBy: (s.approved_by as string | null) ?? null,
-        at: String(s.at),
-        refundPaid: s.option === 'return' ? sanbaoRefundPaid(ctx, { id: String(s.id), ticketId: t.id }) : null,
+        id: s.id,
+        ticketId: s.ticket_id,
+        option: s.option,
+        purchasePriceFen: s.purchase_price_fen,
+        daysUsed: s.days_used,
+        depreciationFen: s.depreciation_fen,
+        refundFen: s.refund_fen,
+        oldImei: s.old_imei,
+        oldSerial: s.old_serial,
+        newImei: s.new_imei,
+        newSerial: s.new_serial,
+        exchangeDate: s.exchange_date,
+        approvedBy: s.approved_by,
+        at: s.at,
+        refundPaid: s.option === 'return' ? sanbaoRefundPaid(ctx, { id: s.id, ticketId: t.id }) : null,
       }
     : null;
   const policy = (await policiesFor(ctx, [t.category])).get(t.category) ?? null;
