@@ -7,6 +7,7 @@ import { discountFromBp, replacedPartWarrantyEnd, settle, type Settlement } from
 import type { CollectionRecord, ReplacedPart, WorkLine } from '../../shared/collection/schemas';
 import type { Ctx } from '../api/context';
 import { statement } from '../db/statements';
+import type { CollectionsTable } from './tables';
 import { type TicketBasics } from '../bench/common';
 import { shopSettings } from '../shop/settings';
 import { getAuthorizedQuote } from '../bench/quotes';
@@ -125,41 +126,43 @@ export function replacedParts(ctx: Pick<Ctx, 'sqlite' | 'locale'>, ticketId: str
 }
 
 export function collectionRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): CollectionRecord | null {
-  const r = statement<Record<string, string | number | null>>(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.ticket_id = ? ORDER BY c.id DESC LIMIT 1`).get(ticketId);
+  const r = statement<CollectionRow>(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.ticket_id = ? ORDER BY c.id DESC LIMIT 1`).get(ticketId);
   return r ? toRecord(r) : null;
 }
 
 export function getCollection(ctx: Pick<Ctx, 'sqlite'>, id: string): CollectionRecord | null {
-  const r = statement<Record<string, string | number | null>>(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.id = ?`).get(id);
+  const r = statement<CollectionRow>(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.id = ?`).get(id);
   return r ? toRecord(r) : null;
 }
 
-function toRecord(r: Record<string, string | number | null>): CollectionRecord {
+type CollectionRow = CollectionsTable & { by_name: string | null };
+
+function toRecord(r: CollectionRow): CollectionRecord {
   return {
-    id: String(r.id),
-    ticketId: String(r.ticket_id),
-    identityMethod: r.identity_method as CollectionRecord['identityMethod'],
-    pickupName: String(r.pickup_name),
-    pickupIdType: String(r.pickup_id_type),
-    pickupIdMasked: String(r.pickup_id_masked),
-    pickupRelation: String(r.pickup_relation),
-    customerDueFen: Number(r.customer_due_fen),
-    discountFen: Number(r.discount_fen),
-    discountReason: String(r.discount_reason),
-    totalFen: Number(r.total_fen),
-    taxFen: Number(r.tax_fen),
-    depositAppliedFen: Number(r.deposit_applied_fen),
-    paidNowFen: Number(r.paid_now_fen),
-    changeFen: Number(r.change_fen),
-    refundedFen: Number(r.refunded_fen),
-    balanceFen: Number(r.balance_fen),
-    balanceReason: String(r.balance_reason),
-    approvedBy: (r.approved_by as string | null) ?? null,
+    id: r.id,
+    ticketId: r.ticket_id,
+    identityMethod: r.identity_method,
+    pickupName: r.pickup_name,
+    pickupIdType: r.pickup_id_type,
+    pickupIdMasked: r.pickup_id_masked,
+    pickupRelation: r.pickup_relation,
+    customerDueFen: r.customer_due_fen,
+    discountFen: r.discount_fen,
+    discountReason: r.discount_reason,
+    totalFen: r.total_fen,
+    taxFen: r.tax_fen,
+    depositAppliedFen: r.deposit_applied_fen,
+    paidNowFen: r.paid_now_fen,
+    changeFen: r.change_fen,
+    refundedFen: r.refunded_fen,
+    balanceFen: r.balance_fen,
+    balanceReason: r.balance_reason,
+    approvedBy: r.approved_by,
     loanerOverride: r.loaner_override === 1,
     passcodeErased: r.passcode_erased === 1,
-    collectedAt: String(r.collected_at),
-    collectedBy: (r.collected_by as string | null) ?? null,
-    collectedByName: (r.by_name as string | null) ?? null,
+    collectedAt: r.collected_at,
+    collectedBy: r.collected_by,
+    collectedByName: r.by_name,
   };
 }
 
