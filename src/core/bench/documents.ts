@@ -8,7 +8,7 @@ import type { Ctx } from '../api/context';
 import { registerDocument, type LoadOptions } from '../documents/registry';
 import { statement } from '../db/statements';
 import { loadAttachment } from '../tickets/attachments';
-import { latestQuoteRow, loadQuote, quoteState } from './quotes';
+import { latestQuoteRow, loadQuote, quoteLineName, quoteState } from './quotes';
 
 let done = false;
 
@@ -33,16 +33,6 @@ function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOpt
   let signaturePng: string | null = null;
   if (own?.method === 'signature' && own.attachmentId) signaturePng = `data:image/png;base64,${loadAttachment(ctx.sqlite, own.attachmentId).dataBase64}`;
   const payerWord = (p: string) => t(locale, `bench.payer.${p}`);
-  // The quote keeps the shop's names; an English form names price-list items and parts in English where they have one.
-  const nameIn = (l: (typeof q.lines)[number]): string => {
-    if (locale !== 'en') return l.description;
-    const row = l.priceItemId
-      ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId))
-      : l.partId
-        ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId))
-        : undefined;
-    return row?.en || l.description;
-  };
   const money = (f: number) => new Intl.NumberFormat(locale, { style: 'currency', currency: settings.currency, currencyDisplay: 'narrowSymbol' }).format(f / 100);
   return {
     shop: { name: settings.name, address: settings.address, phone: settings.phone, hotline: settings.hotline },
@@ -55,7 +45,7 @@ function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOpt
     fault: tRow.fault_text,
     cause,
     lines: q.lines.map((l) => ({
-      description: l.kind === 'custom' && l.reason ? `${l.description}${locale === 'zh-CN' ? `（${l.reason}）` : ` (${l.reason})`}` : nameIn(l),
+      description: l.kind === 'custom' && l.reason ? `${l.description}${locale === 'zh-CN' ? `（${l.reason}）` : ` (${l.reason})`}` : quoteLineName(ctx, l, locale),
       qty: l.qty,
       unitPriceFen: l.unitPriceFen,
       amountFen: l.amountFen,

@@ -36,6 +36,20 @@ function reasonsIn(json: string, locale: Locale): string[] {
   return r[locale] ?? r['zh-CN'] ?? [];
 }
 
+/**
+ * A quote line's name in `locale`: the quote keeps the shop's names; an English reader gets the
+ * price-list item's or catalog part's English name where it has one.
+ */
+export function quoteLineName(ctx: Pick<Ctx, 'sqlite'>, l: Pick<Quote['lines'][number], 'description' | 'priceItemId' | 'partId'>, locale: Locale): string {
+  if (locale !== 'en') return l.description;
+  const row = l.priceItemId
+    ? statement<{ en: string }, [string]>(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId)
+    : l.partId
+      ? statement<{ en: string }, [string]>(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId)
+      : undefined;
+  return row?.en || l.description;
+}
+
 export function latestQuoteRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): QuoteRowDb | undefined {
   return statement<QuoteRowDb>(ctx.sqlite, `SELECT * FROM quotes WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`).get(ticketId);
 }

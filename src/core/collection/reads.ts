@@ -10,7 +10,7 @@ import { statement } from '../db/statements';
 import type { CollectionsTable } from './tables';
 import { type TicketBasics } from '../bench/common';
 import { shopSettings } from '../shop/settings';
-import { getAuthorizedQuote } from '../bench/quotes';
+import { getAuthorizedQuote, quoteLineName } from '../bench/quotes';
 import { evaluateTicket } from '../warranty/ticket';
 import { activeCalendarRow, compiledCalendarOf, resolvePolicy } from '../warranty/store';
 import type { CompiledCalendar } from '../../shared/warranty/holidays';
@@ -168,16 +168,7 @@ function toRecord(r: CollectionRow): CollectionRecord {
 
 /** The quote's lines; their names in the reader's language when the price list or catalog has one (the quote keeps the shop's). */
 export function workLines(ctx: Pick<Ctx, 'sqlite' | 'locale'>, q: NonNullable<ReturnType<typeof getAuthorizedQuote>>): WorkLine[] {
-  const name = (l: (typeof q.quote.lines)[number]): string => {
-    if (ctx.locale !== 'en') return l.description;
-    const row = l.priceItemId
-      ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId))
-      : l.partId
-        ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId))
-        : undefined;
-    return row?.en || l.description;
-  };
-  return q.quote.lines.map((l) => ({ kind: l.kind, sku: l.sku, description: name(l), qty: l.qty, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, payers: l.payers }));
+  return q.quote.lines.map((l) => ({ kind: l.kind, sku: l.sku, description: quoteLineName(ctx, l, ctx.locale), qty: l.qty, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, payers: l.payers }));
 }
 
 /** The settlement of a ticket as it stands, with an optional counter discount. */
