@@ -11,6 +11,7 @@ import { parseRecoveryKey } from './recovery-key';
 import { exclusive, markInterrupted, storedKey } from './run';
 import { prepared, statement } from '../db/statements';
 import { firstRow, qb } from '../db/query';
+import { integrityCheck } from '../db/catalog';
 
 export interface RestoreResult {
   restoredFrom: string;
@@ -55,8 +56,8 @@ export async function unpackBackup(file: string, key: Buffer, dir: string, nativ
   const db = path.join(dir, 'shop.sqlite');
   const check = new Database(db, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    const ok = check.pragma('integrity_check', { simple: true });
-    if (ok !== 'ok') throw new AppError('RULE', { key: 'backup.restore.error.damaged', details: { reason: String(ok).slice(0, 200) } });
+    const ok = integrityCheck(check);
+    if (ok !== 'ok') throw new AppError('RULE', { key: 'backup.restore.error.damaged', details: { reason: ok.slice(0, 200) } });
   } finally {
     check.close();
   }

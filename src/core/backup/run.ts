@@ -15,6 +15,8 @@ import { newRecoveryKey } from './recovery-key';
 import { column } from '../db/statements';
 import { firstRow, qb, rows, write } from '../db/query';
 import type { BackupConfigTable, BackupsTable } from './tables';
+import { dataTables, integrityCheck } from '../db/catalog';
+import { schemaVersion as readSchemaVersion } from '../db/migrate';
 
 const KEY_AAD = 'fixpoint.backup.key';
 
@@ -48,7 +50,7 @@ export function storedKey(services: BackendServices): Buffer | null {
 
 /** Rows per table (virtual tables aside: their shadow tables are counted). */
 export function countRows(db: Database.Database): Record<string, number> {
-  const tables = column<string>(db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`).all();
+  const tables = dataTables(db);
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = column<number>(db, `SELECT count(*) FROM "${t}"`).get() ?? 0;
   return out;
@@ -129,7 +131,7 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
     try {
       reader.exec('BEGIN');
       counts = countRows(reader);
-      schemaVersion = reader.pragma('user_version', { simple: true }) as number;
+      schemaVersion = readSchemaVersion(reader);
       await reader.backup(snapshot, { progress: () => 256 }); // 256 pages a step, yielding between steps
       reader.exec('COMMIT');
     } finally {
@@ -138,8 +140,8 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
     // 2. The snapshot is checked before it is trusted: integrity and the same rows as its source.
     const check = new Database(snapshot, { readonly: true, ...(services.nativeBinding ? { nativeBinding: services.nativeBinding } : {}) });
     try {
-      const integrity = check.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') throw new AppError('RULE', { key: 'backup.error.verify', params: { reason: String(integrity).slice(0, 200) } });
+      const integrity = integrityCheck(check);
+      if (integrity !== 'ok') throw new AppError('RULE', { key: 'backup.error.verify', params: { reason: integrity.slice(0, 200) } });
       const copied = countRows(check);
       for (const [t, n] of Object.entries(counts)) {
         if (copied[t] !== n) throw new AppError('RULE', { key: 'backup.error.verify', params: { reason: `${t}: ${copied[t] ?? 0} ≠ ${n}` } });

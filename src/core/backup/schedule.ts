@@ -7,6 +7,7 @@ import { localDate } from '../../shared/time/local-date';
 import { checkOffThread } from '../db/check-off-thread';
 import { exclusive, listBackups, markInterrupted, readConfig, runBackup } from './run';
 import { firstRow, qb, write } from '../db/query';
+import { integrityCheck } from '../db/catalog';
 
 /** A good backup older than this is "missing" on the dashboard (a day, and some slack for the schedule). */
 export const MISSING_AFTER_MS = 26 * 3600_000;
@@ -108,7 +109,7 @@ export class BackupScheduler {
     const cfg = readConfig(sqlite);
     if (cfg.last_full_check_at && now.getTime() - Date.parse(cfg.last_full_check_at) < 7 * 86_400_000) return;
     const finding = sqlite.memory
-      ? String(sqlite.pragma('integrity_check', { simple: true }))
+      ? integrityCheck(sqlite)
       : await checkOffThread(sqlite.name, 'integrity_check', this.services.nativeBinding).result;
     if (finding === 'error: cancelled' || !sqlite.open) return;
     write(sqlite, qb.updateTable('backup_config').set({ last_full_check_at: now.toISOString() }).where('id', '=', 1));

@@ -14,6 +14,7 @@ import { rollupKey } from './rollups';
 import { aggregateReport, type ShopAggregates } from './aggregates';
 import { drillFacts, type DrillFact } from './drill';
 import { factFilterSql } from './fact-filters';
+import { columnNames, hasTable as tableExists } from '../db/catalog';
 
 export interface ShopInfo {
   code: string;
@@ -42,7 +43,7 @@ export function hasTable(sqlite: Database.Database, name: string): boolean {
   let m = tableCache.get(sqlite);
   if (!m) tableCache.set(sqlite, (m = new Map()));
   if (m.get(name)) return true;
-  const yes = exists(sqlite, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`, name);
+  const yes = tableExists(sqlite, name);
   if (yes) m.set(name, true);
   return yes;
 }
@@ -208,7 +209,7 @@ function paymentFigures(
   let revenueByTender: SideFigures['revenueByTender'] = na('reports.na.payments');
   let revenueByCategory: SideFigures['revenueByCategory'] = na('reports.na.payments');
   let claims: SideFigures['claims'] = na('reports.na.claims');
-  const cols = (t: string) => new Set(statement<{ name: string }>(sqlite, `SELECT name FROM pragma_table_info(?)`).all(t).map((r) => r.name));
+  const cols = (t: string) => columnNames(sqlite, t);
   if (hasTable(sqlite, 'payments')) {
     const c = cols('payments');
     const at = c.has('at') ? 'at' : c.has('created_at') ? 'created_at' : c.has('recorded_at') ? 'recorded_at' : null;

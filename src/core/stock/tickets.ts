@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import { exists, statement } from '../db/statements';
+import { hasTable } from '../db/catalog';
 
 export interface TicketRef {
   id: string;
@@ -14,7 +15,7 @@ const hasTickets = new WeakMap<Database.Database, boolean>();
 export function ticketsTableExists(sqlite: Database.Database): boolean {
   let v = hasTickets.get(sqlite);
   if (v === undefined) {
-    v = !!statement<1, []>(sqlite, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets'`).get();
+    v = hasTable(sqlite, 'tickets');
     // Only a positive answer is final: the table appears with a migration, it never goes away.
     if (v) hasTickets.set(sqlite, v);
   }

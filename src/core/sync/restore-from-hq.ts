@@ -12,12 +12,13 @@ import { SyncFailure } from './failure';
 import { upgradeHeldRow } from './held-rows';
 
 import { TOKEN_AAD } from './sync-state';
+import { columnNames, foreignKeyIssueCount, foreignKeys } from '../db/catalog';
 
 /** Synced tables, parents before children (foreign keys), so insert triggers see what they read. */
 export function tablesInDependencyOrder(sqlite: BetterSqlite3.Database): string[] {
   const tables = syncedTableInfo(sqlite).map((t) => t.table);
   const set = new Set(tables);
-  const deps = new Map(tables.map((t) => [t, statement<{ p: string }>(sqlite, `SELECT "table" AS p FROM pragma_foreign_key_list(?)`).all(t).map((r) => r.p).filter((p) => set.has(p) && p !== t)]));
+  const deps = new Map(tables.map((t) => [t, foreignKeys(sqlite, t).map((fk) => fk.table).filter((p) => set.has(p) && p !== t)]));
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (t: string, path: Set<string>) => {
@@ -54,8 +55,8 @@ export interface RestoreFromHqResult {
 function addPlaceholderUsers(sqlite: BetterSqlite3.Database, tables: string[], now: string): number {
   const missing = new Set<string>();
   for (const t of tables) {
-    for (const fk of statement<{ col: string }>(sqlite, `SELECT "from" AS col FROM pragma_foreign_key_list(?) WHERE "table" = 'users'`).all(t)) {
-      for (const id of column<string>(sqlite, `SELECT DISTINCT "${fk.col}" FROM "${t}" WHERE "${fk.col}" IS NOT NULL AND "${fk.col}" NOT IN (SELECT id FROM users)`).all()) missing.add(id);
+    for (const { from: col } of foreignKeys(sqlite, t).filter((k) => k.table === 'users')) {
+      for (const id of column<string>(sqlite, `SELECT DISTINCT "${col}" FROM "${t}" WHERE "${col}" IS NOT NULL AND "${col}" NOT IN (SELECT id FROM users)`).all()) missing.add(id);
     }
   }
   const ins = prepared(sqlite, `INSERT INTO users (id, username, display_name, role, password_hash, pin_hash, disabled, failed_attempts, locked_until, created_at, updated_at)
@@ -94,7 +95,7 @@ export async function restoreFromHq(
     throw e instanceof SyncFailure ? e.toAppError() : e;
   }
   const tables = tablesInDependencyOrder(sqlite);
-  const columns = new Map(tables.map((t) => [t, new Set(statement<{ name: string }>(sqlite, `SELECT name FROM pragma_table_info(?)`).all(t).map((c) => c.name))]));
+  const columns = new Map(tables.map((t) => [t, columnNames(sqlite, t)]));
   let rows = 0;
   const resend: { table: string; id: string }[] = [];
   let high = enrolled.highVersion ?? enrolled.lastSeq;
@@ -160,7 +161,7 @@ export async function restoreFromHq(
     await services.db.connection().execute(async () => {
       placeholderUsers = sqlite.transaction(() => addPlaceholderUsers(sqlite, [...tables, 'users'], services.clock.now().toISOString()))();
       sqlite.pragma('foreign_keys = ON');
-      foreignKeyIssues = (sqlite.pragma('foreign_key_check') as unknown[]).length;
+      foreignKeyIssues = foreignKeyIssueCount(sqlite);
     });
   }
   if (input.admin) await insertUser(services.db, { ...input.admin, role: 'admin', id: services.newId(), now: services.clock.now().toISOString() }, 'admin.');

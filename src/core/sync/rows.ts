@@ -3,6 +3,7 @@ import type { Cell, PushRow } from '../../shared/sync/protocol';
 import { syncedTables } from '../db/outbox';
 import { prepared, statement } from '../db/statements';
 import type { OutboxTable } from '../db/schema';
+import { outboxTriggerSql } from '../db/catalog';
 
 /**
  * Generic reading of synced rows, for any table that carries outbox triggers: no per-table
@@ -24,8 +25,7 @@ export function idColumnOf(sqlite: BetterSqlite3.Database, table: string): strin
   let cache = idColumnCache.get(sqlite);
   if (!cache) idColumnCache.set(sqlite, (cache = new Map()));
   if (cache.has(table)) return cache.get(table)!;
-  const row = statement<{ sql: string }, [string]>(sqlite, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(`outbox_${table}_insert`);
-  const m = row?.sql.match(/NEW\.([a-z_][a-z0-9_]*)\s*,\s*'upsert'/i);
+  const m = outboxTriggerSql(sqlite, table)?.match(/NEW\.([a-z_][a-z0-9_]*)\s*,\s*'upsert'/i);
   const id = m ? m[1]! : null;
   cache.set(table, id);
   return id;
