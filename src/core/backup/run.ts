@@ -17,6 +17,7 @@ import { firstRow, qb, rows, write } from '../db/query';
 import type { BackupConfigTable, BackupsTable } from './tables';
 import { dataTables, integrityCheck } from '../db/catalog';
 import { schemaVersion as readSchemaVersion } from '../db/migrate';
+import { timeZoneOf } from '../shop/settings';
 
 const KEY_AAD = 'fixpoint.backup.key';
 
@@ -115,7 +116,7 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
     const { key } = ensureKey(services, started.toISOString());
     const file = path.join(cfg.dir, `${shop.code}-${stamp(started)}-${id.slice(-6)}${BACKUP_EXT}`);
     write(services.sqlite, qb.insertInto('backups').values({ id, started_at: started.toISOString(), trigger: opts.trigger, file, result: 'running', user_id: opts.userId ?? null }));
-    const tz = (JSON.parse(shop.settings_json) as { timeZone?: string }).timeZone ?? 'Asia/Shanghai';
+    const tz = timeZoneOf(shop.settings_json);
     return { cfg, shop, key, file, tz };
   });
   const tmp = path.join(tempRoot(services), id);

@@ -6,17 +6,13 @@ import type { BackupStatus } from '../../shared/backup/schemas';
 import { localDate } from '../../shared/time/local-date';
 import { checkOffThread } from '../db/check-off-thread';
 import { exclusive, listBackups, markInterrupted, readConfig, runBackup } from './run';
-import { firstRow, qb, write } from '../db/query';
+import { qb, write } from '../db/query';
 import { integrityCheck } from '../db/catalog';
+import { shopTimeZone } from '../shop/settings';
 
 /** A good backup older than this is "missing" on the dashboard (a day, and some slack for the schedule). */
 export const MISSING_AFTER_MS = 26 * 3600_000;
 
-function shopTimeZone(sqlite: Database.Database): string | null {
-  const row = firstRow(sqlite, qb.selectFrom('shop').select('settings_json').limit(1));
-  if (!row) return null;
-  return (JSON.parse(row.settings_json) as { timeZone?: string }).timeZone ?? 'Asia/Shanghai';
-}
 
 /** Settings, history and the dashboard's alert, in the caller's language. */
 export function backupStatus(sqlite: Database.Database, now: Date, locale: Locale): BackupStatus {

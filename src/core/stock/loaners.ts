@@ -8,6 +8,7 @@ import { postMovement, type StockCtx } from './ledger';
 import { run, statement } from '../db/statements';
 import type { LoansTable, PartsTable, StockSerialsTable } from './tables';
 import { resolveTicket, ticketNumbers } from './tickets';
+import { DEFAULT_TIME_ZONE, shopTimeZone } from '../shop/settings';
 
 /**
  * Loaner devices (备用机) are serialized stock of kind 'loaner': lending one is a `loan_out`
@@ -22,8 +23,7 @@ const LOAN_SQL = `SELECT l.id, l.part_id, l.ticket_id, l.deposit_fen, l.status, 
   FROM loans l JOIN stock_serials s ON s.id = l.serial_id JOIN parts p ON p.id = l.part_id`;
 
 function shopZone(sqlite: Database.Database): string {
-  const row = statement<{ settings_json: string }>(sqlite, `SELECT settings_json FROM shop LIMIT 1`).get();
-  return (row ? (JSON.parse(row.settings_json) as { timeZone?: string }).timeZone : undefined) ?? 'Asia/Shanghai';
+  return shopTimeZone(sqlite) ?? DEFAULT_TIME_ZONE;
 }
 
 function toLoans(ctx: Pick<StockCtx, 'sqlite' | 'nowIso'>, rows: LoanRowDb[]): Loan[] {

@@ -8,6 +8,7 @@ import { partByCode } from './catalog';
 import { postMovement, type StockCtx } from './ledger';
 import { run, statement } from '../db/statements';
 import type { PartsTable, StocktakeLinesTable, StocktakesTable } from './tables';
+import { DEFAULT_TIME_ZONE, shopTimeZone } from '../shop/settings';
 
 /**
  * Stocktake (盘点): starting freezes each part's expected count and average cost; counts are
@@ -48,8 +49,7 @@ export function listStocktakes(sqlite: Database.Database, limit: number): Stockt
 }
 
 function shopZone(sqlite: Database.Database): string {
-  const row = statement<{ settings_json: string }>(sqlite, `SELECT settings_json FROM shop LIMIT 1`).get();
-  return (row ? (JSON.parse(row.settings_json) as { timeZone?: string }).timeZone : undefined) ?? 'Asia/Shanghai';
+  return shopTimeZone(sqlite) ?? DEFAULT_TIME_ZONE;
 }
 
 /** Opens a session over the given bins (all parts with stock or a bin when none are given). */

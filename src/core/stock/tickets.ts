@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
-import { exists, statement } from '../db/statements';
+import { statement } from '../db/statements';
 import { hasTable } from '../db/catalog';
 
 export interface TicketRef {
