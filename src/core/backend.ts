@@ -230,7 +230,7 @@ export function openBackend(opts: BackendOptions): Backend {
     });
 
     const staged = typeof entry === 'function' ? null : entry;
-    const prepared = staged ? await staged.prepare(parsed.data, makeCtx(db)) : undefined;
+    const prepared = staged ? await staged.beforeTransaction(parsed.data, makeCtx(db)) : undefined;
     const handler = staged ? (input: unknown, ctx: Ctx) => staged.run(input, ctx, prepared) : (entry as (input: unknown, ctx: Ctx) => unknown);
     if (def.kind === 'query') {
       const answer = await storageErrors(() => handler(parsed.data, makeCtx(db)));

@@ -10,7 +10,7 @@ import { HqError, malformed } from './errors';
 import { sha256 } from './hash';
 import type { ShopRow } from './shops';
 import { checkVersions } from './versions';
-import { get } from '../core/db/statements';
+import { statement } from '../core/db/statements';
 import { enrollRequestSchema, normalizeEnrollmentCode, type EnrollResponse } from '../shared/sync/protocol';
 
 export async function enroll(ctx: HqContext, body: unknown, meta: RequestMeta): Promise<EnrollResponse> {
@@ -86,7 +86,7 @@ export async function authenticate(ctx: HqContext, authorization: string | undef
 async function shopByTokenHash(ctx: HqContext, hash: string): Promise<TokenShop | undefined> {
   const { sqlite, pool } = ctx.store;
   if (sqlite) {
-    return ctx.db.connection().execute(async () => get<TokenShop>(sqlite, 'SELECT id, revoked_at FROM hq_shops WHERE token_hash = ?', hash));
+    return ctx.db.connection().execute(async () => statement<TokenShop>(sqlite, 'SELECT id, revoked_at FROM hq_shops WHERE token_hash = ?').get(hash));
   }
   if (pool) {
     const r = await pool.query<TokenShop>({ name: 'hq_auth', text: 'SELECT id, revoked_at FROM hq_shops WHERE token_hash = $1', values: [hash] });

@@ -4,6 +4,7 @@ import { migrations } from '../core/db/migrations';
 import { migrate } from '../core/db/migrate';
 import { syncedTables } from '../core/db/outbox';
 import { LIMITS, blobValueSchema, cellSchema } from '../shared/sync/protocol';
+import { foreignKeys, outboxTriggerSql, tableColumns } from '../core/db/catalog';
 
 /**
  * What head office accepts from a shop of a given schema version: for every synced table (a
@@ -53,14 +54,12 @@ export function shapesAt(version: number): Shapes {
     const shapes: Shapes = new Map();
     const synced = new Set(syncedTables(sqlite));
     for (const table of synced) {
-      const trig = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(`outbox_${table}_insert`) as { sql: string };
-      const idColumn = trig.sql.match(/NEW\.([a-z_][a-z0-9_]*)\s*,\s*'upsert'/i)?.[1] ?? 'id';
-      const info = sqlite.prepare(`SELECT name, type, "notnull" AS nn, pk FROM pragma_table_info(?)`).all(table) as { name: string; type: string; nn: number; pk: number }[];
-      const columns = info.map((c) => ({ name: c.name, type: c.type, notnull: c.nn === 1 || c.pk > 0 }));
+      const trig = outboxTriggerSql(sqlite, table)!;
+      const idColumn = trig.match(/NEW\.([a-z_][a-z0-9_]*)\s*,\s*'upsert'/i)?.[1] ?? 'id';
+      const columns = tableColumns(sqlite, table).map((c) => ({ name: c.name, type: c.type, notnull: c.notnull === 1 || c.pk > 0 }));
       const shape: Record<string, z.ZodType> = {};
       for (const c of columns) shape[c.name] = c.notnull ? columnSchema(c.type) : columnSchema(c.type).nullable();
-      const fks = sqlite.prepare(`SELECT "table" AS t, "from" AS f FROM pragma_foreign_key_list(?)`).all(table) as { t: string; f: string }[];
-      const globalIds = idColumn === 'id' || fks.some((fk) => fk.f === idColumn && synced.has(fk.t));
+      const globalIds = idColumn === 'id' || foreignKeys(sqlite, table).some((fk) => fk.from === idColumn && synced.has(fk.table));
       shapes.set(table, { table, idColumn, columns, columnNames: new Set(columns.map((c) => c.name)), globalIds, row: z.object(shape).strict() as unknown as z.ZodType<Record<string, unknown>> });
     }
     cache.set(version, shapes);

@@ -84,14 +84,14 @@ export type Handler<P extends ProcedureDef> = (
 ) => Promise<OutputOf<P>> | OutputOf<P>;
 
 /**
- * A handler in two steps: `prepare` runs first, outside the write transaction (slow work such as
+ * A handler in two steps: `beforeTransaction` runs first, outside the write transaction (slow work such as
  * scrypt, so it never holds the one connection every other call needs), and what it returns is
  * handed to `run`, inside the transaction of a mutation.
  */
 export interface StagedHandler<P extends ProcedureDef, X> {
-  prepare(input: ParsedInputOf<P>, ctx: Ctx): Promise<X>;
+  beforeTransaction(input: ParsedInputOf<P>, ctx: Ctx): Promise<X>;
   run(input: ParsedInputOf<P>, ctx: Ctx, prepared: X): Promise<OutputOf<P>> | OutputOf<P>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- what prepare hands to run is each handler's own business
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- what beforeTransaction hands to run is each handler's own business
 export type Handlers<M extends ProcedureMap> = { [K in keyof M]: Handler<M[K]> | StagedHandler<M[K], any> };

@@ -62,11 +62,11 @@ async function ownRowUnchanged(ctx: Ctx, proof: string, field: string): Promise<
 
 export const authHandlers: Handlers<Pick<P, AuthNames>> = {
   'auth.login': {
-    prepare: (input, ctx): Promise<Checked> => checkSecret(ctx, input.username, input.password, 'password'),
+    beforeTransaction: (input, ctx): Promise<Checked> => checkSecret(ctx, input.username, input.password, 'password'),
     run: (_input, ctx, checked: Checked) => recordSignIn(ctx, 'password', checked),
   },
   'auth.pinSwitch': {
-    prepare: (input, ctx): Promise<Checked> => checkSecret(ctx, input.username, input.pin, 'pin'),
+    beforeTransaction: (input, ctx): Promise<Checked> => checkSecret(ctx, input.username, input.pin, 'pin'),
     run: (_input, ctx, checked: Checked) => recordSignIn(ctx, 'pin', checked),
   },
 
@@ -98,7 +98,7 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
 
   'auth.changePassword': {
     // scrypt twice (check the current one, hash the new one) outside the transaction.
-    prepare: async (input, ctx) => ({ proof: await proveOwnPassword(ctx, input.current, 'current'), hash: await hashSecret(input.next) }),
+    beforeTransaction: async (input, ctx) => ({ proof: await proveOwnPassword(ctx, input.current, 'current'), hash: await hashSecret(input.next) }),
     async run(_input, ctx, { proof, hash }: { proof: string; hash: string }) {
       const row = await ownRowUnchanged(ctx, proof, 'current');
       await updateUser(ctx, row, { password_hash: hash });
@@ -110,7 +110,7 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
   },
 
   'auth.setPin': {
-    prepare: async (input, ctx) => ({ proof: await proveOwnPassword(ctx, input.password, 'password'), hash: await hashSecret(input.pin) }),
+    beforeTransaction: async (input, ctx) => ({ proof: await proveOwnPassword(ctx, input.password, 'password'), hash: await hashSecret(input.pin) }),
     async run(_input, ctx, { proof, hash }: { proof: string; hash: string }) {
       const row = await ownRowUnchanged(ctx, proof, 'password');
       await updateUser(ctx, row, { pin_hash: hash });
@@ -126,7 +126,7 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
   },
 
   'users.create': {
-    prepare: async (input) => ({ password: await hashSecret(input.password), pin: input.pin ? await hashSecret(input.pin) : null }),
+    beforeTransaction: async (input) => ({ password: await hashSecret(input.password), pin: input.pin ? await hashSecret(input.pin) : null }),
     async run(input, ctx, hashes: { password: string; pin: string | null }) {
       assertMayManage(ctx, { role: input.role });
       const user = await insertUser(ctx.db, { ...input, id: ctx.newId(), now: ctx.nowIso() }, '', hashes);
@@ -151,7 +151,7 @@ export const authHandlers: Handlers<Pick<P, AuthNames>> = {
   },
 
   'users.resetPassword': {
-    prepare: (input) => hashSecret(input.password),
+    beforeTransaction: (input) => hashSecret(input.password),
     async run(input, ctx, hash: string) {
       const row = await getUserRow(ctx.db, input.id);
       assertMayManage(ctx, row);

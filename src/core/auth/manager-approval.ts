@@ -2,7 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import { MANAGERS, type Role } from '../../shared/api/roles';
 import type { ManagerApproval } from '../../shared/bench/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { verifySecret, DUMMY_HASH } from './passwords';
 import { afterFailure, isLocked } from './lockout';
 
@@ -21,9 +21,7 @@ export async function requireManager(ctx: Ctx, approval: ManagerApproval | undef
     return me.userId;
   }
   if (!approval) throw new AppError('FORBIDDEN', { key: 'bench.error.managerPinRequired', details: { needsManager: true } });
-  const row = prepared(ctx.sqlite, `SELECT id, role, pin_hash, disabled, failed_attempts, locked_until FROM users WHERE username = ?`).get(approval.username) as
-    | { id: string; role: Role; pin_hash: string | null; disabled: number; failed_attempts: number; locked_until: string | null }
-    | undefined;
+  const row = statement<{ id: string; role: Role; pin_hash: string | null; disabled: number; failed_attempts: number; locked_until: string | null }>(ctx.sqlite, `SELECT id, role, pin_hash, disabled, failed_attempts, locked_until FROM users WHERE username = ?`).get(approval.username);
   const now = ctx.clock.now();
   if (!row || row.disabled || !isManager(row.role)) {
     await verifySecret(approval.pin, DUMMY_HASH);

@@ -8,6 +8,7 @@ import { formatRecoveryKey } from './recovery-key';
 import { restoreInPlace } from './restore';
 import { ensureKey, exclusive, runBackup } from './run';
 import { backupStatus } from './schedule';
+import { qb, write } from '../db/query';
 
 type P = typeof backupProcedures;
 
@@ -22,9 +23,7 @@ export const backupHandlers: Handlers<P> = {
     if (!path.isAbsolute(input.dir) || inside) throw new AppError('VALIDATION', { fields: [{ path: 'dir', key: 'backup.error.folderInvalid' }] });
     if (!fs.existsSync(dir)) throw new AppError('VALIDATION', { fields: [{ path: 'dir', key: 'backup.error.folderMissing', params: { dir } }] });
     const { key, created } = ensureKey(ctx, ctx.nowIso());
-    ctx.sqlite
-      .prepare(`UPDATE backup_config SET dir = ?, daily = ?, after_close = ?, updated_at = ? WHERE id = 1`)
-      .run(dir, input.daily ? 1 : 0, input.afterClose ? 1 : 0, ctx.nowIso());
+    write(ctx.sqlite, qb.updateTable('backup_config').set({ dir, daily: input.daily ? 1 : 0, after_close: input.afterClose ? 1 : 0, updated_at: ctx.nowIso() }).where('id', '=', 1));
     await ctx.audit('backup.configure', 'backup', null, { dir, daily: input.daily, afterClose: input.afterClose, keyCreated: created });
     return { status: backupStatus(ctx.sqlite, ctx.clock.now(), ctx.locale), recoveryKey: created ? formatRecoveryKey(key) : null };
   },

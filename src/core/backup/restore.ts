@@ -9,6 +9,9 @@ import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations';
 import { BackupFileError, readBackupFile, readBackupHeader, type BackupHeader } from './format';
 import { parseRecoveryKey } from './recovery-key';
 import { exclusive, markInterrupted, storedKey } from './run';
+import { prepared, statement } from '../db/statements';
+import { firstRow, qb } from '../db/query';
+import { integrityCheck } from '../db/catalog';
 
 export interface RestoreResult {
   restoredFrom: string;
@@ -53,8 +56,8 @@ export async function unpackBackup(file: string, key: Buffer, dir: string, nativ
   const db = path.join(dir, 'shop.sqlite');
   const check = new Database(db, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    const ok = check.pragma('integrity_check', { simple: true });
-    if (ok !== 'ok') throw new AppError('RULE', { key: 'backup.restore.error.damaged', details: { reason: String(ok).slice(0, 200) } });
+    const ok = integrityCheck(check);
+    if (ok !== 'ok') throw new AppError('RULE', { key: 'backup.restore.error.damaged', details: { reason: ok.slice(0, 200) } });
   } finally {
     check.close();
   }
@@ -77,7 +80,7 @@ function stamp(d: Date): string {
  */
 export async function restoreInPlace(services: BackendServices, input: { file: string; recoveryKey?: string | undefined }): Promise<RestoreResult> {
   const { sqlite } = services;
-  const shop = await exclusive(services, () => sqlite.prepare(`SELECT id FROM shop LIMIT 1`).get() as { id: string } | undefined);
+  const shop = await exclusive(services, () => firstRow(sqlite, qb.selectFrom('shop').select('id').limit(1)));
   const header = checkBackupFor(input.file, shop ?? null);
   let key: Buffer | null;
   if (input.recoveryKey) {
@@ -97,8 +100,9 @@ export async function restoreInPlace(services: BackendServices, input: { file: s
     const keptAside = `${sqlite.name}.before-restore-${stamp(now)}`;
     await sqlite.backup(keptAside);
     await exclusive(services, async () => {
-      const config = sqlite.prepare(`SELECT * FROM backup_config WHERE id = 1`).get() as Record<string, unknown> | undefined;
-      const history = sqlite.prepare(`SELECT * FROM backups`).all() as Record<string, unknown>[];
+      // as they are in this file (its version's columns), carried over whatever the backup's version
+      const config = statement<Record<string, unknown>>(sqlite, `SELECT * FROM backup_config WHERE id = 1`).get();
+      const history = statement<Record<string, unknown>>(sqlite, `SELECT * FROM backups`).all();
       const src = new Database(unpacked.db, { readonly: true, ...(services.nativeBinding ? { nativeBinding: services.nativeBinding } : {}) });
       try {
         await src.backup(sqlite.name);
@@ -109,9 +113,9 @@ export async function restoreInPlace(services: BackendServices, input: { file: s
       sqlite.transaction(() => {
         if (config) {
           const cols = Object.keys(config).filter((c) => c !== 'id');
-          sqlite.prepare(`UPDATE backup_config SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = 1`).run(...cols.map((c) => config[c]));
+          prepared(sqlite, `UPDATE backup_config SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = 1`).run(...cols.map((c) => config[c]));
         }
-        const ins = history.length ? sqlite.prepare(`INSERT OR REPLACE INTO backups (${Object.keys(history[0]!).map((c) => `"${c}"`).join(', ')}) VALUES (${Object.keys(history[0]!).map(() => '?').join(', ')})`) : null;
+        const ins = history.length ? prepared(sqlite, `INSERT OR REPLACE INTO backups (${Object.keys(history[0]!).map((c) => `"${c}"`).join(', ')}) VALUES (${Object.keys(history[0]!).map(() => '?').join(', ')})`) : null;
         for (const h of history) ins!.run(...Object.values(h));
         markInterrupted(sqlite, now.toISOString());
       })();
@@ -134,7 +138,7 @@ export async function restoreIntoFolder(dataDir: string, file: string, recoveryK
   if (fs.existsSync(dbFile)) {
     const cur = new Database(dbFile, { readonly: true });
     try {
-      shop = (cur.prepare(`SELECT id FROM shop LIMIT 1`).get() as { id: string } | undefined) ?? null;
+      shop = firstRow(cur, qb.selectFrom('shop').select('id').limit(1)) ?? null;
     } catch {
       shop = null; // not even readable: it is being replaced because of that
     } finally {

@@ -12,30 +12,17 @@ import { decryptSecret, encryptSecret } from '../secrets/cipher';
 import { APP_VERSION } from '../version';
 import { BACKUP_EXT, payloadLength, readBackupFile, writeBackupFile, type PayloadFile } from './format';
 import { newRecoveryKey } from './recovery-key';
+import { column } from '../db/statements';
+import { firstRow, qb, rows, write } from '../db/query';
+import type { BackupConfigTable, BackupsTable } from './tables';
+import { dataTables, integrityCheck } from '../db/catalog';
+import { schemaVersion as readSchemaVersion } from '../db/migrate';
+import { timeZoneOf } from '../shop/settings';
 
 const KEY_AAD = 'fixpoint.backup.key';
 
-export interface BackupConfigRow {
-  dir: string | null;
-  key_cipher: Buffer | null;
-  key_created_at: string | null;
-  daily: number;
-  after_close: number;
-  last_full_check_at: string | null;
-}
-
-interface BackupRow {
-  id: string;
-  started_at: string;
-  finished_at: string | null;
-  trigger: BackupTrigger;
-  file: string | null;
-  size: number | null;
-  duration_ms: number | null;
-  result: BackupRecord['result'];
-  error_json: string | null;
-  counts_json: string | null;
-}
+export type BackupConfigRow = Omit<BackupConfigTable, 'id' | 'updated_at'>;
+type BackupRow = Omit<BackupsTable, 'user_id'>;
 
 /** Holds the backend's single connection for a synchronous step (no other transaction is open then). */
 export function exclusive<T>(services: BackendServices, fn: () => T): Promise<T> {
@@ -43,7 +30,9 @@ export function exclusive<T>(services: BackendServices, fn: () => T): Promise<T>
 }
 
 export function readConfig(sqlite: Database.Database): BackupConfigRow {
-  return sqlite.prepare(`SELECT dir, key_cipher, key_created_at, daily, after_close, last_full_check_at FROM backup_config WHERE id = 1`).get() as BackupConfigRow;
+  const config = firstRow(sqlite, qb.selectFrom('backup_config').select(['dir', 'key_cipher', 'key_created_at', 'daily', 'after_close', 'last_full_check_at']).where('id', '=', 1));
+  // migration 11 inserts the one row and nothing deletes it
+  return config!;
 }
 
 /** The backup key, created on first use; answers it and whether it is new (to be shown once). */
@@ -51,7 +40,7 @@ export function ensureKey(services: BackendServices, nowIso: string): { key: Buf
   const cfg = readConfig(services.sqlite);
   if (cfg.key_cipher) return { key: Buffer.from(decryptSecret(services.keys, cfg.key_cipher, KEY_AAD), 'base64'), created: false };
   const key = newRecoveryKey();
-  services.sqlite.prepare(`UPDATE backup_config SET key_cipher = ?, key_created_at = ? WHERE id = 1`).run(encryptSecret(services.keys, key.toString('base64'), KEY_AAD), nowIso);
+  write(services.sqlite, qb.updateTable('backup_config').set({ key_cipher: encryptSecret(services.keys, key.toString('base64'), KEY_AAD), key_created_at: nowIso }).where('id', '=', 1));
   return { key, created: true };
 }
 
@@ -62,12 +51,9 @@ export function storedKey(services: BackendServices): Buffer | null {
 
 /** Rows per table (virtual tables aside: their shadow tables are counted). */
 export function countRows(db: Database.Database): Record<string, number> {
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`)
-    .pluck()
-    .all() as string[];
+  const tables = dataTables(db);
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = (db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number) ?? 0;
+  for (const t of tables) out[t] = column<number>(db, `SELECT count(*) FROM "${t}"`).get() ?? 0;
   return out;
 }
 
@@ -88,17 +74,16 @@ function recordOf(r: BackupRow): BackupRecord {
 }
 
 export function listBackups(sqlite: Database.Database, limit = 50): BackupRecord[] {
-  return (sqlite.prepare(`SELECT * FROM backups ORDER BY started_at DESC, id DESC LIMIT ?`).all(limit) as BackupRow[]).map(recordOf);
+  return rows(sqlite, qb.selectFrom('backups').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit)).map(recordOf);
 }
 
 /** Attempts that were running when the process died are failures (their partial file is deleted). */
 export function markInterrupted(sqlite: Database.Database, nowIso: string): void {
-  const stale = sqlite.prepare(`SELECT id, file FROM backups WHERE result = 'running'`).all() as { id: string; file: string | null }[];
+  const stale = rows(sqlite, qb.selectFrom('backups').select(['id', 'file']).where('result', '=', 'running'));
   for (const s of stale) {
     if (s.file) fs.rmSync(`${s.file}.partial`, { force: true });
-    sqlite
-      .prepare(`UPDATE backups SET result = 'failed', finished_at = ?, error_json = ? WHERE id = ?`)
-      .run(nowIso, JSON.stringify({ key: 'backup.error.interrupted', params: {} }), s.id);
+    const error_json = JSON.stringify({ key: 'backup.error.interrupted', params: {} });
+    write(sqlite, qb.updateTable('backups').set({ result: 'failed', finished_at: nowIso, error_json }).where('id', '=', s.id));
   }
 }
 
@@ -126,14 +111,12 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
   const prep = await exclusive(services, () => {
     const cfg = readConfig(services.sqlite);
     if (!cfg.dir) throw new AppError('RULE', { key: 'backup.error.noFolder' });
-    const shop = services.sqlite.prepare(`SELECT id, code, name, settings_json FROM shop LIMIT 1`).get() as { id: string; code: string; name: string; settings_json: string } | undefined;
+    const shop = firstRow(services.sqlite, qb.selectFrom('shop').select(['id', 'code', 'name', 'settings_json']).limit(1));
     if (!shop) throw new AppError('SETUP_REQUIRED');
     const { key } = ensureKey(services, started.toISOString());
     const file = path.join(cfg.dir, `${shop.code}-${stamp(started)}-${id.slice(-6)}${BACKUP_EXT}`);
-    services.sqlite
-      .prepare(`INSERT INTO backups (id, started_at, trigger, file, result, user_id) VALUES (?, ?, ?, ?, 'running', ?)`)
-      .run(id, started.toISOString(), opts.trigger, file, opts.userId ?? null);
-    const tz = (JSON.parse(shop.settings_json) as { timeZone?: string }).timeZone ?? 'Asia/Shanghai';
+    write(services.sqlite, qb.insertInto('backups').values({ id, started_at: started.toISOString(), trigger: opts.trigger, file, result: 'running', user_id: opts.userId ?? null }));
+    const tz = timeZoneOf(shop.settings_json);
     return { cfg, shop, key, file, tz };
   });
   const tmp = path.join(tempRoot(services), id);
@@ -149,7 +132,7 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
     try {
       reader.exec('BEGIN');
       counts = countRows(reader);
-      schemaVersion = reader.pragma('user_version', { simple: true }) as number;
+      schemaVersion = readSchemaVersion(reader);
       await reader.backup(snapshot, { progress: () => 256 }); // 256 pages a step, yielding between steps
       reader.exec('COMMIT');
     } finally {
@@ -158,8 +141,8 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
     // 2. The snapshot is checked before it is trusted: integrity and the same rows as its source.
     const check = new Database(snapshot, { readonly: true, ...(services.nativeBinding ? { nativeBinding: services.nativeBinding } : {}) });
     try {
-      const integrity = check.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') throw new AppError('RULE', { key: 'backup.error.verify', params: { reason: String(integrity).slice(0, 200) } });
+      const integrity = integrityCheck(check);
+      if (integrity !== 'ok') throw new AppError('RULE', { key: 'backup.error.verify', params: { reason: integrity.slice(0, 200) } });
       const copied = countRows(check);
       for (const [t, n] of Object.entries(counts)) {
         if (copied[t] !== n) throw new AppError('RULE', { key: 'backup.error.verify', params: { reason: `${t}: ${copied[t] ?? 0} ≠ ${n}` } });
@@ -206,9 +189,10 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
     const size = fs.statSync(prep.file).size;
     const finished = services.clock.now().toISOString();
     await exclusive(services, () =>
-      services.sqlite
-        .prepare(`UPDATE backups SET result = 'ok', finished_at = ?, size = ?, duration_ms = ?, counts_json = ? WHERE id = ?`)
-        .run(finished, size, Math.round(performance.now() - t0), JSON.stringify(counts), id),
+      write(
+        services.sqlite,
+        qb.updateTable('backups').set({ result: 'ok', finished_at: finished, size, duration_ms: Math.round(performance.now() - t0), counts_json: JSON.stringify(counts) }).where('id', '=', id),
+      ),
     );
     await rotate(services, prep.tz);
     services.emit({ name: 'backup.done', payload: { ok: true } });
@@ -216,9 +200,10 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
   } catch (e) {
     const err = e instanceof AppError ? { key: e.key, params: e.params } : { key: 'backup.error.write', params: { dir: prep.cfg.dir ?? '', reason: e instanceof Error ? e.message.slice(0, 200) : String(e) } };
     await exclusive(services, () =>
-      services.sqlite
-        .prepare(`UPDATE backups SET result = 'failed', finished_at = ?, duration_ms = ?, error_json = ? WHERE id = ?`)
-        .run(services.clock.now().toISOString(), Math.round(performance.now() - t0), JSON.stringify(err), id),
+      write(
+        services.sqlite,
+        qb.updateTable('backups').set({ result: 'failed', finished_at: services.clock.now().toISOString(), duration_ms: Math.round(performance.now() - t0), error_json: JSON.stringify(err) }).where('id', '=', id),
+      ),
     ).catch(() => undefined);
     services.emit({ name: 'backup.done', payload: { ok: false } });
     throw e instanceof AppError ? e : new AppError('RULE', { key: err.key, params: err.params });
@@ -229,14 +214,14 @@ async function doBackup(services: BackendServices, opts: { trigger: BackupTrigge
 
 /** Deletes the backups the rotation rule does not keep (only files this shop wrote and recorded). */
 async function rotate(services: BackendServices, tz: string): Promise<void> {
-  const ok = await exclusive(services, () => services.sqlite.prepare(`SELECT id, started_at, file FROM backups WHERE result = 'ok'`).all() as { id: string; started_at: string; file: string }[]);
+  const ok = await exclusive(services, () => rows(services.sqlite, qb.selectFrom('backups').select(['id', 'started_at', 'file']).where('result', '=', 'ok')));
   const keep = backupsToKeep(
     ok.map((b) => ({ id: b.id, at: b.started_at, date: localDate(b.started_at, tz) })),
     DEFAULT_ROTATION,
   );
   for (const b of ok) {
     if (keep.has(b.id)) continue;
-    fs.rmSync(b.file, { force: true });
-    await exclusive(services, () => services.sqlite.prepare(`UPDATE backups SET result = 'rotated' WHERE id = ?`).run(b.id));
+    if (b.file) fs.rmSync(b.file, { force: true });
+    await exclusive(services, () => write(services.sqlite, qb.updateTable('backups').set({ result: 'rotated' }).where('id', '=', b.id)));
   }
 }

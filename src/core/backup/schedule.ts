@@ -6,15 +6,13 @@ import type { BackupStatus } from '../../shared/backup/schemas';
 import { localDate } from '../../shared/time/local-date';
 import { checkOffThread } from '../db/check-off-thread';
 import { exclusive, listBackups, markInterrupted, readConfig, runBackup } from './run';
+import { qb, write } from '../db/query';
+import { integrityCheck } from '../db/catalog';
+import { shopTimeZone } from '../shop/settings';
 
 /** A good backup older than this is "missing" on the dashboard (a day, and some slack for the schedule). */
 export const MISSING_AFTER_MS = 26 * 3600_000;
 
-function shopTimeZone(sqlite: Database.Database): string | null {
-  const row = sqlite.prepare(`SELECT settings_json FROM shop LIMIT 1`).get() as { settings_json: string } | undefined;
-  if (!row) return null;
-  return (JSON.parse(row.settings_json) as { timeZone?: string }).timeZone ?? 'Asia/Shanghai';
-}
 
 /** Settings, history and the dashboard's alert, in the caller's language. */
 export function backupStatus(sqlite: Database.Database, now: Date, locale: Locale): BackupStatus {
@@ -107,10 +105,10 @@ export class BackupScheduler {
     const cfg = readConfig(sqlite);
     if (cfg.last_full_check_at && now.getTime() - Date.parse(cfg.last_full_check_at) < 7 * 86_400_000) return;
     const finding = sqlite.memory
-      ? String(sqlite.pragma('integrity_check', { simple: true }))
+      ? integrityCheck(sqlite)
       : await checkOffThread(sqlite.name, 'integrity_check', this.services.nativeBinding).result;
     if (finding === 'error: cancelled' || !sqlite.open) return;
-    sqlite.prepare(`UPDATE backup_config SET last_full_check_at = ? WHERE id = 1`).run(now.toISOString());
+    write(sqlite, qb.updateTable('backup_config').set({ last_full_check_at: now.toISOString() }).where('id', '=', 1));
     if (finding !== 'ok') {
       this.services.health = { state: 'damaged', finding };
       this.services.emit({ name: 'db.integrity', payload: { ok: false, reason: finding.slice(0, 200) } });

@@ -23,12 +23,9 @@ export interface TicketBasics {
 
 /** A ticket named by id or printed number; NOT_FOUND otherwise. */
 export function ticketBasics(ctx: Pick<Ctx, 'sqlite'>, ref: string): TicketBasics {
-  const row = prepared(
-    ctx.sqlite,
-    `SELECT t.id, t.number, t.status, t.status_at, t.technician_id, t.device_id, t.customer_id, d.category, t.received_at, t.promised_date,
+  const row = statement<TicketBasics>(ctx.sqlite, `SELECT t.id, t.number, t.status, t.status_at, t.technician_id, t.device_id, t.customer_id, d.category, t.received_at, t.promised_date,
             t.warranty_claimed, t.passcode_state
-     FROM tickets t JOIN devices d ON d.id = t.device_id WHERE t.id = ? OR t.number = ? LIMIT 1`,
-  ).get(ref, ref) as TicketBasics | undefined;
+     FROM tickets t JOIN devices d ON d.id = t.device_id WHERE t.id = ? OR t.number = ? LIMIT 1`).get(ref, ref);
   if (!row) throw new AppError('NOT_FOUND', { key: 'bench.error.unknownTicket', params: { ref }, details: { entity: 'ticket', id: ref } });
   return row;
 }
@@ -51,9 +48,7 @@ export function updateBenchRow(ctx: Pick<Ctx, 'sqlite' | 'nowIso'>, ticketId: st
 
 export function benchRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): { priority: number; outcome: string | null; parts_expected: string | null; performance_fault: number } {
   return (
-    (prepared(ctx.sqlite, `SELECT priority, outcome, parts_expected, performance_fault FROM bench_tickets WHERE ticket_id = ?`).get(ticketId) as
-      | { priority: number; outcome: string | null; parts_expected: string | null; performance_fault: number }
-      | undefined) ?? { priority: 0, outcome: null, parts_expected: null, performance_fault: 0 }
+    statement<{ priority: number; outcome: string | null; parts_expected: string | null; performance_fault: number }>(ctx.sqlite, `SELECT priority, outcome, parts_expected, performance_fault FROM bench_tickets WHERE ticket_id = ?`).get(ticketId) ?? { priority: 0, outcome: null, parts_expected: null, performance_fault: 0 }
   );
 }
 

@@ -1,5 +1,7 @@
 import type { Backend } from '../backend';
 import { SAMPLE_PRICE_LIST as PRICE_LIST } from './sample-price-list';
+import { statement } from '../db/statements';
+import { firstRow, qb } from '../db/query';
 
 type Tokens = { tech: string; chen: string; counter: string; admin: string };
 
@@ -24,17 +26,11 @@ export async function seedBenchDemo(backend: Backend, adminToken: string): Promi
   for (const item of PRICE_LIST) prices.set(item.code, (await backend.call('priceList.save', { ...item }, as(tokens.admin))).id);
 
   const { sqlite } = backend.services;
-  const tickets = sqlite
-    .prepare(
-      `SELECT t.id, t.fault_codes_json, d.category, d.model, u.username AS tech FROM tickets t JOIN devices d ON d.id = t.device_id
+  const tickets = statement<{ id: string; fault_codes_json: string; category: string; model: string; tech: string | null }>(sqlite, `SELECT t.id, t.fault_codes_json, d.category, d.model, u.username AS tech FROM tickets t JOIN devices d ON d.id = t.device_id
        LEFT JOIN users u ON u.id = t.technician_id
-       WHERE t.status = 'received' ORDER BY t.received_at LIMIT 12`,
-    )
-    .all() as { id: string; fault_codes_json: string; category: string; model: string; tech: string | null }[];
+       WHERE t.status = 'received' ORDER BY t.received_at LIMIT 12`).all();
   const partFor = (model: string, category: string) =>
-    (sqlite
-      .prepare(`SELECT p.id FROM parts p JOIN stock_balances b ON b.part_id = p.id WHERE p.kind = 'part' AND p.serialized = 0 AND p.models_text LIKE ? AND p.category = ? AND b.on_hand > b.reserved LIMIT 1`)
-      .get(`%${model}%`, category) as { id: string } | undefined)?.id;
+    statement<{ id: string }>(sqlite, `SELECT p.id FROM parts p JOIN stock_balances b ON b.part_id = p.id WHERE p.kind = 'part' AND p.serialized = 0 AND p.models_text LIKE ? AND p.category = ? AND b.on_hand > b.reserved LIMIT 1`).get(`%${model}%`, category)?.id;
   const laborFor = (category: string) => prices.get(category === 'phone' ? 'LAB-PHONE-SCREEN' : category === 'laptop' ? 'LAB-LAPTOP' : category === 'tv' ? 'LAB-TV' : 'LAB-APPLIANCE')!;
 
   // target state per ticket, oldest first: the oldest are furthest along
@@ -55,7 +51,7 @@ export async function seedBenchDemo(backend: Backend, adminToken: string): Promi
       quote: { current: { id: string } | null; covered?: boolean };
       ticket?: { status: string };
     };
-    const status = () => (sqlite.prepare('SELECT status FROM tickets WHERE id = ?').get(t.id) as { status: string }).status;
+    const status = () => firstRow(sqlite, qb.selectFrom('tickets').select('status').where('id', '=', t.id))!.status;
     if (target === 'awaiting_approval') continue;
     if (status() === 'awaiting_approval') {
       await backend.call(
@@ -65,7 +61,7 @@ export async function seedBenchDemo(backend: Backend, adminToken: string): Promi
       );
     }
     if (target === 'awaiting_parts') {
-      const short = sqlite.prepare(`SELECT id FROM parts WHERE kind = 'part' AND id NOT IN (SELECT part_id FROM stock_balances WHERE on_hand > 0) LIMIT 1`).get() as { id: string } | undefined;
+      const short = statement<{ id: string }>(sqlite, `SELECT id FROM parts WHERE kind = 'part' AND id NOT IN (SELECT part_id FROM stock_balances WHERE on_hand > 0) LIMIT 1`).get();
       if (short) await backend.call('bench.awaitParts', { ticketId: t.id, partId: short.id, expectedDate: new Date(backend.services.clock.now().getTime() + 5 * 86_400_000).toISOString().slice(0, 10) } as never, as(tech));
       continue;
     }

@@ -6,23 +6,18 @@ import { t } from '../../shared/i18n/translate';
 import { PAYERS } from '../../shared/warranty/schemas';
 import type { Ctx } from '../api/context';
 import { registerDocument, type LoadOptions } from '../documents/registry';
-import { prepared, statement } from '../db/statements';
+import { statement } from '../db/statements';
 import { loadAttachment } from '../tickets/attachments';
-import { latestQuoteRow, loadQuote, quoteState } from './quotes';
+import { latestQuoteRow, loadQuote, quoteLineName, quoteState } from './quotes';
 
 let done = false;
 
 function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOptions): QuoteFormModel | null {
   const c = { ...ctx, locale };
   let quoteId = (statement<{ id: string }>(ctx.sqlite, `SELECT id FROM quotes WHERE id = ?`).get(entityId))?.id;
-  const tRow = prepared(
-    ctx.sqlite,
-    `SELECT t.id, t.number, t.fault_text, c.id AS cid, c.name, d.brand, d.model, d.imei, d.serial, u.display_name AS tech
+  const tRow = statement<{ id: string; number: string; fault_text: string; cid: string; name: string; brand: string; model: string; imei: string | null; serial: string | null; tech: string | null }>(ctx.sqlite, `SELECT t.id, t.number, t.fault_text, c.id AS cid, c.name, d.brand, d.model, d.imei, d.serial, u.display_name AS tech
      FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN devices d ON d.id = t.device_id LEFT JOIN users u ON u.id = t.technician_id
-     WHERE t.id = COALESCE((SELECT ticket_id FROM quotes WHERE id = ?), ?) OR t.number = ? LIMIT 1`,
-  ).get(entityId, entityId, entityId) as
-    | { id: string; number: string; fault_text: string; cid: string; name: string; brand: string; model: string; imei: string | null; serial: string | null; tech: string | null }
-    | undefined;
+     WHERE t.id = COALESCE((SELECT ticket_id FROM quotes WHERE id = ?), ?) OR t.number = ? LIMIT 1`).get(entityId, entityId, entityId);
   if (!tRow) return null;
   quoteId ??= latestQuoteRow(ctx, tRow.id)?.id;
   if (!quoteId) return null;
@@ -38,16 +33,6 @@ function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOpt
   let signaturePng: string | null = null;
   if (own?.method === 'signature' && own.attachmentId) signaturePng = `data:image/png;base64,${loadAttachment(ctx.sqlite, own.attachmentId).dataBase64}`;
   const payerWord = (p: string) => t(locale, `bench.payer.${p}`);
-  // The quote keeps the shop's names; an English form names price-list items and parts in English where they have one.
-  const nameIn = (l: (typeof q.lines)[number]): string => {
-    if (locale !== 'en') return l.description;
-    const row = l.priceItemId
-      ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId))
-      : l.partId
-        ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId))
-        : undefined;
-    return row?.en || l.description;
-  };
   const money = (f: number) => new Intl.NumberFormat(locale, { style: 'currency', currency: settings.currency, currencyDisplay: 'narrowSymbol' }).format(f / 100);
   return {
     shop: { name: settings.name, address: settings.address, phone: settings.phone, hotline: settings.hotline },
@@ -60,7 +45,7 @@ function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOpt
     fault: tRow.fault_text,
     cause,
     lines: q.lines.map((l) => ({
-      description: l.kind === 'custom' && l.reason ? `${l.description}${locale === 'zh-CN' ? `（${l.reason}）` : ` (${l.reason})`}` : nameIn(l),
+      description: l.kind === 'custom' && l.reason ? `${l.description}${locale === 'zh-CN' ? `（${l.reason}）` : ` (${l.reason})`}` : quoteLineName(ctx, l, locale),
       qty: l.qty,
       unitPriceFen: l.unitPriceFen,
       amountFen: l.amountFen,

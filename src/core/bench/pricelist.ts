@@ -46,14 +46,11 @@ export function toPriceRow(id: string, input: PriceItemInput, by: { source: Pric
 }
 
 export function priceRow(sqlite: Database.Database, id: string): PriceRowDb | undefined {
-  return prepared(sqlite, `SELECT * FROM price_list_items WHERE id = ?`).get(id) as PriceRowDb | undefined;
+  return statement<PriceRowDb>(sqlite, `SELECT * FROM price_list_items WHERE id = ?`).get(id);
 }
 
 export function listPriceItems(sqlite: Database.Database, opts: { category?: string; includeInactive?: boolean } = {}): PriceItem[] {
-  const rows = prepared(
-    sqlite,
-    `SELECT * FROM price_list_items WHERE (? IS NULL OR category = '' OR category = ?) AND (? = 1 OR active = 1) ORDER BY kind DESC, category, code`,
-  ).all(opts.category ?? null, opts.category ?? null, opts.includeInactive ? 1 : 0) as PriceRowDb[];
+  const rows = statement<PriceRowDb>(sqlite, `SELECT * FROM price_list_items WHERE (? IS NULL OR category = '' OR category = ?) AND (? = 1 OR active = 1) ORDER BY kind DESC, category, code`).all(opts.category ?? null, opts.category ?? null, opts.includeInactive ? 1 : 0);
   return rows.map(toPriceItem);
 }
 
@@ -76,9 +73,7 @@ export async function savePriceItem(ctx: Ctx, input: PriceItemInput, source: 'lo
   if (clash && clash.id !== input.id) throw fieldError('code', 'bench.validation.codeTaken', { code: input.code });
   if (input.diagnosisFee) {
     if (input.kind !== 'fee') throw fieldError('diagnosisFee', 'bench.validation.diagnosisFeeIsFee');
-    const other = prepared(ctx.sqlite, `SELECT code FROM price_list_items WHERE diagnosis_fee = 1 AND active = 1 AND category = ? AND id <> ?`).get(input.category, input.id ?? '') as
-      | { code: string }
-      | undefined;
+    const other = statement<{ code: string }>(ctx.sqlite, `SELECT code FROM price_list_items WHERE diagnosis_fee = 1 AND active = 1 AND category = ? AND id <> ?`).get(input.category, input.id ?? '');
     if (other && input.active) throw fieldError('diagnosisFee', 'bench.validation.diagnosisFeeTaken', { code: other.code });
   }
   const id = input.id ?? ctx.newId();

@@ -11,7 +11,7 @@ import type { Authorization, Quote, QuoteState } from '../../shared/bench/schema
 import { authorizationCovers, authorizedLimit, overLimit } from '../../shared/bench/rules';
 import type { PayerAmounts } from '../../shared/warranty/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { exists, statement } from '../db/statements';
 import { availabilityOf } from '../stock';
 import { ticketBasics } from './common';
 import { diagnosisFeeFor } from './pricelist';
@@ -36,16 +36,27 @@ function reasonsIn(json: string, locale: Locale): string[] {
   return r[locale] ?? r['zh-CN'] ?? [];
 }
 
+/**
+ * A quote line's name in `locale`: the quote keeps the shop's names; an English reader gets the
+ * price-list item's or catalog part's English name where it has one.
+ */
+export function quoteLineName(ctx: Pick<Ctx, 'sqlite'>, l: Pick<Quote['lines'][number], 'description' | 'priceItemId' | 'partId'>, locale: Locale): string {
+  if (locale !== 'en') return l.description;
+  const row = l.priceItemId
+    ? statement<{ en: string }, [string]>(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId)
+    : l.partId
+      ? statement<{ en: string }, [string]>(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId)
+      : undefined;
+  return row?.en || l.description;
+}
+
 export function latestQuoteRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): QuoteRowDb | undefined {
-  return prepared(ctx.sqlite, `SELECT * FROM quotes WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`).get(ticketId) as QuoteRowDb | undefined;
+  return statement<QuoteRowDb>(ctx.sqlite, `SELECT * FROM quotes WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`).get(ticketId);
 }
 
 function authRows(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): AuthRowDb[] {
-  return prepared(
-    ctx.sqlite,
-    `SELECT a.*, q.version, u.display_name AS by_name FROM authorizations a JOIN quotes q ON q.id = a.quote_id LEFT JOIN users u ON u.id = a.recorded_by
-     WHERE a.ticket_id = ? ORDER BY a.recorded_at, a.id`,
-  ).all(ticketId) as AuthRowDb[];
+  return statement<AuthRowDb>(ctx.sqlite, `SELECT a.*, q.version, u.display_name AS by_name FROM authorizations a JOIN quotes q ON q.id = a.quote_id LEFT JOIN users u ON u.id = a.recorded_by
+     WHERE a.ticket_id = ? ORDER BY a.recorded_at, a.id`).all(ticketId);
 }
 
 const toAuthorization = (r: AuthRowDb): Authorization => ({
@@ -71,7 +82,7 @@ const toAuthorization = (r: AuthRowDb): Authorization => ({
 });
 
 export function sanbaoExists(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): boolean {
-  return !!prepared(ctx.sqlite, `SELECT 1 FROM sanbao_outcomes WHERE ticket_id = ? LIMIT 1`).get(ticketId);
+  return exists(ctx.sqlite, `SELECT 1 FROM sanbao_outcomes WHERE ticket_id = ? LIMIT 1`, ticketId);
 }
 
 /** The facts of money the lifecycle guards need. */
@@ -95,9 +106,9 @@ export function coverageFacts(ctx: Pick<Ctx, 'sqlite'>, ticketId: string) {
 }
 
 export function loadQuote(ctx: Pick<Ctx, 'sqlite' | 'locale'>, quoteId: string): Quote {
-  const q = prepared(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM quotes q LEFT JOIN users u ON u.id = q.created_by WHERE q.id = ?`).get(quoteId) as QuoteRowDb | undefined;
+  const q = statement<QuoteRowDb>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM quotes q LEFT JOIN users u ON u.id = q.created_by WHERE q.id = ?`).get(quoteId);
   if (!q) throw new AppError('NOT_FOUND', { details: { entity: 'quote', id: quoteId } });
-  const lines = prepared(ctx.sqlite, `SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position`).all(quoteId) as LineRowDb[];
+  const lines = statement<LineRowDb>(ctx.sqlite, `SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position`).all(quoteId);
   return {
     id: q.id,
     ticketId: q.ticket_id,
@@ -136,7 +147,7 @@ export function quoteState(ctx: Pick<Ctx, 'sqlite' | 'locale'>, ticketId: string
   const t = ticketBasics(ctx, ticketId);
   const cov = coverageFacts(ctx, t.id);
   const latest = latestQuoteRow(ctx, t.id);
-  const versions = (prepared(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM quotes q LEFT JOIN users u ON u.id = q.created_by WHERE q.ticket_id = ? ORDER BY version`).all(t.id) as QuoteRowDb[]).map(
+  const versions = statement<QuoteRowDb>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM quotes q LEFT JOIN users u ON u.id = q.created_by WHERE q.ticket_id = ? ORDER BY version`).all(t.id).map(
     (q) => ({
       id: q.id,
       version: q.version,

@@ -107,6 +107,50 @@ export interface TimeLogsTable {
   created_by: string | null;
 }
 
+export interface DiagnosesTable {
+  id: string;
+  ticket_id: string;
+  cause: string;
+  notes: string;
+  findings_json: string;
+  performance_fault: number;
+  parts_needed_json: string;
+  photo_ids_json: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface QcResultsTable {
+  id: string;
+  ticket_id: string;
+  passed: number;
+  items_json: string;
+  data_handling: 'preserved' | 'wiped';
+  passcode_erased: number;
+  fail_reason: string;
+  checked_by: string | null;
+  at: string;
+}
+
+export interface SanbaoOutcomesTable {
+  id: string;
+  ticket_id: string;
+  option: 'exchange' | 'return';
+  purchase_price_fen: number;
+  days_used: number;
+  depreciation_fen: number;
+  refund_fen: number;
+  old_imei: string | null;
+  old_serial: string | null;
+  new_imei: string | null;
+  new_serial: string | null;
+  exchange_date: string | null;
+  approved_by: string | null;
+  note: string;
+  at: string;
+  created_by: string | null;
+}
+
 export interface BenchTables {
   price_list_items: PriceListItemsTable;
   bench_tickets: BenchTicketsTable;
@@ -114,4 +158,7 @@ export interface BenchTables {
   quote_lines: QuoteLinesTable;
   authorizations: AuthorizationsTable;
   time_logs: TimeLogsTable;
+  diagnoses: DiagnosesTable;
+  qc_results: QcResultsTable;
+  sanbao_outcomes: SanbaoOutcomesTable;
 }

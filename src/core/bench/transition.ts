@@ -9,7 +9,7 @@ import { checkTransition, type Outcome, type TransitionFacts } from '../../share
 import type { TicketStatus } from '../../shared/tickets/statuses';
 import type { Ctx } from '../api/context';
 import { appendEvent } from '../tickets/events';
-import { prepared } from '../db/statements';
+import { statement } from '../db/statements';
 import { erasePasscodeNow } from '../tickets/passcode';
 import { benchRow, ticketBasics, updateBenchRow } from './common';
 import { coverageFacts } from './quotes';
@@ -26,9 +26,7 @@ export interface TransitionOptions {
 /** What the guards look at, read from the database inside the caller's transaction. */
 export function ticketFacts(ctx: Ctx, ticketId: string, extra: Partial<TransitionFacts> = {}): TransitionFacts {
   const cov = coverageFacts(ctx, ticketId);
-  const qc = prepared(ctx.sqlite, `SELECT passed, fail_reason FROM qc_results WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(ticketId) as
-    | { passed: number; fail_reason: string }
-    | undefined;
+  const qc = statement<{ passed: number; fail_reason: string }>(ctx.sqlite, `SELECT passed, fail_reason FROM qc_results WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(ticketId);
   const bench = benchRow(ctx, ticketId);
   return {
     role: ctx.session?.role ?? 'technician',

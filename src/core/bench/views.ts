@@ -7,7 +7,7 @@ import type { CategoryPolicy } from '../../shared/warranty/schemas';
 import { daysBetweenDates, localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
 import { shopClock } from '../shop/clock';
-import { prepared, statement } from '../db/statements';
+import { exists, statement } from '../db/statements';
 import { rowsWhere } from '../tickets/rows';
 import { resolvePolicy } from '../warranty/store';
 import { benchRow, ticketBasics } from './common';
@@ -15,6 +15,7 @@ import { coverageFacts, quoteState } from './quotes';
 import { warrantyPartsOf } from './quote-save';
 import { ticketFacts } from './transition';
 import { sanbaoRefundPaid } from '../collection/sanbao-refund';
+import type { QcResultsTable, SanbaoOutcomesTable } from './tables';
 
 async function policiesFor(ctx: Ctx, categories: Iterable<string>): Promise<Map<string, CategoryPolicy | null>> {
   const out = new Map<string, CategoryPolicy | null>();
@@ -46,7 +47,7 @@ export async function benchQueue(ctx: Ctx, input: { who: string; status?: Ticket
     const p = policies.get(r.device.category) ?? null;
     const sentIn = localDate(new Date(r.receivedAt), clock.timeZone);
     const cov = coverageFacts(ctx, r.id);
-    const timer = prepared(ctx.sqlite, `SELECT 1 FROM time_logs WHERE ticket_id = ? AND ended_at IS NULL LIMIT 1`).get(r.id);
+    const timer = exists(ctx.sqlite, `SELECT 1 FROM time_logs WHERE ticket_id = ? AND ended_at IS NULL LIMIT 1`, r.id);
     return {
       ...r,
       priority: b.priority,
@@ -103,9 +104,7 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
   const t = ticketBasics(ctx, ticketId);
   const clock = shopClock(ctx.sqlite, ctx.clock.now());
   const b = benchRow(ctx, t.id);
-  const d = prepared(ctx.sqlite, `SELECT * FROM diagnoses WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id) as
-    | { id: string; ticket_id: string; cause: string; notes: string; findings_json: string; performance_fault: number; parts_needed_json: string; photo_ids_json: string; created_at: string; created_by: string | null }
-    | undefined;
+  const d = statement<{ id: string; ticket_id: string; cause: string; notes: string; findings_json: string; performance_fault: number; parts_needed_json: string; photo_ids_json: string; created_at: string; created_by: string | null }>(ctx.sqlite, `SELECT * FROM diagnoses WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id);
   const diagnosis: Diagnosis | null = d
     ? {
         id: d.id,
@@ -134,18 +133,7 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
     `SELECT m.id, m.part_id, p.sku, p.name_zh, p.name_en, m.qty, m.serials_json, m.removed_serial, m.at FROM stock_movements m JOIN parts p ON p.id = m.part_id
      WHERE m.ticket_id = ? AND m.kind IN ('issue', 'return') ORDER BY m.n`,
   ).all(t.id);
-  const qc = (statement<{
-    id: string;
-    ticket_id: string;
-    passed: number;
-    items_json: string;
-    data_handling: 'preserved' | 'wiped';
-    passcode_erased: number;
-    fail_reason: string;
-    checked_by: string | null;
-    by_name: string | null;
-    at: string;
-  }>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM qc_results q LEFT JOIN users u ON u.id = q.checked_by WHERE q.ticket_id = ? ORDER BY q.id`).all(t.id)).map(
+  const qc = (statement<QcResultsTable & { by_name: string | null }, [string]>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM qc_results q LEFT JOIN users u ON u.id = q.checked_by WHERE q.ticket_id = ? ORDER BY q.id`).all(t.id)).map(
     (r): QcRecord => ({
       id: r.id,
       ticketId: r.ticket_id,
@@ -159,24 +147,24 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
       at: r.at,
     }),
   );
-  const s = prepared(ctx.sqlite, `SELECT * FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id) as Record<string, string | number | null> | undefined;
+  const s = statement<SanbaoOutcomesTable, [string]>(ctx.sqlite, `SELECT * FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id);
   const sanbao: SanbaoRecord | null = s
     ? {
-        id: String(s.id),
-        ticketId: String(s.ticket_id),
-        option: s.option as 'exchange' | 'return',
-        purchasePriceFen: Number(s.purchase_price_fen),
-        daysUsed: Number(s.days_used),
-        depreciationFen: Number(s.depreciation_fen),
-        refundFen: Number(s.refund_fen),
-        oldImei: (s.old_imei as string | null) ?? null,
-        oldSerial: (s.old_serial as string | null) ?? null,
-        newImei: (s.new_imei as string | null) ?? null,
-        newSerial: (s.new_serial as string | null) ?? null,
-        exchangeDate: (s.exchange_date as string | null) ?? null,
-        approvedBy: (s.approved_by as string | null) ?? null,
-        at: String(s.at),
-        refundPaid: s.option === 'return' ? sanbaoRefundPaid(ctx, { id: String(s.id), ticketId: t.id }) : null,
+        id: s.id,
+        ticketId: s.ticket_id,
+        option: s.option,
+        purchasePriceFen: s.purchase_price_fen,
+        daysUsed: s.days_used,
+        depreciationFen: s.depreciation_fen,
+        refundFen: s.refund_fen,
+        oldImei: s.old_imei,
+        oldSerial: s.old_serial,
+        newImei: s.new_imei,
+        newSerial: s.new_serial,
+        exchangeDate: s.exchange_date,
+        approvedBy: s.approved_by,
+        at: s.at,
+        refundPaid: s.option === 'return' ? sanbaoRefundPaid(ctx, { id: s.id, ticketId: t.id }) : null,
       }
     : null;
   const policy = (await policiesFor(ctx, [t.category])).get(t.category) ?? null;
@@ -226,14 +214,11 @@ export function callList(ctx: Ctx, limit = 200): CallListRow[] {
      FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN devices d ON d.id = t.device_id
      WHERE t.status IN ('awaiting_approval', 'ready') ORDER BY t.status_at LIMIT ?`,
   ).all(limit);
-  const phones = prepared(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`);
-  const calls = prepared(
-    ctx.sqlite,
-    `SELECT e.at, e.note, e.data_json, u.display_name FROM ticket_events e LEFT JOIN users u ON u.id = e.user_id
-     WHERE e.ticket_id = ? AND e.kind = 'note' AND json_extract(e.data_json, '$.kind') = 'call' AND e.at >= ? ORDER BY e.id DESC`,
-  );
+  const phones = statement<{ display: string }>(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`);
+  const calls = statement<{ at: string; note: string; data_json: string; display_name: string | null }>(ctx.sqlite, `SELECT e.at, e.note, e.data_json, u.display_name FROM ticket_events e LEFT JOIN users u ON u.id = e.user_id
+     WHERE e.ticket_id = ? AND e.kind = 'note' AND json_extract(e.data_json, '$.kind') = 'call' AND e.at >= ? ORDER BY e.id DESC`);
   const out = rows.map((r): CallListRow => {
-    const cs = calls.all(r.id, r.status_at) as { at: string; note: string; data_json: string; display_name: string | null }[];
+    const cs = calls.all(r.id, r.status_at);
     const last = cs[0];
     const cov = coverageFacts(ctx, r.id);
     return {
@@ -243,7 +228,7 @@ export function callList(ctx: Ctx, limit = 200): CallListRow[] {
       reason: r.status === 'ready' ? 'ready' : 'approval',
       since: r.status_at,
       customerName: r.name,
-      phones: (phones.all(r.cid) as { display: string }[]).map((p) => p.display),
+      phones: phones.all(r.cid).map((p) => p.display),
       device: `${r.brand} ${r.model}`.trim(),
       customerTotalFen: cov.customerTotalFen,
       overLimitFen: cov.overLimitFen,

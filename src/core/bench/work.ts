@@ -8,7 +8,7 @@ import type { DiagnosisInput, IssuePartInput, QcInput, SanbaoInput } from '../..
 import { judgeQc, qcChecklist } from '../../shared/bench/rules';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/tickets/schemas';
 import type { Ctx } from '../api/context';
-import { prepared, statement } from '../db/statements';
+import { exists, prepared, statement } from '../db/statements';
 import { issueToTicket, reserve } from '../stock';
 import { insertAttachment, thumbOf } from '../tickets/attachments';
 import { appendEvent } from '../tickets/events';
@@ -74,7 +74,7 @@ export function recordDiagnosis(ctx: Ctx, input: DiagnosisInput): string {
     return { ...p, bytes, thumb };
   });
   for (const [i, p] of input.partsNeeded.entries()) {
-    if (p.partId && !prepared(ctx.sqlite, `SELECT 1 FROM parts WHERE id = ?`).get(p.partId)) throw fieldError(`partsNeeded.${i}.partId`, 'bench.validation.unknownPart');
+    if (p.partId && !exists(ctx.sqlite, `SELECT 1 FROM parts WHERE id = ?`, p.partId)) throw fieldError(`partsNeeded.${i}.partId`, 'bench.validation.unknownPart');
   }
   if (!t.technician_id) setTechnician(ctx, t.id, ctx.me().role === 'counter' ? null : ctx.me().userId, null, 'claim');
   if (t.status === 'received') transition(ctx, t.id, 'diagnosing');
@@ -99,9 +99,7 @@ export function recordDiagnosis(ctx: Ctx, input: DiagnosisInput): string {
 // ---- time ----
 
 function stopRunning(ctx: Ctx, userId: string): string | null {
-  const run = prepared(ctx.sqlite, `SELECT id, ticket_id, started_at FROM time_logs WHERE user_id = ? AND ended_at IS NULL`).get(userId) as
-    | { id: string; ticket_id: string; started_at: string }
-    | undefined;
+  const run = statement<{ id: string; ticket_id: string; started_at: string }>(ctx.sqlite, `SELECT id, ticket_id, started_at FROM time_logs WHERE user_id = ? AND ended_at IS NULL`).get(userId);
   if (!run) return null;
   const end = ctx.clock.now();
   const minutes = Math.max(0, Math.round((end.getTime() - Date.parse(run.started_at)) / 60_000));

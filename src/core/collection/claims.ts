@@ -80,10 +80,7 @@ const CLAIM_SQL = `SELECT c.*, t.number AS ticket_number, d.brand, d.model, d.im
 
 function toClaims(ctx: Pick<Ctx, 'sqlite'>, rows: ClaimRowDb[]): Claim[] {
   return rows.map((r) => {
-    const lines = prepared(
-      ctx.sqlite,
-      `SELECT l.*, o.status AS old_status FROM warranty_claim_lines l LEFT JOIN old_parts o ON o.id = l.old_part_id WHERE l.claim_id = ? ORDER BY l.position`,
-    ).all(r.id) as (Selectable<WarrantyClaimLinesTable> & { old_status: string | null })[];
+    const lines = statement<Selectable<WarrantyClaimLinesTable> & { old_status: string | null }>(ctx.sqlite, `SELECT l.*, o.status AS old_status FROM warranty_claim_lines l LEFT JOIN old_parts o ON o.id = l.old_part_id WHERE l.claim_id = ? ORDER BY l.position`).all(r.id);
     const settledFen = r.paid_fen ?? r.approved_fen;
     return {
       id: r.id,
@@ -135,7 +132,7 @@ export function listClaims(ctx: Pick<Ctx, 'sqlite'>, f: { payer?: ClaimPayer | u
 }
 
 export function getClaim(ctx: Pick<Ctx, 'sqlite'>, id: string): Claim | null {
-  const r = prepared(ctx.sqlite, `${CLAIM_SQL} WHERE c.id = ? OR c.number = ?`).get(id, id) as ClaimRowDb | undefined;
+  const r = statement<ClaimRowDb>(ctx.sqlite, `${CLAIM_SQL} WHERE c.id = ? OR c.number = ?`).get(id, id);
   return r ? toClaims(ctx, [r])[0]! : null;
 }
 

@@ -10,7 +10,7 @@ import type { DailyCloseView, Tender } from '../../shared/collection/schemas';
 import type { Ctx } from '../api/context';
 import { userName } from '../bench/common';
 import { isManager } from '../auth/manager-approval';
-import { prepared, statement } from '../db/statements';
+import { column, exists, prepared, statement } from '../db/statements';
 import { shopClock } from '../shop/clock';
 import { tillFigures } from '../../shared/collection/till';
 import { cashMovementsOf } from './cash-movements';
@@ -38,11 +38,10 @@ export function dailyCloseView(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: { date
   const date = input.date ?? clock.today;
   const userId = input.scope === 'user' ? (input.userId ?? null) : null;
   if (input.scope === 'user' && !userId) throw new AppError('VALIDATION', { fields: [{ path: 'userId', key: 'collection.validation.userRequired' }] });
-  const rows = (
-    userId
-      ? prepared(ctx.sqlite, `SELECT kind, tender, amount_fen, by_user_id FROM payments WHERE business_date = ? AND by_user_id = ?`).all(date, userId)
-      : prepared(ctx.sqlite, `SELECT kind, tender, amount_fen, by_user_id FROM payments WHERE business_date = ?`).all(date)
-  ) as { kind: CloseRow['kind']; tender: Tender; amount_fen: number; by_user_id: string | null }[];
+  type Row = { kind: CloseRow['kind']; tender: Tender; amount_fen: number; by_user_id: string | null };
+  const rows = userId
+    ? statement<Row>(ctx.sqlite, `SELECT kind, tender, amount_fen, by_user_id FROM payments WHERE business_date = ? AND by_user_id = ?`).all(date, userId)
+    : statement<Row>(ctx.sqlite, `SELECT kind, tender, amount_fen, by_user_id FROM payments WHERE business_date = ?`).all(date);
   const figures = closeFigures(rows.map((r) => ({ kind: r.kind, tender: r.tender, amountFen: r.amount_fen })));
   const per = new Map<string | null, { userId: string | null; name: string; netFen: number; cashFen: number; payments: number }>();
   for (const r of rows) {
@@ -52,22 +51,18 @@ export function dailyCloseView(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: { date
     e.payments++;
     per.set(r.by_user_id, e);
   }
-  const applied = (
-    userId
-      ? prepared(ctx.sqlite, `SELECT COALESCE(SUM(deposit_applied_fen), 0) AS n FROM collections WHERE business_date = ? AND collected_by = ?`).get(date, userId)
-      : prepared(ctx.sqlite, `SELECT COALESCE(SUM(deposit_applied_fen), 0) AS n FROM collections WHERE business_date = ?`).get(date)
-  ) as { n: number };
+  const applied = {
+    n:
+      (userId
+        ? column<number>(ctx.sqlite, `SELECT COALESCE(SUM(deposit_applied_fen), 0) FROM collections WHERE business_date = ? AND collected_by = ?`).get(date, userId)
+        : column<number>(ctx.sqlite, `SELECT COALESCE(SUM(deposit_applied_fen), 0) FROM collections WHERE business_date = ?`).get(date)) ?? 0,
+  };
   const b = dayBounds(date, clock.timeZone);
   const received = (statement<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM tickets WHERE received_at >= ? AND received_at < ?`).get(b.start, b.end)!).n;
   const moved = (to: string) =>
     (statement<{ n: number }>(ctx.sqlite, `SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE to_status = ? AND at >= ? AND at < ?`).get(to, b.start, b.end)!).n;
-  const c = prepared(
-    ctx.sqlite,
-    `SELECT d.*, u.display_name AS by_name FROM daily_closes d LEFT JOIN users u ON u.id = d.closed_by WHERE d.business_date = ? AND d.scope = ? AND d.user_id = ?`,
-  ).get(date, input.scope, userId ?? '') as
-    | { id: string; counted_cash_fen: number; expected_cash_fen: number; difference_fen: number; reason: string; closed_at: string; closed_by: string | null; by_name: string | null }
-    | undefined;
-  const shopClosed = !!prepared(ctx.sqlite, `SELECT 1 FROM daily_closes WHERE business_date = ? AND scope = 'shop'`).get(date);
+  const c = statement<{ id: string; counted_cash_fen: number; expected_cash_fen: number; difference_fen: number; reason: string; closed_at: string; closed_by: string | null; by_name: string | null }>(ctx.sqlite, `SELECT d.*, u.display_name AS by_name FROM daily_closes d LEFT JOIN users u ON u.id = d.closed_by WHERE d.business_date = ? AND d.scope = ? AND d.user_id = ?`).get(date, input.scope, userId ?? '');
+  const shopClosed = exists(ctx.sqlite, `SELECT 1 FROM daily_closes WHERE business_date = ? AND scope = 'shop'`, date);
   const cashMovements = cashMovementsOf(ctx, date, userId);
   return {
     date,

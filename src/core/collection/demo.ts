@@ -8,13 +8,15 @@
 import { openBackend, type Backend } from '../backend';
 import { withCheckDigit } from '../../shared/devices/imei';
 import type { CollectInputRaw } from '../../shared/collection/schemas';
+import { statement } from '../db/statements';
+import { firstRow, qb } from '../db/query';
 
 const DAY = 86_400_000;
 const date = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 async function toReady(b: Backend, id: string, tech: { token: string }, counter: { token: string }, lines: unknown[]) {
   const wb = (await b.call('bench.quote.save', { ticketId: id, lines, submit: true } as never, tech)) as unknown as { quote: { current: { id: string } } };
-  const status = () => (b.services.sqlite.prepare('SELECT status FROM tickets WHERE id = ?').get(id) as { status: string }).status;
+  const status = () => firstRow(b.services.sqlite, qb.selectFrom('tickets').select('status').where('id', '=', id))!.status;
   if (status() === 'awaiting_approval') await b.call('bench.authorize', { ticketId: id, quoteId: wb.quote.current.id, method: 'phone', phone: { number: '13800138000', words: '同意维修' } } as never, counter);
   if (status() !== 'repairing') await b.call('bench.transition', { ticketId: id, to: 'repairing' } as never, tech);
   await b.call('bench.transition', { ticketId: id, to: 'qc' } as never, tech);
@@ -25,7 +27,7 @@ async function toReady(b: Backend, id: string, tech: { token: string }, counter:
 /** Hands a ready ticket back, paying what is due with the given tenders (the last one takes the rest). */
 async function collect(b: Backend, id: string, counter: { token: string }, tenders: (due: number) => CollectInputRaw['tenders']) {
   const v = await b.call('collection.lookup', { ref: id }, counter);
-  const phone = (b.services.sqlite.prepare(`SELECT p.display FROM tickets t JOIN customer_phones p ON p.customer_id = t.customer_id WHERE t.id = ? ORDER BY p.position LIMIT 1`).get(id) as { display: string }).display;
+  const phone = statement<{ display: string }>(b.services.sqlite, `SELECT p.display FROM tickets t JOIN customer_phones p ON p.customer_id = t.customer_id WHERE t.id = ? ORDER BY p.position LIMIT 1`).get(id)!.display;
   const due = Math.max(0, v.settlement.dueNowFen);
   await b.call('collection.complete', { ticketId: id, identity: { method: 'phone_last4', last4: phone.replace(/\D/g, '').slice(-4) }, tenders: due > 0 ? tenders(due) : [] }, counter);
 }
@@ -33,7 +35,7 @@ async function collect(b: Backend, id: string, counter: { token: string }, tende
 export async function seedCollectionDemo(backend: Backend): Promise<void> {
   const login = async (b: Backend, username: string, password: string) => ({ token: (await b.call('auth.login', { username, password })).token });
   const { sqlite } = backend.services;
-  const labor = (sqlite.prepare(`SELECT id FROM price_list_items WHERE code = 'LAB-PHONE-SCREEN'`).get() as { id: string } | undefined)?.id;
+  const labor = firstRow(sqlite, qb.selectFrom('price_list_items').select('id').where('code', '=', 'LAB-PHONE-SCREEN'))?.id;
 
   // Yesterday, on a second connection whose clock is a day behind.
   if (backend.services.dataDir && labor) {
@@ -44,9 +46,7 @@ export async function seedCollectionDemo(backend: Backend): Promise<void> {
       const tech = await login(y, 'zhang', 'tech-demo');
       const counter = await login(y, 'li', 'counter-demo');
       const manager = await login(y, 'wang', 'manager-demo');
-      const part = (y.services.sqlite
-        .prepare(`SELECT p.id FROM parts p JOIN stock_balances b ON b.part_id = p.id WHERE p.kind = 'part' AND p.serialized = 0 AND p.category = '屏幕' AND b.on_hand > b.reserved + 1 LIMIT 1`)
-        .get() as { id: string } | undefined)?.id;
+      const part = statement<{ id: string }>(y.services.sqlite, `SELECT p.id FROM parts p JOIN stock_balances b ON b.part_id = p.id WHERE p.kind = 'part' AND p.serialized = 0 AND p.category = '屏幕' AND b.on_hand > b.reserved + 1 LIMIT 1`).get()?.id;
       const now = yesterday().getTime();
       const people = [
         { name: '周晓燕', phone: '137 2233 6688', bought: date(now - 120 * DAY), deposit: 0 },
@@ -89,7 +89,7 @@ export async function seedCollectionDemo(backend: Backend): Promise<void> {
   // Today: the bench demo's ready devices go home.
   const counter = await login(backend, 'li', 'counter-demo');
   // A ready device whose loaner is still out stays: the Collection tab shows why it cannot go yet.
-  const ready = (sqlite.prepare(`SELECT id FROM tickets t WHERE status = 'ready' AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.ticket_id = t.id AND l.status = 'out') ORDER BY received_at LIMIT 2`).all() as { id: string }[]).map((r) => r.id);
+  const ready = statement<{ id: string }>(sqlite, `SELECT id FROM tickets t WHERE status = 'ready' AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.ticket_id = t.id AND l.status = 'out') ORDER BY received_at LIMIT 2`).all().map((r) => r.id);
   if (ready[0]) await collect(backend, ready[0], counter, (due) => (due > 10_000 ? [{ tender: 'cash', amountFen: 10_000, receivedFen: 10_000 }, { tender: 'wechat', amountFen: due - 10_000, reference: '4200001888202611230017' }] : [{ tender: 'cash', amountFen: due }]));
   if (ready[1]) await collect(backend, ready[1], counter, (due) => [{ tender: 'card', amountFen: due, reference: 'POS 000123 / 6225****8899' }]);
 }

@@ -8,7 +8,7 @@ import { AppError, fieldError } from '../../shared/api/errors';
 import type { Payment, PaymentKind, Tender } from '../../shared/collection/schemas';
 import { formatMoney } from '../../shared/documents/format';
 import type { Ctx } from '../api/context';
-import { prepared, statement } from '../db/statements';
+import { exists, prepared, statement } from '../db/statements';
 import { shopClock } from '../shop/clock';
 import { requireManager } from '../auth/manager-approval';
 import { onTicketEvent } from '../tickets/events';
@@ -24,9 +24,7 @@ export function businessDate(ctx: Pick<Ctx, 'sqlite' | 'clock'>): string {
 /** The shop's close (or this person's own drawer close) of `date`, if made. */
 export function closeOf(ctx: Pick<Ctx, 'sqlite'>, date: string, userId: string | null): { scope: string } | null {
   return (
-    (prepared(ctx.sqlite, `SELECT scope FROM daily_closes WHERE business_date = ? AND (scope = 'shop' OR (scope = 'user' AND user_id = ?)) ORDER BY scope LIMIT 1`).get(date, userId ?? '') as
-      | { scope: string }
-      | undefined) ?? null
+    statement<{ scope: string }>(ctx.sqlite, `SELECT scope FROM daily_closes WHERE business_date = ? AND (scope = 'shop' OR (scope = 'user' AND user_id = ?)) ORDER BY scope LIMIT 1`).get(date, userId ?? '') ?? null
   );
 }
 
@@ -111,18 +109,18 @@ function toPayment(r: PaymentRowDb): Payment {
 }
 
 export function getPayment(ctx: Pick<Ctx, 'sqlite'>, id: string): Payment | null {
-  const r = prepared(ctx.sqlite, `${PAYMENT_SQL} WHERE p.id = ?`).get(id) as PaymentRowDb | undefined;
+  const r = statement<PaymentRowDb>(ctx.sqlite, `${PAYMENT_SQL} WHERE p.id = ?`).get(id);
   return r ? toPayment(r) : null;
 }
 
 export function ticketPayments(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): Payment[] {
-  return (prepared(ctx.sqlite, `${PAYMENT_SQL} WHERE p.ticket_id = ? ORDER BY p.id`).all(ticketId) as PaymentRowDb[]).map(toPayment);
+  return statement<PaymentRowDb>(ctx.sqlite, `${PAYMENT_SQL} WHERE p.ticket_id = ? ORDER BY p.id`).all(ticketId).map(toPayment);
 }
 
 export function listPayments(ctx: Pick<Ctx, 'sqlite'>, by: { ticketId?: string | undefined; date?: string | undefined; limit: number }): Payment[] {
   if (by.ticketId) return ticketPayments(ctx, by.ticketId).reverse().slice(0, by.limit);
-  if (by.date) return (prepared(ctx.sqlite, `${PAYMENT_SQL} WHERE p.business_date = ? ORDER BY p.id DESC LIMIT ?`).all(by.date, by.limit) as PaymentRowDb[]).map(toPayment);
-  return (prepared(ctx.sqlite, `${PAYMENT_SQL} ORDER BY p.id DESC LIMIT ?`).all(by.limit) as PaymentRowDb[]).map(toPayment);
+  if (by.date) return statement<PaymentRowDb>(ctx.sqlite, `${PAYMENT_SQL} WHERE p.business_date = ? ORDER BY p.id DESC LIMIT ?`).all(by.date, by.limit).map(toPayment);
+  return statement<PaymentRowDb>(ctx.sqlite, `${PAYMENT_SQL} ORDER BY p.id DESC LIMIT ?`).all(by.limit).map(toPayment);
 }
 
 /**
@@ -148,7 +146,7 @@ export function paidOnTicket(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): { paid
 export function ensureDepositPayment(ctx: Lite, ticketId: string): void {
   const t = statement<{ deposit_fen: number }>(ctx.sqlite, `SELECT deposit_fen FROM tickets WHERE id = ?`).get(ticketId);
   if (!t || t.deposit_fen <= 0) return;
-  const has = prepared(ctx.sqlite, `SELECT 1 FROM payments WHERE ticket_id = ? AND kind = 'deposit' LIMIT 1`).get(ticketId);
+  const has = exists(ctx.sqlite, `SELECT 1 FROM payments WHERE ticket_id = ? AND kind = 'deposit' LIMIT 1`, ticketId);
   if (has) return;
   insertPayment(ctx, { ticketId, kind: 'deposit', tender: 'cash', amountFen: t.deposit_fen, receivedFen: t.deposit_fen, reason: 'intake' });
 }

@@ -6,10 +6,11 @@ import { AppError } from '../../shared/api/errors';
 import { discountFromBp, replacedPartWarrantyEnd, settle, type Settlement } from '../../shared/collection/rules';
 import type { CollectionRecord, ReplacedPart, WorkLine } from '../../shared/collection/schemas';
 import type { Ctx } from '../api/context';
-import { prepared, statement } from '../db/statements';
+import { statement } from '../db/statements';
+import type { CollectionsTable } from './tables';
 import { type TicketBasics } from '../bench/common';
 import { shopSettings } from '../shop/settings';
-import { getAuthorizedQuote } from '../bench/quotes';
+import { getAuthorizedQuote, quoteLineName } from '../bench/quotes';
 import { evaluateTicket } from '../warranty/ticket';
 import { activeCalendarRow, compiledCalendarOf, resolvePolicy } from '../warranty/store';
 import type { CompiledCalendar } from '../../shared/warranty/holidays';
@@ -30,13 +31,10 @@ interface TicketExtra {
 }
 
 export function extra(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): TicketExtra {
-  return prepared(
-    ctx.sqlite,
-    `SELECT t.fault_text, t.fault_codes_json, t.accessories_json, c.name AS customer_name, d.brand, d.model, d.imei, d.serial, d.colour,
+  return statement<TicketExtra>(ctx.sqlite, `SELECT t.fault_text, t.fault_codes_json, t.accessories_json, c.name AS customer_name, d.brand, d.model, d.imei, d.serial, d.colour,
             u.display_name AS technician, b.outcome
      FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN devices d ON d.id = t.device_id
-     LEFT JOIN users u ON u.id = t.technician_id LEFT JOIN bench_tickets b ON b.ticket_id = t.id WHERE t.id = ?`,
-  ).get(ticketId) as TicketExtra;
+     LEFT JOIN users u ON u.id = t.technician_id LEFT JOIN bench_tickets b ON b.ticket_id = t.id WHERE t.id = ?`).get(ticketId)!;
 }
 
 export function customerPhones(ctx: Pick<Ctx, 'sqlite'>, customerId: string): string[] {
@@ -65,11 +63,8 @@ interface IssuedRow {
 
 /** The parts that stayed in the device (issued less returned), with their serials and what came out. */
 export function partsInDevice(ctx: Pick<Ctx, 'sqlite' | 'locale'>, ticketId: string) {
-  const rows = prepared(
-    ctx.sqlite,
-    `SELECT m.part_id, p.sku, p.name_zh, p.name_en, p.warranty_days, m.qty, m.serials_json, m.removed_serial, m.kind
-     FROM stock_movements m JOIN parts p ON p.id = m.part_id WHERE m.ticket_id = ? AND m.kind IN ('issue', 'return') ORDER BY m.n`,
-  ).all(ticketId) as IssuedRow[];
+  const rows = statement<IssuedRow>(ctx.sqlite, `SELECT m.part_id, p.sku, p.name_zh, p.name_en, p.warranty_days, m.qty, m.serials_json, m.removed_serial, m.kind
+     FROM stock_movements m JOIN parts p ON p.id = m.part_id WHERE m.ticket_id = ? AND m.kind IN ('issue', 'return') ORDER BY m.n`).all(ticketId);
   const by = new Map<string, { partId: string; sku: string; name: string; partDays: number; qty: number; serials: string[]; removed: string[] }>();
   for (const r of rows) {
     const e = by.get(r.part_id) ?? { partId: r.part_id, sku: r.sku, name: ctx.locale === 'en' && r.name_en ? r.name_en : r.name_zh, partDays: r.warranty_days, qty: 0, serials: [], removed: [] };
@@ -131,60 +126,49 @@ export function replacedParts(ctx: Pick<Ctx, 'sqlite' | 'locale'>, ticketId: str
 }
 
 export function collectionRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): CollectionRecord | null {
-  const r = prepared(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.ticket_id = ? ORDER BY c.id DESC LIMIT 1`).get(ticketId) as
-    | Record<string, string | number | null>
-    | undefined;
+  const r = statement<CollectionRow>(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.ticket_id = ? ORDER BY c.id DESC LIMIT 1`).get(ticketId);
   return r ? toRecord(r) : null;
 }
 
 export function getCollection(ctx: Pick<Ctx, 'sqlite'>, id: string): CollectionRecord | null {
-  const r = prepared(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.id = ?`).get(id) as
-    | Record<string, string | number | null>
-    | undefined;
+  const r = statement<CollectionRow>(ctx.sqlite, `SELECT c.*, u.display_name AS by_name FROM collections c LEFT JOIN users u ON u.id = c.collected_by WHERE c.id = ?`).get(id);
   return r ? toRecord(r) : null;
 }
 
-function toRecord(r: Record<string, string | number | null>): CollectionRecord {
+type CollectionRow = CollectionsTable & { by_name: string | null };
+
+function toRecord(r: CollectionRow): CollectionRecord {
   return {
-    id: String(r.id),
-    ticketId: String(r.ticket_id),
-    identityMethod: r.identity_method as CollectionRecord['identityMethod'],
-    pickupName: String(r.pickup_name),
-    pickupIdType: String(r.pickup_id_type),
-    pickupIdMasked: String(r.pickup_id_masked),
-    pickupRelation: String(r.pickup_relation),
-    customerDueFen: Number(r.customer_due_fen),
-    discountFen: Number(r.discount_fen),
-    discountReason: String(r.discount_reason),
-    totalFen: Number(r.total_fen),
-    taxFen: Number(r.tax_fen),
-    depositAppliedFen: Number(r.deposit_applied_fen),
-    paidNowFen: Number(r.paid_now_fen),
-    changeFen: Number(r.change_fen),
-    refundedFen: Number(r.refunded_fen),
-    balanceFen: Number(r.balance_fen),
-    balanceReason: String(r.balance_reason),
-    approvedBy: (r.approved_by as string | null) ?? null,
+    id: r.id,
+    ticketId: r.ticket_id,
+    identityMethod: r.identity_method,
+    pickupName: r.pickup_name,
+    pickupIdType: r.pickup_id_type,
+    pickupIdMasked: r.pickup_id_masked,
+    pickupRelation: r.pickup_relation,
+    customerDueFen: r.customer_due_fen,
+    discountFen: r.discount_fen,
+    discountReason: r.discount_reason,
+    totalFen: r.total_fen,
+    taxFen: r.tax_fen,
+    depositAppliedFen: r.deposit_applied_fen,
+    paidNowFen: r.paid_now_fen,
+    changeFen: r.change_fen,
+    refundedFen: r.refunded_fen,
+    balanceFen: r.balance_fen,
+    balanceReason: r.balance_reason,
+    approvedBy: r.approved_by,
     loanerOverride: r.loaner_override === 1,
     passcodeErased: r.passcode_erased === 1,
-    collectedAt: String(r.collected_at),
-    collectedBy: (r.collected_by as string | null) ?? null,
-    collectedByName: (r.by_name as string | null) ?? null,
+    collectedAt: r.collected_at,
+    collectedBy: r.collected_by,
+    collectedByName: r.by_name,
   };
 }
 
 /** The quote's lines; their names in the reader's language when the price list or catalog has one (the quote keeps the shop's). */
 export function workLines(ctx: Pick<Ctx, 'sqlite' | 'locale'>, q: NonNullable<ReturnType<typeof getAuthorizedQuote>>): WorkLine[] {
-  const name = (l: (typeof q.quote.lines)[number]): string => {
-    if (ctx.locale !== 'en') return l.description;
-    const row = l.priceItemId
-      ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM price_list_items WHERE id = ?`).get(l.priceItemId))
-      : l.partId
-        ? (statement<{ en: string }>(ctx.sqlite, `SELECT name_en AS en FROM parts WHERE id = ?`).get(l.partId))
-        : undefined;
-    return row?.en || l.description;
-  };
-  return q.quote.lines.map((l) => ({ kind: l.kind, sku: l.sku, description: name(l), qty: l.qty, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, payers: l.payers }));
+  return q.quote.lines.map((l) => ({ kind: l.kind, sku: l.sku, description: quoteLineName(ctx, l, ctx.locale), qty: l.qty, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, payers: l.payers }));
 }
 
 /** The settlement of a ticket as it stands, with an optional counter discount. */

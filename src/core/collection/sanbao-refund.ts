@@ -17,7 +17,7 @@
 import type { SanbaoRefundPaid } from '../../shared/bench/schemas';
 import type { Tender } from '../../shared/collection/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { statement } from '../db/statements';
 
 const PREFIX = 'sanbao_refund:';
 /** The payments.reason of an outcome's refund row. */
@@ -41,13 +41,8 @@ export interface ReturnOutcome {
 
 /** The ticket's 三包 return, if it has one (an exchange moves no money to the customer). */
 export function returnOutcome(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): ReturnOutcome | null {
-  const r = prepared(
-    ctx.sqlite,
-    `SELECT id, ticket_id, purchase_price_fen, days_used, depreciation_fen, refund_fen, old_imei, old_serial, approved_by, at
-     FROM sanbao_outcomes WHERE ticket_id = ? AND option = 'return' ORDER BY id DESC LIMIT 1`,
-  ).get(ticketId) as
-    | { id: string; ticket_id: string; purchase_price_fen: number; days_used: number; depreciation_fen: number; refund_fen: number; old_imei: string | null; old_serial: string | null; approved_by: string | null; at: string }
-    | undefined;
+  const r = statement<{ id: string; ticket_id: string; purchase_price_fen: number; days_used: number; depreciation_fen: number; refund_fen: number; old_imei: string | null; old_serial: string | null; approved_by: string | null; at: string }>(ctx.sqlite, `SELECT id, ticket_id, purchase_price_fen, days_used, depreciation_fen, refund_fen, old_imei, old_serial, approved_by, at
+     FROM sanbao_outcomes WHERE ticket_id = ? AND option = 'return' ORDER BY id DESC LIMIT 1`).get(ticketId);
   if (!r) return null;
   return {
     id: r.id,
@@ -65,14 +60,9 @@ export function returnOutcome(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): Retur
 
 /** The refund paid for an outcome, or null while it is still due. */
 export function sanbaoRefundPaid(ctx: Pick<Ctx, 'sqlite'>, outcome: { id: string; ticketId: string }): SanbaoRefundPaid | null {
-  const r = prepared(
-    ctx.sqlite,
-    `SELECT p.id, p.amount_fen, p.tender, p.reference, p.business_date, p.at, p.approved_by, u.display_name AS by_name, a.display_name AS approved_name
+  const r = statement<{ id: string; amount_fen: number; tender: Tender; reference: string; business_date: string; at: string; approved_by: string | null; by_name: string | null; approved_name: string | null }>(ctx.sqlite, `SELECT p.id, p.amount_fen, p.tender, p.reference, p.business_date, p.at, p.approved_by, u.display_name AS by_name, a.display_name AS approved_name
      FROM payments p LEFT JOIN users u ON u.id = p.by_user_id LEFT JOIN users a ON a.id = p.approved_by
-     WHERE p.ticket_id = ? AND p.kind = 'refund' AND p.reason = ? ORDER BY p.id LIMIT 1`,
-  ).get(outcome.ticketId, sanbaoRefundReason(outcome.id)) as
-    | { id: string; amount_fen: number; tender: Tender; reference: string; business_date: string; at: string; approved_by: string | null; by_name: string | null; approved_name: string | null }
-    | undefined;
+     WHERE p.ticket_id = ? AND p.kind = 'refund' AND p.reason = ? ORDER BY p.id LIMIT 1`).get(outcome.ticketId, sanbaoRefundReason(outcome.id));
   if (!r) return null;
   return {
     paymentId: r.id,

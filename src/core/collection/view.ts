@@ -5,7 +5,8 @@ import { maskPhone } from '../../shared/documents/format';
 import { t as tt, hasKey } from '../../shared/i18n/translate';
 import { localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { statement } from '../db/statements';
+import type { DB } from '../db/schema';
 import { ticketBasics, userName } from '../bench/common';
 import { shopSettings } from '../shop/settings';
 import { loanerOutForTicket } from '../stock';
@@ -31,7 +32,7 @@ export async function lookup(ctx: Ctx, ref: string, discount: { discountBp?: num
   else if (t.status !== 'ready') blockers.push(tt(L, 'collection.error.notReady', { number: t.number, status: tt(L, `tickets.status.${t.status}`) }));
   if (loan && t.status !== 'collected') blockers.push(tt(L, 'stock.errors.loanerOut', { ticket: t.number, sku: loan.sku, serial: loan.serial }));
   if (dayClosed) blockers.push(tt(L, 'collection.error.dayClosed', { date: today }));
-  const s = prepared(ctx.sqlite, `SELECT * FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id) as Record<string, string | number | null> | undefined;
+  const s = statement<DB['sanbao_outcomes'], [string]>(ctx.sqlite, `SELECT * FROM sanbao_outcomes WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id);
   const accessories = JSON.parse(x.accessories_json || '{}') as { items?: string[]; other?: string };
   const faultCodes = (JSON.parse(x.fault_codes_json || '[]') as string[]).map((c) => (hasKey(`devices.fault.${c}`) ? tt(L, `devices.fault.${c}`) : c));
   return {
@@ -57,18 +58,18 @@ export async function lookup(ctx: Ctx, ref: string, discount: { discountBp?: num
     warranty: { unitEnd: w.unitEnd, repairWarrantyDays: w.repairWarrantyDays, repairWarrantyUntil: addDays(handback, w.repairWarrantyDays), reasons: w.reasons },
     sanbao: s
       ? {
-          option: String(s.option),
-          oldImei: (s.old_imei as string | null) ?? null,
-          oldSerial: (s.old_serial as string | null) ?? null,
-          newImei: (s.new_imei as string | null) ?? null,
-          newSerial: (s.new_serial as string | null) ?? null,
-          exchangeDate: (s.exchange_date as string | null) ?? null,
-          refundFen: Number(s.refund_fen),
-          purchasePriceFen: Number(s.purchase_price_fen),
-          depreciationFen: Number(s.depreciation_fen),
-          daysUsed: Number(s.days_used),
-          approvedByName: userName(ctx, (s.approved_by as string | null) ?? null),
-          refundPaid: s.option === 'return' ? sanbaoRefundPaid(ctx, { id: String(s.id), ticketId: t.id }) : null,
+          option: s.option,
+          oldImei: s.old_imei,
+          oldSerial: s.old_serial,
+          newImei: s.new_imei,
+          newSerial: s.new_serial,
+          exchangeDate: s.exchange_date,
+          refundFen: s.refund_fen,
+          purchasePriceFen: s.purchase_price_fen,
+          depreciationFen: s.depreciation_fen,
+          daysUsed: s.days_used,
+          approvedByName: userName(ctx, s.approved_by),
+          refundPaid: s.option === 'return' ? sanbaoRefundPaid(ctx, { id: s.id, ticketId: t.id }) : null,
         }
       : null,
     loaner: { out: !!loan, sku: loan?.sku ?? null, serial: loan?.serial ?? null, depositFen: loan?.depositFen ?? 0 },

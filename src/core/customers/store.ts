@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/errors';
 import { parseCnPhone, reverseDigits, type ParsedPhone } from '../../shared/customers/phone';
 import type { Customer, CustomerSummary, NewCustomer } from '../../shared/customers/schemas';
 import type { Ctx } from '../api/context';
-import { prefixEnd, prepared, statement } from '../db/statements';
+import { exists, prefixEnd, prepared, statement } from '../db/statements';
 import type { CustomersTable } from '../db/intake-tables';
 
 type CustomerRow = Pick<Selectable<CustomersTable>, 'id' | 'name' | 'address' | 'company' | 'note' | 'preferred_contact' | 'created_at' | 'updated_at'>;
@@ -30,16 +30,16 @@ export function reverseName(name: string): string {
 /** Customers other than `exceptId` holding any of these numbers (the duplicate-phone warning). */
 export function customersWithPhones(sqlite: Database.Database, e164s: readonly string[], exceptId: string | null): CustomerSummary[] {
   const ids = new Set<string>();
-  const stmt = prepared(sqlite, `SELECT customer_id FROM customer_phones WHERE e164 = ?`);
-  for (const e of e164s) for (const r of stmt.all(e) as { customer_id: string }[]) if (r.customer_id !== exceptId) ids.add(r.customer_id);
+  const stmt = statement<{ customer_id: string }>(sqlite, `SELECT customer_id FROM customer_phones WHERE e164 = ?`);
+  for (const e of e164s) for (const r of stmt.all(e)) if (r.customer_id !== exceptId) ids.add(r.customer_id);
   return summaries(sqlite, [...ids]);
 }
 
 export function summaries(sqlite: Database.Database, ids: readonly string[]): CustomerSummary[] {
-  const one = prepared(sqlite, `SELECT id, name, company FROM customers WHERE id = ?`);
+  const one = statement<{ id: string; name: string; company: string }>(sqlite, `SELECT id, name, company FROM customers WHERE id = ?`);
   const out: CustomerSummary[] = [];
   for (const id of ids) {
-    const r = one.get(id) as { id: string; name: string; company: string } | undefined;
+    const r = one.get(id);
     if (r) out.push({ ...r, phones: phoneDisplays(sqlite, id) });
   }
   return out;
@@ -88,11 +88,9 @@ export function updateCustomerRow(
 }
 
 export function loadCustomer(sqlite: Database.Database, id: string): Customer {
-  const r = prepared(sqlite, `SELECT id, name, address, company, note, preferred_contact, created_at, updated_at FROM customers WHERE id = ?`).get(id) as
-    | CustomerRow
-    | undefined;
+  const r = statement<CustomerRow>(sqlite, `SELECT id, name, address, company, note, preferred_contact, created_at, updated_at FROM customers WHERE id = ?`).get(id);
   if (!r) throw new AppError('NOT_FOUND', { details: { entity: 'customer', id } });
-  const phones = prepared(sqlite, `SELECT e164, display, kind FROM customer_phones WHERE customer_id = ? ORDER BY position`).all(id) as Customer['phones'];
+  const phones = statement<Customer['phones'][number]>(sqlite, `SELECT e164, display, kind FROM customer_phones WHERE customer_id = ? ORDER BY position`).all(id);
   return {
     id: r.id,
     name: r.name,
@@ -107,7 +105,7 @@ export function loadCustomer(sqlite: Database.Database, id: string): Customer {
 }
 
 export function customerExists(sqlite: Database.Database, id: string): boolean {
-  return prepared(sqlite, `SELECT 1 FROM customers WHERE id = ?`).get(id) !== undefined;
+  return exists(sqlite, `SELECT 1 FROM customers WHERE id = ?`, id);
 }
 
 /**

@@ -44,6 +44,8 @@ export interface DevicesTable {
   owner_customer_id: string | null;
   created_at: string;
   updated_at: string;
+  /** After a 三包 exchange the warranty restarts from this date (migration 7). */
+  exchange_date: string | null;
 }
 
 export interface DeviceOwnersTable {

@@ -6,6 +6,7 @@ import type { StockTables } from '../stock/tables';
 import type { ReportsTables } from '../reports/tables';
 import type { BenchTables } from '../bench/tables';
 import type { CollectionTables } from '../collection/tables';
+import type { BackupTables } from '../backup/tables';
 
 /**
  * The kysely Database interface: one entry per table, column types as SQLite stores
@@ -96,7 +97,14 @@ export interface DeviceProgramsTable {
   created_by: string | null;
 }
 
-export interface DB extends IntakeTables, StockTables, SyncTables, BenchTables, ReportsTables, CollectionTables {
+/** The program's own notes (migration 1): the version of Fixpoint that last wrote the file. */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB extends IntakeTables, StockTables, SyncTables, BenchTables, ReportsTables, CollectionTables, BackupTables {
+  meta: MetaTable;
   shop: ShopTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -2,34 +2,61 @@ import type Database from 'better-sqlite3';
 
 /**
  * The one cache of prepared statements, per connection: the hot paths (intake, search, lists,
- * stock movements, sync push and pull) run the same few statements thousands of times, and
- * preparing costs more than running. On the raw connection: inside a mutation it is the same
- * connection and the same transaction as the handler's kysely `db`.
+ * stock movements, sync push and pull, report folds, restores) run the same few statements
+ * thousands of times, and preparing costs more than running. On the raw connection: inside a
+ * mutation it is the same connection and the same transaction as the handler's kysely `db`.
+ * Texts built from a varying list (`IN (?, ?, …)`, a backup's per-table counts) make more
+ * entries, so the cache starts over past a bound rather than growing with them.
  */
+const CACHE_LIMIT = 2000;
+type Mode = 'rows' | 'pluck' | 'raw';
 const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-export function prepared(sqlite: Database.Database, sql: string): Database.Statement {
+function cached(sqlite: Database.Database, sql: string, mode: Mode): Database.Statement {
   let cache = caches.get(sqlite);
   if (!cache) caches.set(sqlite, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = sqlite.prepare(sql)));
+  // a statement's mode sticks to it, so each mode has its own entry for the same text
+  const key = mode === 'rows' ? sql : `${mode}\u0000${sql}`;
+  let stmt = cache.get(key);
+  if (!stmt) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    stmt = sqlite.prepare(sql);
+    if (mode === 'pluck') stmt.pluck();
+    else if (mode === 'raw') stmt.raw();
+    cache.set(key, stmt);
+  }
   return stmt;
+}
+
+/**
+ * A cached statement that changes rows (or DDL): only `run`, whose result better-sqlite3 types;
+ * a statement that answers rows is typed where it is written (`statement`, `column`, `tuples`).
+ */
+export function prepared(sqlite: Database.Database, sql: string): Pick<Database.Statement, 'run'> {
+  return cached(sqlite, sql, 'rows');
+}
+
+/** Whether the query answers any row (`SELECT 1 FROM … WHERE …`). */
+export function exists(sqlite: Database.Database, sql: string, ...params: unknown[]): boolean {
+  return cached(sqlite, sql, 'rows').get(...params) !== undefined;
 }
 
 /**
  * A cached statement typed once, where its SQL is written (the row it answers and the
  * parameters it binds): call sites read typed rows with no cast.
  */
-export function statement<Result, Params extends unknown[] = unknown[]>(sqlite: Database.Database, sql: string): Database.Statement<Params, Result> {
-  return prepared(sqlite, sql) as unknown as Database.Statement<Params, Result>;
+export function statement<Row, Params extends unknown[] = unknown[]>(sqlite: Database.Database, sql: string): Database.Statement<Params, Row> {
+  return cached(sqlite, sql, 'rows') as unknown as Database.Statement<Params, Row>;
 }
 
-export function get<T>(sqlite: Database.Database, sql: string, ...params: unknown[]): T | undefined {
-  return prepared(sqlite, sql).get(...params) as T | undefined;
+/** A cached statement answering its first column alone (better-sqlite3's `pluck`), typed where written. */
+export function column<Value, Params extends unknown[] = unknown[]>(sqlite: Database.Database, sql: string): Database.Statement<Params, Value> {
+  return cached(sqlite, sql, 'pluck') as unknown as Database.Statement<Params, Value>;
 }
 
-export function all<T>(sqlite: Database.Database, sql: string, ...params: unknown[]): T[] {
-  return prepared(sqlite, sql).all(...params) as T[];
+/** A cached statement answering rows as arrays in column order (better-sqlite3's `raw`), for the folds over millions of rows. */
+export function tuples<Row extends unknown[], Params extends unknown[] = unknown[]>(sqlite: Database.Database, sql: string): Database.Statement<Params, Row> {
+  return cached(sqlite, sql, 'raw') as unknown as Database.Statement<Params, Row>;
 }
 
 export function run(sqlite: Database.Database, sql: string, ...params: unknown[]): Database.RunResult {

@@ -14,6 +14,8 @@ import { localDate, addDaysToDate } from '../../shared/time/local-date';
 import { messages as deviceMessages } from '../../shared/devices/messages';
 import { runIntake } from '../tickets/intake';
 import { CATALOG, COLOURS, FAULT_DETAILS, MOBILE_PREFIXES } from './intake-data';
+import { firstRow, qb, rows } from '../db/query';
+import { shopSettings } from '../shop/settings';
 
 const NAMES = ['王小明', '李娜', '张伟', '刘洋', '陈静', '杨帆', '黄磊', '赵敏', '吴刚', '周杰', '徐静蕾', '孙丽', '马超', '朱婷', '胡歌', '郭靖', '何欣怡', '林峰', '罗志祥', '高圆', '郑爽', '梁朝伟', '谢娜', '宋佳', '唐嫣', '欧阳娜娜', '韩雪', '冯巩', '邓超', '曹颖'];
 const DEVICE_PLAN: DeviceCategory[] = ['phone', 'phone', 'phone', 'phone', 'laptop', 'phone', 'tv', 'phone', 'refrigerator', 'phone', 'air_conditioner', 'tablet', 'phone', 'washing_machine', 'laptop'];
@@ -29,9 +31,9 @@ function seq(seed: number) {
 
 export async function seedIntakeDemo(backend: Backend): Promise<void> {
   const s = backend.services;
-  const counter = s.sqlite.prepare(`SELECT id, username, display_name FROM users WHERE role = 'counter' LIMIT 1`).get() as { id: string; username: string; display_name: string };
-  const techs = (s.sqlite.prepare(`SELECT id FROM users WHERE role = 'technician' ORDER BY username`).all() as { id: string }[]).map((r) => r.id);
-  const tz = (JSON.parse((s.sqlite.prepare(`SELECT settings_json FROM shop`).get() as { settings_json: string }).settings_json) as { timeZone: string }).timeZone;
+  const counter = firstRow(s.sqlite, qb.selectFrom('users').select(['id', 'username', 'display_name']).where('role', '=', 'counter').limit(1))!;
+  const techs = rows(s.sqlite, qb.selectFrom('users').select('id').where('role', '=', 'technician').orderBy('username')).map((r) => r.id);
+  const tz = shopSettings(s).timeZone;
   const session: SessionUser = { userId: counter.id, username: counter.username, displayName: counter.display_name, role: 'counter', tokenHash: '' };
   const rand = seq(2026);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -103,6 +105,6 @@ export async function seedIntakeDemo(backend: Backend): Promise<void> {
     };
     const parsed = intakeInputSchema.parse(input);
     const { ticketId } = s.sqlite.transaction(() => runIntake(ctx, parsed))();
-    if (!returning && ticketId) customerIds.push((s.sqlite.prepare('SELECT customer_id FROM tickets WHERE id = ?').get(ticketId) as { customer_id: string }).customer_id);
+    if (!returning && ticketId) customerIds.push(firstRow(s.sqlite, qb.selectFrom('tickets').select('customer_id').where('id', '=', ticketId))!.customer_id);
   }
 }

@@ -47,13 +47,13 @@ export function toSummary(d: Device | DeviceRow): DeviceSummary {
 }
 
 export function loadDevice(sqlite: Database.Database, id: string): Device {
-  const r = prepared(sqlite, `SELECT ${COLUMNS} FROM devices WHERE id = ?`).get(id) as DeviceRow | undefined;
+  const r = statement<DeviceRow>(sqlite, `SELECT ${COLUMNS} FROM devices WHERE id = ?`).get(id);
   if (!r) throw new AppError('NOT_FOUND', { details: { entity: 'device', id } });
   return toDevice(r);
 }
 
 export function devicesOwnedBy(sqlite: Database.Database, customerId: string): DeviceSummary[] {
-  return (prepared(sqlite, `SELECT ${COLUMNS} FROM devices WHERE owner_customer_id = ? ORDER BY id DESC LIMIT 100`).all(customerId) as DeviceRow[]).map(
+  return statement<DeviceRow>(sqlite, `SELECT ${COLUMNS} FROM devices WHERE owner_customer_id = ? ORDER BY id DESC LIMIT 100`).all(customerId).map(
     toSummary,
   );
 }
@@ -66,17 +66,17 @@ export function identityClash(
   d: { imei?: string | null; imei2?: string | null; serial?: string | null },
   exceptId: string | null,
 ): { field: 'imei' | 'imei2' | 'serial'; deviceId: string } | null {
-  const byImei = prepared(sqlite, `SELECT id FROM devices WHERE (imei = ? OR imei2 = ?) AND id IS NOT ? LIMIT 1`);
-  const bySerial = prepared(sqlite, `SELECT id FROM devices WHERE serial = ? AND id IS NOT ? LIMIT 1`);
+  const byImei = statement<{ id: string }>(sqlite, `SELECT id FROM devices WHERE (imei = ? OR imei2 = ?) AND id IS NOT ? LIMIT 1`);
+  const bySerial = statement<{ id: string }>(sqlite, `SELECT id FROM devices WHERE serial = ? AND id IS NOT ? LIMIT 1`);
   for (const field of ['imei', 'imei2'] as const) {
     const v = blank(d[field]);
     if (!v) continue;
-    const hit = byImei.get(v, v, exceptId) as { id: string } | undefined;
+    const hit = byImei.get(v, v, exceptId);
     if (hit) return { field, deviceId: hit.id };
   }
   const s = blank(d.serial);
   if (s) {
-    const hit = bySerial.get(s, exceptId) as { id: string } | undefined;
+    const hit = bySerial.get(s, exceptId);
     if (hit) return { field: 'serial', deviceId: hit.id };
   }
   return null;

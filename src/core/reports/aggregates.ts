@@ -4,16 +4,17 @@ import { STAGES, type Stage } from '../../shared/reports/math';
 import { emptyAggregates, newTally, type ReportAggregates, type ReportWindow, type Tally } from '../../shared/reports/compute';
 import type { Dimension, ReportFilters } from '../../shared/reports/schemas';
 import { DIM_COLUMN, factFilterSql, promiseBreachSql } from './fact-filters';
+import { column, statement } from '../db/statements';
 
 /** Every credited technician value in the projection ('' = none), read from the index a seek at a time. */
 function techValues(sqlite: Database.Database): string[] {
-  const first = sqlite.prepare(`SELECT min(tech_id) FROM report_facts`).pluck();
-  const next = sqlite.prepare(`SELECT tech_id FROM report_facts INDEXED BY report_facts_cohort_received WHERE tech_id > ? ORDER BY tech_id LIMIT 1`).pluck();
+  const first = column<string | null>(sqlite, `SELECT min(tech_id) FROM report_facts`);
+  const next = column<string | null>(sqlite, `SELECT tech_id FROM report_facts INDEXED BY report_facts_cohort_received WHERE tech_id > ? ORDER BY tech_id LIMIT 1`);
   const out: string[] = [];
-  let v = first.get() as string | null;
-  while (v !== null && v !== undefined && out.length < 10_000) {
+  let v = first.get() ?? null;
+  while (v !== null && out.length < 10_000) {
     out.push(v);
-    v = next.get(v) as string | null;
+    v = next.get(v) ?? null;
   }
   return out;
 }
@@ -63,13 +64,9 @@ export function aggregateReport(sqlite: Database.Database, w: ReportWindow, from
 
   // Received in the range.
   type R = { k: string; g: string; n: number; rep: number | null; wc: number | null };
-  for (const r of sqlite
-    .prepare(
-      `SELECT tech_id AS k, ${gSel}, count(*) AS n, sum(return_after_ms <= $window) AS rep, sum(warranty_claimed = 1) AS wc
+  for (const r of statement<R>(sqlite, `SELECT tech_id AS k, ${gSel}, count(*) AS n, sum(return_after_ms <= $window) AS rep, sum(warranty_claimed = 1) AS wc
        FROM report_facts INDEXED BY report_facts_cohort_received
-       WHERE ${inTechs} AND received_at >= $s AND received_at < $e AND ${fw} GROUP BY ${gBy}`,
-    )
-    .all(p) as R[]) {
+       WHERE ${inTechs} AND received_at >= $s AND received_at < $e AND ${fw} GROUP BY ${gBy}`).all(p)) {
     a.volume.received += r.n;
     a.repeats += r.rep ?? 0;
     a.claimedWarranty += r.wc ?? 0;
@@ -83,15 +80,11 @@ export function aggregateReport(sqlite: Database.Database, w: ReportWindow, from
   const promise = promiseBreachSql(w, from, to, p, '');
   p.legalMs = w.legalLimitDays * 86_400_000;
   type FR = { k: string; g: string; n: number; legal: number | null; promise: number | null; ready: string; q0: number; q1: number; q2: number; q3: number };
-  for (const r of sqlite
-    .prepare(
-      `${promise.cte ? `WITH ${promise.cte} ` : ''}
+  for (const r of statement<FR>(sqlite, `${promise.cte ? `WITH ${promise.cte} ` : ''}
        SELECT tech_id AS k, ${gSel}, count(*) AS n, sum(ready_ms > $legalMs) AS legal, sum(${promise.expr}) AS promise, json_group_array(ready_ms) AS ready,
          sum(quote_mix = 0) AS q0, sum(quote_mix = 1) AS q1, sum(quote_mix = 2) AS q2, sum(quote_mix = 3) AS q3
        FROM report_facts INDEXED BY report_facts_cohort_ready ${promise.join}
-       WHERE ${inTechs} AND first_ready_at >= $s AND first_ready_at < $e AND ${fw} GROUP BY ${gBy}`,
-    )
-    .all(p) as FR[]) {
+       WHERE ${inTechs} AND first_ready_at >= $s AND first_ready_at < $e AND ${fw} GROUP BY ${gBy}`).all(p)) {
     a.volume.completed += r.n;
     a.firstReady += r.n;
     a.legal += r.legal ?? 0;
@@ -109,15 +102,11 @@ export function aggregateReport(sqlite: Database.Database, w: ReportWindow, from
   // First collected in the range: collections, turnaround, stages, first-time fix.
   p.openFrom = new Date(Date.parse(w.nowIso) - w.ftfDays * 86_400_000).toISOString();
   type FC = { k: string; g: string; n: number; ok: number | null; open: number | null; e2e: string } & Record<`s${number}`, string>;
-  for (const r of sqlite
-    .prepare(
-      `SELECT tech_id AS k, ${gSel}, count(*) AS n, sum(reopens = 0 AND NOT coalesce(returned_after_ms <= $window, 0)) AS ok,
+  for (const r of statement<FC>(sqlite, `SELECT tech_id AS k, ${gSel}, count(*) AS n, sum(reopens = 0 AND NOT coalesce(returned_after_ms <= $window, 0)) AS ok,
          sum(first_collected_at > $openFrom) AS open, json_group_array(e2e_ms) AS e2e,
          ${STAGES.map((s, i) => `json_group_array(s_${s}) FILTER (WHERE s_${s} > 0) AS s${i}`).join(', ')}
        FROM report_facts INDEXED BY report_facts_cohort_collected
-       WHERE ${inTechs} AND first_collected_at >= $s AND first_collected_at < $e AND ${fw} GROUP BY ${gBy}`,
-    )
-    .all(p) as FC[]) {
+       WHERE ${inTechs} AND first_collected_at >= $s AND first_collected_at < $e AND ${fw} GROUP BY ${gBy}`).all(p)) {
     a.volume.collected += r.n;
     a.ftfN += r.n;
     a.ftfOk += r.ok ?? 0;
@@ -144,9 +133,7 @@ export function aggregateReport(sqlite: Database.Database, w: ReportWindow, from
   // The few the first-time ranges miss: ready or collected again in the range after a first time
   // outside it; cancelled and reopened in the range (they count, and their keys show, zeros or not).
   const small = (index: string, cond: string) =>
-    sqlite
-      .prepare(`SELECT tech_id AS k, ${gSel}, count(*) AS n FROM report_facts INDEXED BY ${index} WHERE ${cond} AND ${techOnly} AND ${fw} GROUP BY ${gBy}`)
-      .all(p) as { k: string; g: string; n: number }[];
+    statement<{ k: string; g: string; n: number }>(sqlite, `SELECT tech_id AS k, ${gSel}, count(*) AS n FROM report_facts INDEXED BY ${index} WHERE ${cond} AND ${techOnly} AND ${fw} GROUP BY ${gBy}`).all(p);
   for (const r of small('report_facts_ready_again', `last_ready_at <> first_ready_at AND last_ready_at >= $s AND last_ready_at < $e AND NOT (first_ready_at >= $s AND first_ready_at < $e)`)) {
     a.volume.completed += r.n;
     const { t, grp } = both(r.k, r.g);

@@ -16,7 +16,7 @@ import { addDaysToDate, localDate } from '../../shared/time/local-date';
 import { edgeOf } from '../../shared/tickets/lifecycle';
 import type { TicketStatus } from '../../shared/tickets/statuses';
 import type { Ctx } from '../api/context';
-import { prepared, statement } from '../db/statements';
+import { exists, prepared, statement } from '../db/statements';
 import { appendEvent, type AppendedEvent } from '../tickets/events';
 import { shopInfo } from './report';
 
@@ -25,7 +25,7 @@ type HookCtx = Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session'>;
 /** The event hook: a ticket reaching `collected` gets a follow-up due N days later (one open per ticket). */
 export function followUpOnCollection(ctx: HookCtx, e: AppendedEvent): void {
   if (e.toStatus !== 'collected') return;
-  if (prepared(ctx.sqlite, `SELECT 1 FROM follow_ups WHERE ticket_id = ? AND status = 'open'`).get(e.ticketId)) return;
+  if (exists(ctx.sqlite, `SELECT 1 FROM follow_ups WHERE ticket_id = ? AND status = 'open'`, e.ticketId)) return;
   const t = statement<{ customer_id: string }>(ctx.sqlite, `SELECT customer_id FROM tickets WHERE id = ?`).get(e.ticketId);
   if (!t) return;
   const info = shopInfo(ctx.sqlite);
@@ -88,14 +88,14 @@ export function listFollowUps(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: { view:
   };
   const cond = where[input.view] ?? '1';
   const order = input.view === 'done' ? 'u.outcome_at DESC' : 'u.due_date, u.collected_at';
-  const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM follow_ups u WHERE ${cond}`).get({ today }) as { n: number }).n;
-  const rows = ctx.sqlite.prepare(`${FOLLOW_UP_SELECT} WHERE ${cond} ORDER BY ${order} LIMIT $limit OFFSET $offset`).all({ today, limit: input.limit, offset: input.offset }) as FollowUpDbRow[];
+  const total = statement<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM follow_ups u WHERE ${cond}`).get({ today })!.n;
+  const rows = statement<FollowUpDbRow>(ctx.sqlite, `${FOLLOW_UP_SELECT} WHERE ${cond} ORDER BY ${order} LIMIT $limit OFFSET $offset`).all({ today, limit: input.limit, offset: input.offset });
   return { total, rows: rows.map((r) => toFollowUp(r, today, info.quality.lowScore)) };
 }
 
 export function getFollowUp(ctx: Pick<Ctx, 'sqlite' | 'clock'>, id: string): FollowUpRow {
   const info = shopInfo(ctx.sqlite);
-  const r = ctx.sqlite.prepare(`${FOLLOW_UP_SELECT} WHERE u.id = ?`).get(id) as FollowUpDbRow | undefined;
+  const r = statement<FollowUpDbRow>(ctx.sqlite, `${FOLLOW_UP_SELECT} WHERE u.id = ?`).get(id);
   if (!r) throw new AppError('NOT_FOUND', { details: { entity: 'follow_up', id } });
   return toFollowUp(r, localDate(ctx.clock.now(), info.timeZone), info.quality.lowScore);
 }
@@ -150,9 +150,7 @@ export async function openComplaint(
   let ticketId = input.ticketId ?? null;
   let customerId = input.customerId ?? null;
   if (input.followUpId) {
-    const fu = prepared(ctx.sqlite, `SELECT ticket_id, customer_id, complaint_id FROM follow_ups WHERE id = ?`).get(input.followUpId) as
-      | { ticket_id: string; customer_id: string; complaint_id: string | null }
-      | undefined;
+    const fu = statement<{ ticket_id: string; customer_id: string; complaint_id: string | null }>(ctx.sqlite, `SELECT ticket_id, customer_id, complaint_id FROM follow_ups WHERE id = ?`).get(input.followUpId);
     if (!fu) throw new AppError('VALIDATION', { fields: [{ path: 'followUpId', key: 'errors.NOT_FOUND' }] });
     if (fu.complaint_id) throw new AppError('CONFLICT', { key: 'reports.error.followUpHasComplaint' });
     ticketId ??= fu.ticket_id;
@@ -163,7 +161,7 @@ export async function openComplaint(
     if (!t) throw new AppError('VALIDATION', { fields: [{ path: 'ticketId', key: 'errors.NOT_FOUND' }] });
     customerId ??= t.customer_id;
   }
-  if (customerId && !prepared(ctx.sqlite, `SELECT 1 FROM customers WHERE id = ?`).get(customerId)) {
+  if (customerId && !exists(ctx.sqlite, `SELECT 1 FROM customers WHERE id = ?`, customerId)) {
     throw new AppError('VALIDATION', { fields: [{ path: 'customerId', key: 'errors.NOT_FOUND' }] });
   }
   const info = shopInfo(ctx.sqlite);
@@ -236,7 +234,7 @@ function toComplaint(sqlite: Database.Database, r: ComplaintDbRow, nowIso: strin
 }
 
 export function getComplaint(ctx: Pick<Ctx, 'sqlite' | 'clock'>, id: string): Complaint {
-  const r = ctx.sqlite.prepare(`${COMPLAINT_SELECT} WHERE c.id = ?`).get(id) as ComplaintDbRow | undefined;
+  const r = statement<ComplaintDbRow>(ctx.sqlite, `${COMPLAINT_SELECT} WHERE c.id = ?`).get(id);
   if (!r) throw new AppError('NOT_FOUND', { details: { entity: 'complaint', id } });
   return toComplaint(ctx.sqlite, r, ctx.clock.now().toISOString(), true);
 }
@@ -256,13 +254,13 @@ export function listComplaints(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: { view
     cond += ' AND c.ticket_id = $ticket';
     params.ticket = input.ticketId;
   }
-  const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM complaints c WHERE ${cond}`).get(params) as { n: number }).n;
-  const rows = ctx.sqlite.prepare(`${COMPLAINT_SELECT} WHERE ${cond} ORDER BY c.opened_at DESC LIMIT $limit OFFSET $offset`).all(params) as ComplaintDbRow[];
+  const total = statement<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM complaints c WHERE ${cond}`).get(params)!.n;
+  const rows = statement<ComplaintDbRow>(ctx.sqlite, `${COMPLAINT_SELECT} WHERE ${cond} ORDER BY c.opened_at DESC LIMIT $limit OFFSET $offset`).all(params);
   return { total, rows: rows.map((r) => toComplaint(ctx.sqlite, r, now, false)) };
 }
 
 function requireComplaint(ctx: Ctx, id: string): ComplaintDbRow {
-  const r = ctx.sqlite.prepare(`${COMPLAINT_SELECT} WHERE c.id = ?`).get(id) as ComplaintDbRow | undefined;
+  const r = statement<ComplaintDbRow>(ctx.sqlite, `${COMPLAINT_SELECT} WHERE c.id = ?`).get(id);
   if (!r) throw new AppError('NOT_FOUND', { details: { entity: 'complaint', id } });
   return r;
 }
@@ -311,7 +309,7 @@ export async function noteComplaint(ctx: Ctx, id: string, note: string): Promise
 
 function repairWarrantyDays(sqlite: Database.Database, category: string): number {
   try {
-    const row = sqlite.prepare(`SELECT data_json FROM warranty_policies WHERE category = ? AND active = 1 AND category_default = 1 LIMIT 1`).get(category) as { data_json: string } | undefined;
+    const row = statement<{ data_json: string }>(sqlite, `SELECT data_json FROM warranty_policies WHERE category = ? AND active = 1 AND category_default = 1 LIMIT 1`).get(category);
     const d = row ? (JSON.parse(row.data_json) as { repairWarrantyDays?: number }).repairWarrantyDays : undefined;
     return typeof d === 'number' ? d : 90;
   } catch {
@@ -357,12 +355,8 @@ export async function reopenTicketForRework(ctx: Ctx, id: string, note: string):
 export function runEscalations(ctx: Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session' | 'emit'>): { escalated: { id: string; number: string; level: string; reason: string }[] } {
   const info = shopInfo(ctx.sqlite);
   const now = ctx.nowIso();
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT id, number, status, respond_by, resolve_by, responded_at, resolved_at, escalation, escalated_at FROM complaints
-       WHERE status IN ('open', 'responded') AND escalation <> 'head_office' AND ((responded_at IS NULL AND respond_by < ?) OR (resolved_at IS NULL AND resolve_by < ?))`,
-    )
-    .all(now, now) as { id: string; number: string; status: string; respond_by: string; resolve_by: string; responded_at: string | null; resolved_at: string | null; escalation: string; escalated_at: string | null }[];
+  const rows = statement<{ id: string; number: string; status: string; respond_by: string; resolve_by: string; responded_at: string | null; resolved_at: string | null; escalation: string; escalated_at: string | null }>(ctx.sqlite, `SELECT id, number, status, respond_by, resolve_by, responded_at, resolved_at, escalation, escalated_at FROM complaints
+       WHERE status IN ('open', 'responded') AND escalation <> 'head_office' AND ((responded_at IS NULL AND respond_by < ?) OR (resolved_at IS NULL AND resolve_by < ?))`).all(now, now);
   const out: { id: string; number: string; level: string; reason: string }[] = [];
   for (const r of rows) {
     const due = escalationDue(

@@ -9,13 +9,14 @@ import type { TicketStatus } from '../../shared/tickets/statuses';
 import { appendEvent } from '../tickets/events';
 import { erasePasscodeNow } from '../tickets/passcode';
 import { shopInfo } from './report';
+import { firstRow, qb, rows, write } from '../db/query';
 
 export async function seedReportsDemo(backend: Backend, token: string): Promise<void> {
   const { sqlite, newId, clock } = backend.services;
-  const tickets = (sqlite.prepare(`SELECT id FROM tickets WHERE status = 'received' ORDER BY n LIMIT 3`).all() as { id: string }[]).map((r) => r.id);
+  const tickets = rows(sqlite, qb.selectFrom('tickets').select('id').where('status', '=', 'received').orderBy('n').limit(3)).map((r) => r.id);
   if (tickets.length === 0) return;
-  const tech = sqlite.prepare(`SELECT id, username, display_name FROM users WHERE role = 'technician' ORDER BY username LIMIT 1`).get() as { id: string; username: string; display_name: string } | undefined;
-  const counter = sqlite.prepare(`SELECT id, username, display_name FROM users WHERE role = 'counter' ORDER BY username LIMIT 1`).get() as { id: string; username: string; display_name: string } | undefined;
+  const tech = firstRow(sqlite, qb.selectFrom('users').select(['id', 'username', 'display_name']).where('role', '=', 'technician').orderBy('username').limit(1));
+  const counter = firstRow(sqlite, qb.selectFrom('users').select(['id', 'username', 'display_name']).where('role', '=', 'counter').orderBy('username').limit(1));
   const session = (u: typeof tech, role: 'technician' | 'counter') => (u ? { userId: u.id, username: u.username, displayName: u.display_name, role, tokenHash: '' } : null);
   const path: [TicketStatus, 'technician' | 'counter'][] = [['diagnosing', 'technician'], ['repairing', 'technician'], ['qc', 'technician'], ['ready', 'technician'], ['collected', 'counter']];
   sqlite.transaction(() => {
@@ -29,9 +30,9 @@ export async function seedReportsDemo(backend: Backend, token: string): Promise<
       erasePasscodeNow({ sqlite, newId, nowIso: () => clock.now().toISOString(), session: session(counter, 'counter') }, id, 'collected');
     }
     const today = localDate(clock.now(), shopInfo(sqlite).timeZone);
-    const due = sqlite.prepare(`UPDATE follow_ups SET due_date = ? WHERE ticket_id = ?`);
-    due.run(addDaysToDate(today, -2), tickets[0]);
-    if (tickets[1]) due.run(today, tickets[1]);
+    const due = (date: string, ticketId: string) => write(sqlite, qb.updateTable('follow_ups').set({ due_date: date }).where('ticket_id', '=', ticketId));
+    due(addDaysToDate(today, -2), tickets[0]!);
+    if (tickets[1]) due(today, tickets[1]);
   })();
   if (tickets[2]) {
     await backend.call('complaints.open', { ticketId: tickets[2], channel: 'phone', category: 'delay', severity: 'normal', description: '客户来电：取机时等候时间过长，希望改进。' }, { token });

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ReportWindow } from '../../shared/reports/compute';
 import type { Dimension, DrillFigure, ReportFilters } from '../../shared/reports/schemas';
 import { DIM_COLUMN, factFilterSql, promiseBreachSql } from './fact-filters';
+import { column, tuples } from '../db/statements';
 
 /** The SQL condition on report_facts `f` of a drill-down figure. */
 function drillSql(figure: DrillFigure, p: Record<string, unknown>, w: ReportWindow, from: string, to: string): { cond: string; cte: string | null; join: string } {
@@ -59,12 +60,9 @@ export function drillFacts(
     p.groupKey = input.groupKey;
   }
   const from = `${d.cte ? `WITH ${d.cte} ` : ''}SELECT %s FROM report_facts f ${d.join} WHERE ${cond}`;
-  const total = sqlite.prepare(from.replace('%s', 'count(*)')).pluck().get(p) as number;
+  const total = column<number>(sqlite, from.replace('%s', 'count(*)')).get(p)!;
   p.limit = input.limit;
   p.offset = input.offset;
-  const rows = sqlite
-    .prepare(`${from.replace('%s', `f.ticket_id, f.received_at, f.first_ready_at, f.first_collected_at, f.tech_id`)} ORDER BY f.received_at DESC, f.n DESC LIMIT $limit OFFSET $offset`)
-    .raw()
-    .all(p) as [string, string, string | null, string | null, string][];
+  const rows = tuples<[string, string, string | null, string | null, string]>(sqlite, `${from.replace('%s', `f.ticket_id, f.received_at, f.first_ready_at, f.first_collected_at, f.tech_id`)} ORDER BY f.received_at DESC, f.n DESC LIMIT $limit OFFSET $offset`).all(p);
   return { total, rows: rows.map(([ticketId, receivedAt, firstReadyAt, firstCollectedAt, tech]) => ({ ticketId, receivedAt, firstReadyAt, firstCollectedAt, techId: tech || null })) };
 }

@@ -16,6 +16,7 @@ import { registerDocument } from '../documents/registry';
 import { zodToAppError } from '../api/validation';
 import { aggregateReport } from './aggregates';
 import { reportWindow, runReport, shopInfo, sideFigures, userNames } from './report';
+import { column, statement } from '../db/statements';
 
 export async function exportReport(ctx: Ctx, input: { report: ReportInput; format: 'csv' | 'xlsx' }): Promise<{ fileName: string; mime: string; base64: string }> {
   const result = runReport(ctx, input.report);
@@ -99,7 +100,7 @@ export function dashboard(ctx: Pick<Ctx, 'sqlite' | 'clock'>): Dashboard {
   const week = assembleReport(aggregates, wWeek, { from: weekFrom, to: today, timeZone: info.timeZone, generatedAt: now.toISOString(), filters: {}, groupBy: null, userNames: userNames(ctx.sqlite) }, side);
   // Per day: counts over the range indexes (completed / collected: the first time in the day, or
   // again in the day after a first time outside it).
-  const count = (sql: string, s: string, e: string) => (ctx.sqlite.prepare(sql).pluck().get({ s, e }) as number);
+  const count = (sql: string, s: string, e: string) => column<number>(ctx.sqlite, sql).get({ s, e })!;
   const inR = (c: string) => `${c} >= $s AND ${c} < $e`;
   const days = [];
   for (let d = sevenFrom; d <= today; d = addDaysToDate(d, 1)) {
@@ -116,10 +117,10 @@ export function dashboard(ctx: Pick<Ctx, 'sqlite' | 'clock'>): Dashboard {
   }
   const todayRow = days[days.length - 1]!;
   const openByStatus = Object.fromEntries(OPEN_STATUSES.map((s) => [s, 0])) as Record<string, number>;
-  for (const r of ctx.sqlite.prepare(`SELECT status, count(*) AS n FROM tickets WHERE status IN (${OPEN_STATUSES.map(() => '?').join(',')}) GROUP BY status`).all(...OPEN_STATUSES) as { status: string; n: number }[]) {
+  for (const r of statement<{ status: string; n: number }>(ctx.sqlite, `SELECT status, count(*) AS n FROM tickets WHERE status IN (${OPEN_STATUSES.map(() => '?').join(',')}) GROUP BY status`).all(...OPEN_STATUSES)) {
     openByStatus[r.status] = r.n;
   }
-  const one = (sql: string, ...p: unknown[]) => (ctx.sqlite.prepare(sql).get(...p) as { n: number }).n;
+  const one = (sql: string, ...p: unknown[]) => statement<{ n: number }>(ctx.sqlite, sql).get(...p)!.n;
   const nowIso = now.toISOString();
   return {
     today,
@@ -148,13 +149,13 @@ export function dashboard(ctx: Pick<Ctx, 'sqlite' | 'clock'>): Dashboard {
 }
 
 export function reportOptions(ctx: Pick<Ctx, 'sqlite'>) {
-  const technicians = (ctx.sqlite.prepare(`SELECT id, display_name AS name FROM users WHERE role IN ('technician', 'manager') ORDER BY display_name`).all() as { id: string; name: string }[]);
+  const technicians = statement<{ id: string; name: string }>(ctx.sqlite, `SELECT id, display_name AS name FROM users WHERE role IN ('technician', 'manager') ORDER BY display_name`).all();
   // Brands by the index (one seek per distinct brand, not a scan of every device).
   const brands: string[] = [];
-  const next = ctx.sqlite.prepare(`SELECT brand FROM devices WHERE brand > ? COLLATE NOCASE ORDER BY brand COLLATE NOCASE LIMIT 1`);
+  const next = statement<{ brand: string }>(ctx.sqlite, `SELECT brand FROM devices WHERE brand > ? COLLATE NOCASE ORDER BY brand COLLATE NOCASE LIMIT 1`);
   let last = '';
   for (let i = 0; i < 500; i++) {
-    const r = next.get(last) as { brand: string } | undefined;
+    const r = next.get(last);
     if (!r) break;
     brands.push(r.brand);
     last = r.brand;

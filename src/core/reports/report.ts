@@ -9,11 +9,12 @@ import { assembleReport, promiseEndsIn, zonedDayStartIso, type ReportWindow, typ
 import { qualitySettingsSchema, SERVICE_TYPES, addDaysToDate, type DrillInput, type DrillRow, type ReportFilters, type ReportInput, type ReportResult, type QualitySettings } from '../../shared/reports/schemas';
 import { localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
-import { prepared, statement } from '../db/statements';
+import { exists, statement } from '../db/statements';
 import { rollupKey } from './rollups';
 import { aggregateReport, type ShopAggregates } from './aggregates';
 import { drillFacts, type DrillFact } from './drill';
 import { factFilterSql } from './fact-filters';
+import { columnNames, hasTable as tableExists } from '../db/catalog';
 
 export interface ShopInfo {
   code: string;
@@ -42,7 +43,7 @@ export function hasTable(sqlite: Database.Database, name: string): boolean {
   let m = tableCache.get(sqlite);
   if (!m) tableCache.set(sqlite, (m = new Map()));
   if (m.get(name)) return true;
-  const yes = !!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name);
+  const yes = tableExists(sqlite, name);
   if (yes) m.set(name, true);
   return yes;
 }
@@ -53,8 +54,8 @@ export function validateFilters(sqlite: Database.Database, filters: ReportFilter
   const unknown = (path: string, value: string) => bad.push({ path: `filters.${path}`, key: 'reports.error.unknownValue', params: { value } });
   if (filters.category && !(DEVICE_CATEGORIES as readonly string[]).includes(filters.category)) unknown('category', filters.category);
   if (filters.serviceType && !(SERVICE_TYPES as readonly string[]).includes(filters.serviceType)) unknown('serviceType', filters.serviceType);
-  if (filters.technicianId && !prepared(sqlite, `SELECT 1 FROM users WHERE id = ?`).get(filters.technicianId)) unknown('technicianId', filters.technicianId);
-  if (filters.brand && !prepared(sqlite, `SELECT 1 FROM devices WHERE brand = ? COLLATE NOCASE LIMIT 1`).get(filters.brand)) unknown('brand', filters.brand);
+  if (filters.technicianId && !exists(sqlite, `SELECT 1 FROM users WHERE id = ?`, filters.technicianId)) unknown('technicianId', filters.technicianId);
+  if (filters.brand && !exists(sqlite, `SELECT 1 FROM devices WHERE brand = ? COLLATE NOCASE LIMIT 1`, filters.brand)) unknown('brand', filters.brand);
   if (filters.shop) bad.push({ path: 'filters.shop', key: 'reports.error.shopFilterHq', params: {} });
   if (bad.length) throw new AppError('VALIDATION', { fields: bad });
 }
@@ -97,20 +98,17 @@ export function sideFigures(
 
   // Parts issued to tickets (issues minus returns), at their cost, by category: from the rollup, or
   // each part's range of the covering index in part order (summed per part without a sort).
-  const partRows = (
+  const partRows = statement<{ key: string; lines: number; qty: number; cost: number }>(
+    sqlite,
     rolled
-      ? sqlite.prepare(
-          `SELECT part_category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost_fen) AS cost FROM ${rollup('report_parts_hourly')}
-           GROUP BY part_category HAVING sum(moves) <> 0 ORDER BY cost DESC, key`,
-        )
-      : sqlite.prepare(
-          `SELECT category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost) AS cost FROM (
+      ? `SELECT part_category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost_fen) AS cost FROM ${rollup('report_parts_hourly')}
+           GROUP BY part_category HAVING sum(moves) <> 0 ORDER BY cost DESC, key`
+      : `SELECT category AS key, sum(lines) AS lines, sum(qty) AS qty, sum(cost) AS cost FROM (
              SELECT pt.category AS category, sum(m.kind = 'issue') AS lines, -sum(m.qty) AS qty, -sum(m.qty * m.unit_cost) AS cost
              FROM parts pt CROSS JOIN stock_movements m INDEXED BY stock_movements_report ON m.part_id = pt.id ${joinFacts('m.ticket_id')}
              WHERE m.ticket_id IS NOT NULL AND m.kind IN ('issue', 'return') AND m.at >= $s AND m.at < $e GROUP BY pt.n)
            GROUP BY category ORDER BY cost DESC, key`,
-        )
-  ).all(p) as { key: string; lines: number; qty: number; cost: number }[];
+  ).all(p);
   const parts = {
     lines: partRows.reduce((a, r) => a + r.lines, 0),
     qty: partRows.reduce((a, r) => a + r.qty, 0),
@@ -125,51 +123,34 @@ export function sideFigures(
   // Hours logged (bench time logs), by who did the work.
   let hoursByUser: Map<string, number> | null = null;
   if (hasTable(sqlite, 'time_logs')) {
-    const rows = sqlite
-      .prepare(
-        rolled
+    const rows = statement<{ u: string; m: number }>(sqlite, rolled
           ? `SELECT user_id AS u, sum(minutes) AS m FROM ${rollup('report_time_hourly')} GROUP BY user_id HAVING sum(n) <> 0`
           : `SELECT l.user_id AS u, sum(l.minutes) AS m FROM time_logs l ${anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = l.ticket_id AND ${fw.replace('f.tech_id = $tech', 'l.user_id = $tech')}` : ''}
-             WHERE l.ended_at IS NOT NULL AND l.started_at >= $s AND l.started_at < $e GROUP BY l.user_id`,
-      )
-      .all(p) as { u: string; m: number }[];
+             WHERE l.ended_at IS NOT NULL AND l.started_at >= $s AND l.started_at < $e GROUP BY l.user_id`).all(p);
     hoursByUser = new Map(rows.map((r) => [r.u, r.m / 60]));
   }
 
   // Payments and claims to the maker belong to the collection capability.
   const payments = paymentFigures(sqlite, p, joinFacts, rolled ? rollup('report_payments_hourly') : null);
 
-  const loanRow = sqlite
-    .prepare(
-      `SELECT (SELECT count(*) FROM loans WHERE status = 'out') AS outNow,
+  const loanRow = statement<{ outNow: number; lent: number; returned: number }>(sqlite, `SELECT (SELECT count(*) FROM loans WHERE status = 'out') AS outNow,
          (SELECT count(*) FROM loans WHERE out_at >= $s AND out_at < $e) AS lent,
-         (SELECT count(*) FROM loans WHERE returned_at >= $s AND returned_at < $e) AS returned`,
-    )
-    .get(p) as { outNow: number; lent: number; returned: number };
+         (SELECT count(*) FROM loans WHERE returned_at >= $s AND returned_at < $e) AS returned`).get(p)!;
 
   const fp = { ...p, from, to, today };
-  const sat = (
+  const sat = statement<Record<string, number | null>>(
+    sqlite,
     rolled
-      ? sqlite.prepare(
-          `SELECT sum(n) AS due, sum(n * (status = 'done')) AS done, sum(n * (reached = 1)) AS reached, sum(n * (score > 0)) AS scored, sum(n * score) * 1.0 / sum(n * (score > 0)) AS avg,
+      ? `SELECT sum(n) AS due, sum(n * (status = 'done')) AS done, sum(n * (reached = 1)) AS reached, sum(n * (score > 0)) AS scored, sum(n * score) * 1.0 / sum(n * (score > 0)) AS avg,
              sum(n * (score = 1)) AS s1, sum(n * (score = 2)) AS s2, sum(n * (score = 3)) AS s3, sum(n * (score = 4)) AS s4, sum(n * (score = 5)) AS s5, sum(n * problem) AS problems
-           FROM ${rollup('report_follow_ups_daily', 'due_date >= $from AND due_date <= $to')}`,
-        )
-      : sqlite.prepare(
-          `SELECT count(*) AS due, sum(u.status = 'done') AS done, sum(u.reached = 1) AS reached, sum(u.score IS NOT NULL) AS scored, avg(u.score) AS avg,
+           FROM ${rollup('report_follow_ups_daily', 'due_date >= $from AND due_date <= $to')}`
+      : `SELECT count(*) AS due, sum(u.status = 'done') AS done, sum(u.reached = 1) AS reached, sum(u.score IS NOT NULL) AS scored, avg(u.score) AS avg,
              sum(u.score = 1) AS s1, sum(u.score = 2) AS s2, sum(u.score = 3) AS s3, sum(u.score = 4) AS s4, sum(u.score = 5) AS s5, sum(u.problem_reported) AS problems
            FROM follow_ups u ${joinFacts('u.ticket_id')} WHERE u.due_date >= $from AND u.due_date <= $to`,
-        )
-  ).get(fp) as Record<string, number | null>;
-  const overdueNow = (
-    sqlite
-      .prepare(
-        rolled
+  ).get(fp)!;
+  const overdueNow = statement<{ n: number }>(sqlite, rolled
           ? `SELECT coalesce(sum(n), 0) AS n FROM ${rollup('report_follow_ups_daily', `status = 'open' AND due_date < $today`)}`
-          : `SELECT count(*) AS n FROM follow_ups u ${joinFacts('u.ticket_id').replace('JOIN', 'CROSS JOIN')} WHERE u.status = 'open' AND u.due_date < $today`,
-      )
-      .get(fp) as { n: number }
-  ).n;
+          : `SELECT count(*) AS n FROM follow_ups u ${joinFacts('u.ticket_id').replace('JOIN', 'CROSS JOIN')} WHERE u.status = 'open' AND u.due_date < $today`).get(fp)!.n;
   const satisfaction = {
     due: sat.due ?? 0,
     done: sat.done ?? 0,
@@ -181,17 +162,13 @@ export function sideFigures(
     overdueNow,
   };
 
-  const c = sqlite
-    .prepare(
-      `SELECT count(*) AS opened,
+  const c = statement<Record<string, number | null>>(sqlite, `SELECT count(*) AS opened,
          sum(c.responded_at IS NOT NULL AND c.responded_at <= c.respond_by) AS respondedOk,
          sum(c.resolved_at IS NOT NULL AND c.resolved_at <= c.resolve_by) AS resolvedOk,
          sum(c.escalation <> 'none') AS escalated
-       FROM complaints c ${joinFacts('c.ticket_id')} WHERE c.opened_at >= $s AND c.opened_at < $e`,
-    )
-    .get(p) as Record<string, number | null>;
-  const closed = (sqlite.prepare(`SELECT count(*) AS n FROM complaints c ${joinFacts('c.ticket_id')} WHERE c.resolved_at >= $s AND c.resolved_at < $e`).get(p) as { n: number }).n;
-  const openNow = (sqlite.prepare(`SELECT count(*) AS n FROM complaints c ${joinFacts('c.ticket_id')} WHERE c.status IN ('open', 'responded')`).get(p) as { n: number }).n;
+       FROM complaints c ${joinFacts('c.ticket_id')} WHERE c.opened_at >= $s AND c.opened_at < $e`).get(p)!;
+  const closed = statement<{ n: number }>(sqlite, `SELECT count(*) AS n FROM complaints c ${joinFacts('c.ticket_id')} WHERE c.resolved_at >= $s AND c.resolved_at < $e`).get(p)!.n;
+  const openNow = statement<{ n: number }>(sqlite, `SELECT count(*) AS n FROM complaints c ${joinFacts('c.ticket_id')} WHERE c.status IN ('open', 'responded')`).get(p)!.n;
   const opened = c.opened ?? 0;
   const rt = (x: number) => (opened > 0 ? Math.round((x / opened) * 10000) / 10000 : null);
   const complaints = {
@@ -208,15 +185,9 @@ export function sideFigures(
   let openPromiseNow = 0;
   if (w.endIso > w.nowIso) {
     const lp = { ...p, limit: new Date(now.getTime() - info.quality.legalLimitDays * 86_400_000).toISOString(), today };
-    openLegalNow = (sqlite.prepare(`SELECT count(*) AS n FROM report_facts f WHERE f.first_ready_at IS NULL AND f.cancelled_at IS NULL AND f.received_at < $limit AND ${fw}`).get(lp) as { n: number }).n;
-    openPromiseNow = (
-      sqlite
-        .prepare(
-          `SELECT count(*) AS n FROM tickets t ${anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = t.id AND ${fw}` : ''}
-           WHERE t.status IN ('received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts', 'qc') AND t.promised_date < $today`,
-        )
-        .get(lp) as { n: number }
-    ).n;
+    openLegalNow = statement<{ n: number }>(sqlite, `SELECT count(*) AS n FROM report_facts f WHERE f.first_ready_at IS NULL AND f.cancelled_at IS NULL AND f.received_at < $limit AND ${fw}`).get(lp)!.n;
+    openPromiseNow = statement<{ n: number }>(sqlite, `SELECT count(*) AS n FROM tickets t ${anyFilter(filters) ? `JOIN report_facts f ON f.ticket_id = t.id AND ${fw}` : ''}
+           WHERE t.status IN ('received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts', 'qc') AND t.promised_date < $today`).get(lp)!.n;
   }
 
   return { quotesMix, ...payments, parts, hoursByUser, loaners: { outNow: loanRow.outNow, lentInRange: loanRow.lent, returnedInRange: loanRow.returned }, satisfaction, complaints, openLegalNow, openPromiseNow };
@@ -238,7 +209,7 @@ function paymentFigures(
   let revenueByTender: SideFigures['revenueByTender'] = na('reports.na.payments');
   let revenueByCategory: SideFigures['revenueByCategory'] = na('reports.na.payments');
   let claims: SideFigures['claims'] = na('reports.na.claims');
-  const cols = (t: string) => new Set((sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((r) => r.name));
+  const cols = (t: string) => columnNames(sqlite, t);
   if (hasTable(sqlite, 'payments')) {
     const c = cols('payments');
     const at = c.has('at') ? 'at' : c.has('created_at') ? 'created_at' : c.has('recorded_at') ? 'recorded_at' : null;
@@ -254,8 +225,8 @@ function paymentFigures(
             `SELECT coalesce(rf.category, '') AS key, count(*) AS count, sum(pm.${amount}) AS amountFen FROM payments pm LEFT JOIN report_facts rf ON rf.ticket_id = pm.ticket_id
              ${joinFacts('pm.ticket_id')} WHERE pm.${at} >= $s AND pm.${at} < $e GROUP BY 1 ORDER BY amountFen DESC, key`,
           ];
-      revenueByTender = { available: true, value: sqlite.prepare(byTenderSql).all(p) as { key: string; count: number; amountFen: number }[] };
-      const byCat = sqlite.prepare(byCategorySql).all(p) as { key: string; count: number; amountFen: number }[];
+      revenueByTender = { available: true, value: statement<{ key: string; count: number; amountFen: number }>(sqlite, byTenderSql).all(p) };
+      const byCat = statement<{ key: string; count: number; amountFen: number }>(sqlite, byCategorySql).all(p);
       revenueByCategory = { available: true, value: byCat };
     }
   }
@@ -266,9 +237,7 @@ function paymentFigures(
     if (!c.has('status')) continue;
     // Claims created in the range (all of them when the table has no creation time), by status.
     const when = c.has('created_at') ? `WHERE created_at >= $s AND created_at < $e` : '';
-    const rows = sqlite
-      .prepare(`SELECT status AS key, count(*) AS count, ${amount ? `sum(${amount})` : '0'} AS amountFen FROM ${t} ${when} GROUP BY status ORDER BY status`)
-      .all(when ? p : {}) as { key: string; count: number; amountFen: number }[];
+    const rows = statement<{ key: string; count: number; amountFen: number }>(sqlite, `SELECT status AS key, count(*) AS count, ${amount ? `sum(${amount})` : '0'} AS amountFen FROM ${t} ${when} GROUP BY status ORDER BY status`).all(when ? p : {});
     claims = { available: true, value: rows };
     break;
   }
@@ -306,13 +275,10 @@ export function drill(ctx: Pick<Ctx, 'sqlite' | 'clock'>, input: DrillInput): { 
 }
 
 export function ticketRowsFor(sqlite: Database.Database, facts: DrillFact[]): DrillRow[] {
-  const stmt = prepared(
-    sqlite,
-    `SELECT t.number, t.status, d.category, d.brand, d.model, c.name AS customer FROM tickets t JOIN devices d ON d.id = t.device_id JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
-  );
+  const stmt = statement<{ number: string; status: string; category: string; brand: string; model: string; customer: string }>(sqlite, `SELECT t.number, t.status, d.category, d.brand, d.model, c.name AS customer FROM tickets t JOIN devices d ON d.id = t.device_id JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`);
   const names = userNames(sqlite);
   return facts.map((f) => {
-    const r = stmt.get(f.ticketId) as { number: string; status: string; category: string; brand: string; model: string; customer: string };
+    const r = stmt.get(f.ticketId)!;
     const end = f.firstCollectedAt ?? f.firstReadyAt;
     return {
       id: f.ticketId,

@@ -25,7 +25,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ReportFilters } from '../../shared/reports/schemas';
-import { prepared } from '../db/statements';
+import { tuples } from '../db/statements';
 
 const hour = (col: string) => `substr(${col}, 1, 13)`;
 const DIMS = `(SELECT 0 AS i UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4)`;
@@ -241,9 +241,7 @@ export function verifyReportRollups(db: Database.Database, limit = 20): string[]
       const table = tableOf(ROLLUPS[r], shape);
       const stored = `SELECT ${[...keys, ...counts].join(', ')} FROM ${table} WHERE ${something}`;
       const fresh = ROLLUPS[r].rows(shape, 'join', '1', 1)!;
-      const rows = prepared(db, `SELECT * FROM (SELECT * FROM (${stored}) EXCEPT SELECT * FROM (${fresh}) UNION ALL SELECT * FROM (SELECT * FROM (${fresh}) EXCEPT SELECT * FROM (${stored}))) LIMIT ?`)
-        .raw()
-        .all(limit) as unknown[][];
+      const rows = tuples<unknown[]>(db, `SELECT * FROM (SELECT * FROM (${stored}) EXCEPT SELECT * FROM (${fresh}) UNION ALL SELECT * FROM (SELECT * FROM (${fresh}) EXCEPT SELECT * FROM (${stored}))) LIMIT ?`).all(limit);
       for (const row of rows) if (out.length < limit) out.push(`${table} ${row.slice(0, keys.length).join(' ')}`);
     }
   }

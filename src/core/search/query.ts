@@ -4,7 +4,7 @@ import type { SearchResult } from '../../shared/search/schemas';
 import { formatTicketNumber } from '../../shared/tickets/number';
 import { isValidImei } from '../../shared/devices/imei';
 import { customerIdsByPhoneSuffix } from '../customers/store';
-import { prefixEnd, prepared, statement } from '../db/statements';
+import { prefixEnd, statement } from '../db/statements';
 
 type Match = SearchResult['customers'][number]['match'];
 type TicketHit = SearchResult['tickets'][number];
@@ -58,26 +58,20 @@ function ticketHits(sqlite: Database.Database, plan: SearchPlan, shopCode: strin
     );
   const t = plan.ticket;
   if (t) {
-    if (t.shopCode && t.yymm) push(prepared(sqlite, `${TICKET_HIT} WHERE t.number = ?`).all(formatTicketNumber(t.shopCode, t.yymm, t.seq)) as TicketHitRow[], 'ticket_number');
-    else if (t.yymm) push(prepared(sqlite, `${TICKET_HIT} WHERE t.number = ?`).all(formatTicketNumber(shopCode, t.yymm, t.seq)) as TicketHitRow[], 'ticket_number');
+    if (t.shopCode && t.yymm) push(statement<TicketHitRow>(sqlite, `${TICKET_HIT} WHERE t.number = ?`).all(formatTicketNumber(t.shopCode, t.yymm, t.seq)), 'ticket_number');
+    else if (t.yymm) push(statement<TicketHitRow>(sqlite, `${TICKET_HIT} WHERE t.number = ?`).all(formatTicketNumber(shopCode, t.yymm, t.seq)), 'ticket_number');
     // The sequence alone: that number in each month, the latest month first.
-    else push(prepared(sqlite, `${TICKET_HIT} WHERE t.seq = ? ORDER BY t.yymm DESC LIMIT ?`).all(t.seq, g.limit) as TicketHitRow[], 'ticket_number');
+    else push(statement<TicketHitRow>(sqlite, `${TICKET_HIT} WHERE t.seq = ? ORDER BY t.yymm DESC LIMIT ?`).all(t.seq, g.limit), 'ticket_number');
   }
   if (g.full) return;
   if (plan.fullText) {
     push(
-      prepared(sqlite, `${TICKET_HIT} WHERE t.n IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY t.n DESC`).all(
-        ftsPhrase(plan.fullText),
-        g.limit,
-      ) as TicketHitRow[],
+      statement<TicketHitRow>(sqlite, `${TICKET_HIT} WHERE t.n IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY t.n DESC`).all(ftsPhrase(plan.fullText), g.limit),
       'fault',
     );
   } else if (plan.short) {
     push(
-      prepared(
-        sqlite,
-        `${TICKET_HIT} WHERE t.n > (SELECT coalesce(max(n), 0) FROM tickets) - ? AND t.fault_text LIKE ? ESCAPE '\\' ORDER BY t.n DESC LIMIT ?`,
-      ).all(SHORT_FAULT_WINDOW, `%${plan.short.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, g.limit) as TicketHitRow[],
+      statement<TicketHitRow>(sqlite, `${TICKET_HIT} WHERE t.n > (SELECT coalesce(max(n), 0) FROM tickets) - ? AND t.fault_text LIKE ? ESCAPE '\\' ORDER BY t.n DESC LIMIT ?`).all(SHORT_FAULT_WINDOW, `%${plan.short.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, g.limit),
       'fault',
     );
   }
@@ -100,33 +94,30 @@ function deviceHits(sqlite: Database.Database, plan: SearchPlan, g: Group<Device
     );
   const compact = plan.text.replace(/[\s-]/g, '').toUpperCase();
   if (/^\d{15}$/.test(compact) && isValidImei(compact)) {
-    push(prepared(sqlite, `${DEVICE_HIT} WHERE d.imei = ? UNION ALL ${DEVICE_HIT} WHERE d.imei2 = ?`).all(compact, compact) as DeviceHitRow[], 'imei');
+    push(statement<DeviceHitRow>(sqlite, `${DEVICE_HIT} WHERE d.imei = ? UNION ALL ${DEVICE_HIT} WHERE d.imei2 = ?`).all(compact, compact), 'imei');
   }
-  if (/^[A-Z0-9]{4,}$/.test(compact)) push(prepared(sqlite, `${DEVICE_HIT} WHERE d.serial = ?`).all(compact) as DeviceHitRow[], 'serial');
+  if (/^[A-Z0-9]{4,}$/.test(compact)) push(statement<DeviceHitRow>(sqlite, `${DEVICE_HIT} WHERE d.serial = ?`).all(compact), 'serial');
   if (g.full) return;
   if (plan.fullText) {
     const digits = /^\d+$/.test(compact);
     // Digits can only be part of an IMEI or serial; words are looked for in brand and model too.
     const match = digits ? `codes : ${ftsPhrase(compact)}` : ftsPhrase(plan.fullText);
-    const rows = prepared(sqlite, `${DEVICE_HIT} WHERE d.n IN (SELECT rowid FROM devices_fts WHERE devices_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY d.n DESC`).all(
-      match,
-      g.limit,
-    ) as DeviceHitRow[];
+    const rows = statement<DeviceHitRow>(sqlite, `${DEVICE_HIT} WHERE d.n IN (SELECT rowid FROM devices_fts WHERE devices_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY d.n DESC`).all(match, g.limit);
     push(rows, digits ? 'imei' : 'model');
   } else if (plan.short) {
-    push(prepared(sqlite, `${DEVICE_HIT} WHERE d.model >= ? COLLATE NOCASE AND d.model < ? COLLATE NOCASE LIMIT ?`).all(plan.short, prefixEnd(plan.short), g.limit) as DeviceHitRow[], 'model');
-    push(prepared(sqlite, `${DEVICE_HIT} WHERE d.brand >= ? COLLATE NOCASE AND d.brand < ? COLLATE NOCASE LIMIT ?`).all(plan.short, prefixEnd(plan.short), g.limit) as DeviceHitRow[], 'model');
+    push(statement<DeviceHitRow>(sqlite, `${DEVICE_HIT} WHERE d.model >= ? COLLATE NOCASE AND d.model < ? COLLATE NOCASE LIMIT ?`).all(plan.short, prefixEnd(plan.short), g.limit), 'model');
+    push(statement<DeviceHitRow>(sqlite, `${DEVICE_HIT} WHERE d.brand >= ? COLLATE NOCASE AND d.brand < ? COLLATE NOCASE LIMIT ?`).all(plan.short, prefixEnd(plan.short), g.limit), 'model');
   }
 }
 
 function customerHits(sqlite: Database.Database, plan: SearchPlan, g: Group<CustomerHit>) {
-  const one = prepared(sqlite, `SELECT id, name, company FROM customers WHERE id = ?`);
-  const phones = prepared(sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`);
+  const one = statement<{ id: string; name: string; company: string }>(sqlite, `SELECT id, name, company FROM customers WHERE id = ?`);
+  const phones = statement<{ display: string }>(sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`);
   const pushIds = (ids: string[], match: Match) => {
     for (const id of ids) {
       if (g.full) return;
-      const r = one.get(id) as { id: string; name: string; company: string } | undefined;
-      if (r) g.add({ ...r, phones: (phones.all(id) as { display: string }[]).map((p) => p.display), match });
+      const r = one.get(id);
+      if (r) g.add({ ...r, phones: phones.all(id).map((p) => p.display), match });
     }
   };
   if (plan.phoneSuffix) pushIds(customerIdsByPhoneSuffix(sqlite, plan.phoneSuffix, g.limit), 'phone');

@@ -52,7 +52,7 @@ export const shopHandlers: Handlers<Pick<P, 'setup.status' | 'setup.run' | 'shop
 
   'setup.run': {
     // The admin's hashes are made before the transaction opens (scrypt holds no connection).
-    prepare: async (input) => ({ password: await hashSecret(input.admin.password), pin: input.admin.pin ? await hashSecret(input.admin.pin) : null }),
+    beforeTransaction: async (input) => ({ password: await hashSecret(input.admin.password), pin: input.admin.pin ? await hashSecret(input.admin.pin) : null }),
     async run(input, ctx, hashes: { password: string; pin: string | null }) {
       if (await loadShop(ctx.db)) throw new AppError('ALREADY_SET_UP');
       const now = ctx.nowIso();

@@ -46,6 +46,20 @@ function shopSettingsRow(sqlite: Database.Database): { settings_json: string } |
   return statement<{ settings_json: string }, []>(sqlite, `SELECT settings_json FROM shop LIMIT 1`).get();
 }
 
+/** The settings schema's time zone when the settings name none (and before setup). */
+export const DEFAULT_TIME_ZONE = shopSettingsSchema.shape.timeZone.parse(undefined);
+
+/** The time zone in stored settings text, read raw (never failing). */
+export function timeZoneOf(settingsJson: string): string {
+  return (JSON.parse(settingsJson) as { timeZone?: string }).timeZone ?? DEFAULT_TIME_ZONE;
+}
+
+/** The shop's time zone read raw, for the schedulers and ledgers that also run before setup: null then. */
+export function shopTimeZone(sqlite: Database.Database): string | null {
+  const row = shopSettingsRow(sqlite);
+  return row ? timeZoneOf(row.settings_json) : null;
+}
+
 /** Whether the shop serves the LAN (read raw: the hosts ask before and after setup, never failing). */
 export function lanAccessOn(sqlite: Database.Database): boolean {
   const row = shopSettingsRow(sqlite);

@@ -5,7 +5,7 @@ import type { Part, PartInput, PartRow } from '../../shared/stock/schemas';
 import { availability } from '../../shared/stock/availability';
 import { stockValue } from '../../shared/stock/cost';
 import type { Ctx } from '../api/context';
-import { all, get, run } from '../db/statements';
+import { run, statement } from '../db/statements';
 import type { PartsTable, StockBalancesTable, StockSettingsTable } from './tables';
 
 /** The columns every part row carries: catalog, this shop's settings and its derived balance. */
@@ -62,7 +62,7 @@ export function toPartRow(r: PartRowDb, matchedSerial: string | null = null): Pa
 }
 
 export function findPartRow(sqlite: Database.Database, id: string): PartRowDb | undefined {
-  return get<PartRowDb>(sqlite, `${PART_ROW_SQL} WHERE p.id = ?`, id);
+  return statement<PartRowDb>(sqlite, `${PART_ROW_SQL} WHERE p.id = ?`).get(id);
 }
 
 export function requirePartRow(sqlite: Database.Database, id: string): PartRowDb {
@@ -79,9 +79,9 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A scanned or typed code: barcode or SKU exactly, else a serial (the part it belongs to). */
 export function partByCode(sqlite: Database.Database, code: string): PartRow | null {
-  const byCode = get<PartRowDb>(sqlite, `${PART_ROW_SQL} WHERE p.sku = @code OR p.id IN (SELECT id FROM parts WHERE barcode = @code AND barcode <> '') LIMIT 1`, { code });
+  const byCode = statement<PartRowDb>(sqlite, `${PART_ROW_SQL} WHERE p.sku = @code OR p.id IN (SELECT id FROM parts WHERE barcode = @code AND barcode <> '') LIMIT 1`).get({ code });
   if (byCode) return toPartRow(byCode);
-  const serial = get<{ part_id: string; serial: string }>(sqlite, `SELECT part_id, serial FROM stock_serials WHERE serial = ? ORDER BY status = 'in_stock' DESC LIMIT 1`, code);
+  const serial = statement<{ part_id: string; serial: string }>(sqlite, `SELECT part_id, serial FROM stock_serials WHERE serial = ? ORDER BY status = 'in_stock' DESC LIMIT 1`).get(code);
   if (serial) return toPartRow(requirePartRow(sqlite, serial.part_id), serial.serial);
   return null;
 }
@@ -116,7 +116,7 @@ export function searchParts(sqlite: Database.Database, input: SearchInput): Part
   if (input.inStockOnly) where.push(`COALESCE(b.on_hand, 0) > 0`);
   params.limit = input.limit;
   const sql = `${PART_ROW_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.active DESC, p.sku LIMIT @limit`;
-  const rows = all<PartRowDb>(sqlite, sql, params).map((r) => toPartRow(r));
+  const rows = statement<PartRowDb>(sqlite, sql).all(params).map((r) => toPartRow(r));
   if (!exact) return rows;
   if (input.kind && exact.kind !== input.kind) return rows;
   return [exact, ...rows.filter((r) => r.id !== exact.id)].slice(0, input.limit);
@@ -124,7 +124,7 @@ export function searchParts(sqlite: Database.Database, input: SearchInput): Part
 
 /** Head office owns the catalog once the shop is enrolled (a shop setting the sync capability sets). */
 export function shopEnrolled(sqlite: Database.Database): boolean {
-  const row = get<{ settings_json: string }>(sqlite, `SELECT settings_json FROM shop LIMIT 1`);
+  const row = statement<{ settings_json: string }>(sqlite, `SELECT settings_json FROM shop LIMIT 1`).get();
   if (!row) return false;
   return (JSON.parse(row.settings_json) as { enrolled?: unknown }).enrolled === true;
 }
@@ -141,15 +141,15 @@ export function upsertPart(ctx: Pick<Ctx, 'sqlite' | 'newId' | 'nowIso'>, part: 
   const { sqlite } = ctx;
   const now = ctx.nowIso();
   const existing = id
-    ? get<{ id: string; source: string }>(sqlite, `SELECT id, source FROM parts WHERE id = ?`, id)
-    : get<{ id: string; source: string }>(sqlite, `SELECT id, source FROM parts WHERE sku = ?`, part.sku);
+    ? statement<{ id: string; source: string }>(sqlite, `SELECT id, source FROM parts WHERE id = ?`).get(id)
+    : statement<{ id: string; source: string }>(sqlite, `SELECT id, source FROM parts WHERE sku = ?`).get(part.sku);
   if (id && !existing) throw new AppError('NOT_FOUND', { key: 'stock.errors.unknownPart', params: { ref: id } });
   if (existing?.source === 'hq') throw new AppError('RULE', { key: 'stock.errors.partFromHq' });
-  const clash = get<{ id: string }>(sqlite, `SELECT id FROM parts WHERE sku = ? AND id <> ?`, part.sku, existing?.id ?? '');
+  const clash = statement<{ id: string }>(sqlite, `SELECT id FROM parts WHERE sku = ? AND id <> ?`).get(part.sku, existing?.id ?? '');
   if (clash) throw new AppError('CONFLICT', { key: 'stock.errors.skuTaken', params: { sku: part.sku }, fields: [{ path: 'part.sku', key: 'stock.errors.skuTaken', params: { sku: part.sku } }] });
   if (existing) {
     // Serial tracking cannot switch on or off while units are on hand: their serials would be missing or orphaned.
-    const cur = get<{ serialized: number; on_hand: number }>(sqlite, `SELECT p.serialized, COALESCE(b.on_hand, 0) AS on_hand FROM parts p LEFT JOIN stock_balances b ON b.part_id = p.id WHERE p.id = ?`, existing.id)!;
+    const cur = statement<{ serialized: number; on_hand: number }>(sqlite, `SELECT p.serialized, COALESCE(b.on_hand, 0) AS on_hand FROM parts p LEFT JOIN stock_balances b ON b.part_id = p.id WHERE p.id = ?`).get(existing.id)!;
     if (cur.serialized !== (part.serialized ? 1 : 0) && cur.on_hand !== 0) throw new AppError('RULE', { key: 'stock.errors.serializedWithStock', params: { sku: part.sku, onHand: cur.on_hand } });
   }
   const values = {

@@ -1,5 +1,6 @@
 import type { Backend } from '../backend';
 import type { PartInput } from '../../shared/stock/schemas';
+import { firstRow, qb, rows } from '../db/query';
 
 /**
  * The demo shop's parts: screens, batteries, charging ports, mainboards for the demo phones,
@@ -60,7 +61,7 @@ export async function seedStockDemo(backend: Backend, token: string): Promise<vo
       await call('stock.receive', { partId: saved.id, qty: stock, unitCost, supplier: part.kind === 'loaner' ? '华为终端' : '总部备件中心', deliveryNote: `DN-2611-${String(ids.size).padStart(3, '0')}`, serials });
     }
   }
-  const tickets = backend.services.sqlite.prepare(`SELECT id, number FROM tickets WHERE status NOT IN ('collected', 'cancelled') ORDER BY n LIMIT 3`).all() as { id: string; number: string }[];
+  const tickets = rows(backend.services.sqlite, qb.selectFrom('tickets').select(['id', 'number']).where('status', 'not in', ['collected', 'cancelled']).orderBy('n').limit(3));
   const [first, second] = tickets;
   if (first) {
     await call('stock.issue', {
@@ -69,7 +70,7 @@ export async function seedStockDemo(backend: Backend, token: string): Promise<vo
       qty: 1,
       removed: { serial: 'HB-OLD-5521', description: 'Mate 60 Pro 电池（鼓包）', toOldPartsBin: true },
     });
-    const serial = (backend.services.sqlite.prepare(`SELECT serial FROM stock_serials WHERE part_id = ? AND status = 'in_stock' LIMIT 1`).get(ids.get('LOAN-NOVA12')) as { serial: string }).serial;
+    const serial = firstRow(backend.services.sqlite, qb.selectFrom('stock_serials').select('serial').where('part_id', '=', ids.get('LOAN-NOVA12')!).where('status', '=', 'in_stock').limit(1))!.serial;
     await call('loaners.issue', { partId: ids.get('LOAN-NOVA12')!, serial, ticket: first.id, depositFen: 50000, note: '屏幕无划痕，附充电器' });
   }
   if (second) await call('stock.reserve', { partId: ids.get('HN-M6P-LCD')!, ticket: second.id, qty: 1 });

@@ -12,7 +12,7 @@ import { addOldPart, confirmShipment, createShipment, getShipment, listOldParts,
 import { adjust, faultyReturn, issueToTicket, receive, returnFromTicket, transferIn, transferOut } from './operations';
 import { checkBalances, reorderList, valuation } from './reports';
 import { listReservations, releaseReservation, reserve } from './reservations';
-import { all, run } from '../db/statements';
+import { run, statement } from '../db/statements';
 import { cancelStocktake, countStocktake, getStocktake, listStocktakes, postStocktake, startStocktake, stocktakeLines } from './stocktake';
 import { resolveTicket, ticketNumbers } from './tickets';
 
@@ -28,12 +28,8 @@ export const stockHandlers: Handlers<P> = {
 
   'parts.get'(input, ctx) {
     const part = partRow(ctx.sqlite, input.id);
-    const rows = all<{ id: string; serial: string; status: SerialRow['status']; ticket_id: string | null; device_id: string | null; received_at: string; updated_at: string }>(
-      ctx.sqlite,
-      `SELECT id, serial, status, ticket_id, device_id, received_at, updated_at FROM stock_serials WHERE part_id = ?
-       ORDER BY status <> 'in_stock', status <> 'on_loan', updated_at DESC LIMIT 300`,
-      input.id,
-    );
+    const rows = statement<{ id: string; serial: string; status: SerialRow['status']; ticket_id: string | null; device_id: string | null; received_at: string; updated_at: string }>(ctx.sqlite, `SELECT id, serial, status, ticket_id, device_id, received_at, updated_at FROM stock_serials WHERE part_id = ?
+       ORDER BY status <> 'in_stock', status <> 'on_loan', updated_at DESC LIMIT 300`).all(input.id);
     const numbers = ticketNumbers(ctx.sqlite, rows.map((r) => r.ticket_id));
     const serials = rows.map((r) => ({
       id: r.id,
@@ -54,7 +50,7 @@ export const stockHandlers: Handlers<P> = {
     return hit;
   },
 
-  'parts.categories': (_input, ctx) => all<{ category: string; parts: number }>(ctx.sqlite, `SELECT category, count(*) AS parts FROM parts GROUP BY category ORDER BY category`),
+  'parts.categories': (_input, ctx) => statement<{ category: string; parts: number }>(ctx.sqlite, `SELECT category, count(*) AS parts FROM parts GROUP BY category ORDER BY category`).all(),
 
   async 'parts.save'(input, ctx) {
     assertCatalogEditable(ctx.sqlite);
@@ -86,12 +82,8 @@ export const stockHandlers: Handlers<P> = {
   },
 
   'stock.movements'(input, ctx) {
-    const rows = all<MovementRowDb>(
-      ctx.sqlite,
-      `SELECT m.*, u.display_name AS by_name FROM stock_movements m LEFT JOIN users u ON u.id = m.user_id
-       WHERE m.part_id = @partId AND m.n < @before AND (@kind IS NULL OR m.kind = @kind) ORDER BY m.n DESC LIMIT @limit`,
-      { partId: input.partId, before: input.before ?? Number.MAX_SAFE_INTEGER, kind: input.kind ?? null, limit: input.limit },
-    );
+    const rows = statement<MovementRowDb>(ctx.sqlite, `SELECT m.*, u.display_name AS by_name FROM stock_movements m LEFT JOIN users u ON u.id = m.user_id
+       WHERE m.part_id = @partId AND m.n < @before AND (@kind IS NULL OR m.kind = @kind) ORDER BY m.n DESC LIMIT @limit`).all({ partId: input.partId, before: input.before ?? Number.MAX_SAFE_INTEGER, kind: input.kind ?? null, limit: input.limit });
     const numbers = ticketNumbers(ctx.sqlite, rows.map((r) => r.ticket_id));
     return rows.map((r) => toMovement(ctx.sqlite, r, numbers));
   },

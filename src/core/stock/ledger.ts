@@ -5,7 +5,7 @@ import { nextAverageCost } from '../../shared/stock/cost';
 import type { Movement } from '../../shared/stock/schemas';
 import type { Ctx } from '../api/context';
 import type { PartRowDb } from './catalog';
-import { get, run } from '../db/statements';
+import { run, statement } from '../db/statements';
 import type { StockMovementsTable, StockSerialsTable } from './tables';
 import { ticketNumber } from './tickets';
 
@@ -45,7 +45,7 @@ export interface Balance {
 }
 
 export function balanceOf(sqlite: Database.Database, partId: string): Balance {
-  return get<Balance>(sqlite, `SELECT on_hand, reserved, avg_cost FROM stock_balances WHERE part_id = ?`, partId) ?? { on_hand: 0, reserved: 0, avg_cost: 0 };
+  return statement<Balance>(sqlite, `SELECT on_hand, reserved, avg_cost FROM stock_balances WHERE part_id = ?`).get(partId) ?? { on_hand: 0, reserved: 0, avg_cost: 0 };
 }
 
 /**
@@ -163,7 +163,7 @@ export function serialsIn(
 ): void {
   const now = ctx.nowIso();
   serials.forEach((s, i) => {
-    const row = get<SerialRowDb>(ctx.sqlite, `SELECT id, status, ticket_id FROM stock_serials WHERE part_id = ? AND serial = ?`, part.id, s);
+    const row = statement<SerialRowDb>(ctx.sqlite, `SELECT id, status, ticket_id FROM stock_serials WHERE part_id = ? AND serial = ?`).get(part.id, s);
     if (row) {
       if (!reenterFrom.includes(row.status)) throw fieldError(`serials.${i}`, 'stock.errors.duplicateSerial', { serial: s });
       run(ctx.sqlite, `UPDATE stock_serials SET status = 'in_stock', ticket_id = NULL, device_id = NULL, last_movement_id = ?, updated_at = ? WHERE id = ?`, movementId, now, row.id);
@@ -187,7 +187,7 @@ export function serialsIn(
 /** Validates that each serial is in one of `from` (and on `ticketId` when given); returns their ids. */
 export function requireSerials(ctx: StockCtx, part: PartRowDb, serials: readonly string[], from: readonly SerialStatus[], ticketId?: string): string[] {
   return serials.map((s, i) => {
-    const row = get<SerialRowDb>(ctx.sqlite, `SELECT id, status, ticket_id FROM stock_serials WHERE part_id = ? AND serial = ?`, part.id, s);
+    const row = statement<SerialRowDb>(ctx.sqlite, `SELECT id, status, ticket_id FROM stock_serials WHERE part_id = ? AND serial = ?`).get(part.id, s);
     if (!row || !from.includes(row.status)) throw fieldError(`serials.${i}`, 'stock.errors.unknownSerial', { serial: s, sku: part.sku });
     if (ticketId !== undefined && row.ticket_id !== ticketId) throw fieldError(`serials.${i}`, 'stock.errors.serialNotOnTicket', { serial: s });
     return row.id;

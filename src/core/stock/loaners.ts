@@ -5,9 +5,10 @@ import type { Loan } from '../../shared/stock/schemas';
 import { daysBetweenDates, localDate } from '../../shared/time/local-date';
 import { requirePartRow } from './catalog';
 import { postMovement, type StockCtx } from './ledger';
-import { all, get, run } from '../db/statements';
+import { run, statement } from '../db/statements';
 import type { LoansTable, PartsTable, StockSerialsTable } from './tables';
 import { resolveTicket, ticketNumbers } from './tickets';
+import { DEFAULT_TIME_ZONE, shopTimeZone } from '../shop/settings';
 
 /**
  * Loaner devices (备用机) are serialized stock of kind 'loaner': lending one is a `loan_out`
@@ -22,8 +23,7 @@ const LOAN_SQL = `SELECT l.id, l.part_id, l.ticket_id, l.deposit_fen, l.status, 
   FROM loans l JOIN stock_serials s ON s.id = l.serial_id JOIN parts p ON p.id = l.part_id`;
 
 function shopZone(sqlite: Database.Database): string {
-  const row = get<{ settings_json: string }>(sqlite, `SELECT settings_json FROM shop LIMIT 1`);
-  return (row ? (JSON.parse(row.settings_json) as { timeZone?: string }).timeZone : undefined) ?? 'Asia/Shanghai';
+  return shopTimeZone(sqlite) ?? DEFAULT_TIME_ZONE;
 }
 
 function toLoans(ctx: Pick<StockCtx, 'sqlite' | 'nowIso'>, rows: LoanRowDb[]): Loan[] {
@@ -49,7 +49,7 @@ function toLoans(ctx: Pick<StockCtx, 'sqlite' | 'nowIso'>, rows: LoanRowDb[]): L
 }
 
 export function getLoan(ctx: Pick<StockCtx, 'sqlite' | 'nowIso'>, id: string): Loan {
-  const row = get<LoanRowDb>(ctx.sqlite, `${LOAN_SQL} WHERE l.id = ?`, id);
+  const row = statement<LoanRowDb>(ctx.sqlite, `${LOAN_SQL} WHERE l.id = ?`).get(id);
   if (!row) throw new AppError('NOT_FOUND');
   return toLoans(ctx, [row])[0]!;
 }
@@ -60,7 +60,7 @@ export function issueLoaner(ctx: StockCtx, input: { partId: string; serial: stri
   const ticket = resolveTicket(sqlite, input.ticket);
   const part = requirePartRow(sqlite, input.partId);
   if (part.kind !== 'loaner') throw new AppError('RULE', { key: 'stock.errors.notLoaner', params: { sku: part.sku } });
-  const serial = get<{ id: string; status: string }>(sqlite, `SELECT id, status FROM stock_serials WHERE part_id = ? AND serial = ?`, part.id, input.serial);
+  const serial = statement<{ id: string; status: string }>(sqlite, `SELECT id, status FROM stock_serials WHERE part_id = ? AND serial = ?`).get(part.id, input.serial);
   if (!serial || serial.status !== 'in_stock') throw fieldError('serial', 'stock.errors.unknownSerial', { serial: input.serial, sku: part.sku });
   const id = ctx.newId();
   const now = ctx.nowIso();
@@ -84,10 +84,10 @@ export function issueLoaner(ctx: StockCtx, input: { partId: string; serial: stri
 /** The loaner comes back; it is in stock again. */
 export function returnLoaner(ctx: StockCtx, loanId: string, note = ''): Loan {
   const { sqlite } = ctx;
-  const loan = get<{ id: string; part_id: string; serial_id: string; ticket_id: string; status: string; note: string }>(sqlite, `SELECT * FROM loans WHERE id = ?`, loanId);
+  const loan = statement<{ id: string; part_id: string; serial_id: string; ticket_id: string; status: string; note: string }>(sqlite, `SELECT * FROM loans WHERE id = ?`).get(loanId);
   if (!loan) throw new AppError('NOT_FOUND');
   if (loan.status !== 'out') throw new AppError('RULE', { key: 'stock.errors.loanClosed' });
-  const serial = get<{ serial: string }>(sqlite, `SELECT serial FROM stock_serials WHERE id = ?`, loan.serial_id)!;
+  const serial = statement<{ serial: string }>(sqlite, `SELECT serial FROM stock_serials WHERE id = ?`).get(loan.serial_id)!;
   const now = ctx.nowIso();
   const m = postMovement(ctx, { partId: loan.part_id, kind: 'loan_in', qty: 1, ticketId: loan.ticket_id, serials: [serial.serial], refId: loan.id, note });
   run(sqlite, `UPDATE stock_serials SET status = 'in_stock', ticket_id = NULL, last_movement_id = ?, updated_at = ? WHERE id = ?`, m.id, now, loan.serial_id);
@@ -104,10 +104,10 @@ export function returnLoaner(ctx: StockCtx, loanId: string, note = ''): Loan {
 
 export function listLoans(ctx: Pick<StockCtx, 'sqlite' | 'nowIso'>, by: { status?: 'out' | 'returned'; ticketId?: string; limit: number }): Loan[] {
   const rows = by.ticketId
-    ? all<LoanRowDb>(ctx.sqlite, `${LOAN_SQL} WHERE l.ticket_id = ? ORDER BY l.out_at DESC LIMIT ?`, by.ticketId, by.limit)
+    ? statement<LoanRowDb>(ctx.sqlite, `${LOAN_SQL} WHERE l.ticket_id = ? ORDER BY l.out_at DESC LIMIT ?`).all(by.ticketId, by.limit)
     : by.status
-      ? all<LoanRowDb>(ctx.sqlite, `${LOAN_SQL} WHERE l.status = ? ORDER BY ${by.status === 'out' ? 'l.out_at ASC' : 'l.returned_at DESC'} LIMIT ?`, by.status, by.limit)
-      : all<LoanRowDb>(ctx.sqlite, `${LOAN_SQL} ORDER BY l.out_at DESC LIMIT ?`, by.limit);
+      ? statement<LoanRowDb>(ctx.sqlite, `${LOAN_SQL} WHERE l.status = ? ORDER BY ${by.status === 'out' ? 'l.out_at ASC' : 'l.returned_at DESC'} LIMIT ?`).all(by.status, by.limit)
+      : statement<LoanRowDb>(ctx.sqlite, `${LOAN_SQL} ORDER BY l.out_at DESC LIMIT ?`).all(by.limit);
   return toLoans(ctx, rows);
 }
 
@@ -116,7 +116,7 @@ export function listLoans(ctx: Pick<StockCtx, 'sqlite' | 'nowIso'>, by: { status
  * hand the device back while it is out (see assertNoLoanerOut).
  */
 export function loanerOutForTicket(ctx: Pick<StockCtx, 'sqlite' | 'nowIso'>, ticketId: string): Loan | null {
-  const row = get<LoanRowDb>(ctx.sqlite, `${LOAN_SQL} WHERE l.ticket_id = ? AND l.status = 'out' LIMIT 1`, ticketId);
+  const row = statement<LoanRowDb>(ctx.sqlite, `${LOAN_SQL} WHERE l.ticket_id = ? AND l.status = 'out' LIMIT 1`).get(ticketId);
   return row ? toLoans(ctx, [row])[0]! : null;
 }
 

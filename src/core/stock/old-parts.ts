@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { OldPart, Shipment } from '../../shared/stock/schemas';
 import type { StockCtx } from './ledger';
-import { all, get, run } from '../db/statements';
+import { run, statement } from '../db/statements';
 import type { OldPartsTable } from './tables';
 import { resolveTicket, ticketNumbers } from './tickets';
 import { requirePartRow } from './catalog';
@@ -41,10 +41,10 @@ function toOldParts(sqlite: Database.Database, rows: OldPartRowDb[]): OldPart[] 
 
 export function listOldParts(sqlite: Database.Database, by: { status?: string; shipmentId?: string; limit: number }): OldPart[] {
   const rows = by.shipmentId
-    ? all<OldPartRowDb>(sqlite, `${OLD_SQL} WHERE o.shipment_id = ? ORDER BY o.created_at LIMIT ?`, by.shipmentId, by.limit)
+    ? statement<OldPartRowDb>(sqlite, `${OLD_SQL} WHERE o.shipment_id = ? ORDER BY o.created_at LIMIT ?`).all(by.shipmentId, by.limit)
     : by.status
-      ? all<OldPartRowDb>(sqlite, `${OLD_SQL} WHERE o.status = ? ORDER BY o.created_at LIMIT ?`, by.status, by.limit)
-      : all<OldPartRowDb>(sqlite, `${OLD_SQL} ORDER BY o.created_at DESC LIMIT ?`, by.limit);
+      ? statement<OldPartRowDb>(sqlite, `${OLD_SQL} WHERE o.status = ? ORDER BY o.created_at LIMIT ?`).all(by.status, by.limit)
+      : statement<OldPartRowDb>(sqlite, `${OLD_SQL} ORDER BY o.created_at DESC LIMIT ?`).all(by.limit);
   return toOldParts(sqlite, rows);
 }
 
@@ -65,36 +65,32 @@ export function addOldPart(ctx: StockCtx, input: { ticket: string; partId?: stri
     ctx.nowIso(),
     ctx.session?.userId ?? null,
   );
-  return toOldParts(ctx.sqlite, [get<OldPartRowDb>(ctx.sqlite, `${OLD_SQL} WHERE o.id = ?`, id)!])[0]!;
+  return toOldParts(ctx.sqlite, [statement<OldPartRowDb>(ctx.sqlite, `${OLD_SQL} WHERE o.id = ?`).get(id)!])[0]!;
 }
 
 export function getShipment(sqlite: Database.Database, id: string): Shipment {
-  const r = get<{ id: string; number: string; carrier: string; tracking_no: string; shipped_on: string; status: 'shipped' | 'closed'; created_at: string; closed_at: string | null; lines: number; confirmed: number }>(
-    sqlite,
-    `SELECT s.*, (SELECT count(*) FROM old_parts o WHERE o.shipment_id = s.id) AS lines,
+  const r = statement<{ id: string; number: string; carrier: string; tracking_no: string; shipped_on: string; status: 'shipped' | 'closed'; created_at: string; closed_at: string | null; lines: number; confirmed: number }>(sqlite, `SELECT s.*, (SELECT count(*) FROM old_parts o WHERE o.shipment_id = s.id) AS lines,
             (SELECT count(*) FROM old_parts o WHERE o.shipment_id = s.id AND o.status = 'confirmed') AS confirmed
-     FROM return_shipments s WHERE s.id = ?`,
-    id,
-  );
+     FROM return_shipments s WHERE s.id = ?`).get(id);
   if (!r) throw new AppError('NOT_FOUND');
   return { id: r.id, number: r.number, carrier: r.carrier, trackingNo: r.tracking_no, shippedOn: r.shipped_on, status: r.status, lines: r.lines, confirmed: r.confirmed, createdAt: r.created_at, closedAt: r.closed_at };
 }
 
 export function listShipments(sqlite: Database.Database, limit: number): Shipment[] {
-  return all<{ id: string }>(sqlite, `SELECT id FROM return_shipments ORDER BY created_at DESC LIMIT ?`, limit).map((r) => getShipment(sqlite, r.id));
+  return statement<{ id: string }>(sqlite, `SELECT id FROM return_shipments ORDER BY created_at DESC LIMIT ?`).all(limit).map((r) => getShipment(sqlite, r.id));
 }
 
 /** Batches lines from the bin into a shipment; a line already shipped is refused, not shipped twice. */
 export function createShipment(ctx: StockCtx, input: { oldPartIds: string[]; carrier: string; trackingNo: string; shippedOn: string }): Shipment {
   const { sqlite } = ctx;
   for (const id of new Set(input.oldPartIds)) {
-    const row = get<{ status: string }>(sqlite, `SELECT status FROM old_parts WHERE id = ?`, id);
+    const row = statement<{ status: string }>(sqlite, `SELECT status FROM old_parts WHERE id = ?`).get(id);
     if (!row || row.status !== 'in_bin') throw new AppError('RULE', { key: 'stock.errors.oldPartNotInBin', params: { id } });
   }
   const id = ctx.newId();
   const now = ctx.nowIso();
   const day = input.shippedOn.replace(/-/g, '').slice(2);
-  const seq = get<{ n: number }>(sqlite, `SELECT count(*) AS n FROM return_shipments WHERE number LIKE ?`, `RS${day}-%`)!.n + 1;
+  const seq = statement<{ n: number }>(sqlite, `SELECT count(*) AS n FROM return_shipments WHERE number LIKE ?`).get(`RS${day}-%`)!.n + 1;
   run(
     sqlite,
     `INSERT INTO return_shipments (id, number, carrier, tracking_no, shipped_on, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, 'shipped', ?, ?)`,
@@ -117,14 +113,14 @@ export function createShipment(ctx: StockCtx, input: { oldPartIds: string[]; car
 export function confirmShipment(ctx: StockCtx, shipmentId: string, oldPartIds?: string[]): Shipment {
   const { sqlite } = ctx;
   getShipment(sqlite, shipmentId);
-  const ids = oldPartIds ?? all<{ id: string }>(sqlite, `SELECT id FROM old_parts WHERE shipment_id = ?`, shipmentId).map((r) => r.id);
+  const ids = oldPartIds ?? statement<{ id: string }>(sqlite, `SELECT id FROM old_parts WHERE shipment_id = ?`).all(shipmentId).map((r) => r.id);
   const now = ctx.nowIso();
   for (const id of ids) {
-    const row = get<{ shipment_id: string | null; status: string }>(sqlite, `SELECT shipment_id, status FROM old_parts WHERE id = ?`, id);
+    const row = statement<{ shipment_id: string | null; status: string }>(sqlite, `SELECT shipment_id, status FROM old_parts WHERE id = ?`).get(id);
     if (!row || row.shipment_id !== shipmentId) throw new AppError('RULE', { key: 'stock.errors.notInShipment', params: { id } });
     if (row.status === 'shipped') run(sqlite, `UPDATE old_parts SET status = 'confirmed', confirmed_at = ? WHERE id = ?`, now, id);
   }
-  const open = get<{ n: number }>(sqlite, `SELECT count(*) AS n FROM old_parts WHERE shipment_id = ? AND status <> 'confirmed'`, shipmentId)!.n;
+  const open = statement<{ n: number }>(sqlite, `SELECT count(*) AS n FROM old_parts WHERE shipment_id = ? AND status <> 'confirmed'`).get(shipmentId)!.n;
   if (open === 0) run(sqlite, `UPDATE return_shipments SET status = 'closed', closed_at = COALESCE(closed_at, ?) WHERE id = ? AND status <> 'closed'`, now, shipmentId);
   return getShipment(sqlite, shipmentId);
 }

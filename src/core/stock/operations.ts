@@ -4,7 +4,7 @@ import type { AdjustInput, FaultyReturnInput, IssueInput, ReceiveInput, ReturnIn
 import { requirePartRow, type PartRowDb } from './catalog';
 import { balanceOf, checkSerialList, postMovement, requireSerials, serialsIn, setSerialStatus, type MovementRowDb, type StockCtx } from './ledger';
 import { consumeReservations, reservedForTicket } from './reservations';
-import { all, get, run } from '../db/statements';
+import { run, statement } from '../db/statements';
 import { resolveTicket } from './tickets';
 
 /**
@@ -56,11 +56,7 @@ export async function issueToTicket(ctx: StockCtx, input: IssueInput): Promise<M
   const part = usablePart(ctx, input.partId);
   checkSerialList(part, input.qty, input.serials);
   const serialIds = requireSerials(ctx, part, input.serials, ['in_stock']);
-  const open = all<{ ticketId: string; qty: number }>(
-    sqlite,
-    `SELECT ticket_id AS ticketId, qty - issued_qty AS qty FROM stock_reservations WHERE part_id = ? AND status = 'open' ORDER BY created_at, id`,
-    part.id,
-  );
+  const open = statement<{ ticketId: string; qty: number }>(sqlite, `SELECT ticket_id AS ticketId, qty - issued_qty AS qty FROM stock_reservations WHERE part_id = ? AND status = 'open' ORDER BY created_at, id`).all(part.id);
   const own = reservedForTicket(sqlite, part.id, ticket.id);
   const issuable = issuableFor(part.on_hand, open, ticket.id);
   const short = input.qty > issuable;
@@ -112,12 +108,7 @@ export async function issueToTicket(ctx: StockCtx, input: IssueInput): Promise<M
 
 /** How many of a part a ticket holds now (issued minus returned). */
 export function issuedToTicket(ctx: Pick<StockCtx, 'sqlite'>, partId: string, ticketId: string): number {
-  return -get<{ n: number }>(
-    ctx.sqlite,
-    `SELECT COALESCE(SUM(qty), 0) AS n FROM stock_movements WHERE ticket_id = ? AND part_id = ? AND kind IN ('issue', 'return')`,
-    ticketId,
-    partId,
-  )!.n;
+  return -statement<{ n: number }>(ctx.sqlite, `SELECT COALESCE(SUM(qty), 0) AS n FROM stock_movements WHERE ticket_id = ? AND part_id = ? AND kind IN ('issue', 'return')`).get(ticketId, partId)!.n;
 }
 
 /** A part comes back from a ticket unused (or the repair changed): only what the ticket holds. */

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/errors';
 import type { Reservation, ReserveInput } from '../../shared/stock/schemas';
 import { requirePartRow } from './catalog';
 import type { StockCtx } from './ledger';
-import { all, get, run } from '../db/statements';
+import { run, statement } from '../db/statements';
 import type { PartsTable, StockReservationsTable } from './tables';
 import { resolveTicket, ticketNumbers } from './tickets';
 
@@ -16,7 +16,7 @@ export function bumpReserved(sqlite: Database.Database, partId: string, delta: n
 
 /** What is still reserved for one ticket of one part. */
 export function reservedForTicket(sqlite: Database.Database, partId: string, ticketId: string): number {
-  return get<{ n: number }>(sqlite, `SELECT COALESCE(SUM(qty - issued_qty), 0) AS n FROM stock_reservations WHERE ticket_id = ? AND part_id = ? AND status = 'open'`, ticketId, partId)!.n;
+  return statement<{ n: number }>(sqlite, `SELECT COALESCE(SUM(qty - issued_qty), 0) AS n FROM stock_reservations WHERE ticket_id = ? AND part_id = ? AND status = 'open'`).get(ticketId, partId)!.n;
 }
 
 type ReservationRowDb = Selectable<StockReservationsTable> & Pick<Selectable<PartsTable>, 'sku' | 'name_zh' | 'name_en'>;
@@ -42,17 +42,17 @@ function toReservations(sqlite: Database.Database, rows: ReservationRowDb[]): Re
 }
 
 export function getReservation(sqlite: Database.Database, id: string): Reservation {
-  const row = get<ReservationRowDb>(sqlite, `${RES_SQL} WHERE r.id = ?`, id);
+  const row = statement<ReservationRowDb>(sqlite, `${RES_SQL} WHERE r.id = ?`).get(id);
   if (!row) throw new AppError('NOT_FOUND');
   return toReservations(sqlite, [row])[0]!;
 }
 
 export function listReservations(sqlite: Database.Database, by: { ticketId?: string; partId?: string }): Reservation[] {
   const rows = by.ticketId
-    ? all<ReservationRowDb>(sqlite, `${RES_SQL} WHERE r.ticket_id = ? AND r.status = 'open' ORDER BY r.created_at`, by.ticketId)
+    ? statement<ReservationRowDb>(sqlite, `${RES_SQL} WHERE r.ticket_id = ? AND r.status = 'open' ORDER BY r.created_at`).all(by.ticketId)
     : by.partId
-      ? all<ReservationRowDb>(sqlite, `${RES_SQL} WHERE r.part_id = ? AND r.status = 'open' ORDER BY r.created_at`, by.partId)
-      : all<ReservationRowDb>(sqlite, `${RES_SQL} WHERE r.status = 'open' ORDER BY r.created_at LIMIT 500`);
+      ? statement<ReservationRowDb>(sqlite, `${RES_SQL} WHERE r.part_id = ? AND r.status = 'open' ORDER BY r.created_at`).all(by.partId)
+      : statement<ReservationRowDb>(sqlite, `${RES_SQL} WHERE r.status = 'open' ORDER BY r.created_at LIMIT 500`).all();
   return toReservations(sqlite, rows);
 }
 
@@ -86,7 +86,7 @@ export function reserve(ctx: StockCtx, input: ReserveInput): { reservation: Rese
 
 /** Releases an open reservation (quote declined or revised). */
 export function releaseReservation(ctx: StockCtx, id: string): Reservation {
-  const row = get<ReservationRowDb>(ctx.sqlite, `${RES_SQL} WHERE r.id = ?`, id);
+  const row = statement<ReservationRowDb>(ctx.sqlite, `${RES_SQL} WHERE r.id = ?`).get(id);
   if (!row) throw new AppError('NOT_FOUND');
   if (row.status !== 'open') throw new AppError('RULE', { key: 'stock.errors.reservationClosed' });
   run(ctx.sqlite, `UPDATE stock_reservations SET status = 'released', closed_at = ?, closed_by = ? WHERE id = ?`, ctx.nowIso(), ctx.session?.userId ?? null, id);
@@ -96,7 +96,7 @@ export function releaseReservation(ctx: StockCtx, id: string): Reservation {
 
 /** Releases every open reservation of a ticket (ticket cancelled or collected); returns how many. */
 export function releaseTicketReservations(ctx: StockCtx, ticketId: string): number {
-  const rows = all<{ id: string }>(ctx.sqlite, `SELECT id FROM stock_reservations WHERE ticket_id = ? AND status = 'open'`, ticketId);
+  const rows = statement<{ id: string }>(ctx.sqlite, `SELECT id FROM stock_reservations WHERE ticket_id = ? AND status = 'open'`).all(ticketId);
   for (const r of rows) releaseReservation(ctx, r.id);
   return rows.length;
 }
@@ -104,12 +104,7 @@ export function releaseTicketReservations(ctx: StockCtx, ticketId: string): numb
 /** An issue to a ticket uses up that ticket's reservations of the part, oldest first. */
 export function consumeReservations(ctx: StockCtx, partId: string, ticketId: string, qty: number): void {
   let left = qty;
-  const rows = all<{ id: string; qty: number; issued_qty: number }>(
-    ctx.sqlite,
-    `SELECT id, qty, issued_qty FROM stock_reservations WHERE ticket_id = ? AND part_id = ? AND status = 'open' ORDER BY created_at`,
-    ticketId,
-    partId,
-  );
+  const rows = statement<{ id: string; qty: number; issued_qty: number }>(ctx.sqlite, `SELECT id, qty, issued_qty FROM stock_reservations WHERE ticket_id = ? AND part_id = ? AND status = 'open' ORDER BY created_at`).all(ticketId, partId);
   let used = 0;
   for (const r of rows) {
     if (left <= 0) break;

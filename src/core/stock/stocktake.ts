@@ -6,8 +6,9 @@ import { variance } from '../../shared/stock/stocktake';
 import { localDate } from '../../shared/time/local-date';
 import { partByCode } from './catalog';
 import { postMovement, type StockCtx } from './ledger';
-import { all, get, run } from '../db/statements';
+import { run, statement } from '../db/statements';
 import type { PartsTable, StocktakeLinesTable, StocktakesTable } from './tables';
+import { DEFAULT_TIME_ZONE, shopTimeZone } from '../shop/settings';
 
 /**
  * Stocktake (盘点): starting freezes each part's expected count and average cost; counts are
@@ -22,17 +23,13 @@ const ST_SQL = `SELECT s.*, cu.display_name AS created_name, pu.display_name AS 
   FROM stocktakes s LEFT JOIN users cu ON cu.id = s.created_by LEFT JOIN users pu ON pu.id = s.posted_by`;
 
 export function getStocktake(sqlite: Database.Database, id: string): Stocktake {
-  const r = get<StocktakeRowDb>(sqlite, `${ST_SQL} WHERE s.id = ?`, id);
+  const r = statement<StocktakeRowDb>(sqlite, `${ST_SQL} WHERE s.id = ?`).get(id);
   if (!r) throw new AppError('NOT_FOUND');
-  const t = get<{ lines: number; counted: number; short_qty: number; over_qty: number; value: number }>(
-    sqlite,
-    `SELECT count(*) AS lines, count(counted) AS counted,
+  const t = statement<{ lines: number; counted: number; short_qty: number; over_qty: number; value: number }>(sqlite, `SELECT count(*) AS lines, count(counted) AS counted,
             COALESCE(SUM(CASE WHEN counted < expected THEN expected - counted ELSE 0 END), 0) AS short_qty,
             COALESCE(SUM(CASE WHEN counted > expected THEN counted - expected ELSE 0 END), 0) AS over_qty,
             COALESCE(SUM(CASE WHEN counted IS NULL THEN 0 ELSE (counted - expected) * unit_cost END), 0) AS value
-     FROM stocktake_lines WHERE stocktake_id = ?`,
-    id,
-  )!;
+     FROM stocktake_lines WHERE stocktake_id = ?`).get(id)!;
   return {
     id: r.id,
     number: r.number,
@@ -48,12 +45,11 @@ export function getStocktake(sqlite: Database.Database, id: string): Stocktake {
 }
 
 export function listStocktakes(sqlite: Database.Database, limit: number): Stocktake[] {
-  return all<{ id: string }>(sqlite, `SELECT id FROM stocktakes ORDER BY created_at DESC LIMIT ?`, limit).map((r) => getStocktake(sqlite, r.id));
+  return statement<{ id: string }>(sqlite, `SELECT id FROM stocktakes ORDER BY created_at DESC LIMIT ?`).all(limit).map((r) => getStocktake(sqlite, r.id));
 }
 
 function shopZone(sqlite: Database.Database): string {
-  const row = get<{ settings_json: string }>(sqlite, `SELECT settings_json FROM shop LIMIT 1`);
-  return (row ? (JSON.parse(row.settings_json) as { timeZone?: string }).timeZone : undefined) ?? 'Asia/Shanghai';
+  return shopTimeZone(sqlite) ?? DEFAULT_TIME_ZONE;
 }
 
 /** Opens a session over the given bins (all parts with stock or a bin when none are given). */
@@ -62,7 +58,7 @@ export function startStocktake(ctx: StockCtx, input: { bins?: string[]; note: st
   const id = ctx.newId();
   const now = ctx.nowIso();
   const day = localDate(new Date(now), shopZone(sqlite)).replace(/-/g, '').slice(2);
-  const seq = get<{ n: number }>(sqlite, `SELECT count(*) AS n FROM stocktakes WHERE number LIKE ?`, `PD${day}-%`)!.n + 1;
+  const seq = statement<{ n: number }>(sqlite, `SELECT count(*) AS n FROM stocktakes WHERE number LIKE ?`).get(`PD${day}-%`)!.n + 1;
   const bins = input.bins && input.bins.length ? [...new Set(input.bins)] : null;
   run(
     sqlite,
@@ -75,19 +71,12 @@ export function startStocktake(ctx: StockCtx, input: { bins?: string[]; note: st
     ctx.session?.userId ?? null,
   );
   const parts = bins
-    ? all<{ part_id: string; bin: string; on_hand: number; avg_cost: number }>(
-        sqlite,
-        `SELECT s.part_id, s.bin, COALESCE(b.on_hand, 0) AS on_hand, COALESCE(b.avg_cost, 0) AS avg_cost
+    ? statement<{ part_id: string; bin: string; on_hand: number; avg_cost: number }>(sqlite, `SELECT s.part_id, s.bin, COALESCE(b.on_hand, 0) AS on_hand, COALESCE(b.avg_cost, 0) AS avg_cost
          FROM stock_settings s LEFT JOIN stock_balances b ON b.part_id = s.part_id
-         WHERE s.bin IN (SELECT value FROM json_each(?))`,
-        JSON.stringify(bins),
-      )
-    : all<{ part_id: string; bin: string; on_hand: number; avg_cost: number }>(
-        sqlite,
-        `SELECT p.id AS part_id, COALESCE(s.bin, '') AS bin, COALESCE(b.on_hand, 0) AS on_hand, COALESCE(b.avg_cost, 0) AS avg_cost
+         WHERE s.bin IN (SELECT value FROM json_each(?))`).all(JSON.stringify(bins))
+    : statement<{ part_id: string; bin: string; on_hand: number; avg_cost: number }>(sqlite, `SELECT p.id AS part_id, COALESCE(s.bin, '') AS bin, COALESCE(b.on_hand, 0) AS on_hand, COALESCE(b.avg_cost, 0) AS avg_cost
          FROM parts p LEFT JOIN stock_balances b ON b.part_id = p.id LEFT JOIN stock_settings s ON s.part_id = p.id
-         WHERE COALESCE(b.on_hand, 0) <> 0 OR COALESCE(s.bin, '') <> ''`,
-      );
+         WHERE COALESCE(b.on_hand, 0) <> 0 OR COALESCE(s.bin, '') <> ''`).all();
   for (const p of parts) {
     run(
       sqlite,
@@ -129,10 +118,10 @@ function toLine(r: LineRowDb): StocktakeLine {
 export function stocktakeLines(sqlite: Database.Database, id: string, opts: { bin?: string; onlyVariances: boolean }): { lines: StocktakeLine[]; bins: string[] } {
   const rows =
     opts.bin !== undefined
-      ? all<LineRowDb>(sqlite, `${LINE_SQL} WHERE l.stocktake_id = ? AND l.bin = ? ORDER BY p.sku`, id, opts.bin)
-      : all<LineRowDb>(sqlite, `${LINE_SQL} WHERE l.stocktake_id = ? ORDER BY l.bin, p.sku`, id);
+      ? statement<LineRowDb>(sqlite, `${LINE_SQL} WHERE l.stocktake_id = ? AND l.bin = ? ORDER BY p.sku`).all(id, opts.bin)
+      : statement<LineRowDb>(sqlite, `${LINE_SQL} WHERE l.stocktake_id = ? ORDER BY l.bin, p.sku`).all(id);
   const lines = rows.map(toLine).filter((l) => !opts.onlyVariances || l.varianceQty !== 0);
-  const bins = all<{ bin: string }>(sqlite, `SELECT DISTINCT bin FROM stocktake_lines WHERE stocktake_id = ? ORDER BY bin`, id).map((r) => r.bin);
+  const bins = statement<{ bin: string }>(sqlite, `SELECT DISTINCT bin FROM stocktake_lines WHERE stocktake_id = ? ORDER BY bin`).all(id).map((r) => r.bin);
   return { lines, bins };
 }
 
@@ -151,14 +140,14 @@ export function countStocktake(ctx: StockCtx, input: { stocktakeId: string; part
     if (!hit) throw new AppError('NOT_FOUND', { key: 'stock.errors.unknownCode', params: { code: input.code! } });
     partId = hit.id;
   }
-  const line = get<{ id: string; counted: number | null }>(sqlite, `SELECT id, counted FROM stocktake_lines WHERE stocktake_id = ? AND part_id = ?`, input.stocktakeId, partId);
+  const line = statement<{ id: string; counted: number | null }>(sqlite, `SELECT id, counted FROM stocktake_lines WHERE stocktake_id = ? AND part_id = ?`).get(input.stocktakeId, partId);
   if (!line) {
-    const sku = get<{ sku: string }>(sqlite, `SELECT sku FROM parts WHERE id = ?`, partId)?.sku ?? partId;
+    const sku = statement<{ sku: string }>(sqlite, `SELECT sku FROM parts WHERE id = ?`).get(partId)?.sku ?? partId;
     throw new AppError('RULE', { key: 'stock.errors.notInStocktake', params: { sku } });
   }
   const counted = input.mode === 'add' ? (line.counted ?? 0) + input.qty : input.qty;
   run(sqlite, `UPDATE stocktake_lines SET counted = ?, counted_at = ?, counted_by = ? WHERE id = ?`, counted, ctx.nowIso(), ctx.session?.userId ?? null, line.id);
-  return toLine(get<LineRowDb>(sqlite, `${LINE_SQL} WHERE l.id = ?`, line.id)!);
+  return toLine(statement<LineRowDb>(sqlite, `${LINE_SQL} WHERE l.id = ?`).get(line.id)!);
 }
 
 /**
@@ -168,12 +157,8 @@ export function countStocktake(ctx: StockCtx, input: { stocktakeId: string; part
 export async function postStocktake(ctx: StockCtx, id: string): Promise<{ stocktake: Stocktake; posted: number; skippedSerialized: number }> {
   const { sqlite } = ctx;
   const st = requireCounting(sqlite, id);
-  const rows = all<{ part_id: string; expected: number; counted: number; unit_cost: number; serialized: number }>(
-    sqlite,
-    `SELECT l.part_id, l.expected, l.counted, l.unit_cost, p.serialized FROM stocktake_lines l JOIN parts p ON p.id = l.part_id
-     WHERE l.stocktake_id = ? AND l.counted IS NOT NULL AND l.counted <> l.expected`,
-    id,
-  );
+  const rows = statement<{ part_id: string; expected: number; counted: number; unit_cost: number; serialized: number }>(sqlite, `SELECT l.part_id, l.expected, l.counted, l.unit_cost, p.serialized FROM stocktake_lines l JOIN parts p ON p.id = l.part_id
+     WHERE l.stocktake_id = ? AND l.counted IS NOT NULL AND l.counted <> l.expected`).all(id);
   let posted = 0;
   let skippedSerialized = 0;
   for (const r of rows) {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
-import { all, get, statement } from '../db/statements';
+import { statement } from '../db/statements';
+import { hasTable } from '../db/catalog';
 
 export interface TicketRef {
   id: string;
@@ -14,7 +15,7 @@ const hasTickets = new WeakMap<Database.Database, boolean>();
 export function ticketsTableExists(sqlite: Database.Database): boolean {
   let v = hasTickets.get(sqlite);
   if (v === undefined) {
-    v = !!statement<1, []>(sqlite, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets'`).get();
+    v = hasTable(sqlite, 'tickets');
     // Only a positive answer is final: the table appears with a migration, it never goes away.
     if (v) hasTickets.set(sqlite, v);
   }
@@ -24,11 +25,7 @@ export function ticketsTableExists(sqlite: Database.Database): boolean {
 /** The ticket a person named by id or by its printed number; refused when no such ticket exists. */
 export function resolveTicket(sqlite: Database.Database, ref: string): TicketRef {
   if (!ticketsTableExists(sqlite)) return { id: ref, number: null, deviceId: null };
-  const row = get<{ id: string; number: string; device_id: string | null }>(
-    sqlite,
-    `SELECT id, number, device_id FROM tickets WHERE id = @ref UNION ALL SELECT id, number, device_id FROM tickets WHERE number = @ref LIMIT 1`,
-    { ref },
-  );
+  const row = statement<{ id: string; number: string; device_id: string | null }>(sqlite, `SELECT id, number, device_id FROM tickets WHERE id = @ref UNION ALL SELECT id, number, device_id FROM tickets WHERE number = @ref LIMIT 1`).get({ ref });
   if (!row) throw new AppError('NOT_FOUND', { key: 'stock.errors.unknownTicket', params: { ref }, details: { ticket: ref } });
   return { id: row.id, number: row.number, deviceId: row.device_id };
 }
@@ -49,5 +46,5 @@ export function ticketNumbers(sqlite: Database.Database, ids: readonly (string |
 
 export function ticketNumber(sqlite: Database.Database, id: string | null): string | null {
   if (!id || !ticketsTableExists(sqlite)) return null;
-  return all<{ number: string }>(sqlite, `SELECT number FROM tickets WHERE id = ?`, id)[0]?.number ?? null;
+  return statement<{ number: string }>(sqlite, `SELECT number FROM tickets WHERE id = ?`).all(id)[0]?.number ?? null;
 }

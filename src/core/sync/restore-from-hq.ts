@@ -6,19 +6,20 @@ import { PATHS, enrollResponseSchema, restoreResponseSchema, type Cell } from '.
 import { insertUser } from '../auth/users';
 import { encryptSecret } from '../secrets/cipher';
 import { syncedTableInfo } from './rows';
-import { prepared } from '../db/statements';
+import { column, prepared, statement } from '../db/statements';
 import { suspendOutboxTriggers } from '../db/outbox';
 import { syncEngineOf } from './engine';
 import { SyncFailure } from './failure';
 import { upgradeHeldRow } from './held-rows';
 
 import { TOKEN_AAD } from './sync-state';
+import { columnNames, foreignKeyIssueCount, foreignKeys } from '../db/catalog';
 
 /** Synced tables, parents before children (foreign keys), so insert triggers see what they read. */
 export function tablesInDependencyOrder(sqlite: BetterSqlite3.Database): string[] {
   const tables = syncedTableInfo(sqlite).map((t) => t.table);
   const set = new Set(tables);
-  const deps = new Map(tables.map((t) => [t, (sqlite.prepare(`SELECT "table" AS p FROM pragma_foreign_key_list(?)`).all(t) as { p: string }[]).map((r) => r.p).filter((p) => set.has(p) && p !== t)]));
+  const deps = new Map(tables.map((t) => [t, foreignKeys(sqlite, t).map((fk) => fk.table).filter((p) => set.has(p) && p !== t)]));
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (t: string, path: Set<string>) => {
@@ -55,14 +56,12 @@ export interface RestoreFromHqResult {
 function addPlaceholderUsers(sqlite: BetterSqlite3.Database, tables: string[], now: string): number {
   const missing = new Set<string>();
   for (const t of tables) {
-    for (const fk of sqlite.prepare(`SELECT "from" AS col FROM pragma_foreign_key_list(?) WHERE "table" = 'users'`).all(t) as { col: string }[]) {
-      for (const id of sqlite.prepare(`SELECT DISTINCT "${fk.col}" FROM "${t}" WHERE "${fk.col}" IS NOT NULL AND "${fk.col}" NOT IN (SELECT id FROM users)`).pluck().all() as string[]) missing.add(id);
+    for (const { from: col } of foreignKeys(sqlite, t).filter((k) => k.table === 'users')) {
+      for (const id of column<string>(sqlite, `SELECT DISTINCT "${col}" FROM "${t}" WHERE "${col}" IS NOT NULL AND "${col}" NOT IN (SELECT id FROM users)`).all()) missing.add(id);
     }
   }
-  const ins = sqlite.prepare(
-    `INSERT INTO users (id, username, display_name, role, password_hash, pin_hash, disabled, failed_attempts, locked_until, created_at, updated_at)
-     VALUES (?, ?, ?, 'counter', ?, NULL, 1, 0, NULL, ?, ?)`,
-  );
+  const ins = prepared(sqlite, `INSERT INTO users (id, username, display_name, role, password_hash, pin_hash, disabled, failed_attempts, locked_until, created_at, updated_at)
+     VALUES (?, ?, ?, 'counter', ?, NULL, 1, 0, NULL, ?, ?)`);
   for (const id of missing) ins.run(id, `restored-${id.slice(-12)}`, `(${id.slice(-6)})`, `disabled:${crypto.randomBytes(16).toString('hex')}`, now, now);
   return missing.size;
 }
@@ -84,7 +83,7 @@ export async function restoreFromHq(
 ): Promise<RestoreFromHqResult> {
   const { sqlite } = services;
   const engine = syncEngineOf(services);
-  const hasShop = await services.db.connection().execute(async () => sqlite.prepare(`SELECT count(*) FROM shop`).pluck().get() as number);
+  const hasShop = await services.db.connection().execute(async () => column<number>(sqlite, `SELECT count(*) FROM shop`).get()!);
   if (hasShop > 0) throw new AppError('ALREADY_SET_UP');
   const token = crypto.randomBytes(32).toString('base64url');
   let enrolled;
@@ -97,7 +96,7 @@ export async function restoreFromHq(
     throw e instanceof SyncFailure ? e.toAppError() : e;
   }
   const tables = tablesInDependencyOrder(sqlite);
-  const columns = new Map(tables.map((t) => [t, new Set((sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((c) => c.name))]));
+  const columns = new Map(tables.map((t) => [t, columnNames(sqlite, t)]));
   let rows = 0;
   const resend: { table: string; id: string }[] = [];
   let high = enrolled.highVersion ?? enrolled.lastSeq;
@@ -140,17 +139,16 @@ export async function restoreFromHq(
           after = page.data.next;
         }
       }
-      const shop = sqlite.prepare(`SELECT id, code FROM shop LIMIT 1`).get() as { id: string; code: string } | undefined;
+      const shop = statement<{ id: string; code: string }>(sqlite, `SELECT id, code FROM shop LIMIT 1`).get();
       if (!shop) throw new AppError('NOT_FOUND', { details: { reason: 'head office holds no shop row for this shop' } });
       resumeOutbox();
       sqlite.exec(`DELETE FROM outbox`); // nothing was queued before the restore either
-      if (sqlite.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'`).run(high).changes === 0) sqlite.prepare(`INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)`).run(high);
+      if (prepared(sqlite, `UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'`).run(high).changes === 0) prepared(sqlite, `INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)`).run(high);
       // …except the rows brought to this schema's shape: head office gets them anew, above its versions
-      const queue = sqlite.prepare(`INSERT INTO outbox (table_name, row_id, op) VALUES (?, ?, 'upsert')`);
+      const queue = prepared(sqlite, `INSERT INTO outbox (table_name, row_id, op) VALUES (?, ?, 'upsert')`);
       for (const r of resend) queue.run(r.table, r.id);
       const now = services.clock.now().toISOString();
-      sqlite
-        .prepare(`UPDATE sync_state SET hq_url = ?, hq_shop_id = ?, token_cipher = ?, enrolled_at = ?, acked_seq = ?, pull_cursor = 0, failures = 0, last_error_json = NULL, next_attempt_at = NULL WHERE id = 1`)
+      prepared(sqlite, `UPDATE sync_state SET hq_url = ?, hq_shop_id = ?, token_cipher = ?, enrolled_at = ?, acked_seq = ?, pull_cursor = 0, failures = 0, last_error_json = NULL, next_attempt_at = NULL WHERE id = 1`)
         .run(input.url, enrolled.shopId, encryptSecret(services.keys, token, TOKEN_AAD), now, lastSeq);
       sqlite.exec('COMMIT');
     } catch (e) {
@@ -167,10 +165,10 @@ export async function restoreFromHq(
     await services.db.connection().execute(async () => {
       placeholderUsers = sqlite.transaction(() => addPlaceholderUsers(sqlite, [...tables, 'users'], services.clock.now().toISOString()))();
       sqlite.pragma('foreign_keys = ON');
-      foreignKeyIssues = (sqlite.pragma('foreign_key_check') as unknown[]).length;
+      foreignKeyIssues = foreignKeyIssueCount(sqlite);
     });
   }
   if (input.admin) await insertUser(services.db, { ...input.admin, role: 'admin', id: services.newId(), now: services.clock.now().toISOString() }, 'admin.');
-  const shop = sqlite.prepare(`SELECT id, code FROM shop LIMIT 1`).get() as { id: string; code: string };
+  const shop = statement<{ id: string; code: string }>(sqlite, `SELECT id, code FROM shop LIMIT 1`).get()!;
   return { shopId: shop.id, code: shop.code, rows, tables: tables.length, placeholderUsers, foreignKeyIssues };
 }

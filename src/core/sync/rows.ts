@@ -2,6 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Cell, PushRow } from '../../shared/sync/protocol';
 import { syncedTables } from '../db/outbox';
 import { prepared, statement } from '../db/statements';
+import type { OutboxTable } from '../db/schema';
+import { outboxTriggerSql } from '../db/catalog';
 
 /**
  * Generic reading of synced rows, for any table that carries outbox triggers: no per-table
@@ -23,8 +25,7 @@ export function idColumnOf(sqlite: BetterSqlite3.Database, table: string): strin
   let cache = idColumnCache.get(sqlite);
   if (!cache) idColumnCache.set(sqlite, (cache = new Map()));
   if (cache.has(table)) return cache.get(table)!;
-  const row = statement<{ sql: string }, [string]>(sqlite, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(`outbox_${table}_insert`);
-  const m = row?.sql.match(/NEW\.([a-z_][a-z0-9_]*)\s*,\s*'upsert'/i);
+  const m = outboxTriggerSql(sqlite, table)?.match(/NEW\.([a-z_][a-z0-9_]*)\s*,\s*'upsert'/i);
   const id = m ? m[1]! : null;
   cache.set(table, id);
   return id;
@@ -52,28 +53,15 @@ export interface Batch {
   bytes: number;
 }
 
-/** Row reads through core/db's statement cache (they are the hot path of a first push). */
-class Reader {
-  constructor(private readonly sqlite: BetterSqlite3.Database) {}
-  stmt(sql: string): BetterSqlite3.Statement {
-    return prepared(this.sqlite, sql);
+/** A row as it is now, or 'gone'; through core/db's statement cache (the hot path of a first push). */
+function currentRow(sqlite: BetterSqlite3.Database, table: string, id: string): Record<string, unknown> | undefined | 'gone' {
+  const col = idColumnOf(sqlite, table);
+  if (!col || !/^[a-z_][a-z0-9_]*$/.test(table)) return 'gone';
+  try {
+    return statement<Record<string, unknown>, [string]>(sqlite, `SELECT * FROM "${table}" WHERE "${col}" = ?`).get(id);
+  } catch {
+    return 'gone'; // the table was dropped: its rows are gone
   }
-  row(table: string, id: string): Record<string, unknown> | undefined | 'gone' {
-    const col = idColumnOf(this.sqlite, table);
-    if (!col || !/^[a-z_][a-z0-9_]*$/.test(table)) return 'gone';
-    try {
-      return this.stmt(`SELECT * FROM "${table}" WHERE "${col}" = ?`).get(id) as Record<string, unknown> | undefined;
-    } catch {
-      return 'gone'; // the table was dropped: its rows are gone
-    }
-  }
-}
-
-const readers = new WeakMap<BetterSqlite3.Database, Reader>();
-function readerOf(sqlite: BetterSqlite3.Database): Reader {
-  let r = readers.get(sqlite);
-  if (!r) readers.set(sqlite, (r = new Reader(sqlite)));
-  return r;
 }
 
 /**
@@ -82,13 +70,11 @@ function readerOf(sqlite: BetterSqlite3.Database): Reader {
  * Synchronous: call it while holding the connection (no other transaction open).
  */
 export function readBatch(sqlite: BetterSqlite3.Database, acked: number, maxEntries: number, maxBytes: number): Batch | null {
-  const reader = readerOf(sqlite);
   return sqlite.transaction(() => {
-    const entries = reader.stmt(`SELECT seq, table_name, row_id FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?`).all(acked, maxEntries) as {
-      seq: number;
-      table_name: string;
-      row_id: string;
-    }[];
+    const entries = statement<Pick<OutboxTable, 'table_name' | 'row_id'> & { seq: number }, [number, number]>(
+      sqlite,
+      `SELECT seq, table_name, row_id FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?`,
+    ).all(acked, maxEntries);
     if (entries.length === 0) return null;
     const seen = new Map<string, PushRow>();
     const rows: PushRow[] = [];
@@ -100,7 +86,7 @@ export function readBatch(sqlite: BetterSqlite3.Database, acked: number, maxEntr
       if (earlier) earlier.v = e.seq; // entries come in order: the row's newest change so far
       else {
         const v = e.seq;
-        const raw = reader.row(e.table_name, e.row_id);
+        const raw = currentRow(sqlite, e.table_name, e.row_id);
         let row: PushRow;
         let size: number;
         if (raw && raw !== 'gone') {

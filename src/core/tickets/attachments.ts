@@ -58,12 +58,12 @@ const toMeta = (r: MetaRow) => ({
 
 /** A ticket's attachments for lists: metadata and thumbnails, never the image bytes. */
 export function attachmentsOf(sqlite: Database.Database, ticketId: string) {
-  return (prepared(sqlite, `SELECT ${META} FROM attachments WHERE ticket_id = ? ORDER BY id`).all(ticketId) as MetaRow[]).map(toMeta);
+  return statement<MetaRow>(sqlite, `SELECT ${META} FROM attachments WHERE ticket_id = ? ORDER BY id`).all(ticketId).map(toMeta);
 }
 
 /** One attachment with its bytes (opening a photo, printing a signature). */
 export function loadAttachment(sqlite: Database.Database, id: string) {
-  const r = prepared(sqlite, `SELECT ${META} FROM attachments WHERE id = ?`).get(id) as MetaRow | undefined;
+  const r = statement<MetaRow>(sqlite, `SELECT ${META} FROM attachments WHERE id = ?`).get(id);
   if (!r) throw new AppError('NOT_FOUND', { details: { entity: 'attachment', id } });
   const blob = statement<{ bytes: Buffer }, [string]>(sqlite, `SELECT bytes FROM attachment_blobs WHERE sha256 = ?`).get(r.sha256);
   if (!blob) throw new AppError('NOT_FOUND', { details: { entity: 'attachment_blob', id, sha256: r.sha256 } });

@@ -5,7 +5,7 @@ import { loadCustomer } from '../customers/store';
 import { loadDevice } from '../devices/store';
 import type { ShopClock } from '../shop/clock';
 import { coverageOf } from './rows';
-import { prepared } from '../db/statements';
+import { statement } from '../db/statements';
 import { attachmentsOf } from './attachments';
 import { eventsOf } from './events';
 import { legalLimits, ticketFlags } from './rows';
@@ -43,17 +43,14 @@ interface TicketDbRow {
 
 /** Everything the ticket screen shows, except the passcode itself (only whether there is one). */
 export function loadTicketDetail(sqlite: Database.Database, clock: ShopClock, id: string): TicketDetail {
-  const t = prepared(
-    sqlite,
-    `SELECT t.id, t.number, t.status, t.status_at, t.received_at, t.received_by, rb.display_name AS rb_name, t.promised_date, t.service_json,
+  const t = statement<TicketDbRow>(sqlite, `SELECT t.id, t.number, t.status, t.status_at, t.received_at, t.received_by, rb.display_name AS rb_name, t.promised_date, t.service_json,
        t.fault_text, t.fault_codes_json, t.condition_json, t.accessories_json, t.passcode_state, t.passcode_kind, t.passcode_erased_at,
        t.data_loss_ack, t.deposit_fen, t.deposit_note, t.technician_id, tu.display_name AS tech_name, t.findings_json, t.warranty_claimed,
        (SELECT q.customer_total_fen || ',' || (q.maker_fen + q.shop_fen + q.extended_warranty_fen + q.insurer_fen) FROM quotes q WHERE q.ticket_id = t.id ORDER BY q.version DESC LIMIT 1) AS q_split,
        EXISTS (SELECT 1 FROM sanbao_outcomes s WHERE s.ticket_id = t.id) AS sanbao,
        t.note, t.customer_id, t.device_id
      FROM tickets t LEFT JOIN users rb ON rb.id = t.received_by LEFT JOIN users tu ON tu.id = t.technician_id
-     WHERE t.id = ?`,
-  ).get(id) as TicketDbRow | undefined;
+     WHERE t.id = ?`).get(id);
   if (!t) throw new AppError('NOT_FOUND', { details: { entity: 'ticket', id } });
   return {
     id: t.id,

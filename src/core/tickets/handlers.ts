@@ -5,7 +5,7 @@ import { parseTicketNumber, formatTicketNumber } from '../../shared/tickets/numb
 import { daysBetweenDates, localDate } from '../../shared/time/local-date';
 import type { Handlers } from '../api/context';
 import { shopClock } from '../shop/clock';
-import { prepared, statement } from '../db/statements';
+import { exists, statement } from '../db/statements';
 import { loadAttachment } from './attachments';
 import { loadTicketDetail } from './detail';
 import { eventsOf } from './events';
@@ -15,7 +15,7 @@ import { erasePasscode, revealPasscode } from './passcode';
 import { rowsWhere } from './rows';
 
 function requireTicket(ctx: { sqlite: import('better-sqlite3').Database }, id: string) {
-  if (!prepared(ctx.sqlite, `SELECT 1 FROM tickets WHERE id = ?`).get(id)) throw new AppError('NOT_FOUND', { details: { entity: 'ticket', id } });
+  if (!exists(ctx.sqlite, `SELECT 1 FROM tickets WHERE id = ?`, id)) throw new AppError('NOT_FOUND', { details: { entity: 'ticket', id } });
 }
 
 export const ticketHandlers: Handlers<typeof ticketProcedures> = {
@@ -37,11 +37,10 @@ export const ticketHandlers: Handlers<typeof ticketProcedures> = {
   },
 
   async 'tickets.statusCounts'(input, ctx) {
-    const rows = (
-      input.technicianId
-        ? prepared(ctx.sqlite, `SELECT status, count(*) AS n FROM tickets WHERE technician_id = ? GROUP BY status`).all(input.technicianId)
-        : prepared(ctx.sqlite, `SELECT status, count(*) AS n FROM tickets GROUP BY status`).all()
-    ) as { status: TicketStatus; n: number }[];
+    type Row = { status: TicketStatus; n: number };
+    const rows = input.technicianId
+      ? statement<Row>(ctx.sqlite, `SELECT status, count(*) AS n FROM tickets WHERE technician_id = ? GROUP BY status`).all(input.technicianId)
+      : statement<Row>(ctx.sqlite, `SELECT status, count(*) AS n FROM tickets GROUP BY status`).all();
     const out = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as Record<TicketStatus, number>;
     for (const r of rows) out[r.status] = r.n;
     return out;

@@ -8,7 +8,7 @@ import type { Ctx } from '../api/context';
 import { customerExists, customersWithPhones, insertCustomer, parsePhones } from '../customers/store';
 import { identityClash, insertDevice, recordOwner } from '../devices/store';
 import { shopClock, type ShopClock } from '../shop/clock';
-import { prepared, statement } from '../db/statements';
+import { exists, prepared, statement } from '../db/statements';
 import { insertAttachment, thumbOf } from './attachments';
 import { appendEvent } from './events';
 import { nextTicketNumber } from './numbering';
@@ -21,8 +21,7 @@ function checkIntake(ctx: Ctx, input: IntakeInput, clock: ShopClock): { issues: 
   if (input.promisedDate < clock.today) issues.push({ path: 'promisedDate', key: 'tickets.error.promisedPast' });
   if (input.customerId && !customerExists(ctx.sqlite, input.customerId)) issues.push({ path: 'customerId', key: 'errors.NOT_FOUND' });
   if (input.deviceId) {
-    const owner = prepared(ctx.sqlite, `SELECT owner_customer_id FROM devices WHERE id = ?`).get(input.deviceId);
-    if (!owner) issues.push({ path: 'deviceId', key: 'errors.NOT_FOUND' });
+    if (!exists(ctx.sqlite, `SELECT 1 FROM devices WHERE id = ?`, input.deviceId)) issues.push({ path: 'deviceId', key: 'errors.NOT_FOUND' });
   } else if (input.device) {
     issues.push(...deviceDateIssues(input.device, clock.today, 'device'));
     const clash = identityClash(ctx.sqlite, input.device, null);

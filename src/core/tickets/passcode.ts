@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import type { PasscodeInput } from '../../shared/tickets/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
 import { decryptSecret, encryptSecret } from '../secrets/cipher';
 import { appendEvent } from './events';
 
@@ -19,9 +19,7 @@ interface PasscodeRow {
 }
 
 function passcodeRow(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): PasscodeRow {
-  const row = prepared(ctx.sqlite, `SELECT passcode_state, passcode_kind, passcode_cipher, technician_id FROM tickets WHERE id = ?`).get(ticketId) as
-    | PasscodeRow
-    | undefined;
+  const row = statement<PasscodeRow>(ctx.sqlite, `SELECT passcode_state, passcode_kind, passcode_cipher, technician_id FROM tickets WHERE id = ?`).get(ticketId);
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'ticket', id: ticketId } });
   return row;
 }

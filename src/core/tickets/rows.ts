@@ -3,7 +3,7 @@ import type { TicketRow } from '../../shared/tickets/schemas';
 import { CLOSED_STATUSES, WORK_STATUSES, type TicketStatus } from '../../shared/tickets/statuses';
 import { daysBetweenDates, localDate } from '../../shared/time/local-date';
 import type { ShopClock } from '../shop/clock';
-import { prepared, statement } from '../db/statements';
+import { statement } from '../db/statements';
 import { ticketCoverage } from '../../shared/tickets/coverage';
 import type { Finding } from '../../shared/warranty/schemas';
 
@@ -120,10 +120,7 @@ export function toRow(clock: ShopClock, r: RawRow, limits: Map<string, number | 
  * and phone of every matching ticket just to throw most of them away.
  */
 export function rowsWhere(sqlite: Database.Database, clock: ShopClock, where: string, params: unknown[], order = 't.id DESC', limit = 50): TicketRow[] {
-  const raw = prepared(
-    sqlite,
-    `${ROW_SELECT} WHERE t.n IN (SELECT t.n FROM tickets t WHERE ${where} ORDER BY ${order} LIMIT ?) ORDER BY ${order}`,
-  ).all(...params, limit) as RawRow[];
+  const raw = statement<RawRow>(sqlite, `${ROW_SELECT} WHERE t.n IN (SELECT t.n FROM tickets t WHERE ${where} ORDER BY ${order} LIMIT ?) ORDER BY ${order}`).all(...params, limit);
   const limits = legalLimits(sqlite);
   return raw.map((r) => toRow(clock, r, limits));
 }

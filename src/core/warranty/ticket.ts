@@ -7,25 +7,18 @@ import { evaluateRequestSchema, type EvaluateResult } from '../../shared/warrant
 import type { Ctx } from '../api/context';
 import { setWarrantySummaryProvider } from '../documents/intake';
 import { evaluateForDevice } from './evaluate';
+import { firstRow, qb, rows } from '../db/query';
+import type { TicketsTable } from '../db/intake-tables';
+import { shopSettings } from '../shop/settings';
 
 const DAY = 86_400_000;
 
-interface TicketRow {
-  id: string;
-  device_id: string;
-  received_at: string;
-  status: string;
-  status_at: string;
-  fault_codes_json: string;
-  findings_json: string;
-  warranty_claimed: number;
-}
+const TICKET_COLUMNS = ['id', 'device_id', 'received_at', 'status', 'status_at', 'fault_codes_json', 'findings_json', 'warranty_claimed'] as const;
+type TicketRow = Pick<TicketsTable, (typeof TICKET_COLUMNS)[number]>;
 
 /** Whole days spent in awaiting_parts, from the status events (derived, never stored). */
 function partsWaitDays(sqlite: Database.Database, ticketId: string, now: Date): number {
-  const events = sqlite
-    .prepare(`SELECT at, to_status FROM ticket_events WHERE ticket_id = ? AND to_status IS NOT NULL ORDER BY id`)
-    .all(ticketId) as { at: string; to_status: string }[];
+  const events = rows(sqlite, qb.selectFrom('ticket_events').select(['at', 'to_status']).where('ticket_id', '=', ticketId).where('to_status', 'is not', null).orderBy('id'));
   let ms = 0;
   events.forEach((e, i) => {
     if (e.to_status !== 'awaiting_parts') return;
@@ -43,16 +36,22 @@ const OUTCOMES: Record<string, VisitFacts['outcome']> = { repaired: 'fixed', not
  * catalog part's warranty days.
  */
 function pastFacts(sqlite: Database.Database, ticketId: string): Pick<VisitFacts, 'outcome' | 'warrantyRepair' | 'partsReplaced'> {
-  const bench = sqlite.prepare(`SELECT outcome FROM bench_tickets WHERE ticket_id = ?`).get(ticketId) as { outcome: string | null } | undefined;
-  const sanbao = sqlite.prepare(`SELECT 1 FROM sanbao_outcomes WHERE ticket_id = ? LIMIT 1`).get(ticketId) !== undefined;
-  const quote = sqlite.prepare(`SELECT id, maker_fen FROM quotes WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`).get(ticketId) as { id: string; maker_fen: number } | undefined;
+  const bench = firstRow(sqlite, qb.selectFrom('bench_tickets').select('outcome').where('ticket_id', '=', ticketId));
+  const sanbao = firstRow(sqlite, qb.selectFrom('sanbao_outcomes').select('id').where('ticket_id', '=', ticketId).limit(1)) !== undefined;
+  const quote = firstRow(sqlite, qb.selectFrom('quotes').select(['id', 'maker_fen']).where('ticket_id', '=', ticketId).orderBy('version', 'desc').limit(1));
   const parts = quote
-    ? (sqlite
-        .prepare(
-          `SELECT l.warranty_part AS part, COALESCE(p.warranty_days, 90) AS days FROM quote_lines l LEFT JOIN parts p ON p.id = l.part_id
-           WHERE l.quote_id = ? AND l.kind = 'part' AND l.warranty_part IS NOT NULL ORDER BY l.position`,
-        )
-        .all(quote.id) as { part: string; days: number }[])
+    ? rows(
+        sqlite,
+        qb
+          .selectFrom('quote_lines as l')
+          .leftJoin('parts as p', 'p.id', 'l.part_id')
+          .select((eb) => ['l.warranty_part as part', eb.fn.coalesce('p.warranty_days', eb.val(90)).as('days')])
+          .where('l.quote_id', '=', quote.id)
+          .where('l.kind', '=', 'part')
+          .where('l.warranty_part', 'is not', null)
+          .$narrowType<{ part: string }>()
+          .orderBy('l.position'),
+      )
     : [];
   const outcome = bench?.outcome ? OUTCOMES[bench.outcome] : undefined;
   return {
@@ -86,26 +85,28 @@ function visit(sqlite: Database.Database, t: TicketRow, tz: string, now: Date): 
  */
 export async function evaluateTicket(ctx: Ctx, ticketId: string, opts: { lines?: Line[]; today?: string; purchasePriceFen?: number | null; exchange?: 'unavailable' | 'refused' } = {}): Promise<EvaluateResult> {
   const { sqlite } = ctx;
-  const cols = `id, device_id, received_at, status, status_at, fault_codes_json, findings_json, warranty_claimed`;
-  const ticket = sqlite.prepare(`SELECT ${cols} FROM tickets WHERE id = ? OR number = ?`).get(ticketId, ticketId) as TicketRow | undefined;
+  const ticket = firstRow(sqlite, qb.selectFrom('tickets').select(TICKET_COLUMNS).where((eb) => eb.or([eb('id', '=', ticketId), eb('number', '=', ticketId)])));
   if (!ticket) throw new AppError('NOT_FOUND');
-  const d = sqlite
-    .prepare(`SELECT id, category, purchase_price_fen, proof_kind, invoice_date, purchase_date, factory_date, exchange_date FROM devices WHERE id = ?`)
-    .get(ticket.device_id) as Record<string, string | number | null>;
-  const tz = (JSON.parse((sqlite.prepare(`SELECT settings_json FROM shop LIMIT 1`).get() as { settings_json: string }).settings_json) as { timeZone: string }).timeZone;
+  const d = firstRow(
+    sqlite,
+    qb.selectFrom('devices').select(['id', 'category', 'purchase_price_fen', 'proof_kind', 'invoice_date', 'purchase_date', 'factory_date', 'exchange_date']).where('id', '=', ticket.device_id),
+  );
+  // tickets.device_id references devices(id)
+  if (!d) throw new AppError('NOT_FOUND');
+  const tz = shopSettings(ctx).timeZone;
   const device: DeviceFacts = {
-    id: String(d.id),
-    category: String(d.category),
-    purchasePriceFen: opts.purchasePriceFen ?? (d.purchase_price_fen as number | null),
-    proofKind: d.proof_kind as DeviceFacts['proofKind'],
-    invoiceDate: d.invoice_date as string | null,
-    purchaseDate: d.purchase_date as string | null,
-    factoryDate: d.factory_date as string | null,
+    id: d.id,
+    category: d.category,
+    purchasePriceFen: opts.purchasePriceFen ?? d.purchase_price_fen,
+    proofKind: d.proof_kind,
+    invoiceDate: d.invoice_date,
+    purchaseDate: d.purchase_date,
+    factoryDate: d.factory_date,
     // after a 三包 exchange the warranty restarts from the exchange date
-    exchangeDate: d.exchange_date as string | null,
+    exchangeDate: d.exchange_date,
   };
   const now = ctx.clock.now();
-  const past = (sqlite.prepare(`SELECT ${cols} FROM tickets WHERE device_id = ? AND id < ? ORDER BY id`).all(ticket.device_id, ticket.id) as TicketRow[]).map(
+  const past = rows(sqlite, qb.selectFrom('tickets').select(TICKET_COLUMNS).where('device_id', '=', ticket.device_id).where('id', '<', ticket.id).orderBy('id')).map(
     (t) => visit(sqlite, t, tz, now),
   );
   const request = evaluationRequestFor(device, visit(sqlite, ticket, tz, now), past, opts.lines ?? []);
