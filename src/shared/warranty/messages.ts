@@ -245,9 +245,9 @@ export const messages: Messages = {
     'warranty.finding.altered_proof': 'altered proof of purchase',
     'warranty.finding.serial_mismatch': 'serial/IMEI does not match the papers',
 
-    'warranty.period.day': '{n} days',
-    'warranty.period.month': '{n} months',
-    'warranty.period.year': '{n} years',
+    'warranty.period.day': '{n, plural, one {# day} other {# days}}',
+    'warranty.period.month': '{n, plural, one {# month} other {# months}}',
+    'warranty.period.year': '{n, plural, one {# year} other {# years}}',
 
     'warranty.reason.covered': '{part} is under warranty (until {end})',
     'warranty.reason.mainPartCovered': 'Main part {part} is under warranty (until {end})',
