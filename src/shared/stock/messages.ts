@@ -83,7 +83,7 @@ export const messages: Messages = {
     'stock.doc.value': '金额',
     'stock.doc.suggested': '建议订购',
     'stock.doc.total': '合计',
-    'stock.doc.skus': '{n} 种配件',
+    'stock.doc.skus': '配件种数',
     'stock.doc.truncated': '仅列出金额最高的 {n} 行；合计包含全部库存',
   },
   en: {
@@ -105,7 +105,7 @@ export const messages: Messages = {
     'stock.errors.overrideManager': 'Only a manager may issue beyond what is available',
     'stock.errors.belowZero': '{sku}: {onHand} on hand, cannot take away {qty}',
     'stock.errors.notSerialized': '{sku} is not tracked by serial; leave the serials empty',
-    'stock.errors.serialCount': '{sku} is tracked by serial: {qty} units need {qty} serials ({given} given)',
+    'stock.errors.serialCount': '{sku} is tracked by serial: {qty, plural, one {# unit needs} other {# units need}} {qty, plural, one {# serial} other {# serials}} ({given} given)',
     'stock.errors.duplicateSerial': 'Serial {serial} is repeated or already registered',
     'stock.errors.unknownSerial': 'Serial {serial} is not in stock for {sku}',
     'stock.errors.serialNotOnTicket': 'Serial {serial} was not issued to this ticket',
@@ -167,7 +167,7 @@ export const messages: Messages = {
     'stock.doc.value': 'Value',
     'stock.doc.suggested': 'Order',
     'stock.doc.total': 'Total',
-    'stock.doc.skus': '{n} parts',
-    'stock.doc.truncated': 'Only the {n} most valuable lines are listed; the totals cover all stock',
+    'stock.doc.skus': 'Parts',
+    'stock.doc.truncated': '{n, plural, one {Only the most valuable line is listed} other {Only the # most valuable lines are listed}}; the totals cover all stock',
   },
 };

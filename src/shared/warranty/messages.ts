@@ -52,9 +52,6 @@ export const messages: Messages = {
     'warranty.part.program_controller': '程序控制器',
     'warranty.part.magnetron': '磁控管',
 
-    'warranty.coverage.unit': '整机',
-    'warranty.coverage.main_part': '主要部件',
-    'warranty.coverage.accessory': '附件',
 
     'warranty.payer.customer': '顾客',
     'warranty.payer.maker': '厂家保修',
@@ -217,9 +214,6 @@ export const messages: Messages = {
     'warranty.part.program_controller': 'Program controller',
     'warranty.part.magnetron': 'Magnetron',
 
-    'warranty.coverage.unit': 'Whole unit',
-    'warranty.coverage.main_part': 'Main part',
-    'warranty.coverage.accessory': 'Accessory',
 
     'warranty.payer.customer': 'Customer',
     'warranty.payer.maker': 'Maker warranty',
@@ -272,9 +266,9 @@ export const messages: Messages = {
     'warranty.reason.periodExtended': '{days, plural, one {# day in repair or waiting for parts extends} other {# days in repair or waiting for parts extend}} the warranty',
     'warranty.reason.holidayExtended': 'The last day {from} is a {rest}; the warranty ends on {to}',
     'warranty.reason.calendarYearMissing': 'No holiday schedule loaded for {year}; only weekends counted as rest days',
-    'warranty.reason.returnWindow': 'Listed fault on day {day} after sale (within {days} days, until {end}): return, exchange or repair',
+    'warranty.reason.returnWindow': 'Listed fault on day {day} after sale (within {days, plural, one {# day} other {# days}}, until {end}): return, exchange or repair',
     'warranty.reason.returnWindow.rolled': 'Listed fault on day {day} after sale, inside the {days}-day return window (its last day {rolledFrom} is a {rest}, so it runs to {end}): return, exchange or repair',
-    'warranty.reason.exchangeWindow': 'Listed fault on day {day} after sale (within {days} days, until {end}): exchange or repair',
+    'warranty.reason.exchangeWindow': 'Listed fault on day {day} after sale (within {days, plural, one {# day} other {# days}}, until {end}): exchange or repair',
     'warranty.reason.exchangeWindow.rolled': 'Listed fault on day {day} after sale, inside the {days}-day exchange window (its last day {rolledFrom} is a {rest}, so it runs to {end}): exchange or repair',
     'warranty.rest.holiday': 'public holiday',
     'warranty.scope.unit': 'whole-unit warranty',

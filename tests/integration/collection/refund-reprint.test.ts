@@ -88,7 +88,7 @@ describe('a reprint after a paid 三包 refund says it was paid', () => {
     for (const [lang, words] of [
       ['zh-CN', ['三包退货退款', '不收折旧费', imei, '合计（1单）¥5,999.00']],
       // Claim lines keep the words they were created with (the shop's language): the record the maker reviews.
-      ['en', ['三包退货退款', imei, 'Total(1claims)¥5,999.00']],
+      ['en', ['三包退货退款', imei, 'Total(1claim)¥5,999.00']],
     ] as const) {
       const p = await paper('claim_batch', batch, lang, 'claim-batch', 'a4');
       for (const w of words) expect(p.text).toContain(w);
