@@ -136,11 +136,6 @@ export const messages: Messages = {
     'ui.warranty.whatIf.loaner': '备用机',
     'ui.warranty.whatIf.fix': '请修正标出的输入',
     'ui.warranty.whatIf.empty': '填写左侧信息后显示判定结果',
-    'audit.warranty.policy.save': '修改保修政策',
-    'audit.warranty.policy.reset': '恢复保修政策预设',
-    'audit.warranty.calendar.save': '修改节假日安排',
-    'audit.warranty.program.add': '登记服务项目',
-    'audit.warranty.program.remove': '删除服务项目',
   },
   en: {
     'ui.warranty.tab': 'Warranty',
@@ -276,10 +271,5 @@ export const messages: Messages = {
     'ui.warranty.whatIf.loaner': 'Loaner',
     'ui.warranty.whatIf.fix': 'Correct the marked input',
     'ui.warranty.whatIf.empty': 'Fill in the device to see the decision',
-    'audit.warranty.policy.save': 'Warranty policy changed',
-    'audit.warranty.policy.reset': 'Warranty policy reset to preset',
-    'audit.warranty.calendar.save': 'Holiday calendar changed',
-    'audit.warranty.program.add': 'Service program recorded',
-    'audit.warranty.program.remove': 'Service program removed',
   },
 };
