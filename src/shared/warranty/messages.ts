@@ -53,7 +53,7 @@ export const messages: Messages = {
     'warranty.part.magnetron': '磁控管',
 
 
-    'warranty.payer.customer': '顾客',
+    'warranty.payer.customer': '客户',
     'warranty.payer.maker': '厂家保修',
     'warranty.payer.shop': '本店维修保修',
     'warranty.payer.extended_warranty': '延保',
@@ -95,7 +95,7 @@ export const messages: Messages = {
     'warranty.reason.accidentalDamage': '意外保按{percent}%承担，扣除免赔额{deductible}，本项赔付{amount}',
     'warranty.reason.accidentalCapped': '意外保单次赔付上限{cap}',
     'warranty.reason.accidentalTermExhausted': '意外保本期剩余额度{left}',
-    'warranty.reason.customerPays': '顾客自付{amount}',
+    'warranty.reason.customerPays': '客户自付{amount}',
     'warranty.reason.startInvoice': '三包有效期自发票日期{date}起算',
     'warranty.reason.startInstallation': '三包有效期自安装完成日{date}起算',
     'warranty.reason.startExchange': '已换货，三包有效期自换货日{date}重新起算',
@@ -129,8 +129,8 @@ export const messages: Messages = {
     'warranty.reason.loanerDue': '已送修{days}天（超过{limit}天），应提供备用机',
     'warranty.reason.refundFullPrice': '按发票价格退款{amount}',
     'warranty.reason.refundDepreciated': '使用{days}天，扣折旧费{depreciation}，退款{amount}',
-    'warranty.reason.exchangeUnavailableReturn': '应予换货，但无同型号同规格产品，顾客不愿调换其他型号、规格产品，可选择退货',
-    'warranty.reason.exchangeRefusedReturn': '应予换货，顾客不愿调换而要求退货，可退货，按规定收取折旧费',
+    'warranty.reason.exchangeUnavailableReturn': '应予换货，但无同型号同规格产品，客户不愿调换其他型号、规格产品，可选择退货',
+    'warranty.reason.exchangeRefusedReturn': '应予换货，客户不愿调换而要求退货，可退货，按规定收取折旧费',
     'warranty.reason.accessoryReplacedTwice': '附件{part}已更换{count}次仍不能正常使用，可退货（单独购买的按发票价格退款，随主机购买的按退货时单独销售价格退款）',
 
     'warranty.error.invalidDate': '日期无效，请使用 YYYY-MM-DD',
