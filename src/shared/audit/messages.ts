@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n/types';
+import { fromRows } from '../i18n/rows';
 
 /** The audit log in words: each action's name (every AUDIT_ACTIONS value) and its details' fields. */
 const rows: [string, string, string][] = [
@@ -125,7 +126,4 @@ const rows: [string, string, string][] = [
   ['audit.value.via.password', '密码', 'password'],
 ];
 
-export const messages: Messages = {
-  'zh-CN': Object.fromEntries(rows.map(([k, zh]) => [k, zh])),
-  en: Object.fromEntries(rows.map(([k, , en]) => [k, en])),
-};
+export const messages: Messages = fromRows(rows);

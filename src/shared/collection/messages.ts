@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n/types';
+import { fromRows } from '../i18n/rows';
 
 /** Collection's errors, words and document texts, as [key, 中文, English] so no key misses a language. */
 const rows: [string, string, string][] = [
@@ -201,7 +202,4 @@ const rows: [string, string, string][] = [
   ['collection.doc.title.claim_batch', '保修索赔清单', 'Warranty claims'],
 ];
 
-export const messages: Messages = {
-  'zh-CN': Object.fromEntries(rows.map(([k, zh]) => [k, zh])),
-  en: Object.fromEntries(rows.map(([k, , en]) => [k, en])),
-};
+export const messages: Messages = fromRows(rows);

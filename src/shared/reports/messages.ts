@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n/types';
+import { fromRows } from '../i18n/rows';
 import { STAGES } from './math';
 
 /** Reports, follow-ups and complaints: errors and figure names (screens, exports and the printed report). */
@@ -108,7 +109,4 @@ const rows: [string, string, string][] = [
 const missing = STAGES.filter((s) => !rows.some(([k]) => k === `reports.stage.${s}`));
 if (missing.length) throw new Error(`reports messages: stages ${missing.join(', ')} have no name`);
 
-export const messages: Messages = {
-  'zh-CN': Object.fromEntries(rows.map(([k, zh]) => [k, zh])),
-  en: Object.fromEntries(rows.map(([k, , en]) => [k, en])),
-};
+export const messages: Messages = fromRows(rows);

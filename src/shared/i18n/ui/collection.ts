@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import { fromRows } from '../rows';
 
 /** The counter's collection (取机结算), daily close and warranty claims screens. [key, 中文, English]. */
 const rows: [string, string, string][] = [
@@ -132,7 +133,4 @@ const rows: [string, string, string][] = [
   ['ui.printing.doc.warranty_card', '保修卡', 'Warranty card'],
 ];
 
-export const messages: Messages = {
-  'zh-CN': Object.fromEntries(rows.map(([k, zh]) => [k, zh])),
-  en: Object.fromEntries(rows.map(([k, , en]) => [k, en])),
-};
+export const messages: Messages = fromRows(rows);

@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import { fromRows } from '../rows';
 
 /** The Stock section's screens. Written as [key, 中文, English] so a key can never miss a language. */
 const rows: [string, string, string][] = [
@@ -177,7 +178,4 @@ const rows: [string, string, string][] = [
   ['ui.stock.import.done', '导入完成：新建 {created}，更新 {updated}', 'Imported: {created} created, {updated} updated'],
 ];
 
-export const messages: Messages = {
-  'zh-CN': Object.fromEntries(rows.map(([k, zh]) => [k, zh])),
-  en: Object.fromEntries(rows.map(([k, , en]) => [k, en])),
-};
+export const messages: Messages = fromRows(rows);
