@@ -13,7 +13,7 @@ const rows: [string, string, string][] = [
   ['reports.error.scoreRequired', '联系上客户时请填写满意度', 'Enter the score when the customer was reached'],
   ['reports.error.followUpClosed', '该回访已完成', 'This follow-up is already closed'],
   ['reports.error.followUpHasComplaint', '该回访已经登记了投诉', 'This follow-up already has a complaint'],
-  ['reports.error.complaintState', '投诉当前状态（{status}）下不能这样操作', 'Not possible while the complaint is {status}'],
+  ['reports.error.complaintState', '投诉当前状态（{status, select, open {待响应} responded {处理中} resolved {待客户确认} closed {已关闭} other {{status}}}）下不能这样操作', 'Not possible while the complaint is {status, select, open {open} responded {in progress} resolved {awaiting the customer} closed {closed} other {{status}}}'],
   ['reports.error.noTicket', '该投诉没有关联工单', 'This complaint has no ticket'],
   ['reports.error.ticketNotDone', '工单 {number} 尚未完成，无需返修', 'Ticket {number} is not finished: nothing to rework'],
   ['reports.error.outsideRepairWarranty', '工单 {number} 已超出 {days} 天维修保修期', 'Ticket {number} is past its {days}-day repair warranty'],

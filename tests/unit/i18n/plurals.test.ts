@@ -41,3 +41,15 @@ describe('counts read as a person says them (ICU plurals)', () => {
     expect(t('en', 'ui.tickets.badge.dueIn')).toContain('Due in');
   });
 });
+
+describe('codes inside a sentence are selects: the role or status by its name', () => {
+  it('a refusal names the role in words, 前台 not counter', () => {
+    expect(t('zh-CN', 'errors.FORBIDDEN', { role: 'counter' })).toBe('您的角色（前台）无权执行此操作');
+    expect(t('en', 'documents.errors.roleNotAllowed', { role: 'technician' })).toBe('Your role (technician) may not print this document');
+  });
+
+  it('a status reads as the screens say it', () => {
+    expect(t('zh-CN', 'stock.errors.stocktakeClosed', { status: 'posted' })).toBe('该盘点已过账，不能再修改');
+    expect(t('en', 'reports.error.complaintState', { status: 'resolved' })).toBe('Not possible while the complaint is awaiting the customer');
+  });
+});
