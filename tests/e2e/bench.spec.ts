@@ -169,7 +169,7 @@ test('the quote form prints with the signature: pdftotext reads it, pdftoppm dra
   expect(text).toContain(ticket.number);
   expect(text).toContain('更换屏幕工时');
   expect(text).toContain('Mate60屏幕总成');
-  expect(text).toContain('顾客应付合计');
+  expect(text).toContain('客户应付合计');
   expect(text).toContain('¥1,580.00');
   expect(text).toContain('屏幕签名');
   execFileSync('pdftoppm', ['-r', '110', '-f', '1', '-l', '1', '-png', '-singlefile', file, path.join(SCREENSHOTS, 'bench-quote')]);

@@ -233,7 +233,7 @@ test('a new customer with a bad phone and a bad IMEI check digit: errors at the 
   await page.getByTestId('save-intake').click();
   await expect(nc).toContainText('不是有效的中国手机或固话号码');
   // The warranty claim was not asked yet: the form says so instead of assuming an answer.
-  await expect(page.getByTestId('warranty-claim')).toContainText('请询问顾客是否申请保修并选择');
+  await expect(page.getByTestId('warranty-claim')).toContainText('请询问客户是否申请保修并选择');
   await page.getByTestId('warranty-claim-yes').check();
   await expect(page.getByTestId('intake-errors')).toBeVisible();
   await top(page);

@@ -86,7 +86,7 @@ test('what if: day 10 exchange/repair, day 5 return too, liquid voids coverage �
   await expect(page.getByTestId('whatif-no-options')).toBeVisible();
   await expect(page.getByTestId('whatif-reasons')).toContainText('检测发现：进液，不适用三包退换修');
   await expect(page.getByTestId('whatif-line-0')).toContainText('不在保修范围');
-  await expect(page.getByTestId('whatif-line-0')).toContainText('顾客 ¥80.00');
+  await expect(page.getByTestId('whatif-line-0')).toContainText('客户 ¥80.00');
   await expect(page.getByTestId('whatif-line-0')).toContainText('检测发现：进液，相关保修不适用');
   await top(page);
   await snap('warranty-whatif-liquid-zh');

@@ -158,7 +158,7 @@ describe('clean refusals', () => {
     const big = JSON.stringify({ note: 'x'.repeat(200_000) });
     const res = await request(base, { path: '/api/system.ping', headers: { host: own, 'content-type': 'application/json', 'x-fixpoint-locale': 'en' }, body: big });
     expect(res.status).toBe(413);
-    expect(res.json.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'The request is too large (at most 4096 bytes); nothing was done' });
+    expect(res.json.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'The request is too large (at most 4,096 bytes); nothing was done' });
     // chunked, without a length: counted as it comes
     const chunked = await request(base, { path: '/api/system.ping', headers: { host: own, 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, body: big });
     expect(chunked.status).toBe(413);
@@ -185,7 +185,7 @@ describe('clean refusals', () => {
     });
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { error: { code: string; message: string } };
-    expect(body.error).toMatchObject({ code: 'REQUEST_TIMEOUT', message: 'The request did not arrive in full within 1 seconds and was cut off' });
+    expect(body.error).toMatchObject({ code: 'REQUEST_TIMEOUT', message: 'The request did not arrive in full within 1 second and was cut off' });
   });
 
   it('translates the refusal of a wrong method and of a non-JSON body', async () => {

@@ -164,7 +164,7 @@ describe('a PIN switches users on a station, it is not a sign-in', () => {
     const wait = await api(host.url, 'auth.login', { username: 'counter', password: PASSWORD }, { 'accept-language': 'en' });
     expect(wait.status).toBe(429);
     expect(wait.json.error?.message).toBe(
-      'Too many failed sign-ins from this device. After 10 failures in a row, each further failure doubles the wait (up to 5 minutes). Try again in 1 seconds.',
+      'Too many failed sign-ins from this device. After 10 failures in a row, each further failure doubles the wait (up to 5 minutes). Try again in 1 second.',
     );
     clock.advance(1_000);
     expect((await api(host.url, 'auth.login', { username: 'counter', password: PASSWORD })).json.ok).toBe(true);

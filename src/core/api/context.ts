@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/audit/actions';
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
@@ -71,7 +72,7 @@ export interface Ctx extends BackendServices {
   emit(event: BackendEvent): void;
   nowIso(): string;
   /** Appends to the audit log inside the same transaction as the change it records. */
-  audit(action: string, entity?: string | null, entityId?: string | null, details?: Record<string, unknown>): Promise<void>;
+  audit(action: AuditAction, entity?: string | null, entityId?: string | null, details?: Record<string, unknown>): Promise<void>;
   /** Commits what the handler wrote so far, then fails the call (a failed login still counts). */
   failAfterCommit(error: AppError): never;
   /** The caller's session, asserting there is one (handlers behind a role check). */

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import { MANAGERS, type Role } from '../../shared/api/roles';
 import type { ManagerApproval } from '../../shared/bench/schemas';
 import type { Ctx } from '../api/context';
+import type { AuditAction } from '../../shared/audit/actions';
 import { prepared, statement } from '../db/statements';
 import { verifySecret, DUMMY_HASH } from './passwords';
 import { afterFailure, isLocked } from './lockout';
@@ -14,10 +15,10 @@ export const isManager = (role: Role | undefined) => !!role && MANAGERS.includes
  * Returns the approving manager's id; audits the approval. Call before writing anything: a
  * wrong PIN commits only the failure count.
  */
-export async function requireManager(ctx: Ctx, approval: ManagerApproval | undefined, action: string, details: Record<string, unknown>): Promise<string> {
+export async function requireManager(ctx: Ctx, approval: ManagerApproval | undefined, action: AuditAction, details: Record<string, unknown>): Promise<string> {
   const me = ctx.me();
   if (isManager(me.role)) {
-    await ctx.audit(`${action}`, 'ticket', String(details.ticketId ?? ''), { ...details, approvedBy: me.userId, via: 'session' });
+    await ctx.audit(action, 'ticket', String(details.ticketId ?? ''), { ...details, approvedBy: me.userId, via: 'session' });
     return me.userId;
   }
   if (!approval) throw new AppError('FORBIDDEN', { key: 'bench.error.managerPinRequired', details: { needsManager: true } });

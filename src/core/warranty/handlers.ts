@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/audit/actions';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { Params } from '../../shared/i18n/types';
 import { isIsoDate, toDay } from '../../shared/warranty/dates';
@@ -82,7 +83,7 @@ async function appendPolicyVersion(
   data: CategoryPolicy,
   source: 'preset' | 'local',
   note: string,
-  action: string,
+  action: AuditAction,
 ): Promise<PolicyRow> {
   const current = await policyQuery(ctx.db).where('p.policy_id', '=', data.id).where('p.active', '=', 1).executeTakeFirst();
   const before = current ? policyOf(ctx.sqlite, current) : null;

@@ -7,6 +7,7 @@ import { withRegulationDefaults } from '../../shared/warranty/regulation-default
 import type Database from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
+import { t } from '../../shared/i18n/translate';
 import { CATEGORY_IDS, categoryPolicySchema, holidayCalendarSchema, type CategoryPolicy, type HolidayCalendar } from '../../shared/warranty/schemas';
 import { compileCalendar, type CompiledCalendar } from '../../shared/warranty/holidays';
 import { findPreset } from '../../shared/warranty/presets';
@@ -94,7 +95,7 @@ export interface PolicyChoice {
  * Finds the policy a caller asked for. Never guesses: an unknown category, an unknown policy or
  * version, or a category whose policy is ambiguous is a VALIDATION error naming the field.
  */
-export async function resolvePolicy(ctx: Pick<Ctx, 'db' | 'sqlite'>, choice: PolicyChoice): Promise<{ row: PolicyRow; policy: CategoryPolicy }> {
+export async function resolvePolicy(ctx: Pick<Ctx, 'db' | 'sqlite' | 'locale'>, choice: PolicyChoice): Promise<{ row: PolicyRow; policy: CategoryPolicy }> {
   if (choice.category !== undefined && !CATEGORY_SET.has(choice.category))
     throw fieldError('category', 'warranty.error.unknownCategory', { category: choice.category });
   let row: PolicyRow | undefined;
@@ -108,7 +109,8 @@ export async function resolvePolicy(ctx: Pick<Ctx, 'db' | 'sqlite'>, choice: Pol
   } else if (choice.category !== undefined) {
     const rows = await policyQuery(ctx.db).where('p.category', '=', choice.category).where('p.active', '=', 1).execute();
     row = rows.find((r) => r.category_default === 1) ?? (rows.length === 1 ? rows[0] : undefined);
-    if (!row) throw fieldError('category', 'warranty.error.noPolicy', { category: choice.category });
+    // the category by its name (手机, not phone): the code is known here, CATEGORY_SET checked it
+    if (!row) throw fieldError('category', 'warranty.error.noPolicy', { category: t(ctx.locale, `warranty.category.${choice.category}`) });
   } else {
     throw fieldError('category', 'warranty.error.policyRequired');
   }

@@ -16,14 +16,14 @@ export const messages: Messages = {
   },
   en: {
     'auth.error.sourceWait':
-      'Too many failed sign-ins from this device. After {free} failures in a row, each further failure doubles the wait (up to {maxMinutes} minutes). Try again in {seconds} seconds.',
+      'Too many failed sign-ins from this device. After {free, plural, one {# failure} other {# failures}} in a row, each further failure doubles the wait (up to {maxMinutes, plural, one {# minute} other {# minutes}}). Try again in {seconds, plural, one {# second} other {# seconds}}.',
     'auth.error.sourceBusy': 'The previous sign-in from this device is still being checked; try again in a moment',
     'auth.error.shopBusy': 'Too many sign-ins are being checked in this shop right now; try again in a moment',
     'auth.error.noStation':
-      'A PIN switches users only in a window (browser tab) where someone signed in with a password in the last {hours} hours. Sign in with your password first; then PINs work here.',
-    'auth.error.stationLocked': '{limit} wrong PINs in this window: PIN switching is off here. Sign in with a password to use PINs again.',
+      'A PIN switches users only in a window (browser tab) where someone signed in with a password in the last {hours, plural, one {# hour} other {# hours}}. Sign in with your password first; then PINs work here.',
+    'auth.error.stationLocked': '{limit, plural, one {# wrong PIN} other {# wrong PINs}} in this window: PIN switching is off here. Sign in with a password to use PINs again.',
     'auth.error.stationWait':
-      'Too many wrong PINs in this window; try again in {seconds} seconds. Each further wrong PIN doubles the wait; after {limit} wrong PINs, a password sign-in is needed before PINs work here again.',
-    'auth.error.shopPinWait': 'Too many wrong PINs across this shop: PIN switching is paused for {seconds} seconds. Sign in with a password meanwhile.',
+      'Too many wrong PINs in this window; try again in {seconds, plural, one {# second} other {# seconds}}. Each further wrong PIN doubles the wait; after {limit, plural, one {# wrong PIN} other {# wrong PINs}}, a password sign-in is needed before PINs work here again.',
+    'auth.error.shopPinWait': 'Too many wrong PINs across this shop: PIN switching is paused for {seconds, plural, one {# second} other {# seconds}}. Sign in with a password meanwhile.',
   },
 };

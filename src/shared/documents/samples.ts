@@ -32,7 +32,7 @@ export function sampleIntakeReceipt(locale: Locale): IntakeReceiptModel {
       colour: zh ? '雅川青' : 'Green',
     },
     fault: zh
-      ? '屏幕碎裂、触摸失灵；摔落后右下角无法触控，偶发自动重启。顾客要求保留数据。'
+      ? '屏幕碎裂、触摸失灵；摔落后右下角无法触控，偶发自动重启。客户要求保留数据。'
       : 'Cracked screen, touch not responding in the lower right corner since a drop; restarts now and then. Customer wants the data kept.',
     condition: [
       check('powers_on', 'ok'),

@@ -1,12 +1,5 @@
-import type { Locale, Params } from '../i18n/types';
-import { messages } from './messages';
-
 /**
- * Reads this module's own catalog so builders work on their own (tests, bench, a future
- * renderer preview) without the app-wide catalog; the same keys are registered there too.
+ * Document builders translate through the process's one i18next instance (the documents'
+ * catalog is registered in the app-wide catalog); the old name stays for the builders.
  */
-export function tr(locale: Locale, key: string, params?: Params): string {
-  const text = messages[locale][key] ?? messages['zh-CN'][key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
-}
+export { t as tr } from '../i18n/translate';

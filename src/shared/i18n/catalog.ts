@@ -16,6 +16,7 @@ import { messages as bench } from '../bench/messages';
 import { messages as collection } from '../collection/messages';
 import { messages as money } from '../money/messages';
 import { messages as backup } from '../backup/messages';
+import { messages as audit } from '../audit/messages';
 // UI catalogs (renderer strings, keys `ui.*`):
 import { uiCatalogs } from './ui';
 
@@ -24,7 +25,7 @@ import { uiCatalogs } from './ui';
  * (`warranty.reason.expired`), so merging cannot collide silently; the i18n test
  * checks both locales carry the same keys.
  */
-export const catalogs: Record<string, Messages> = { errors, system, auth, sync, hq, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, money, backup, ...uiCatalogs };
+export const catalogs: Record<string, Messages> = { errors, system, auth, sync, hq, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, money, backup, audit, ...uiCatalogs };
 
 function merge(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};

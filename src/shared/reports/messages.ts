@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n/types';
+import { fromRows } from '../i18n/rows';
 import { STAGES } from './math';
 
 /** Reports, follow-ups and complaints: errors and figure names (screens, exports and the printed report). */
@@ -12,7 +13,7 @@ const rows: [string, string, string][] = [
   ['reports.error.scoreRequired', '联系上客户时请填写满意度', 'Enter the score when the customer was reached'],
   ['reports.error.followUpClosed', '该回访已完成', 'This follow-up is already closed'],
   ['reports.error.followUpHasComplaint', '该回访已经登记了投诉', 'This follow-up already has a complaint'],
-  ['reports.error.complaintState', '投诉当前状态（{status}）下不能这样操作', 'Not possible while the complaint is {status}'],
+  ['reports.error.complaintState', '投诉当前状态（{status, select, open {待响应} responded {处理中} resolved {待客户确认} closed {已关闭} other {{status}}}）下不能这样操作', 'Not possible while the complaint is {status, select, open {open} responded {in progress} resolved {awaiting the customer} closed {closed} other {{status}}}'],
   ['reports.error.noTicket', '该投诉没有关联工单', 'This complaint has no ticket'],
   ['reports.error.ticketNotDone', '工单 {number} 尚未完成，无需返修', 'Ticket {number} is not finished: nothing to rework'],
   ['reports.error.outsideRepairWarranty', '工单 {number} 已超出 {days} 天维修保修期', 'Ticket {number} is past its {days}-day repair warranty'],
@@ -47,12 +48,12 @@ const rows: [string, string, string][] = [
   ['reports.fig.p90', '90 分位', '90th percentile'],
   ['reports.fig.count', '数量', 'Count'],
   ['reports.fig.ftf', '一次修复率', 'First-time fix'],
-  ['reports.fig.ftfHint', '{days} 天内同一故障未返修', 'No return for the same fault within {days} days'],
+  ['reports.fig.ftfHint', '{days} 天内同一故障未返修', 'No return for the same fault within {days, plural, one {# day} other {# days}}'],
   ['reports.fig.ftfFailed', '未一次修复', 'Not fixed first time'],
   ['reports.fig.windowOpen', '观察期未满', 'Window still open'],
   ['reports.fig.repeat', '重复维修率', 'Repeat-repair rate'],
   ['reports.fig.legalBreach', '超法定修理时限', 'Past the legal repair limit'],
-  ['reports.fig.legalHint', '{days} 天', '{days} days'],
+  ['reports.fig.legalHint', '{days} 天', '{days, plural, one {# day} other {# days}}'],
   ['reports.fig.promiseBreach', '超承诺日期', 'Past the promised date'],
   ['reports.fig.openNow', '当前在修超期', 'Open now and late'],
   ['reports.fig.claimedWarranty', '受理时申请保修', 'Warranty claimed at intake'],
@@ -85,11 +86,9 @@ const rows: [string, string, string][] = [
   ['reports.fig.resolvedInTime', '按时解决', 'Resolved in time'],
   ['reports.fig.escalated', '已升级', 'Escalated'],
   ['reports.fig.complaintsOpen', '未结投诉', 'Open complaints'],
-  ['reports.fig.rate', '比率', 'Rate'],
   ['reports.fig.value', '数值', 'Value'],
   ['reports.fig.figure', '指标', 'Figure'],
   ['reports.fig.section', '类别', 'Section'],
-  ['reports.fig.shop', '门店', 'Shop'],
   ['reports.dim.technician', '技师', 'Technician'],
   ['reports.dim.category', '品类', 'Category'],
   ['reports.dim.brand', '品牌', 'Brand'],
@@ -110,7 +109,4 @@ const rows: [string, string, string][] = [
 const missing = STAGES.filter((s) => !rows.some(([k]) => k === `reports.stage.${s}`));
 if (missing.length) throw new Error(`reports messages: stages ${missing.join(', ')} have no name`);
 
-export const messages: Messages = {
-  'zh-CN': Object.fromEntries(rows.map(([k, zh]) => [k, zh])),
-  en: Object.fromEntries(rows.map(([k, , en]) => [k, en])),
-};
+export const messages: Messages = fromRows(rows);

@@ -33,6 +33,9 @@ export function dimensionValueLabel(locale: Locale, dim: string, key: string, na
   if (dim === 'technician') return key ? names?.get(key) ?? key : t(locale, 'reports.fig.unassigned');
   if (dim === 'category') return key ? t(locale, `devices.category.${key}`) : '—';
   if (dim === 'serviceType') return key ? t(locale, `reports.service.${key}`) : '—';
+  // revenue by tender and claims by status: codes in the data, words on paper and screen
+  if (dim === 'tender') return key ? t(locale, `collection.tender.${key}`) : '—';
+  if (dim === 'claimStatus') return key ? t(locale, `collection.claimStatus.${key}`) : '—';
   return key || '—';
 }
 
@@ -96,7 +99,7 @@ export function reportLayout(r: ReportResult, locale: Locale, currency = 'CNY'):
       ...(rev.byTender.available && rev.byTender.value.length === 0 ? ([[L('reports.fig.byTender'), money(0)]] as Section['rows']) : []),
       ...(rev.byCategory.available && rev.byCategory.value.length === 0 ? ([[L('reports.fig.byCategory'), money(0)]] as Section['rows']) : []),
       ...(rev.byTender.available
-        ? rev.byTender.value.map((x): Section['rows'][number] => [`${L('reports.fig.byTender')} · ${x.key}`, money(x.amountFen), `n = ${x.count}`])
+        ? rev.byTender.value.map((x): Section['rows'][number] => [`${L('reports.fig.byTender')} · ${dimensionValueLabel(locale, 'tender', x.key)}`, money(x.amountFen), `n = ${x.count}`])
         : ([[L('reports.fig.byTender'), null, na(rev.byTender)]] as Section['rows'])),
       ...(rev.byCategory.available
         ? rev.byCategory.value.map((x): Section['rows'][number] => [`${L('reports.fig.byCategory')} · ${dimensionValueLabel(locale, 'category', x.key)}`, money(x.amountFen), `n = ${x.count}`])
@@ -137,7 +140,7 @@ export function reportLayout(r: ReportResult, locale: Locale, currency = 'CNY'):
       [L('reports.fig.hoursLogged'), r.hoursLogged.available ? r.hoursLogged.value : null, na(r.hoursLogged)],
       ...(r.claims.available && r.claims.value.length === 0 ? ([[L('reports.fig.claims'), 0]] as Section['rows']) : []),
       ...(r.claims.available
-        ? r.claims.value.map((x): Section['rows'][number] => [`${L('reports.fig.claims')} · ${x.key}`, x.count, money(x.amountFen)])
+        ? r.claims.value.map((x): Section['rows'][number] => [`${L('reports.fig.claims')} · ${dimensionValueLabel(locale, 'claimStatus', x.key)}`, x.count, money(x.amountFen)])
         : ([[L('reports.fig.claims'), null, na(r.claims)]] as Section['rows'])),
     ],
   });

@@ -60,7 +60,7 @@ export const buildValuationReport: DocumentBuilder<Valuation & ShopLine> = (mode
     { text: tr(l, 'stock.doc.valuation'), fontSize: m.title, bold: true, margin: [0, 4, 0, 2] },
     { text: formatDateTime(opts.printedAt, opts.timeZone), fontSize: m.small, margin: [0, 0, 0, 8] },
     table(
-      [tr(l, 'stock.doc.category'), tr(l, 'stock.doc.skus', { n: '' }).trim(), tr(l, 'stock.doc.onHand'), tr(l, 'stock.doc.value')],
+      [tr(l, 'stock.doc.category'), tr(l, 'stock.doc.skus'), tr(l, 'stock.doc.onHand'), tr(l, 'stock.doc.value')],
       [
         ...model.byCategory.map((c) => [c.category, String(c.skus), String(c.units), { text: money(c.value), alignment: 'right' as const }]),
         [{ text: tr(l, 'stock.doc.total'), bold: true }, String(model.totals.skus), String(model.totals.units), { text: money(model.totals.value), bold: true, alignment: 'right' as const }],

@@ -52,11 +52,8 @@ export const messages: Messages = {
     'warranty.part.program_controller': '程序控制器',
     'warranty.part.magnetron': '磁控管',
 
-    'warranty.coverage.unit': '整机',
-    'warranty.coverage.main_part': '主要部件',
-    'warranty.coverage.accessory': '附件',
 
-    'warranty.payer.customer': '顾客',
+    'warranty.payer.customer': '客户',
     'warranty.payer.maker': '厂家保修',
     'warranty.payer.shop': '本店维修保修',
     'warranty.payer.extended_warranty': '延保',
@@ -98,7 +95,7 @@ export const messages: Messages = {
     'warranty.reason.accidentalDamage': '意外保按{percent}%承担，扣除免赔额{deductible}，本项赔付{amount}',
     'warranty.reason.accidentalCapped': '意外保单次赔付上限{cap}',
     'warranty.reason.accidentalTermExhausted': '意外保本期剩余额度{left}',
-    'warranty.reason.customerPays': '顾客自付{amount}',
+    'warranty.reason.customerPays': '客户自付{amount}',
     'warranty.reason.startInvoice': '三包有效期自发票日期{date}起算',
     'warranty.reason.startInstallation': '三包有效期自安装完成日{date}起算',
     'warranty.reason.startExchange': '已换货，三包有效期自换货日{date}重新起算',
@@ -132,8 +129,8 @@ export const messages: Messages = {
     'warranty.reason.loanerDue': '已送修{days}天（超过{limit}天），应提供备用机',
     'warranty.reason.refundFullPrice': '按发票价格退款{amount}',
     'warranty.reason.refundDepreciated': '使用{days}天，扣折旧费{depreciation}，退款{amount}',
-    'warranty.reason.exchangeUnavailableReturn': '应予换货，但无同型号同规格产品，顾客不愿调换其他型号、规格产品，可选择退货',
-    'warranty.reason.exchangeRefusedReturn': '应予换货，顾客不愿调换而要求退货，可退货，按规定收取折旧费',
+    'warranty.reason.exchangeUnavailableReturn': '应予换货，但无同型号同规格产品，客户不愿调换其他型号、规格产品，可选择退货',
+    'warranty.reason.exchangeRefusedReturn': '应予换货，客户不愿调换而要求退货，可退货，按规定收取折旧费',
     'warranty.reason.accessoryReplacedTwice': '附件{part}已更换{count}次仍不能正常使用，可退货（单独购买的按发票价格退款，随主机购买的按退货时单独销售价格退款）',
 
     'warranty.error.invalidDate': '日期无效，请使用 YYYY-MM-DD',
@@ -217,9 +214,6 @@ export const messages: Messages = {
     'warranty.part.program_controller': 'Program controller',
     'warranty.part.magnetron': 'Magnetron',
 
-    'warranty.coverage.unit': 'Whole unit',
-    'warranty.coverage.main_part': 'Main part',
-    'warranty.coverage.accessory': 'Accessory',
 
     'warranty.payer.customer': 'Customer',
     'warranty.payer.maker': 'Maker warranty',
@@ -245,9 +239,9 @@ export const messages: Messages = {
     'warranty.finding.altered_proof': 'altered proof of purchase',
     'warranty.finding.serial_mismatch': 'serial/IMEI does not match the papers',
 
-    'warranty.period.day': '{n} days',
-    'warranty.period.month': '{n} months',
-    'warranty.period.year': '{n} years',
+    'warranty.period.day': '{n, plural, one {# day} other {# days}}',
+    'warranty.period.month': '{n, plural, one {# month} other {# months}}',
+    'warranty.period.year': '{n, plural, one {# year} other {# years}}',
 
     'warranty.reason.covered': '{part} is under warranty (until {end})',
     'warranty.reason.mainPartCovered': 'Main part {part} is under warranty (until {end})',
@@ -272,9 +266,9 @@ export const messages: Messages = {
     'warranty.reason.periodExtended': '{days, plural, one {# day in repair or waiting for parts extends} other {# days in repair or waiting for parts extend}} the warranty',
     'warranty.reason.holidayExtended': 'The last day {from} is a {rest}; the warranty ends on {to}',
     'warranty.reason.calendarYearMissing': 'No holiday schedule loaded for {year}; only weekends counted as rest days',
-    'warranty.reason.returnWindow': 'Listed fault on day {day} after sale (within {days} days, until {end}): return, exchange or repair',
+    'warranty.reason.returnWindow': 'Listed fault on day {day} after sale (within {days, plural, one {# day} other {# days}}, until {end}): return, exchange or repair',
     'warranty.reason.returnWindow.rolled': 'Listed fault on day {day} after sale, inside the {days}-day return window (its last day {rolledFrom} is a {rest}, so it runs to {end}): return, exchange or repair',
-    'warranty.reason.exchangeWindow': 'Listed fault on day {day} after sale (within {days} days, until {end}): exchange or repair',
+    'warranty.reason.exchangeWindow': 'Listed fault on day {day} after sale (within {days, plural, one {# day} other {# days}}, until {end}): exchange or repair',
     'warranty.reason.exchangeWindow.rolled': 'Listed fault on day {day} after sale, inside the {days}-day exchange window (its last day {rolledFrom} is a {rest}, so it runs to {end}): exchange or repair',
     'warranty.rest.holiday': 'public holiday',
     'warranty.scope.unit': 'whole-unit warranty',

@@ -61,7 +61,7 @@ describe('a custom line marked covered follows the 三包 decision', () => {
     expect(labor!.payers).toMatchObject({ maker: 8000, customer: 0 });
     expect(resolder).toMatchObject({ kind: 'custom', coverReason: '排线座虚焊，属整机性能故障', payers: { maker: 12000, customer: 0, shop: 0 } });
     expect(resolder!.decision).toMatchObject({ status: 'covered', coverage: 'unit', endDate: '2027-03-01' });
-    expect(resolder!.decision.reasons[0]).toBe('技术员标记为保修：排线座虚焊，属整机性能故障');
+    expect(resolder!.decision.reasons[0]).toBe('工程师标记为保修：排线座虚焊，属整机性能故障');
     expect(resolder!.decision.reasons.join('')).toContain('2027-03-01');
     expect(rush).toMatchObject({ coverReason: null, payers: { customer: 3000, maker: 0 }, decision: { status: 'not_covered' } });
     expect(q.totals).toMatchObject({ subtotalFen: 23000, customerTotalFen: 3000, payers: { maker: 20000, customer: 3000 } });
@@ -90,7 +90,7 @@ describe('a custom line marked covered follows the 三包 decision', () => {
     // The receipt: the line with the maker paying ¥120.00 and ¥0.00 for the customer, in both languages.
     fs.mkdirSync(DOCS, { recursive: true });
     for (const [language, maker, customerCol] of [
-      ['zh-CN', '厂家保修 ¥120.00', '顾客支付'],
+      ['zh-CN', '厂家保修 ¥120.00', '客户支付'],
       ['en', 'Maker warranty ¥120.00', 'Customer pays'],
     ] as const) {
       const job = await call('counter', 'print.request', { docType: 'repair_receipt', entityId: id, format: 'a4', language });

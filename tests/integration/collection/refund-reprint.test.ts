@@ -58,7 +58,7 @@ describe('a reprint after a paid 三包 refund says it was paid', () => {
 
     // Before hand-back (a pro-forma): due, no date, no tender.
     for (const [lang, due, paid, tenderLabel] of [
-      ['zh-CN', '应退还顾客¥5,999.00', '已退还顾客', '退款方式'],
+      ['zh-CN', '应退还客户¥5,999.00', '已退还客户', '退款方式'],
       ['en', 'Topaytothecustomer¥5,999.00', 'Paidtothecustomer', 'Paidby微信'],
     ] as const) {
       const p = await paper('repair_receipt', id, lang, 'receipt-before');
@@ -71,7 +71,7 @@ describe('a reprint after a paid 三包 refund says it was paid', () => {
 
     // The reprint: the refund paid — amount, date, how — and the reprint mark.
     for (const [lang, words, notWords, mark] of [
-      ['zh-CN', ['已退还顾客¥5,999.00', '退款方式微信支付·流水号WX-RF-4711', `退款日期${today}`, '不收（按发票价格退款）'], ['应退还顾客'], '重印'],
+      ['zh-CN', ['已退还客户¥5,999.00', '退款方式微信支付·流水号WX-RF-4711', `退款日期${today}`, '不收（按发票价格退款）'], ['应退还客户'], '重印'],
       ['en', ['Paidtothecustomer¥5,999.00', 'PaidbyWeChatPay·Ref.WX-RF-4711', `Datepaid${today}`, 'none(refundattheinvoiceprice)'], ['Topaytothecustomer'], 'REPRINT'],
     ] as const) {
       const p = await paper('repair_receipt', id, lang, 'receipt-reprint');
@@ -88,7 +88,7 @@ describe('a reprint after a paid 三包 refund says it was paid', () => {
     for (const [lang, words] of [
       ['zh-CN', ['三包退货退款', '不收折旧费', imei, '合计（1单）¥5,999.00']],
       // Claim lines keep the words they were created with (the shop's language): the record the maker reviews.
-      ['en', ['三包退货退款', imei, 'Total(1claims)¥5,999.00']],
+      ['en', ['三包退货退款', imei, 'Total(1claim)¥5,999.00']],
     ] as const) {
       const p = await paper('claim_batch', batch, lang, 'claim-batch', 'a4');
       for (const w of words) expect(p.text).toContain(w);

@@ -136,7 +136,7 @@ describe('三包 return: the refund goes out through the payments ledger', () =>
     // A second try: refused in words (when and how it was paid), nothing changes.
     const n = count('payments');
     const e = await expectError(call('counter', 'collection.complete', { ticketId: id, identity: OWNER, sanbaoRefund: { tender: 'wechat', reference: 'WX-2' } }), 'RULE', 'collection.error.sanbaoRefundPaid');
-    expect(t('zh-CN', e.key, e.params)).toBe(`三包退货退款 ¥5,999.00 已于 ${view.today} 以现金退还顾客，不能重复退款`);
+    expect(t('zh-CN', e.key, e.params)).toBe(`三包退货退款 ¥5,999.00 已于 ${view.today} 以现金退还客户，不能重复退款`);
     expect(t('en', e.key, e.params)).toContain(`was already paid to the customer on ${view.today}`);
     // …nor through an ordinary refund: nothing was paid for work on the ticket.
     await expectError(call('manager', 'payments.refund', { ticketId: id, amountFen: 599900, tender: 'cash', reason: '再退一次' }), 'VALIDATION', 'collection.validation.refundTooLarge');
@@ -149,7 +149,7 @@ describe('三包 return: the refund goes out through the payments ledger', () =>
 
     // The receipt of the hand-back shows the refund line, in both languages.
     for (const [language, words] of [
-      ['zh-CN', ['三包退货退款', '购机价格', '¥5,999.00', '折旧', '不收（按发票价格退款）', '已退还顾客', '¥5,999.00', '退款方式', '现金', '退款日期', view.today, '批准店长', '三包退货']],
+      ['zh-CN', ['三包退货退款', '购机价格', '¥5,999.00', '折旧', '不收（按发票价格退款）', '已退还客户', '¥5,999.00', '退款方式', '现金', '退款日期', view.today, '批准店长', '三包退货']],
       ['en', ['三包 return refund', 'Purchase price', 'Depreciation', 'none (refund at the invoice price)', 'Paid to the customer', '¥5,999.00', 'Cash', 'Date paid', 'Approved by']],
     ] as const) {
       const job = await call('counter', 'print.request', { docType: 'repair_receipt', entityId: id, format: 'a5', language });

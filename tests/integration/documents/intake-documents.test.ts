@@ -30,7 +30,7 @@ describe('intake receipt and device label from a real intake', () => {
     expect(job).toMatchObject({ format: 'a5', copies: 2, autoPrint: true, status: 'queued', title: `维修受理单 ${ticket.number}` });
     const file = await pdfFile(job.id);
     const text = squash(pdfText(file));
-    for (const s of ['测试维修中心', '400-800-1234', ticket.number, '138****8000', '屏幕碎裂，触摸失灵', '华为Mate60Pro', '保护壳', '¥50.00', '已提供', '顾客已知悉', '2026-11-30', '服务条款', '维修过程中设备数据可能丢失', '顾客签名', '接待人员counter'])
+    for (const s of ['测试维修中心', '400-800-1234', ticket.number, '138****8000', '屏幕碎裂，触摸失灵', '华为Mate60Pro', '保护壳', '¥50.00', '已提供', '客户已知悉', '2026-11-30', '服务条款', '维修过程中设备数据可能丢失', '客户签名', '接待人员counter'])
       expect(text).toContain(squash(s));
     expect(text).not.toContain('246810'); // the passcode never reaches paper
     expect(text).not.toContain('13800138000');

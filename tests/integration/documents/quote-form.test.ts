@@ -63,7 +63,7 @@ describe('the quote and authorization form reads the stored quote', () => {
     expect(quote.totals).toMatchObject({ subtotalFen: 173000, customerTotalFen: 3000, payers: { maker: 170000, customer: 3000, shop: 0, insurer: 0, extended_warranty: 0 } });
 
     for (const [lang, labor, maker, customerWord, subtotal, ofMaker, total, consent] of [
-      ['zh-CN', '更换屏幕工时', '厂家保修', '顾客自付', '合计¥1,730.00', '其中厂家保修¥1,700.00', '顾客应付合计¥30.00', '（顾客应付¥30.00）'],
+      ['zh-CN', '更换屏幕工时', '厂家保修', '客户自付', '合计¥1,730.00', '其中厂家保修¥1,700.00', '客户应付合计¥30.00', '（客户应付¥30.00）'],
       ['en', 'Screen replacement labor', 'Maker', 'Customer', 'Subtotal¥1,730.00', 'ofwhichMakerwarranty¥1,700.00', 'Totaltothecustomer¥30.00', '(customerpays¥30.00)'],
     ] as const) {
       const { rows, flat } = await form(quote.id, lang, 'in-warranty');
@@ -92,7 +92,7 @@ describe('the quote and authorization form reads the stored quote', () => {
     // Authorized by phone for ¥30.00 with a ¥100.00 cap: the reprint carries the authorization instead of the blank consent.
     await call('counter', 'bench.authorize', { ticketId: id, quoteId: quote.id, method: 'phone', capFen: 10000, phone: { number: '13800138000', words: '同意，加急费可以' } });
     for (const [lang, words] of [
-      ['zh-CN', ['确认方式电话确认', '确认金额¥30.00', '预授权上限¥100.00', '拨打号码138****8000', '顾客原话：“同意，加急费可以”']],
+      ['zh-CN', ['确认方式电话确认', '确认金额¥30.00', '预授权上限¥100.00', '拨打号码138****8000', '客户原话：“同意，加急费可以”']],
       ['en', ['HowPhoneapproval', 'Amountauthorized¥30.00', 'Pre-approvedcap¥100.00', 'Numbercalled138****8000', 'Customer’swords:“同意，加急费可以”']],
     ] as const) {
       const { flat } = await form(id, lang, 'in-warranty-authorized');
@@ -116,7 +116,7 @@ describe('the quote and authorization form reads the stored quote', () => {
     });
     expect(v2.quote.current).toMatchObject({ version: 2, totals: { subtotalFen: 187900, customerTotalFen: 187900 } });
     for (const [lang, words] of [
-      ['zh-CN', ['报价确认单（第2版）', '合计¥1,879.00', '顾客应付合计¥1,879.00', '原确认金额¥1,580.00', '本次增加+¥299.00', '（顾客应付¥1,879.00）']],
+      ['zh-CN', ['报价确认单（第2版）', '合计¥1,879.00', '客户应付合计¥1,879.00', '原确认金额¥1,580.00', '本次增加+¥299.00', '（客户应付¥1,879.00）']],
       ['en', ['(version2)', 'Subtotal¥1,879.00', 'Totaltothecustomer¥1,879.00', 'Previouslyauthorized¥1,580.00', 'Increase+¥299.00']],
     ] as const) {
       const { rows, flat } = await form(v2.quote.current.id, lang, 'revision');

@@ -18,7 +18,7 @@ const opts = (locale: Locale, format: PageFormat, reprint = false): BuildOptions
 });
 
 const expected: Record<Locale, string[]> = {
-  'zh-CN': ['华强北授权服务中心', '维修受理单', SAMPLE_TICKET_NUMBER, '138****8000', '屏幕碎裂、触摸失灵', '维修过程中设备数据可能丢失', '顾客签名', '¥100.00', '2026-11-2310:35'],
+  'zh-CN': ['华强北授权服务中心', '维修受理单', SAMPLE_TICKET_NUMBER, '138****8000', '屏幕碎裂、触摸失灵', '维修过程中设备数据可能丢失', '客户签名', '¥100.00', '2026-11-2310:35'],
   en: ['Huaqiangbei Authorized Service Centre', 'Intake Receipt', SAMPLE_TICKET_NUMBER, '138****8000', 'Cracked screen', 'Data on the device may be lost during repair', 'Customer signature', '¥100.00'],
 };
 

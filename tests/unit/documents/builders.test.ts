@@ -27,7 +27,7 @@ describe('intake receipt builder (pure)', () => {
   it('lays out the required fields in Chinese, masking the phone', () => {
     const doc = buildIntakeReceipt(sampleIntakeReceipt('zh-CN'), opts());
     const all = texts(doc);
-    for (const s of ['华强北授权服务中心', '400-800-1234', SAMPLE_TICKET_NUMBER, '138****8000', '屏幕碎裂', '867530012345674', '保护壳', '¥100.00', '顾客签名', '服务条款', '2026-11-23 10:35', '第 1 / 1 页'])
+    for (const s of ['华强北授权服务中心', '400-800-1234', SAMPLE_TICKET_NUMBER, '138****8000', '屏幕碎裂', '867530012345674', '保护壳', '¥100.00', '客户签名', '服务条款', '2026-11-23 10:35', '第 1 / 1 页'])
       expect(all).toContain(s);
     expect(all).not.toContain('13800138000');
     expect(all).not.toContain('重印');

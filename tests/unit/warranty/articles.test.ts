@@ -31,7 +31,7 @@ describe('《移动电话机商品修理更换退货责任规定》 第十九条
     expect(ret(d)!.refundAmount).toBe(285000);
     expect(codes(ret(d)!.reasons)).toEqual(['exchangeRefusedReturn', 'refundDepreciated']);
     expect(ret(d)!.reasons[1]!.params).toMatchObject({ days: 10, depreciation: 15000, amount: 285000 });
-    expect(formatReason(ret(d)!.reasons[0]!, 'zh-CN')).toContain('顾客不愿调换');
+    expect(formatReason(ret(d)!.reasons[0]!, 'zh-CN')).toContain('客户不愿调换');
   });
 
   it('no unit of the same model: return, and the 折旧费 clause belongs to the refusal, so the invoice price', () => {

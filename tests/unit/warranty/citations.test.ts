@@ -71,7 +71,7 @@ describe('a handful of citations worked out from the regulation texts', () => {
     const d = evaluate(input({ current: { ...fault('2025-03-20'), exchange: 'unavailable' }, today: '2025-03-25' }));
     const ret = d.options.find((o) => o.option === 'return' && !o.part)!;
     expect(ret.reasons.map((r) => formatReason(r, 'zh-CN', PHONE_2001))).toEqual([
-      `应予换货，但无同型号同规格产品，顾客不愿调换其他型号、规格产品，可选择退货（${PHONE}第十九条）`,
+      `应予换货，但无同型号同规格产品，客户不愿调换其他型号、规格产品，可选择退货（${PHONE}第十九条）`,
       `按发票价格退款¥3,000.00（${PHONE}第十九条）`,
     ]);
   });

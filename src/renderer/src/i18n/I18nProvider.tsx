@@ -1,5 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { isLocale, pickLocale, t as translate } from '../../../shared/i18n/translate';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { engine } from '../../../shared/i18n/engine';
+import { isLocale, pickLocale } from '../../../shared/i18n/translate';
 import type { Locale, Params } from '../../../shared/i18n/types';
 import { api } from '../api/client';
 
@@ -16,8 +18,6 @@ interface I18nValue {
   suggestLocale(next: Locale): void;
 }
 
-const I18nContext = createContext<I18nValue | null>(null);
-
 function storedLocale(): Locale | null {
   try {
     const v = localStorage.getItem(STORAGE_KEY);
@@ -31,11 +31,22 @@ function initialLocale(): Locale {
   return storedLocale() ?? pickLocale(typeof navigator !== 'undefined' ? navigator.language : null);
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+/** The UI language is i18next's: this PC's choice, else the browser's, before the first render. */
+function switchLanguage(next: Locale): void {
+  // at once, not in an effect: children's effects (a query asked again in the new language) run
+  // before their parent's, and server errors are translated by the backend in this language
+  api.setLocale(next);
+  if (engine.language !== next) void engine.changeLanguage(next);
+}
 
-  // Server errors are translated by the backend, so it must know the language too.
-  useEffect(() => api.setLocale(locale), [locale]);
+export function I18nProvider({ children }: { children: ReactNode }) {
+  useState(() => switchLanguage(initialLocale()));
+  return <I18nextProvider i18n={engine}>{children}</I18nextProvider>;
+}
+
+export function useI18n(): I18nValue {
+  const { t: i18nT, i18n } = useTranslation(undefined, { useSuspense: false });
+  const locale: Locale = isLocale(i18n.language) ? i18n.language : 'zh-CN';
 
   const setLocale = useCallback((next: Locale) => {
     try {
@@ -43,27 +54,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       /* private mode: the choice lasts for this page only */
     }
-    // at once, not in the effect above: children's effects (a query asked again in the new
-    // language) run before their parent's
-    api.setLocale(next);
-    setLocaleState(next);
+    switchLanguage(next);
   }, []);
 
   const suggestLocale = useCallback((next: Locale) => {
-    if (!storedLocale()) setLocaleState(next);
+    if (!storedLocale()) switchLanguage(next);
   }, []);
 
-  const value = useMemo<I18nValue>(
-    () => ({ locale, setLocale, suggestLocale, t: (key, params) => translate(locale, key, params) }),
-    [locale, setLocale, suggestLocale],
-  );
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
-}
-
-export function useI18n(): I18nValue {
-  const v = useContext(I18nContext);
-  if (!v) throw new Error('useI18n outside I18nProvider');
-  return v;
+  const t = useCallback<TFunction>((key, params) => i18nT(key, params) as string, [i18nT]);
+  return useMemo(() => ({ locale, setLocale, suggestLocale, t }), [locale, setLocale, suggestLocale, t]);
 }
 
 /** The translate function for the current UI language. */

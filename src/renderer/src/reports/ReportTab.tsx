@@ -5,6 +5,7 @@ import type { InputOf, OutputOf } from '../../../shared/api/contract';
 import type { Procedures } from '../../../shared/api/procedures';
 import type { DrillFigure } from '../../../shared/reports/schemas';
 import { STAGES } from '../../../shared/reports/math';
+import { dimensionValueLabel } from '../../../shared/reports/table';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
@@ -215,11 +216,11 @@ export function ReportTab() {
               <Text size="sm">{t('reports.fig.partsCost')}: {(report.parts.costFen / 100).toFixed(2)} ({t('reports.fig.partsQty')} {report.parts.qty}) · {t('reports.fig.loanersOut')} {report.loaners.outNow} · {t('reports.fig.hoursLogged')} {report.hoursLogged.available ? report.hoursLogged.value : '—'}</Text>
               <Group gap="xs" mt="xs">
                 <Text size="sm">{t('reports.section.revenue')}:</Text>
-                {report.revenue.byTender.available ? report.revenue.byTender.value.map((x) => <Text key={x.key} size="sm">{x.key} {(x.amountFen / 100).toFixed(2)}</Text>) : na(report.revenue.byTender)}
+                {report.revenue.byTender.available ? report.revenue.byTender.value.map((x) => <Text key={x.key} size="sm">{dimensionValueLabel(locale, 'tender', x.key)} {(x.amountFen / 100).toFixed(2)}</Text>) : na(report.revenue.byTender)}
               </Group>
               <Group gap="xs">
                 <Text size="sm">{t('reports.fig.claims')}:</Text>
-                {report.claims.available ? report.claims.value.map((x) => <Text key={x.key} size="sm">{x.key} {x.count}</Text>) : na(report.claims)}
+                {report.claims.available ? report.claims.value.map((x) => <Text key={x.key} size="sm">{dimensionValueLabel(locale, 'claimStatus', x.key)} {x.count}</Text>) : na(report.claims)}
               </Group>
             </Card>
           </SimpleGrid>

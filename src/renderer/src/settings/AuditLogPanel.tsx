@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Group, Table, Text } from '@mantine/core';
 import type { AuditEntry } from '../../../shared/audit/schemas';
-import { hasKey } from '../../../shared/i18n/translate';
+import { auditActionName, auditDetailsText } from '../../../shared/audit/format';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/I18nProvider';
@@ -9,13 +9,6 @@ import { formatInstant } from '../i18n/format';
 import { useErrorToast } from '../hooks/useErrorToast';
 
 const PAGE = 50;
-
-/** Details are free-form per action; "key: value" pairs read better than JSON. */
-function detailsText(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(', ');
-}
 
 /** Newest sensitive actions first; "older" pages back by id. Managers only (core enforces). */
 export function AuditLogPanel() {
@@ -43,9 +36,6 @@ export function AuditLogPanel() {
     void load();
   }, [load]);
 
-  // Actions of later capabilities may not have a name yet: show the raw action rather than nothing.
-  const actionName = (a: string) => (hasKey(`audit.${a}`) ? t(`audit.${a}`) : a);
-
   return (
     <>
       <Group justify="space-between" mb="sm">
@@ -70,11 +60,9 @@ export function AuditLogPanel() {
             <Table.Tr key={e.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(e.at, locale, shop?.settings.timeZone)}</Table.Td>
               <Table.Td>{e.username ?? '—'}</Table.Td>
-              <Table.Td>{actionName(e.action)}</Table.Td>
+              <Table.Td>{auditActionName(e.action, locale)}</Table.Td>
               <Table.Td>
-                <Text size="sm" ff="monospace">
-                  {detailsText(e.details)}
-                </Text>
+                <Text size="sm">{auditDetailsText(e.action, e.details, locale)}</Text>
               </Table.Td>
             </Table.Tr>
           ))}

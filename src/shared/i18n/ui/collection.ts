@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import { fromRows } from '../rows';
 
 /** The counter's collection (取机结算), daily close and warranty claims screens. [key, 中文, English]. */
 const rows: [string, string, string][] = [
@@ -19,20 +20,19 @@ const rows: [string, string, string][] = [
   ['ui.collection.identityBad', '与登记号码不符', 'Does not match'],
   ['ui.collection.pickupName', '取机人姓名', 'Name'],
   ['ui.collection.idNumber', '证件号码', 'ID number'],
-  ['ui.collection.relation', '与顾客关系', 'Relation to the customer'],
+  ['ui.collection.relation', '与客户关系', 'Relation to the customer'],
   ['ui.collection.phones', '登记电话', 'Phones on file'],
-  ['ui.collection.outcome', '结果', 'Outcome'],
   ['ui.collection.cause', '故障原因', 'Cause'],
   ['ui.collection.fault', '故障', 'Fault'],
   ['ui.collection.technician', '维修工程师', 'Technician'],
   ['ui.collection.line', '项目', 'Item'],
   ['ui.collection.amount', '金额', 'Amount'],
   ['ui.collection.payer', '支付方', 'Paid by'],
-  ['ui.collection.customerPays', '顾客付', 'Customer pays'],
+  ['ui.collection.customerPays', '客户付', 'Customer pays'],
   ['ui.collection.parts', '更换配件', 'Parts replaced'],
   ['ui.collection.serials', '新件 {new} · 旧件 {old}', 'new {new} · removed {old}'],
   ['ui.collection.partUntil', '保修至 {date}', 'warranted until {date}'],
-  ['ui.collection.repairWarranty', '维修保修 {days} 天，至 {date}', 'Repair warranty {days} days, until {date}'],
+  ['ui.collection.repairWarranty', '维修保修 {days} 天，至 {date}', 'Repair warranty {days, plural, one {# day} other {# days}}, until {date}'],
   ['ui.collection.unitEnd', '整机三包至 {date}', 'Statutory cover until {date}'],
   ['ui.collection.noQuote', '无报价（未维修）', 'No quote (not repaired)'],
   ['ui.collection.passcodeErase', '设备密码将在交机时清除', 'The device passcode is erased at hand-back'],
@@ -40,14 +40,14 @@ const rows: [string, string, string][] = [
   ['ui.collection.loanerOverride', '店长批准：备用机未还也交机', 'Manager: hand back although the loaner is out'],
   ['ui.collection.discountPct', '优惠 %', 'Discount %'],
   ['ui.collection.discountReason', '优惠原因', 'Discount reason'],
-  ['ui.collection.subtotalCustomer', '顾客承担', 'Customer\'s share'],
+  ['ui.collection.subtotalCustomer', '客户承担', 'Customer\'s share'],
   ['ui.collection.discount', '优惠', 'Discount'],
   ['ui.collection.total', '应收合计', 'Total'],
   ['ui.collection.tax', '其中税额 {rate}%', 'of which tax {rate} %'],
   ['ui.collection.taxAdded', '税额 {rate}%', 'Tax {rate} %'],
   ['ui.collection.paid', '已付（含定金）', 'Paid (incl. deposit)'],
   ['ui.collection.dueNow', '本次应收', 'Due now'],
-  ['ui.collection.credit', '应退顾客', 'To give back'],
+  ['ui.collection.credit', '应退客户', 'To give back'],
   ['ui.collection.tenders', '收款', 'Payment'],
   ['ui.collection.tender', '方式', 'Tender'],
   ['ui.collection.tenderAmount', '金额（元）', 'Amount (¥)'],
@@ -57,7 +57,6 @@ const rows: [string, string, string][] = [
   ['ui.collection.remove', '删除', 'Remove'],
   ['ui.collection.tendered', '已录 {amount}', 'Entered {amount}'],
   ['ui.collection.change', '找零', 'Change'],
-  ['ui.collection.balance', '未付余额', 'Unpaid balance'],
   ['ui.collection.balanceReason', '欠款原因（需店长批准）', 'Why it stays unpaid (manager)'],
   ['ui.collection.allowBalance', '允许欠款交机', 'Hand back with a balance'],
   ['ui.collection.refundTender', '退还方式', 'Give back by'],
@@ -77,14 +76,14 @@ const rows: [string, string, string][] = [
   ['ui.collection.refundAmount', '退款金额（元）', 'Refund (¥)'],
   ['ui.collection.voided', '已冲正', 'voided'],
   ['ui.collection.sanbao.title', '三包退货退款', '三包 return refund'],
-  ['ui.collection.sanbao.breakdown', '购机价 {price} − 折旧 {depreciation}（使用 {days} 天）= {refund}，店长 {manager} 批准', 'Price {price} − depreciation {depreciation} ({days} days used) = {refund}, approved by {manager}'],
-  ['ui.collection.sanbao.due', '应退还顾客', 'To pay to the customer'],
-  ['ui.collection.sanbao.dueAtHandback', '{amount} 在取机结算时退还顾客', '{amount} is paid to the customer at hand-back'],
+  ['ui.collection.sanbao.breakdown', '购机价 {price} − 折旧 {depreciation}（使用 {days} 天）= {refund}，店长 {manager} 批准', 'Price {price} − depreciation {depreciation} ({days, plural, one {# day} other {# days}} used) = {refund}, approved by {manager}'],
+  ['ui.collection.sanbao.due', '应退还客户', 'To pay to the customer'],
+  ['ui.collection.sanbao.dueAtHandback', '{amount} 在取机结算时退还客户', '{amount} is paid to the customer at hand-back'],
   ['ui.collection.sanbao.tender', '退款方式', 'Pay it by'],
   ['ui.collection.sanbao.card', '银行卡（原路退回）', 'Bank card (back to the card paid with)'],
   ['ui.collection.sanbao.hint', '按店长批准的金额退还，记入今日收款（现金计入应有现金）；每张工单只退一次。', 'The amount the manager approved; recorded in today\'s payments (cash counts in the expected cash); paid once per ticket.'],
-  ['ui.collection.sanbao.paid', '已于 {date} 以{tender}退还顾客 {amount}', 'Refunded {amount} to the customer on {date} by {tender}'],
-  ['ui.collection.sanbao.give', '退还顾客 {amount}（{tender}）', 'Give the customer {amount} ({tender})'],
+  ['ui.collection.sanbao.paid', '已于 {date} 以{tender}退还客户 {amount}', 'Refunded {amount} to the customer on {date} by {tender}'],
+  ['ui.collection.sanbao.give', '退还客户 {amount}（{tender}）', 'Give the customer {amount} ({tender})'],
   ['ui.close.date', '营业日', 'Business day'],
   ['ui.close.scopeShop', '全店', 'Whole shop'],
   ['ui.close.scopeMine', '我的收银', 'My drawer'],
@@ -143,7 +142,4 @@ const rows: [string, string, string][] = [
   ['ui.till.record', '记入钱箱', 'Record in the drawer'],
 ];
 
-export const messages: Messages = {
-  'zh-CN': Object.fromEntries(rows.map(([k, zh]) => [k, zh])),
-  en: Object.fromEntries(rows.map(([k, , en]) => [k, en])),
-};
+export const messages: Messages = fromRows(rows);

@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import { fromRows } from '../rows';
 
 /** The Stock section's screens. Written as [key, 中文, English] so a key can never miss a language. */
 const rows: [string, string, string][] = [
@@ -89,7 +90,7 @@ const rows: [string, string, string][] = [
   ['ui.stock.form.counterparty', '对方门店代码', 'Other shop\'s code'],
   ['ui.stock.form.reference', '调拨单号', 'Transfer note'],
   ['ui.stock.form.serials', '序列号（每行一个，可扫码）', 'Serial numbers (one per line, scan or type)'],
-  ['ui.stock.form.serialsNew', '需要 {n} 个新序列号', '{n} new serials needed'],
+  ['ui.stock.form.serialsNew', '需要 {n} 个新序列号', '{n, plural, one {# new serial} other {# new serials}} needed'],
   ['ui.stock.form.serialsPick', '在库：{list}', 'In stock: {list}'],
   ['ui.stock.form.reason', '原因', 'Reason'],
   ['ui.stock.form.removedSerial', '拆下旧件序列号', 'Serial of the part removed'],
@@ -103,14 +104,14 @@ const rows: [string, string, string][] = [
   ['ui.stock.reorder.intro', '可用数量低于补货点、或被工单预留但缺货的配件', 'Parts at or below their reorder point, or reserved by tickets beyond stock'],
   ['ui.stock.reorder.none', '暂无需要补货的配件', 'Nothing needs reordering'],
   ['ui.stock.reorder.suggested', '建议订购', 'Order'],
-  ['ui.stock.reorder.waiting', '{n} 张工单待料', '{n} tickets waiting'],
+  ['ui.stock.reorder.waiting', '{n} 张工单待料', '{n, plural, one {# ticket} other {# tickets}} waiting'],
   ['ui.stock.valuation.value', '库存总金额（移动加权平均成本）', 'Stock value (moving-average cost)'],
   ['ui.stock.valuation.skus', '有库存的配件种数', 'Parts in stock'],
   ['ui.stock.valuation.units', '总件数', 'Units'],
   ['ui.stock.valuation.byCategory', '按类别', 'By category'],
   ['ui.stock.valuation.top', '金额最高的配件', 'Most valuable lines'],
-  ['ui.stock.valuation.skusN', '{n} 种', '{n} parts'],
-  ['ui.stock.valuation.unitsN', '{n} 件', '{n} units'],
+  ['ui.stock.valuation.skusN', '{n} 种', '{n, plural, one {# part} other {# parts}}'],
+  ['ui.stock.valuation.unitsN', '{n} 件', '{n, plural, one {# unit} other {# units}}'],
   ['ui.stock.stocktake.bins', '库位', 'Bins'],
   ['ui.stock.stocktake.binsHint', '留空表示全部库位；多个用逗号隔开', 'Empty for all bins; separate with commas'],
   ['ui.stock.stocktake.note', '备注', 'Note'],
@@ -161,7 +162,7 @@ const rows: [string, string, string][] = [
   ['ui.stock.loaners.out', '借出中（{n} 台）', 'Out on loan ({n})'],
   ['ui.stock.loaners.since', '借出时间', 'Out since'],
   ['ui.stock.loaners.days', '天数', 'Days'],
-  ['ui.stock.loaners.daysN', '{n} 天', '{n} days'],
+  ['ui.stock.loaners.daysN', '{n} 天', '{n, plural, one {# day} other {# days}}'],
   ['ui.stock.loaners.return', '归还', 'Take back'],
   ['ui.stock.loaners.none', '没有借出的备用机', 'No loaner is out'],
   ['ui.stock.import.intro', '从 CSV 或 Excel（XLSX）导入配件目录。必需的列：SKU、名称、类别、零售价；可选：英文名称、适用机型、品质、序列号管理、保修天数、成本、条码。', 'Import the parts catalog from CSV or Excel (XLSX). Required columns: SKU, name, category, price; optional: English name, models, grade, serialized, warranty days, cost, barcode.'],
@@ -169,15 +170,12 @@ const rows: [string, string, string][] = [
   ['ui.stock.import.check', '检查并导入', 'Check and import'],
   ['ui.stock.import.committed', '已导入', 'Imported'],
   ['ui.stock.import.notCommitted', '文件有错误，尚未导入任何数据', 'The file has errors; nothing was imported'],
-  ['ui.stock.import.summary', '共 {total} 行：正确 {good} 行，错误 {bad} 行；新建 {created}，更新 {updated}', '{total} rows: {good} good, {bad} with errors; {created} created, {updated} updated'],
+  ['ui.stock.import.summary', '共 {total} 行：正确 {good} 行，错误 {bad} 行；新建 {created}，更新 {updated}', '{total, plural, one {# row} other {# rows}}: {good} good, {bad} with errors; {created} created, {updated} updated'],
   ['ui.stock.import.row', '行号', 'Row'],
   ['ui.stock.import.field', '字段', 'Field'],
   ['ui.stock.import.problem', '问题', 'Problem'],
-  ['ui.stock.import.acceptGood', '只导入正确的 {n} 行', 'Import the {n} good rows only'],
+  ['ui.stock.import.acceptGood', '只导入正确的 {n} 行', '{n, plural, one {Import the good row only} other {Import the # good rows only}}'],
   ['ui.stock.import.done', '导入完成：新建 {created}，更新 {updated}', 'Imported: {created} created, {updated} updated'],
 ];
 
-export const messages: Messages = {
-  'zh-CN': Object.fromEntries(rows.map(([k, zh]) => [k, zh])),
-  en: Object.fromEntries(rows.map(([k, , en]) => [k, en])),
-};
+export const messages: Messages = fromRows(rows);

@@ -89,7 +89,7 @@ export const messages: Messages = {
     'ui.sync.nationwide.seller': 'bought at {seller}',
     'ui.sync.nationwide.exchanged': 'exchanged under 三包 on {date}',
     'ui.sync.nationwide.recordedBy': 'Recorded by {shop} on {date}',
-    'ui.sync.nationwide.records': 'registered at {n} shops',
+    'ui.sync.nationwide.records': 'registered at {n, plural, one {# shop} other {# shops}}',
     'ui.sync.nationwide.visits': 'Repair visits: {n} · shops: {shops}',
     'ui.sync.nationwide.noVisits': 'No repairs on record',
     'ui.sync.nationwide.thisShop': 'This shop',
