@@ -117,7 +117,10 @@ export function backupSuite(dbFile: string, label: string): BenchSuite {
       const hqDir = tmp('fixpoint-bench-hq-');
       const store = await openHqDatabase({ dataDir: hqDir });
       const service = new HqService(store);
-      const app = buildHqApp({ service, adminToken: 'bench-admin-token-0123456789abcdef' });
+      // The first push of a 100,000-ticket history is ~1,500 batches: past the push limit per minute a
+      // shop's sync waits and resumes on its next run; here the push only prepares head office, so
+      // its limit is raised. The restore runs at the default pull limit, waits included.
+      const app = buildHqApp({ service, adminToken: 'bench-admin-token-0123456789abcdef', http: { rateLimits: { push: 1_000_000 } } });
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
       try {
         const created = await service.createShop({ code: 'BK01', name: '备份基准店' });

@@ -33,6 +33,23 @@ export function tablesInDependencyOrder(sqlite: BetterSqlite3.Database): string[
   return out;
 }
 
+/**
+ * A restore is a long pull: a 100,000-ticket shop is about 3,000 pages, past head office's pull
+ * limit per minute. A RATE_LIMITED answer waits the seconds head office names and asks for the
+ * same page again (the transaction stays open meanwhile; nothing else writes during a restore).
+ */
+async function pageWithinLimits<T>(ask: () => Promise<T>, maxWaits = 30): Promise<T> {
+  for (let waited = 0; ; waited++) {
+    try {
+      return await ask();
+    } catch (e) {
+      if (!(e instanceof SyncFailure) || e.code !== 'RATE_LIMITED' || waited >= maxWaits) throw e;
+      const seconds = Number(e.params.retryAfter);
+      await new Promise((r) => setTimeout(r, (Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 120) : 5) * 1000));
+    }
+  }
+}
+
 function decode(v: Cell): unknown {
   if (v !== null && typeof v === 'object') return Buffer.from(v.$b, 'base64');
   return v;
@@ -115,7 +132,7 @@ export async function restoreFromHq(
         for (;;) {
           let page;
           try {
-            page = restoreResponseSchema.safeParse(await engine.request(input.url, PATHS.restore, { table, after, limit: opts.pageSize ?? 1000 }, token, { timeoutMs: 120_000 }));
+            page = restoreResponseSchema.safeParse(await pageWithinLimits(() => engine.request(input.url, PATHS.restore, { table, after, limit: opts.pageSize ?? 1000 }, token, { timeoutMs: 120_000 })));
           } catch (e) {
             throw e instanceof SyncFailure ? e.toAppError() : e;
           }
