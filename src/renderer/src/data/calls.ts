@@ -17,6 +17,8 @@ export interface CallOptions<N extends ProcedureName> {
   keepPrevious?: boolean;
   /** Errors are shown by the caller, not by the app's toast. */
   silent?: boolean;
+  /** Field errors are shown at the caller's fields; any other error still gets the app's toast. */
+  fieldErrors?: boolean;
   refetchInterval?: number;
   select?: UseQueryOptions<Out<N>, Error, Out<N>>['select'];
 }
@@ -32,7 +34,7 @@ export function useCall<N extends ProcedureName>(name: N, input: In<N>, opts: Ca
     queryFn: ({ signal }) => api.call(name, input, { signal }),
     enabled: opts.enabled ?? true,
     placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
-    meta: opts.silent ? { silent: true } : undefined,
+    meta: opts.silent ? { silent: true } : opts.fieldErrors ? { fieldErrors: true } : undefined,
     refetchInterval: opts.refetchInterval,
     select: opts.select,
   });
@@ -49,6 +51,16 @@ export function useCallMutation<N extends ProcedureName>(name: N, opts: { onSucc
       await client.invalidateQueries({ predicate: (q) => keyMatches(prefixes, q.queryKey) });
     },
   });
+}
+
+/**
+ * A read started by a person (a scan, a "find" button) rather than by showing a screen: fetched
+ * into the cache under the same key `useCall` reads, so the screen that shows it then stays fresh.
+ */
+export function useFetchCall() {
+  const client = useQueryClient();
+  return <N extends ProcedureName>(name: N, input: In<N>) =>
+    client.fetchQuery<Out<N>, Error>({ queryKey: callKey(name, input), queryFn: ({ signal }) => api.call(name, input, { signal }) });
 }
 
 /** For imperative writes that are not a hook (a handler that chains several calls). */
