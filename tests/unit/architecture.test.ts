@@ -162,19 +162,10 @@ const LOADERS_LEFT: Record<string, number> = {
   'renderer/src/counter/WarrantyLive.tsx': 1,
   'renderer/src/printing/PrintQueue.tsx': 1,
   'renderer/src/reports/DashboardTab.tsx': 1,
-  'renderer/src/reports/ReportTab.tsx': 1,
   'renderer/src/settings/AboutPanel.tsx': 1,
   'renderer/src/settings/AuditLogPanel.tsx': 1,
   'renderer/src/settings/ShopSettingsPanel.tsx': 1,
   'renderer/src/settings/UsersPanel.tsx': 1,
-  'renderer/src/stock/CatalogTab.tsx': 1,
-  'renderer/src/stock/LoanerLendForm.tsx': 2,
-  'renderer/src/stock/LoanersTab.tsx': 1,
-  'renderer/src/stock/OldPartsTab.tsx': 1,
-  'renderer/src/stock/PartCard.tsx': 1,
-  'renderer/src/stock/ReorderTab.tsx': 1,
-  'renderer/src/stock/StocktakeTab.tsx': 2,
-  'renderer/src/stock/ValuationTab.tsx': 1,
   'renderer/src/sync/SyncPanel.tsx': 1,
   'renderer/src/sync/usePendingSync.ts': 1,
   'renderer/src/warranty/HolidayCalendarView.tsx': 1,
@@ -185,13 +176,8 @@ const DEBOUNCES_LEFT: Record<string, number> = {
   'renderer/src/counter/NationwideHistory.tsx': 1,
   'renderer/src/counter/WarrantyLive.tsx': 1,
   'renderer/src/settings/ShopSettingsPanel.tsx': 1,
-  'renderer/src/stock/CatalogTab.tsx': 1,
 };
 const SWALLOWED_LEFT: Record<string, number> = {
-  'renderer/src/printing/printService.ts': 1,
-  'renderer/src/reports/ReportTab.tsx': 1,
-  'renderer/src/stock/CatalogTab.tsx': 1,
-  'renderer/src/stock/print.ts': 1,
 };
 /** The API client is the one module that holds the tab's connection state (its transport, the UI language of error messages). */
 const MODULE_STATE_ALLOWED = ['renderer/src/api/client.ts'];
