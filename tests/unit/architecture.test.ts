@@ -161,15 +161,9 @@ const LOADERS_LEFT: Record<string, number> = {
   'renderer/src/counter/NationwideHistory.tsx': 1,
   'renderer/src/counter/WarrantyLive.tsx': 1,
   'renderer/src/printing/PrintQueue.tsx': 1,
-  'renderer/src/reports/DashboardTab.tsx': 1,
-  'renderer/src/settings/AboutPanel.tsx': 1,
-  'renderer/src/settings/AuditLogPanel.tsx': 1,
   'renderer/src/settings/ShopSettingsPanel.tsx': 1,
-  'renderer/src/settings/UsersPanel.tsx': 1,
   'renderer/src/sync/SyncPanel.tsx': 1,
   'renderer/src/sync/usePendingSync.ts': 1,
-  'renderer/src/warranty/HolidayCalendarView.tsx': 1,
-  'renderer/src/warranty/PolicyList.tsx': 1,
 };
 const DEBOUNCES_LEFT: Record<string, number> = {
   'renderer/src/counter/CustomerPicker.tsx': 1,

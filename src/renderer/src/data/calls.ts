@@ -70,13 +70,21 @@ export function useInvalidateAfter() {
 }
 
 type Paged = { nextCursor: string | null };
+interface PageOptions<N extends ProcedureName> {
+  enabled?: boolean;
+  /** The input field that asks for the page after a cursor (default `cursor`). */
+  cursorField?: string;
+  /** The cursor of the page after this one, null at the end (default: the page's `nextCursor`). */
+  next?(page: Out<N>): string | null;
+}
 /** A cursor-paged list as one query: pages load on demand and refetch together when stale. */
-export function useCallPages<N extends ProcedureName>(name: N, input: In<N>, opts: { enabled?: boolean } = {}) {
+export function useCallPages<N extends ProcedureName>(name: N, input: In<N>, opts: PageOptions<N> = {}) {
+  const field = opts.cursorField ?? 'cursor';
   return useInfiniteQuery({
     queryKey: callKey(name, input),
-    queryFn: ({ pageParam, signal }) => api.call(name, { ...(input as object), ...(pageParam ? { cursor: pageParam } : {}) } as In<N>, { signal }),
+    queryFn: ({ pageParam, signal }) => api.call(name, { ...(input as object), ...(pageParam ? { [field]: pageParam } : {}) } as In<N>, { signal }),
     initialPageParam: null as string | null,
-    getNextPageParam: (page) => (page as unknown as Paged).nextCursor,
+    getNextPageParam: (page) => (opts.next ? opts.next(page) : (page as unknown as Paged).nextCursor),
     placeholderData: keepPreviousData,
     enabled: opts.enabled ?? true,
   });
