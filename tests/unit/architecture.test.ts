@@ -153,17 +153,9 @@ const SWALLOWED = /\.catch\(\(\) => (?:undefined|\{\s*\})\)|,\s*\(\) => undefine
 /** A variable declared at the top of a module: state every mount shares and no render sees change. */
 const MODULE_LET = /^(?:export )?let /gm;
 const LOADERS_LEFT: Record<string, number> = {
-  'renderer/src/counter/CustomerPicker.tsx': 1,
   'renderer/src/counter/IntakePage.tsx': 1,
-  'renderer/src/counter/NationwideHistory.tsx': 1,
-  'renderer/src/counter/WarrantyLive.tsx': 1,
-  'renderer/src/settings/ShopSettingsPanel.tsx': 1,
 };
 const DEBOUNCES_LEFT: Record<string, number> = {
-  'renderer/src/counter/CustomerPicker.tsx': 1,
-  'renderer/src/counter/NationwideHistory.tsx': 1,
-  'renderer/src/counter/WarrantyLive.tsx': 1,
-  'renderer/src/settings/ShopSettingsPanel.tsx': 1,
 };
 const SWALLOWED_LEFT: Record<string, number> = {
 };

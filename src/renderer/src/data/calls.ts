@@ -19,7 +19,8 @@ export interface CallOptions<N extends ProcedureName> {
   silent?: boolean;
   /** Field errors are shown at the caller's fields; any other error still gets the app's toast. */
   fieldErrors?: boolean;
-  refetchInterval?: number;
+  /** Asked again this often (ms); a function decides from the last answer (undefined: not again). */
+  refetchInterval?: number | ((data: Out<N> | undefined) => number | undefined);
   select?: UseQueryOptions<Out<N>, Error, Out<N>>['select'];
 }
 
@@ -35,7 +36,7 @@ export function useCall<N extends ProcedureName>(name: N, input: In<N>, opts: Ca
     enabled: opts.enabled ?? true,
     placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
     meta: opts.silent ? { silent: true } : opts.fieldErrors ? { fieldErrors: true } : undefined,
-    refetchInterval: opts.refetchInterval,
+    refetchInterval: typeof opts.refetchInterval === 'function' ? (q) => (opts.refetchInterval as (d: Out<N> | undefined) => number | undefined)(q.state.data) ?? false : opts.refetchInterval,
     select: opts.select,
   });
 }
