@@ -147,8 +147,8 @@ function callsOf(text: string, name: string): string[] {
   }
   return out;
 }
-/** A procedure call, or a call of a loader by its usual names (`load()`, `refresh(q)`, `run(key)` …). */
-const LOADS = /\bapi\.call\(|\b(?:load|reload|refresh|fetch|run)\w*\(/;
+/** A procedure call, or a loader by its usual names called (`load()`, `refresh(q)`, `run(key)` …) or passed (`useEffect(load, …)`). */
+const LOADS = /\bapi\.call\(|\b(?:load|reload|refresh|fetch|run)\w*\(|^useEffect\(\s*(?:load|reload|refresh|fetch|run)\w*\s*,/;
 const SWALLOWED = /\.catch\(\(\) => (?:undefined|\{\s*\})\)|,\s*\(\) => undefined,?\s*\)/g;
 /** A variable declared at the top of a module: state every mount shares and no render sees change. */
 const MODULE_LET = /^(?:export )?let /gm;
@@ -361,12 +361,13 @@ describe('architecture guard', () => {
           '  useEffect(() => { void api.call(\'parts.list\', {}).then(setRows).catch(() => undefined); }, []);',
           '  useEffect(() => { const h = setTimeout(() => void load(q), 150); return () => clearTimeout(h); }, [q]);',
           '  useEffect(() => api.on(\'parts.changed\', () => setStale(true)), []);',
+          '  useEffect(loadParts, [loadParts]);',
           '}',
         ].join('\n'),
       );
       fs.writeFileSync(path.join(root, 'renderer/src/stock/Kept.tsx'), "export function Kept({ q }) {\n  const [term] = useDebouncedValue(q, 150);\n  const rows = useCall('parts.search', { q: term }).data;\n  useEffect(() => ref.current?.focus(), []);\n}\n");
       expect(loaderViolations(root).over).toEqual([
-        'renderer/src/stock/Hand.tsx: 2 useEffect loading data',
+        'renderer/src/stock/Hand.tsx: 3 useEffect loading data',
         'renderer/src/stock/Hand.tsx: 1 setTimeout debounce of a load',
         'renderer/src/stock/Hand.tsx: 1 error swallowed with () => undefined',
         'renderer/src/stock/Hand.tsx: module-level let',
