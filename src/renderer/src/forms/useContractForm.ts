@@ -32,7 +32,8 @@ export function useContractForm<V extends Record<string, unknown>, I>({ initialV
     const unseen: string[] = [];
     for (const [path, message] of Object.entries(errors)) {
       const field = fieldOf(path);
-      if (field in initialValues) out[field] ??= message;
+      // a field of the form, or an item's field of a list it holds (`lines.2.coverReason`)
+      if (field.split('.')[0]! in initialValues) out[field] ??= message;
       else unseen.push(message);
     }
     if (unseen.length) notifications.show({ color: 'red', title: t('ui.error.title'), message: unseen.join(' · '), autoClose: 6000 });
@@ -49,16 +50,28 @@ export function useContractForm<V extends Record<string, unknown>, I>({ initialV
       return { ...onFields(Object.fromEntries(issues.map((i) => [i.path, t(i.key, i.params)]))), ...own };
     },
   });
-  /** Runs the call with the checked input; the server's field errors show at their fields, anything else in a toast. */
-  const submit = (run: (input: I) => Promise<void>) =>
-    form.onSubmit(async (input) => {
-      try {
-        await run(input);
-      } catch (err) {
-        const fields = fieldErrorsOf(err);
-        form.setErrors(onFields(fields));
-        if (Object.keys(fields).length === 0) toast(err);
-      }
-    });
-  return { form, submit };
+  /** A refusal from the server shown at its fields; false when it named none (the caller tells it otherwise). */
+  const refused = (err: unknown): boolean => {
+    const fields = fieldErrorsOf(err);
+    form.setErrors(onFields(fields));
+    return Object.keys(fields).length > 0;
+  };
+  /** Checks the form, then runs the call with its input; a refusal lands on the fields, anything else in a toast. */
+  const send = async (run: (input: I) => Promise<void>) => {
+    if (form.validate().hasErrors) return;
+    form.setSubmitting(true);
+    try {
+      await run(form.getTransformedValues());
+    } catch (err) {
+      if (!refused(err)) toast(err);
+    } finally {
+      form.setSubmitting(false);
+    }
+  };
+  /** `send` as a form's submit handler. */
+  const submit = (run: (input: I) => Promise<void>) => (e?: { preventDefault(): void }) => {
+    e?.preventDefault();
+    void send(run);
+  };
+  return { form, submit, send, refused };
 }

@@ -29,7 +29,8 @@ function useBenchAction<N extends BenchWrite>(name: N) {
   const client = useQueryClient();
   const invalidate = useInvalidateAfter();
   const { toast } = useErrorToast();
-  return async (args: Args<N>): Promise<boolean> => {
+  /** `refused`: shows a refusal at the form's fields, true when it did (then no toast). */
+  return async (args: Args<N>, refused?: (e: unknown) => boolean): Promise<boolean> => {
     const call = async (approval?: Approval) => {
       const r = await api.call(name, { ticketId, ...args, ...(approval ? { approval } : {}) } as InputOf<Procedures[N]>);
       if (isWorkbench(r)) {
@@ -42,7 +43,7 @@ function useBenchAction<N extends BenchWrite>(name: N) {
       return true;
     } catch (e) {
       if (needsManager(e)) askManager(call);
-      else toast(e);
+      else if (!refused?.(e)) toast(e);
       return false;
     }
   };
