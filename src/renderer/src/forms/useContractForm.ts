@@ -16,6 +16,8 @@ interface ContractFormOptions<V extends Record<string, unknown>, I> {
   fieldOf?(path: string): string;
   /** What the schema cannot see, checked on the typed text (an amount that is no money): field → message. */
   typed?(values: V): Record<string, string>;
+  /** Whether the form shows an error at this field (default: a field of the form, or an item's field of a list it holds). */
+  shows?(field: string): boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ interface ContractFormOptions<V extends Record<string, unknown>, I> {
  * refuses a field (a rule only it can check), its error lands on the same field. An error at a
  * path the form does not show is told in a toast, so no refusal goes unseen.
  */
-export function useContractForm<V extends Record<string, unknown>, I>({ initialValues, schema, toInput, fieldOf = (p) => p, typed }: ContractFormOptions<V, I>) {
+export function useContractForm<V extends Record<string, unknown>, I>({ initialValues, schema, toInput, fieldOf = (p) => p, typed, shows = (f) => f.split('.')[0]! in initialValues }: ContractFormOptions<V, I>) {
   const { t } = useI18n();
   const { toast } = useErrorToast();
   const onFields = (errors: Record<string, string>): FormErrors => {
@@ -32,8 +34,7 @@ export function useContractForm<V extends Record<string, unknown>, I>({ initialV
     const unseen: string[] = [];
     for (const [path, message] of Object.entries(errors)) {
       const field = fieldOf(path);
-      // a field of the form, or an item's field of a list it holds (`lines.2.coverReason`)
-      if (field.split('.')[0]! in initialValues) out[field] ??= message;
+      if (shows(field)) out[field] ??= message;
       else unseen.push(message);
     }
     if (unseen.length) notifications.show({ color: 'red', title: t('ui.error.title'), message: unseen.join(' · '), autoClose: 6000 });
