@@ -153,12 +153,11 @@ const SWALLOWED = /\.catch\(\(\) => (?:undefined|\{\s*\})\)|,\s*\(\) => undefine
 /** A variable declared at the top of a module: state every mount shares and no render sees change. */
 const MODULE_LET = /^(?:export )?let /gm;
 const LOADERS_LEFT: Record<string, number> = {
+  // "new intake for this customer" (a link's history state) loads the customer, then starts the form from it
   'renderer/src/counter/IntakePage.tsx': 1,
 };
-const DEBOUNCES_LEFT: Record<string, number> = {
-};
-const SWALLOWED_LEFT: Record<string, number> = {
-};
+const DEBOUNCES_LEFT: Record<string, number> = {};
+const SWALLOWED_LEFT: Record<string, number> = {};
 /** The API client is the one module that holds the tab's connection state (its transport, the UI language of error messages). */
 const MODULE_STATE_ALLOWED = ['renderer/src/api/client.ts'];
 
