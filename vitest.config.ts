@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/component/**/*.test.tsx'],
+    // component tests pick happy-dom per file (`// @vitest-environment happy-dom`); the rest run in node
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

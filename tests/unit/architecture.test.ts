@@ -109,10 +109,9 @@ const LONG_FILES_ALLOWED: { pattern: RegExp; why: string }[] = [
   { pattern: /^shared\/i18n\//, why: 'i18n catalogs' },
   // data tables: frozen migrations, their SQL as shipped (never edited, hashes pinned)
   { pattern: /^core\/db\/migrations\//, why: 'frozen shop migrations' },
-  // not yet split: renderer screens another engineer is splitting this round (issue 17)
-  { pattern: /^renderer\/src\/bench\/TicketBench\.tsx$/, why: 'renderer split pending' },
-  { pattern: /^renderer\/src\/collection\/CollectionPanel\.tsx$/, why: 'renderer split pending' },
 ];
+/** A component a person can hold in their head (issue 17): every file of the renderer under 300 lines, no exception. */
+const MAX_RENDERER_LINES = 299;
 
 function lineCount(file: string): number {
   const text = fs.readFileSync(file, 'utf8');
@@ -122,10 +121,69 @@ function lineCount(file: string): number {
 function longFiles(root = SRC): string[] {
   return files(root)
     .filter((f) => !LONG_FILES_ALLOWED.some((a) => a.pattern.test(path.relative(root, f).split(path.sep).join('/'))))
-    .filter((f) => lineCount(f) > MAX_LINES)
+    .filter((f) => lineCount(f) > (path.relative(root, f).split(path.sep)[0] === 'renderer' ? MAX_RENDERER_LINES : MAX_LINES))
     .map((f) => `${path.relative(root, f).split(path.sep).join('/')}: ${lineCount(f)} lines`);
 }
 
+
+/**
+ * One way to load data in the renderer (issue 17): a procedure is read through TanStack Query
+ * (data/calls.ts: `useCall`), never by a `useEffect` that calls it, never after a hand-made
+ * `setTimeout` debounce (`useDebouncedValue` from @mantine/hooks), and a failed call is never
+ * swallowed with `() => undefined`. What has not been converted yet is listed per file with how
+ * many it still has: the list only shrinks (a file that gains one fails, so does a stale entry).
+ */
+/** The text of each call of `name(…)` in a file, its parentheses balanced. */
+function callsOf(text: string, name: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(new RegExp(`\\b${name}\\(`, 'g'))) {
+    let i = m.index + m[0].length;
+    for (let depth = 1; i < text.length && depth > 0; i++) {
+      const c = text[i]!;
+      if ('({['.includes(c)) depth++;
+      else if (')}]'.includes(c)) depth--;
+    }
+    out.push(text.slice(m.index, i));
+  }
+  return out;
+}
+/** A procedure call, or a loader by its usual names called (`load()`, `refresh(q)`, `run(key)` …) or passed (`useEffect(load, …)`). */
+const LOADS = /\bapi\.call\(|\b(?:load|reload|refresh|fetch|run)\w*\(|^useEffect\(\s*(?:load|reload|refresh|fetch|run)\w*\s*,/;
+const SWALLOWED = /\.catch\(\(\) => (?:undefined|\{\s*\})\)|,\s*\(\) => undefined,?\s*\)/g;
+/** A variable declared at the top of a module: state every mount shares and no render sees change. */
+const MODULE_LET = /^(?:export )?let /gm;
+const LOADERS_LEFT: Record<string, number> = {
+  // "new intake for this customer" (a link's history state) loads the customer, then starts the form from it
+  'renderer/src/counter/IntakePage.tsx': 1,
+};
+const DEBOUNCES_LEFT: Record<string, number> = {};
+const SWALLOWED_LEFT: Record<string, number> = {};
+/** The API client is the one module that holds the tab's connection state (its transport, the UI language of error messages). */
+const MODULE_STATE_ALLOWED = ['renderer/src/api/client.ts'];
+
+function loaderViolations(root = SRC): { over: string[]; stale: string[] } {
+  const over: string[] = [];
+  const seen = new Map<string, { loaders: number; debounces: number; swallowed: number }>();
+  for (const f of files(path.join(root, 'renderer'))) {
+    const rel = path.relative(root, f).split(path.sep).join('/');
+    const text = fs.readFileSync(f, 'utf8');
+    const loaders = callsOf(text, 'useEffect').filter((b) => LOADS.test(b)).length;
+    const debounces = callsOf(text, 'setTimeout').filter((b) => LOADS.test(b)).length;
+    const swallowed = (text.match(SWALLOWED) ?? []).length;
+    seen.set(rel, { loaders, debounces, swallowed });
+    if (loaders > (LOADERS_LEFT[rel] ?? 0)) over.push(`${rel}: ${loaders} useEffect loading data`);
+    if (debounces > (DEBOUNCES_LEFT[rel] ?? 0)) over.push(`${rel}: ${debounces} setTimeout debounce of a load`);
+    if (swallowed > (SWALLOWED_LEFT[rel] ?? 0)) over.push(`${rel}: ${swallowed} error swallowed with () => undefined`);
+    if (!MODULE_STATE_ALLOWED.includes(rel) && MODULE_LET.test(text)) over.push(`${rel}: module-level let`);
+    MODULE_LET.lastIndex = 0;
+  }
+  const stale: string[] = [];
+  const lists = [['LOADERS_LEFT', LOADERS_LEFT, 'loaders'], ['DEBOUNCES_LEFT', DEBOUNCES_LEFT, 'debounces'], ['SWALLOWED_LEFT', SWALLOWED_LEFT, 'swallowed']] as const;
+  for (const [list, left, key] of lists) {
+    for (const [rel, n] of Object.entries(left)) if ((seen.get(rel)?.[key] ?? 0) < n) stale.push(`${list}['${rel}'] can be ${seen.get(rel)?.[key] ?? 0}`);
+  }
+  return { over, stale };
+}
 
 /**
  * One typed way to the database (issue 18): statements are prepared only in core/db (its one
@@ -222,19 +280,53 @@ describe('architecture guard', () => {
     expect(longFiles()).toEqual([]);
   });
 
-  it('catches a file over 400 lines, and lets an allowed data table be (on a scratch tree)', () => {
+  it('catches a file over 400 lines, a renderer file of 300 or more, and lets an allowed data table be (on a scratch tree)', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fixpoint-guard-'));
     try {
-      for (const d of ['core/tickets', 'shared/i18n/ui']) fs.mkdirSync(path.join(root, d), { recursive: true });
+      for (const d of ['core/tickets', 'shared/i18n/ui', 'renderer/src/bench']) fs.mkdirSync(path.join(root, d), { recursive: true });
       const lines = (n: number) => Array.from({ length: n }, (_, i) => `export const x${i} = ${i};`).join('\n') + '\n';
       fs.writeFileSync(path.join(root, 'core/tickets/at-limit.ts'), lines(400));
       fs.writeFileSync(path.join(root, 'core/tickets/too-long.ts'), lines(401));
       fs.writeFileSync(path.join(root, 'shared/i18n/ui/catalog.ts'), lines(900));
-      expect(longFiles(root)).toEqual(['core/tickets/too-long.ts: 401 lines']);
+      fs.writeFileSync(path.join(root, 'renderer/src/bench/Card.tsx'), lines(299));
+      fs.writeFileSync(path.join(root, 'renderer/src/bench/Bench.tsx'), lines(301));
+      expect(longFiles(root).sort()).toEqual(['core/tickets/too-long.ts: 401 lines', 'renderer/src/bench/Bench.tsx: 301 lines']);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+  it('loads renderer data through TanStack Query: no useEffect loader, no setTimeout debounce, no swallowed error, no module-level let, but for what is listed as not converted yet', () => {
+    expect(loaderViolations()).toEqual({ over: [], stale: [] });
+  });
+
+  it('catches a useEffect loader, a setTimeout debounce, a swallowed error and module state in the renderer (on a scratch tree)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fixpoint-guard-'));
+    try {
+      fs.mkdirSync(path.join(root, 'renderer/src/stock'), { recursive: true });
+      fs.writeFileSync(
+        path.join(root, 'renderer/src/stock/Hand.tsx'),
+        [
+          'let cache = null;',
+          'export function Hand({ q }) {',
+          '  useEffect(() => { void api.call(\'parts.list\', {}).then(setRows).catch(() => undefined); }, []);',
+          '  useEffect(() => { const h = setTimeout(() => void load(q), 150); return () => clearTimeout(h); }, [q]);',
+          '  useEffect(() => api.on(\'parts.changed\', () => setStale(true)), []);',
+          '  useEffect(loadParts, [loadParts]);',
+          '}',
+        ].join('\n'),
+      );
+      fs.writeFileSync(path.join(root, 'renderer/src/stock/Kept.tsx'), "export function Kept({ q }) {\n  const [term] = useDebouncedValue(q, 150);\n  const rows = useCall('parts.search', { q: term }).data;\n  useEffect(() => ref.current?.focus(), []);\n}\n");
+      expect(loaderViolations(root).over).toEqual([
+        'renderer/src/stock/Hand.tsx: 3 useEffect loading data',
+        'renderer/src/stock/Hand.tsx: 1 setTimeout debounce of a load',
+        'renderer/src/stock/Hand.tsx: 1 error swallowed with () => undefined',
+        'renderer/src/stock/Hand.tsx: module-level let',
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('prepares statements only in core/db and casts no query result', () => {
     expect(typedDbViolations()).toEqual([]);
   });

@@ -36,7 +36,8 @@ const CALL_LITERAL = new RegExp(
 );
 const ANY_LITERAL = new RegExp(String.raw`(['"\`])(${KEY})\1`, 'g');
 // `prefix.${…}`: a key built at run time; its prefix must be a listed family.
-const TEMPLATE = /`([A-Za-z][\w-]*(?:\.[\w-]+)*\.)\$\{/g;
+// `x.${string}` is a template literal type, not a key being built
+const TEMPLATE = /`([A-Za-z][\w-]*(?:\.[\w-]+)*\.)\$\{(?!string\})/g;
 
 /** Every key used exists in every language; every key is used; every built key is a listed family. */
 export function keyProblems(sources: Source[], catalog: Catalog, families: readonly string[]): string[] {

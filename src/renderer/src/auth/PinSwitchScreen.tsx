@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../shared/auth/schemas';
 import type { Role } from '../../../shared/api/roles';
 import { RemoteError } from '../../../shared/api/remote-error';
 import { api } from '../api/client';
+import { useCall } from '../data/calls';
 import { AuthFrame } from '../components/AuthFrame';
 import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
@@ -19,19 +20,16 @@ interface SwitchUser {
 export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName: string | null; onSignedIn(s: SessionInfo): void; onPassword(): void }) {
   const t = useT();
   const { message } = useErrorToast();
-  const [users, setUsers] = useState<SwitchUser[] | null>(null);
   const [picked, setPicked] = useState<SwitchUser | null>(null);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pinRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    api.call('auth.switchList', {}).then(setUsers, (err) => {
-      setUsers([]);
-      setError(message(err));
-    });
-  }, [message]);
+  // A tab that may not switch (no station) is told why, in the alert below, instead of a toast.
+  const list = useCall('auth.switchList', {}, { silent: true });
+  const users: SwitchUser[] | null = list.data ?? (list.error ? [] : null);
+  const shownError = error ?? (list.error ? message(list.error) : null);
 
   useEffect(() => {
     if (picked) pinRef.current?.focus();
@@ -56,9 +54,9 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
 
   return (
     <AuthFrame title={t('ui.pin.title')} subtitle={shopName} width={picked ? 360 : 520}>
-      {error ? (
+      {shownError ? (
         <Alert color="red" role="alert" data-testid="pin-error">
-          {error}
+          {shownError}
         </Alert>
       ) : null}
       {!picked ? (
@@ -67,7 +65,7 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
             {t('ui.pin.pickUser')}
           </Text>
           {/* A tab that is no station (no password sign-in here today) is told so by the error above. */}
-          {users && users.length === 0 && !error ? <Text>{t('ui.pin.noUsers')}</Text> : null}
+          {users && users.length === 0 && !shownError ? <Text>{t('ui.pin.noUsers')}</Text> : null}
           <SimpleGrid cols={2}>
             {(users ?? []).map((u, i) => (
               <UnstyledButton

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { isManager, useSession } from '../app/session';
@@ -17,12 +16,9 @@ export function BackupBanner() {
 }
 
 function Banner() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const status = useCall('backup.status', {}, { silent: true, refetchInterval: 60_000 });
-  const { refetch } = status;
-  // the alert's words come translated from the backend: asked again in the new language
-  useEffect(() => void refetch(), [locale, refetch]);
   const s = status.data;
   if (!s || s.alert === 'none') return null;
   return (

@@ -31,9 +31,6 @@ function BackupsManager() {
   const tz = shop?.settings.timeZone;
   const when = (iso: string | null) => (iso ? formatInstant(iso, locale, tz) : t('ui.backup.never'));
   const status = useCall('backup.status', {}, { refetchInterval: 30_000 });
-  const { refetch } = status;
-  // the alert's words come translated from the backend: asked again in the new language
-  useEffect(() => void refetch(), [locale, refetch]);
   const s = status.data;
 
   const [dir, setDir] = useState('');

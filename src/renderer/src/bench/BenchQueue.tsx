@@ -5,7 +5,7 @@ import type { Procedures } from '../../../shared/api/procedures';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
-import { useCall, useCallMutation, useInvalidateAfter } from '../data/calls';
+import { useCall, useCallMutation } from '../data/calls';
 import { money } from '../stock/format';
 import { TicketBench } from './TicketBench';
 import { CoverageBadge } from '../tickets/TicketBadges';
@@ -17,8 +17,6 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
   const { t, locale } = useI18n();
   const [code, setCode] = useState('');
   const rows: Row[] = useCall('bench.queue', { who: who === 'mine' ? 'me' : who }, { keepPrevious: true }).data ?? [];
-  const invalidate = useInvalidateAfter();
-  const load = () => void invalidate('bench.transition');
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -99,7 +97,7 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
         {selected ? (
           <Stack gap="xs">
             <Assignment ticketId={selected.id} />
-            <TicketBench key={selected.id} ticketId={selected.id} number={selected.number} onChanged={load} />
+            <TicketBench key={selected.id} ticketId={selected.id} number={selected.number} />
           </Stack>
         ) : (
           <Alert color="gray">{t('ui.bench.pickTicket')}</Alert>

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { CLAIM_PAYERS, CLAIM_STATUSES, type Claim, type ClaimPayer, type ClaimStatus } from '../../../shared/collection/schemas';
 import { api } from '../api/client';
+import { useCall, useInvalidateAfter } from '../data/calls';
 import { useSession } from '../app/session';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useI18n } from '../i18n/I18nProvider';
@@ -20,19 +21,10 @@ export function ClaimsPanel() {
   const [payer, setPayer] = useState<ClaimPayer>('maker');
   const [period, setPeriod] = useState(new Date().toISOString().slice(0, 7));
   const [status, setStatus] = useState<ClaimStatus | ''>('');
-  const [claims, setClaims] = useState<Claim[]>([]);
+  const claims = useCall('claims.list', { payer, ...(/^\d{4}-\d{2}$/.test(period) ? { period } : {}), ...(status ? { status } : {}) }, { keepPrevious: true }).data ?? [];
+  const invalidate = useInvalidateAfter();
   const fmt = (f: number | null) => (f === null ? '—' : money(f, locale, shop?.settings.currency));
 
-  const load = useCallback(async () => {
-    try {
-      setClaims(await api.call('claims.list', { payer, ...(/^\d{4}-\d{2}$/.test(period) ? { period } : {}), ...(status ? { status } : {}) }));
-    } catch (e) {
-      toast(e);
-    }
-  }, [payer, period, status, toast]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const move = async (c: Claim, to: 'submitted' | 'approved' | 'rejected' | 'paid') => {
     let extra: Record<string, unknown> = {};
@@ -48,7 +40,7 @@ export function ClaimsPanel() {
     }
     try {
       await api.call('claims.setStatus', { claimId: c.id, status: to, ...extra });
-      await load();
+      await invalidate('claims.setStatus');
     } catch (e) {
       toast(e);
     }

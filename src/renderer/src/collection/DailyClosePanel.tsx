@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Group, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import type { OutputOf } from '../../../shared/api/contract';
-import type { Procedures } from '../../../shared/api/procedures';
-import type { DailyCloseView } from '../../../shared/collection/schemas';
 import { cashDifference } from '../../../shared/collection/rules';
 import { api } from '../api/client';
+import { callKey, useCall, useInvalidateAfter } from '../data/calls';
 import { useSession } from '../app/session';
 import { fieldErrorsOf, type FieldErrors } from '../components/errors';
 import { useErrorToast } from '../hooks/useErrorToast';
@@ -15,8 +14,6 @@ import { openPdfTab } from '../printing/PdfViewer';
 import { money, toFen } from './format';
 import { TillCard } from './TillCard';
 
-type Closes = OutputOf<Procedures['dailyClose.list']>;
-
 /** The daily close (日结): the day by tender, expected against counted cash, close and lock, print. */
 export function DailyClosePanel() {
   const { t, locale } = useI18n();
@@ -25,33 +22,24 @@ export function DailyClosePanel() {
   const manager = user.role === 'manager' || user.role === 'admin';
   const [scope, setScope] = useState<'shop' | 'user'>(manager ? 'shop' : 'user');
   const [date, setDate] = useState('');
-  const [view, setView] = useState<DailyCloseView | null>(null);
   const [counted, setCounted] = useState<number | ''>('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [history, setHistory] = useState<Closes>([]);
   const fmt = (f: number) => money(f, locale, shop?.settings.currency);
 
-  const load = useCallback(async () => {
-    try {
-      const v = await api.call('dailyClose.get', { ...(date ? { date } : {}), scope, ...(scope === 'user' ? { userId: user.id } : {}) });
-      setView(v);
-      if (!date) setDate(v.date);
-      setHistory(await api.call('dailyClose.list', { limit: 20 }));
-    } catch (e) {
-      toast(e);
-    }
-  }, [date, scope, user.id, toast]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // No date typed yet: the backend's business day (shown in the field once it answered).
+  const viewInput = { ...(date ? { date } : {}), scope, ...(scope === 'user' ? { userId: user.id } : {}) };
+  const view = useCall('dailyClose.get', viewInput, { keepPrevious: true }).data ?? null;
+  const history = useCall('dailyClose.list', { limit: 20 }).data ?? [];
+  const client = useQueryClient();
+  const invalidate = useInvalidateAfter();
 
   const close = async () => {
     if (!view) return;
     setErrors({});
     try {
-      setView(await api.call('dailyClose.close', { date: view.date, scope, countedCashFen: toFen(counted) ?? 0, reason }));
-      setHistory(await api.call('dailyClose.list', { limit: 20 }));
+      client.setQueryData(callKey('dailyClose.get', viewInput), await api.call('dailyClose.close', { date: view.date, scope, countedCashFen: toFen(counted) ?? 0, reason }));
+      await invalidate('dailyClose.close');
     } catch (e) {
       const f = fieldErrorsOf(e);
       setErrors(f);
@@ -72,7 +60,7 @@ export function DailyClosePanel() {
   return (
     <Stack gap="sm" data-testid="daily-close">
       <Group align="flex-end">
-        <TextInput label={t('ui.close.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={150} placeholder="YYYY-MM-DD" />
+        <TextInput label={t('ui.close.date')} value={date || (view?.date ?? '')} onChange={(e) => setDate(e.currentTarget.value)} w={150} placeholder="YYYY-MM-DD" />
         {manager ? (
           <SegmentedControl
             value={scope}
@@ -140,7 +128,7 @@ export function DailyClosePanel() {
             </Text>
           </Paper>
           <Paper withBorder p="md">
-            <TillCard view={view} onRecorded={() => void load()} />
+            <TillCard view={view} />
             <Text size="lg" fw={700} mt="sm" data-testid="daily-close-expected">
               {t('ui.close.expected')}: {fmt(view.cash.expectedFen)}
             </Text>

@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { DailyCloseView } from '../../../shared/collection/schemas';
-import { CASH_MOVEMENT_KINDS, type CashMovementKind } from '../../../shared/collection/till';
+import { CASH_MOVEMENT_KINDS, cashMovementInputSchema, type CashMovementKind } from '../../../shared/collection/till';
 import { useSession } from '../app/session';
-import { fieldErrorsOf, type FieldErrors } from '../components/errors';
 import { useCallMutation } from '../data/calls';
-import { useErrorToast } from '../hooks/useErrorToast';
+import { useContractForm } from '../forms/useContractForm';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
 import { money, toFen } from './format';
@@ -15,34 +13,23 @@ import { money, toFen } from './format';
  * who and why, the expected cash they make, and a form to record one into the caller's drawer
  * while the day is open.
  */
-export function TillCard({ view, onRecorded }: { view: DailyCloseView; onRecorded(): void }) {
+// The write invalidates every dailyClose.* query (data/invalidation.ts): the close refetches itself.
+export function TillCard({ view }: { view: DailyCloseView }) {
   const { t, locale } = useI18n();
   const { shop } = useSession();
-  const { toast } = useErrorToast();
   const fmt = (f: number) => money(f, locale, shop?.settings.currency);
-  const [kind, setKind] = useState<CashMovementKind>(view.cash.floatFen === 0 ? 'float' : 'payout');
-  const [amount, setAmount] = useState<number | ''>('');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const record = useCallMutation('dailyClose.recordCash', {
-    onSuccess: () => {
-      setAmount('');
-      setReason('');
-      setErrors({});
-      onRecorded();
-    },
+  // The contract's rules (an amount above zero, a reason) are the form's: one place, src/shared.
+  const { form, submit } = useContractForm({
+    initialValues: { kind: (view.cash.floatFen === 0 ? 'float' : 'payout') as CashMovementKind, amount: '' as number | '', reason: '' },
+    schema: cashMovementInputSchema,
+    toInput: (v) => ({ kind: v.kind, amountFen: toFen(v.amount) ?? 0, reason: v.reason }),
+    fieldOf: (p) => (p === 'amountFen' ? 'amount' : p),
   });
-  const submit = () =>
-    record.mutate(
-      { kind, amountFen: toFen(amount) ?? 0, reason },
-      {
-        onError: (e) => {
-          const f = fieldErrorsOf(e);
-          setErrors(f);
-          if (!Object.keys(f).length) toast(e);
-        },
-      },
-    );
+  const record = useCallMutation('dailyClose.recordCash');
+  const run = async (input: { kind: CashMovementKind; amountFen: number; reason: string }) => {
+    await record.mutateAsync(input);
+    form.setValues({ amount: '', reason: '' });
+  };
   const open = !view.close && !view.locked;
   return (
     <Paper withBorder p="md" data-testid="till">
@@ -82,21 +69,18 @@ export function TillCard({ view, onRecorded }: { view: DailyCloseView; onRecorde
         </Table>
       ) : null}
       {open ? (
-        <Stack gap="xs" mt="sm">
-          <SegmentedControl
-            value={kind}
-            onChange={(v) => setKind(v as CashMovementKind)}
-            data={CASH_MOVEMENT_KINDS.map((k) => ({ value: k, label: t(`collection.cash.kind.${k}`) }))}
-            data-testid="till-kind"
-          />
-          <Group align="flex-start" grow>
-            <NumberInput label={t('ui.till.amount')} value={amount} onChange={(v) => setAmount(v === '' ? '' : Number(v))} min={0} decimalScale={2} error={errors.amountFen} data-testid="till-amount" />
-            <TextInput label={t('ui.till.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} data-testid="till-reason" />
-          </Group>
-          <Button variant="light" onClick={submit} loading={record.isPending} disabled={amount === ''} data-testid="till-record">
-            {t('ui.till.record')}
-          </Button>
-        </Stack>
+        <form onSubmit={submit(run)} noValidate>
+          <Stack gap="xs" mt="sm">
+            <SegmentedControl {...form.getInputProps('kind')} data={CASH_MOVEMENT_KINDS.map((k) => ({ value: k, label: t(`collection.cash.kind.${k}`) }))} data-testid="till-kind" />
+            <Group align="flex-start" grow>
+              <NumberInput label={t('ui.till.amount')} {...form.getInputProps('amount')} min={0} decimalScale={2} data-testid="till-amount" />
+              <TextInput label={t('ui.till.reason')} {...form.getInputProps('reason')} data-testid="till-reason" />
+            </Group>
+            <Button type="submit" variant="light" loading={form.submitting} disabled={form.getValues().amount === ''} data-testid="till-record">
+              {t('ui.till.record')}
+            </Button>
+          </Stack>
+        </form>
       ) : null}
     </Paper>
   );

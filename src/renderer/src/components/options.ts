@@ -11,15 +11,12 @@ export function roleOptions(t: TFunction, includeAdmin: boolean) {
   return ROLES.filter((r) => includeAdmin || r !== 'admin').map((r) => ({ value: r, label: t(`role.${r}`) }));
 }
 
-let zones: string[] | null = null;
+const FIRST_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'];
+const ALL_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai'];
+const ZONES = [...FIRST_ZONES.filter((z) => ALL_ZONES.includes(z) || z === 'Asia/Shanghai'), ...ALL_ZONES.filter((z) => !FIRST_ZONES.includes(z))];
 /** All IANA zones the runtime knows, China's first since nearly every shop is there. */
 export function timeZoneOptions(): string[] {
-  if (!zones) {
-    const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai'];
-    const first = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'];
-    zones = [...first.filter((z) => all.includes(z) || z === 'Asia/Shanghai'), ...all.filter((z) => !first.includes(z))];
-  }
-  return zones;
+  return ZONES;
 }
 
 export const CURRENCIES = ['CNY', 'HKD', 'MOP', 'TWD', 'USD', 'EUR'];

@@ -1,9 +1,9 @@
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { Badge, Button, Group, Kbd, Paper, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import type { CustomerSummary } from '../../../shared/customers/schemas';
-import { api } from '../api/client';
 import { useT } from '../i18n/I18nProvider';
-import { useErrorToast } from '../hooks/useErrorToast';
+import { useCall } from '../data/calls';
 
 interface Props {
   value: CustomerSummary | null;
@@ -20,33 +20,18 @@ interface Props {
  */
 export const CustomerPicker = forwardRef<HTMLInputElement, Props>(function CustomerPicker({ value, creating, error, onPick, onNew, onClear }, ref) {
   const t = useT();
-  const { toast } = useErrorToast();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<CustomerSummary[]>([]);
-  const [hl, setHl] = useState(0);
-  const [searched, setSearched] = useState('');
-
-  useEffect(() => {
-    const text = q.trim();
-    if (text.length === 0) {
-      setHits([]);
-      setSearched('');
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      api.call('search.query', { q: text, limit: 8 }).then((r) => {
-        if (!live) return;
-        setHits(r.customers.map(({ id, name, phones, company }) => ({ id, name, phones, company })));
-        setHl(0);
-        setSearched(text);
-      }, toast);
-    }, 120);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, toast]);
+  const text = q.trim();
+  const [term] = useDebouncedValue(text, 120);
+  // The last answer stays on screen while the next is asked; `searched` is what it answers (null: an older query).
+  const search = useCall('search.query', { q: term, limit: 8 }, { enabled: term !== '' && text !== '', keepPrevious: true });
+  const answer = text !== '' ? search.data : undefined;
+  const hits: CustomerSummary[] = (answer?.customers ?? []).map(({ id, name, phones, company }) => ({ id, name, phones, company }));
+  const searched = answer && !search.isPlaceholderData ? term : null;
+  // The highlight starts at the top of each new answer.
+  const [highlight, setHighlight] = useState({ answer: 0, row: 0 });
+  const hl = highlight.answer === search.dataUpdatedAt ? highlight.row : 0;
+  const setHl = (next: number | ((row: number) => number)) => setHighlight({ answer: search.dataUpdatedAt, row: typeof next === 'function' ? next(hl) : next });
 
   if (value) {
     return (

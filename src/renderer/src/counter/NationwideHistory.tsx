@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { Alert, Badge, Button, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { isValidImei, normalizeImei, normalizeSerial } from '../../../shared/devices/imei';
 import type { DeviceLookup } from '../../../shared/sync/procedures';
 import { localDate } from '../../../shared/time/local-date';
-import { api } from '../api/client';
+import { useCall } from '../data/calls';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
@@ -36,30 +37,15 @@ export function NationwideHistory({ imei, serial, auto }: { imei: string; serial
   const tz = shop?.settings.timeZone ?? 'Asia/Shanghai';
   const query = lookupQuery(imei, serial);
   const key = query ? JSON.stringify(query) : '';
-  const [state, setState] = useState<{ key: string; loading: boolean; result: DeviceLookup | null; error: string | null }>({ key: '', loading: false, result: null, error: null });
-  const seq = useRef(0);
-
-  const run = useCallback(
-    (k: string) => {
-      const mine = ++seq.current;
-      setState({ key: k, loading: true, result: null, error: null });
-      api.call('sync.lookupDevice', JSON.parse(k) as { imei?: string; serial?: string }).then(
-        (result) => mine === seq.current && setState({ key: k, loading: false, result, error: null }),
-        (e: Error) => mine === seq.current && setState({ key: k, loading: false, result: null, error: e.message }),
-      );
-    },
-    [],
-  );
-
-  useEffect(() => {
-    seq.current++; // an answer for an earlier IMEI is dropped
-    setState({ key: '', loading: false, result: null, error: null });
-    if (!key || !(auto || JSON.parse(key).imei)) return;
-    const timer = setTimeout(() => run(key), 600);
-    return () => clearTimeout(timer);
-  }, [key, auto, locale, run]);
-
-  const current = state.key === key ? state : { loading: false, result: null, error: null };
+  // A valid IMEI (or a picked device) is asked 600 ms after it stops changing; a serial when the button asks.
+  const [settled] = useDebouncedValue(key, 600);
+  const [asked, setAsked] = useState('');
+  const enabled = key !== '' && ((settled === key && (auto || query?.imei !== undefined)) || asked === key);
+  const lookup = useCall('sync.lookupDevice', query ?? {}, { enabled, silent: true });
+  const current: { loading: boolean; result: DeviceLookup | null; error: string | null } = enabled
+    ? { loading: lookup.isFetching && !lookup.data, result: lookup.data ?? null, error: lookup.error?.message ?? null }
+    : { loading: false, result: null, error: null };
+  const run = () => (enabled ? void lookup.refetch() : setAsked(key));
   const day = (iso: string | null) => (iso ? calendarDate(localDate(new Date(iso), tz), locale) : '');
   const shopLabel = (s: { code: string; name: string; own: boolean }) => (s.own ? t('ui.sync.nationwide.thisShop') : t('ui.sync.nationwide.shop', { name: s.name, code: s.code }));
 
@@ -67,7 +53,7 @@ export function NationwideHistory({ imei, serial, auto }: { imei: string; serial
     <Paper withBorder p="md" data-testid="nationwide">
       <Group justify="space-between" mb="xs" wrap="nowrap">
         <Title order={5}>{t('ui.sync.nationwide.title')}</Title>
-        <Button size="compact-xs" variant="light" disabled={!key} loading={current.loading} onClick={() => key && run(key)} tabIndex={-1} data-testid="nationwide-lookup">
+        <Button size="compact-xs" variant="light" disabled={!key} loading={enabled && lookup.isFetching} onClick={() => key && run()} tabIndex={-1} data-testid="nationwide-lookup">
           {current.result || current.error ? t('ui.sync.nationwide.again') : t('ui.sync.nationwide.lookup')}
         </Button>
       </Group>

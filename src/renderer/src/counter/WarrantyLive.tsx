@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import type { EvaluateRequest, EvaluateResult } from '../../../shared/warranty/procedures';
+import type { EvaluateRequest } from '../../../shared/warranty/procedures';
 import type { Finding } from '../../../shared/warranty/schemas';
-import { api } from '../api/client';
+import { useCall } from '../data/calls';
 import { useI18n } from '../i18n/I18nProvider';
 
 export interface WarrantyFacts {
@@ -40,27 +40,12 @@ function request(f: WarrantyFacts, today: string): EvaluateRequest {
 /** The warranty engine's decision beside the intake form, recomputed (debounced) as facts change. */
 export function WarrantyLive({ facts, today }: { facts: WarrantyFacts | null; today: string }) {
   const { t, locale } = useI18n();
-  const [result, setResult] = useState<EvaluateResult | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const seq = useRef(0);
+  // Asked a moment after the facts stop changing; the last decision stays while the next is asked.
   const key = facts ? JSON.stringify(request(facts, today)) : '';
-
-  useEffect(() => {
-    if (!facts) {
-      setResult(null);
-      setProblem(null);
-      return;
-    }
-    const mine = ++seq.current;
-    const timer = setTimeout(() => {
-      api.call('warranty.evaluate', JSON.parse(key) as EvaluateRequest).then(
-        (r) => mine === seq.current && (setResult(r), setProblem(null)),
-        (e: Error) => mine === seq.current && (setResult(null), setProblem(e.message)),
-      );
-    }, 250);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, locale]);
+  const [settled] = useDebouncedValue(key, 250);
+  const evaluation = useCall('warranty.evaluate', (settled ? JSON.parse(settled) : {}) as EvaluateRequest, { enabled: facts !== null && settled !== '', keepPrevious: true, silent: true });
+  const result = facts ? (evaluation.data ?? null) : null;
+  const problem = facts && evaluation.error ? evaluation.error.message : null;
 
   const line = result?.decision.lines[0];
   return (

@@ -17,7 +17,10 @@ export interface CallOptions<N extends ProcedureName> {
   keepPrevious?: boolean;
   /** Errors are shown by the caller, not by the app's toast. */
   silent?: boolean;
-  refetchInterval?: number;
+  /** Field errors are shown at the caller's fields; any other error still gets the app's toast. */
+  fieldErrors?: boolean;
+  /** Asked again this often (ms); a function decides from the last answer (undefined: not again). */
+  refetchInterval?: number | ((data: Out<N> | undefined) => number | undefined);
   select?: UseQueryOptions<Out<N>, Error, Out<N>>['select'];
 }
 
@@ -32,8 +35,8 @@ export function useCall<N extends ProcedureName>(name: N, input: In<N>, opts: Ca
     queryFn: ({ signal }) => api.call(name, input, { signal }),
     enabled: opts.enabled ?? true,
     placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
-    meta: opts.silent ? { silent: true } : undefined,
-    refetchInterval: opts.refetchInterval,
+    meta: opts.silent ? { silent: true } : opts.fieldErrors ? { fieldErrors: true } : undefined,
+    refetchInterval: typeof opts.refetchInterval === 'function' ? (q) => (opts.refetchInterval as (d: Out<N> | undefined) => number | undefined)(q.state.data) ?? false : opts.refetchInterval,
     select: opts.select,
   });
 }
@@ -51,6 +54,16 @@ export function useCallMutation<N extends ProcedureName>(name: N, opts: { onSucc
   });
 }
 
+/**
+ * A read started by a person (a scan, a "find" button) rather than by showing a screen: fetched
+ * into the cache under the same key `useCall` reads, so the screen that shows it then stays fresh.
+ */
+export function useFetchCall() {
+  const client = useQueryClient();
+  return <N extends ProcedureName>(name: N, input: In<N>) =>
+    client.fetchQuery<Out<N>, Error>({ queryKey: callKey(name, input), queryFn: ({ signal }) => api.call(name, input, { signal }) });
+}
+
 /** For imperative writes that are not a hook (a handler that chains several calls). */
 export function useInvalidateAfter() {
   const client = useQueryClient();
@@ -58,13 +71,21 @@ export function useInvalidateAfter() {
 }
 
 type Paged = { nextCursor: string | null };
+interface PageOptions<N extends ProcedureName> {
+  enabled?: boolean;
+  /** The input field that asks for the page after a cursor (default `cursor`). */
+  cursorField?: string;
+  /** The cursor of the page after this one, null at the end (default: the page's `nextCursor`). */
+  next?(page: Out<N>): string | null;
+}
 /** A cursor-paged list as one query: pages load on demand and refetch together when stale. */
-export function useCallPages<N extends ProcedureName>(name: N, input: In<N>, opts: { enabled?: boolean } = {}) {
+export function useCallPages<N extends ProcedureName>(name: N, input: In<N>, opts: PageOptions<N> = {}) {
+  const field = opts.cursorField ?? 'cursor';
   return useInfiniteQuery({
     queryKey: callKey(name, input),
-    queryFn: ({ pageParam, signal }) => api.call(name, { ...(input as object), ...(pageParam ? { cursor: pageParam } : {}) } as In<N>, { signal }),
+    queryFn: ({ pageParam, signal }) => api.call(name, { ...(input as object), ...(pageParam ? { [field]: pageParam } : {}) } as In<N>, { signal }),
     initialPageParam: null as string | null,
-    getNextPageParam: (page) => (page as unknown as Paged).nextCursor,
+    getNextPageParam: (page) => (opts.next ? opts.next(page) : (page as unknown as Paged).nextCursor),
     placeholderData: keepPreviousData,
     enabled: opts.enabled ?? true,
   });

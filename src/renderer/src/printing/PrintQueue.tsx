@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import type { PrintJob } from '../../../shared/printing/schemas';
 import { api } from '../api/client';
+import { useCall, useInvalidateAfter } from '../data/calls';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
 import { useSession } from '../app/session';
@@ -16,20 +17,15 @@ export function PrintQueue() {
   const { toast } = useErrorToast();
   const { shop } = useSession();
   const [filter, setFilter] = useState<'all' | 'failed' | 'queued'>('all');
-  const [jobs, setJobs] = useState<PrintJob[] | null>(null);
-  const load = useCallback(
-    () => api.call('print.queue', { limit: 100, ...(filter !== 'all' ? { status: filter } : {}) }).then(setJobs, toast),
-    [filter, toast],
-  );
-  useEffect(() => {
-    void load();
-    return api.on('print.job', () => void load());
-  }, [load]);
+  // Refetched on each print.job event (the event map).
+  const queue = useCall('print.queue', { limit: 100, ...(filter !== 'all' ? { status: filter } : {}) });
+  const jobs = queue.data ?? null;
+  const invalidate = useInvalidateAfter();
 
   const retry = async (j: PrintJob) => {
     try {
       await api.call('print.retry', { jobId: j.id });
-      await load();
+      await invalidate('print.retry');
     } catch (e) {
       toast(e);
     }
@@ -38,7 +34,7 @@ export function PrintQueue() {
     try {
       window.open(await jobPdfUrl(j.id), '_blank');
       await api.call('print.complete', { jobId: j.id, outcome: 'opened' });
-      await load();
+      await invalidate('print.complete');
     } catch (e) {
       toast(e);
     }
@@ -56,7 +52,7 @@ export function PrintQueue() {
             { value: 'queued', label: t('ui.printing.status.queued') },
           ]}
         />
-        <Button variant="subtle" size="xs" onClick={() => void load()}>
+        <Button variant="subtle" size="xs" onClick={() => void queue.refetch()}>
           {t('ui.common.refresh')}
         </Button>
       </Group>

@@ -34,7 +34,8 @@ export async function printDocument(docType: string, entityId: string, opts: { r
     const done = await api.call('print.complete', { jobId: job.id, outcome: 'opened' });
     return { job: done, url };
   } catch (e) {
-    await api.call('print.complete', { jobId: job.id, outcome: 'failed', error: e instanceof Error ? e.message : String(e) }).catch(() => undefined);
+    // The failure to tell is the PDF's; one to record it as well goes to the console only.
+    await api.call('print.complete', { jobId: job.id, outcome: 'failed', error: e instanceof Error ? e.message : String(e) }).catch((recordErr: unknown) => console.warn('[fixpoint] print failure not recorded', recordErr));
     throw e;
   }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { OutputOf } from '../../../shared/api/contract';
@@ -6,6 +6,7 @@ import type { Procedures } from '../../../shared/api/procedures';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_SEVERITIES } from '../../../shared/reports/care';
 import { api } from '../api/client';
 import { isManager, useSession } from '../app/session';
+import { useCall, useInvalidateAfter } from '../data/calls';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { formatInstant } from '../i18n/format';
@@ -74,14 +75,11 @@ export function ComplaintsTab() {
   const { user } = useSession();
   const manager = isManager(user);
   const [view, setView] = useState('open');
-  const [rows, setRows] = useState<Complaint[]>([]);
+  const rows: Complaint[] = useCall('complaints.list', { view: view as 'open', limit: 200 }, { keepPrevious: true }).data?.rows ?? [];
+  const invalidate = useInvalidateAfter();
   const [open, setOpen] = useState<Complaint | null>(null);
   const [creating, setCreating] = useState(false);
   const [note, setNote] = useState('');
-  const load = useCallback(() => {
-    api.call('complaints.list', { view: view as 'open', limit: 200 }).then((r) => setRows(r.rows), toast);
-  }, [view, toast]);
-  useEffect(load, [load]);
   const show = async (id: string) => {
     try {
       setOpen(await api.call('complaints.get', { id }));
@@ -94,7 +92,7 @@ export function ComplaintsTab() {
     try {
       setOpen(await fn());
       setNote('');
-      load();
+      void invalidate('complaints.note');
     } catch (e) {
       toast(e);
     }
@@ -103,7 +101,7 @@ export function ComplaintsTab() {
     try {
       const r = await api.call('complaints.checkEscalations', {});
       notifications.show({ message: t('ui.reports.c.checked', { n: r.escalated.length }) });
-      load();
+      void invalidate('complaints.checkEscalations');
     } catch (e) {
       toast(e);
     }
@@ -136,7 +134,7 @@ export function ComplaintsTab() {
         </Table.Tbody>
       </Table>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('ui.reports.c.new')} size="lg">
-        <ComplaintForm initial={{ channel: 'phone', category: 'repair_quality', severity: 'normal', description: '' }} onDone={(c) => { setCreating(false); load(); void show(c.id); }} />
+        <ComplaintForm initial={{ channel: 'phone', category: 'repair_quality', severity: 'normal', description: '' }} onDone={(c) => { setCreating(false); void invalidate('complaints.open'); void show(c.id); }} />
       </Modal>
       <Modal opened={!!open} onClose={() => setOpen(null)} size="lg" title={open ? `${open.number} · ${t(`ui.reports.c.st.${open.status}`)}` : ''}>
         {open ? (

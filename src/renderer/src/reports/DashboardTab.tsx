@@ -1,15 +1,10 @@
-import { useEffect, useState } from 'react';
 import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
-import type { OutputOf } from '../../../shared/api/contract';
-import type { Procedures } from '../../../shared/api/procedures';
-import { api } from '../api/client';
+import { useCall } from '../data/calls';
 import { useT } from '../i18n/I18nProvider';
-import { useErrorToast } from '../hooks/useErrorToast';
 import { pct } from './format';
 import { BackupBanner } from '../backup/BackupBanner';
 
-type Dashboard = OutputOf<Procedures['reports.dashboard']>;
 
 export function Stat({ label, value, hint, color, testId, onClick }: { label: string; value: string | number; hint?: string; color?: string; testId?: string; onClick?: () => void }) {
   return (
@@ -31,11 +26,7 @@ export function Stat({ label, value, hint, color, testId, onClick }: { label: st
 
 export function DashboardTab({ onOpen }: { onOpen(tab: string): void }) {
   const t = useT();
-  const { toast } = useErrorToast();
-  const [d, setD] = useState<Dashboard | null>(null);
-  useEffect(() => {
-    api.call('reports.dashboard', {}).then(setD, toast);
-  }, [toast]);
+  const d = useCall('reports.dashboard', {}).data;
   if (!d) return <Loader />;
   const h = (x: number | null) => (x === null ? '—' : t('ui.reports.hours', { h: x }));
   const series = [

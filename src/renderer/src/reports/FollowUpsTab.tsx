@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Modal, Rating, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { OutputOf } from '../../../shared/api/contract';
 import type { Procedures } from '../../../shared/api/procedures';
 import { api } from '../api/client';
+import { useCall, useInvalidateAfter } from '../data/calls';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { formatInstant } from '../i18n/format';
@@ -19,7 +20,8 @@ export function FollowUpsTab() {
   const open = useOpen();
   const { toast } = useErrorToast();
   const [view, setView] = useState('due');
-  const [rows, setRows] = useState<Row[]>([]);
+  const rows: Row[] = useCall('followUps.list', { view: view as 'due', limit: 200 }, { keepPrevious: true }).data?.rows ?? [];
+  const invalidate = useInvalidateAfter();
   const [recording, setRecording] = useState<Row | null>(null);
   const [complaintFor, setComplaintFor] = useState<Row | null>(null);
   const [reached, setReached] = useState(true);
@@ -27,17 +29,13 @@ export function FollowUpsTab() {
   const [comments, setComments] = useState('');
   const [problem, setProblem] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const load = useCallback(() => {
-    api.call('followUps.list', { view: view as 'due', limit: 200 }).then((r) => setRows(r.rows), toast);
-  }, [view, toast]);
-  useEffect(load, [load]);
 
   const save = async () => {
     if (!recording) return;
     try {
       const r = await api.call('followUps.record', { id: recording.id, reached, ...(reached && score ? { score } : {}), comments, problemReported: problem });
       setRecording(null);
-      load();
+      void invalidate('followUps.record');
       if (r.suggestComplaint) setComplaintFor(r);
     } catch (e) {
       setErrors(fieldErrorsOf(e));
@@ -97,7 +95,7 @@ export function FollowUpsTab() {
             onDone={(c) => {
               setComplaintFor(null);
               notifications.show({ color: 'green', message: t('ui.reports.c.opened', { number: c.number }) });
-              load();
+              void invalidate('complaints.open');
             }}
           />
         ) : null}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Alert, Button, Card, Group, Loader, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
 import type { InputOf, OutputOf } from '../../../shared/api/contract';
@@ -9,13 +9,13 @@ import { dimensionValueLabel } from '../../../shared/reports/table';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
-import { fieldErrorsOf, type FieldErrors } from '../components/errors';
+import { fieldErrorsOf } from '../components/errors';
+import { useCall } from '../data/calls';
+import { printDocument } from '../stock/print';
 import { formatInstant } from '../i18n/format';
 import { useOpen } from '../nav/useNav';
 import { isoDate, pct, saveBase64 } from './format';
 
-type Report = OutputOf<Procedures['reports.run']>;
-type Options = OutputOf<Procedures['reports.options']>;
 type Drill = OutputOf<Procedures['reports.tickets']>;
 type Input = InputOf<Procedures['reports.run']>;
 
@@ -33,10 +33,6 @@ export function ReportTab() {
   const [[from, to], setRange] = useState<[string, string]>(monthRange(0));
   const [filters, setFilters] = useState<Record<string, string | null>>({});
   const [groupBy, setGroupBy] = useState<string | null>('technician');
-  const [options, setOptions] = useState<Options | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [drill, setDrill] = useState<{ figure: DrillFigure; label: string; groupKey?: string; data: Drill | null } | null>(null);
 
   const input = useCallback((): Input => {
@@ -44,24 +40,18 @@ export function ReportTab() {
     return { from, to, filters: f, ...(groupBy ? { groupBy: groupBy as Input['groupBy'] } : {}) };
   }, [from, to, filters, groupBy]);
 
-  const run = useCallback(async () => {
-    setBusy(true);
-    setErrors({});
-    try {
-      setReport(await api.call('reports.run', input()));
-    } catch (e) {
-      setErrors(fieldErrorsOf(e));
-      toast(e);
-    } finally {
-      setBusy(false);
-    }
-  }, [input, toast]);
-
-  useEffect(() => {
-    api.call('reports.options', {}).then(setOptions, toast);
-    void run();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // The report shown is the one last asked for (the filters apply when "run" is pressed).
+  const [asked, setAsked] = useState<Input>(input);
+  const options = useCall('reports.options', {}).data ?? null;
+  const reportQuery = useCall('reports.run', asked, { keepPrevious: true });
+  const report = reportQuery.data ?? null;
+  const busy = reportQuery.isFetching;
+  const errors = fieldErrorsOf(reportQuery.error);
+  const run = () => {
+    const next = input();
+    if (JSON.stringify(next) === JSON.stringify(asked)) void reportQuery.refetch();
+    else setAsked(next);
+  };
 
   const openDrill = async (figure: DrillFigure, label: string, groupKey?: string, offset = 0) => {
     try {
@@ -85,11 +75,7 @@ export function ReportTab() {
     const f = Object.entries(i.filters ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
     // In the language on screen (the print service defaults to the shop's).
     try {
-      const job = await api.call('print.request', { docType: 'quality_report', entityId: `${i.from}~${i.to}~${i.groupBy ?? ''}~${f}`, language: locale });
-      const pdf = await api.call('print.pdf', { jobId: job.id });
-      const url = URL.createObjectURL(new Blob([Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0))], { type: 'application/pdf' }));
-      window.open(url, '_blank');
-      await api.call('print.complete', { jobId: job.id, outcome: 'opened' }).catch(() => undefined);
+      await printDocument('quality_report', `${i.from}~${i.to}~${i.groupBy ?? ''}~${f}`, { language: locale });
     } catch (e) {
       toast(e);
     }

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Text } from '@mantine/core';
 import { api } from '../api/client';
+import { useCall } from '../data/calls';
 import { KeyValueTable } from '../components/KeyValueTable';
 import { useT } from '../i18n/I18nProvider';
-import { useErrorToast } from '../hooks/useErrorToast';
 
 interface Info {
   version: string;
@@ -14,11 +13,7 @@ interface Info {
 /** What support asks first: program and database versions, and how this window talks to the backend. */
 export function AboutPanel() {
   const t = useT();
-  const { toast } = useErrorToast();
-  const [info, setInfo] = useState<Info | null>(null);
-  useEffect(() => {
-    api.call('system.info', {}).then(setInfo, toast);
-  }, [toast]);
+  const info = useCall('system.info', {}).data as Info | undefined;
   if (!info) return <Text c="dimmed">{t('ui.common.loading')}</Text>;
   const rows: [string, string][] = [
     [t('ui.about.version'), info.version],

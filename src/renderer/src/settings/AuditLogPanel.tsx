@@ -1,40 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Button, Group, Table, Text } from '@mantine/core';
-import type { AuditEntry } from '../../../shared/audit/schemas';
 import { auditActionName, auditDetailsText } from '../../../shared/audit/format';
-import { api } from '../api/client';
+import { useCallPages } from '../data/calls';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
-import { useErrorToast } from '../hooks/useErrorToast';
 
 const PAGE = 50;
 
 /** Newest sensitive actions first; "older" pages back by id. Managers only (core enforces). */
 export function AuditLogPanel() {
   const { t, locale } = useI18n();
-  const { toast } = useErrorToast();
   const { shop } = useSession();
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [more, setMore] = useState(false);
-  const [loaded, setLoaded] = useState(false);
-
-  const load = useCallback(
-    async (before?: string) => {
-      try {
-        const page = await api.call('audit.list', { limit: PAGE, ...(before ? { before } : {}) });
-        setEntries((prev) => (before ? [...prev, ...page] : page));
-        setMore(page.length === PAGE);
-        setLoaded(true);
-      } catch (err) {
-        toast(err);
-      }
-    },
-    [toast],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Pages back by the id of the oldest entry shown; a short page is the last.
+  const pages = useCallPages('audit.list', { limit: PAGE }, { cursorField: 'before', next: (page) => (page.length === PAGE ? (page[page.length - 1]?.id ?? null) : null) });
+  const entries = pages.data?.pages.flat() ?? [];
+  const loaded = pages.isSuccess;
 
   return (
     <>
@@ -42,7 +22,7 @@ export function AuditLogPanel() {
         <Text c="dimmed" size="sm">
           {t('ui.audit.intro')}
         </Text>
-        <Button variant="default" size="xs" onClick={() => void load()}>
+        <Button variant="default" size="xs" onClick={() => void pages.refetch()}>
           {t('ui.common.refresh')}
         </Button>
       </Group>
@@ -69,9 +49,9 @@ export function AuditLogPanel() {
         </Table.Tbody>
       </Table>
       {loaded && entries.length === 0 ? <Text c="dimmed">{t('ui.audit.empty')}</Text> : null}
-      {more ? (
+      {pages.hasNextPage ? (
         <Group justify="center" mt="sm">
-          <Button variant="default" onClick={() => void load(entries[entries.length - 1]?.id)}>
+          <Button variant="default" onClick={() => void pages.fetchNextPage()}>
             {t('ui.audit.older')}
           </Button>
         </Group>

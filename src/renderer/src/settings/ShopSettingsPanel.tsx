@@ -3,6 +3,7 @@ import { Alert, Button, Code, Group, List, NumberInput, Paper, Select, SimpleGri
 import type { ShopSettings } from '../../../shared/shop/schemas';
 import type { Locale } from '../../../shared/i18n/types';
 import { api } from '../api/client';
+import { useCall } from '../data/calls';
 import { isManager, useSession } from '../app/session';
 import { showSuccessToast } from '../components/errors';
 import { localeOptions, timeZoneOptions } from '../components/options';
@@ -25,16 +26,14 @@ export function ShopSettingsPanel() {
   const hqHint = hq ? t('ui.settings.managedByHq') : undefined;
   const [form, setForm] = useState<ShopSettings | null>(shop?.settings ?? null);
   const { errors, busy, submit } = useFormSubmit();
-  const [host, setHost] = useState<HostInfo | null>(null);
-
-  const loadHost = () => api.call('system.info', {}).then((i) => setHost(i.host), toast);
+  // The host rebinds a moment after LAN access changes (on the shop.updated event): asked again
+  // every 300 ms until what it listens on matches the saved setting.
+  const lanOn = shop?.settings.lanAccess === true;
+  const rebinding = (h: HostInfo | undefined) => h !== undefined && api.transport === 'ipc' && lanOn !== (h.listening !== null);
+  const host: HostInfo | null = useCall('system.info', {}, { refetchInterval: (i) => (rebinding(i?.host) ? 300 : undefined) }).data?.host ?? null;
   useEffect(() => {
     if (shop) setForm(shop.settings);
   }, [shop]);
-  useEffect(() => {
-    void loadHost();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   if (!form) return <Text c="dimmed">{t('ui.common.loading')}</Text>;
 
@@ -55,8 +54,6 @@ export function ShopSettingsPanel() {
       await api.call('shop.update', hq ? { language, lanAccess } : { name, address, phone, hotline, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess });
       await refreshShop();
       showSuccessToast(t('ui.settings.saved'));
-      // The host rebinds after a LAN change; ask again for the addresses it now listens on.
-      setTimeout(() => void loadHost(), 300);
     });
   };
 

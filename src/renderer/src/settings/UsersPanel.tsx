@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Button, Group, Menu, Table, Text } from '@mantine/core';
 import type { User } from '../../../shared/auth/schemas';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
+import { useCall, useInvalidateAfter } from '../data/calls';
 import { showSuccessToast } from '../components/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
@@ -15,21 +16,18 @@ export function UsersPanel() {
   const { t, locale } = useI18n();
   const { toast } = useErrorToast();
   const { user: me, shop } = useSession();
-  const [users, setUsers] = useState<User[] | null>(null);
+  const users = useCall('users.list', {}).data ?? null;
+  const invalidate = useInvalidateAfter();
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
 
-  const load = useCallback(() => api.call('users.list', {}).then(setUsers, toast), [toast]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const setDisabled = async (u: User, disabled: boolean) => {
     try {
       await api.call('users.update', { id: u.id, disabled });
       showSuccessToast(t(disabled ? 'ui.users.disabledDone' : 'ui.users.enabledDone', { name: u.displayName }));
-      void load();
+      void invalidate('users.update');
     } catch (err) {
       toast(err);
     }
@@ -121,7 +119,7 @@ export function UsersPanel() {
           })}
         </Table.Tbody>
       </Table>
-      <UserFormModal opened={formOpen} editing={editing} onClose={() => setFormOpen(false)} onSaved={() => void load()} />
+      <UserFormModal opened={formOpen} editing={editing} onClose={() => setFormOpen(false)} onSaved={() => void invalidate('users.update')} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>
   );

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { Badge, Button, Checkbox, Group, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
-import type { PartRow } from '../../../shared/stock/schemas';
-import { api } from '../api/client';
+import { RemoteError } from '../../../shared/api/remote-error';
+import { useCall, useFetchCall, useInvalidateAfter } from '../data/calls';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
@@ -19,26 +20,24 @@ export function CatalogTab() {
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<'all' | 'part' | 'loaner'>('all');
   const [inStockOnly, setInStockOnly] = useState(false);
-  const [rows, setRows] = useState<PartRow[] | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
 
-  const load = useCallback(
-    (query: string) =>
-      api.call('parts.search', { q: query, inStockOnly, limit: 100, ...(kind === 'all' ? {} : { kind }) }).then(setRows, toast),
-    [kind, inStockOnly, toast],
-  );
-  useEffect(() => {
-    const h = setTimeout(() => void load(q), 150);
-    return () => clearTimeout(h);
-  }, [q, load]);
+  const [query] = useDebouncedValue(q, 150);
+  const rows = useCall('parts.search', { q: query, inStockOnly, limit: 100, ...(kind === 'all' ? {} : { kind }) }, { keepPrevious: true }).data ?? null;
+  const fetchCall = useFetchCall();
+  const invalidate = useInvalidateAfter();
 
   // A scan anywhere on this tab looks the code up; a single exact hit opens its stock card.
   useBarcodeScanner((code, info) => {
     if (openId || creating) return;
     if (info.inEditableField && (info.target as HTMLElement | null)?.dataset?.testid !== 'part-search') return;
     setQ(code);
-    api.call('parts.byCode', { code }).then((p) => setOpenId(p.id), () => undefined);
+    // no exact hit: the search below shows what matches the code
+    fetchCall('parts.byCode', { code }).then(
+      (p) => setOpenId(p.id),
+      (e) => (e instanceof RemoteError && e.code === 'NOT_FOUND') || toast(e),
+    );
   });
 
   return (
@@ -119,8 +118,8 @@ export function CatalogTab() {
           {t('ui.stock.search.none')}
         </Text>
       ) : null}
-      <PartCard partId={openId} onClose={() => setOpenId(null)} onChanged={() => void load(q)} />
-      <PartFormModal opened={creating} editing={null} onClose={() => setCreating(false)} onSaved={(p) => (void load(q), setOpenId(p.id))} />
+      <PartCard partId={openId} onClose={() => setOpenId(null)} onChanged={() => void invalidate('parts.save')} />
+      <PartFormModal opened={creating} editing={null} onClose={() => setCreating(false)} onSaved={(p) => (void invalidate('parts.save'), setOpenId(p.id))} />
     </>
   );
 }

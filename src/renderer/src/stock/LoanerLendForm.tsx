@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Group, Select, TextInput } from '@mantine/core';
-import type { PartRow } from '../../../shared/stock/schemas';
 import { parseYuan } from '../../../shared/money/yuan';
 import { api } from '../api/client';
+import { useCall, useInvalidateAfter } from '../data/calls';
 import { showSuccessToast } from '../components/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
@@ -15,19 +15,18 @@ import { partName } from './format';
 export function LoanerLendForm({ ticket: fixedTicket, onLent }: { ticket?: string; onLent?(): void }) {
   const { t, locale } = useI18n();
   const { toast } = useErrorToast();
-  const [loaners, setLoaners] = useState<PartRow[]>([]);
-  const [partId, setPartId] = useState<string | null>(null);
-  const [serials, setSerials] = useState<string[]>([]);
+  const loaners = useCall('parts.search', { kind: 'loaner', limit: 200 }).data ?? [];
+  const [partId, setPartIdState] = useState<string | null>(null);
   const [serial, setSerial] = useState<string | null>(null);
+  const device = useCall('parts.get', { id: partId ?? '' }, { enabled: partId !== null }).data;
+  const serials = partId && device ? device.serials.filter((s) => s.status === 'in_stock').map((s) => s.serial) : [];
+  const invalidate = useInvalidateAfter();
+  const setPartId = (id: string | null) => {
+    setPartIdState(id);
+    setSerial(null);
+  };
   const [ticket, setTicket] = useState(fixedTicket ?? '');
   const [deposit, setDeposit] = useState('500');
-  const load = useCallback(() => api.call('parts.search', { kind: 'loaner', limit: 200 }).then(setLoaners, toast), [toast]);
-  useEffect(() => void load(), [load]);
-  useEffect(() => {
-    setSerial(null);
-    if (!partId) return setSerials([]);
-    api.call('parts.get', { id: partId }).then((d) => setSerials(d.serials.filter((s) => s.status === 'in_stock').map((s) => s.serial)), toast);
-  }, [partId, toast]);
 
   const lend = async () => {
     const fen = parseYuan(deposit);
@@ -37,7 +36,7 @@ export function LoanerLendForm({ ticket: fixedTicket, onLent }: { ticket?: strin
       showSuccessToast(t('ui.stock.loaners.lent', { serial }));
       if (!fixedTicket) setTicket('');
       setPartId(null);
-      await load();
+      await invalidate('loaners.issue');
       onLent?.();
     } catch (err) {
       toast(err);

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Paper, Table, Text, Title } from '@mantine/core';
 import type { Loan } from '../../../shared/stock/schemas';
+import { useCall, useInvalidateAfter } from '../data/calls';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
 import { showSuccessToast } from '../components/errors';
@@ -15,22 +15,15 @@ export function LoanersTab() {
   const { t, locale } = useI18n();
   const { toast } = useErrorToast();
   const { shop, user } = useSession();
-  const [out, setOut] = useState<Loan[]>([]);
+  const out = useCall('loaners.list', { status: 'out' }).data ?? [];
+  const invalidate = useInvalidateAfter();
   const desk = user.role !== 'technician';
-  const load = useCallback(async () => {
-    try {
-      setOut(await api.call('loaners.list', { status: 'out' }));
-    } catch (err) {
-      toast(err);
-    }
-  }, [toast]);
-  useEffect(() => void load(), [load]);
 
   const back = async (l: Loan) => {
     try {
       await api.call('loaners.return', { loanId: l.id });
       showSuccessToast(t('ui.stock.loaners.returned', { serial: l.serial }));
-      await load();
+      await invalidate('loaners.return');
     } catch (err) {
       toast(err);
     }
@@ -40,7 +33,7 @@ export function LoanersTab() {
     <>
       {desk ? (
         <Paper withBorder p="sm" mb="md">
-          <LoanerLendForm onLent={() => void load()} />
+          <LoanerLendForm onLent={() => void invalidate('loaners.issue')} />
         </Paper>
       ) : null}
       <Title order={5} mb="xs">

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
-import type { OldPart, Shipment } from '../../../shared/stock/schemas';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
+import { useCall, useInvalidateAfter } from '../data/calls';
 import { showSuccessToast } from '../components/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
@@ -15,23 +15,13 @@ export function OldPartsTab() {
   const { toast } = useErrorToast();
   const { shop, user } = useSession();
   const zone = shop?.settings.timeZone;
-  const [bin, setBin] = useState<OldPart[]>([]);
-  const [shipments, setShipments] = useState<Shipment[]>([]);
+  const bin = useCall('oldParts.list', { status: 'in_bin' }).data ?? [];
+  const shipments = useCall('shipments.list', {}).data ?? [];
+  const invalidate = useInvalidateAfter();
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
   const [date, setDate] = useState(todayIn(zone));
-  const load = useCallback(async () => {
-    try {
-      const [b, s] = await Promise.all([api.call('oldParts.list', { status: 'in_bin' }), api.call('shipments.list', {})]);
-      setBin(b);
-      setShipments(s);
-      setPicked(new Set());
-    } catch (err) {
-      toast(err);
-    }
-  }, [toast]);
-  useEffect(() => void load(), [load]);
   const desk = user.role !== 'technician';
 
   const ship = async () => {
@@ -39,7 +29,8 @@ export function OldPartsTab() {
       const s = await api.call('shipments.create', { oldPartIds: [...picked], carrier, trackingNo: tracking, shippedOn: date });
       showSuccessToast(t('ui.stock.oldParts.shipped', { number: s.number }));
       setTracking('');
-      await load();
+      setPicked(new Set());
+      await invalidate('shipments.create');
     } catch (err) {
       toast(err);
     }
@@ -47,7 +38,7 @@ export function OldPartsTab() {
   const confirm = async (id: string) => {
     try {
       await api.call('shipments.confirm', { shipmentId: id });
-      await load();
+      await invalidate('shipments.confirm');
     } catch (err) {
       toast(err);
     }

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Drawer, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { Movement, PartDetail } from '../../../shared/stock/schemas';
-import { api } from '../api/client';
+import type { Movement } from '../../../shared/stock/schemas';
+import { useCall, useInvalidateAfter } from '../data/calls';
 import { isManager, useSession } from '../app/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
@@ -19,30 +19,16 @@ export function PartCard({ partId, onClose, onChanged }: { partId: string | null
   const { toast } = useErrorToast();
   const { user, shop } = useSession();
   const manager = isManager(user);
-  const [detail, setDetail] = useState<PartDetail | null>(null);
-  const [moves, setMoves] = useState<Movement[]>([]);
+  const detail = useCall('parts.get', { id: partId ?? '' }, { enabled: partId !== null }).data ?? null;
+  const moves = useCall('stock.movements', { partId: partId ?? '', limit: 100 }, { enabled: partId !== null }).data ?? [];
+  const invalidate = useInvalidateAfter();
   const [mode, setMode] = useState<MovementMode | null>(null);
   const [editing, setEditing] = useState(false);
   const [settings, setSettings] = useState(false);
 
-  const load = useCallback(async () => {
-    if (!partId) return;
-    try {
-      const [d, m] = await Promise.all([api.call('parts.get', { id: partId }), api.call('stock.movements', { partId, limit: 100 })]);
-      setDetail(d);
-      setMoves(m);
-    } catch (err) {
-      toast(err);
-    }
-  }, [partId, toast]);
-  useEffect(() => {
-    setDetail(null);
-    setMoves([]);
-    void load();
-  }, [load]);
-
+  // The card's own figures and the search behind it both go stale with a movement or an edit.
   const changed = () => {
-    void load();
+    void invalidate('stock.receive');
     onChanged();
   };
   const p = detail?.part;

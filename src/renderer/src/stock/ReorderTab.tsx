@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import type { ReorderRow } from '../../../shared/stock/schemas';
-import { api } from '../api/client';
+import { useCall } from '../data/calls';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { partName } from './format';
@@ -11,8 +9,7 @@ import { printDocument } from './print';
 export function ReorderTab() {
   const { t, locale } = useI18n();
   const { toast } = useErrorToast();
-  const [rows, setRows] = useState<ReorderRow[] | null>(null);
-  useEffect(() => void api.call('stock.reorderList', {}).then(setRows, toast), [toast]);
+  const rows = useCall('stock.reorderList', {}).data ?? null;
   return (
     <>
       <Group justify="space-between" mb="sm">

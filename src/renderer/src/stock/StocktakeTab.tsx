@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
-import type { Stocktake, StocktakeLine } from '../../../shared/stock/schemas';
+import type { Stocktake } from '../../../shared/stock/schemas';
 import { api } from '../api/client';
+import { useCall, useInvalidateAfter } from '../data/calls';
 import { isManager, useSession } from '../app/session';
 import { showSuccessToast } from '../components/errors';
 import { useI18n } from '../i18n/I18nProvider';
@@ -14,25 +15,24 @@ export function StocktakeTab() {
   const { t, locale } = useI18n();
   const { toast } = useErrorToast();
   const { shop } = useSession();
-  const [list, setList] = useState<Stocktake[]>([]);
+  const list = useCall('stocktake.list', {}).data ?? [];
+  const invalidate = useInvalidateAfter();
   const [openId, setOpenId] = useState<string | null>(null);
   const [bins, setBins] = useState('');
   const [note, setNote] = useState('');
-  const load = useCallback(() => api.call('stocktake.list', {}).then(setList, toast), [toast]);
-  useEffect(() => void load(), [load]);
 
   const start = async () => {
     try {
       const binList = bins.split(/[,，\s]+/).map((b) => b.trim()).filter(Boolean);
       const st = await api.call('stocktake.start', { note, ...(binList.length ? { bins: binList } : {}) });
       setOpenId(st.id);
-      void load();
+      void invalidate('stocktake.start');
     } catch (err) {
       toast(err);
     }
   };
 
-  if (openId) return <StocktakeSession id={openId} onBack={() => (setOpenId(null), void load())} />;
+  if (openId) return <StocktakeSession id={openId} onBack={() => setOpenId(null)} />;
   return (
     <>
       <Paper withBorder p="sm" mb="md">
@@ -87,29 +87,20 @@ function StocktakeSession({ id, onBack }: { id: string; onBack(): void }) {
   const { t, locale } = useI18n();
   const { toast } = useErrorToast();
   const { user } = useSession();
-  const [st, setSt] = useState<Stocktake | null>(null);
-  const [lines, setLines] = useState<StocktakeLine[]>([]);
-  const [bins, setBins] = useState<string[]>([]);
   const [bin, setBin] = useState<string | null>(null);
   const [onlyVariances, setOnlyVariances] = useState(false);
   const [code, setCode] = useState('');
-  const load = useCallback(async () => {
-    try {
-      const r = await api.call('stocktake.get', { id, onlyVariances, ...(bin !== null ? { bin } : {}) });
-      setSt(r.stocktake);
-      setLines(r.lines);
-      setBins(r.bins);
-    } catch (err) {
-      toast(err);
-    }
-  }, [id, bin, onlyVariances, toast]);
-  useEffect(() => void load(), [load]);
+  const session = useCall('stocktake.get', { id, onlyVariances, ...(bin !== null ? { bin } : {}) }, { keepPrevious: true }).data;
+  const invalidate = useInvalidateAfter();
+  const st = session?.stocktake ?? null;
+  const lines = session?.lines ?? [];
+  const bins = session?.bins ?? [];
   const counting = st?.status === 'counting';
 
   const count = async (input: { partId?: string; code?: string; mode: 'add' | 'set'; qty: number }) => {
     try {
       await api.call('stocktake.count', { stocktakeId: id, ...input });
-      await load();
+      await invalidate('stocktake.count');
       return true;
     } catch (err) {
       toast(err);
@@ -125,7 +116,7 @@ function StocktakeSession({ id, onBack }: { id: string; onBack(): void }) {
     try {
       await api.call('stocktake.post', { id });
       showSuccessToast(t('ui.stock.stocktake.posted'));
-      await load();
+      await invalidate('stocktake.post');
     } catch (err) {
       toast(err);
     }
@@ -133,7 +124,7 @@ function StocktakeSession({ id, onBack }: { id: string; onBack(): void }) {
   const cancel = async () => {
     try {
       await api.call('stocktake.cancel', { id });
-      await load();
+      await invalidate('stocktake.cancel');
     } catch (err) {
       toast(err);
     }

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { Button, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
-import type { Valuation } from '../../../shared/stock/schemas';
-import { api } from '../api/client';
+import { useCall } from '../data/calls';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { money, partName } from './format';
@@ -11,8 +9,7 @@ import { printDocument } from './print';
 export function ValuationTab() {
   const { t, locale } = useI18n();
   const { toast } = useErrorToast();
-  const [v, setV] = useState<Valuation | null>(null);
-  useEffect(() => void api.call('stock.valuation', { limit: 100 }).then(setV, toast), [toast]);
+  const v = useCall('stock.valuation', { limit: 100 }).data;
   if (!v) return <Text c="dimmed">{t('ui.common.loading')}</Text>;
   return (
     <>

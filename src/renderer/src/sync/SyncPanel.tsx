@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { SyncStatus } from '../../../shared/sync/procedures';
 import { api } from '../api/client';
+import { callKey, useCall, useInvalidateAfter } from '../data/calls';
 import { isManager, useSession } from '../app/session';
 import { fieldErrorsOf, showSuccessToast, type FieldErrors } from '../components/errors';
 import { KeyValueTable } from '../components/KeyValueTable';
@@ -15,7 +16,11 @@ export function SyncPanel() {
   const { locale } = useI18n();
   const { toast } = useErrorToast();
   const { user, shop, refreshShop } = useSession();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
+  // Refetched on each sync event (the event map) and every 15 s besides: a run the timer started shows.
+  const status = useCall('sync.status', {}, { refetchInterval: 15_000 }).data;
+  const client = useQueryClient();
+  const setStatus = (s: NonNullable<typeof status>) => client.setQueryData(callKey('sync.status', {}), s);
+  const invalidate = useInvalidateAfter();
   const [busy, setBusy] = useState(false);
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
@@ -23,16 +28,6 @@ export function SyncPanel() {
   const tz = shop?.settings.timeZone;
   const when = (iso: string | null) => (iso ? formatInstant(iso, locale, tz) : t('ui.sync.never'));
 
-  const load = useCallback(() => api.call('sync.status', {}).then(setStatus, toast), [toast]);
-  useEffect(() => {
-    void load();
-    const off = api.on('sync.status', () => void load());
-    const timer = setInterval(() => void load(), 15_000);
-    return () => {
-      off();
-      clearInterval(timer);
-    };
-  }, [load]);
 
   if (!status) return <Text c="dimmed">{t('ui.common.loading')}</Text>;
 
@@ -68,7 +63,7 @@ export function SyncPanel() {
     try {
       await api.call('shop.update', { syncIntervalMinutes: minutes });
       await refreshShop();
-      await load();
+      await invalidate('sync.now');
     } catch (e) {
       toast(e);
     }

@@ -1,22 +1,12 @@
-import { useEffect, useState } from 'react';
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { OutputOf } from '../../../shared/api/contract';
-import type { Procedures } from '../../../shared/api/procedures';
-import { api } from '../api/client';
+import { useCall } from '../data/calls';
 import { useT } from '../i18n/I18nProvider';
-import { useErrorToast } from '../hooks/useErrorToast';
 import { sourceColor } from './labels';
-
-type Cal = OutputOf<Procedures['warranty.calendar.get']>;
 
 /** The public-holiday schedule the engine uses (read-only here; head office or an admin's data). */
 export function HolidayCalendarView() {
   const t = useT();
-  const { toast } = useErrorToast();
-  const [cal, setCal] = useState<Cal | null>(null);
-  useEffect(() => {
-    api.call('warranty.calendar.get', {}).then(setCal, toast);
-  }, [toast]);
+  const cal = useCall('warranty.calendar.get', {}).data;
   if (!cal) return <Text c="dimmed">{t('ui.common.loading')}</Text>;
   const c = cal.current;
   return (

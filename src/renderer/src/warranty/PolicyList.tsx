@@ -1,10 +1,11 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { PolicyVersion } from '../../../shared/warranty/procedures';
 import { RULE_KEYS, type CategoryPolicy, type PartRule } from '../../../shared/warranty/schemas';
 import type { Locale } from '../../../shared/i18n/types';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
+import { useCall, useInvalidateAfter } from '../data/calls';
 import { showSuccessToast } from '../components/errors';
 import { useI18n, type TFunction } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
@@ -77,21 +78,18 @@ export function PolicyList() {
   const { toast } = useErrorToast();
   const { user, shop } = useSession();
   const admin = user.role === 'admin';
-  const [list, setList] = useState<PolicyVersion[] | null>(null);
+  const list = useCall('warranty.policies.list', {}).data ?? null;
+  const invalidate = useInvalidateAfter();
   const [open, setOpen] = useState<string | null>(null);
   const [editing, setEditing] = useState<PolicyVersion | null>(null);
 
-  const load = useCallback(() => api.call('warranty.policies.list', {}).then(setList, toast), [toast]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const reset = async (p: PolicyVersion) => {
     if (!window.confirm(t('ui.warranty.resetConfirm'))) return;
     try {
       const r = await api.call('warranty.policies.resetToPreset', { id: p.id });
       showSuccessToast(t('ui.warranty.resetDone', { version: r.version }));
-      await load();
+      await invalidate('warranty.policies.resetToPreset');
     } catch (err) {
       toast(err);
     }
@@ -189,7 +187,7 @@ export function PolicyList() {
           onSaved={(saved) => {
             setEditing(null);
             showSuccessToast(t('ui.warranty.saved', { version: saved.version }));
-            void load();
+            void invalidate('warranty.policies.save');
           }}
         />
       ) : null}
