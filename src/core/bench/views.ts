@@ -133,7 +133,7 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
     `SELECT m.id, m.part_id, p.sku, p.name_zh, p.name_en, m.qty, m.serials_json, m.removed_serial, m.at FROM stock_movements m JOIN parts p ON p.id = m.part_id
      WHERE m.ticket_id = ? AND m.kind IN ('issue', 'return') ORDER BY m.n`,
   ).all(t.id);
-  const qc = (statement<QcResultsTable & { by_name: string | null }, [string]>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM qc_results q LEFT JOIN users u ON u.id = q.checked_by WHERE q.ticket_id = ? ORDER BY q.id`).all(t.id)).map(
+  const qc = statement<QcResultsTable & { by_name: string | null }, [string]>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM qc_results q LEFT JOIN users u ON u.id = q.checked_by WHERE q.ticket_id = ? ORDER BY q.id`).all(t.id).map(
     (r): QcRecord => ({
       id: r.id,
       ticketId: r.ticket_id,

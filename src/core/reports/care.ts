@@ -199,11 +199,9 @@ function toComplaint(sqlite: Database.Database, r: ComplaintDbRow, nowIso: strin
   const open = r.status === 'open' || r.status === 'responded';
   const overdue = open && ((!r.responded_at && nowIso > r.respond_by) || (!r.resolved_at && nowIso > r.resolve_by));
   const events = withEvents
-    ? (
-        statement<{
+    ? statement<{
           id: string; at: string; display_name: string | null; kind: Complaint['events'][number]['kind']; note: string; data_json: string;
-        }>(sqlite, `SELECT e.id, e.at, u.display_name, e.kind, e.note, e.data_json FROM complaint_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.complaint_id = ? ORDER BY e.id`).all(r.id)
-      ).map((e) => ({ id: e.id, at: e.at, userName: e.display_name, kind: e.kind, note: e.note, data: JSON.parse(e.data_json) as Record<string, unknown> }))
+        }>(sqlite, `SELECT e.id, e.at, u.display_name, e.kind, e.note, e.data_json FROM complaint_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.complaint_id = ? ORDER BY e.id`).all(r.id).map((e) => ({ id: e.id, at: e.at, userName: e.display_name, kind: e.kind, note: e.note, data: JSON.parse(e.data_json) as Record<string, unknown> }))
     : [];
   return {
     id: r.id,
