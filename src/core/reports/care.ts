@@ -19,6 +19,7 @@ import type { Ctx } from '../api/context';
 import { exists, prepared, statement } from '../db/statements';
 import { appendEvent, type AppendedEvent } from '../tickets/events';
 import { shopInfo } from './report';
+import { customerExists } from '../customers/store';
 
 type HookCtx = Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session'>;
 
@@ -161,7 +162,7 @@ export async function openComplaint(
     if (!t) throw new AppError('VALIDATION', { fields: [{ path: 'ticketId', key: 'errors.NOT_FOUND' }] });
     customerId ??= t.customer_id;
   }
-  if (customerId && !exists(ctx.sqlite, `SELECT 1 FROM customers WHERE id = ?`, customerId)) {
+  if (customerId && !customerExists(ctx.sqlite, customerId)) {
     throw new AppError('VALIDATION', { fields: [{ path: 'customerId', key: 'errors.NOT_FOUND' }] });
   }
   const info = shopInfo(ctx.sqlite);
