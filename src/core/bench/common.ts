@@ -60,7 +60,12 @@ export function today(ctx: Pick<Ctx, 'sqlite' | 'clock'>): string {
   return shopClock(ctx.sqlite, ctx.clock.now()).today;
 }
 
+/** The cause the latest diagnosis found ('' before any). */
+export function latestCause(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): string {
+  return statement<{ cause: string }, [string]>(ctx.sqlite, `SELECT cause FROM diagnoses WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(ticketId)?.cause ?? '';
+}
+
 export function userName(ctx: Pick<Ctx, 'sqlite'>, id: string | null): string | null {
   if (!id) return null;
-  return (statement<{ display_name: string }>(ctx.sqlite, `SELECT display_name FROM users WHERE id = ?`).get(id))?.display_name ?? null;
+  return statement<{ display_name: string }>(ctx.sqlite, `SELECT display_name FROM users WHERE id = ?`).get(id)?.display_name ?? null;
 }

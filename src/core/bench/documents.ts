@@ -9,12 +9,14 @@ import { registerDocument, type LoadOptions } from '../documents/registry';
 import { statement } from '../db/statements';
 import { loadAttachment } from '../tickets/attachments';
 import { latestQuoteRow, loadQuote, quoteLineName, quoteState } from './quotes';
+import { phoneDisplays } from '../customers/store';
+import { latestCause } from './common';
 
 let done = false;
 
 function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOptions): QuoteFormModel | null {
   const c = { ...ctx, locale };
-  let quoteId = (statement<{ id: string }>(ctx.sqlite, `SELECT id FROM quotes WHERE id = ?`).get(entityId))?.id;
+  let quoteId = statement<{ id: string }>(ctx.sqlite, `SELECT id FROM quotes WHERE id = ?`).get(entityId)?.id;
   const tRow = statement<{ id: string; number: string; fault_text: string; cid: string; name: string; brand: string; model: string; imei: string | null; serial: string | null; tech: string | null }>(ctx.sqlite, `SELECT t.id, t.number, t.fault_text, c.id AS cid, c.name, d.brand, d.model, d.imei, d.serial, u.display_name AS tech
      FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN devices d ON d.id = t.device_id LEFT JOIN users u ON u.id = t.technician_id
      WHERE t.id = COALESCE((SELECT ticket_id FROM quotes WHERE id = ?), ?) OR t.number = ? LIMIT 1`).get(entityId, entityId, entityId);
@@ -28,8 +30,8 @@ function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOpt
   const own = auths.filter((a) => a.quoteId === q.id).pop() ?? null;
   const earlier = auths.filter((a) => a.quoteVersion < q.version).pop() ?? null;
   const prevLimit = earlier ? Math.max(earlier.totalFen, earlier.capFen ?? 0) : null;
-  const phone = (statement<{ display: string }>(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position LIMIT 1`).get(tRow.cid))?.display ?? '';
-  const cause = (statement<{ cause: string }>(ctx.sqlite, `SELECT cause FROM diagnoses WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(tRow.id))?.cause ?? '';
+  const phone = phoneDisplays(ctx.sqlite, tRow.cid)[0] ?? '';
+  const cause = latestCause(ctx, tRow.id);
   let signaturePng: string | null = null;
   if (own?.method === 'signature' && own.attachmentId) signaturePng = `data:image/png;base64,${loadAttachment(ctx.sqlite, own.attachmentId).dataBase64}`;
   const payerWord = (p: string) => t(locale, `bench.payer.${p}`);

@@ -16,6 +16,7 @@ import { warrantyPartsOf } from './quote-save';
 import { ticketFacts } from './transition';
 import { sanbaoRefundPaid } from '../collection/sanbao-refund';
 import type { QcResultsTable, SanbaoOutcomesTable } from './tables';
+import { phoneDisplays } from '../customers/store';
 
 async function policiesFor(ctx: Ctx, categories: Iterable<string>): Promise<Map<string, CategoryPolicy | null>> {
   const out = new Map<string, CategoryPolicy | null>();
@@ -133,7 +134,7 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
     `SELECT m.id, m.part_id, p.sku, p.name_zh, p.name_en, m.qty, m.serials_json, m.removed_serial, m.at FROM stock_movements m JOIN parts p ON p.id = m.part_id
      WHERE m.ticket_id = ? AND m.kind IN ('issue', 'return') ORDER BY m.n`,
   ).all(t.id);
-  const qc = (statement<QcResultsTable & { by_name: string | null }, [string]>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM qc_results q LEFT JOIN users u ON u.id = q.checked_by WHERE q.ticket_id = ? ORDER BY q.id`).all(t.id)).map(
+  const qc = statement<QcResultsTable & { by_name: string | null }, [string]>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM qc_results q LEFT JOIN users u ON u.id = q.checked_by WHERE q.ticket_id = ? ORDER BY q.id`).all(t.id).map(
     (r): QcRecord => ({
       id: r.id,
       ticketId: r.ticket_id,
@@ -214,7 +215,6 @@ export function callList(ctx: Ctx, limit = 200): CallListRow[] {
      FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN devices d ON d.id = t.device_id
      WHERE t.status IN ('awaiting_approval', 'ready') ORDER BY t.status_at LIMIT ?`,
   ).all(limit);
-  const phones = statement<{ display: string }>(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`);
   const calls = statement<{ at: string; note: string; data_json: string; display_name: string | null }>(ctx.sqlite, `SELECT e.at, e.note, e.data_json, u.display_name FROM ticket_events e LEFT JOIN users u ON u.id = e.user_id
      WHERE e.ticket_id = ? AND e.kind = 'note' AND json_extract(e.data_json, '$.kind') = 'call' AND e.at >= ? ORDER BY e.id DESC`);
   const out = rows.map((r): CallListRow => {
@@ -228,7 +228,7 @@ export function callList(ctx: Ctx, limit = 200): CallListRow[] {
       reason: r.status === 'ready' ? 'ready' : 'approval',
       since: r.status_at,
       customerName: r.name,
-      phones: phones.all(r.cid).map((p) => p.display),
+      phones: phoneDisplays(ctx.sqlite, r.cid),
       device: `${r.brand} ${r.model}`.trim(),
       customerTotalFen: cov.customerTotalFen,
       overLimitFen: cov.overLimitFen,

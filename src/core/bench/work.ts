@@ -206,7 +206,7 @@ export function addNote(ctx: Ctx, ticketId: string, note: string): void {
 
 /** Users credited with work on the ticket (time) and its technician: they may not QC it when a second person is required. */
 function workers(ctx: Ctx, ticketId: string, technicianId: string | null): Set<string> {
-  const ids = (statement<{ user_id: string }>(ctx.sqlite, `SELECT DISTINCT user_id FROM time_logs WHERE ticket_id = ?`).all(ticketId)).map((r) => r.user_id);
+  const ids = statement<{ user_id: string }>(ctx.sqlite, `SELECT DISTINCT user_id FROM time_logs WHERE ticket_id = ?`).all(ticketId).map((r) => r.user_id);
   return new Set([...ids, ...(technicianId ? [technicianId] : [])]);
 }
 

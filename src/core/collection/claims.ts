@@ -58,7 +58,7 @@ export function createClaimsForTicket(ctx: Ctx, t: TicketBasics, collectionId: s
     lines.forEach((l, i) => {
       const part = l.partId ? parts.get(l.partId) : undefined;
       const old = l.partId
-        ? (statement<{ id: string; serial: string }>(ctx.sqlite, `SELECT id, serial FROM old_parts WHERE ticket_id = ? AND part_id = ? ORDER BY created_at LIMIT 1`).get(t.id, l.partId))
+        ? statement<{ id: string; serial: string }>(ctx.sqlite, `SELECT id, serial FROM old_parts WHERE ticket_id = ? AND part_id = ? ORDER BY created_at LIMIT 1`).get(t.id, l.partId)
         : undefined;
       // A custom line the technician marked covered tells the maker why it is theirs.
       const description = l.coverReason ? `${l.description} — ${l.coverReason}` : l.description;

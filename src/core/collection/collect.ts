@@ -20,13 +20,14 @@ import { loanerOutForTicket, releaseTicketReservations, assertNoLoanerOut } from
 import { erasePasscode } from '../tickets/passcode';
 import { assertDayOpen, businessDate, ensureDepositPayment, insertPayment, ticketPayments } from './payments';
 import { createClaimsForTicket, type ExtraClaimLine } from './claims';
-import { customerPhones, getCollection, settlementOf } from './reads';
+import { getCollection, settlementOf } from './reads';
+import { phoneDisplays } from '../customers/store';
 import { returnOutcome, sanbaoRefundPaid, sanbaoRefundReason, type ReturnOutcome } from './sanbao-refund';
 
 // ---- identity ----
 
 export function identityMatches(ctx: Pick<Ctx, 'sqlite'>, t: TicketBasics, identity: IdentityInput): boolean {
-  if (identity.method === 'phone_last4') return phoneLast4Matches(customerPhones(ctx, t.customer_id), identity.last4);
+  if (identity.method === 'phone_last4') return phoneLast4Matches(phoneDisplays(ctx.sqlite, t.customer_id), identity.last4);
   // A third party shows an ID: the name and number are recorded (the number masked); staff compare the document.
   return identity.name.trim().length > 0 && identity.idNumber.replace(/\s+/g, '').length >= 4;
 }

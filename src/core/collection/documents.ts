@@ -24,7 +24,7 @@ import type { Ctx } from '../api/context';
 import { registerDocument, type LoadOptions } from '../documents/registry';
 import { statement } from '../db/statements';
 import { AppError } from '../../shared/api/errors';
-import { customerPhones } from './reads';
+import { phoneDisplays } from '../customers/store';
 import { lookup } from './view';
 import { listClaims } from './claims';
 import { dailyCloseView } from './daily-close';
@@ -85,7 +85,7 @@ export async function loadRepairReceipt(ctx: Ctx, ref: string, { locale, setting
     ticketNumber: v.ticket.number,
     receivedAt: v.ticket.receivedAt,
     collectedAt: rec?.collectedAt ?? null,
-    customer: { name: v.ticket.customerName, phone: customerPhones(ctx, tRow.customer_id)[0] ?? '' },
+    customer: { name: v.ticket.customerName, phone: phoneDisplays(ctx.sqlite, tRow.customer_id)[0] ?? '' },
     device: `${v.ticket.device.brand} ${v.ticket.device.model}`.trim(),
     deviceCode: v.ticket.device.imei ?? v.ticket.device.serial ?? '',
     fault: v.ticket.fault,
@@ -162,7 +162,7 @@ export async function loadWarrantyCard(ctx: Ctx, ref: string, { locale, settings
   return {
     shop: { name: settings.name, address: settings.address, phone: settings.phone, hotline: settings.hotline },
     ticketNumber: v.ticket.number,
-    customer: { name: v.ticket.customerName, phone: customerPhones(ctx, d.customer_id)[0] ?? '' },
+    customer: { name: v.ticket.customerName, phone: phoneDisplays(ctx.sqlite, d.customer_id)[0] ?? '' },
     device: {
       category,
       brandModel: `${v.ticket.device.brand} ${v.ticket.device.model}`.trim(),

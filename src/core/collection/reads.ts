@@ -37,16 +37,8 @@ export function extra(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): TicketExtra {
      LEFT JOIN users u ON u.id = t.technician_id LEFT JOIN bench_tickets b ON b.ticket_id = t.id WHERE t.id = ?`).get(ticketId)!;
 }
 
-export function customerPhones(ctx: Pick<Ctx, 'sqlite'>, customerId: string): string[] {
-  return (statement<{ display: string }>(ctx.sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`).all(customerId)).map((p) => p.display);
-}
-
-export function latestCause(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): string {
-  return (statement<{ cause: string }>(ctx.sqlite, `SELECT cause FROM diagnoses WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(ticketId))?.cause ?? '';
-}
-
 export function lastStatusAt(ctx: Pick<Ctx, 'sqlite'>, ticketId: string, status: string): string | null {
-  return (statement<{ at: string }>(ctx.sqlite, `SELECT at FROM ticket_events WHERE ticket_id = ? AND to_status = ? ORDER BY id DESC LIMIT 1`).get(ticketId, status))?.at ?? null;
+  return statement<{ at: string }>(ctx.sqlite, `SELECT at FROM ticket_events WHERE ticket_id = ? AND to_status = ? ORDER BY id DESC LIMIT 1`).get(ticketId, status)?.at ?? null;
 }
 
 interface IssuedRow {

@@ -7,12 +7,13 @@ import { localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
 import { statement } from '../db/statements';
 import type { DB } from '../db/schema';
-import { ticketBasics, userName } from '../bench/common';
+import { latestCause, ticketBasics, userName } from '../bench/common';
 import { shopSettings } from '../shop/settings';
 import { loanerOutForTicket } from '../stock';
 import { businessDate, closeOf, ticketPayments } from './payments';
 import { sanbaoRefundPaid } from './sanbao-refund';
-import { collectionRow, customerPhones, extra, lastStatusAt, latestCause, replacedParts, settlementOf, warrantyFacts, workLines } from './reads';
+import { collectionRow, extra, lastStatusAt, replacedParts, settlementOf, warrantyFacts, workLines } from './reads';
+import { phoneDisplays } from '../customers/store';
 
 export async function lookup(ctx: Ctx, ref: string, discount: { discountBp?: number | undefined; discountFen?: number | undefined } = {}): Promise<CollectionView> {
   const t = ticketBasics(ctx, ref.trim());
@@ -47,7 +48,7 @@ export async function lookup(ctx: Ctx, ref: string, discount: { discountBp?: num
       cause: latestCause(ctx, t.id),
       technician: x.technician,
       customerName: x.customer_name,
-      phonesMasked: customerPhones(ctx, t.customer_id).map(maskPhone),
+      phonesMasked: phoneDisplays(ctx.sqlite, t.customer_id).map(maskPhone),
       device: { category: t.category, brand: x.brand, model: x.model, imei: x.imei, serial: x.serial, colour: x.colour },
       passcodeGiven: t.passcode_state === 'given',
       accessories: (accessories.items ?? []).map((a) => (a === 'other' && accessories.other ? accessories.other : hasKey(`documents.accessory.${a}`) ? tt(L, `documents.accessory.${a}`) : a)),

@@ -46,7 +46,7 @@ export function summaries(sqlite: Database.Database, ids: readonly string[]): Cu
 }
 
 export function phoneDisplays(sqlite: Database.Database, customerId: string): string[] {
-  return (statement<{ display: string }>(sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`).all(customerId)).map(
+  return statement<{ display: string }>(sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`).all(customerId).map(
     (r) => r.display,
   );
 }

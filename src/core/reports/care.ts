@@ -19,6 +19,7 @@ import type { Ctx } from '../api/context';
 import { exists, prepared, statement } from '../db/statements';
 import { appendEvent, type AppendedEvent } from '../tickets/events';
 import { shopInfo } from './report';
+import { customerExists } from '../customers/store';
 
 type HookCtx = Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session'>;
 
@@ -161,7 +162,7 @@ export async function openComplaint(
     if (!t) throw new AppError('VALIDATION', { fields: [{ path: 'ticketId', key: 'errors.NOT_FOUND' }] });
     customerId ??= t.customer_id;
   }
-  if (customerId && !exists(ctx.sqlite, `SELECT 1 FROM customers WHERE id = ?`, customerId)) {
+  if (customerId && !customerExists(ctx.sqlite, customerId)) {
     throw new AppError('VALIDATION', { fields: [{ path: 'customerId', key: 'errors.NOT_FOUND' }] });
   }
   const info = shopInfo(ctx.sqlite);
@@ -199,11 +200,9 @@ function toComplaint(sqlite: Database.Database, r: ComplaintDbRow, nowIso: strin
   const open = r.status === 'open' || r.status === 'responded';
   const overdue = open && ((!r.responded_at && nowIso > r.respond_by) || (!r.resolved_at && nowIso > r.resolve_by));
   const events = withEvents
-    ? (
-        statement<{
+    ? statement<{
           id: string; at: string; display_name: string | null; kind: Complaint['events'][number]['kind']; note: string; data_json: string;
-        }>(sqlite, `SELECT e.id, e.at, u.display_name, e.kind, e.note, e.data_json FROM complaint_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.complaint_id = ? ORDER BY e.id`).all(r.id)
-      ).map((e) => ({ id: e.id, at: e.at, userName: e.display_name, kind: e.kind, note: e.note, data: JSON.parse(e.data_json) as Record<string, unknown> }))
+        }>(sqlite, `SELECT e.id, e.at, u.display_name, e.kind, e.note, e.data_json FROM complaint_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.complaint_id = ? ORDER BY e.id`).all(r.id).map((e) => ({ id: e.id, at: e.at, userName: e.display_name, kind: e.kind, note: e.note, data: JSON.parse(e.data_json) as Record<string, unknown> }))
     : [];
   return {
     id: r.id,

@@ -245,7 +245,7 @@ function paymentFigures(
 }
 
 export function userNames(sqlite: Database.Database): Map<string, string> {
-  return new Map((statement<{ id: string; display_name: string }>(sqlite, `SELECT id, display_name FROM users`).all()).map((u) => [u.id, u.display_name]));
+  return new Map(statement<{ id: string; display_name: string }>(sqlite, `SELECT id, display_name FROM users`).all().map((u) => [u.id, u.display_name]));
 }
 
 /** `useRollups: false` reads the ledgers even where the rollups would answer (tests compare the two). */

@@ -3,7 +3,7 @@ import { planSearch, ftsPhrase, type SearchPlan } from '../../shared/search/clas
 import type { SearchResult } from '../../shared/search/schemas';
 import { formatTicketNumber } from '../../shared/tickets/number';
 import { isValidImei } from '../../shared/devices/imei';
-import { customerIdsByPhoneSuffix } from '../customers/store';
+import { customerIdsByPhoneSuffix, summaries } from '../customers/store';
 import { prefixEnd, statement } from '../db/statements';
 
 type Match = SearchResult['customers'][number]['match'];
@@ -111,13 +111,11 @@ function deviceHits(sqlite: Database.Database, plan: SearchPlan, g: Group<Device
 }
 
 function customerHits(sqlite: Database.Database, plan: SearchPlan, g: Group<CustomerHit>) {
-  const one = statement<{ id: string; name: string; company: string }>(sqlite, `SELECT id, name, company FROM customers WHERE id = ?`);
-  const phones = statement<{ display: string }>(sqlite, `SELECT display FROM customer_phones WHERE customer_id = ? ORDER BY position`);
   const pushIds = (ids: string[], match: Match) => {
     for (const id of ids) {
       if (g.full) return;
-      const r = one.get(id);
-      if (r) g.add({ ...r, phones: phones.all(id).map((p) => p.display), match });
+      const [r] = summaries(sqlite, [id]);
+      if (r) g.add({ ...r, match });
     }
   };
   if (plan.phoneSuffix) pushIds(customerIdsByPhoneSuffix(sqlite, plan.phoneSuffix, g.limit), 'phone');

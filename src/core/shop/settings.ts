@@ -46,6 +46,12 @@ function shopSettingsRow(sqlite: Database.Database): { settings_json: string } |
   return statement<{ settings_json: string }, []>(sqlite, `SELECT settings_json FROM shop LIMIT 1`).get();
 }
 
+/** The stored settings read raw, unparsed by the schema (never failing on a setting it does not know): null before setup. */
+export function storedSettings(sqlite: Database.Database): Record<string, unknown> | null {
+  const row = shopSettingsRow(sqlite);
+  return row ? (JSON.parse(row.settings_json) as Record<string, unknown>) : null;
+}
+
 /** The settings schema's time zone when the settings name none (and before setup). */
 export const DEFAULT_TIME_ZONE = shopSettingsSchema.shape.timeZone.parse(undefined);
 
@@ -62,15 +68,12 @@ export function shopTimeZone(sqlite: Database.Database): string | null {
 
 /** Whether the shop serves the LAN (read raw: the hosts ask before and after setup, never failing). */
 export function lanAccessOn(sqlite: Database.Database): boolean {
-  const row = shopSettingsRow(sqlite);
-  return row ? (JSON.parse(row.settings_json) as { lanAccess?: boolean }).lanAccess === true : false;
+  return storedSettings(sqlite)?.lanAccess === true;
 }
 
 /** Synchronous read used to pick the language of an error before any session exists. */
 export function readShopLanguage(sqlite: Database.Database): Locale | null {
-  const row = shopSettingsRow(sqlite);
-  if (!row) return null;
-  const lang = (JSON.parse(row.settings_json) as { language?: unknown }).language;
+  const lang = storedSettings(sqlite)?.language;
   return isLocale(lang) ? lang : null;
 }
 

@@ -7,6 +7,7 @@ import { stockValue } from '../../shared/stock/cost';
 import type { Ctx } from '../api/context';
 import { run, statement } from '../db/statements';
 import type { PartsTable, StockBalancesTable, StockSettingsTable } from './tables';
+import { storedSettings } from '../shop/settings';
 
 /** The columns every part row carries: catalog, this shop's settings and its derived balance. */
 export const PART_ROW_SQL = `
@@ -124,9 +125,7 @@ export function searchParts(sqlite: Database.Database, input: SearchInput): Part
 
 /** Head office owns the catalog once the shop is enrolled (a shop setting the sync capability sets). */
 export function shopEnrolled(sqlite: Database.Database): boolean {
-  const row = statement<{ settings_json: string }>(sqlite, `SELECT settings_json FROM shop LIMIT 1`).get();
-  if (!row) return false;
-  return (JSON.parse(row.settings_json) as { enrolled?: unknown }).enrolled === true;
+  return storedSettings(sqlite)?.enrolled === true;
 }
 
 export function assertCatalogEditable(sqlite: Database.Database): void {

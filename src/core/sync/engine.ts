@@ -16,6 +16,7 @@ import { applyPage, applyUnhandled, unhandledKindsReady } from './pull-apply';
 import { appendSnapshot, readBatch } from './rows';
 import { TOKEN_AAD, readSyncState, type SyncState } from './sync-state';
 import { fetchTransport, type SyncTransport } from './transport';
+import { storedSettings } from '../shop/settings';
 
 
 export interface SyncOptions {
@@ -98,8 +99,7 @@ export class SyncEngine {
 
   private intervalMinutes(): number {
     try {
-      const row = statement<{ settings_json: string }, []>(this.sqlite, `SELECT settings_json FROM shop LIMIT 1`).get();
-      const n = row ? (JSON.parse(row.settings_json) as { syncIntervalMinutes?: unknown }).syncIntervalMinutes : undefined;
+      const n = storedSettings(this.sqlite)?.syncIntervalMinutes;
       return typeof n === 'number' && n >= 1 ? n : 5;
     } catch {
       return 5;
