@@ -69,13 +69,13 @@ test('a technician diagnoses and quotes; the counter records a signature; the te
   const z = (k: string, p?: Record<string, string | number>) => t('zh-CN', k, p);
   await openBench(page, TECH);
   await page.getByTestId('bench-tab-unassigned').click();
-  await expect(page.getByTestId('bench-queue')).toContainText(ticket.number);
-  await page.getByTestId('bench-queue').getByText(ticket.number).click();
+  await expect(page.getByRole('tabpanel').getByTestId('bench-queue')).toContainText(ticket.number);
+  await page.getByRole('tabpanel').getByTestId('bench-queue').getByText(ticket.number).click();
   await page.getByTestId('bench-claim').click();
   await expect(page.getByTestId('bench-claim')).toBeHidden();
   await page.getByTestId('bench-tab-mine').click();
-  await expect(page.getByTestId('bench-queue')).toContainText(ticket.number);
-  await page.getByTestId('bench-queue').getByText(ticket.number).click();
+  await expect(page.getByRole('tabpanel').getByTestId('bench-queue')).toContainText(ticket.number);
+  await page.getByRole('tabpanel').getByTestId('bench-queue').getByText(ticket.number).click();
   const bench = page.getByTestId('ticket-bench');
   await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.received'));
 
