@@ -118,7 +118,8 @@ test('zh-CN: the device as received, claim kept in view, focus after each action
   const qc = bench.getByTestId('qc-card');
   await expect(qc.getByTestId('qc-all-pass')).toBeFocused();
   await qc.getByTestId('qc-submit').click();
-  for (const k of CHECKS) await expect(qc.getByTestId(`qc-error-${k}`)).toHaveText(z('bench.qc.incomplete'));
+  for (const k of CHECKS) await expect(qc.getByTestId(`qc-error-${k}`)).toHaveText(z('ui.bench.qc.notAnswered'));
+  await expect(qc.getByTestId('qc-missing')).toHaveText(z('bench.qc.incomplete'));
   await expect(qc.locator('[data-missing=true]')).toHaveCount(10);
   await snap('bench-received-zh-qc-missing');
 

@@ -71,7 +71,9 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{t(`ui.bench.status.${r.status}`)}</Badge>
+                      <Badge variant="light" tt="none" styles={{ root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } }}>
+                        {t(`ui.bench.status.${r.status}`)}
+                      </Badge>
                       {r.customerTotalFen !== null ? <Text size="xs">{money(r.customerTotalFen, locale)}</Text> : null}
                     </Table.Td>
                     <Table.Td>

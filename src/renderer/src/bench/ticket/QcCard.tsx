@@ -36,6 +36,7 @@ export function QcCard({ wb }: CardProps) {
     },
   });
   const v = form.getValues();
+  const missing = wb.qcChecklist.filter((k) => form.errors[`items.${k}`]);
   const allPass = () => {
     form.setFieldValue('items', Object.fromEntries(wb.qcChecklist.map((k) => [k, 'pass'])));
     form.clearErrors();
@@ -60,6 +61,11 @@ export function QcCard({ wb }: CardProps) {
                 <Group justify="space-between" data-testid={`qc-row-${k}`} data-missing={error ? 'true' : undefined} style={error ? { outline: '2px solid var(--mantine-color-red-6)', borderRadius: 4, paddingLeft: 4 } : undefined}>
                   <Text size="sm" c={error ? 'red' : undefined}>
                     {t(`ui.bench.qc.item.${k}`)}
+                    {error ? (
+                      <Text span size="xs" ml="xs" data-testid={`qc-error-${k}`}>
+                        {t('ui.bench.qc.notAnswered')}
+                      </Text>
+                    ) : null}
                   </Text>
                   <SegmentedControl
                     size="xs"
@@ -77,11 +83,6 @@ export function QcCard({ wb }: CardProps) {
                     ]}
                   />
                 </Group>
-                {error ? (
-                  <Text size="xs" c="red" data-testid={`qc-error-${k}`}>
-                    {error}
-                  </Text>
-                ) : null}
               </div>
             );
           })}
@@ -99,6 +100,11 @@ export function QcCard({ wb }: CardProps) {
           <Checkbox size="xs" label={t('ui.bench.qc.erasePasscode')} {...form.getInputProps('erasePasscode', { type: 'checkbox' })} />
           {Object.values(v.items).includes('fail') || form.errors.failReason ? (
             <TextInput size="xs" label={t('ui.bench.qc.failReason')} data-testid="qc-fail-reason" {...form.getInputProps('failReason')} />
+          ) : null}
+          {missing.length > 0 ? (
+            <Text size="sm" c="red" data-testid="qc-missing">
+              {form.errors[`items.${missing[0]}`]}
+            </Text>
           ) : null}
           <Group>
             <Button size="xs" data-testid="qc-submit" onClick={() => void submit()}>
