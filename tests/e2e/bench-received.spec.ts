@@ -139,7 +139,7 @@ test('zh-CN: the device as received, claim kept in view, focus after each action
   await snap('bench-received-zh-ready');
 });
 
-test('en: the device as received; QC all pass with a failed check asks for the reason at its field', async ({ page, snap }) => {
+test('en: the device as received; QC with eight checks missing marks those eight; all pass with a failed check asks for the reason at its field', async ({ page, snap }) => {
   const en = (k: string, p?: Record<string, string | number>) => t('en', k, p);
   await page.goto(shop.url);
   const ticket = await intake(page, 'Li Na', '138 0013 8000');
@@ -159,6 +159,14 @@ test('en: the device as received; QC all pass with a failed check asks for the r
   await expect(bench.getByTestId('received-claim')).toHaveText(en('ui.bench.received.notClaimed'));
   await expect(bench.getByTestId('received-accessories')).toContainText(en('tickets.accessory.charger'));
   const qc = bench.getByTestId('qc-card');
+  // Only two checks answered: the other eight are marked.
+  await qc.getByTestId('qc-power').getByText(en('ui.bench.qc.pass'), { exact: true }).click();
+  await qc.getByTestId('qc-display').getByText(en('ui.bench.qc.pass'), { exact: true }).click();
+  await qc.getByTestId('qc-submit').click();
+  await expect(qc.locator('[data-missing=true]')).toHaveCount(8);
+  await expect(qc.getByTestId('qc-error-power')).toHaveCount(0);
+  await expect(qc.getByTestId('qc-missing')).toHaveText(en('bench.qc.incomplete'));
+  await snap('bench-received-en-qc-missing');
   await qc.getByTestId('qc-all-pass').click();
   await qc.getByTestId('qc-cameras').getByText(en('ui.bench.qc.fail'), { exact: true }).click();
   await qc.getByTestId('qc-submit').click();
