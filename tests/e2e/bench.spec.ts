@@ -60,8 +60,10 @@ async function openBench(page: Page, who: { username: string; password: string }
 
 async function openTicket(page: Page) {
   await page.getByTestId('bench-tab-all').click();
-  await page.getByTestId('bench-scan').fill(ticket.number);
-  await page.getByTestId('bench-scan').press('Enter');
+  // The tab's panel, not the one it replaces (both are in the page for a moment).
+  await expect(page.getByTestId('bench-tab-all')).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tabpanel').getByTestId('bench-scan').fill(ticket.number);
+  await page.getByRole('tabpanel').getByTestId('bench-scan').press('Enter');
   await expect(page.getByTestId('ticket-bench')).toBeVisible();
 }
 

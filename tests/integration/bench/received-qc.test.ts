@@ -46,6 +46,11 @@ describe('the device as it came in', () => {
     // No quote yet: the label is the claim, not a decision.
     expect(r.coverage.label).toBe('claimed');
     expect(r.customer).toEqual({ name: '赵敏', phones: ['139 0013 9000'] });
+    // Quoted: the decision replaces the claim. A phone of 2023 is out of warranty: the customer pays.
+    await s.backend.call('bench.quote.save', { ticketId: id, lines: [{ kind: 'labor', priceItemId: s.prices.labor }], submit: true }, s.as('technician'));
+    const after = (await wbOf(id)).received;
+    expect(after.coverage.label).toBe('paid');
+    expect(after.warrantyClaimed).toBe(true);
   });
 });
 

@@ -16,6 +16,8 @@ const NEXT: Record<string, string[]> = {
   ready: ['bench-scan'],
 };
 const AFTER: Record<string, string[]> = { 'bench.issuePart': ['move-toQc'] };
+/** The steps of the repair; the side writes (priority, timer, a note) leave the keyboard where it is. */
+const STEPS = new Set(['bench.diagnose', 'bench.quote.save', 'bench.authorize', 'bench.decline', 'bench.issuePart', 'bench.awaitParts', 'bench.qc', 'bench.transition', 'bench.sanbao.decide']);
 
 const FOCUSABLE = 'input:not([disabled]):not([type=hidden]), button:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -31,6 +33,7 @@ function target(ids: string[]): HTMLElement | null {
 
 /** Focuses the next action once the new workbench has rendered (tried for about a second). */
 export function focusNext(action: string, wb: Pick<Workbench, 'status'>): void {
+  if (!STEPS.has(action)) return;
   const ids = [...(AFTER[action] ?? []), ...(NEXT[wb.status] ?? [])];
   let tries = 0;
   const attempt = () => {
