@@ -73,6 +73,7 @@ test('zh-CN: the device as received, claim kept in view, focus after each action
   await signIn(page, TECH.username, TECH.password);
   await page.getByTestId('nav-bench').click();
   await page.getByTestId('bench-tab-unassigned').click();
+  await expect(page.getByTestId('bench-tab-unassigned')).toHaveAttribute('aria-selected', 'true');
   await visibleQueue(page).getByText(ticket.number).click();
   const bench = page.getByTestId('ticket-bench');
   const received = bench.getByTestId('received-card');
@@ -154,6 +155,7 @@ test('en: the device as received; QC with eight checks missing marks those eight
   await page.getByTestId('language-switch').getByText('EN').click();
   await page.getByTestId('nav-bench').click();
   await page.getByTestId('bench-tab-all').click();
+  await expect(page.getByTestId('bench-tab-all')).toHaveAttribute('aria-selected', 'true');
   await visibleQueue(page).getByText(ticket.number).click();
   const bench = page.getByTestId('ticket-bench');
   await expect(bench.getByTestId('received-claim')).toHaveText(en('ui.bench.received.notClaimed'));

@@ -114,7 +114,7 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
 /**
  * The list as shown: the queue, plus the open ticket where an action just took it out of this
  * queue (claimed off "unassigned", passed QC), so the ticket at work stays in view and selected;
- * its status is the workbench's. It goes when another ticket is opened.
+ * its status and warranty label are the workbench's. It goes when another ticket is opened.
  */
 function useKeptSelection(listed: Row[], selectedId: string | null): Row[] {
   const [kept, setKept] = useState<Row | null>(null);
@@ -124,7 +124,7 @@ function useKeptSelection(listed: Row[], selectedId: string | null): Row[] {
     if (seen) setKept(seen);
   }, [seen]);
   if (!selectedId || seen || kept?.id !== selectedId) return listed;
-  return [...listed, { ...kept, status: wb?.status ?? kept.status }];
+  return [...listed, { ...kept, status: wb?.status ?? kept.status, coverage: wb?.received.coverage ?? kept.coverage }];
 }
 
 /** Claim (a technician) or assign (a manager). */
