@@ -60,8 +60,10 @@ async function openBench(page: Page, who: { username: string; password: string }
 
 async function openTicket(page: Page) {
   await page.getByTestId('bench-tab-all').click();
-  await page.getByTestId('bench-scan').fill(ticket.number);
-  await page.getByTestId('bench-scan').press('Enter');
+  // The tab's panel, not the one it replaces (both are in the page for a moment).
+  await expect(page.getByTestId('bench-tab-all')).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tabpanel').getByTestId('bench-scan').fill(ticket.number);
+  await page.getByRole('tabpanel').getByTestId('bench-scan').press('Enter');
   await expect(page.getByTestId('ticket-bench')).toBeVisible();
 }
 
@@ -69,13 +71,13 @@ test('a technician diagnoses and quotes; the counter records a signature; the te
   const z = (k: string, p?: Record<string, string | number>) => t('zh-CN', k, p);
   await openBench(page, TECH);
   await page.getByTestId('bench-tab-unassigned').click();
-  await expect(page.getByTestId('bench-queue')).toContainText(ticket.number);
-  await page.getByTestId('bench-queue').getByText(ticket.number).click();
+  await expect(page.getByRole('tabpanel').getByTestId('bench-queue')).toContainText(ticket.number);
+  await page.getByRole('tabpanel').getByTestId('bench-queue').getByText(ticket.number).click();
   await page.getByTestId('bench-claim').click();
   await expect(page.getByTestId('bench-claim')).toBeHidden();
   await page.getByTestId('bench-tab-mine').click();
-  await expect(page.getByTestId('bench-queue')).toContainText(ticket.number);
-  await page.getByTestId('bench-queue').getByText(ticket.number).click();
+  await expect(page.getByRole('tabpanel').getByTestId('bench-queue')).toContainText(ticket.number);
+  await page.getByRole('tabpanel').getByTestId('bench-queue').getByText(ticket.number).click();
   const bench = page.getByTestId('ticket-bench');
   await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.received'));
 

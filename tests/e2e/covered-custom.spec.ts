@@ -57,8 +57,8 @@ async function openTicket(page: Page, number: string) {
   await signIn(page, TECH.username, TECH.password);
   await expect(page.getByTestId('current-user')).toBeVisible();
   await page.getByTestId('nav-bench').click();
-  await page.getByTestId('bench-scan').fill(number);
-  await page.getByTestId('bench-scan').press('Enter');
+  await page.getByRole('tabpanel').getByTestId('bench-scan').fill(number);
+  await page.getByRole('tabpanel').getByTestId('bench-scan').press('Enter');
   await expect(page.getByTestId('ticket-bench')).toBeVisible();
 }
 

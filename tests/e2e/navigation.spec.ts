@@ -34,7 +34,7 @@ test('sections, tabs and a ticket have URLs; back returns through them; a ticket
   await page.getByTestId('nav-bench').click();
   await page.getByTestId('bench-tab-all').click();
   await expect(page).toHaveURL(/#\/bench\/queue\/all$/);
-  await page.getByTestId('bench-queue').getByText(number).click();
+  await page.getByRole('tabpanel').getByTestId('bench-queue').getByText(number).click();
   await expect(page).toHaveURL(new RegExp(`#/bench/queue/all/${number}$`));
   await expect(page.getByTestId('ticket-bench')).toBeVisible();
 

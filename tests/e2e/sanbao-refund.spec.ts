@@ -65,8 +65,8 @@ async function openBench(page: Page) {
   await signIn(page, MANAGER.username, MANAGER.password);
   await expect(page.getByTestId('current-user')).toBeVisible();
   await page.getByTestId('nav-bench').click();
-  await page.getByTestId('bench-scan').fill(ticket.number);
-  await page.getByTestId('bench-scan').press('Enter');
+  await page.getByRole('tabpanel').getByTestId('bench-scan').fill(ticket.number);
+  await page.getByRole('tabpanel').getByTestId('bench-scan').press('Enter');
   await expect(page.getByTestId('ticket-bench')).toBeVisible();
 }
 

@@ -17,6 +17,7 @@ import { ticketFacts } from './transition';
 import { sanbaoRefundPaid } from '../collection/sanbao-refund';
 import type { QcResultsTable, SanbaoOutcomesTable } from './tables';
 import { phoneDisplays } from '../customers/store';
+import { asReceived } from './received';
 
 async function policiesFor(ctx: Ctx, categories: Iterable<string>): Promise<Map<string, CategoryPolicy | null>> {
   const out = new Map<string, CategoryPolicy | null>();
@@ -183,6 +184,7 @@ export async function workbench(ctx: Ctx, ticketId: string): Promise<Workbench> 
     outcome: (b.outcome as Outcome | null) ?? null,
     partsExpected: b.parts_expected,
     category: t.category,
+    received: asReceived(ctx, t.id),
     diagnosis,
     quote: quoteState(ctx, t.id),
     timeLogs: logs,

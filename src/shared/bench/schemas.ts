@@ -11,10 +11,12 @@ import { dateSchema } from '../devices/schemas';
 import { benchFenSchema, benchQtySchema, id, managerApprovalSchema, outcomeSchema, text } from './fields';
 import { qcRecordSchema, timeLogSchema } from './work-schemas';
 import { sanbaoRecordSchema } from './sanbao-schemas';
+import { asReceivedSchema } from './received-schema';
 
 export { MAX_LINE_FEN, benchFenSchema, benchQtySchema, outcomeSchema, managerApprovalSchema, type ManagerApproval } from './fields';
 export * from './work-schemas';
 export * from './sanbao-schemas';
+export * from './received-schema';
 
 // ---- shop settings of the bench ----
 
@@ -332,6 +334,8 @@ export const workbenchSchema = z.object({
   outcome: outcomeSchema.nullable(),
   partsExpected: z.string().nullable(),
   category: z.string(),
+  /** The device as it came in: fault, condition, accessories, intake photos, the claim and the decision. */
+  received: asReceivedSchema,
   diagnosis: diagnosisSchema.nullable(),
   quote: quoteStateSchema,
   timeLogs: z.array(timeLogSchema),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Grid, Group, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { OutputOf } from '../../../shared/api/contract';
 import type { Procedures } from '../../../shared/api/procedures';
@@ -8,6 +8,7 @@ import { useErrorToast } from '../hooks/useErrorToast';
 import { useCall, useCallMutation } from '../data/calls';
 import { money } from '../stock/format';
 import { TicketBench } from './TicketBench';
+import { useWorkbench } from './ticket/actions';
 import { CoverageBadge } from '../tickets/TicketBadges';
 
 type Row = OutputOf<Procedures['bench.queue']>[number];
@@ -16,7 +17,8 @@ type Row = OutputOf<Procedures['bench.queue']>[number];
 export function Queue({ who, selected, onSelect, onScan }: { who: string; selected: { id: string; number: string } | null; onSelect(r: { id: string; number: string }): void; onScan(code: string): void }) {
   const { t, locale } = useI18n();
   const [code, setCode] = useState('');
-  const rows: Row[] = useCall('bench.queue', { who: who === 'mine' ? 'me' : who }, { keepPrevious: true }).data ?? [];
+  const listed: Row[] = useCall('bench.queue', { who: who === 'mine' ? 'me' : who }, { keepPrevious: true }).data ?? [];
+  const rows = useKeptSelection(listed, selected?.id ?? null);
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -69,7 +71,9 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{t(`ui.bench.status.${r.status}`)}</Badge>
+                      <Badge variant="light" tt="none" styles={{ root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } }}>
+                        {t(`ui.bench.status.${r.status}`)}
+                      </Badge>
                       {r.customerTotalFen !== null ? <Text size="xs">{money(r.customerTotalFen, locale)}</Text> : null}
                     </Table.Td>
                     <Table.Td>
@@ -107,6 +111,21 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
   );
 }
 
+/**
+ * The list as shown: the queue, plus the open ticket where an action just took it out of this
+ * queue (claimed off "unassigned", passed QC), so the ticket at work stays in view and selected;
+ * its status and warranty label are the workbench's. It goes when another ticket is opened.
+ */
+function useKeptSelection(listed: Row[], selectedId: string | null): Row[] {
+  const [kept, setKept] = useState<Row | null>(null);
+  const wb = useWorkbench(selectedId ?? '', !!selectedId);
+  const seen = listed.find((r) => r.id === selectedId);
+  useEffect(() => {
+    if (seen) setKept(seen);
+  }, [seen]);
+  if (!selectedId || seen || kept?.id !== selectedId) return listed;
+  return [...listed, { ...kept, status: wb?.status ?? kept.status, coverage: wb?.received.coverage ?? kept.coverage }];
+}
 
 /** Claim (a technician) or assign (a manager). */
 function Assignment({ ticketId }: { ticketId: string }) {

@@ -8,6 +8,7 @@ import { DiagnosisCard } from './ticket/DiagnosisCard';
 import { ManagerPinModal } from './ticket/ManagerPinModal';
 import { QcCard } from './ticket/QcCard';
 import { QuoteCard } from './ticket/QuoteCard';
+import { ReceivedCard } from './ticket/ReceivedCard';
 import { RepairCard } from './ticket/RepairCard';
 import { SanbaoCard } from './ticket/SanbaoCard';
 import { TimeCard } from './ticket/TimeCard';
@@ -28,6 +29,7 @@ export function TicketBench({ ticketId, number }: { ticketId: string; number?: s
       {(pending, close) => (
         <Stack gap="sm" data-testid="ticket-bench">
           <BenchHeader wb={wb} number={number} />
+          <ReceivedCard wb={wb} />
           <TimeCard wb={wb} />
           {['received', ...EDITABLE].includes(status) || wb.diagnosis ? <DiagnosisCard wb={wb} /> : null}
           {status !== 'received' ? <QuoteCard wb={wb} /> : null}

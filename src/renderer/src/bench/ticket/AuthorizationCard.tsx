@@ -18,7 +18,8 @@ export function AuthorizationCard({ wb }: CardProps) {
   const [png, setPng] = useState<string | null>(null);
   const [signer, setSigner] = useState('');
   const [cap, setCap] = useState<number | string>('');
-  const [phone, setPhone] = useState({ number: '', words: '' });
+  // The number called is the customer's, as the ticket has it (changed when another was rung).
+  const [phone, setPhone] = useState({ number: wb.received.customer.phones[0] ?? '', words: '' });
   const [scan, setScan] = useState<File | null>(null);
   const [waive, setWaive] = useState(false);
   const needed = !q.authorizationCovers && !q.fullyCovered;
@@ -53,7 +54,7 @@ export function AuthorizationCard({ wb }: CardProps) {
           {method === 'signature' ? <SignaturePad onChange={setPng} /> : null}
           {method === 'phone' ? (
             <Group grow>
-              <TextInput size="xs" label={t('ui.bench.auth.phoneNumber')} value={phone.number} onChange={(e) => setPhone({ ...phone, number: e.currentTarget.value })} />
+              <TextInput size="xs" label={t('ui.bench.auth.phoneNumber')} data-testid="auth-phone-number" value={phone.number} onChange={(e) => setPhone({ ...phone, number: e.currentTarget.value })} />
               <TextInput size="xs" label={t('ui.bench.auth.words')} value={phone.words} onChange={(e) => setPhone({ ...phone, words: e.currentTarget.value })} />
             </Group>
           ) : null}

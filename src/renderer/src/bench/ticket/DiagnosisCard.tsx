@@ -21,7 +21,7 @@ export function DiagnosisCard({ wb }: CardProps) {
     setPhotos([]);
   };
   return (
-    <Paper withBorder p="sm">
+    <Paper withBorder p="sm" data-testid="diagnosis-card">
       <Text fw={600} mb="xs">
         {t('ui.bench.section.diagnosis')}
       </Text>

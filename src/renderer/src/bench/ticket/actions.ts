@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { callKey, useCall, useInvalidateAfter } from '../../data/calls';
 import { useErrorToast } from '../../hooks/useErrorToast';
 import { useBenchContext } from './BenchContext';
+import { focusNext } from './focus';
 import type { Approval, Workbench } from './types';
 
 type BenchWrite = Extract<ProcedureName, `bench.${string}`>;
@@ -15,8 +16,8 @@ const isWorkbench = (r: unknown): r is Workbench => typeof r === 'object' && r !
 const needsManager = (e: unknown) => e instanceof RemoteError && e.code === 'FORBIDDEN' && e.details.needsManager === true;
 
 /** The open ticket's workbench (refetched when an event or a write touches the ticket). */
-export function useWorkbench(ticketId: string) {
-  return useCall('bench.workbench', { ticketId }).data;
+export function useWorkbench(ticketId: string, enabled = true) {
+  return useCall('bench.workbench', { ticketId }, { enabled }).data;
 }
 
 /**
@@ -37,6 +38,8 @@ function useBenchAction<N extends BenchWrite>(name: N) {
         client.setQueryData(callKey('bench.workbench', { ticketId }), r);
         void invalidate(name);
       } else await invalidate(name);
+      const wb = isWorkbench(r) ? r : client.getQueryData<Workbench>(callKey('bench.workbench', { ticketId }));
+      if (wb) focusNext(name, wb);
     };
     try {
       await call();
