@@ -37,37 +37,38 @@ function restore(b: Before): void {
   if (b.start !== null && b.end !== null) b.el.setSelectionRange(b.start, b.end);
 }
 
-// One listener for the whole window, so a burst is judged, a field restored and an Enter stopped
-// once however many screens listen for scans.
-const handlers = new Set<{ current: Handler }>();
-let state: ScannerState = EMPTY_SCANNER_STATE;
-let before: (Before | null)[] = [];
-
-function onKey(e: KeyboardEvent): void {
-  if (e.ctrlKey || e.altKey || e.metaKey) {
-    state = EMPTY_SCANNER_STATE;
-    return;
-  }
-  if (e.key.length === 1) {
-    const f = textField(e.target);
-    before = [...before, f ? { el: f, value: f.value, start: f.selectionStart, end: f.selectionEnd } : null].slice(-64);
-  }
-  const step = scannerStep(state, e.key, e.timeStamp);
-  state = step.state;
-  const code = step.scanned;
-  if (code === undefined) return;
-  const field = scanFieldOf(e.target instanceof HTMLElement ? e.target.dataset.scan : undefined);
-  const route = routeScan(field, isEditable(e.target));
-  if (route.stopEnter) {
-    e.preventDefault();
-    e.stopPropagation();
-  }
-  const first = before.at(-code.length);
-  if (route.restoreField && first && first.el === e.target) restore(first);
-  before = [];
-  if (!route.toHandlers) return;
-  const info: ScanInfo = { target: e.target, inEditableField: isEditable(e.target), field };
-  for (const h of [...handlers]) h.current(code, info);
+/**
+ * The keystroke listener of one screen: its own burst state, so a screen that mounts mid-burst
+ * cannot misread another's. Several screens decide alike on the same keys; putting a field's text
+ * back is the same for each, so doing it twice changes nothing.
+ */
+function scanListener(handler: { current: Handler }): (e: KeyboardEvent) => void {
+  let state: ScannerState = EMPTY_SCANNER_STATE;
+  let before: (Before | null)[] = [];
+  return (e) => {
+    if (e.ctrlKey || e.altKey || e.metaKey) {
+      state = EMPTY_SCANNER_STATE;
+      return;
+    }
+    if (e.key.length === 1) {
+      const f = textField(e.target);
+      before = [...before, f ? { el: f, value: f.value, start: f.selectionStart, end: f.selectionEnd } : null].slice(-64);
+    }
+    const step = scannerStep(state, e.key, e.timeStamp);
+    state = step.state;
+    const code = step.scanned;
+    if (code === undefined) return;
+    const field = scanFieldOf(e.target instanceof HTMLElement ? e.target.dataset.scan : undefined);
+    const route = routeScan(field, isEditable(e.target));
+    if (route.stopEnter) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+    const first = before.at(-code.length);
+    before = [];
+    if (route.restoreField && first && first.el === e.target) restore(first);
+    if (route.toHandlers) handler.current(code, { target: e.target, inEditableField: isEditable(e.target), field });
+  };
 }
 
 /**
@@ -79,11 +80,8 @@ export function useBarcodeScanner(onScan: Handler): void {
   const handler = useRef(onScan);
   handler.current = onScan;
   useEffect(() => {
-    if (handlers.size === 0) window.addEventListener('keydown', onKey, true);
-    handlers.add(handler);
-    return () => {
-      handlers.delete(handler);
-      if (handlers.size === 0) window.removeEventListener('keydown', onKey, true);
-    };
+    const onKey = scanListener(handler);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 }
