@@ -66,7 +66,7 @@ function QueueTable({ queue, rows }: { queue: Queue; rows: CounterQueueRow[] }) 
         {rows.map((r) => (
           <Table.Tr key={r.ticketId}>
             <TicketCustomerCells number={r.number} device={r.device} customerName={r.customerName} phone={r.phone ?? '—'} onOpen={() => open.ticket(r.number)} />
-            <Table.Td>{queue === 'due' ? <Promise row={r} /> : <Text size="sm">{r.days === 0 ? t('ui.counter.queues.today') : t('ui.counter.queues.days', { n: r.days })}</Text>}</Table.Td>
+            <Table.Td>{queue === 'due' ? <PromisedCell row={r} /> : <Text size="sm">{r.days === 0 ? t('ui.counter.queues.today') : t('ui.counter.queues.days', { n: r.days })}</Text>}</Table.Td>
             {calls ? (
               <Table.Td>
                 <CallCell row={r} />
@@ -79,7 +79,7 @@ function QueueTable({ queue, rows }: { queue: Queue; rows: CounterQueueRow[] }) 
   );
 }
 
-function Promise({ row }: { row: CounterQueueRow }) {
+function PromisedCell({ row }: { row: CounterQueueRow }) {
   const { t } = useI18n();
   return (
     <Group gap={6}>
