@@ -6,6 +6,7 @@ import { test, expect, installShopClock, shopForThisFile, signIn, SCREENSHOTS } 
 import { t } from '../../src/shared/i18n/translate';
 import { testDate } from '../helpers/clock';
 import { intakeInput, imei } from '../integration/intake/helpers';
+import { scanBurstTimed } from './scanner';
 
 /**
  * The bench end to end: a technician claims a paid repair, diagnoses it and builds the quote
@@ -66,6 +67,20 @@ async function openTicket(page: Page) {
   await page.getByRole('tabpanel').getByTestId('bench-scan').press('Enter');
   await expect(page.getByTestId('ticket-bench')).toBeVisible();
 }
+
+test('a scan into the bench scan field with a 45 ms hiccup opens the whole ticket number, and its Enter is not lost', async ({ page }) => {
+  await openBench(page, TECH);
+  await page.getByTestId('bench-tab-all').click();
+  const field = page.getByTestId('bench-scan');
+  await field.click();
+  const gaps = [...ticket.number].map((_, i) => (i === 7 ? 45 : 5));
+  await scanBurstTimed(page, ticket.number, gaps);
+  await expect(page.getByTestId('ticket-bench')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/bench/queue/all/${ticket.number}$`));
+  // the field's own Enter took the code and cleared the field for the next scan
+  await expect(field).toHaveValue('');
+  await expect(page.getByText(/未找到单号为/)).toHaveCount(0);
+});
 
 test('a technician diagnoses and quotes; the counter records a signature; the technician issues the part and passes QC', async ({ page, browser, snap }) => {
   const z = (k: string, p?: Record<string, string | number>) => t('zh-CN', k, p);

@@ -10,7 +10,9 @@ export async function scanBurst(page: Page, code: string): Promise<void> {
   await page.evaluate((text) => {
     for (const key of [...text, 'Enter']) {
       const target = document.activeElement ?? document.body;
-      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true });
+      // a dispatched key types nothing, so do what the browser does with a real one
+      if (target.dispatchEvent(event) && key.length === 1 && (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) document.execCommand('insertText', false, key);
     }
   }, code);
 }
@@ -21,7 +23,8 @@ export async function scanBurst(page: Page, code: string): Promise<void> {
  * gaps with the page's timers made the burst as slow as the machine (on a loaded CI run a 5 ms
  * gap became 60 ms and the burst was rightly taken for typing); the hook reads only
  * `event.timeStamp`, so stamping the events tests the same code path without the machine's load.
- * The gaps are the time before each character after the first, then before Enter.
+ * The gaps are the time before each character after the first, then before Enter. A key not
+ * stopped types its character into the focused field, as a real key would.
  */
 export async function scanBurstTimed(page: Page, code: string, gaps: number[]): Promise<void> {
   await page.evaluate(
@@ -34,7 +37,7 @@ export async function scanBurstTimed(page: Page, code: string, gaps: number[]): 
         const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true });
         const stamp = at;
         Object.defineProperty(event, 'timeStamp', { get: () => stamp });
-        target.dispatchEvent(event);
+        if (target.dispatchEvent(event) && key.length === 1 && (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) document.execCommand('insertText', false, key);
       }
     },
     { text: code, gaps },

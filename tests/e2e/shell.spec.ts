@@ -106,6 +106,14 @@ test('the shell in Chinese and English: sections, shortcuts, search, scanner, se
   // read (it used to be cut at the hiccup and the tail looked up).
   await scanBurstTimed(page, 'HQB01-2501-0002', [4, 6, 5, 7, 4, 6, 45, 5, 6, 4, 7, 5, 6, 5, 6]);
   await expect(page.getByText('未找到单号为 HQB01-2501-0002 的工单')).toBeVisible();
+  // A scan into a field that is no scan field (the fault text being typed) leaves the text the
+  // person typed as it was, and the code is looked up as anywhere else.
+  const fault = page.getByTestId('fault-text');
+  await fault.click();
+  await page.keyboard.type('屏幕');
+  await scanBurstTimed(page, 'HQB01-2501-0003', [4, 6, 5, 7, 4, 6, 38, 5, 6, 4, 7, 5, 6, 5, 6]);
+  await expect(page.getByText('未找到单号为 HQB01-2501-0003 的工单')).toBeVisible();
+  await expect(fault).toHaveValue('屏幕');
 
   // Settings: every tab loads real data.
   await page.keyboard.press('Alt+5');

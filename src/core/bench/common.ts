@@ -69,3 +69,14 @@ export function userName(ctx: Pick<Ctx, 'sqlite'>, id: string | null): string | 
   if (!id) return null;
   return statement<{ display_name: string }>(ctx.sqlite, `SELECT display_name FROM users WHERE id = ?`).get(id)?.display_name ?? null;
 }
+
+/** The calls logged on a ticket since an instant (its last status change), newest first. */
+export function callsSince(ctx: Ctx, ticketId: string, since: string): { at: string; result: string; note: string; by: string | null }[] {
+  return statement<{ at: string; note: string; data_json: string; display_name: string | null }>(
+    ctx.sqlite,
+    `SELECT e.at, e.note, e.data_json, u.display_name FROM ticket_events e LEFT JOIN users u ON u.id = e.user_id
+     WHERE e.ticket_id = ? AND e.kind = 'note' AND json_extract(e.data_json, '$.kind') = 'call' AND e.at >= ? ORDER BY e.id DESC`,
+  )
+    .all(ticketId, since)
+    .map((c) => ({ at: c.at, result: (JSON.parse(c.data_json) as { result: string }).result, note: c.note, by: c.display_name }));
+}

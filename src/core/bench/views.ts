@@ -10,7 +10,7 @@ import { shopClock } from '../shop/clock';
 import { exists, statement } from '../db/statements';
 import { rowsWhere } from '../tickets/rows';
 import { resolvePolicy } from '../warranty/store';
-import { benchRow, ticketBasics } from './common';
+import { benchRow, callsSince, ticketBasics } from './common';
 import { coverageFacts, quoteState } from './quotes';
 import { warrantyPartsOf } from './quote-save';
 import { ticketFacts } from './transition';
@@ -217,10 +217,8 @@ export function callList(ctx: Ctx, limit = 200): CallListRow[] {
      FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN devices d ON d.id = t.device_id
      WHERE t.status IN ('awaiting_approval', 'ready') ORDER BY t.status_at LIMIT ?`,
   ).all(limit);
-  const calls = statement<{ at: string; note: string; data_json: string; display_name: string | null }>(ctx.sqlite, `SELECT e.at, e.note, e.data_json, u.display_name FROM ticket_events e LEFT JOIN users u ON u.id = e.user_id
-     WHERE e.ticket_id = ? AND e.kind = 'note' AND json_extract(e.data_json, '$.kind') = 'call' AND e.at >= ? ORDER BY e.id DESC`);
   const out = rows.map((r): CallListRow => {
-    const cs = calls.all(r.id, r.status_at);
+    const cs = callsSince(ctx, r.id, r.status_at);
     const last = cs[0];
     const cov = coverageFacts(ctx, r.id);
     return {
@@ -234,7 +232,7 @@ export function callList(ctx: Ctx, limit = 200): CallListRow[] {
       device: `${r.brand} ${r.model}`.trim(),
       customerTotalFen: cov.customerTotalFen,
       overLimitFen: cov.overLimitFen,
-      lastCall: last ? { at: last.at, result: (JSON.parse(last.data_json) as { result: string }).result, note: last.note, by: last.display_name } : null,
+      lastCall: last ?? null,
       calls: cs.length,
     };
   });

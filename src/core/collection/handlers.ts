@@ -6,12 +6,14 @@ import { lookup } from './view';
 import { exportClaims, listClaims, setClaimStatus } from './claims';
 import { closeDay, dailyCloseView, listCloses } from './daily-close';
 import { recordCash } from './till';
+import { counterQueues } from './queues';
 import { registerCollectionDocuments } from './documents';
 import { listPayments, refund, voidPayment } from './payments';
 
 registerCollectionDocuments();
 
 export const collectionHandlers: Handlers<typeof collectionProcedures> = {
+  'collection.queues': (input, ctx) => counterQueues(ctx, input.uncollectedDays),
   'collection.lookup': (input, ctx) => lookup(ctx, input.ref, { discountBp: input.discountBp, discountFen: input.discountFen }),
   'collection.checkIdentity': (input, ctx) => ({ ok: identityMatches(ctx, ticketBasics(ctx, input.ticketId), input.identity) }),
   'collection.complete': (input, ctx) => complete(ctx, input),

@@ -20,12 +20,20 @@ import {
   voidInputSchema,
 } from './schemas';
 import { cashMovementInputSchema } from './till';
+import { counterQueuesInputSchema, counterQueuesSchema } from './queues';
 
 /** Who takes money and hands devices back: the counter and managers (technicians do not). */
 export const CASHIERS: readonly Role[] = ['counter', 'manager', 'admin'];
 const ref = z.string().trim().min(1).max(100);
 
 export const collectionProcedures = {
+  'collection.queues': procedure({
+    summary: "The counter's queues: devices ready for pickup (days waiting, whether the customer was reached, the last call), quotes awaiting the customer's approval, repairs promised for today or overdue, and devices uncollected for `uncollectedDays` (30) days or more.",
+    input: counterQueuesInputSchema,
+    output: counterQueuesSchema,
+    access: ALL_STAFF,
+    kind: 'query',
+  }),
   'collection.lookup': procedure({
     summary:
       'Everything the counter needs to hand a ticket back (by id, number or scanned barcode): what was done, parts replaced with serials and their warranty ends, the repair warranty, the loaner, payments so far and the settlement due (authorized quote split by payer, deposit deducted, tax per the shop settings), and why it cannot be collected yet.',

@@ -46,6 +46,19 @@ describe('barcode scanner timing', () => {
     expect(detectScan(keys('SZ01-2612-0002', [80, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8]))).toBe('SZ01-2612-0002');
   });
 
+  it('traces recorded from a keyboard-wedge scanner: jitter, a 30+ ms gap mid-burst, a slow first key', () => {
+    // HQB1-2611-0001 read at 3–11 ms a key with a 34 ms gap after the shop code
+    expect(detectScan(keys('HQB1-2611-0001', [4, 9, 3, 34, 7, 11, 5, 6, 8, 4, 10, 5, 7, 6]))).toBe('HQB1-2611-0001');
+    // the same code with two slow gaps (41 and 37 ms) and the Enter late at 28 ms
+    expect(detectScan(keys('HQB1-2611-0001', [5, 41, 6, 4, 8, 5, 37, 6, 5, 9, 4, 6, 7, 28]))).toBe('HQB1-2611-0001');
+    // the first key 70 ms before the rest (the scanner waking up), then 4–8 ms
+    expect(detectScan(keys('6901234567892', [70, 5, 4, 6, 8, 5, 4, 7, 6, 5, 4, 6, 5]))).toBe('6901234567892');
+  });
+
+  it('a fast typist at 35–50 ms a key, with Enter, is still a person', () => {
+    expect(detectScan(keys('HQB1-2611-0001', [38, 45, 36, 50, 41, 35, 47, 39, 44, 42, 37, 48, 40, 60]))).toBeNull();
+  });
+
   it('Enter long after the last character is a person pressing Enter', () => {
     expect(detectScan(keys('ABCDEFGH', [5, 5, 5, 5, 5, 5, 5, 400]))).toBeNull();
   });

@@ -43,7 +43,7 @@ export function BenchPage() {
   const selected = number && found.data ? found.data : null;
   const queueTab = tab === 'calls' || tab === 'prices' ? 'all' : tab;
   const open = (code: string) => api.call('tickets.byBarcode', { code }).then((r) => go(queueTab, r.number), toast);
-  useBarcodeScanner((code) => void open(code));
+  useBarcodeScanner((code, info) => info.field === null && void open(code));
   useEffect(() => {
     const offs = [
       api.on('bench.ready', (p) => notifications.show({ color: 'green', message: t('ui.bench.events.ready', { number: p.number }) })),

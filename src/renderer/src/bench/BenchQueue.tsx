@@ -28,6 +28,7 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
             placeholder={t('ui.bench.scanHint')}
             value={code}
             data-testid="bench-scan"
+            data-scan="enter"
             onChange={(e) => setCode(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && code.trim()) {

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useCall, useFetchCall } from '../data/calls';
-import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useI18n } from '../i18n/I18nProvider';
 import { HandbackTicket } from './handback/HandbackTicket';
@@ -43,10 +42,6 @@ export function CollectionPanel() {
     setRef('');
   };
 
-  // A scanner burst into the scan field (the shell leaves scans in text fields alone).
-  useBarcodeScanner((code, info) => {
-    if (info.target === scanRef.current) void load(code);
-  });
   // Focus follows the flow: the scan field with nothing open.
   useEffect(() => {
     if (!shown) scanRef.current?.focus();
@@ -76,6 +71,7 @@ export function CollectionPanel() {
           }}
           w={420}
           data-testid="collection-scan"
+          data-scan="enter"
           autoComplete="off"
         />
         <Button variant="default" onClick={() => void load(ref)} loading={busy && !shown}>

@@ -7,10 +7,11 @@ import { IntakePage } from './IntakePage';
 import { CollectionPanel } from '../collection/CollectionPanel';
 import { DailyClosePanel } from '../collection/DailyClosePanel';
 import { ClaimsPanel } from '../collection/ClaimsPanel';
+import { CounterQueues } from '../collection/CounterQueues';
 
-const COUNTER_TABS = ['intake', 'tickets', 'uncollected', 'collect', 'close', 'claims'] as const;
+const COUNTER_TABS = ['intake', 'tickets', 'queues', 'uncollected', 'collect', 'close', 'claims'] as const;
 
-/** The counter: intake (the default), the tickets as list or board, and devices waiting to be collected. */
+/** The counter: intake (the default), the tickets as list or board, the queues to act on (pickup, approval, due), and the long uncollected. */
 export function CounterPage() {
   const t = useT();
   const [tab, setTab] = useTab(0, COUNTER_TABS, 'intake');
@@ -32,6 +33,9 @@ export function CounterPage() {
           <Tabs.Tab value="tickets" data-testid="counter-tab-tickets">
             {t('ui.counter.tab.tickets')}
           </Tabs.Tab>
+          <Tabs.Tab value="queues" data-testid="counter-tab-queues">
+            {t('ui.counter.tab.queues')}
+          </Tabs.Tab>
           <Tabs.Tab value="uncollected" data-testid="counter-tab-uncollected">
             {t('ui.counter.tab.uncollected')}
           </Tabs.Tab>
@@ -50,6 +54,9 @@ export function CounterPage() {
         </Tabs.Panel>
         <Tabs.Panel value="tickets" pt="md">
           {tab === 'tickets' ? <TicketsView /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="queues" pt="md">
+          {tab === 'queues' ? <CounterQueues /> : null}
         </Tabs.Panel>
         <Tabs.Panel value="uncollected" pt="md">
           {tab === 'uncollected' ? <UncollectedList /> : null}

@@ -58,9 +58,10 @@ export function NewDeviceFields({ value, errors, onChange, onCancel }: Props) {
               error={liveImeiError ?? errors['device.imei']}
               onChange={set('imei')}
               data-testid="imei"
+              data-scan="text"
             />
           ) : null}
-          <TextInput label={t('ui.counter.device.serial')} required={!usesImei} value={value.serial} error={errors['device.serial']} onChange={set('serial')} />
+          <TextInput label={t('ui.counter.device.serial')} required={!usesImei} value={value.serial} error={errors['device.serial']} onChange={set('serial')} data-scan="text" />
           <TextInput label={t('ui.counter.device.colour')} value={value.colour} error={errors['device.colour']} onChange={set('colour')} />
           <Select
             label={t('ui.counter.device.proof')}

@@ -35,7 +35,7 @@ const STOCK: Prefixes = ['stock.', 'parts.', 'stocktake.', 'shipments.', 'oldPar
 
 export const EVENT_INVALIDATES: Record<EventName, Prefixes> = {
   'tickets.changed': TICKETS,
-  'bench.called': ['bench.'],
+  'bench.called': ['bench.', 'collection.queues'],
   'bench.needsApproval': TICKETS,
   'bench.ready': TICKETS,
   'bench.authorized': TICKETS,

@@ -30,10 +30,10 @@ export function Shell() {
 
   useShellKeys({ onSection: go, onSearch: () => setSearchOpen(true) });
 
-  // A scan outside a text field opens the ticket its barcode names. A scan typed into a text
-  // field belongs to that field (an IMEI, a serial), so it is left alone.
+  // A scan opens the ticket its barcode names, unless a scan field took it as its text (an IMEI,
+  // a serial): a scan into any other field leaves that field's text as it was.
   useBarcodeScanner((code, info) => {
-    if (info.inEditableField) return;
+    if (info.field !== null) return;
     api.call('tickets.byBarcode', { code }).then(
       (r) => (setSearchOpen(false), open.ticket(r.number)),
       (e: Error) => notifications.show({ color: 'red', title: t('ui.scan.title'), message: e.message || t('ui.scan.scanned', { code }), autoClose: 5000 }),

@@ -31,7 +31,7 @@ export function CatalogTab() {
   // A scan anywhere on this tab looks the code up; a single exact hit opens its stock card.
   useBarcodeScanner((code, info) => {
     if (openId || creating) return;
-    if (info.inEditableField && (info.target as HTMLElement | null)?.dataset?.testid !== 'part-search') return;
+    if (info.field !== null && (info.target as HTMLElement | null)?.dataset?.testid !== 'part-search') return;
     setQ(code);
     // no exact hit: the search below shows what matches the code
     fetchCall('parts.byCode', { code }).then(
@@ -46,6 +46,7 @@ export function CatalogTab() {
         <Group wrap="wrap">
           <TextInput
             data-testid="part-search"
+            data-scan="text"
             w={340}
             placeholder={t('ui.stock.search.placeholder')}
             aria-label={t('ui.stock.search.placeholder')}

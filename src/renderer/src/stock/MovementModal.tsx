@@ -96,6 +96,7 @@ function MovementForm({ mode, part, serialsInStock, onClose, onDone }: Props & {
               maxRows={8}
               {...form.getInputProps('serials')}
               data-testid="serials-input"
+              data-scan="text"
             />
           ) : null}
           {mode === 'return' || mode === 'adjust' || mode === 'faulty' ? (

@@ -107,7 +107,7 @@ function StocktakeSession({ id, onBack }: { id: string; onBack(): void }) {
       return false;
     }
   };
-  // The scanner types the code and Enter (stopped by the scanner hook; a person's Enter submits here too).
+  // The scanner types the code and Enter into this scan field, as a person would.
   const onScanKey = async (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter' || !code.trim()) return;
     if (await count({ code: code.trim(), mode: 'add', qty: 1 })) setCode('');
@@ -188,6 +188,7 @@ function StocktakeSession({ id, onBack }: { id: string; onBack(): void }) {
             onKeyDown={(e) => void onScanKey(e)}
             w={300}
             data-testid="stocktake-scan"
+            data-scan="enter"
           />
         ) : null}
         <Button variant={onlyVariances ? 'filled' : 'default'} onClick={() => setOnlyVariances((v) => !v)}>

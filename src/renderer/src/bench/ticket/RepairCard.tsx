@@ -54,10 +54,10 @@ export function RepairCard({ wb }: CardProps) {
               onChange={setPartId}
               data-testid="issue-part"
             />
-            <TextInput size="xs" w={220} label={t('ui.bench.repair.serials')} value={serials} onChange={(e) => setSerials(e.currentTarget.value)} />
+            <TextInput size="xs" w={220} label={t('ui.bench.repair.serials')} value={serials} onChange={(e) => setSerials(e.currentTarget.value)} data-scan="text" />
           </Group>
           <Group align="flex-end" gap="xs">
-            <TextInput size="xs" label={t('ui.bench.repair.removedSerial')} value={removed.serial} onChange={(e) => setRemoved({ ...removed, serial: e.currentTarget.value })} data-testid="removed-serial" />
+            <TextInput size="xs" label={t('ui.bench.repair.removedSerial')} value={removed.serial} onChange={(e) => setRemoved({ ...removed, serial: e.currentTarget.value })} data-testid="removed-serial" data-scan="text" />
             <TextInput size="xs" label={t('ui.bench.repair.removedDesc')} value={removed.description} onChange={(e) => setRemoved({ ...removed, description: e.currentTarget.value })} />
             {isManager(user) ? <Checkbox size="xs" label={t('ui.bench.repair.override')} checked={override} onChange={(e) => setOverride(e.currentTarget.checked)} /> : null}
             <Button

@@ -70,7 +70,7 @@ export function SanbaoCard({ wb }: CardProps) {
               </div>
               {(o.option === 'exchange' || o.option === 'return') && !o.part ? (
                 <Group gap="xs" align="flex-end">
-                  {o.option === 'exchange' ? <TextInput size="xs" w={160} placeholder={t('ui.bench.sanbao.newImei')} value={imei} onChange={(e) => setImei(e.currentTarget.value)} /> : null}
+                  {o.option === 'exchange' ? <TextInput size="xs" w={160} placeholder={t('ui.bench.sanbao.newImei')} value={imei} onChange={(e) => setImei(e.currentTarget.value)} data-scan="text" /> : null}
                   <Button
                     size="xs"
                     color="grape"
