@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 /**
  * main: the Electron shell plus the backend's utility process entry;
@@ -28,7 +29,8 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
-    plugins: [react()],
+    // The LAN host serves this same build: precompressed like vite.web.config.ts.
+    plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },

@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 /** The renderer alone, for the shop HTTP host and the browser tests (no Electron parts needed). */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
-  plugins: [react()],
+  // .br and .gz beside each asset: the shop host sends them precompressed (src/server/static-files.ts).
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   build: { outDir: resolve(import.meta.dirname, 'out/renderer'), emptyOutDir: true },
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** One benchmark line: our figure beside a baseline measured in the same run. */
@@ -61,4 +62,13 @@ export function measureSync(fn: () => unknown, opts: { iterations: number; warmu
     samples.push(performance.now() - t0);
   }
   return stats(samples);
+}
+
+/** Puts `section` (starting with `heading`) into a markdown file in place of the one there, else at its end; the rest stays. */
+export function replaceSection(doc: string, heading: string, section: string): void {
+  const text = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '';
+  const start = text.indexOf(heading);
+  const next = start < 0 ? -1 : text.indexOf('\n## ', start + 1);
+  const updated = start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`;
+  fs.writeFileSync(doc, updated.endsWith('\n') ? updated : `${updated}\n`);
 }

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { openBackend } from '../src/core';
 import { startShopHost } from '../src/server/shop-host';
-import { stats, type Stats } from './lib';
+import { replaceSection, stats, type Stats } from './lib';
 
 const { values } = parseArgs({ options: { calls: { type: 'string', default: '400' } } });
 const calls = Number(values.calls);
@@ -95,9 +95,4 @@ const section = [
 ].join('\n');
 console.log(section);
 
-const doc = path.resolve('docs/benchmarks.md');
-const text = fs.readFileSync(doc, 'utf8');
-const start = text.indexOf('## Sign-in flood');
-const next = start < 0 ? -1 : text.indexOf('\n## ', start + 1);
-const updated = start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`;
-fs.writeFileSync(doc, updated.endsWith('\n') ? updated : `${updated}\n`);
+replaceSection(path.resolve('docs/benchmarks.md'), '## Sign-in flood', section);

@@ -20,7 +20,7 @@ db.pragma('user_version');
 http.createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"ok":true,"data":{"pong":true}}'); }); }).listen(Number(process.argv[2]), '127.0.0.1');
 `;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
       const port = (s.address() as net.AddressInfo).port;
@@ -29,7 +29,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-function ping(port: number): Promise<number> {
+export function ping(port: number): Promise<number> {
   return new Promise((resolve) => {
     const req = http.request({ host: '127.0.0.1', port, path: '/api/system.ping', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
       res.resume();

@@ -9,7 +9,7 @@ import { AppError } from '../shared/api/errors';
 import { isLocale, pickLocale } from '../shared/i18n/translate';
 import type { Locale } from '../shared/i18n/types';
 import { lanAccessOn, readShopLanguage } from '../core/shop/settings';
-import { serveStatic } from './static-files';
+import { staticFiles } from './static-files';
 import { readBody } from './body';
 import { EventStreams } from './event-streams';
 import { isLoopbackAddress, ownHostNames, refuseForeign, refuseNotJson } from './request-guard';
@@ -77,6 +77,7 @@ export async function startShopHost(opts: ShopHostOptions): Promise<ShopHost> {
   const timeoutMs = opts.requestTimeoutMs ?? 30_000;
   const streams = new EventStreams(backend, { checkEveryMs: opts.sessionCheckMs ?? 30_000 });
   let ownNames = new Set<string>();
+  const serveStatic = staticFiles(opts.staticDir ?? null);
 
   /** The caller's language: the app's own header, else the browser's, else the shop's. */
   const localeOf = (req: http.IncomingMessage): Locale => {
@@ -142,7 +143,7 @@ export async function startShopHost(opts: ShopHostOptions): Promise<ShopHost> {
         const result = await backend.callWire(name, input, { ...session, token: bearer(req) });
         return send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
       }
-      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(opts.staticDir ?? null, pathname, res, locale);
+      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, locale);
       refuse(res, locale, new AppError('UNKNOWN_PROCEDURE', { key: 'errors.http.method', params: { method: String(req.method), path: pathname.slice(0, 80) } }), 405);
     } catch (e) {
       console.error('[fixpoint] request failed', e);
