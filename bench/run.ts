@@ -90,6 +90,12 @@ if (!values.only) {
   const keystrokes = fs.existsSync('docs/keystrokes.md') ? fs.readFileSync('docs/keystrokes.md', 'utf8') : '';
   // The renderer's chunk sizes are measured from the vite build (docs/bundle.md), kept beside the speed figures.
   const bundle = fs.existsSync('docs/bundle.md') ? `\n${fs.readFileSync('docs/bundle.md', 'utf8')}` : '';
-  fs.writeFileSync('docs/benchmarks.md', benchReport(results, [`database: ${label}`], keystrokes + bundle));
+  const report = benchReport(results, [`database: ${label}`], keystrokes + bundle);
+  // Sections written by other benchmarks (bench:ui, the sign-in flood) or by hand (backups at their
+  // sizes) are kept: this run rewrites only what it measures.
+  const before = fs.existsSync('docs/benchmarks.md') ? fs.readFileSync('docs/benchmarks.md', 'utf8') : '';
+  const sections = before.split(/\n(?=## )/).slice(1);
+  const kept = sections.filter((sec) => !report.includes(`\n${sec.split('\n', 1)[0]}\n`));
+  fs.writeFileSync('docs/benchmarks.md', [report.trimEnd(), ...kept.map((k) => k.trimEnd())].join('\n\n') + '\n');
   console.log('wrote docs/benchmarks.md');
 }
