@@ -379,7 +379,8 @@ test('a webcam snapshot becomes a condition photo', async ({ page, snap }) => {
   await signIn(page, COUNTER.username, COUNTER.password);
   await page.getByTestId('webcam-open').click();
   const video = page.getByTestId('webcam-video');
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+  // Chromium's fake camera can take a while to deliver its first frame when two spec files run at once
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 30_000 }).toBeGreaterThan(0);
   await page.getByTestId('webcam-shoot').click();
   await expect(page.getByRole('img', { name: /^webcam-\d+\.jpg$/ })).toBeVisible();
   await snap('intake-webcam-photo-zh');
