@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../shared/auth/schemas';
 import type { DB } from '../db/schema';
 import type { BackendServices, SessionUser } from '../api/context';
 import { loadShop, shopSettingsView } from '../shop/settings';
+import type { ShopSettings } from '../../shared/shop/schemas';
 import { statement } from '../db/statements';
 import { isHqUser, toUser } from './users';
 
@@ -18,13 +19,16 @@ const DEFAULT_MAX_HOURS = 12;
 // Writing last_seen on every call would make each read a write; a coarse touch is enough for idle expiry.
 const TOUCH_EVERY_MS = 15_000;
 
-/** Idle and absolute lifetimes of a session, from the shop's settings. */
-async function lifetimes(db: Kysely<DB>): Promise<{ idleMs: number; maxMs: number }> {
-  const shop = await loadShop(db);
+/** Idle and absolute lifetimes of a session, from the shop's settings (none before setup). */
+function lifetimesOf(settings: Pick<ShopSettings, 'sessionIdleMinutes' | 'sessionMaxHours'> | null | undefined): { idleMs: number; maxMs: number } {
   return {
-    idleMs: (shop?.settings.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000,
-    maxMs: (shop?.settings.sessionMaxHours ?? DEFAULT_MAX_HOURS) * 3_600_000,
+    idleMs: (settings?.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000,
+    maxMs: (settings?.sessionMaxHours ?? DEFAULT_MAX_HOURS) * 3_600_000,
   };
+}
+
+async function lifetimes(db: Kysely<DB>): Promise<{ idleMs: number; maxMs: number }> {
+  return lifetimesOf((await loadShop(db))?.settings);
 }
 
 function expiry(createdAt: string, lastSeenAt: string, l: { idleMs: number; maxMs: number }): number {
@@ -67,13 +71,9 @@ function sessionRow(s: Pick<BackendServices, 'sqlite'>, tokenHash: string): Sess
   ).get(tokenHash);
 }
 
-/** The same lifetimes from the settings' read-only view (no query built, no copy): the per-call path. */
+/** The per-call path: the settings' read-only view (no query built, no copy). */
 function lifetimesNow(s: Pick<BackendServices, 'sqlite'>): { idleMs: number; maxMs: number } {
-  const settings = shopSettingsView(s.sqlite);
-  return {
-    idleMs: (settings?.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000,
-    maxMs: (settings?.sessionMaxHours ?? DEFAULT_MAX_HOURS) * 3_600_000,
-  };
+  return lifetimesOf(shopSettingsView(s.sqlite));
 }
 
 /** Checks the token on every call: ended, idle too long, past its lifetime, or a disabled user all refuse. */
