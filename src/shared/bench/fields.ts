@@ -1,13 +1,9 @@
 /** The bench's field shapes every bench schema uses: money in fen, quantities, ids, trimmed text, a manager's approval. */
 import { z } from 'zod';
 import { OUTCOMES } from '../tickets/lifecycle';
+import { fenAmountSchema } from '../money/limits';
 
-export const MAX_LINE_FEN = 100_000_000; // ¥1,000,000 per line: far above any repair
-export const benchFenSchema = z
-  .number({ message: 'bench.validation.fenWhole' })
-  .int({ message: 'bench.validation.fenWhole' })
-  .min(0, { message: 'bench.validation.fenNegative' })
-  .max(MAX_LINE_FEN, { message: 'bench.validation.fenTooLarge' });
+export const benchFenSchema = fenAmountSchema({ whole: 'bench.validation.fenWhole', negative: 'bench.validation.fenNegative', tooLarge: 'bench.validation.fenTooLarge' });
 export const benchQtySchema = z
   .number({ message: 'bench.validation.qtyWhole' })
   .int({ message: 'bench.validation.qtyWhole' })

@@ -13,7 +13,7 @@ import { qcRecordSchema, timeLogSchema } from './work-schemas';
 import { sanbaoRecordSchema } from './sanbao-schemas';
 import { asReceivedSchema } from './received-schema';
 
-export { MAX_LINE_FEN, benchFenSchema, benchQtySchema, outcomeSchema, managerApprovalSchema, type ManagerApproval } from './fields';
+export { benchFenSchema, benchQtySchema, outcomeSchema, managerApprovalSchema, type ManagerApproval } from './fields';
 export * from './work-schemas';
 export * from './sanbao-schemas';
 export * from './received-schema';

@@ -23,13 +23,8 @@ export const CLAIM_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'pa
 export const claimStatusSchema = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = z.infer<typeof claimStatusSchema>;
 
-import { MAX_FEN } from './limits';
-export { MAX_FEN };
-const fen = z
-  .number({ message: 'collection.validation.fenWhole' })
-  .int({ message: 'collection.validation.fenWhole' })
-  .min(0, { message: 'collection.validation.fenNegative' })
-  .max(MAX_FEN, { message: 'collection.validation.fenTooLarge' });
+import { MAX_FEN, fenAmountSchema } from '../money/limits';
+const fen = fenAmountSchema({ whole: 'collection.validation.fenWhole', negative: 'collection.validation.fenNegative', tooLarge: 'collection.validation.fenTooLarge' });
 const id = z.string().min(1).max(100);
 const text = (max: number) => z.string().trim().max(max).default('');
 export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'collection.validation.date' });

@@ -4,7 +4,7 @@
  * less the paid-outs and the drops taken to the safe.
  */
 import { z } from 'zod';
-import { MAX_FEN } from './limits';
+import { MAX_FEN } from '../money/limits';
 
 export const CASH_MOVEMENT_KINDS = ['float', 'payout', 'drop'] as const;
 export type CashMovementKind = (typeof CASH_MOVEMENT_KINDS)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FEN } from '../money/limits';
 import { DEVICE_CATEGORIES, IMEI_CATEGORIES } from './categories';
 import { isValidImei, normalizeImei, normalizeSerial } from './imei';
 import { isCalendarDate } from '../time/local-date';
@@ -48,7 +49,7 @@ const deviceFields = {
   proof: proofSchema.default({ kind: 'none' }),
   factoryDate: dateSchema.nullish(),
   /** The invoice price (fen): 三包 refunds and replace-instead-of-repair fees are shares of it. */
-  purchasePriceFen: z.number().int().min(0, { message: 'devices.error.negativePrice' }).max(10_000_000_00).nullish(),
+  purchasePriceFen: z.number().int().min(0, { message: 'devices.error.negativePrice' }).max(MAX_FEN).nullish(),
 };
 
 /** Cross-field rules of a device, shared by create and intake. */
@@ -84,7 +85,7 @@ export const devicePatchSchema = z
     purchaseDate: dateSchema.nullish(),
     proof: proofSchema.optional(),
     factoryDate: dateSchema.nullish(),
-    purchasePriceFen: z.number().int().min(0, { message: 'devices.error.negativePrice' }).max(10_000_000_00).nullish(),
+    purchasePriceFen: z.number().int().min(0, { message: 'devices.error.negativePrice' }).max(MAX_FEN).nullish(),
     /** A change of owner (sold or given on); recorded in the device's ownership history. */
     ownerCustomerId: z.string().min(1).optional(),
   })

@@ -6,13 +6,13 @@
  * decimals (a fen is the smallest unit), a sign, letters, misplaced commas, too large.
  */
 
+import { MAX_FEN } from './limits';
+
 export type ParsedAmount =
   | { kind: 'empty' }
   | { kind: 'fen'; fen: number }
   | { kind: 'invalid'; key: 'money.error.notAmount' | 'money.error.tooManyDecimals' | 'money.error.negative' | 'money.error.tooLarge' };
 
-/** Ten billion fen: the largest amount anyone types into Fixpoint (the engine's MAX_FEN). */
-export const MAX_TYPED_FEN = 10_000_000_000;
 
 /** Full-width (全角) digits and punctuation → ASCII; the ideographic space too. */
 export function toHalfWidth(s: string): string {
@@ -43,7 +43,7 @@ export function parseScaled(raw: string | number, scale: number): ParsedAmount {
 /** Yuan typed by a person → fen, empty, or the reason it is not an amount. */
 export function parseYuanInput(raw: string | number): ParsedAmount {
   const r = parseScaled(raw, 2);
-  if (r.kind === 'fen' && r.fen > MAX_TYPED_FEN) return { kind: 'invalid', key: 'money.error.tooLarge' };
+  if (r.kind === 'fen' && r.fen > MAX_FEN) return { kind: 'invalid', key: 'money.error.tooLarge' };
   return r;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FEN, fenAmountSchema } from '../money/limits';
 
 /** Stock's shapes, declared once; types come from z.infer. Money is integer fen, quantities integers. */
 
@@ -42,7 +43,7 @@ export const qtySchema = z
   .int({ message: 'stock.validation.qtyWhole' })
   .min(1, { message: 'stock.validation.qtyPositive' })
   .max(100_000);
-export const fenSchema = z.number().int({ message: 'stock.validation.fenWhole' }).min(0, { message: 'stock.validation.fenNegative' }).max(1_000_000_000);
+export const fenSchema = fenAmountSchema({ whole: 'stock.validation.fenWhole', negative: 'stock.validation.fenNegative', tooLarge: 'stock.validation.fenTooLarge' });
 export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'stock.validation.date' });
 const idSchema = z.string().min(1).max(100);
 const text = (max: number) => z.string().trim().max(max).default('');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FEN } from '../money/limits';
 import { newCustomerSchema, customerSchema } from '../customers/schemas';
 import { newDeviceSchema, deviceSchema, dateSchema } from '../devices/schemas';
 import { ALL_FAULT_CODES } from '../devices/categories';
@@ -129,7 +130,7 @@ export const intakeInputSchema = z
     /** The customer was told data may be lost and has backed up (数据备份提示). */
     dataLossAck: z.literal(true, { message: 'tickets.error.dataLossAck' }),
     promisedDate: dateSchema,
-    depositFen: z.number().int({ message: 'tickets.error.depositWhole' }).min(0, { message: 'tickets.error.depositNegative' }).max(10_000_000_00).default(0),
+    depositFen: z.number().int({ message: 'tickets.error.depositWhole' }).min(0, { message: 'tickets.error.depositNegative' }).max(MAX_FEN).default(0),
     technicianId: z.string().min(1).nullish(),
     findings: z.array(findingSchema).max(10).default([]),
     /** The customer asks for a warranty repair (the engine decides; lists filter warranty vs paid). */

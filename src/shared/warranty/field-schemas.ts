@@ -3,15 +3,11 @@ import { z } from 'zod';
 import { DEVICE_CATEGORIES } from '../devices/categories';
 import { isIsoDate } from './dates';
 
-/** Ten billion fen (100 M yuan): far above any device, low enough that fen × ppm × days stays exact in a double. */
-export const MAX_FEN = 10_000_000_000;
+import { MAX_FEN, fenAmountSchema } from '../money/limits';
+export { MAX_FEN };
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'warranty.error.invalidDate' });
-export const fenSchema = z
-  .number()
-  .int({ error: 'warranty.error.notWholeFen' })
-  .min(0, { error: 'warranty.error.negativeAmount' })
-  .max(MAX_FEN, { error: 'warranty.error.invalidAmount' });
+export const fenSchema = fenAmountSchema({ whole: 'warranty.error.notWholeFen', negative: 'warranty.error.negativeAmount', tooLarge: 'warranty.error.invalidAmount' });
 export const bpSchema = z.number().int().min(0).max(10_000);
 export const localNameSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
 export type LocalName = z.infer<typeof localNameSchema>;
