@@ -127,6 +127,11 @@ test('the counter scans the receipt, checks the phone, splits the payment and ha
   await expect(page.getByTestId('collection-done')).toBeVisible();
   await expect(page.getByTestId('collection-change')).toHaveText(z('ui.collection.doneChange', { amount: '¥20.00' }));
   await expect(page.getByTestId('collection-print-repair_receipt')).toContainText(z('ui.printing.status.opened'));
+  // The card waits in its viewer: the log says so (a browser prints nothing by itself) until it is opened.
+  await expect(page.getByTestId('collection-print-warranty_card')).toContainText(z('ui.printing.status.queued'));
+  const cardTab = page.context().waitForEvent('page');
+  await page.getByTestId('collection-viewer-warranty_card-open').click();
+  await (await cardTab).close();
   await expect(page.getByTestId('collection-print-warranty_card')).toContainText(z('ui.printing.status.opened'));
   await snap('collection-done-zh');
 

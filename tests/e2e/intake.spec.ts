@@ -132,6 +132,8 @@ test('a returning customer\'s intake from the keyboard alone, then the receipt c
   expect(ticketNumber).toMatch(/^SZ01-\d{4}-\d{4}$/);
   await expect(page.getByTestId('print-intake_receipt')).toContainText('已打开');
   await expect(page.getByTestId('receipt-viewer')).toBeVisible();
+  // The label was rendered but not opened: the log says it waits, not that it printed (issue 19 point 8).
+  await expect(page.getByTestId('print-device_label')).toContainText('待打印');
   await snap('intake-done-zh');
 
   // After the save the focus waits on "next customer" (Enter); the loaner below takes it away.
@@ -181,6 +183,7 @@ test('a returning customer\'s intake from the keyboard alone, then the receipt c
   const jobs = await shop.backend.call('print.queue', { entityId: ticketId, limit: 10 }, { token });
   const job = jobs.find((j) => j.docType === 'intake_receipt')!;
   expect(job.status).toBe('opened');
+  expect(jobs.find((j) => j.docType === 'device_label')!.status).toBe('queued');
   const res = await request.post(new URL('api/print.pdf', shop.url).href, { headers: { authorization: `Bearer ${token}` }, data: { jobId: job.id } });
   const body = (await res.json()) as { ok: boolean; data: { base64: string } };
   expect(body, JSON.stringify(body).slice(0, 300)).toMatchObject({ ok: true });
@@ -370,6 +373,8 @@ test('Settings → Printing: the queue with the intake\'s jobs and the per-docum
   await page.getByRole('tab', { name: '打印' }).click();
   await expect(page.getByTestId('print-queue')).toContainText(ticketNumber);
   await expect(page.getByTestId('doc-settings-intake_receipt')).toBeVisible();
+  // Every ticket document has its paper here, the 80 mm roll among them (issue 19 point 8).
+  for (const doc of ['quote', 'repair_receipt', 'warranty_card', 'daily_close']) await expect(page.getByTestId(`doc-settings-${doc}`)).toBeVisible();
   await snap('tickets-printing-zh');
 });
 

@@ -11,6 +11,7 @@ import { loadAttachment } from '../tickets/attachments';
 import { latestQuoteRow, loadQuote, quoteLineName, quoteState } from './quotes';
 import { phoneDisplays } from '../customers/store';
 import { latestCause } from './common';
+import { DOC_FORMATS } from '../../shared/documents/settings';
 
 let done = false;
 
@@ -84,7 +85,7 @@ export function registerBenchDocuments(): void {
   done = true;
   registerDocument('quote', {
     titleKey: 'documents.title.quote',
-    formats: ['a5', 'a4', 'receipt80'],
+    formats: DOC_FORMATS.quote,
     roles: ALL_STAFF,
     load: loadQuoteForm,
     build: buildQuoteForm,

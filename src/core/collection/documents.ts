@@ -28,6 +28,7 @@ import { phoneDisplays } from '../customers/store';
 import { lookup } from './view';
 import { listClaims } from './claims';
 import { dailyCloseView } from './daily-close';
+import { DOC_FORMATS } from '../../shared/documents/settings';
 
 async function viewFor(ctx: Ctx, ref: string, locale: LoadOptions['locale']) {
   try {
@@ -248,7 +249,7 @@ export function registerCollectionDocuments(): void {
   const cashiers = ['counter', 'manager', 'admin'] as const;
   registerDocument('repair_receipt', {
     titleKey: 'documents.title.repair_receipt',
-    formats: ['a5', 'receipt80', 'a4'],
+    formats: DOC_FORMATS.repair_receipt,
     roles: cashiers,
     load: loadRepairReceipt,
     build: buildRepairReceipt,
@@ -256,7 +257,7 @@ export function registerCollectionDocuments(): void {
   });
   registerDocument('warranty_card', {
     titleKey: 'documents.title.warranty_card',
-    formats: ['a5', 'receipt80', 'a4'],
+    formats: DOC_FORMATS.warranty_card,
     roles: cashiers,
     load: loadWarrantyCard,
     build: buildWarrantyCard,
@@ -264,7 +265,7 @@ export function registerCollectionDocuments(): void {
   });
   registerDocument('daily_close', {
     titleKey: 'documents.title.daily_close',
-    formats: ['a4', 'receipt80', 'a5'],
+    formats: DOC_FORMATS.daily_close,
     roles: cashiers,
     load: loadDailyClose,
     build: buildDailyClose,

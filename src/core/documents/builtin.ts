@@ -3,6 +3,7 @@ import { buildDeviceLabel } from '../../shared/documents/device-label';
 import { buildIntakeReceipt } from '../../shared/documents/intake-receipt';
 import { loadDeviceLabel, loadIntakeReceipt } from './intake';
 import { registerDocument } from './registry';
+import { DOC_FORMATS } from '../../shared/documents/settings';
 
 let done = false;
 
@@ -12,7 +13,7 @@ export function registerBuiltInDocuments(): void {
   done = true;
   registerDocument('intake_receipt', {
     titleKey: 'documents.title.intake_receipt',
-    formats: ['a5', 'a4', 'receipt80'],
+    formats: DOC_FORMATS.intake_receipt,
     roles: ['counter', 'manager', 'admin'],
     load: loadIntakeReceipt,
     build: buildIntakeReceipt,
@@ -20,7 +21,7 @@ export function registerBuiltInDocuments(): void {
   });
   registerDocument('device_label', {
     titleKey: 'documents.title.device_label',
-    formats: ['label50x30'],
+    formats: DOC_FORMATS.device_label,
     roles: ALL_STAFF,
     load: (ctx, id) => loadDeviceLabel(ctx, id),
     build: buildDeviceLabel,

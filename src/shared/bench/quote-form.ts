@@ -97,7 +97,8 @@ export const buildQuoteForm: DocumentBuilder<QuoteFormModel> = (model, opts) => 
   // Amounts never wrap (¥1,/500.00), nor Chinese labels, which would break mid-word (数/量); English
   // labels wrap at their spaces. The item column takes what is left.
   const zh = L === 'zh-CN';
-  const head = (s: string, align: 'left' | 'right' = 'left'): TableCell => ({ text: s, bold: true, alignment: align, noWrap: zh }) as TableCell;
+  // Figures' headings never wrap (a two-line header row pushed the English A5 form onto a second sheet).
+  const head = (s: string, align: 'left' | 'right' = 'left'): TableCell => ({ text: s, bold: true, alignment: align, noWrap: zh || align === 'right' }) as TableCell;
   const rows: TableCell[][] = m.narrow
     ? [[head(t('bench.doc.item')), head(t('bench.doc.customerPays'), 'right')]]
     : [[head('#'), head(t('bench.doc.item')), head(t('bench.doc.qty'), 'right'), head(t('bench.doc.unitPrice'), 'right'), head(t('bench.doc.amount'), 'right'), head(t('bench.doc.payer')), head(t('bench.doc.customerPays'), 'right')]];
@@ -138,10 +139,9 @@ export const buildQuoteForm: DocumentBuilder<QuoteFormModel> = (model, opts) => 
       { text: `+${money(model.customerTotalFen - model.previousAuthorizedFen)}`, bold: true, color: '#b00020', alignment: 'right' },
     ]);
   }
-  body.push({
-    columns: [{ text: '', width: '*' }, { table: { widths: ['auto', m.narrow ? '*' : 90], body: totalRows }, layout: 'noBorders', width: m.narrow ? '*' : 'auto', fontSize: m.fontSize }],
-    margin: [0, 4, 0, 0],
-  });
+  const totals: Content = { table: { widths: m.narrow ? ['*', 'auto'] : ['auto', 90], body: totalRows }, layout: 'noBorders', fontSize: m.fontSize };
+  // The roll gives the totals its whole width (half of 72 mm wrapped "Total to the customer" over three lines).
+  body.push(m.narrow ? withProps(totals, { margin: [0, 4, 0, 0] }) : { columns: [{ text: '', width: '*' }, withProps(totals, { width: 'auto' })], margin: [0, 4, 0, 0] });
   if (model.payers.length > 0) body.push({ text: t('bench.doc.coveredNote'), fontSize: m.small, color: '#333333', margin: [0, 2, 0, 0] });
 
   body.push(sectionTitle(t('bench.doc.authorization'), m));
@@ -165,7 +165,8 @@ export const buildQuoteForm: DocumentBuilder<QuoteFormModel> = (model, opts) => 
   body.push(termsBlock(model.terms, m, L));
 
   // The signature area: the customer's on-screen signature drawn in, or a line to sign on.
-  const sigWidth = m.narrow ? m.contentWidth * 0.7 : 150;
+  // On A5 the space is 4.2 × 1.5 cm: room for a signature, and the form stays on one sheet.
+  const sigWidth = m.narrow ? m.contentWidth * 0.7 : m.format === 'a5' ? 120 : 150;
   const sigHeight = sigWidth / 3;
   const signature: Content = model.signaturePng
     ? { image: model.signaturePng, fit: [sigWidth, sigHeight] }

@@ -7,7 +7,7 @@ import { tr } from '../documents/translate';
 import type { DocumentBuilder } from '../documents/types';
 import { t as tt } from '../i18n/translate';
 import type { DailyCloseModel } from './document-models';
-import { colon, signatures, totalsBlock, type T } from './document-blocks';
+import { colon, signatures, totalsBlock, totalsWide, type T } from './document-blocks';
 
 export const buildDailyClose: DocumentBuilder<DailyCloseModel> = (model, opts) => {
   const m = formatMetrics(opts.format);
@@ -26,7 +26,7 @@ export const buildDailyClose: DocumentBuilder<DailyCloseModel> = (model, opts) =
   const r = (v: string): TableCell => ({ text: v, alignment: 'right' });
   const rows: TableCell[][] = [[head(t('collection.doc.tender')), head(t('collection.doc.count'), 'right'), head(t('collection.doc.in'), 'right'), head(t('collection.doc.out'), 'right'), head(t('collection.doc.netCol'), 'right')]];
   for (const x of model.byTender) rows.push([x.label, r(String(x.count)), r(money(x.inFen)), r(money(x.outFen)), { text: money(x.netFen), alignment: 'right', bold: true }]);
-  body.push({ table: { headerRows: 1, widths: m.narrow ? ['*', 'auto', 'auto', 'auto', 'auto'] : ['*', 36, 70, 70, 80], body: rows }, layout: 'lightHorizontalLines', fontSize: m.narrow ? m.small : m.fontSize });
+  body.push({ table: { headerRows: 1, widths: m.narrow || m.format === 'a5' ? ['*', 'auto', 'auto', 'auto', 'auto'] : ['*', 36, 70, 70, 80], body: rows }, layout: 'lightHorizontalLines', fontSize: m.narrow ? m.small : m.fontSize });
   const sums: [string, string, boolean?][] = [
     [t('collection.doc.sales'), money(model.salesFen)],
     [t('collection.doc.depositsTaken'), money(model.depositsTakenFen)],
@@ -35,8 +35,6 @@ export const buildDailyClose: DocumentBuilder<DailyCloseModel> = (model, opts) =
     [t('collection.doc.voids'), model.voidsFen ? `−${money(model.voidsFen)}` : money(0)],
     [t('collection.doc.netTaken'), money(model.netFen), true],
   ];
-  body.push(totalsBlock(sums, m));
-  body.push(sectionTitle(t('collection.doc.cash'), m));
   const cash: [string, string, boolean?][] = [
     [t('collection.doc.floatCash'), money(model.till.floatFen)],
     [t('collection.doc.cashTaken'), money(model.till.takenFen)],
@@ -48,7 +46,20 @@ export const buildDailyClose: DocumentBuilder<DailyCloseModel> = (model, opts) =
     cash.push([t('collection.doc.countedCash'), money(model.countedCashFen)]);
     cash.push([t('collection.doc.difference'), `${(model.differenceFen ?? 0) > 0 ? '+' : ''}${money(model.differenceFen ?? 0)}`, true]);
   } else cash.push([t('collection.doc.countedCash'), t('collection.doc.notClosed')]);
-  body.push(totalsBlock(cash, m));
+  if (m.narrow) body.push(totalsBlock(sums, m), sectionTitle(t('collection.doc.cash'), m), totalsBlock(cash, m));
+  else {
+    // On a sheet the day's takings and the drawer's reconciliation sit side by side: the manager
+    // reads them together, and the whole close (signatures too) stays on one A5 page.
+    const half = (c: Content): Content => withProps(c, { width: '*' });
+    body.push({
+      columns: [
+        { width: '*', stack: [{ text: ' ', fontSize: m.fontSize + 1, margin: [0, 3, 0, 2.5] }, half(totalsWide(sums, m))] },
+        { width: 14, text: '' },
+        { width: '*', stack: [sectionTitle(t('collection.doc.cash'), m), half(totalsWide(cash, m))] },
+      ],
+      margin: [0, 3, 0, 0],
+    });
+  }
   if (model.reason) body.push(paragraph(`${t('collection.doc.differenceReason')}${colon(L)}${model.reason}`, m));
   if (model.cashMovements.length) {
     // who put cash in or took it out, and why: what the manager checks before signing

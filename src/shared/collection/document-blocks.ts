@@ -54,6 +54,11 @@ export function totalsTable(rows: [string, string, boolean?][], m: FormatMetrics
   return { table: { widths: m.narrow ? ['auto', '*'] : [118, 72], body }, layout: 'noBorders', fontSize: m.fontSize };
 }
 
+/** Totals filling the column they sit in (label left, amount right): for two blocks side by side on a sheet. */
+export function totalsWide(rows: [string, string, boolean?][], m: FormatMetrics): Content {
+  return withProps(totalsTable(rows, { ...m, narrow: true }), { margin: [0, 0, 0, 0] });
+}
+
 export function totalsBlock(rows: [string, string, boolean?][], m: FormatMetrics): Content {
   if (m.narrow) return withProps(totalsTable(rows, m), { margin: [0, 3, 0, 0] });
   return { columns: [{ text: '', width: '*' }, withProps(totalsTable(rows, m), { width: 'auto' })], margin: [0, 3, 0, 0] };

@@ -20,6 +20,21 @@ export const KNOWN_DOC_TYPES = [
   'report',
 ] as const;
 
+/**
+ * The paper each ticket document can be laid out on, the shop's choice first offered first. One
+ * table for the print service (which refuses any other paper) and the settings screen (which
+ * offers exactly these): every ticket document goes to A4, A5 or the 80 mm receipt printer.
+ */
+export const DOC_FORMATS = {
+  intake_receipt: ['a5', 'a4', 'receipt80'],
+  device_label: ['label50x30'],
+  quote: ['a5', 'a4', 'receipt80'],
+  repair_receipt: ['a5', 'receipt80', 'a4'],
+  warranty_card: ['a5', 'receipt80', 'a4'],
+  daily_close: ['a4', 'a5', 'receipt80'],
+} as const satisfies Record<string, readonly PageFormat[]>;
+export type TicketDocType = keyof typeof DOC_FORMATS;
+
 /** How one document type prints in this shop. `printer` is an OS printer name (Electron); empty = ask / system default. */
 export const docPrintSettingsSchema = z.object({
   format: pageFormatSchema,

@@ -6,8 +6,7 @@ import { useCall, useInvalidateAfter } from '../data/calls';
 import { useSession } from '../app/session';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useI18n } from '../i18n/I18nProvider';
-import { printDocument } from '../printing/printService';
-import { openPdfTab } from '../printing/PdfViewer';
+import { printAndShow } from '../printing/printService';
 import { downloadBase64, money, toFen } from './format';
 
 const COLORS: Record<ClaimStatus, string> = { draft: 'gray', submitted: 'blue', approved: 'teal', rejected: 'red', paid: 'green' };
@@ -55,8 +54,7 @@ export function ClaimsPanel() {
   };
   const print = async () => {
     try {
-      const r = await printDocument('claim_batch', `${payer}:${period}`, { open: true });
-      if (r.url) openPdfTab(r.url);
+      await printAndShow('claim_batch', `${payer}:${period}`);
     } catch (e) {
       toast(e);
     }

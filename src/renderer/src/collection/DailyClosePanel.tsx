@@ -9,8 +9,7 @@ import { fieldErrorsOf, type FieldErrors } from '../components/errors';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
-import { printDocument } from '../printing/printService';
-import { openPdfTab } from '../printing/PdfViewer';
+import { printAndShow } from '../printing/printService';
 import { money, toFen } from './format';
 import { TillCard } from './TillCard';
 
@@ -49,8 +48,7 @@ export function DailyClosePanel() {
   const print = async () => {
     if (!view) return;
     try {
-      const r = await printDocument('daily_close', scope === 'shop' ? view.date : `${view.date}:${user.id}`, { open: true });
-      if (r.url) openPdfTab(r.url);
+      await printAndShow('daily_close', scope === 'shop' ? view.date : `${view.date}:${user.id}`);
     } catch (e) {
       toast(e);
     }

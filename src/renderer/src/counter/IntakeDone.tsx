@@ -3,8 +3,8 @@ import { Alert, Badge, Button, Group, Kbd, Paper, SimpleGrid, Stack, Text, Title
 import type { TicketDetail } from '../../../shared/tickets/schemas';
 import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
-import { printDocument, type OpenedJob } from '../printing/printService';
-import { PdfViewer, openPdfTab } from '../printing/PdfViewer';
+import { printDocument, showPdf, type OpenedJob } from '../printing/printService';
+import { PdfViewer } from '../printing/PdfViewer';
 import { useOpen } from '../nav/useNav';
 import { LoanerLendForm } from '../stock/LoanerLendForm';
 
@@ -20,16 +20,19 @@ export function IntakeDone({ ticket, onNext }: { ticket: TicketDetail; onNext():
   const [failed, setFailed] = useState<Partial<Record<Doc, string>>>({});
   const next = useRef<HTMLButtonElement>(null);
   const urls = useRef<string[]>([]);
+  // A job as last known, keeping the PDF already shown when a later answer came without one.
+  const setShown = (doc: Doc) => (r: OpenedJob) => setJobs((j) => ({ ...j, [doc]: r.url || !j[doc]?.url ? r : { ...r, url: j[doc]!.url } }));
 
   const print = async (doc: Doc, reprint: boolean) => {
     try {
-      const r = await printDocument(doc, ticket.id, reprint ? { reprint: true, open: true } : {});
+      let r = await printDocument(doc, ticket.id, reprint ? { reprint: true, open: true } : {});
       if (r.url) {
         urls.current.push(r.url);
-        // The receipt opens by itself for printing (the browser allows one tab per key press).
-        if (doc === 'intake_receipt' || reprint) openPdfTab(r.url);
+        // The receipt opens by itself for printing (the browser allows one tab per key press); the
+        // label waits in its viewer, and the log says so until it is opened or saved.
+        if (doc === 'intake_receipt' || reprint) r = await showPdf(r);
       }
-      setJobs((j) => ({ ...j, [doc]: r.url || !j[doc]?.url ? r : { ...r, url: j[doc]!.url } }));
+      setShown(doc)(r);
       if (r.job.status === 'failed') setFailed((f) => ({ ...f, [doc]: r.job.error ?? '' }));
     } catch (e) {
       setFailed((f) => ({ ...f, [doc]: message(e) }));
@@ -101,8 +104,8 @@ export function IntakeDone({ ticket, onNext }: { ticket: TicketDetail; onNext():
         <LoanerLendForm ticket={ticket.id} />
       </Paper>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        {receipt?.url ? <PdfViewer url={receipt.url} title={receipt.job.title} testId="receipt-viewer" /> : null}
-        {label?.url ? <PdfViewer url={label.url} title={label.job.title} testId="label-viewer" /> : null}
+        {receipt?.url ? <PdfViewer doc={receipt} testId="receipt-viewer" onShown={setShown('intake_receipt')} /> : null}
+        {label?.url ? <PdfViewer doc={label} testId="label-viewer" onShown={setShown('device_label')} /> : null}
       </SimpleGrid>
     </Stack>
   );

@@ -1,17 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, NumberInput, Select, Stack, Switch, Table, Text } from '@mantine/core';
-import { DOC_PRINT_DEFAULTS, docPrintSettings, PAGE_FORMATS, type DocPrintSettings, type PageFormat } from '../../../shared/documents/settings';
+import { DOC_FORMATS, DOC_PRINT_DEFAULTS, docPrintSettings, PAGE_FORMATS, type DocPrintSettings, type PageFormat } from '../../../shared/documents/settings';
 import { api } from '../api/client';
 import { isManager, useSession } from '../app/session';
 import { showSuccessToast } from '../components/errors';
 import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 
-/** The document types this screen offers, with the paper each can be laid out on. */
-const TYPES: { type: string; formats: PageFormat[] }[] = [
-  { type: 'intake_receipt', formats: ['a5', 'a4', 'receipt80'] },
-  { type: 'device_label', formats: ['label50x30'] },
-];
+/** Every ticket document, with the paper each can be laid out on (the print service's own table). */
+const TYPES = Object.entries(DOC_FORMATS).map(([type, formats]) => ({ type, formats: formats as readonly PageFormat[] }));
 
 /** Paper, auto-print and copies per document; shop.update gets the documents object back complete. */
 export function DocumentSettings() {

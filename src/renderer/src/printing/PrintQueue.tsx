@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
 import { useSession } from '../app/session';
 import { useErrorToast } from '../hooks/useErrorToast';
-import { jobPdfUrl } from './printService';
+import { jobPdfUrl, showPdf } from './printService';
 
 const STATUS_COLOR: Record<string, string> = { queued: 'gray', printed: 'teal', saved: 'teal', opened: 'blue', failed: 'red' };
 
@@ -32,8 +32,7 @@ export function PrintQueue() {
   };
   const open = async (j: PrintJob) => {
     try {
-      window.open(await jobPdfUrl(j.id), '_blank');
-      await api.call('print.complete', { jobId: j.id, outcome: 'opened' });
+      await showPdf({ job: j, url: await jobPdfUrl(j.id) });
       await invalidate('print.complete');
     } catch (e) {
       toast(e);

@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { fieldErrorsOf } from '../components/errors';
 import { useCall } from '../data/calls';
-import { printDocument } from '../stock/print';
+import { printAndShow } from '../printing/printService';
 import { formatInstant } from '../i18n/format';
 import { useOpen } from '../nav/useNav';
 import { isoDate, pct, saveBase64 } from './format';
@@ -75,7 +75,7 @@ export function ReportTab() {
     const f = Object.entries(i.filters ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
     // In the language on screen (the print service defaults to the shop's).
     try {
-      await printDocument('quality_report', `${i.from}~${i.to}~${i.groupBy ?? ''}~${f}`, { language: locale });
+      await printAndShow('quality_report', `${i.from}~${i.to}~${i.groupBy ?? ''}~${f}`, { language: locale });
     } catch (e) {
       toast(e);
     }

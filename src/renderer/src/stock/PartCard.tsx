@@ -11,7 +11,7 @@ import { MovementModal, type MovementMode } from './MovementModal';
 import { PartFormModal } from './PartFormModal';
 import { SettingsModal } from './SettingsModal';
 import { StockFigures } from './StockFigures';
-import { printDocument } from './print';
+import { printAndShow } from '../printing/printService';
 
 /** The stock card of one part: figures, actions, serials, reservations and the movement history. */
 export function PartCard({ partId, onClose, onChanged }: { partId: string | null; onClose(): void; onChanged(): void }) {
@@ -78,7 +78,7 @@ export function PartCard({ partId, onClose, onChanged }: { partId: string | null
             {manager ? <Button size="xs" variant="light" color="gray" onClick={() => setMode('transferIn')}>{t('ui.stock.action.transferIn')}</Button> : null}
             {manager ? <Button size="xs" variant="default" onClick={() => setSettings(true)}>{t('ui.stock.action.settings')}</Button> : null}
             {user.role === 'admin' && p.source === 'local' ? <Button size="xs" variant="default" onClick={() => setEditing(true)}>{t('ui.stock.action.edit')}</Button> : null}
-            <Button size="xs" variant="default" onClick={() => printDocument('part_label', p.id).catch(toast)}>{t('ui.stock.action.label')}</Button>
+            <Button size="xs" variant="default" onClick={() => printAndShow('part_label', p.id).catch(toast)}>{t('ui.stock.action.label')}</Button>
           </Group>
 
           {p.serialized && detail.serials.length ? (

@@ -3,7 +3,7 @@ import { useCall } from '../data/calls';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { partName } from './format';
-import { printDocument } from './print';
+import { printAndShow } from '../printing/printService';
 
 /** Parts at or below their reorder point, and parts tickets are waiting for, with what to order. */
 export function ReorderTab() {
@@ -16,7 +16,7 @@ export function ReorderTab() {
         <Text c="dimmed" size="sm">
           {t('ui.stock.reorder.intro')}
         </Text>
-        <Button variant="default" onClick={() => printDocument('stock_reorder', 'all').catch(toast)}>
+        <Button variant="default" onClick={() => printAndShow('stock_reorder', 'all').catch(toast)}>
           {t('ui.stock.print')}
         </Button>
       </Group>

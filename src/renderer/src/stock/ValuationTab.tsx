@@ -3,7 +3,7 @@ import { useCall } from '../data/calls';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { money, partName } from './format';
-import { printDocument } from './print';
+import { printAndShow } from '../printing/printService';
 
 /** Stock value at moving-average cost: totals, by category, the most valuable lines. */
 export function ValuationTab() {
@@ -28,7 +28,7 @@ export function ValuationTab() {
             <Text fw={700} size="xl">{v.totals.units}</Text>
           </Paper>
         </SimpleGrid>
-        <Button variant="default" onClick={() => printDocument('stock_valuation', 'all').catch(toast)}>
+        <Button variant="default" onClick={() => printAndShow('stock_valuation', 'all').catch(toast)}>
           {t('ui.stock.print')}
         </Button>
       </Group>

@@ -7,8 +7,8 @@ import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
 import { useSession } from '../app/session';
 import { useErrorToast } from '../hooks/useErrorToast';
-import { printDocument } from '../printing/printService';
-import { PdfViewer, openPdfTab } from '../printing/PdfViewer';
+import { printAndShow, type OpenedJob } from '../printing/printService';
+import { PdfViewer } from '../printing/PdfViewer';
 import { CoverageBadge, StatusBadge, TicketBadges } from './TicketBadges';
 import { PasscodeReveal } from './PasscodeReveal';
 import { AttachmentThumbs } from './AttachmentThumbs';
@@ -40,7 +40,7 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
   const { toast } = useErrorToast();
   const { shop } = useSession();
   const tz = shop?.settings.timeZone;
-  const [preview, setPreview] = useState<{ url: string; title: string } | null>(null);
+  const [preview, setPreview] = useState<OpenedJob | null>(null);
   const c = ticket.customer;
   const d = ticket.device;
   const s = ticket.service;
@@ -49,8 +49,9 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
 
   const reprint = async (doc: 'intake_receipt' | 'device_label') => {
     try {
-      const r = await printDocument(doc, ticket.id, { reprint: true, open: true });
-      if (r.url && !openPdfTab(r.url)) setPreview({ url: r.url, title: r.job.title });
+      const r = await printAndShow(doc, ticket.id, { reprint: true });
+      // A blocked pop-up: the PDF waits in a dialog with its own button.
+      if (r.url && r.job.status === 'queued') setPreview(r);
     } catch (e) {
       toast(e);
     }
@@ -223,8 +224,8 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
       <Divider label={t('ui.tickets.detail.timeline')} labelPosition="left" />
       <TicketTimeline events={ticket.events} />
 
-      <Modal opened={!!preview} onClose={() => (preview && URL.revokeObjectURL(preview.url), setPreview(null))} size="lg" title={preview?.title}>
-        {preview ? <PdfViewer url={preview.url} title={preview.title} /> : null}
+      <Modal opened={!!preview} onClose={() => (preview?.url && URL.revokeObjectURL(preview.url), setPreview(null))} size="lg" title={preview?.job.title}>
+        {preview ? <PdfViewer doc={preview} onShown={setPreview} /> : null}
       </Modal>
     </Stack>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Text } from '@mantine/core';
 import { useI18n } from '../../i18n/I18nProvider';
-import { printDocument } from '../../stock/print';
+import { printAndShow } from '../../printing/printService';
 import { QuoteEditor } from './QuoteEditor';
 import { QuoteView } from './QuoteView';
 import { EDITABLE, type CardProps } from './types';
@@ -20,7 +20,7 @@ export function QuoteCard({ wb }: CardProps) {
         </Text>
         <Group gap="xs">
           {c ? (
-            <Button size="xs" variant="subtle" onClick={() => void printDocument('quote', c.id)} data-testid="quote-print">
+            <Button size="xs" variant="subtle" onClick={() => void printAndShow('quote', c.id)} data-testid="quote-print">
               {t('ui.bench.quote.print')}
             </Button>
           ) : null}

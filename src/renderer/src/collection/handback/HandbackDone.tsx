@@ -32,7 +32,7 @@ export function HandbackDone({ h, onNext }: { h: Handback; onNext(): void }) {
           </Group>
           <Stack mt="sm" gap="xs">
             {handbackDocs.map((d) =>
-              docs[d]?.url ? <PdfViewer key={d} url={docs[d]!.url!} title={docs[d]!.job.title} testId={`collection-viewer-${d}`} /> : null,
+              docs[d]?.url ? <PdfViewer key={d} doc={docs[d]!} testId={`collection-viewer-${d}`} onShown={h.shown(d)} /> : null,
             )}
           </Stack>
           <Button mt="md" onClick={onNext} data-testid="collection-next" rightSection={<Kbd size="xs">Esc</Kbd>}>

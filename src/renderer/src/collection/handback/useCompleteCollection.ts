@@ -4,7 +4,7 @@ import type { Procedures } from '../../../../shared/api/procedures';
 import type { CollectInputRaw, CollectionView } from '../../../../shared/collection/schemas';
 import { useCallMutation } from '../../data/calls';
 import { useErrorToast } from '../../hooks/useErrorToast';
-import { printDocument, type OpenedJob } from '../../printing/printService';
+import { printDocument, showPdf, type OpenedJob } from '../../printing/printService';
 
 type Done = OutputOf<Procedures['collection.complete']>;
 export type HandbackDoc = 'repair_receipt' | 'warranty_card';
@@ -23,11 +23,16 @@ export function useCompleteCollection(view: CollectionView) {
   const run = async (input: CollectInputRaw) => {
     setDone(await complete.mutateAsync(input));
     for (const d of handbackDocs) {
-      printDocument(d, view.ticket.id).then(
-        (j) => setDocs((x) => ({ ...x, [d]: j })),
-        (e) => toast(e),
-      );
+      // The receipt opens by itself, as the intake receipt does (one tab per key press); the card waits in its viewer.
+      printDocument(d, view.ticket.id)
+        .then((j) => (d === 'repair_receipt' ? showPdf(j) : j))
+        .then(
+          (j) => setDocs((x) => ({ ...x, [d]: j })),
+          (e) => toast(e),
+        );
     }
   };
-  return { run, done, docs, busy: complete.isPending, handbackDocs };
+  /** A document's job once its PDF was opened or saved from the viewer (the log's status with it). */
+  const shown = (d: HandbackDoc) => (j: OpenedJob) => setDocs((x) => ({ ...x, [d]: j }));
+  return { run, done, docs, shown, busy: complete.isPending, handbackDocs };
 }

@@ -79,7 +79,7 @@ export function useHandback(view: CollectionView) {
     tenders: v.tenders, setTenders, setTender, check, allowBalance: v.allowBalance, setAllowBalance: setter('allowBalance'), balanceReason: v.balanceReason, setBalanceReason: setter('balanceReason'), refundTender: v.refundTender, setRefundTender: setter('refundTender'),
     sanbaoDue, sanbaoTender: v.sanbaoTender, setSanbaoTender: setter('sanbaoTender'), sanbaoReference: v.sanbaoReference, setSanbaoReference: setter('sanbaoReference'),
     loanerOverride: v.loanerOverride, setLoanerOverride: setter('loanerOverride'), needsManager, approval: v.approval, setApproval: setter('approval'), blocked,
-    errors: form.errors, setErrors: form.setErrors, submit, done: complete.done, docs: complete.docs, busy: complete.busy, handbackDocs: complete.handbackDocs,
+    errors: form.errors, setErrors: form.setErrors, submit, done: complete.done, docs: complete.docs, shown: complete.shown, busy: complete.busy, handbackDocs: complete.handbackDocs,
   };
 }
 
