@@ -3,7 +3,7 @@ import type { Handlers } from '../api/context';
 import { appendEvent } from '../tickets/events';
 import { authorize, decline, recordIntakeConsent } from './authorizations';
 import { ticketBasics } from './common';
-import { listPriceItems, savePriceItem } from './pricelist';
+import { addStarterPriceList, listPriceItems, savePriceItem } from './pricelist';
 import { coverageFacts, latestQuoteRow, loadQuote, quoteState } from './quotes';
 import { saveQuote } from './quote-save';
 import { transition } from './transition';
@@ -79,6 +79,7 @@ export const benchHandlers: Handlers<typeof benchProcedures> = {
   'bench.time.list': (input, ctx) => timeLogs(ctx, input, input.limit),
   'priceList.list': (input, ctx) => listPriceItems(ctx.sqlite, input),
   'priceList.save': (input, ctx) => savePriceItem(ctx, input),
+  'priceList.starter': (input, ctx) => addStarterPriceList(ctx, input.categories),
   async 'bench.quote.save'(input, ctx) {
     await saveQuote(
       ctx,

@@ -7,7 +7,9 @@ import type { Selectable } from 'kysely';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { PriceItem, PriceItemInput } from '../../shared/bench/schemas';
 import type { Ctx } from '../api/context';
-import { prepared, statement } from '../db/statements';
+import { exists, prepared, statement } from '../db/statements';
+import { starterPriceItems } from '../../shared/bench/starter-prices';
+import type { DeviceCategory } from '../../shared/devices/categories';
 import { shopSettings } from '../shop/settings';
 import type { PriceListItemsTable } from './tables';
 
@@ -87,4 +89,20 @@ export async function savePriceItem(ctx: Ctx, input: PriceItemInput, source: 'lo
   ).run(row);
   if (source === 'local') await ctx.audit(existing ? 'priceList.update' : 'priceList.create', 'price_list_item', id, { code: input.code, priceFen: input.priceFen });
   return toPriceItem(priceRow(ctx.sqlite, id)!);
+}
+
+/**
+ * The starter list of the categories a shop repairs, added in one write: an item whose code the
+ * shop already has is left as the manager set it (the starter never overwrites a price), and a
+ * diagnosis fee is added only where the shop has none.
+ */
+export async function addStarterPriceList(ctx: Ctx, categories: readonly DeviceCategory[]): Promise<{ created: number; items: PriceItem[] }> {
+  let created = 0;
+  for (const item of starterPriceItems(categories)) {
+    if (statement<{ id: string }>(ctx.sqlite, `SELECT id FROM price_list_items WHERE code = ?`).get(item.code)) continue;
+    if (item.diagnosisFee && exists(ctx.sqlite, `SELECT 1 FROM price_list_items WHERE diagnosis_fee = 1 AND active = 1 AND category = ?`, item.category)) continue;
+    await savePriceItem(ctx, item);
+    created++;
+  }
+  return { created, items: listPriceItems(ctx.sqlite, { includeInactive: true }) };
 }

@@ -5,7 +5,7 @@ import type { Handlers } from '../api/context';
 import { assertCatalogEditable, partByCode, partRow, requirePartRow, searchParts, upsertPart } from './catalog';
 import { registerStockDocuments } from './documents';
 import { registerPartsCatalogKind } from './pulled';
-import { importCatalog } from './import';
+import { importCatalog, importTemplate } from './import';
 import { toMovement, type MovementRowDb } from './ledger';
 import { getLoan, issueLoaner, listLoans, returnLoaner } from './loaners';
 import { addOldPart, confirmShipment, createShipment, getShipment, listOldParts, listShipments } from './old-parts';
@@ -59,6 +59,7 @@ export const stockHandlers: Handlers<P> = {
     return partRow(ctx.sqlite, id);
   },
 
+  'parts.importTemplate': (input, ctx) => importTemplate(input.format, input.language ?? ctx.locale),
   async 'parts.import'(input, ctx) {
     assertCatalogEditable(ctx.sqlite);
     return importCatalog(ctx, input);

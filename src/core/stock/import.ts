@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/errors';
 import { t } from '../../shared/i18n/translate';
 import type { Locale } from '../../shared/i18n/types';
 import { parseCsv } from '../../shared/stock/csv';
-import { checkImportRows, mapHeader } from '../../shared/stock/import-rows';
+import { checkImportRows, mapHeader, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLES, TEMPLATE_HEADINGS } from '../../shared/stock/import-rows';
 import type { ImportReport } from '../../shared/stock/schemas';
 import { upsertPart } from './catalog';
 import type { StockCtx } from './ledger';
@@ -81,4 +81,24 @@ export async function importCatalog(
   report.committed = true;
   await ctx.audit('parts.import', 'parts', null, { fileName: input.fileName, created: report.created, updated: report.updated, rejected: badRows });
   return report;
+}
+
+/** The import template as a file: XLSX (one sheet, headings bold) or CSV with a BOM, so Excel opens the Chinese right. */
+export async function importTemplate(format: 'xlsx' | 'csv', locale: Locale): Promise<{ fileName: string; mimeType: string; base64: string }> {
+  const headings = TEMPLATE_COLUMNS.map((c) => TEMPLATE_HEADINGS[locale][c]);
+  const rows = TEMPLATE_EXAMPLES[locale].map((r) => TEMPLATE_COLUMNS.map((c) => r[c]));
+  const name = t(locale, 'stock.import.templateName');
+  if (format === 'csv') {
+    const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const text = '\uFEFF' + [headings, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+    return { fileName: `${name}.csv`, mimeType: 'text/csv', base64: Buffer.from(text, 'utf8').toString('base64') };
+  }
+  const wb = new (excel().Workbook)();
+  const ws = wb.addWorksheet(name);
+  ws.addRow(headings).font = { bold: true };
+  // Text cells: a price typed as 1500.00 stays what the person sees, a SKU keeps its leading zeros.
+  for (const r of rows) ws.addRow(r);
+  ws.columns.forEach((col) => ((col.width = 16), (col.numFmt = '@')));
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: `${name}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buf.toString('base64') };
 }

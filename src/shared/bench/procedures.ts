@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../api/contract';
-import { ADMINS, ALL_STAFF, MANAGERS } from '../api/roles';
+import { ALL_STAFF, CATALOG_EDITORS, MANAGERS } from '../api/roles';
+import { categorySchema } from '../warranty/field-schemas';
 import { ticketStatusSchema } from '../tickets/schemas';
 import { BENCH_STAFF } from './roles';
 import {
@@ -117,10 +118,18 @@ export const benchProcedures = {
     kind: 'query',
   }),
   'priceList.save': procedure({
-    summary: 'Creates or changes a price-list item. Admin; refused once the shop is enrolled (head office owns the list then).',
+    summary: 'Creates or changes a price-list item. Manager or admin; refused once the shop is enrolled (head office owns the list then).',
     input: priceItemInputSchema,
     output: priceItemSchema,
-    access: ADMINS,
+    access: CATALOG_EDITORS,
+    kind: 'mutation',
+  }),
+  'priceList.starter': procedure({
+    summary:
+      "Adds the starter price list of the categories the shop repairs (labour per category, the diagnosis fee, the rush fee; an on-site fee for large appliances). Items whose code exists are left as they are. Manager or admin, not enrolled.",
+    input: z.object({ categories: z.array(categorySchema).min(1, { message: 'bench.validation.starterCategories' }).max(20) }).strict(),
+    output: z.object({ created: z.number().int(), items: z.array(priceItemSchema) }),
+    access: CATALOG_EDITORS,
     kind: 'mutation',
   }),
   'bench.quote.save': procedure({

@@ -126,3 +126,24 @@ export function checkImportRows(header: readonly string[], rows: readonly string
   });
   return { good, issues };
 }
+
+/**
+ * The downloadable import template (issue 19 point 2): one heading per column in the shop's
+ * language, each one the import reads back (a test maps them), and two example rows that import
+ * as they are — a plain part and a serialized one.
+ */
+export const TEMPLATE_HEADINGS: Record<'zh-CN' | 'en', Record<ImportColumn, string>> = {
+  'zh-CN': { sku: '料号', nameZh: '名称', nameEn: '英文名称', category: '类别', models: '适用机型', grade: '品质', kind: '种类', serialized: '序列号管理', warrantyDays: '保修天数', listPrice: '零售价', cost: '成本价', barcode: '条码' },
+  en: { sku: 'sku', nameZh: 'name_zh', nameEn: 'name_en', category: 'category', models: 'models', grade: 'grade', kind: 'kind', serialized: 'serialized', warrantyDays: 'warranty_days', listPrice: 'list_price', cost: 'cost', barcode: 'barcode' },
+};
+export const TEMPLATE_EXAMPLES: Record<'zh-CN' | 'en', Record<ImportColumn, string>[]> = {
+  'zh-CN': [
+    { sku: 'EX-SCREEN-01', nameZh: '示例屏幕总成', nameEn: 'Example screen assembly', category: '屏幕', models: 'Mate 60;Mate 60 Pro', grade: '原厂', kind: '配件', serialized: '否', warrantyDays: '90', listPrice: '1500.00', cost: '750.00', barcode: '' },
+    { sku: 'EX-BOARD-01', nameZh: '示例主板', nameEn: 'Example mainboard', category: '主板', models: 'Mate 60', grade: '原厂', kind: '配件', serialized: '是', warrantyDays: '90', listPrice: '3000.00', cost: '1500.00', barcode: '' },
+  ],
+  en: [
+    { sku: 'EX-SCREEN-01', nameZh: '示例屏幕总成', nameEn: 'Example screen assembly', category: 'screen', models: 'Mate 60;Mate 60 Pro', grade: 'original', kind: 'part', serialized: 'no', warrantyDays: '90', listPrice: '1500.00', cost: '750.00', barcode: '' },
+    { sku: 'EX-BOARD-01', nameZh: '示例主板', nameEn: 'Example mainboard', category: 'mainboard', models: 'Mate 60', grade: 'original', kind: 'part', serialized: 'yes', warrantyDays: '90', listPrice: '3000.00', cost: '1500.00', barcode: '' },
+  ],
+};
+export const TEMPLATE_COLUMNS = Object.keys(COLUMNS) as ImportColumn[];

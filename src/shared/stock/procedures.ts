@@ -75,15 +75,22 @@ export const stockProcedures = {
     kind: 'query',
   }),
   'parts.save': procedure({
-    summary: 'Creates or updates a catalog part (by id, or by SKU for a new one). Admin only, and only while the shop is not enrolled with head office.',
+    summary: 'Creates or updates a catalog part (by id, or by SKU for a new one). Manager or admin, and only while the shop is not enrolled with head office.',
     input: z.object({ id: id.optional(), part: partInputSchema }).strict(),
     output: partRowSchema,
     access: CATALOG_EDITORS,
     kind: 'mutation',
   }),
+  'parts.importTemplate': procedure({
+    summary: 'The catalog import template (XLSX or CSV) with its headings in the language asked and two example rows that import as they are.',
+    input: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx'), language: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    access: CATALOG_EDITORS,
+    kind: 'query',
+  }),
   'parts.import': procedure({
     summary:
-      'Imports catalog parts from CSV or XLSX (base64). Answers a per-row error report; a file with errors imports nothing unless acceptGoodRows. Admin, not enrolled.',
+      'Imports catalog parts from CSV or XLSX (base64). Answers a per-row error report; a file with errors imports nothing unless acceptGoodRows. Manager or admin, not enrolled.',
     input: z
       .object({
         fileName: z.string().trim().min(1).max(200),
