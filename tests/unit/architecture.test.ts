@@ -121,7 +121,7 @@ function lineCount(file: string): number {
 function longFiles(root = SRC): string[] {
   return files(root)
     .filter((f) => !LONG_FILES_ALLOWED.some((a) => a.pattern.test(path.relative(root, f).split(path.sep).join('/'))))
-    .filter((f) => lineCount(f) > (path.relative(root, f).split(path.sep)[0] === 'renderer' ? MAX_RENDERER_LINES : MAX_LINES))
+    .filter((f) => lineCount(f) > (['renderer', 'hq-console'].includes(path.relative(root, f).split(path.sep)[0]!) ? MAX_RENDERER_LINES : MAX_LINES))
     .map((f) => `${path.relative(root, f).split(path.sep).join('/')}: ${lineCount(f)} lines`);
 }
 
@@ -222,6 +222,13 @@ describe('architecture guard', () => {
   it('lets the renderer import only src/shared and itself (and its UI packages)', () => {
     const uiPackages = /^(react|react-dom|react-router|@mantine\/|@tanstack\/react-query$|zod$|.*\.css$)/;
     expect(violations('renderer', (s, r) => (r === null ? uiPackages.test(s) : inside(r, 'shared', 'renderer')))).toEqual([]);
+  });
+
+  it('lets head office\'s console (src/hq-console) import only src/shared, itself, its UI packages and the renderer\'s Mantine theme; nothing imports it', () => {
+    const uiPackages = /^(react|react-dom|react-router|@mantine\/|@tanstack\/react-query$|zod$|.*\.css$)/;
+    const theme = path.resolve('src/renderer/src/app/theme');
+    expect(violations('hq-console', (s, r) => (r === null ? uiPackages.test(s) : inside(r, 'shared', 'hq-console') || r === theme))).toEqual([]);
+    for (const layer of ['core', 'renderer', 'shared', 'main', 'preload', 'server', 'hq']) expect(violations(layer, (_s, r) => !inside(r, 'hq-console'))).toEqual([]);
   });
 
   it('lets the preload import only electron and src/shared', () => {

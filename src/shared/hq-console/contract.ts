@@ -73,8 +73,8 @@ export type HqUser = z.infer<typeof hqUserSchema>;
 
 export interface HqMe {
   user: HqUser;
-  /** When the session ends if nothing else happens (idle or absolute, whichever is sooner). */
-  expiresAt: string;
+  /** When the session ends if nothing else happens (idle or absolute, whichever is sooner); null for the admin token. */
+  expiresAt: string | null;
 }
 
 export interface AuditEntry {
@@ -123,3 +123,20 @@ export interface NewShopCode {
 /** Refusals of the console API, beside the sync protocol's (their words: hq.refusal.<code>). */
 export const CONSOLE_ERROR_CODES = ['FORBIDDEN', 'FOREIGN_ORIGIN', 'BAD_CREDENTIALS', 'LOCKED', 'DISABLED', 'SESSION_ENDED', 'VALIDATION', 'CONFLICT'] as const;
 export type ConsoleErrorCode = (typeof CONSOLE_ERROR_CODES)[number];
+
+/** What each procedure answers (the console's client is typed by it). */
+export interface HqOutputs {
+  'auth.signIn': HqMe;
+  'auth.signOut': { ok: true };
+  'auth.me': HqMe;
+  'auth.changePassword': { ok: true };
+  'users.list': { users: HqUser[] };
+  'users.create': HqUser;
+  'users.update': HqUser;
+  'users.resetPassword': HqUser;
+  'audit.list': { entries: AuditEntry[] };
+  'shops.list': { shops: ShopStatus[] };
+  'shops.create': NewShopCode;
+  'shops.enrollmentCode': NewShopCode;
+  'shops.revoke': { shop: ShopStatus };
+}
