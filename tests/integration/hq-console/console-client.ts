@@ -4,7 +4,7 @@
  * origin it comes from when asked to.
  */
 import { ADMIN_TOKEN, type TestHq } from '../../helpers/hq';
-import { listen } from '../../security/hq-helpers';
+import { listen, rawRequest } from '../../security/hq-helpers';
 
 export interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -25,13 +25,15 @@ export class ConsoleClient {
     if (this.opts.origin) headers.origin = this.opts.origin;
     if (this.opts.host) headers.host = this.opts.host;
     if (this.opts.token) headers.authorization = `Bearer ${this.opts.token}`;
-    const res = await fetch(`${this.base}/console/api/${name}`, { method: 'POST', headers, body: JSON.stringify(input) });
-    const setCookie = res.headers.get('set-cookie');
+    // node:http, not fetch: fetch sets Host itself, and a rebinding page's Host is what is tested.
+    const res = await rawRequest(this.base, { path: `/console/api/${name}`, headers, chunks: [Buffer.from(JSON.stringify(input))] });
+    const raw = res.headers['set-cookie'];
+    const setCookie = raw ? raw[0]! : null;
     if (setCookie) {
       const [pair] = setCookie.split(';');
       this.cookie = pair!.endsWith('=') ? null : pair!;
     }
-    return { status: res.status, body: (await res.json()) as Answer<T>['body'], setCookie };
+    return { status: res.status, body: res.json as Answer<T>['body'], setCookie };
   }
 
   async signIn(username: string, password: string): Promise<Answer> {
