@@ -21,6 +21,12 @@ if (program === 'serve' && isStale(path.join(ROOT, 'out/renderer/index.html'), [
   const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+// Head office serves its console (out/hq-console) the same way.
+if (program === 'hq' && isStale(path.join(ROOT, 'out/hq-console/index.html'), ['src/hq-console', 'src/shared'])) {
+  console.log('Building the head-office console (out/hq-console)…');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.hq-console.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
 await ensureNodeBuild();
 
 // No --enable-source-maps: it parses the 5 MB map at every start (about 200 ms, issue 22). A stack

@@ -8,6 +8,8 @@ import { errorHandler, frameworkErrors, notFound } from './http/refusals';
 import { installBodyParsing } from './http/body';
 import { makeGuards } from './http/guards';
 import { perAddress, perShop, registerRateLimits } from './http/rate-limits';
+import { registerConsole, type ConsoleOptions } from './console/routes';
+import { watchShops } from './console/shop-watch';
 
 export interface HqAppOptions {
   service: HqService;
@@ -17,6 +19,8 @@ export interface HqAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Proxies trusted, body timeout, rate limits (defaults: http/settings.ts). */
   http?: Partial<Omit<HqHttpSettings, 'rateLimits'>> & { rateLimits?: Partial<RateLimits> };
+  /** The console (its pages, public host names, session rules); its API runs with or without it. */
+  console?: Omit<ConsoleOptions, 'adminToken' | 'limits'>;
 }
 
 function meta(req: FastifyRequest): RequestMeta {
@@ -54,7 +58,10 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
   // Routes in a plugin registered after the rate limiter, so its onRoute hook sees every one.
   void app.register(async (r) => {
     r.setNotFoundHandler({ preHandler: r.rateLimit(perAddress(limits.other)) }, notFound);
-    const { shopAuth, adminAuth } = makeGuards(r, service, { adminToken: opts.adminToken, authFailuresPerMinute: limits.authFailures });
+    const guards = makeGuards(r, service, { adminToken: opts.adminToken, authFailuresPerMinute: limits.authFailures });
+    const { shopAuth, adminAuth } = guards;
+    watchShops(r, service);
+    registerConsole(r, service, guards, { ...opts.console, adminToken: opts.adminToken, limits: { signIn: limits.signIn, console: limits.console } });
     const shopId = (req: FastifyRequest) => req.shopId!;
 
     // Shop endpoints -----------------------------------------------------------------------------

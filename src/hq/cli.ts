@@ -8,11 +8,15 @@ import { HqService, type HqFaults } from './service';
 import { LATEST_SHOP_SCHEMA, OLDEST_SHOP_SCHEMA, SHOP_SCHEMA_VERSIONS, shapesAt } from './shapes';
 import { pulledKinds } from '../shared/sync/kinds';
 import { httpSettingsFromEnv } from './http/settings';
+import { usersCommand } from './console/cli-users';
+import { defaultConsoleDir } from './console/static';
 
 /**
  * `npm run hq -- [--data-dir DIR] [--port N] [--host ADDR]`: the head-office server.
  * `npm run hq -- shops create --code SZ01 --name 福田店 | shops list | shops revoke <id|code> | shops code <id|code>`.
  * `npm run hq -- items kinds | items publish --kind parts.catalog [--shop <id|code>] --file items.json`.
+ * `npm run hq -- users add --username U --name N --role network_admin --password-stdin | users list`.
+ * The console is served at /console/ from out/hq-console; HQ_CONSOLE_HOSTS names the public host(s).
  * Stores in SQLite (DIR/hq.sqlite) unless DATABASE_URL is set (PostgreSQL). The admin API needs
  * HQ_ADMIN_TOKEN (or --admin-token); the shops commands work on the database directly. Request
  * handling: HQ_TRUST_PROXY, HQ_BODY_TIMEOUT_MS, HQ_RATE_LIMITS (src/hq/http/settings.ts).
@@ -32,6 +36,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       shop: { type: 'string' },
       file: { type: 'string' },
       json: { type: 'boolean', default: false },
+      username: { type: 'string' },
+      role: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
     },
   });
   const store = await openHqDatabase({ databaseUrl: process.env.DATABASE_URL || null, dataDir: path.resolve(values['data-dir']!) });
@@ -62,6 +69,15 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     } catch (e) {
       console.error(e instanceof HqError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : e);
       process.exitCode = 1;
+    } finally {
+      await store.close();
+    }
+    return;
+  }
+
+  if (positionals[0] === 'users') {
+    try {
+      process.exitCode = await usersCommand(service, positionals.slice(1), values);
     } finally {
       await store.close();
     }
@@ -107,7 +123,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   for (let v = OLDEST_SHOP_SCHEMA; v <= LATEST_SHOP_SCHEMA; v++) if (SHOP_SCHEMA_VERSIONS.includes(v)) shapesAt(v);
   const adminToken = values['admin-token'] ?? process.env.HQ_ADMIN_TOKEN ?? null;
   const http = httpSettingsFromEnv(process.env);
-  const app = buildHqApp({ service, adminToken, http, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const consoleHosts = (process.env.HQ_CONSOLE_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const app = buildHqApp({ service, adminToken, http, logger: { level: process.env.LOG_LEVEL ?? 'info' }, console: { staticDir: defaultConsoleDir(), publicHosts: consoleHosts } });
   const address = await app.listen({ port: Number(values.port), host: values.host });
   app.log.info({ address, store: store.describe, adminApi: !!adminToken, trustProxy: http.trustProxy, bodyTimeoutMs: http.bodyTimeoutMs, rateLimits: http.rateLimits }, 'Fixpoint head office listening');
   if (!adminToken) app.log.warn('HQ_ADMIN_TOKEN not set: the admin API is disabled (the shops CLI still works)');

@@ -3,12 +3,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import { consoleMigration, type HqAuditTable, type HqSessionsTable, type HqShopWatchColumns, type HqUsersTable } from './console/migration';
 
 /**
  * Head office's database: SQLite (a file, the default) or PostgreSQL (DATABASE_URL), the same
  * kysely code and the same migrations (schema builder, portable types) on both.
  */
-export interface HqShopsTable {
+export interface HqShopsTable extends HqShopWatchColumns {
   id: string;
   code: string;
   name: string;
@@ -70,6 +71,9 @@ export interface HqDB {
   hq_batches: HqBatchesTable;
   hq_items: HqItemsTable;
   hq_counter: HqCounterTable;
+  hq_users: HqUsersTable;
+  hq_sessions: HqSessionsTable;
+  hq_audit: HqAuditTable;
 }
 
 export type HqDialect = 'sqlite' | 'postgres';
@@ -209,7 +213,7 @@ const restoreMigration: Migration = {
 
 /** Head office's migrations for a dialect, by name in order (kysely's Migrator runs them sorted by name). */
 export function hqMigrations(dialect: HqDialect): Record<string, Migration> {
-  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration };
+  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration };
 }
 
 /** bigint columns come back from pg as strings; head-office numbers stay far below 2^53. */

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { SyncErrorCode } from '../shared/sync/protocol';
+import type { ConsoleErrorCode } from '../shared/hq-console/contract';
 
 /** A typed head-office refusal: `{ error: { code, message, details } }` with an HTTP status. */
 export class HqError extends Error {
   constructor(
-    readonly code: SyncErrorCode,
+    readonly code: SyncErrorCode | ConsoleErrorCode,
     readonly status: number,
     message: string,
     readonly details: Record<string, unknown> = {},

@@ -25,12 +25,14 @@ export async function pull(ctx: HqContext, shopId: string, body: unknown, meta: 
     .execute();
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
-  await ctx.db.updateTable('hq_shops').set({ last_pull_at: ctx.nowIso(), last_seen_at: ctx.nowIso() }).where('id', '=', shopId).execute();
+  // The last page moves the cursor to the counter (past changes meant for other shops), so
+  // the shop's next push answer tells it whether anything is left to pull.
+  const next = more ? Number(page[page.length - 1]!.change_no) : Math.max(cursor, counter, page.length ? Number(page[page.length - 1]!.change_no) : 0);
+  // pull_cursor: where the shop stands once it applied this page (the console counts what is left after it).
+  await ctx.db.updateTable('hq_shops').set({ last_pull_at: ctx.nowIso(), last_seen_at: ctx.nowIso(), pull_cursor: next }).where('id', '=', shopId).execute();
   return {
     items: page.map((r) => ({ kind: r.kind, id: r.id, change: Number(r.change_no), deleted: r.deleted === 1, data: r.data === null ? null : JSON.parse(r.data) })),
-    // The last page moves the cursor to the counter (past changes meant for other shops), so
-    // the shop's next push answer tells it whether anything is left to pull.
-    cursor: more ? Number(page[page.length - 1]!.change_no) : Math.max(cursor, counter, page.length ? Number(page[page.length - 1]!.change_no) : 0),
+    cursor: next,
     more,
   };
 }

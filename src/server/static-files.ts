@@ -2,13 +2,7 @@ import type http from 'node:http';
 import sirv from 'sirv';
 import { t } from '../shared/i18n/translate';
 import type { Locale } from '../shared/i18n/types';
-
-// Same policy as the Electron window: only our own files, no remote content.
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
-
-/** Vite's content-hashed output (assets/name-HASH.ext): its name changes whenever its bytes do. */
-const HASHED = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
+import { staticHeaders } from '../shared/http/static-policy';
 
 export type StaticHandler = (req: http.IncomingMessage, res: http.ServerResponse, locale: Locale) => void;
 
@@ -31,12 +25,9 @@ export function staticFiles(root: string | null): StaticHandler {
     etag: true,
     gzip: true,
     brotli: true,
-    // A hashed asset never changes under its name; everything else (index.html first) is revalidated
-    // on each load so a new build is picked up at once.
+    // Same CSP and caching as head office's console (shared/http/static-policy.ts).
     setHeaders(res, pathname) {
-      res.setHeader('Cache-Control', HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      res.setHeader('Content-Security-Policy', CSP);
-      res.setHeader('X-Content-Type-Options', 'nosniff');
+      for (const [k, v] of Object.entries(staticHeaders(pathname))) res.setHeader(k, v);
     },
   });
   return (req, res, locale) =>

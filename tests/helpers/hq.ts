@@ -56,7 +56,10 @@ export interface TestHq {
 }
 
 /** A head office on a fresh SQLite file or a fresh PostgreSQL database, with crash injection. */
-export async function openTestHq(dialect: HqDialect, opts: { now?: () => Date; http?: HqAppOptions['http']; logger?: HqAppOptions['logger'] } = {}): Promise<TestHq> {
+export async function openTestHq(
+  dialect: HqDialect,
+  opts: { now?: () => Date; http?: HqAppOptions['http']; logger?: HqAppOptions['logger']; console?: HqAppOptions['console'] } = {},
+): Promise<TestHq> {
   let databaseUrl: string | null = null;
   let file: string | null = null;
   if (dialect === 'postgres') {
@@ -85,7 +88,7 @@ export async function openTestHq(dialect: HqDialect, opts: { now?: () => Date; h
   // head office runs on the test's time too: enrollment codes and figures never see today's date
   const hqClock = new RunningClock();
   const service = new HqService(store, { faults, now: opts.now ?? (() => hqClock.now()) });
-  const app = buildHqApp({ service, adminToken: ADMIN_TOKEN, http: opts.http, logger: opts.logger });
+  const app = buildHqApp({ service, adminToken: ADMIN_TOKEN, http: opts.http, logger: opts.logger, console: opts.console });
   await app.ready();
   return {
     dialect,

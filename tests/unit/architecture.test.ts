@@ -121,7 +121,7 @@ function lineCount(file: string): number {
 function longFiles(root = SRC): string[] {
   return files(root)
     .filter((f) => !LONG_FILES_ALLOWED.some((a) => a.pattern.test(path.relative(root, f).split(path.sep).join('/'))))
-    .filter((f) => lineCount(f) > (path.relative(root, f).split(path.sep)[0] === 'renderer' ? MAX_RENDERER_LINES : MAX_LINES))
+    .filter((f) => lineCount(f) > (['renderer', 'hq-console'].includes(path.relative(root, f).split(path.sep)[0]!) ? MAX_RENDERER_LINES : MAX_LINES))
     .map((f) => `${path.relative(root, f).split(path.sep).join('/')}: ${lineCount(f)} lines`);
 }
 
@@ -224,12 +224,21 @@ describe('architecture guard', () => {
     expect(violations('renderer', (s, r) => (r === null ? uiPackages.test(s) : inside(r, 'shared', 'renderer')))).toEqual([]);
   });
 
+  it('lets head office\'s console (src/hq-console) import only src/shared, itself, its UI packages and the renderer\'s Mantine theme; nothing imports it', () => {
+    const uiPackages = /^(react|react-dom|react-router|@mantine\/|@tanstack\/react-query$|zod$|.*\.css$)/;
+    const theme = path.resolve('src/renderer/src/app/theme');
+    expect(violations('hq-console', (s, r) => (r === null ? uiPackages.test(s) : inside(r, 'shared', 'hq-console') || r === theme))).toEqual([]);
+    for (const layer of ['core', 'renderer', 'shared', 'main', 'preload', 'server', 'hq']) expect(violations(layer, (_s, r) => !inside(r, 'hq-console'))).toEqual([]);
+  });
+
   it('lets the preload import only electron and src/shared', () => {
     expect(violations('preload', (s, r) => (r === null ? s === 'electron' : inside(r, 'shared', 'preload')))).toEqual([]);
   });
 
-  it('lets head office (src/hq) import src/shared and from src/core/db only (the shop schema, the statement cache); nothing imports src/hq', () => {
-    expect(violations('hq', (s, r) => !/^(electron|react|react-dom|@mantine\/)/.test(s) && (r === null || inside(r, 'shared', 'hq', 'core/db')))).toEqual([]);
+  it('lets head office (src/hq) import src/shared and from src/core/db only (the shop schema, the statement cache) and the shop password hashing; nothing imports src/hq', () => {
+    // core/auth/passwords.ts: scrypt over node:crypto alone; the console's people hash their passwords as the shop's do
+    const passwords = path.resolve('src/core/auth/passwords.ts');
+    expect(violations('hq', (s, r) => !/^(electron|react|react-dom|@mantine\/)/.test(s) && (r === null || inside(r, 'shared', 'hq', 'core/db') || `${r}.ts` === passwords))).toEqual([]);
     for (const layer of ['core', 'renderer', 'shared', 'main', 'preload', 'server']) {
       expect(violations(layer, (_s, r) => !inside(r, 'hq'))).toEqual([]);
     }

@@ -5,7 +5,8 @@
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import type BetterSqlite3 from 'better-sqlite3';
-import { HEADER_APP, HEADER_PROTOCOL, HEADER_SCHEMA, PROTOCOL_VERSION, hqErrorSchema } from '../../shared/sync/protocol';
+import { HEADER_APP, HEADER_OUTBOX, HEADER_PROTOCOL, HEADER_SCHEMA, PROTOCOL_VERSION, hqErrorSchema } from '../../shared/sync/protocol';
+import { localMax } from './outbox-sequence';
 import { APP_VERSION } from '../version';
 import { statement } from '../db/statements';
 import { SyncFailure, stringParams } from './failure';
@@ -26,6 +27,7 @@ function headers(sqlite: BetterSqlite3.Database, token: string | null, gzipped: 
     [HEADER_PROTOCOL]: String(PROTOCOL_VERSION),
     [HEADER_SCHEMA]: String(statement<{ user_version: number }, []>(sqlite, 'PRAGMA user_version').get()!.user_version),
     [HEADER_APP]: APP_VERSION,
+    [HEADER_OUTBOX]: String(localMax(sqlite)),
   };
   if (token) h.authorization = `Bearer ${token}`;
   if (gzipped) h['content-encoding'] = 'gzip';

@@ -22,6 +22,18 @@ declare module 'fastify' {
 export interface Guards {
   shopAuth(req: FastifyRequest, reply: FastifyReply): Promise<void>;
   adminAuth(req: FastifyRequest, reply: FastifyReply): Promise<void>;
+  /** Runs a credential check with its 401s counted per address (the console's sessions and tokens). */
+  counted(req: FastifyRequest, check: () => Promise<void>): Promise<void>;
+}
+
+/** Whether an Authorization header carries the admin token (compared as hashes, in constant time); null when none is configured. */
+export function adminTokenMatcher(adminToken: string | null | undefined): ((authorization: string | undefined) => boolean) | null {
+  if (!adminToken) return null;
+  const adminHash = Buffer.from(sha256(adminToken), 'hex');
+  return (h) => {
+    const given = h?.startsWith('Bearer ') ? Buffer.from(sha256(h.slice(7).trim()), 'hex') : null;
+    return !!given && crypto.timingSafeEqual(adminHash, given);
+  };
 }
 
 export function makeGuards(app: FastifyInstance, service: HqService, opts: { adminToken?: string | null; authFailuresPerMinute: number }): Guards {
@@ -37,18 +49,17 @@ export function makeGuards(app: FastifyInstance, service: HqService, opts: { adm
     }
   };
 
-  const adminHash = opts.adminToken ? Buffer.from(sha256(opts.adminToken), 'hex') : null;
+  const isAdmin = adminTokenMatcher(opts.adminToken);
   return {
+    counted: guarded,
     shopAuth: (req) =>
       guarded(req, async () => {
         req.shopId = (await service.authenticate(req.headers.authorization)).id;
       }),
     adminAuth: (req) =>
       guarded(req, async () => {
-        if (!adminHash) throw new HqRefusal('UNAUTHENTICATED', 401, 'admin API disabled: start with HQ_ADMIN_TOKEN', {}, 'hq.refusal.UNAUTHENTICATED.adminOff');
-        const h = req.headers.authorization;
-        const given = h?.startsWith('Bearer ') ? Buffer.from(sha256(h.slice(7).trim()), 'hex') : null;
-        if (!given || !crypto.timingSafeEqual(adminHash, given)) throw new HqRefusal('UNAUTHENTICATED', 401, 'admin token required', {}, 'hq.refusal.UNAUTHENTICATED.admin');
+        if (!isAdmin) throw new HqRefusal('UNAUTHENTICATED', 401, 'admin API disabled: start with HQ_ADMIN_TOKEN', {}, 'hq.refusal.UNAUTHENTICATED.adminOff');
+        if (!isAdmin(req.headers.authorization)) throw new HqRefusal('UNAUTHENTICATED', 401, 'admin token required', {}, 'hq.refusal.UNAUTHENTICATED.admin');
       }),
   };
 }

@@ -9,11 +9,12 @@ import { HqError } from '../errors';
 import { pickLocale, t } from '../../shared/i18n/translate';
 import type { Params } from '../../shared/i18n/types';
 import type { SyncErrorCode } from '../../shared/sync/protocol';
+import type { ConsoleErrorCode } from '../../shared/hq-console/contract';
 
 /** An HqError whose words have their own key (e.g. the admin API switched off). */
 export class HqRefusal extends HqError {
   constructor(
-    code: SyncErrorCode,
+    code: SyncErrorCode | ConsoleErrorCode,
     status: number,
     message: string,
     details: Record<string, unknown> = {},

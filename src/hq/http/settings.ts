@@ -16,6 +16,10 @@ export interface RateLimits {
   enroll: number;
   /** /admin/v1/*, per address. */
   admin: number;
+  /** POST /console/api/auth.signIn, per address (wrong passwords also lock the account: sessions.ts). */
+  signIn: number;
+  /** The console's other calls and its pages, per address (an office behind one address shares it). */
+  console: number;
   /** Anything else (unknown paths), per address. */
   other: number;
   /** Refused shop or admin tokens, per address: past it, the address gets 429 before any token check. */
@@ -28,6 +32,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   lookup: 120,
   enroll: 30,
   admin: 600,
+  signIn: 10,
+  console: 1200,
   other: 60,
   authFailures: 30,
 };

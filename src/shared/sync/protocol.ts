@@ -13,6 +13,8 @@ export const PROTOCOL_VERSION = 1;
 export const HEADER_PROTOCOL = 'x-fixpoint-protocol';
 export const HEADER_SCHEMA = 'x-fixpoint-schema';
 export const HEADER_APP = 'x-fixpoint-app';
+/** The shop's outbox high-water mark: head office's console shows how many records wait at the shop. */
+export const HEADER_OUTBOX = 'x-fixpoint-outbox';
 
 export const PATHS = {
   enroll: '/sync/v1/enroll',

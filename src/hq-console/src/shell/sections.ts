@@ -1,0 +1,17 @@
+import { mayCall, hqProcedures, type HqProcedure, type HqRole } from '../../../shared/hq-console/contract';
+
+/** The console's sections: each shows for the roles that may make its first call (the contract's access list). */
+export interface Section {
+  id: 'shops' | 'users' | 'audit';
+  path: string;
+  needs: HqProcedure;
+}
+
+export const SECTIONS: readonly Section[] = [
+  { id: 'shops', path: '/shops', needs: 'shops.list' },
+  { id: 'users', path: '/users', needs: 'users.list' },
+  { id: 'audit', path: '/audit', needs: 'audit.list' },
+];
+
+export const sectionsFor = (role: HqRole) => SECTIONS.filter((s) => mayCall(hqProcedures[s.needs].access, role));
+export const can = (role: HqRole, p: HqProcedure) => mayCall(hqProcedures[p].access, role);

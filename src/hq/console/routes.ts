@@ -1,0 +1,129 @@
+/**
+ * The console's API (POST /console/api/<procedure>, src/shared/hq-console/contract.ts) and its
+ * pages (static.ts). For every call, in order: the route's rate limit, Host and Origin
+ * (origin.ts), the caller — the session cookie, or the admin token for scripts, which acts as a
+ * network admin — and its role against the procedure's access list; then the input, by zod.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HqError } from '../errors';
+import type { HqService } from '../service';
+import type { Guards } from '../http/guards';
+import { adminTokenMatcher } from '../http/guards';
+import { perAddress } from '../http/rate-limits';
+import { auditList, type Actor } from './audit';
+import { consoleCreateShop, consoleEnrollmentCode, consoleRevoke, networkStatus } from './network';
+import { cookieToken, refuseForeign, sessionCookie } from './origin';
+import { parseInput } from './input';
+import { changePassword, DEFAULT_SESSION_RULES, sessionOf, signIn, signOut, type LiveSession, type SessionRules } from './sessions';
+import { serveConsole } from './static';
+import { createUser, listUsers, resetPassword, updateUser } from './users';
+import { CONSOLE_API_PREFIX, auditListSchema, hqProcedures, mayCall, shopRefSchema, newShopSchema, type HqProcedure, type HqRole } from '../../shared/hq-console/contract';
+
+export interface ConsoleOptions {
+  adminToken?: string | null;
+  /** Host names (with port unless 443/80) the console answers to behind its proxy, beside loopback: HQ_CONSOLE_HOSTS. */
+  publicHosts?: readonly string[];
+  /** The built console; null serves the API only. */
+  staticDir?: string | null;
+  sessions?: Partial<SessionRules>;
+  limits: { signIn: number; console: number };
+}
+
+interface Caller {
+  actor: Actor;
+  role: HqRole;
+  session: LiveSession | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    consoleCaller?: Caller | null;
+  }
+}
+
+type Handler = (service: HqService, caller: Caller | null, input: unknown, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+export function registerConsole(r: FastifyInstance, service: HqService, guards: Guards, opts: ConsoleOptions): void {
+  const rules = { ...DEFAULT_SESSION_RULES, ...opts.sessions };
+  const isAdmin = adminTokenMatcher(opts.adminToken);
+  const hosts = opts.publicHosts ?? [];
+  const me = (c: Caller) => c.session ?? null;
+  const must = (c: Caller | null) => {
+    if (!c) throw new HqError('SESSION_ENDED', 401, 'no session');
+    return c;
+  };
+  const personal = (c: Caller | null) => {
+    const s = must(c).session;
+    if (!s) throw new HqError('FORBIDDEN', 403, 'the admin token has no account', { reason: 'token' });
+    return s;
+  };
+
+  const handlers: Record<HqProcedure, Handler> = {
+    'auth.signIn': async (s, _c, input, req, reply) => {
+      const signed = await signIn(s, input, rules, req.ip);
+      reply.header('set-cookie', sessionCookie(req, signed.token, Math.round(rules.absoluteMs / 1000)));
+      return signed.me;
+    },
+    'auth.signOut': async (s, c, _i, req, reply) => {
+      const session = me(must(c));
+      if (session) await signOut(s, session);
+      reply.header('set-cookie', sessionCookie(req, null, 0));
+      return { ok: true };
+    },
+    'auth.me': async (_s, c) => {
+      const caller = must(c);
+      if (caller.session) return { user: caller.session.user, expiresAt: caller.session.expiresAt };
+      return { user: { id: 'admin-token', username: 'admin-token', displayName: 'admin token', role: 'network_admin', disabled: false, lockedUntil: null, lastSignInAt: null, createdAt: '' }, expiresAt: null };
+    },
+    'auth.changePassword': async (s, c, input) => (await changePassword(s, personal(c), input), { ok: true }),
+    'users.list': async (s) => ({ users: await listUsers(s) }),
+    'users.create': async (s, c, input) => createUser(s, must(c).actor, input),
+    'users.update': async (s, c, input) => updateUser(s, must(c).actor, input),
+    'users.resetPassword': async (s, c, input) => resetPassword(s, must(c).actor, input),
+    'audit.list': async (s, _c, input) => ({ entries: await auditList(s, parseInput(auditListSchema, input).limit) }),
+    'shops.list': async (s) => ({ shops: await networkStatus(s) }),
+    'shops.create': async (s, c, input) => consoleCreateShop(s, must(c).actor, parseInput(newShopSchema, input)),
+    'shops.enrollmentCode': async (s, c, input) => consoleEnrollmentCode(s, must(c).actor, parseInput(shopRefSchema, input).shopId),
+    'shops.revoke': async (s, c, input) => ({ shop: await consoleRevoke(s, must(c).actor, parseInput(shopRefSchema, input).shopId) }),
+  };
+
+  /** Who calls: the admin token (a script), else the session cookie; null without either. */
+  const callerOf = async (req: FastifyRequest): Promise<Caller | null> => {
+    if (req.headers.authorization !== undefined) {
+      if (!isAdmin?.(req.headers.authorization)) throw new HqError('UNAUTHENTICATED', 401, 'admin token wrong');
+      return { actor: { kind: 'token' }, role: 'network_admin', session: null };
+    }
+    const token = cookieToken(req);
+    if (!token) return null;
+    const session = await sessionOf(service, token, rules);
+    return { actor: { kind: 'user', id: session.user.id, name: session.user.username }, role: session.user.role, session };
+  };
+
+  for (const [name, def] of Object.entries(hqProcedures) as [HqProcedure, (typeof hqProcedures)[HqProcedure]][]) {
+    const limit = perAddress(name === 'auth.signIn' ? opts.limits.signIn : opts.limits.console);
+    r.post(CONSOLE_API_PREFIX + name, {
+      bodyLimit: 64 * 1024,
+      config: { rateLimit: limit },
+      onRequest: async (req) => {
+        const foreign = refuseForeign(req, hosts);
+        if (foreign) throw foreign;
+        if (def.access === 'public') return;
+        await guards.counted(req, async () => {
+          req.consoleCaller = await callerOf(req);
+        });
+        const caller = req.consoleCaller ?? null;
+        if (!caller) throw new HqError('SESSION_ENDED', 401, 'no session');
+        if (!mayCall(def.access, caller.role)) throw new HqError('FORBIDDEN', 403, `${name} is not for ${caller.role}`, { reason: 'role', role: caller.role });
+      },
+    }, async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return handlers[name](service, req.consoleCaller ?? null, req.body, req, reply);
+    });
+  }
+  serveConsole(r, opts.staticDir ?? null, perAddress(opts.limits.console));
+}
+
+/** The first network admin from the command line (`npm run hq -- users add …`), audited as the CLI's. */
+export function addUserFromCli(service: HqService, input: unknown) {
+  return createUser(service, { kind: 'cli' }, input);
+}

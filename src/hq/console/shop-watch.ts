@@ -1,0 +1,46 @@
+/**
+ * What the console shows beside each shop that only its requests tell: the outbox high-water
+ * mark the shop reports with each request (records waiting at the shop = that minus what head
+ * office holds) and the last refusal it got after authenticating (code and time). Written to the
+ * shop's row, not kept in memory: another head-office process may be asked next.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HqError } from '../errors';
+import type { HqService } from '../service';
+import { HEADER_OUTBOX } from '../../shared/sync/protocol';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    shopRefusal?: string;
+  }
+}
+
+function reportedSeq(req: FastifyRequest): number | null {
+  const v = req.headers[HEADER_OUTBOX];
+  const n = typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : null;
+  return n;
+}
+
+export function watchShops(r: FastifyInstance, service: HqService): void {
+  r.addHook('onError', async (req, _reply, err) => {
+    if (req.shopId) req.shopRefusal = err instanceof HqError ? err.code : 'INTERNAL';
+  });
+  r.addHook('onResponse', async (req, reply) => {
+    if (!req.shopId) return;
+    const seq = reportedSeq(req);
+    const failed = reply.statusCode >= 400;
+    if (seq === null && !failed) return;
+    try {
+      await service.db
+        .updateTable('hq_shops')
+        .set({
+          ...(seq !== null ? { reported_seq: seq } : {}),
+          ...(failed ? { last_error_code: req.shopRefusal ?? `HTTP_${reply.statusCode}`, last_error_at: service.nowIso() } : {}),
+        })
+        .where('id', '=', req.shopId)
+        .execute();
+    } catch (e) {
+      req.log.warn({ err: e }, 'shop watch not recorded');
+    }
+  });
+}

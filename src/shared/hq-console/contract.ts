@@ -1,0 +1,142 @@
+/**
+ * The head-office console's API: POST /console/api/<name> with a JSON body, answered with JSON or
+ * `{ error: { code, message, details } }`. Each procedure's input schema and the roles that may
+ * call it (the server checks them; the console only hides what a role cannot use). docs/hq-roles.md
+ * states the same access by hand, and a test holds the server to that table.
+ */
+import { z } from 'zod';
+import { usernameSchema } from '../auth/schemas';
+import { shopCodeSchema } from '../shop/schemas';
+
+export const HQ_ROLES = ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'] as const;
+export const hqRoleSchema = z.enum(HQ_ROLES);
+export type HqRole = z.infer<typeof hqRoleSchema>;
+
+/** Head-office accounts face the internet: longer than the shop's counter passwords. */
+export const hqPasswordSchema = z.string().min(10, { message: 'validation.hqPassword' }).max(200);
+const displayName = z.string().trim().min(1).max(60);
+const id = z.string().min(1).max(100);
+const empty = z.object({}).strict();
+
+export const signInSchema = z.object({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) }).strict();
+export const newHqUserSchema = z.object({ username: usernameSchema, displayName, role: hqRoleSchema, password: hqPasswordSchema }).strict();
+export const updateHqUserSchema = z.object({ id, displayName: displayName.optional(), role: hqRoleSchema.optional(), disabled: z.boolean().optional() }).strict();
+export const resetPasswordSchema = z.object({ id, password: hqPasswordSchema }).strict();
+export const changePasswordSchema = z.object({ current: z.string().min(1).max(200), next: hqPasswordSchema }).strict();
+export const auditListSchema = z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict();
+export const newShopSchema = z.object({ code: shopCodeSchema, name: z.string().trim().min(1).max(80) }).strict();
+export const shopRefSchema = z.object({ shopId: id }).strict();
+
+/** `public`: no session (sign-in); `any`: any signed-in role; otherwise the roles listed. */
+export type Access = 'public' | 'any' | readonly HqRole[];
+
+const ADMIN = ['network_admin'] as const;
+export const hqProcedures = {
+  'auth.signIn': { access: 'public', input: signInSchema },
+  'auth.signOut': { access: 'any', input: empty },
+  'auth.me': { access: 'any', input: empty },
+  'auth.changePassword': { access: 'any', input: changePasswordSchema },
+  'users.list': { access: ADMIN, input: empty },
+  'users.create': { access: ADMIN, input: newHqUserSchema },
+  'users.update': { access: ADMIN, input: updateHqUserSchema },
+  'users.resetPassword': { access: ADMIN, input: resetPasswordSchema },
+  'audit.list': { access: ADMIN, input: auditListSchema },
+  'shops.list': { access: ['network_admin', 'service_manager', 'analyst'], input: empty },
+  'shops.create': { access: ['network_admin', 'service_manager'], input: newShopSchema },
+  'shops.enrollmentCode': { access: ['network_admin', 'service_manager'], input: shopRefSchema },
+  'shops.revoke': { access: ADMIN, input: shopRefSchema },
+} as const satisfies Record<string, { access: Access; input: z.ZodType }>;
+export type HqProcedure = keyof typeof hqProcedures;
+export type HqInput<P extends HqProcedure> = z.input<(typeof hqProcedures)[P]['input']>;
+
+export const CONSOLE_API_PREFIX = '/console/api/';
+
+export function mayCall(access: Access, role: HqRole | null): boolean {
+  if (access === 'public') return true;
+  if (role === null) return false;
+  return access === 'any' || access.includes(role);
+}
+
+// Outputs ---------------------------------------------------------------------------------------
+
+export const hqUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: hqRoleSchema,
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type HqUser = z.infer<typeof hqUserSchema>;
+
+export interface HqMe {
+  user: HqUser;
+  /** When the session ends if nothing else happens (idle or absolute, whichever is sooner); null for the admin token. */
+  expiresAt: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  actorName: string;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown>;
+}
+
+/** How a shop's sync looks from head office (network-status.ts decides). */
+export const SHOP_STATES = ['notEnrolled', 'revoked', 'ok', 'late', 'failing'] as const;
+export type ShopState = (typeof SHOP_STATES)[number];
+
+export interface ShopStatus {
+  id: string;
+  code: string;
+  name: string;
+  state: ShopState;
+  enrolled: boolean;
+  revoked: boolean;
+  /** The last push or pull head office answered for the shop. */
+  lastSyncAt: string | null;
+  lastSeenAt: string | null;
+  /** Records the shop has told head office it holds beyond what head office has (its last report). */
+  waitingAtShop: number | null;
+  /** Head-office publications for the shop it has not pulled yet. */
+  waitingForShop: number;
+  schemaVersion: number | null;
+  appVersion: string | null;
+  /** Seconds since the shop last synced (null: never). */
+  lagSeconds: number | null;
+  lastError: { code: string; at: string } | null;
+  lastSeq: number;
+  createdAt: string;
+}
+
+export interface NewShopCode {
+  shop: ShopStatus;
+  enrollmentCode: string;
+  expiresAt: string;
+}
+
+/** Refusals of the console API, beside the sync protocol's (their words: hq.refusal.<code>). */
+export const CONSOLE_ERROR_CODES = ['FORBIDDEN', 'FOREIGN_ORIGIN', 'BAD_CREDENTIALS', 'LOCKED', 'DISABLED', 'SESSION_ENDED', 'VALIDATION', 'CONFLICT'] as const;
+export type ConsoleErrorCode = (typeof CONSOLE_ERROR_CODES)[number];
+
+/** What each procedure answers (the console's client is typed by it). */
+export interface HqOutputs {
+  'auth.signIn': HqMe;
+  'auth.signOut': { ok: true };
+  'auth.me': HqMe;
+  'auth.changePassword': { ok: true };
+  'users.list': { users: HqUser[] };
+  'users.create': HqUser;
+  'users.update': HqUser;
+  'users.resetPassword': HqUser;
+  'audit.list': { entries: AuditEntry[] };
+  'shops.list': { shops: ShopStatus[] };
+  'shops.create': NewShopCode;
+  'shops.enrollmentCode': NewShopCode;
+  'shops.revoke': { shop: ShopStatus };
+}
