@@ -10,8 +10,16 @@ import { money } from '../stock/format';
 import { TicketBench } from './TicketBench';
 import { useWorkbench } from './ticket/actions';
 import { CoverageBadge } from '../tickets/TicketBadges';
+import { EmptyState } from '../components/EmptyState';
 
 type Row = OutputOf<Procedures['bench.queue']>[number];
+
+/** What an empty queue says, and where it sends a technician with nothing to do. */
+const EMPTY = {
+  mine: { what: 'ui.bench.empty.mine', next: 'ui.bench.empty.mineNext' },
+  unassigned: { what: 'ui.bench.empty.unassigned', next: 'ui.bench.empty.unassignedNext' },
+  all: { what: 'ui.bench.empty.all', next: 'ui.bench.empty.allNext' },
+} as const;
 
 /** One queue (mine, unassigned, all) beside the ticket at work. */
 export function Queue({ who, selected, onSelect, onScan }: { who: string; selected: { id: string; number: string } | null; onSelect(r: { id: string; number: string }): void; onScan(code: string): void }) {
@@ -37,7 +45,14 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
               }
             }}
           />
-          {rows.length === 0 ? <Text c="dimmed">{t('ui.bench.empty')}</Text> : null}
+          {rows.length === 0 ? (
+            <EmptyState
+              what={t(EMPTY[who === 'mine' || who === 'unassigned' ? who : 'all'].what)}
+              next={t(EMPTY[who === 'mine' || who === 'unassigned' ? who : 'all'].next)}
+              action={who === 'mine' ? { label: t('ui.bench.empty.toUnassigned'), to: '/bench/queue/unassigned' } : null}
+              testId="bench-queue-empty"
+            />
+          ) : (
           <ScrollArea.Autosize mah={720}>
             <Table highlightOnHover data-testid="bench-queue">
               <Table.Thead>
@@ -96,6 +111,7 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
               </Table.Tbody>
             </Table>
           </ScrollArea.Autosize>
+          )}
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 7 }}>

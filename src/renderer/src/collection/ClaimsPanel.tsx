@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { printDocument } from '../printing/printService';
 import { openPdfTab } from '../printing/PdfViewer';
 import { downloadBase64, money, toFen } from './format';
+import { EmptyState } from '../components/EmptyState';
 
 const COLORS: Record<ClaimStatus, string> = { draft: 'gray', submitted: 'blue', approved: 'teal', rejected: 'red', paid: 'green' };
 
@@ -85,7 +86,7 @@ export function ClaimsPanel() {
         </Button>
       </Group>
       {claims.length === 0 ? (
-        <Text c="dimmed">{t('ui.claims.empty')}</Text>
+        <EmptyState what={t('ui.claims.empty')} next={t('ui.claims.emptyNext')} testId="claims-empty" />
       ) : (
         <Table striped withTableBorder fz="sm" data-testid="claims-table">
           <Table.Thead>
