@@ -34,8 +34,9 @@ export function visibleTextChunks(page: Page): Promise<string[]> {
 }
 
 /**
- * What is drawn past the window's right edge: the document wider than the window, or a visible
- * element whose right edge is past it and that no scrolling or clipping box of its own holds.
+ * What is drawn past the window's right edge: the document wider than the window, a visible
+ * element whose right edge is past it and that no scrolling or clipping box of its own holds,
+ * or a box that must be scrolled sideways to show its content (a table cut at the counter PC's width).
  */
 export function offScreen(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -54,6 +55,11 @@ export function offScreen(page: Page): Promise<string[]> {
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
       return `${el.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${text}"`;
     };
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const o = getComputedStyle(el).overflowX;
+      if ((o === 'auto' || o === 'scroll') && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && el.getBoundingClientRect().height > 1)
+        out.push(`${describe(el)} scrolls sideways: ${el.scrollWidth}px of content in ${el.clientWidth}px`);
+    }
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       const r = el.getBoundingClientRect();
       if (r.width <= 1 || r.height <= 1 || r.right <= vw + 1) continue;

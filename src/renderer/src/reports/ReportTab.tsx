@@ -14,6 +14,7 @@ import { useCall } from '../data/calls';
 import { printDocument } from '../stock/print';
 import { DrillModal, type DrillAsk } from './DrillModal';
 import { isoDate, pct, saveBase64 } from './format';
+import { money } from '../stock/format';
 
 type Input = InputOf<Procedures['reports.run']>;
 
@@ -172,7 +173,8 @@ export function ReportTab() {
                 h={220}
                 data={STAGES.map((s) => ({ stage: t(`reports.stage.${s}`), median: report.turnaround.stages[s].medianHours ?? 0, p90: report.turnaround.stages[s].p90Hours ?? 0 }))}
                 dataKey="stage"
-                xAxisProps={{ interval: 0, tick: { fontSize: 10 } }}
+                // Stage names are long in English: slanted, every one readable, none over its neighbour.
+                xAxisProps={{ interval: 0, angle: -30, textAnchor: 'end', height: 70, tick: { fontSize: 10 } }}
                 series={[{ name: 'median', label: t('reports.fig.median'), color: 'blue.6' }, { name: 'p90', label: t('reports.fig.p90'), color: 'orange.5' }]}
                 withLegend
                 tickLine="y"
@@ -191,10 +193,10 @@ export function ReportTab() {
               </Group>
               <Text size="sm">{t('reports.fig.avgScore')}: <b>{report.satisfaction.averageScore ?? '—'}</b> ({report.satisfaction.scored}) · {t('reports.fig.followUpsDone')} {report.satisfaction.done}/{report.satisfaction.due} · {t('reports.fig.problems')} {report.satisfaction.problems}</Text>
               <Text size="sm">{t('reports.fig.complaintsOpened')} {report.complaints.opened} · {t('reports.fig.complaintsClosed')} {report.complaints.closed} · {t('reports.fig.respondedInTime')} {pct(report.complaints.respondedInTime.rate)} · {t('reports.fig.resolvedInTime')} {pct(report.complaints.resolvedInTime.rate)} · {t('reports.fig.escalated')} {report.complaints.escalated}</Text>
-              <Text size="sm">{t('reports.fig.partsCost')}: {(report.parts.costFen / 100).toFixed(2)} ({t('reports.fig.partsQty')} {report.parts.qty}) · {t('reports.fig.loanersOut')} {report.loaners.outNow} · {t('reports.fig.hoursLogged')} {report.hoursLogged.available ? report.hoursLogged.value : '—'}</Text>
+              <Text size="sm">{t('reports.fig.partsCost')}: {money(report.parts.costFen, locale)} ({t('reports.fig.partsQty')} {report.parts.qty}) · {t('reports.fig.loanersOut')} {report.loaners.outNow} · {t('reports.fig.hoursLogged')} {report.hoursLogged.available ? report.hoursLogged.value : '—'}</Text>
               <Group gap="xs" mt="xs">
                 <Text size="sm">{t('reports.section.revenue')}:</Text>
-                {report.revenue.byTender.available ? report.revenue.byTender.value.map((x) => <Text key={x.key} size="sm">{dimensionValueLabel(locale, 'tender', x.key)} {(x.amountFen / 100).toFixed(2)}</Text>) : na(report.revenue.byTender)}
+                {report.revenue.byTender.available ? report.revenue.byTender.value.map((x) => <Text key={x.key} size="sm">{dimensionValueLabel(locale, 'tender', x.key)} {money(x.amountFen, locale)}</Text>) : na(report.revenue.byTender)}
               </Group>
               <Group gap="xs">
                 <Text size="sm">{t('reports.fig.claims')}:</Text>

@@ -13,6 +13,7 @@ import { messages as printing } from './printing';
 import { messages as bench } from './bench';
 import { messages as collection } from './collection';
 import { messages as backup } from './backup';
+import { messages as shortcuts } from './shortcuts';
 
 /** The renderer's catalogs (keys prefixed `ui.`), registered in ../catalog.ts. */
 export const uiCatalogs: Record<string, Messages> = {
@@ -30,4 +31,5 @@ export const uiCatalogs: Record<string, Messages> = {
   'ui.bench': bench,
   'ui.collection': collection,
   'ui.backup': backup,
+  'ui.shortcuts': shortcuts,
 };
