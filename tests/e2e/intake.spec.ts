@@ -101,13 +101,13 @@ test('a returning customer\'s intake from the keyboard alone, then the receipt c
   await press('Tab'); // condition checklist
   await type('o'); // powers on: OK
   await type('f'); // display: fault
-  await type('a'); // all others OK
-  await press('Tab'); // cosmetic notes (left empty)
-  await press('Tab'); // accessories
+  await type('a'); // all others OK: the check is done, focus goes on to the cosmetic notes
+  await expect(page.getByTestId('condition-display')).toHaveAttribute('data-state', 'fault');
+  await press('Tab'); // cosmetic notes left empty → accessories
   await type('34'); // case, SIM tray
   await press('Tab'); // passcode kind
-  await type('t'); // pattern
-  await press('Tab');
+  await type('t'); // pattern: focus goes on to the dots
+  await expect(page.getByTestId('passcode-value')).toBeFocused();
   await type('14789');
   await press('Tab'); // data-loss acknowledgement
   await press('Space');
@@ -154,9 +154,10 @@ test('a returning customer\'s intake from the keyboard alone, then the receipt c
       '',
       `A returning customer's intake from the keyboard alone (measured by tests/e2e/intake.spec.ts): **${keys} keystrokes**`,
       'from the open intake screen to the saved ticket — last 4 phone digits, Enter, pick the device, a 4-character fault',
-      'text and a common-fault chip, three condition keys, two accessories, an unlock pattern of five dots, the data-loss',
-      'acknowledgement, the warranty-claim question answered (Tab, →), the promised date moved by a day, Ctrl+Enter. Each typed character counts as one key (a Chinese',
-      'IME adds its own keys for the fault text); no mouse.',
+      'text and a common-fault chip, three condition keys (the last, A for "all others OK", moves on to the cosmetic notes),',
+      'two accessories, an unlock pattern of five dots (its kind\'s hotkey moves on to the dots), the data-loss',
+      'acknowledgement, the warranty-claim question answered (Tab, →), the promised date moved by a day, Ctrl+Enter.',
+      'Each typed character counts as one key (a Chinese IME adds its own keys for the fault text); no mouse.',
       '',
     ].join('\n');
   const recordFile = path.join(ROOT, 'docs/keystrokes.md');

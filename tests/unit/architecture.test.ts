@@ -130,8 +130,7 @@ function longFiles(root = SRC): string[] {
  * One way to load data in the renderer (issue 17): a procedure is read through TanStack Query
  * (data/calls.ts: `useCall`), never by a `useEffect` that calls it, never after a hand-made
  * `setTimeout` debounce (`useDebouncedValue` from @mantine/hooks), and a failed call is never
- * swallowed with `() => undefined`. What has not been converted yet is listed per file with how
- * many it still has: the list only shrinks (a file that gains one fails, so does a stale entry).
+ * swallowed with `() => undefined`. Every screen is converted: there is no list of exceptions.
  */
 /** The text of each call of `name(…)` in a file, its parentheses balanced. */
 function callsOf(text: string, name: string): string[] {
@@ -152,37 +151,24 @@ const LOADS = /\bapi\.call\(|\b(?:load|reload|refresh|fetch|run)\w*\(|^useEffect
 const SWALLOWED = /\.catch\(\(\) => (?:undefined|\{\s*\})\)|,\s*\(\) => undefined,?\s*\)/g;
 /** A variable declared at the top of a module: state every mount shares and no render sees change. */
 const MODULE_LET = /^(?:export )?let /gm;
-const LOADERS_LEFT: Record<string, number> = {
-  // "new intake for this customer" (a link's history state) loads the customer, then starts the form from it
-  'renderer/src/counter/IntakePage.tsx': 1,
-};
-const DEBOUNCES_LEFT: Record<string, number> = {};
-const SWALLOWED_LEFT: Record<string, number> = {};
 /** The API client is the one module that holds the tab's connection state (its transport, the UI language of error messages). */
 const MODULE_STATE_ALLOWED = ['renderer/src/api/client.ts'];
 
-function loaderViolations(root = SRC): { over: string[]; stale: string[] } {
+function loaderViolations(root = SRC): string[] {
   const over: string[] = [];
-  const seen = new Map<string, { loaders: number; debounces: number; swallowed: number }>();
   for (const f of files(path.join(root, 'renderer'))) {
     const rel = path.relative(root, f).split(path.sep).join('/');
     const text = fs.readFileSync(f, 'utf8');
     const loaders = callsOf(text, 'useEffect').filter((b) => LOADS.test(b)).length;
     const debounces = callsOf(text, 'setTimeout').filter((b) => LOADS.test(b)).length;
     const swallowed = (text.match(SWALLOWED) ?? []).length;
-    seen.set(rel, { loaders, debounces, swallowed });
-    if (loaders > (LOADERS_LEFT[rel] ?? 0)) over.push(`${rel}: ${loaders} useEffect loading data`);
-    if (debounces > (DEBOUNCES_LEFT[rel] ?? 0)) over.push(`${rel}: ${debounces} setTimeout debounce of a load`);
-    if (swallowed > (SWALLOWED_LEFT[rel] ?? 0)) over.push(`${rel}: ${swallowed} error swallowed with () => undefined`);
+    if (loaders > 0) over.push(`${rel}: ${loaders} useEffect loading data`);
+    if (debounces > 0) over.push(`${rel}: ${debounces} setTimeout debounce of a load`);
+    if (swallowed > 0) over.push(`${rel}: ${swallowed} error swallowed with () => undefined`);
     if (!MODULE_STATE_ALLOWED.includes(rel) && MODULE_LET.test(text)) over.push(`${rel}: module-level let`);
     MODULE_LET.lastIndex = 0;
   }
-  const stale: string[] = [];
-  const lists = [['LOADERS_LEFT', LOADERS_LEFT, 'loaders'], ['DEBOUNCES_LEFT', DEBOUNCES_LEFT, 'debounces'], ['SWALLOWED_LEFT', SWALLOWED_LEFT, 'swallowed']] as const;
-  for (const [list, left, key] of lists) {
-    for (const [rel, n] of Object.entries(left)) if ((seen.get(rel)?.[key] ?? 0) < n) stale.push(`${list}['${rel}'] can be ${seen.get(rel)?.[key] ?? 0}`);
-  }
-  return { over, stale };
+  return over;
 }
 
 /**
@@ -304,8 +290,8 @@ describe('architecture guard', () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
-  it('loads renderer data through TanStack Query: no useEffect loader, no setTimeout debounce, no swallowed error, no module-level let, but for what is listed as not converted yet', () => {
-    expect(loaderViolations()).toEqual({ over: [], stale: [] });
+  it('loads renderer data through TanStack Query: no useEffect loader, no setTimeout debounce, no swallowed error, no module-level let', () => {
+    expect(loaderViolations()).toEqual([]);
   });
 
   it('catches a useEffect loader, a setTimeout debounce, a swallowed error and module state in the renderer (on a scratch tree)', () => {
@@ -325,7 +311,7 @@ describe('architecture guard', () => {
         ].join('\n'),
       );
       fs.writeFileSync(path.join(root, 'renderer/src/stock/Kept.tsx'), "export function Kept({ q }) {\n  const [term] = useDebouncedValue(q, 150);\n  const rows = useCall('parts.search', { q: term }).data;\n  useEffect(() => ref.current?.focus(), []);\n}\n");
-      expect(loaderViolations(root).over).toEqual([
+      expect(loaderViolations(root)).toEqual([
         'renderer/src/stock/Hand.tsx: 3 useEffect loading data',
         'renderer/src/stock/Hand.tsx: 1 setTimeout debounce of a load',
         'renderer/src/stock/Hand.tsx: 1 error swallowed with () => undefined',

@@ -15,12 +15,14 @@ const FAMILIES: Record<string, string> = {
   sanbaoRefundTender: 'collection.tender',
   via: 'audit.value.via',
   option: 'warranty.option',
+  identity: 'audit.value.identity',
+  scope: 'audit.value.scope',
 };
 /** Fields whose meaning depends on the action (`from`/`to` are claim statuses here, versions elsewhere). */
 const ACTION_FAMILIES: Record<string, Record<string, string>> = {
   'claims.setStatus': { from: 'collection.claimStatus', to: 'collection.claimStatus' },
   'tickets.revealPasscode': { kind: 'tickets.passcode' },
-  'tickets.erasePasscode': { kind: 'tickets.passcode' },
+  'tickets.erasePasscode': { kind: 'tickets.passcode', reason: 'audit.value.eraseReason' },
   'dailyClose.cash': { kind: 'collection.cash.kind' },
 };
 
@@ -47,10 +49,13 @@ function valueText(field: string, v: unknown, locale: Locale, families: Record<s
   return `(${pairs(o, locale, families)})`;
 }
 
+/** Internal references (`ticketId`, `collectionId`): a row id tells a person nothing; the entry's number or name does. */
+const isReference = (field: string) => field === 'id' || field.endsWith('Id');
+
 function pairs(details: Record<string, unknown>, locale: Locale, families: Record<string, string>): string {
   const colon = locale === 'zh-CN' ? '：' : ': ';
   return Object.entries(details)
-    .filter(([, v]) => v !== undefined)
+    .filter(([k, v]) => v !== undefined && !isReference(k))
     .map(([k, v]) => `${fieldLabel(k, locale)}${colon}${valueText(k, v, locale, families)}`)
     .join(locale === 'zh-CN' ? '，' : ', ');
 }

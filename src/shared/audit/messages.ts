@@ -125,6 +125,14 @@ const rows: [string, string, string][] = [
   ['audit.value.via.session', '店长本人登录', 'signed-in manager'],
   ['audit.value.via.pin', '店长 PIN', 'manager PIN'],
   ['audit.value.via.password', '密码', 'password'],
+  ['audit.value.identity.phone_last4', '手机号后四位', 'last 4 phone digits'],
+  ['audit.value.identity.id_document', '证件', 'ID document'],
+  ['audit.value.eraseReason.collected', '已取机', 'device collected'],
+  ['audit.value.eraseReason.cancelled', '工单已取消', 'ticket cancelled'],
+  ['audit.value.eraseReason.not_repaired', '未修复退回', 'returned unrepaired'],
+  ['audit.value.eraseReason.manual', '手动清除', 'erased by hand'],
+  ['audit.value.scope.shop', '全店', 'whole shop'],
+  ['audit.value.scope.user', '个人', 'one person'],
 ];
 
 export const messages: Messages = fromRows(rows);

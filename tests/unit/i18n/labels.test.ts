@@ -69,5 +69,10 @@ describe('every code a person can meet has its words', () => {
     expect(auditDetailsText('users.create', { username: 'li', role: 'technician' }, 'zh-CN')).toBe('用户名：li，角色：维修工程师');
     expect(auditDetailsText('shop.update', { disabled: { from: false, to: true } }, 'en')).toBe('Disabled: no → yes');
     expect(auditDetailsText('customers.update', { before: { name: 'Li', note: 'x' }, after: { name: 'Wang', note: 'x' } }, 'en')).toBe('Name: Li → Wang');
+    // row ids are left out; the identity check, the erase reason and the close's scope read as words
+    expect(auditDetailsText('complaints.open', { number: 'SZ01-C2611-001', ticketId: '01a1e355-a122-7002-8e65-234936877eea' }, 'zh-CN')).toBe('编号：SZ01-C2611-001');
+    expect(auditDetailsText('collection.complete', { collectionId: '01a2', totalFen: 0, identity: 'phone_last4' }, 'zh-CN')).toBe('应收合计：¥0.00，身份核对：手机号后四位');
+    expect(auditDetailsText('tickets.erasePasscode', { reason: 'collected' }, 'en')).toBe('Reason: device collected');
+    expect(auditDetailsText('dailyClose.close', { date: '2026-11-22', scope: 'shop', userId: null }, 'zh-CN')).toBe('日期：2026-11-22，范围：全店');
   });
 });

@@ -27,35 +27,40 @@ type Screen =
 export function App() {
   const { t, suggestLocale } = useI18n();
   const { message } = useErrorToast();
-  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
-  const screenRef = useRef(screen);
-  screenRef.current = screen;
+  // What sign-in, sign-out and the wizard decided; until one of them happens the start-up reads decide.
+  const [chosen, setChosen] = useState<Screen | null>(null);
   const [shopName, setShopName] = useState<string | null>(null);
   const queries = useQueryClient();
 
-  const start = useCallback(async () => {
-    setScreen({ kind: 'loading' });
-    try {
-      const status = await api.call('setup.status', {});
-      if (!status.setUp) return setScreen({ kind: 'setup' });
-      setShopName(status.shopName);
-      if (status.language) suggestLocale(status.language);
-      if (!api.hasStoredSession()) return setScreen({ kind: 'login' });
-      try {
-        const me = await api.call('auth.me', {});
-        setScreen({ kind: 'app', user: me.user });
-      } catch {
-        setScreen({ kind: 'login' });
-      }
-    } catch (error) {
-      setScreen({ kind: 'offline', error });
-    }
-  }, [suggestLocale]);
+  // The start-up reads: is the shop set up, and is the stored session (if any) still signed in?
+  const starting = chosen === null;
+  const status = useCall('setup.status', {}, { enabled: starting, silent: true });
+  const stored = api.hasStoredSession();
+  const me = useCall('auth.me', {}, { enabled: starting && !!status.data?.setUp && stored, silent: true });
+  const screen: Screen =
+    chosen ??
+    (status.isError && !status.isFetching
+      ? { kind: 'offline', error: status.error }
+      : !status.data || status.isError
+        ? { kind: 'loading' }
+        : !status.data.setUp
+          ? { kind: 'setup' }
+          : !stored || me.isError
+            ? { kind: 'login' }
+            : me.data
+              ? { kind: 'app', user: me.data.user }
+              : { kind: 'loading' });
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
 
+  const statusData = status.data;
   useEffect(() => {
-    void start();
-    prefetchFirstScreen();
-  }, [start]);
+    if (!statusData?.setUp) return;
+    setShopName(statusData.shopName);
+    if (statusData.language) suggestLocale(statusData.language);
+  }, [statusData, suggestLocale]);
+
+  useEffect(() => prefetchFirstScreen(), []);
 
   // Any call finding the session gone (expired, user disabled) lands on the sign-in screen.
   useEffect(
@@ -65,13 +70,13 @@ export function App() {
         // Only a signed-in person needs telling; at startup a stale token just means "sign in".
         if (screenRef.current.kind !== 'app') return;
         notifications.show({ color: 'orange', message: err.message, autoClose: 8000 });
-        setScreen({ kind: 'login' });
+        setChosen({ kind: 'login' });
       }),
     [],
   );
 
   // Another person's session never sees the previous one's answers.
-  const signedIn = useCallback((session: SessionInfo) => (queries.clear(), setScreen({ kind: 'app', user: session.user })), [queries]);
+  const signedIn = useCallback((session: SessionInfo) => (queries.clear(), setChosen({ kind: 'app', user: session.user })), [queries]);
 
   const user = screen.kind === 'app' ? screen.user : null;
   const shopQuery = useCall('shop.get', {}, { enabled: !!user, silent: true });
@@ -90,7 +95,7 @@ export function App() {
     }
     api.forgetSession();
     queries.clear();
-    setScreen({ kind: next });
+    setChosen({ kind: next });
   }, [queries]);
 
   const session = useMemo<SessionValue | null>(
@@ -115,7 +120,7 @@ export function App() {
             <Alert color="red" title={t('ui.error.title')}>
               {message(screen.error)}
             </Alert>
-            <Button onClick={() => void start()} autoFocus>
+            <Button onClick={() => void status.refetch()} autoFocus>
               {t('ui.common.retry')}
             </Button>
           </Stack>
@@ -124,9 +129,9 @@ export function App() {
     case 'setup':
       return <SetupWizard onDone={signedIn} />;
     case 'login':
-      return <LoginScreen shopName={shopName} onSignedIn={signedIn} onPin={() => setScreen({ kind: 'pin' })} />;
+      return <LoginScreen shopName={shopName} onSignedIn={signedIn} onPin={() => setChosen({ kind: 'pin' })} />;
     case 'pin':
-      return <PinSwitchScreen shopName={shopName} onSignedIn={signedIn} onPassword={() => setScreen({ kind: 'login' })} />;
+      return <PinSwitchScreen shopName={shopName} onSignedIn={signedIn} onPassword={() => setChosen({ kind: 'login' })} />;
     case 'app':
       return (
         <SessionContext.Provider value={session}>

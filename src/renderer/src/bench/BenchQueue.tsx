@@ -10,8 +10,16 @@ import { money } from '../stock/format';
 import { TicketBench } from './TicketBench';
 import { useWorkbench } from './ticket/actions';
 import { CoverageBadge } from '../tickets/TicketBadges';
+import { EmptyState } from '../components/EmptyState';
 
 type Row = OutputOf<Procedures['bench.queue']>[number];
+
+/** What an empty queue says, and where it sends a technician with nothing to do. */
+const EMPTY = {
+  mine: { what: 'ui.bench.empty.mine', next: 'ui.bench.empty.mineNext' },
+  unassigned: { what: 'ui.bench.empty.unassigned', next: 'ui.bench.empty.unassignedNext' },
+  all: { what: 'ui.bench.empty.all', next: 'ui.bench.empty.allNext' },
+} as const;
 
 /** One queue (mine, unassigned, all) beside the ticket at work. */
 export function Queue({ who, selected, onSelect, onScan }: { who: string; selected: { id: string; number: string } | null; onSelect(r: { id: string; number: string }): void; onScan(code: string): void }) {
@@ -37,39 +45,50 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
               }
             }}
           />
-          {rows.length === 0 ? <Text c="dimmed">{t('ui.bench.empty')}</Text> : null}
+          {rows.length === 0 ? (
+            <EmptyState
+              what={t(EMPTY[who === 'mine' || who === 'unassigned' ? who : 'all'].what)}
+              next={t(EMPTY[who === 'mine' || who === 'unassigned' ? who : 'all'].next)}
+              action={who === 'mine' ? { label: t('ui.bench.empty.toUnassigned'), to: '/bench/queue/unassigned' } : null}
+              testId="bench-queue-empty"
+            />
+          ) : (
           <ScrollArea.Autosize mah={720}>
-            <Table highlightOnHover data-testid="bench-queue">
+            {/* Three columns, so a queue beside the open ticket (5/12 of a 1280 px window) shows every word. */}
+            <Table highlightOnHover data-testid="bench-queue" verticalSpacing={6}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('ui.bench.col.number')}</Table.Th>
-                  <Table.Th>{t('ui.bench.col.device')}</Table.Th>
+                  <Table.Th>
+                    {t('ui.bench.col.number')} · {t('ui.bench.col.device')}
+                  </Table.Th>
                   <Table.Th>{t('ui.bench.col.status')}</Table.Th>
-                  <Table.Th>{t('ui.bench.col.promised')}</Table.Th>
-                  <Table.Th>{t('ui.bench.col.legal')}</Table.Th>
+                  <Table.Th>
+                    {t('ui.bench.col.promised')}
+                    <Text size="xs" c="dimmed" fw={400}>
+                      {t('ui.bench.col.legal')}
+                    </Text>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((r) => (
                   <Table.Tr key={r.id} onClick={() => onSelect({ id: r.id, number: r.number })} style={{ cursor: 'pointer' }} bg={selected?.id === r.id ? 'var(--mantine-color-blue-light)' : undefined}>
                     <Table.Td>
-                      <Text size="sm" fw={600}>
+                      <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                         {r.number}
                       </Text>
-                      <Group gap={4}>
-                        {r.priority > 0 ? <Badge size="xs" color="red">{t(`ui.bench.priority.${r.priority}`)}</Badge> : null}
-                        <CoverageBadge coverage={r.coverage} size="xs" />
-                        {r.loanerDue ? <Badge size="xs" color="orange">{t('ui.bench.loanerDue')}</Badge> : null}
-                        {r.timerRunning ? <Badge size="xs" color="teal">{t('ui.bench.timerOn')}</Badge> : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
                       <Text size="sm">
                         {r.device.brand} {r.device.model}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {r.customer.name} · {t('ui.bench.days', { n: r.flags.daysOpen })}
                       </Text>
+                      <Group gap={4} mt={2}>
+                        {r.priority > 0 ? <Badge size="xs" color="red">{t(`ui.bench.priority.${r.priority}`)}</Badge> : null}
+                        <CoverageBadge coverage={r.coverage} size="xs" />
+                        {r.loanerDue ? <Badge size="xs" color="orange" tt="none">{t('ui.bench.loanerDue')}</Badge> : null}
+                        {r.timerRunning ? <Badge size="xs" color="teal" tt="none">{t('ui.bench.timerOn')}</Badge> : null}
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       <Badge variant="light" tt="none" styles={{ root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } }}>
@@ -77,25 +96,22 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
                       </Badge>
                       {r.customerTotalFen !== null ? <Text size="xs">{money(r.customerTotalFen, locale)}</Text> : null}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm" c={r.flags.overdue ? 'red' : undefined}>
                         {r.promisedDate}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
                       {r.legalDaysLeft !== null ? (
-                        <Text size="sm" c={r.legalDaysLeft < 5 ? 'red' : undefined}>
+                        <Text size="xs" c={r.legalDaysLeft < 5 ? 'red' : 'dimmed'}>
                           {r.legalDaysLeft >= 0 ? t('ui.bench.daysLeft', { n: r.legalDaysLeft }) : t('ui.bench.daysOver', { n: -r.legalDaysLeft })}
                         </Text>
-                      ) : (
-                        '—'
-                      )}
+                      ) : null}
                     </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </ScrollArea.Autosize>
+          )}
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 7 }}>

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useCall, useCallMutation } from '../data/calls';
 import { money } from '../stock/format';
+import { EmptyState } from '../components/EmptyState';
 import { parseYuan } from '../../../shared/money';
 
 type PriceItem = OutputOf<Procedures['priceList.list']>[number];
@@ -27,6 +28,13 @@ export function PriceList() {
   return (
     <Stack>
       {enrolled ? <Alert color="blue">{t('ui.bench.price.hqOwned')}</Alert> : null}
+      {items.length === 0 ? (
+        <EmptyState
+          what={t('ui.bench.price.empty')}
+          next={t(editable ? 'ui.bench.price.emptyAdd' : enrolled ? 'ui.bench.price.emptyHq' : 'ui.bench.price.emptyWho')}
+          testId="price-list-empty"
+        />
+      ) : null}
       <Table striped data-testid="price-list">
         <Table.Thead>
           <Table.Tr>

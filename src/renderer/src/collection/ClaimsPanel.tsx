@@ -8,6 +8,7 @@ import { useErrorToast } from '../hooks/useErrorToast';
 import { useI18n } from '../i18n/I18nProvider';
 import { printAndShow } from '../printing/printService';
 import { downloadBase64, money, toFen } from './format';
+import { EmptyState } from '../components/EmptyState';
 
 const COLORS: Record<ClaimStatus, string> = { draft: 'gray', submitted: 'blue', approved: 'teal', rejected: 'red', paid: 'green' };
 
@@ -83,7 +84,7 @@ export function ClaimsPanel() {
         </Button>
       </Group>
       {claims.length === 0 ? (
-        <Text c="dimmed">{t('ui.claims.empty')}</Text>
+        <EmptyState what={t('ui.claims.empty')} next={t('ui.claims.emptyNext')} testId="claims-empty" />
       ) : (
         <Table striped withTableBorder fz="sm" data-testid="claims-table">
           <Table.Thead>

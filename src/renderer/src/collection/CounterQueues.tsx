@@ -6,14 +6,15 @@ import { formatInstant } from '../i18n/format';
 import { useCall } from '../data/calls';
 import { CallButtons, TicketCustomerCells } from '../bench/CallCells';
 import { useOpen } from '../nav/useNav';
+import { EmptyState } from '../components/EmptyState';
 
 type Queue = 'ready' | 'approval' | 'due';
 const QUEUES: Queue[] = ['ready', 'approval', 'due'];
 /** Each queue's label (with its count) and what its empty list says. */
 const WORDS = {
-  ready: { label: 'ui.counter.queues.ready', empty: 'ui.counter.queues.empty.ready' },
-  approval: { label: 'ui.counter.queues.approval', empty: 'ui.counter.queues.empty.approval' },
-  due: { label: 'ui.counter.queues.due', empty: 'ui.counter.queues.empty.due' },
+  ready: { label: 'ui.counter.queues.ready', empty: 'ui.counter.queues.empty.ready', next: 'ui.counter.queues.emptyNext.ready' },
+  approval: { label: 'ui.counter.queues.approval', empty: 'ui.counter.queues.empty.approval', next: 'ui.counter.queues.emptyNext.approval' },
+  due: { label: 'ui.counter.queues.due', empty: 'ui.counter.queues.empty.due', next: 'ui.counter.queues.emptyNext.due' },
 } as const;
 
 /** The counter's queues: who can collect now, who must approve a quote, what is promised today or late. */
@@ -33,9 +34,7 @@ export function CounterQueues() {
         w="fit-content"
       />
       {rows.length === 0 ? (
-        <Text c="dimmed" data-testid="counter-queue-empty">
-          {t(WORDS[queue].empty)}
-        </Text>
+        <EmptyState what={t(WORDS[queue].empty)} next={t(WORDS[queue].next)} testId="counter-queue-empty" />
       ) : (
         <QueueTable queue={queue} rows={rows} />
       )}

@@ -11,13 +11,16 @@ const COLOR: Record<ConditionState, string> = { ok: 'teal', fault: 'red', not_ch
 interface Props {
   value: Record<ConditionItem, ConditionState>;
   onChange(v: Record<ConditionItem, ConditionState>): void;
+  /** Every item has its answer (A, or a state keyed on the last item): the counter moves on. */
+  onDone?(): void;
 }
 
 /**
  * The condition check as one tab stop: ↑/↓ move between items, O/F/N (or 1/2/3) set the
  * state and go on to the next item, ←/→ step through states, A marks every unchecked item OK.
+ * A, or a state keyed on the last item, finishes the check and hands focus to the next field.
  */
-export function ConditionChecklist({ value, onChange }: Props) {
+export function ConditionChecklist({ value, onChange, onDone }: Props) {
   const t = useT();
   const [row, setRow] = useState(0);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
@@ -65,10 +68,13 @@ export function ConditionChecklist({ value, onChange }: Props) {
               else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
                 const d = e.key === 'ArrowRight' ? 1 : -1;
                 set(item, STATES[(STATES.indexOf(value[item]) + d + STATES.length) % STATES.length]!);
-              } else if (k === 'a') allOk();
-              else if (KEY_STATE[k]) {
+              } else if (k === 'a') {
+                allOk();
+                onDone?.();
+              } else if (KEY_STATE[k]) {
                 set(item, KEY_STATE[k]);
-                go(i + 1);
+                if (i === CONDITION_ITEMS.length - 1) onDone?.();
+                else go(i + 1);
               } else return;
               e.preventDefault();
             }}

@@ -10,7 +10,7 @@ import { fieldErrorsOf } from '../components/errors';
 import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useLocation, useNavigate } from 'react-router';
-import { useCall } from '../data/calls';
+import { useCall, useFetchCall } from '../data/calls';
 import type { NavState } from '../nav/paths';
 import { CustomerPicker } from './CustomerPicker';
 import { NewCustomerFields } from './NewCustomerFields';
@@ -38,7 +38,6 @@ export function IntakePage() {
   const tz = shop?.settings.timeZone ?? 'Asia/Shanghai';
   const today = localDate(new Date(), tz);
   const [form, setForm] = useState<IntakeForm>(() => emptyIntake(today));
-  const [devices, setDevices] = useState<DeviceSummary[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [duplicates, setDuplicates] = useState<CustomerSummary[]>([]);
   const [busy, setBusy] = useState(false);
@@ -53,6 +52,10 @@ export function IntakePage() {
   const set = useCallback((p: Partial<IntakeForm>) => setForm((f) => ({ ...f, ...p })), []);
 
   const technicians = useCall('tickets.technicians', {}, { silent: true }).data ?? [];
+  const fetchCall = useFetchCall();
+  // The picked customer's devices: the read the pick started, kept fresh under its query key.
+  const customerId = form.customer?.id ?? '';
+  const devices: DeviceSummary[] = useCall('customers.get', { id: customerId }, { enabled: !!customerId }).data?.devices ?? [];
   const location = useLocation();
   const navigate = useNavigate();
   const intakeFor = (location.state as NavState | null)?.intakeFor ?? null;
@@ -60,14 +63,14 @@ export function IntakePage() {
     if (!done) customerInput.current?.focus();
   }, [done]);
 
+  // A pick is a person's action: its read says at once where focus goes (the device list, or a new device).
   const pickCustomer = useCallback(
     async (c: CustomerSummary) => {
       setForm((f) => ({ ...f, customer: c, newCustomer: null, device: null, newDevice: null }));
       setDuplicates([]);
       setErrors({});
       try {
-        const r = await api.call('customers.get', { id: c.id });
-        setDevices(r.devices);
+        const r = await fetchCall('customers.get', { id: c.id });
         if (r.devices.length === 0) {
           set({ newDevice: emptyNewDevice() });
           focusIn(newDeviceBox);
@@ -76,26 +79,30 @@ export function IntakePage() {
         toast(e);
       }
     },
-    [set, toast],
+    [fetchCall, set, toast],
   );
 
-  // "New intake for this customer" from search or a customer card.
+  // "New intake for this customer" from search or a customer card: the customer rides in this
+  // history entry's state; taken once (the entry then forgets it), read as a query, then picked.
+  const [startFor, setStartFor] = useState<string | null>(null);
   useEffect(() => {
-    const start = (id: string) =>
-      api.call('customers.get', { id }).then(({ customer: c }) => {
-        setDone(null);
-        setForm(emptyIntake(localDate(new Date(), tz)));
-        void pickCustomer({ id: c.id, name: c.name, phones: c.phones.map((p) => p.display), company: c.company });
-      }, toast);
-    // The customer rides in this history entry's state; taken once, the entry forgets it.
     if (!intakeFor) return;
     navigate(location.pathname, { replace: true, state: null });
-    void start(intakeFor);
-  }, [intakeFor, location.pathname, navigate, pickCustomer, toast, tz]);
+    setStartFor(intakeFor);
+  }, [intakeFor, location.pathname, navigate]);
+  const starting = useCall('customers.get', { id: startFor ?? '' }, { enabled: startFor !== null }).data;
+  useEffect(() => {
+    if (!startFor || starting?.customer.id !== startFor) return;
+    const c = starting.customer;
+    setStartFor(null);
+    setDone(null);
+    setForm(emptyIntake(localDate(new Date(), tz)));
+    void pickCustomer({ id: c.id, name: c.name, phones: c.phones.map((p) => p.display), company: c.company });
+  }, [startFor, starting, pickCustomer, tz]);
 
   const pickDevice = async (d: DeviceSummary) => {
     try {
-      const full = await api.call('devices.get', { id: d.id });
+      const full = await fetchCall('devices.get', { id: d.id });
       set({ device: full, newDevice: null });
       requestAnimationFrame(() => faultRef.current?.focus());
     } catch (e) {
@@ -134,7 +141,6 @@ export function IntakePage() {
   const reset = () => {
     setDone(null);
     setForm(emptyIntake(localDate(new Date(), tz)));
-    setDevices([]);
     setErrors({});
     setDuplicates([]);
   };
@@ -193,10 +199,9 @@ export function IntakePage() {
                     onPick={(c) => void pickCustomer(c)}
                     onNew={(seed) => {
                       set({ newCustomer: emptyNewCustomer(seed), customer: null, device: null, newDevice: emptyNewDevice() });
-                      setDevices([]);
                       focusIn(newCustomerBox);
                     }}
-                    onClear={() => (set({ customer: null, device: null, newDevice: null }), setDevices([]), requestAnimationFrame(() => customerInput.current?.focus()))}
+                    onClear={() => (set({ customer: null, device: null, newDevice: null }), requestAnimationFrame(() => customerInput.current?.focus()))}
                   />
                 )}
               </Stack>

@@ -84,8 +84,21 @@ export function ToggleChips({ choices, value, onChange, label, error, descriptio
   );
 }
 
-/** Exactly one choice (service type, passcode kind); arrows pick as they move, like radios. */
-export function RadioChips({ choices, value, onChange, label, error, description, testId, size = 'xs' }: Common & { choices: Choice[]; value: string | null; onChange(v: string): void }) {
+/**
+ * Exactly one choice (service type, passcode kind); arrows pick as they move, like radios.
+ * A hotkey is a decision, not a browse: `onHotkey` lets the form move focus on from it.
+ */
+export function RadioChips({
+  choices,
+  value,
+  onChange,
+  onHotkey,
+  label,
+  error,
+  description,
+  testId,
+  size = 'xs',
+}: Common & { choices: Choice[]; value: string | null; onChange(v: string): void; onHotkey?(v: string): void }) {
   const r = useRoving(choices.length);
   const selected = choices.findIndex((c) => c.value === value);
   const tabStop = selected >= 0 ? selected : r.active;
@@ -122,6 +135,7 @@ export function RadioChips({ choices, value, onChange, label, error, description
                 if (hit >= 0 && !e.ctrlKey && !e.altKey) {
                   e.preventDefault();
                   pick(hit);
+                  onHotkey?.(choices[hit]!.value);
                 }
               }}
               rightSection={c.hotkey ? <span style={{ opacity: 0.55, fontSize: 11 }}>{c.hotkey.toUpperCase()}</span> : undefined}

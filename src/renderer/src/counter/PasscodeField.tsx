@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useT } from '../i18n/I18nProvider';
 import { RadioChips } from './KeyChoices';
@@ -23,6 +24,22 @@ const KINDS: { value: PassKind; hotkey: string }[] = [
 /** Passcode: PIN or password typed, a pattern drawn or typed as dots 1–9, none, or declined. Stored encrypted. */
 export function PasscodeField({ kind, value, errors, onKind, onValue }: Props) {
   const t = useT();
+  // A kind picked by its hotkey is the counter's answer: the PIN, password or pattern is typed next,
+  // so focus goes to the field that asks for it as soon as it exists (it mounts with the kind).
+  const wantFocus = useRef(false);
+  const input = useRef<HTMLInputElement | null>(null);
+  const valueRef = (el: HTMLInputElement | null) => {
+    input.current = el;
+    if (el && wantFocus.current) {
+      wantFocus.current = false;
+      el.focus();
+    }
+  };
+  const onHotkey = (k: string) => {
+    if (k !== 'pin' && k !== 'password' && k !== 'pattern') return;
+    if (k === kind && input.current) input.current.focus();
+    else wantFocus.current = true;
+  };
   return (
     <Stack gap={6}>
       <RadioChips
@@ -31,6 +48,7 @@ export function PasscodeField({ kind, value, errors, onKind, onValue }: Props) {
         testId="passcode-kind"
         choices={KINDS.map((k) => ({ value: k.value, hotkey: k.hotkey, label: t(`tickets.passcode.${k.value}`) }))}
         value={kind}
+        onHotkey={onHotkey}
         error={errors.passcode}
         onChange={(v) => {
           onKind(v as PassKind);
@@ -39,6 +57,7 @@ export function PasscodeField({ kind, value, errors, onKind, onValue }: Props) {
       />
       {kind === 'pin' ? (
         <TextInput
+          ref={valueRef}
           label={t('tickets.passcode.pin')}
           inputMode="numeric"
           autoComplete="off"
@@ -50,6 +69,7 @@ export function PasscodeField({ kind, value, errors, onKind, onValue }: Props) {
         />
       ) : kind === 'password' ? (
         <PasswordInput
+          ref={valueRef}
           label={t('tickets.passcode.password')}
           autoComplete="off"
           maw={320}
@@ -62,6 +82,7 @@ export function PasscodeField({ kind, value, errors, onKind, onValue }: Props) {
         <Group align="flex-start" gap="md">
           <PatternGrid value={value} onChange={onValue} label={t('tickets.passcode.pattern')} />
           <TextInput
+            ref={valueRef}
             label={t('ui.counter.passcode.patternDigits')}
             description={t('ui.counter.passcode.patternHint')}
             inputMode="numeric"

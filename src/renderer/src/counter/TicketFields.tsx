@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Checkbox, Divider, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput, NumberInput } from '@mantine/core';
 import { ACCESSORIES } from '../../../shared/tickets/schemas';
 import { COMMON_FAULTS } from '../../../shared/devices/categories';
@@ -26,6 +27,7 @@ const weekday = (date: string, locale: string) =>
 export function TicketFields({ form, errors, technicians, set, faultRef }: Props) {
   const { t, locale } = useI18n();
   const category = categoryOf(form);
+  const notesRef = useRef<HTMLTextAreaElement>(null);
   return (
     <Stack gap="md">
       <Textarea
@@ -48,8 +50,9 @@ export function TicketFields({ form, errors, technicians, set, faultRef }: Props
         onChange={(v) => set({ faultCodes: v })}
       />
       <Divider />
-      <ConditionChecklist value={form.condition} onChange={(condition) => set({ condition })} />
+      <ConditionChecklist value={form.condition} onChange={(condition) => set({ condition })} onDone={() => notesRef.current?.focus()} />
       <Textarea
+        ref={notesRef}
         label={t('tickets.condition.cosmeticNotes')}
         autosize
         minRows={1}

@@ -71,21 +71,24 @@ export function useInvalidateAfter() {
 }
 
 type Paged = { nextCursor: string | null };
+/** Where the next page starts: a cursor string, or an offset for lists paged by count. */
+type PageParam = string | number | null;
 interface PageOptions<N extends ProcedureName> {
   enabled?: boolean;
   /** The input field that asks for the page after a cursor (default `cursor`). */
   cursorField?: string;
-  /** The cursor of the page after this one, null at the end (default: the page's `nextCursor`). */
-  next?(page: Out<N>): string | null;
+  /** The cursor (or offset) of the page after this one, null at the end (default: the page's `nextCursor`). */
+  next?(page: Out<N>, pages: Out<N>[]): PageParam;
 }
 /** A cursor-paged list as one query: pages load on demand and refetch together when stale. */
 export function useCallPages<N extends ProcedureName>(name: N, input: In<N>, opts: PageOptions<N> = {}) {
   const field = opts.cursorField ?? 'cursor';
   return useInfiniteQuery({
     queryKey: callKey(name, input),
-    queryFn: ({ pageParam, signal }) => api.call(name, { ...(input as object), ...(pageParam ? { [field]: pageParam } : {}) } as In<N>, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => (opts.next ? opts.next(page) : (page as unknown as Paged).nextCursor),
+    queryFn: ({ pageParam, signal }) =>
+      api.call(name, { ...(input as object), ...(pageParam !== null ? { [field]: pageParam } : {}) } as In<N>, { signal }),
+    initialPageParam: null as PageParam,
+    getNextPageParam: (page, pages) => (opts.next ? opts.next(page, pages) : (page as unknown as Paged).nextCursor),
     placeholderData: keepPreviousData,
     enabled: opts.enabled ?? true,
   });

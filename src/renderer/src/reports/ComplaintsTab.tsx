@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
+import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { OutputOf } from '../../../shared/api/contract';
 import type { Procedures } from '../../../shared/api/procedures';
@@ -12,6 +12,7 @@ import { useErrorToast } from '../hooks/useErrorToast';
 import { formatInstant } from '../i18n/format';
 import { useOpen } from '../nav/useNav';
 import { fieldErrorsOf, type FieldErrors } from '../components/errors';
+import { EmptyState } from '../components/EmptyState';
 
 type Complaint = OutputOf<Procedures['complaints.get']>;
 
@@ -115,7 +116,7 @@ export function ComplaintsTab() {
         {manager ? <Button variant="default" onClick={() => void check()}>{t('ui.reports.c.check')}</Button> : null}
         <Button color="red" variant="light" onClick={() => setCreating(true)}>{t('ui.reports.c.new')}</Button>
       </Group>
-      {rows.length === 0 ? <Alert>{t('ui.reports.c.empty')}</Alert> : null}
+      {rows.length === 0 ? <EmptyState what={t('ui.reports.c.empty')} next={t('ui.reports.c.emptyNext')} testId="complaints-empty" /> : null}
       <Table striped highlightOnHover>
         <Table.Thead><Table.Tr><Table.Th>#</Table.Th><Table.Th>{t('ui.reports.col.customer')}</Table.Th><Table.Th>{t('ui.reports.c.ticket')}</Table.Th><Table.Th>{t('ui.reports.c.category')}</Table.Th><Table.Th>{t('ui.reports.c.severity')}</Table.Th><Table.Th>{t('ui.reports.col.status')}</Table.Th><Table.Th>{t('ui.reports.col.deadlines')}</Table.Th><Table.Th>{t('ui.reports.col.escalation')}</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>

@@ -69,6 +69,7 @@ export function DashboardTab({ onOpen }: { onOpen(tab: string): void }) {
             h={240}
             data={Object.entries(d.openByStatus).map(([s, n]) => ({ status: t(`ui.reports.status.${s}`), n }))}
             dataKey="status"
+            xAxisProps={{ interval: 0, angle: -30, textAnchor: 'end', height: 60, tick: { fontSize: 11 } }}
             series={[{ name: 'n', label: t('reports.fig.count'), color: 'indigo.6' }]}
             tickLine="y"
           />

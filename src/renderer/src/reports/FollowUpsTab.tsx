@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Modal, Rating, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, Rating, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { OutputOf } from '../../../shared/api/contract';
 import type { Procedures } from '../../../shared/api/procedures';
@@ -11,6 +11,7 @@ import { formatInstant } from '../i18n/format';
 import { useOpen } from '../nav/useNav';
 import { ComplaintForm } from './ComplaintsTab';
 import { fieldErrorsOf, type FieldErrors } from '../components/errors';
+import { EmptyState } from '../components/EmptyState';
 
 type Row = OutputOf<Procedures['followUps.list']>['rows'][number];
 
@@ -48,7 +49,7 @@ export function FollowUpsTab() {
   return (
     <Stack data-testid="followups">
       <SegmentedControl value={view} onChange={setView} data={['due', 'upcoming', 'done', 'all'].map((v) => ({ value: v, label: t(`ui.reports.fu.view.${v}`) }))} w="fit-content" />
-      {rows.length === 0 ? <Alert>{t('ui.reports.fu.empty')}</Alert> : null}
+      {rows.length === 0 ? <EmptyState what={t('ui.reports.fu.empty')} next={t('ui.reports.fu.emptyNext')} testId="followups-empty" /> : null}
       <Table striped highlightOnHover>
         <Table.Thead><Table.Tr><Table.Th>{t('ui.reports.col.due')}</Table.Th><Table.Th>{t('ui.reports.col.customer')}</Table.Th><Table.Th>{t('ui.reports.col.phone')}</Table.Th><Table.Th>{t('ui.reports.col.number')}</Table.Th><Table.Th>{t('ui.reports.col.device')}</Table.Th><Table.Th>{t('ui.reports.col.status')}</Table.Th><Table.Th>{t('ui.reports.col.outcome')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
         <Table.Tbody>

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import { Alert, Button, Card, Group, Loader, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
-import type { InputOf, OutputOf } from '../../../shared/api/contract';
+import type { InputOf } from '../../../shared/api/contract';
 import type { Procedures } from '../../../shared/api/procedures';
 import type { DrillFigure } from '../../../shared/reports/schemas';
 import { STAGES } from '../../../shared/reports/math';
@@ -12,11 +12,10 @@ import { useErrorToast } from '../hooks/useErrorToast';
 import { fieldErrorsOf } from '../components/errors';
 import { useCall } from '../data/calls';
 import { printAndShow } from '../printing/printService';
-import { formatInstant } from '../i18n/format';
-import { useOpen } from '../nav/useNav';
+import { DrillModal, type DrillAsk } from './DrillModal';
 import { isoDate, pct, saveBase64 } from './format';
+import { money } from '../stock/format';
 
-type Drill = OutputOf<Procedures['reports.tickets']>;
 type Input = InputOf<Procedures['reports.run']>;
 
 function monthRange(offset: number): [string, string] {
@@ -28,12 +27,11 @@ function monthRange(offset: number): [string, string] {
 
 export function ReportTab() {
   const { t, locale } = useI18n();
-  const open = useOpen();
   const { toast } = useErrorToast();
   const [[from, to], setRange] = useState<[string, string]>(monthRange(0));
   const [filters, setFilters] = useState<Record<string, string | null>>({});
   const [groupBy, setGroupBy] = useState<string | null>('technician');
-  const [drill, setDrill] = useState<{ figure: DrillFigure; label: string; groupKey?: string; data: Drill | null } | null>(null);
+  const [drill, setDrill] = useState<DrillAsk | null>(null);
 
   const input = useCallback((): Input => {
     const f = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Input['filters'];
@@ -53,14 +51,9 @@ export function ReportTab() {
     else setAsked(next);
   };
 
-  const openDrill = async (figure: DrillFigure, label: string, groupKey?: string, offset = 0) => {
-    try {
-      const i = input();
-      const data = await api.call('reports.tickets', { from: i.from, to: i.to, filters: i.filters, figure, ...(groupKey !== undefined && i.groupBy ? { groupBy: i.groupBy, groupKey } : {}), offset, limit: 50 });
-      setDrill((cur) => ({ figure, label, groupKey, data: offset && cur?.data ? { total: data.total, rows: [...cur.data.rows, ...data.rows] } : data }));
-    } catch (e) {
-      toast(e);
-    }
+  const openDrill = (figure: DrillFigure, label: string, groupKey?: string) => {
+    const i = input();
+    setDrill({ label, input: { from: i.from, to: i.to, filters: i.filters, figure, ...(groupKey !== undefined && i.groupBy ? { groupBy: i.groupBy, groupKey } : {}) } });
   };
   const exportAs = async (format: 'csv' | 'xlsx') => {
     try {
@@ -82,7 +75,7 @@ export function ReportTab() {
   };
 
   const Num = ({ figure, value, label, testId }: { figure: DrillFigure; value: number; label: string; testId?: string }) => (
-    <UnstyledButton onClick={() => void openDrill(figure, label)} data-testid={testId} title={t('ui.reports.drillHint')}>
+    <UnstyledButton onClick={() => openDrill(figure, label)} data-testid={testId} title={t('ui.reports.drillHint')}>
       <Text fw={700} size="xl" c="blue" td="underline">
         {value}
       </Text>
@@ -180,7 +173,8 @@ export function ReportTab() {
                 h={220}
                 data={STAGES.map((s) => ({ stage: t(`reports.stage.${s}`), median: report.turnaround.stages[s].medianHours ?? 0, p90: report.turnaround.stages[s].p90Hours ?? 0 }))}
                 dataKey="stage"
-                xAxisProps={{ interval: 0, tick: { fontSize: 10 } }}
+                // Stage names are long in English: slanted, every one readable, none over its neighbour.
+                xAxisProps={{ interval: 0, angle: -30, textAnchor: 'end', height: 70, tick: { fontSize: 10 } }}
                 series={[{ name: 'median', label: t('reports.fig.median'), color: 'blue.6' }, { name: 'p90', label: t('reports.fig.p90'), color: 'orange.5' }]}
                 withLegend
                 tickLine="y"
@@ -199,10 +193,10 @@ export function ReportTab() {
               </Group>
               <Text size="sm">{t('reports.fig.avgScore')}: <b>{report.satisfaction.averageScore ?? '—'}</b> ({report.satisfaction.scored}) · {t('reports.fig.followUpsDone')} {report.satisfaction.done}/{report.satisfaction.due} · {t('reports.fig.problems')} {report.satisfaction.problems}</Text>
               <Text size="sm">{t('reports.fig.complaintsOpened')} {report.complaints.opened} · {t('reports.fig.complaintsClosed')} {report.complaints.closed} · {t('reports.fig.respondedInTime')} {pct(report.complaints.respondedInTime.rate)} · {t('reports.fig.resolvedInTime')} {pct(report.complaints.resolvedInTime.rate)} · {t('reports.fig.escalated')} {report.complaints.escalated}</Text>
-              <Text size="sm">{t('reports.fig.partsCost')}: {(report.parts.costFen / 100).toFixed(2)} ({t('reports.fig.partsQty')} {report.parts.qty}) · {t('reports.fig.loanersOut')} {report.loaners.outNow} · {t('reports.fig.hoursLogged')} {report.hoursLogged.available ? report.hoursLogged.value : '—'}</Text>
+              <Text size="sm">{t('reports.fig.partsCost')}: {money(report.parts.costFen, locale)} ({t('reports.fig.partsQty')} {report.parts.qty}) · {t('reports.fig.loanersOut')} {report.loaners.outNow} · {t('reports.fig.hoursLogged')} {report.hoursLogged.available ? report.hoursLogged.value : '—'}</Text>
               <Group gap="xs" mt="xs">
                 <Text size="sm">{t('reports.section.revenue')}:</Text>
-                {report.revenue.byTender.available ? report.revenue.byTender.value.map((x) => <Text key={x.key} size="sm">{dimensionValueLabel(locale, 'tender', x.key)} {(x.amountFen / 100).toFixed(2)}</Text>) : na(report.revenue.byTender)}
+                {report.revenue.byTender.available ? report.revenue.byTender.value.map((x) => <Text key={x.key} size="sm">{dimensionValueLabel(locale, 'tender', x.key)} {money(x.amountFen, locale)}</Text>) : na(report.revenue.byTender)}
               </Group>
               <Group gap="xs">
                 <Text size="sm">{t('reports.fig.claims')}:</Text>
@@ -231,9 +225,9 @@ export function ReportTab() {
                   {report.groups.map((g) => (
                     <Table.Tr key={g.key}>
                       <Table.Td>{dimLabel(g.key)}</Table.Td>
-                      <Table.Td><UnstyledButton c="blue" onClick={() => void openDrill('received', `${dimLabel(g.key)} · ${t('reports.fig.received')}`, g.key)}>{g.received}</UnstyledButton></Table.Td>
-                      <Table.Td><UnstyledButton c="blue" onClick={() => void openDrill('completed', `${dimLabel(g.key)} · ${t('reports.fig.completed')}`, g.key)}>{g.completed}</UnstyledButton></Table.Td>
-                      <Table.Td><UnstyledButton c="blue" onClick={() => void openDrill('collected', `${dimLabel(g.key)} · ${t('reports.fig.collected')}`, g.key)}>{g.collected}</UnstyledButton></Table.Td>
+                      <Table.Td><UnstyledButton c="blue" onClick={() => openDrill('received', `${dimLabel(g.key)} · ${t('reports.fig.received')}`, g.key)}>{g.received}</UnstyledButton></Table.Td>
+                      <Table.Td><UnstyledButton c="blue" onClick={() => openDrill('completed', `${dimLabel(g.key)} · ${t('reports.fig.completed')}`, g.key)}>{g.completed}</UnstyledButton></Table.Td>
+                      <Table.Td><UnstyledButton c="blue" onClick={() => openDrill('collected', `${dimLabel(g.key)} · ${t('reports.fig.collected')}`, g.key)}>{g.collected}</UnstyledButton></Table.Td>
                       <Table.Td>{h(g.turnaround.medianHours)}</Table.Td><Table.Td>{h(g.turnaround.p90Hours)}</Table.Td><Table.Td>{pct(g.ftfRate)}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -243,26 +237,7 @@ export function ReportTab() {
           ) : null}
         </>
       )}
-      <Modal opened={!!drill} onClose={() => setDrill(null)} size="xl" title={drill?.data ? t('ui.reports.drillTitle', { figure: drill.label, count: drill.data.total }) : drill?.label}>
-        {drill?.data ? (
-          <Stack data-testid="drill">
-            {drill.data.rows.length === 0 ? <Alert>{t('ui.reports.c.empty')}</Alert> : null}
-            <Table striped highlightOnHover>
-              <Table.Thead><Table.Tr><Table.Th>{t('ui.reports.col.number')}</Table.Th><Table.Th>{t('ui.reports.col.status')}</Table.Th><Table.Th>{t('ui.reports.col.received')}</Table.Th><Table.Th>{t('ui.reports.col.device')}</Table.Th><Table.Th>{t('ui.reports.col.customer')}</Table.Th><Table.Th>{t('reports.fig.technician')}</Table.Th><Table.Th>{t('ui.reports.col.hours')}</Table.Th></Table.Tr></Table.Thead>
-              <Table.Tbody>
-                {drill.data.rows.map((r) => (
-                  <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => open.ticket(r.id)} data-testid="drill-row">
-                    <Table.Td>{r.number}</Table.Td><Table.Td>{t(`ui.reports.status.${r.status}`)}</Table.Td><Table.Td>{formatInstant(r.receivedAt, locale)}</Table.Td><Table.Td>{r.brand} {r.model}</Table.Td><Table.Td>{r.customer}</Table.Td><Table.Td>{r.technician ?? '—'}</Table.Td><Table.Td>{r.hours ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            {drill.data.rows.length < drill.data.total ? <Button variant="subtle" onClick={() => void openDrill(drill.figure, drill.label, drill.groupKey, drill.data!.rows.length)}>{t('ui.reports.more')}</Button> : null}
-          </Stack>
-        ) : (
-          <Loader />
-        )}
-      </Modal>
+      <DrillModal ask={drill} onClose={() => setDrill(null)} />
     </Stack>
   );
 }

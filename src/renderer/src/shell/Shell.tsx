@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { useT } from '../i18n/I18nProvider';
 import { SearchModal } from './SearchModal';
+import { ShortcutsModal } from './ShortcutsModal';
 import { SectionPage } from './SectionPage';
 import { SECTIONS } from './sections';
 import { useShellKeys } from './useShellKeys';
@@ -28,7 +29,8 @@ export function Shell() {
   const [navOpen, nav] = useDisclosure(false);
   const go = (s: string) => (navigate(`/${s}`), nav.close());
 
-  useShellKeys({ onSection: go, onSearch: () => setSearchOpen(true) });
+  const [helpOpen, help] = useDisclosure(false);
+  useShellKeys({ onSection: go, onSearch: () => setSearchOpen(true), onHelp: help.open });
 
   // A scan opens the ticket its barcode names, unless a scan field took it as its text (an IMEI,
   // a serial): a scan into any other field leaves that field's text as it was.
@@ -78,6 +80,11 @@ export function Shell() {
                 {t(`role.${user.role}`)}
               </Badge>
             </Group>
+            <Tooltip label={t('ui.shortcuts.hint')}>
+              <Button variant="subtle" size="xs" onClick={help.open} data-testid="shortcuts-open" rightSection={<Kbd size="xs">?</Kbd>} visibleFrom="md">
+                {t('ui.shortcuts.button')}
+              </Button>
+            </Tooltip>
             <LanguageSwitch />
             <Tooltip label={t('ui.shell.switchUserHint')}>
               <Button variant="subtle" size="xs" onClick={() => void switchUser()}>
@@ -115,6 +122,7 @@ export function Shell() {
       </AppShell.Main>
 
       <SearchModal opened={searchOpen} onClose={() => setSearchOpen(false)} />
+      <ShortcutsModal opened={helpOpen} onClose={help.close} />
       <TicketDrawers />
     </AppShell>
   );

@@ -14,3 +14,14 @@ export function sectionForShortcut(e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' |
 export function isSearchShortcut(e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code' | 'key'>): boolean {
   return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k');
 }
+
+/**
+ * `?` opens the list of shortcuts, but only where it cannot be text: in a field it is a question mark.
+ * (Shift is how `?` is typed on most layouts, so only Ctrl, Alt and Meta rule it out.)
+ */
+export function isHelpShortcut(e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'key'> & { target: EventTarget | null }): boolean {
+  if (e.key !== '?' || e.ctrlKey || e.altKey || e.metaKey) return false;
+  const el = e.target as { tagName?: string; isContentEditable?: boolean } | null;
+  const tag = el?.tagName?.toLowerCase();
+  return !(tag === 'input' || tag === 'textarea' || tag === 'select' || el?.isContentEditable);
+}

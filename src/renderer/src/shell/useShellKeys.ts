@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { isSearchShortcut, sectionForShortcut, type SectionId } from './sections';
+import { isHelpShortcut, isSearchShortcut, sectionForShortcut, type SectionId } from './sections';
 
 /** The shell's global shortcuts; capture phase so focused inputs and modals cannot swallow them. */
-export function useShellKeys(handlers: { onSection(s: SectionId): void; onSearch(): void }) {
+export function useShellKeys(handlers: { onSection(s: SectionId): void; onSearch(): void; onHelp(): void }) {
   const ref = useRef(handlers);
   ref.current = handlers;
   useEffect(() => {
@@ -14,6 +14,9 @@ export function useShellKeys(handlers: { onSection(s: SectionId): void; onSearch
       } else if (isSearchShortcut(e)) {
         e.preventDefault();
         ref.current.onSearch();
+      } else if (isHelpShortcut(e)) {
+        e.preventDefault();
+        ref.current.onHelp();
       }
     };
     window.addEventListener('keydown', onKey, true);

@@ -10,6 +10,7 @@ import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { money, partName } from './format';
 import { PartCard } from './PartCard';
 import { PartFormModal } from './PartFormModal';
+import { EmptyState } from '../components/EmptyState';
 import { StockFigures } from './StockFigures';
 
 /** Catalog search (SKU, name, model, serial, barcode scan) with this shop's figures; a row opens the stock card. */
@@ -115,9 +116,17 @@ export function CatalogTab() {
         </Table.Tbody>
       </Table>
       {rows && rows.length === 0 ? (
-        <Text c="dimmed" ta="center" mt="md">
-          {t('ui.stock.search.none')}
-        </Text>
+        // Nothing asked for and nothing found: the catalog itself is empty, and someone must fill it.
+        !query.trim() && kind === 'all' && !inStockOnly ? (
+          <EmptyState
+            what={t('ui.stock.catalog.empty')}
+            next={t(user.role === 'admin' ? 'ui.stock.catalog.emptyAdd' : 'ui.stock.catalog.emptyWho')}
+            action={user.role === 'admin' ? { label: t('ui.stock.catalog.toImport'), to: '/stock/import' } : null}
+            testId="catalog-empty"
+          />
+        ) : (
+          <EmptyState what={t('ui.stock.search.none')} next={t('ui.stock.search.noneNext')} testId="catalog-none" />
+        )
       ) : null}
       <PartCard partId={openId} onClose={() => setOpenId(null)} onChanged={() => void invalidate('parts.save')} />
       <PartFormModal opened={creating} editing={null} onClose={() => setCreating(false)} onSaved={(p) => (void invalidate('parts.save'), setOpenId(p.id))} />

@@ -36,7 +36,16 @@ export function coverageText(t: (k: string, p?: Record<string, string | number>)
 export function CoverageBadge({ coverage, size = 'sm' }: { coverage: TicketCoverage; size?: 'xs' | 'sm' }) {
   const t = useT();
   return (
-    <Badge size={size} variant="dot" color={COVERAGE_COLOR[coverage.label]} tt="none" data-testid="badge-coverage" data-coverage={coverage.label}>
+    // Its words are the reason ("Not covered: no proof of purchase"): they wrap in a narrow column rather than being cut.
+    <Badge
+      size={size}
+      variant="dot"
+      color={COVERAGE_COLOR[coverage.label]}
+      tt="none"
+      data-testid="badge-coverage"
+      data-coverage={coverage.label}
+      styles={{ root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 }, label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 } }}
+    >
       {coverageText(t, coverage)}
     </Badge>
   );

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { Badge, Group, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
-import { TICKET_STATUSES, type TicketStatus } from '../../../shared/tickets/statuses';
+import { CLOSED_STATUSES, OPEN_STATUSES, type TicketStatus } from '../../../shared/tickets/statuses';
 import { useT } from '../i18n/I18nProvider';
 import { STATUS_COLOR, TicketBadges } from './TicketBadges';
 import { deviceName } from './format';
@@ -11,22 +11,26 @@ import { NotAtHqBadge } from '../sync/NotAtHqBadge';
 
 const PER_COLUMN = 12;
 
-/** One column per status; the header counts every ticket in it, the cards are the newest that match the filters. */
+/**
+ * One column per open status, side by side in the window's width (a counter PC's 1280 px holds all
+ * seven); the header counts every ticket in it, the cards are the newest that match the filters.
+ * Collected and cancelled tickets are counted under the board: they are found in the list.
+ */
 export function TicketBoard({ rows, counts }: { rows: TicketRow[]; counts: Partial<Record<TicketStatus, number>> }) {
   const t = useT();
   const open = useOpen();
   const pending = usePendingSync('tickets', useMemo(() => rows.map((r) => r.id), [rows]));
   return (
-    <ScrollArea type="auto" offsetScrollbars>
-      <Group align="flex-start" wrap="nowrap" gap="sm" data-testid="ticket-board">
-        {TICKET_STATUSES.map((s) => {
+    <Stack gap={6}>
+      <Group align="flex-start" wrap="nowrap" gap={8} data-testid="ticket-board">
+        {OPEN_STATUSES.map((s) => {
           const all = rows.filter((r) => r.status === s);
           // A column shows the newest cards; the header counts them all.
           const cards = all.slice(0, PER_COLUMN);
           return (
-            <Paper key={s} withBorder p={6} w={210} miw={210} bg="gray.1" data-testid={`board-col-${s}`}>
-              <Group justify="space-between" mb={6} px={4} wrap="nowrap">
-                <Text size="sm" fw={700} c={`${STATUS_COLOR[s]}.8`}>
+            <Paper key={s} withBorder p={6} miw={0} style={{ flex: '1 1 0' }} bg="gray.1" data-testid={`board-col-${s}`}>
+              <Group justify="space-between" mb={6} px={4} wrap="nowrap" gap={4}>
+                <Text size="sm" fw={700} c={`${STATUS_COLOR[s]}.8`} truncate>
                   {t(`tickets.status.${s}`)}
                 </Text>
                 <Badge size="sm" variant="white" color="gray">
@@ -68,6 +72,9 @@ export function TicketBoard({ rows, counts }: { rows: TicketRow[]; counts: Parti
           );
         })}
       </Group>
-    </ScrollArea>
+      <Text size="xs" c="dimmed" ta="right" data-testid="board-closed">
+        {CLOSED_STATUSES.map((s) => `${t(`tickets.status.${s}`)} ${counts[s] ?? rows.filter((r) => r.status === s).length}`).join(' · ')}
+      </Text>
+    </Stack>
   );
 }

@@ -128,6 +128,7 @@ const rows: [string, string, string][] = [
   ['ui.claims.exportXlsx', '导出 Excel', 'Export Excel'],
   ['ui.claims.print', '打印索赔清单', 'Print the batch'],
   ['ui.claims.empty', '没有索赔单', 'No claims'],
+  ['ui.claims.emptyNext', '保修维修取机后，索赔单草稿会按索赔对象和月份出现在这里。', 'Once a warranty repair is collected, its draft claim appears here under its payer and month.'],
   ['ui.claims.amountPrompt', '金额（元）', 'Amount (¥)'],
   ['ui.printing.doc.repair_receipt', '维修结算单', 'Repair receipt'],
   ['ui.printing.doc.warranty_card', '保修卡', 'Warranty card'],

@@ -14,6 +14,7 @@ import { messages as bench } from './bench';
 import { messages as collection } from './collection';
 import { messages as backup } from './backup';
 import { messages as hq } from './hq';
+import { messages as shortcuts } from './shortcuts';
 
 /** The renderer's catalogs (keys prefixed `ui.`), registered in ../catalog.ts. */
 export const uiCatalogs: Record<string, Messages> = {
@@ -32,4 +33,5 @@ export const uiCatalogs: Record<string, Messages> = {
   'ui.collection': collection,
   'ui.backup': backup,
   'ui.hq': hq,
+  'ui.shortcuts': shortcuts,
 };

@@ -2,6 +2,7 @@ import { Checkbox, NumberInput, Select, SimpleGrid, TextInput, Title } from '@ma
 import { CATEGORY_IDS, FINDINGS, type CategoryId, type Finding } from '../../../../shared/warranty/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { FormProps } from './props';
+import { FaultCodeSelect } from './FaultCodeSelect';
 
 /** The device (category, invoice and other dates, price) and the fault brought in, with the technician's findings. */
 export function DeviceFields({ form, set, errors }: FormProps) {
@@ -38,7 +39,7 @@ export function DeviceFields({ form, set, errors }: FormProps) {
       </SimpleGrid>
       <Title order={5}>{t('ui.warranty.whatIf.fault')}</Title>
       <SimpleGrid cols={2} spacing="xs">
-        <TextInput label={t('ui.warranty.whatIf.faultCode')} value={form.faultCode} error={errors['current.faultCode']} onChange={(e) => set('faultCode', e.currentTarget.value)} />
+        <FaultCodeSelect value={form.faultCode} error={errors['current.faultCode']} onChange={(v) => set('faultCode', v)} />
         {date('sentIn', t('ui.warranty.whatIf.sentIn'), 'current.sentIn', t('ui.warranty.whatIf.todayHint'))}
       </SimpleGrid>
       <Checkbox

@@ -3,6 +3,7 @@ import { REPAIR_OUTCOMES } from '../../../../shared/warranty/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { RepairForm } from './form';
 import type { FormProps } from './props';
+import { FaultCodeSelect } from './FaultCodeSelect';
 
 /** Earlier repairs of the same fault (the third repair of a fault opens an exchange or a return). */
 export function HistoryFields({ form, set, errors }: FormProps) {
@@ -24,7 +25,7 @@ export function HistoryFields({ form, set, errors }: FormProps) {
         return (
           <Paper key={i} withBorder p={6}>
             <SimpleGrid cols={2} spacing={4}>
-              <TextInput size="xs" label={t('ui.warranty.whatIf.faultCode')} value={h.faultCode} onChange={(e) => upd({ faultCode: e.currentTarget.value })} />
+              <FaultCodeSelect size="xs" value={h.faultCode} onChange={(faultCode) => upd({ faultCode })} />
               <Select
                 size="xs"
                 label={t('ui.warranty.whatIf.outcome')}
