@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stac
 import type { OutputOf } from '../../../shared/api/contract';
 import type { Procedures } from '../../../shared/api/procedures';
 import { CATEGORY_IDS } from '../../../shared/warranty/schemas';
-import { useSession } from '../app/session';
+import { isManager, useSession } from '../app/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useCall, useCallMutation } from '../data/calls';
@@ -24,7 +24,7 @@ export function PriceList() {
   const items: PriceItem[] = useCall('priceList.list', { includeInactive: true }).data ?? [];
   const enrolled = shop?.settings.enrolled ?? false;
   const save = useCallMutation('priceList.save', { onSuccess: () => setDraft(EMPTY) });
-  const editable = user.role === 'admin' && !enrolled;
+  const editable = isManager(user) && !enrolled;
   return (
     <Stack>
       {enrolled ? <Alert color="blue">{t('ui.bench.price.hqOwned')}</Alert> : null}

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { Badge, Button, Checkbox, Group, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
 import { RemoteError } from '../../../shared/api/remote-error';
 import { useCall, useFetchCall, useInvalidateAfter } from '../data/calls';
-import { useSession } from '../app/session';
+import { isManager, useSession } from '../app/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
@@ -66,7 +66,7 @@ export function CatalogTab() {
           />
           <Checkbox label={t('ui.stock.inStockOnly')} checked={inStockOnly} onChange={(e) => setInStockOnly(e.currentTarget.checked)} />
         </Group>
-        {user.role === 'admin' ? <Button onClick={() => setCreating(true)}>{t('ui.stock.part.new')}</Button> : null}
+        {isManager(user) ? <Button onClick={() => setCreating(true)}>{t('ui.stock.part.new')}</Button> : null}
       </Group>
       <Table striped highlightOnHover withTableBorder data-testid="parts-table">
         <Table.Thead>
@@ -120,8 +120,8 @@ export function CatalogTab() {
         !query.trim() && kind === 'all' && !inStockOnly ? (
           <EmptyState
             what={t('ui.stock.catalog.empty')}
-            next={t(user.role === 'admin' ? 'ui.stock.catalog.emptyAdd' : 'ui.stock.catalog.emptyWho')}
-            action={user.role === 'admin' ? { label: t('ui.stock.catalog.toImport'), to: '/stock/import' } : null}
+            next={t(isManager(user) ? 'ui.stock.catalog.emptyAdd' : 'ui.stock.catalog.emptyWho')}
+            action={isManager(user) ? { label: t('ui.stock.catalog.toImport'), to: '/stock/import' } : null}
             testId="catalog-empty"
           />
         ) : (

@@ -77,7 +77,7 @@ export function PartCard({ partId, onClose, onChanged }: { partId: string | null
             {manager ? <Button size="xs" variant="light" color="gray" onClick={() => setMode('transferOut')}>{t('ui.stock.action.transferOut')}</Button> : null}
             {manager ? <Button size="xs" variant="light" color="gray" onClick={() => setMode('transferIn')}>{t('ui.stock.action.transferIn')}</Button> : null}
             {manager ? <Button size="xs" variant="default" onClick={() => setSettings(true)}>{t('ui.stock.action.settings')}</Button> : null}
-            {user.role === 'admin' && p.source === 'local' ? <Button size="xs" variant="default" onClick={() => setEditing(true)}>{t('ui.stock.action.edit')}</Button> : null}
+            {isManager(user) && p.source === 'local' ? <Button size="xs" variant="default" onClick={() => setEditing(true)}>{t('ui.stock.action.edit')}</Button> : null}
             <Button size="xs" variant="default" onClick={() => printAndShow('part_label', p.id).catch(toast)}>{t('ui.stock.action.label')}</Button>
           </Group>
 

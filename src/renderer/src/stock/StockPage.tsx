@@ -32,7 +32,7 @@ export function StockPage() {
           { value: 'stocktake', label: t('ui.stock.tab.stocktake'), testId: 'stock-tab-stocktake', panel: <StocktakeTab /> },
           { value: 'oldParts', label: t('ui.stock.tab.oldParts'), testId: 'stock-tab-oldParts', panel: <OldPartsTab /> },
           { value: 'loaners', label: t('ui.stock.tab.loaners'), testId: 'stock-tab-loaners', panel: <LoanersTab /> },
-          { value: 'import', label: t('ui.stock.tab.import'), testId: 'stock-tab-import', hidden: user.role !== 'admin', panel: <ImportTab /> },
+          { value: 'import', label: t('ui.stock.tab.import'), testId: 'stock-tab-import', hidden: !isManager(user), panel: <ImportTab /> },
         ]}
       />
     </Stack>

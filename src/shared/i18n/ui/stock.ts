@@ -15,7 +15,7 @@ const rows: [string, string, string][] = [
   ['ui.stock.search.noneNext', '换个关键词，或清除筛选条件。', 'Try other words, or clear the filters.'],
   ['ui.stock.catalog.empty', '配件目录是空的', 'The parts catalog is empty'],
   ['ui.stock.catalog.emptyAdd', '用“新建配件”逐个添加，或从 Excel/CSV 文件导入整个目录。', 'Add parts one by one with “New part”, or import the whole catalog from an Excel/CSV file.'],
-  ['ui.stock.catalog.emptyWho', '只有管理员可以添加配件，请联系管理员。', 'Only an admin can add parts: ask your admin.'],
+  ['ui.stock.catalog.emptyWho', '只有店长或管理员可以添加配件，请联系店长。', 'Only a manager or the admin can add parts: ask your manager.'],
   ['ui.stock.catalog.toImport', '从文件导入', 'Import from a file'],
   ['ui.stock.kind.all', '全部', 'All'],
   ['ui.stock.inStockOnly', '仅显示有库存', 'In stock only'],
