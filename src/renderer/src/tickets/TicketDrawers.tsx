@@ -32,7 +32,8 @@ export function TicketDrawers() {
         opened={!!customerId && !customer.isError}
         onClose={open.close}
         position="right"
-        size="xl"
+        // As wide as the ticket drawer: the devices table needs about 840 px in English.
+        size="min(1000px, 90vw)"
         title={t('ui.tickets.customer.title')}
         data-testid="customer-drawer"
       >
