@@ -47,10 +47,10 @@ function signedIn(role: User['role'], enrolled = false, children: React.ReactNod
 const emptyPriceList: [readonly unknown[], unknown] = [['priceList.list', { includeInactive: true }], []];
 
 describe('an empty list says what to do, and who can', () => {
-  it('an empty price list tells a counter clerk that only an admin adds items, with no form to fill', () => {
+  it('an empty price list tells a counter clerk that only a manager or the admin adds items, with no form to fill', () => {
     renderUi(signedIn('counter', false, <PriceList />), { cache: [emptyPriceList] });
     expect(screen.getByTestId('price-list-empty').textContent).toContain(z('ui.bench.price.empty'));
-    expect(screen.getByTestId('empty-next').textContent).toBe('只有管理员可以添加收费项目，请联系管理员。');
+    expect(screen.getByTestId('empty-next').textContent).toBe('只有店长或管理员可以添加收费项目，请联系店长。');
     expect(screen.queryByText(z('ui.bench.price.add'))).toBeNull();
   });
 
