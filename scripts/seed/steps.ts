@@ -9,7 +9,7 @@ import { collectionSeedStep } from './collection';
  * The generator's own version: bump it whenever a step writes something different, so caches of
  * generated shops (bench/run.ts) are made again.
  */
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 
 /**
  * Every capability appends its generator here (customers, devices, tickets, parts…),

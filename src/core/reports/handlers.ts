@@ -19,7 +19,8 @@ import {
 import { verifyReportFacts } from './facts';
 import { verifyReportRollups } from './rollups';
 import { dashboard, exportReport, registerReportDocuments, reportOptions } from './output';
-import { drill, runReport } from './report';
+import { drill, runReport, shopInfo } from './report';
+import { foldRollupDays } from './rollup-days';
 import { statement } from '../db/statements';
 
 registerReportDocuments();
@@ -85,7 +86,8 @@ export const ESCALATION_INTERVAL_MS = 10 * 60_000;
 
 /**
  * The escalation timer of a backend: runs the check in its own transaction every ten minutes
- * (and once shortly after start); never keeps the process alive. Returns a stop function.
+ * (and once shortly after start), and folds the reports' past days; never keeps the process
+ * alive. Returns a stop function.
  */
 export function attachEscalationTimer(services: BackendServices, intervalMs = ESCALATION_INTERVAL_MS): () => void {
   const tick = () => {
@@ -97,6 +99,9 @@ export function attachEscalationTimer(services: BackendServices, intervalMs = ES
           runEscalations({ sqlite: services.sqlite, newId: services.newId, nowIso: () => services.clock.now().toISOString(), session: null, emit }),
         )(),
       );
+      // Two weeks of past days folded per tick: a shop upgraded with years of hourly rows catches
+      // up over a few hours without holding the writer for long; then one day a day.
+      foldRollupDays(services.sqlite, shopInfo(services.sqlite).timeZone, services.clock.now(), 14);
     } catch (e) {
       console.error('[fixpoint] escalation check failed', e);
     }

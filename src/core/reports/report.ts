@@ -11,6 +11,7 @@ import { localDate } from '../../shared/time/local-date';
 import type { Ctx } from '../api/context';
 import { exists, statement } from '../db/statements';
 import { rollupKey } from './rollups';
+import { foldedDays } from './rollup-days';
 import { aggregateReport, type ShopAggregates } from './aggregates';
 import { drillFacts, type DrillFact } from './drill';
 import { factFilterSql } from './fact-filters';
@@ -87,7 +88,9 @@ export function sideFigures(
   const p: Record<string, unknown> = { s: w.startIso, e: w.endIso };
   const fw = factFilterSql(filters, p, 'f.');
   // Range ends on whole hours: the rollups of migration 10 give the same sums without the ledgers.
-  const key = useRollups && hasTable(sqlite, 'report_payments_hourly') ? rollupKey(filters, w.startIso, w.endIso) : null;
+  // Days folded in another zone than the shop's now would not end on this zone's midnights.
+  const foldedZone = useRollups ? foldedDays(sqlite)?.zone : undefined;
+  const key = useRollups && hasTable(sqlite, 'report_payments_hourly') && (foldedZone === undefined || foldedZone === info.timeZone) ? rollupKey(filters, w.startIso, w.endIso) : null;
   const rolled = key !== null;
   if (key) Object.assign(p, key.params);
   /** A rollup's rows for this report's filters that meet `time` (the range's hours unless said; see rollupKey). */

@@ -26,6 +26,7 @@
 import type Database from 'better-sqlite3';
 import type { ReportFilters } from '../../shared/reports/schemas';
 import { tuples } from '../db/statements';
+import { foldedDays, foldedHourSql, forgetFoldedDays } from './rollup-days';
 
 const hour = (col: string) => `substr(${col}, 1, 13)`;
 const DIMS = `(SELECT 0 AS i UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4)`;
@@ -223,6 +224,7 @@ export const REPORT_ROLLUP_TRIGGER_NAMES = [...REPORT_ROLLUP_TRIGGERS_SQL.matchA
 
 /** Empties the rollups and sums the ledgers into them again (upgrade, seed, repair). */
 export function rebuildReportRollups(db: Database.Database): void {
+  forgetFoldedDays(db);
   for (const r of NAMES) {
     for (const shape of SHAPES) {
       db.exec(`DELETE FROM ${tableOf(ROLLUPS[r], shape)}`);
@@ -231,16 +233,26 @@ export function rebuildReportRollups(db: Database.Database): void {
   }
 }
 
-/** The rollup rows that differ from a fresh sum of the ledgers, as "table key…" strings. */
+/**
+ * The rollup rows that differ from a fresh sum of the ledgers, as "table key…" strings. Where
+ * whole days were folded (rollup-days.ts) both sides are compared per day: a day row plus the
+ * hourly rows written into that day since must sum to the day's ledger rows.
+ */
 export function verifyReportRollups(db: Database.Database, limit = 20): string[] {
   const out: string[] = [];
+  const folded = foldedDays(db);
   for (const r of NAMES) {
     for (const shape of SHAPES) {
       const { counts, something } = ROLLUPS[r];
       const keys = keyColumns(ROLLUPS[r], shape);
       const table = tableOf(ROLLUPS[r], shape);
-      const stored = `SELECT ${[...keys, ...counts].join(', ')} FROM ${table} WHERE ${something}`;
-      const fresh = ROLLUPS[r].rows(shape, 'join', '1', 1)!;
+      const hourly = keys.includes('hour') && folded !== null;
+      const perDay = (from: string) =>
+        `SELECT * FROM (SELECT ${keys.map((k) => (k === 'hour' ? `${foldedHourSql('hour', folded)} AS hour` : k)).join(', ')}, ${counts.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+           FROM ${from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}) WHERE ${something}`;
+      const columns = `(${[...keys, ...counts].join(', ')})`;
+      const stored = hourly ? perDay(table) : `SELECT ${[...keys, ...counts].join(', ')} FROM ${table} WHERE ${something}`;
+      const fresh = hourly ? `SELECT * FROM (WITH fresh${columns} AS (${ROLLUPS[r].rows(shape, 'join', '1', 1)!}) ${perDay('fresh')})` : ROLLUPS[r].rows(shape, 'join', '1', 1)!;
       const rows = tuples<unknown[]>(db, `SELECT * FROM (SELECT * FROM (${stored}) EXCEPT SELECT * FROM (${fresh}) UNION ALL SELECT * FROM (SELECT * FROM (${fresh}) EXCEPT SELECT * FROM (${stored}))) LIMIT ?`).all(limit);
       for (const row of rows) if (out.length < limit) out.push(`${table} ${row.slice(0, keys.length).join(' ')}`);
     }

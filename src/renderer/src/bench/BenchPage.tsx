@@ -7,7 +7,7 @@ import { useSession } from '../app/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
-import { useCall } from '../data/calls';
+import { useCall, useFetchCall } from '../data/calls';
 import { useSectionPath } from '../nav/useNav';
 import { sectionOf } from '../nav/paths';
 import { Queue } from './BenchQueue';
@@ -42,7 +42,8 @@ export function BenchPage() {
   const found = useCall('tickets.byBarcode', { code: number ?? '' }, { enabled: !!number });
   const selected = number && found.data ? found.data : null;
   const queueTab = tab === 'calls' || tab === 'prices' ? 'all' : tab;
-  const open = (code: string) => api.call('tickets.byBarcode', { code }).then((r) => go(queueTab, r.number), toast);
+  const fetchCall = useFetchCall();
+  const open = (code: string) => fetchCall('tickets.byBarcode', { code }).then((r) => go(queueTab, r.number), toast);
   useBarcodeScanner((code, info) => info.field === null && void open(code));
   useEffect(() => {
     const offs = [

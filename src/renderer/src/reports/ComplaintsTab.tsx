@@ -6,7 +6,7 @@ import type { Procedures } from '../../../shared/api/procedures';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_SEVERITIES } from '../../../shared/reports/care';
 import { api } from '../api/client';
 import { isManager, useSession } from '../app/session';
-import { useCall, useInvalidateAfter } from '../data/calls';
+import { useCall, useCallMutation, useFetchCall, useInvalidateAfter } from '../data/calls';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { formatInstant } from '../i18n/format';
@@ -33,10 +33,11 @@ export function ComplaintForm({ initial, onDone }: { initial: ComplaintDraft; on
   const [d, setD] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [ticketCode, setTicketCode] = useState(initial.ticketNumber ?? '');
+  const fetchCall = useFetchCall();
   const submit = async () => {
     try {
       let ticketId = d.ticketId;
-      if (!ticketId && ticketCode.trim()) ticketId = (await api.call('tickets.byBarcode', { code: ticketCode.trim() })).id;
+      if (!ticketId && ticketCode.trim()) ticketId = (await fetchCall('tickets.byBarcode', { code: ticketCode.trim() })).id;
       const c = await api.call('complaints.open', {
         ...(d.followUpId ? { followUpId: d.followUpId } : {}),
         ...(ticketId ? { ticketId } : {}),
@@ -78,42 +79,32 @@ export function ComplaintsTab() {
   const [view, setView] = useState('open');
   const rows: Complaint[] = useCall('complaints.list', { view: view as 'open', limit: 200 }, { keepPrevious: true }).data?.rows ?? [];
   const invalidate = useInvalidateAfter();
-  const [open, setOpen] = useState<Complaint | null>(null);
+  // The complaint shown is a query by its id, so a write (here or at another station) refreshes it.
+  const [openId, setOpenId] = useState<string | null>(null);
+  const open = useCall('complaints.get', { id: openId ?? '' }, { enabled: openId !== null }).data ?? null;
   const [creating, setCreating] = useState(false);
   const [note, setNote] = useState('');
-  const show = async (id: string) => {
-    try {
-      setOpen(await api.call('complaints.get', { id }));
-      setNote('');
-    } catch (e) {
-      toast(e);
-    }
-  };
+  const show = (id: string) => (setOpenId(id), setNote(''));
   const act = async (fn: () => Promise<Complaint>) => {
     try {
-      setOpen(await fn());
+      await fn();
       setNote('');
-      void invalidate('complaints.note');
+      await invalidate('complaints.note');
     } catch (e) {
       toast(e);
     }
   };
-  const check = async () => {
-    try {
-      const r = await api.call('complaints.checkEscalations', {});
-      notifications.show({ message: t('ui.reports.c.checked', { n: r.escalated.length }) });
-      void invalidate('complaints.checkEscalations');
-    } catch (e) {
-      toast(e);
-    }
-  };
+  const checkEscalations = useCallMutation('complaints.checkEscalations', {
+    onSuccess: (r) => notifications.show({ message: t('ui.reports.c.checked', { n: r.escalated.length }) }),
+  });
+  const check = () => checkEscalations.mutate({}, { onError: toast });
   const escBadge = (c: Complaint) => (c.escalation === 'none' ? null : <Badge color={c.escalation === 'head_office' ? 'red' : 'orange'}>{t(`ui.reports.c.esc.${c.escalation}`)}</Badge>);
   return (
     <Stack data-testid="complaints">
       <Group>
         <SegmentedControl value={view} onChange={setView} data={['open', 'overdue', 'escalated', 'closed', 'all'].map((v) => ({ value: v, label: t(`ui.reports.c.view.${v}`) }))} />
         <div style={{ flex: 1 }} />
-        {manager ? <Button variant="default" onClick={() => void check()}>{t('ui.reports.c.check')}</Button> : null}
+        {manager ? <Button variant="default" onClick={check}>{t('ui.reports.c.check')}</Button> : null}
         <Button color="red" variant="light" onClick={() => setCreating(true)}>{t('ui.reports.c.new')}</Button>
       </Group>
       {rows.length === 0 ? <EmptyState what={t('ui.reports.c.empty')} next={t('ui.reports.c.emptyNext')} testId="complaints-empty" /> : null}
@@ -121,7 +112,7 @@ export function ComplaintsTab() {
         <Table.Thead><Table.Tr><Table.Th>#</Table.Th><Table.Th>{t('ui.reports.col.customer')}</Table.Th><Table.Th>{t('ui.reports.c.ticket')}</Table.Th><Table.Th>{t('ui.reports.c.category')}</Table.Th><Table.Th>{t('ui.reports.c.severity')}</Table.Th><Table.Th>{t('ui.reports.col.status')}</Table.Th><Table.Th>{t('ui.reports.col.deadlines')}</Table.Th><Table.Th>{t('ui.reports.col.escalation')}</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
           {rows.map((c) => (
-            <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => void show(c.id)} data-testid="complaint-row">
+            <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => show(c.id)} data-testid="complaint-row">
               <Table.Td>{c.number}</Table.Td>
               <Table.Td>{c.customerName ?? '—'} <Text span size="xs" c="dimmed">{c.phone ?? ''}</Text></Table.Td>
               <Table.Td>{c.ticketNumber ?? '—'}</Table.Td>
@@ -135,9 +126,9 @@ export function ComplaintsTab() {
         </Table.Tbody>
       </Table>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('ui.reports.c.new')} size="lg">
-        <ComplaintForm initial={{ channel: 'phone', category: 'repair_quality', severity: 'normal', description: '' }} onDone={(c) => { setCreating(false); void invalidate('complaints.open'); void show(c.id); }} />
+        <ComplaintForm initial={{ channel: 'phone', category: 'repair_quality', severity: 'normal', description: '' }} onDone={(c) => { setCreating(false); void invalidate('complaints.open'); show(c.id); }} />
       </Modal>
-      <Modal opened={!!open} onClose={() => setOpen(null)} size="lg" title={open ? `${open.number} · ${t(`ui.reports.c.st.${open.status}`)}` : ''}>
+      <Modal opened={!!open} onClose={() => setOpenId(null)} size="lg" title={open ? `${open.number} · ${t(`ui.reports.c.st.${open.status}`)}` : ''}>
         {open ? (
           <Stack data-testid="complaint-detail">
             <Group gap="xs">

@@ -12,7 +12,7 @@ import { ShortcutsModal } from './ShortcutsModal';
 import { SectionPage } from './SectionPage';
 import { SECTIONS } from './sections';
 import { useShellKeys } from './useShellKeys';
-import { api } from '../api/client';
+import { useFetchCall } from '../data/calls';
 import { useOpen, useSectionPath } from '../nav/useNav';
 import { overlayOf, sectionOf } from '../nav/paths';
 import { TicketDrawers } from '../tickets/TicketDrawers';
@@ -34,9 +34,10 @@ export function Shell() {
 
   // A scan opens the ticket its barcode names, unless a scan field took it as its text (an IMEI,
   // a serial): a scan into any other field leaves that field's text as it was.
+  const fetchCall = useFetchCall();
   useBarcodeScanner((code, info) => {
     if (info.field !== null) return;
-    api.call('tickets.byBarcode', { code }).then(
+    fetchCall('tickets.byBarcode', { code }).then(
       (r) => (setSearchOpen(false), open.ticket(r.number)),
       (e: Error) => notifications.show({ color: 'red', title: t('ui.scan.title'), message: e.message || t('ui.scan.scanned', { code }), autoClose: 5000 }),
     );

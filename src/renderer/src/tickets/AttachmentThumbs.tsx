@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Group, Image, Modal, Text, UnstyledButton } from '@mantine/core';
 import type { TicketDetail } from '../../../shared/tickets/schemas';
-import { api } from '../api/client';
+import { useCall } from '../data/calls';
 import { useT } from '../i18n/I18nProvider';
 
 type Attachment = TicketDetail['attachments'][number];
@@ -13,14 +13,11 @@ type Attachment = TicketDetail['attachments'][number];
  */
 export function AttachmentThumbs({ attachments }: { attachments: TicketDetail['attachments'] }) {
   const t = useT();
-  const [open, setOpen] = useState<{ a: Attachment; url: string | null } | null>(null);
-  const show = (a: Attachment) => {
-    setOpen({ a, url: null });
-    api.call('attachments.get', { id: a.id }).then(
-      (r) => setOpen((o) => (o?.a.id === a.id ? { a, url: `data:${r.mime};base64,${r.dataBase64}` } : o)),
-      () => setOpen(null),
-    );
-  };
+  const [shown, setShown] = useState<Attachment | null>(null);
+  // The full picture is read only while its window is open; a second look comes from the cache.
+  const full = useCall('attachments.get', { id: shown?.id ?? '' }, { enabled: shown !== null });
+  const open = shown ? { a: shown, url: full.data ? `data:${full.data.mime};base64,${full.data.dataBase64}` : null } : null;
+
   if (attachments.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -31,7 +28,7 @@ export function AttachmentThumbs({ attachments }: { attachments: TicketDetail['a
     <>
       <Group gap="xs" data-testid="attachments">
         {attachments.map((a) => (
-          <UnstyledButton key={a.id} onClick={() => show(a)} title={a.caption || a.name} data-testid="attachment-thumb">
+          <UnstyledButton key={a.id} onClick={() => setShown(a)} title={a.caption || a.name} data-testid="attachment-thumb">
             {a.thumbUrl ? (
               <Image src={a.thumbUrl} w={88} h={88} fit="cover" radius="sm" alt={a.name} />
             ) : (
@@ -42,13 +39,13 @@ export function AttachmentThumbs({ attachments }: { attachments: TicketDetail['a
           </UnstyledButton>
         ))}
       </Group>
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open?.a.caption || open?.a.name} size="xl">
+      <Modal opened={open !== null} onClose={() => setShown(null)} title={open?.a.caption || open?.a.name} size="xl">
         {open?.url ? (
           <Anchor href={open.url} target="_blank">
             <Image src={open.url} alt={open.a.name} fit="contain" mah="75vh" data-testid="attachment-full" />
           </Anchor>
         ) : (
-          <Text c="dimmed">{t('ui.common.loading')}</Text>
+          <Text c="dimmed">{full.isError ? full.error.message : t('ui.common.loading')}</Text>
         )}
       </Modal>
     </>
