@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --tickets N] [--only suite]`: builds (or reuses) a generated shop of
+ * `npm run bench [-- --tickets N] [--only suite[,suite…]]`: builds (or reuses) a generated shop of
  * N tickets, runs every suite and writes docs/benchmarks.md.
  */
 import fs from 'node:fs';
@@ -78,7 +78,7 @@ suites.push(backupSuite(dbFile, label));
 
 const results: BenchResult[] = upgrade ? [upgrade] : [];
 for (const s of suites) {
-  if (values.only && s.name !== values.only) continue;
+  if (values.only && !values.only.split(',').includes(s.name)) continue;
   console.log(`▶ ${s.name}`);
   for (const r of await s.run()) {
     results.push(r);
