@@ -205,16 +205,21 @@ describe('architecture guard', () => {
     expect(violations('core', (s, r) => !forbidden(s) && (r === null || inside(r, 'shared', 'core')))).toEqual([]);
   });
 
-  it('lets the renderer import only src/shared and itself (and its UI packages)', () => {
+  it('lets the renderer import only src/shared, src/ui and itself (and its UI packages)', () => {
     const uiPackages = /^(react|react-dom|react-router|@mantine\/|@tanstack\/react-query$|zod$|.*\.css$)/;
-    expect(violations('renderer', (s, r) => (r === null ? uiPackages.test(s) : inside(r, 'shared', 'renderer')))).toEqual([]);
+    expect(violations('renderer', (s, r) => (r === null ? uiPackages.test(s) : inside(r, 'shared', 'ui', 'renderer')))).toEqual([]);
   });
 
-  it('lets head office\'s console (src/hq-console) import only src/shared, itself, its UI packages and the renderer\'s Mantine theme; nothing imports it', () => {
+  it('lets head office\'s console (src/hq-console) import only src/shared, src/ui, itself and its UI packages; nothing imports it', () => {
     const uiPackages = /^(react|react-dom|react-router|@mantine\/|@tanstack\/react-query$|zod$|.*\.css$)/;
-    const theme = path.resolve('src/renderer/src/app/theme');
-    expect(violations('hq-console', (s, r) => (r === null ? uiPackages.test(s) : inside(r, 'shared', 'hq-console') || r === theme))).toEqual([]);
-    for (const layer of ['core', 'renderer', 'shared', 'main', 'preload', 'server', 'hq']) expect(violations(layer, (_s, r) => !inside(r, 'hq-console'))).toEqual([]);
+    expect(violations('hq-console', (s, r) => (r === null ? uiPackages.test(s) : inside(r, 'shared', 'ui', 'hq-console')))).toEqual([]);
+    for (const layer of ['core', 'renderer', 'shared', 'main', 'preload', 'server', 'hq', 'ui']) expect(violations(layer, (_s, r) => !inside(r, 'hq-console'))).toEqual([]);
+  });
+
+  it('keeps the design system both apps share (src/ui) to src/shared and its UI packages; only the two apps import it', () => {
+    const uiPackages = /^(react|react-dom|@mantine\/|.*\.css$)/;
+    expect(violations('ui', (s, r) => (r === null ? uiPackages.test(s) : inside(r, 'shared', 'ui')))).toEqual([]);
+    for (const layer of ['core', 'shared', 'main', 'preload', 'server', 'hq']) expect(violations(layer, (_s, r) => !inside(r, 'ui'))).toEqual([]);
   });
 
   it('lets the preload import only electron and src/shared', () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { AuthFrame } from '../../ui/AuthFrame';
 import { signInSchema } from '../../shared/hq-console/contract';
 import { call } from './api';
 import { useSchemaForm } from './form';
@@ -27,32 +28,21 @@ export function SignIn({ onSignedIn, error: startError }: { onSignedIn(): void; 
   }, () => setError(t('ui.hq.signIn.fillBoth')));
 
   return (
-    <Box mih="100vh" bg="gray.1" py="xl">
-      <Group justify="space-between" px="lg" mb="md">
-        <Text fw={700} c="indigo.7" size="lg">
-          {t('ui.hq.appName')}
-        </Text>
-        <LanguageSwitch />
-      </Group>
-      <Center>
-        <Paper withBorder shadow="sm" p="xl" radius="md" w={420} maw="95vw">
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <Title order={2}>{t('ui.hq.signIn.title')}</Title>
-              {error ? (
-                <Alert color="red" role="alert" data-testid="sign-in-error">
-                  {error}
-                </Alert>
-              ) : null}
-              <TextInput label={t('ui.user.username')} autoComplete="username" autoFocus {...form.getInputProps('username')} error={undefined} />
-              <PasswordInput label={t('ui.user.password')} autoComplete="current-password" {...form.getInputProps('password')} error={undefined} />
-              <Button type="submit" loading={busy} fullWidth>
-                {t('ui.hq.signIn.submit')}
-              </Button>
-            </Stack>
-          </form>
-        </Paper>
-      </Center>
-    </Box>
+    <AuthFrame appName={t('ui.hq.appName')} languageSwitch={<LanguageSwitch />} title={t('ui.hq.signIn.title')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {error ? (
+            <Alert color="red" role="alert" data-testid="sign-in-error">
+              {error}
+            </Alert>
+          ) : null}
+          <TextInput label={t('ui.user.username')} autoComplete="username" autoFocus {...form.getInputProps('username')} error={undefined} />
+          <PasswordInput label={t('ui.user.password')} autoComplete="current-password" {...form.getInputProps('password')} error={undefined} />
+          <Button type="submit" loading={busy} fullWidth>
+            {t('ui.hq.signIn.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthFrame>
   );
 }

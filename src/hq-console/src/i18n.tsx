@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { SegmentedControl } from '@mantine/core';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { engine } from '../../shared/i18n/engine';
 import { isLocale, pickLocale } from '../../shared/i18n/translate';
-import { LOCALES, type Locale, type Params } from '../../shared/i18n/types';
+import { type Locale, type Params } from '../../shared/i18n/types';
+import { LanguageSwitch as Switch } from '../../ui/LanguageSwitch';
 
 /** The shop's i18n engine and catalogs; the language is this browser's choice, else its own, Chinese first. */
 const STORAGE_KEY = 'fixpoint.hq.locale';
@@ -40,18 +40,10 @@ export function useI18n() {
   return useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
 }
 
+/** The shared switch bound to head office's i18n. */
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
-  return (
-    <SegmentedControl
-      size="xs"
-      aria-label={t('ui.lang.switch')}
-      value={locale}
-      onChange={(v) => setLocale(v as Locale)}
-      data={LOCALES.map((l) => ({ value: l, label: t(`ui.lang.short.${l}`) }))}
-      data-testid="language-switch"
-    />
-  );
+  return <Switch locale={locale} setLocale={setLocale} t={(k) => t(k)} />;
 }
 
 export function formatInstant(iso: string, locale: Locale): string {

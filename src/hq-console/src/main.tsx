@@ -7,7 +7,7 @@ import { Notifications, notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 // The shop's design system: the same Mantine theme (fonts for Chinese and Latin, colours, radius).
-import { theme } from '../../renderer/src/app/theme';
+import { theme } from '../../ui/theme';
 import { I18nProvider } from './i18n';
 import { App } from './App';
 import { sessionEnded } from './api';

@@ -7,7 +7,7 @@ import { Notifications } from '@mantine/notifications';
 import { I18nProvider } from './i18n/I18nProvider';
 import { QueryProvider } from './data/QueryProvider';
 import { AppRouter } from './app/AppRouter';
-import { theme } from './app/theme';
+import { theme } from '../../ui/theme';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

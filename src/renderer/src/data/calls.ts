@@ -57,11 +57,12 @@ export function useCallMutation<N extends ProcedureName>(name: N, opts: { onSucc
 /**
  * A read started by a person (a scan, a "find" button) rather than by showing a screen: fetched
  * into the cache under the same key `useCall` reads, so the screen that shows it then stays fresh.
+ * Its error goes back to the caller, which says it where the person acted (no second app toast).
  */
 export function useFetchCall() {
   const client = useQueryClient();
   return <N extends ProcedureName>(name: N, input: In<N>) =>
-    client.fetchQuery<Out<N>, Error>({ queryKey: callKey(name, input), queryFn: ({ signal }) => api.call(name, input, { signal }) });
+    client.fetchQuery<Out<N>, Error>({ queryKey: callKey(name, input), queryFn: ({ signal }) => api.call(name, input, { signal }), meta: { silent: true } });
 }
 
 /** For imperative writes that are not a hook (a handler that chains several calls). */
