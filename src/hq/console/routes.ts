@@ -11,13 +11,15 @@ import type { Guards } from '../http/guards';
 import { adminTokenMatcher } from '../http/guards';
 import { perAddress } from '../http/rate-limits';
 import { auditList, type Actor } from './audit';
+import { escalatedComplaints, networkReport } from './figures';
+import { pickLocale } from '../../shared/i18n/translate';
 import { consoleCreateShop, consoleEnrollmentCode, consoleRevoke, networkStatus } from './network';
 import { cookieToken, refuseForeign, sessionCookie } from './origin';
 import { parseInput } from './input';
 import { changePassword, DEFAULT_SESSION_RULES, sessionOf, signIn, signOut, type LiveSession, type SessionRules } from './sessions';
 import { serveConsole } from './static';
 import { createUser, listUsers, resetPassword, updateUser } from './users';
-import { CONSOLE_API_PREFIX, auditListSchema, hqProcedures, mayCall, shopRefSchema, newShopSchema, type HqProcedure, type HqRole } from '../../shared/hq-console/contract';
+import { CONSOLE_API_PREFIX, auditListSchema, hqProcedures, mayCall, shopRefSchema, newShopSchema, networkReportSchema, escalatedListSchema, type HqProcedure, type HqRole } from '../../shared/hq-console/contract';
 
 export interface ConsoleOptions {
   adminToken?: string | null;
@@ -85,6 +87,8 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
     'shops.create': async (s, c, input) => consoleCreateShop(s, must(c).actor, parseInput(newShopSchema, input)),
     'shops.enrollmentCode': async (s, c, input) => consoleEnrollmentCode(s, must(c).actor, parseInput(shopRefSchema, input).shopId),
     'shops.revoke': async (s, c, input) => ({ shop: await consoleRevoke(s, must(c).actor, parseInput(shopRefSchema, input).shopId) }),
+    'figures.network': async (s, _c, input, req) => networkReport(s, parseInput(networkReportSchema, input), pickLocale(req.headers['accept-language'], 'zh-CN'), s.now()),
+    'complaints.escalated': async (s, _c, input) => ({ complaints: await escalatedComplaints(s, parseInput(escalatedListSchema, input).view, s.now()) }),
   };
 
   /** Who calls: the admin token (a script), else the session cookie; null without either. */

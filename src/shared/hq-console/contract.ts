@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { usernameSchema } from '../auth/schemas';
 import { shopCodeSchema } from '../shop/schemas';
+import { reportInputSchema, type ReportResult } from '../reports/schemas';
 
 export const HQ_ROLES = ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'] as const;
 export const hqRoleSchema = z.enum(HQ_ROLES);
@@ -26,6 +27,10 @@ export const changePasswordSchema = z.object({ current: z.string().min(1).max(20
 export const auditListSchema = z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict();
 export const newShopSchema = z.object({ code: shopCodeSchema, name: z.string().trim().min(1).max(80) }).strict();
 export const shopRefSchema = z.object({ shopId: id }).strict();
+/** The network's figures: the shop's own report input (a shop filter picks one shop). */
+export const networkReportSchema = reportInputSchema;
+export const ESCALATED_VIEWS = ['escalated', 'open', 'all'] as const;
+export const escalatedListSchema = z.object({ view: z.enum(ESCALATED_VIEWS).default('escalated') }).strict();
 
 /** `public`: no session (sign-in); `any`: any signed-in role; otherwise the roles listed. */
 export type Access = 'public' | 'any' | readonly HqRole[];
@@ -45,6 +50,8 @@ export const hqProcedures = {
   'shops.create': { access: ['network_admin', 'service_manager'], input: newShopSchema },
   'shops.enrollmentCode': { access: ['network_admin', 'service_manager'], input: shopRefSchema },
   'shops.revoke': { access: ADMIN, input: shopRefSchema },
+  'figures.network': { access: ['network_admin', 'service_manager', 'analyst'], input: networkReportSchema },
+  'complaints.escalated': { access: ['network_admin', 'service_manager'], input: escalatedListSchema },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 export type HqProcedure = keyof typeof hqProcedures;
 export type HqInput<P extends HqProcedure> = z.input<(typeof hqProcedures)[P]['input']>;
@@ -114,6 +121,31 @@ export interface ShopStatus {
   createdAt: string;
 }
 
+/** The shop's report for every shop, and for all of them together (null without shops). */
+export interface NetworkReport {
+  generatedAt: string;
+  shops: { shopId: string; code: string; name: string; report: ReportResult }[];
+  total: ReportResult | null;
+}
+
+/** A shop's complaint as head office sees it: the description with personal data masked. */
+export interface EscalatedComplaint {
+  shopCode: string;
+  shopName: string;
+  id: string;
+  number: string;
+  category: string;
+  severity: string;
+  status: string;
+  escalation: string;
+  description: string;
+  openedAt: string;
+  respondBy: string;
+  resolveBy: string;
+  escalatedAt: string | null;
+  overdue: boolean;
+}
+
 export interface NewShopCode {
   shop: ShopStatus;
   enrollmentCode: string;
@@ -139,4 +171,6 @@ export interface HqOutputs {
   'shops.create': NewShopCode;
   'shops.enrollmentCode': NewShopCode;
   'shops.revoke': { shop: ShopStatus };
+  'figures.network': NetworkReport;
+  'complaints.escalated': { complaints: EscalatedComplaint[] };
 }
