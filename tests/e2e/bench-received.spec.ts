@@ -96,26 +96,26 @@ test('zh-CN: the device as received, claim kept in view, focus after each action
   // Diagnosis saved → focus on the quote's first field.
   await bench.getByTestId('diag-cause').fill('尾插排线磨损');
   await bench.getByTestId('diag-save').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.diagnosing'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.diagnosing'));
   await expect(bench.getByTestId('add-labor')).toBeFocused();
 
   // Quote sent → focus in the authorization card; the phone approval's number is the customer's.
   await page.keyboard.press('Enter');
   await page.getByRole('option', { name: /更换尾插工时/ }).click();
   await bench.getByTestId('quote-submit').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.awaiting_approval'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.awaiting_approval'));
   const auth = bench.getByTestId('auth-card');
   await expect(auth.locator(':focus')).toHaveCount(1);
   await auth.getByText(z('ui.bench.auth.method.phone'), { exact: true }).click();
   await expect(auth.getByTestId('auth-phone-number')).toHaveValue('139 0013 9000');
   await auth.getByLabel(z('ui.bench.auth.words')).fill('同意维修，60 元');
   await auth.getByTestId('auth-record').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.repairing'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.repairing'));
   await expect(bench.getByTestId('repair-card').locator(':focus')).toHaveCount(1);
 
   // To QC → focus on "all pass". Submitting nothing marks every item, not only a toast.
   await bench.getByTestId('move-toQc').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.qc'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.qc'));
   const qc = bench.getByTestId('qc-card');
   await expect(qc.getByTestId('qc-all-pass')).toBeFocused();
   await qc.getByTestId('qc-submit').click();
@@ -130,7 +130,7 @@ test('zh-CN: the device as received, claim kept in view, focus after each action
   await qc.getByTestId('qc-biometrics').getByText(z('ui.bench.qc.na'), { exact: true }).click();
   await snap('bench-received-zh-qc-all-pass');
   await qc.getByTestId('qc-submit').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.ready'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.ready'));
   // Passed: out of the work queue, still in view; the keyboard is at the scan field for the next ticket.
   await expect(page.getByRole('tabpanel').getByTestId('bench-scan')).toBeFocused();
   await expect(visibleQueue(page)).toContainText(ticket.number);

@@ -94,12 +94,12 @@ test('a technician diagnoses and quotes; the counter records a signature; the te
   await expect(page.getByRole('tabpanel').getByTestId('bench-queue')).toContainText(ticket.number);
   await page.getByRole('tabpanel').getByTestId('bench-queue').getByText(ticket.number).click();
   const bench = page.getByTestId('ticket-bench');
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.received'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.received'));
 
   // Diagnosis: cause found; the ticket moves to diagnosing.
   await bench.getByTestId('diag-cause').fill('屏幕总成碎裂，排线完好');
   await bench.getByTestId('diag-save').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.diagnosing'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.diagnosing'));
 
   // Quote: labor from the price list, the part from the catalog with its availability.
   const quote = bench.getByTestId('quote-card');
@@ -113,7 +113,7 @@ test('a technician diagnoses and quotes; the counter records a signature; the te
   await expect(quote).toContainText(z('ui.bench.quote.available', { n: 3 }));
   await snap('bench-zh-quote-builder');
   await quote.getByTestId('quote-submit').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.awaiting_approval'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.awaiting_approval'));
   await expect(quote.getByTestId('quote-total')).toContainText('1,580.00');
   await expect(quote.getByTestId('quote-lines')).toContainText(z('ui.bench.line.not_covered'));
   // Chargeable work cannot start before the customer's approval: the move is there but disabled.
@@ -146,7 +146,7 @@ test('a technician diagnoses and quotes; the counter records a signature; the te
   await counter.mouse.up();
   await counter.screenshot({ path: path.join(SCREENSHOTS, 'bench-zh-signature.png'), fullPage: true });
   await auth.getByTestId('auth-record').click();
-  await expect(cbench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.repairing'));
+  await expect(cbench.getByTestId('bench-status')).toHaveText(z('tickets.status.repairing'));
   await counterCtx.close();
 
   // Back at the bench: issue the part (the removed screen recorded), to QC, every check passed → ready.
@@ -154,23 +154,23 @@ test('a technician diagnoses and quotes; the counter records a signature; the te
   await expect(page.getByTestId('current-user')).toBeVisible();
   await page.getByTestId('nav-bench').click();
   await openTicket(page);
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.repairing'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.repairing'));
   const repair = bench.getByTestId('repair-card');
   await repair.getByTestId('removed-serial').fill('OLD-LCD-7781');
   await repair.getByTestId('issue-submit').click();
   await expect(repair.getByTestId('issued-parts')).toContainText('HW-M60-LCD');
   await bench.getByTestId('move-toQc').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.qc'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.qc'));
   const qc = bench.getByTestId('qc-card');
   // Submitting with a check missing: refused with the reason, still in QC.
   await qc.getByTestId('qc-submit').click();
   await expect(page.getByText(z('bench.qc.incomplete')).first()).toBeVisible();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.qc'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.qc'));
   const items = ['power', 'display', 'touch', 'cameras', 'audio', 'charging', 'buttons', 'network', 'biometrics', 'cosmetic'];
   for (const k of items) await qc.getByTestId(`qc-${k}`).getByText(z('ui.bench.qc.pass'), { exact: true }).click();
   await snap('bench-zh-qc');
   await qc.getByTestId('qc-submit').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.ready'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.ready'));
   await snap('bench-zh-ready');
 });
 
@@ -201,7 +201,7 @@ test('the workbench in English (manager)', async ({ page, snap }) => {
   await page.getByTestId('nav-bench').click();
   await expect(page.getByRole('heading', { level: 2, name: t('en', 'ui.section.bench.title') })).toBeVisible();
   await openTicket(page);
-  await expect(page.getByTestId('bench-status')).toHaveText(t('en', 'ui.bench.status.ready'));
+  await expect(page.getByTestId('bench-status')).toHaveText(t('en', 'tickets.status.ready'));
   await expect(page.getByTestId('quote-lines')).toContainText(t('en', 'ui.bench.line.not_covered'));
   await snap('bench-en-ready');
   await page.getByTestId('bench-tab-calls').click();

@@ -92,7 +92,7 @@ export function Queue({ who, selected, onSelect, onScan }: { who: string; select
                     </Table.Td>
                     <Table.Td>
                       <Badge variant="light" tt="none" styles={{ root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } }}>
-                        {t(`ui.bench.status.${r.status}`)}
+                        {t(`tickets.status.${r.status}`)}
                       </Badge>
                       {r.customerTotalFen !== null ? <Text size="xs">{money(r.customerTotalFen, locale)}</Text> : null}
                     </Table.Td>

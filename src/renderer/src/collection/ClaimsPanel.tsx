@@ -149,7 +149,8 @@ export function ClaimsPanel() {
                           {t('ui.claims.markPaid')}
                         </Button>
                       ) : null}
-                      {c.status !== 'paid' && c.status !== 'rejected' ? (
+                      {/* the maker refuses what was sent to it: a draft is not refused, it is edited or left */}
+                      {c.status === 'submitted' || c.status === 'approved' ? (
                         <Button size="compact-xs" color="red" variant="light" onClick={() => void move(c, 'rejected')}>
                           {t('ui.claims.reject')}
                         </Button>

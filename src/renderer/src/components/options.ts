@@ -14,9 +14,38 @@ export function roleOptions(t: TFunction, includeAdmin: boolean) {
 const FIRST_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'];
 const ALL_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai'];
 const ZONES = [...FIRST_ZONES.filter((z) => ALL_ZONES.includes(z) || z === 'Asia/Shanghai'), ...ALL_ZONES.filter((z) => !FIRST_ZONES.includes(z))];
-/** All IANA zones the runtime knows, China's first since nearly every shop is there. */
-export function timeZoneOptions(): string[] {
-  return ZONES;
+/** A zone as a person names it, "中国标准时间 (GMT+8)", the city added where two zones share a name. */
+function zoneLabels(locale: Locale): Map<string, string> {
+  const named = (zone: string, style: 'longGeneric' | 'shortOffset') => {
+    try {
+      return new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style }).formatToParts(new Date(0)).find((p) => p.type === 'timeZoneName')?.value ?? zone;
+    } catch {
+      return zone;
+    }
+  };
+  const base = new Map(ZONES.map((z) => [z, `${named(z, 'longGeneric')} (${named(z, 'shortOffset')})`]));
+  const seen = new Map<string, number>();
+  for (const l of base.values()) seen.set(l, (seen.get(l) ?? 0) + 1);
+  return new Map([...base].map(([z, l]) => [z, seen.get(l)! > 1 ? `${l} · ${z.split('/').pop()!.replaceAll('_', ' ')}` : l]));
+}
+const zoneCache = new Map<Locale, { value: string; label: string }[]>();
+/** All IANA zones the runtime knows, China's first since nearly every shop is there, each by its name in the UI language. */
+export function timeZoneOptions(locale: Locale = 'zh-CN'): { value: string; label: string }[] {
+  let o = zoneCache.get(locale);
+  if (!o) {
+    const labels = zoneLabels(locale);
+    zoneCache.set(locale, (o = ZONES.map((z) => ({ value: z, label: labels.get(z)! }))));
+  }
+  return o;
 }
 
 export const CURRENCIES = ['CNY', 'HKD', 'MOP', 'TWD', 'USD', 'EUR'];
+/** A currency by its name in the UI language (人民币, Chinese Yuan), not its ISO code. */
+export function currencyName(code: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames(locale, { type: 'currency' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+export const currencyOptions = (locale: Locale) => CURRENCIES.map((c) => ({ value: c, label: currencyName(c, locale) }));

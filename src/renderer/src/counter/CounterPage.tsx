@@ -21,7 +21,7 @@ export function CounterPage() {
         <div>
           <Title order={2}>{t('ui.section.counter.title')}</Title>
           <Text c="dimmed" size="sm">
-            {t('ui.counter.intro')}
+            {t(`ui.counter.intro.${tab}`)}
           </Text>
         </div>
       </Group>

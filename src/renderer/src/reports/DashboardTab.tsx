@@ -67,7 +67,7 @@ export function DashboardTab({ onOpen }: { onOpen(tab: string): void }) {
           </Text>
           <BarChart
             h={240}
-            data={Object.entries(d.openByStatus).map(([s, n]) => ({ status: t(`ui.reports.status.${s}`), n }))}
+            data={Object.entries(d.openByStatus).map(([s, n]) => ({ status: t(`tickets.status.${s}`), n }))}
             dataKey="status"
             xAxisProps={{ interval: 0, angle: -30, textAnchor: 'end', height: 60, tick: { fontSize: 11 } }}
             series={[{ name: 'n', label: t('reports.fig.count'), color: 'indigo.6' }]}
@@ -76,7 +76,7 @@ export function DashboardTab({ onOpen }: { onOpen(tab: string): void }) {
           <Group gap="xs" mt="xs">
             {Object.entries(d.openByStatus).map(([s, n]) => (
               <Badge key={s} variant="light">
-                {t(`ui.reports.status.${s}`)} {n}
+                {t(`tickets.status.${s}`)} {n}
               </Badge>
             ))}
           </Group>

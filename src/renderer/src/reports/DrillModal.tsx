@@ -47,7 +47,7 @@ export function DrillModal({ ask, onClose }: { ask: DrillAsk | null; onClose(): 
               {rows.map((r) => (
                 <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => open.ticket(r.id)} data-testid="drill-row">
                   <Table.Td>{r.number}</Table.Td>
-                  <Table.Td>{t(`ui.reports.status.${r.status}`)}</Table.Td>
+                  <Table.Td>{t(`tickets.status.${r.status}`)}</Table.Td>
                   <Table.Td>{formatInstant(r.receivedAt, locale)}</Table.Td>
                   <Table.Td>
                     {r.brand} {r.model}

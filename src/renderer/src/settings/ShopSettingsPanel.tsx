@@ -6,8 +6,8 @@ import { api } from '../api/client';
 import { useCall } from '../data/calls';
 import { isManager, useSession } from '../app/session';
 import { showSuccessToast } from '../components/errors';
-import { localeOptions, timeZoneOptions } from '../components/options';
-import { useT } from '../i18n/I18nProvider';
+import { currencyName, localeOptions, timeZoneOptions } from '../components/options';
+import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useFormSubmit } from '../hooks/useFormSubmit';
 import { parsePercentBp } from '../../../shared/money';
@@ -16,7 +16,7 @@ type HostInfo = { listening: string | null; lanAddresses: string[] };
 
 /** Shop profile and operating settings; read-only for staff who are not managers. */
 export function ShopSettingsPanel() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const { toast } = useErrorToast();
   const { user, shop, refreshShop } = useSession();
   const canEdit = isManager(user);
@@ -76,7 +76,7 @@ export function ShopSettingsPanel() {
           <TextInput label={t('ui.shop.hotline')} {...text('hotline')} />
           <Select
             label={t('ui.shop.timeZone')}
-            data={timeZoneOptions()}
+            data={timeZoneOptions(locale)}
             searchable
             allowDeselect={false}
             readOnly={!canEditHq}
@@ -118,7 +118,7 @@ export function ShopSettingsPanel() {
             error={errors.sessionIdleMinutes}
             onChange={(v) => setForm({ ...form, sessionIdleMinutes: Number(v || 0) })}
           />
-          <TextInput label={t('ui.shop.currency')} value={form.currency} readOnly description={hqHint} />
+          <TextInput label={t('ui.shop.currency')} value={currencyName(form.currency, locale)} readOnly description={hqHint} />
         </SimpleGrid>
         <Paper withBorder p="md">
           <Switch

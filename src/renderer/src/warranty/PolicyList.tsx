@@ -136,8 +136,9 @@ export function PolicyList() {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {v.version}
+                  {/* a version is "<policy>/<n>": the number is what a manager compares */}
+                  <Text size="sm" title={v.version}>
+                    {/\/(\d+)$/.test(v.version) ? t('ui.warranty.versionNo', { n: Number(/\/(\d+)$/.exec(v.version)![1]) }) : v.version}
                   </Text>
                   {v.updatedBy ? (
                     <Text size="xs" c="dimmed">

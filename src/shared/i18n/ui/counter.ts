@@ -3,7 +3,13 @@ import type { Messages } from '../types';
 /** The counter's intake screen. */
 export const messages: Messages = {
   'zh-CN': {
-    'ui.counter.intro': '受理接机：找客户、选设备、登记故障与外观，保存后打印受理单和设备标签。',
+    'ui.counter.intro.intake': '受理接机：找客户、选设备、登记故障与外观，保存后打印受理单和设备标签。',
+    'ui.counter.intro.tickets': '全部工单：按状态、工程师或日期查找，列表或看板查看进度。',
+    'ui.counter.intro.queues': '需要前台跟进的工单：可取机（是否已通知客户）、待客户确认、今日到期与已超期。',
+    'ui.counter.intro.uncollected': '维修完成后长期未取的设备：联系客户并记录每次通知。',
+    'ui.counter.intro.collect': '取机：扫描工单或输入单号，核对客户身份，收款后交还设备并打印维修结算单。',
+    'ui.counter.intro.close': '日结：备用金、支出与投库，核对现金后结束当天营业。',
+    'ui.counter.intro.claims': '厂家索赔：保修维修的配件与工时，提交、跟进并记录厂家付款。',
     'ui.counter.tab.intake': '受理',
     'ui.counter.tab.tickets': '工单',
     'ui.counter.tab.uncollected': '超期未取',
@@ -121,7 +127,13 @@ export const messages: Messages = {
     'ui.counter.done.loaner': '借出备用机',
   },
   en: {
-    'ui.counter.intro': 'Take a device in: find the customer, pick the device, record fault and condition; saving prints the intake receipt and device label.',
+    'ui.counter.intro.intake': 'Take a device in: find the customer, pick the device, record fault and condition; saving prints the intake receipt and device label.',
+    'ui.counter.intro.tickets': 'Every ticket: find by status, technician or date; follow progress as a list or a board.',
+    'ui.counter.intro.queues': 'What the counter acts on: ready to collect (customer told or not), awaiting approval, due today and overdue.',
+    'ui.counter.intro.uncollected': 'Devices repaired long ago and not collected: call the customer and record each call.',
+    'ui.counter.intro.collect': 'Collection: scan the ticket or type its number, check the customer, take payment, hand the device back and print the repair receipt.',
+    'ui.counter.intro.close': 'Daily close: the float, paid-outs and cash drops; count the cash and close the day.',
+    'ui.counter.intro.claims': 'Claims to the maker: parts and labour of warranty repairs, submitted, followed up and paid.',
     'ui.counter.tab.intake': 'Intake',
     'ui.counter.tab.tickets': 'Tickets',
     'ui.counter.tab.uncollected': 'Long uncollected',

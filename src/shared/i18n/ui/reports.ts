@@ -125,15 +125,6 @@ const rows: [string, string, string][] = [
   ['ui.reports.c.ev.ticket_reopened', '工单返修', 'Ticket reopened'],
   ['ui.reports.c.ev.note', '备注', 'Note'],
   ['ui.reports.c.ev.closed', '关闭', 'Closed'],
-  ['ui.reports.status.received', '已受理', 'Received'],
-  ['ui.reports.status.diagnosing', '检测中', 'Diagnosing'],
-  ['ui.reports.status.awaiting_approval', '待确认', 'Awaiting approval'],
-  ['ui.reports.status.repairing', '维修中', 'Repairing'],
-  ['ui.reports.status.awaiting_parts', '待料', 'Awaiting parts'],
-  ['ui.reports.status.qc', '质检', 'QC'],
-  ['ui.reports.status.ready', '待取机', 'Ready'],
-  ['ui.reports.status.collected', '已取机', 'Collected'],
-  ['ui.reports.status.cancelled', '已取消', 'Cancelled'],
 ];
 
 export const messages: Messages = {

@@ -30,7 +30,7 @@ export const messages: Messages = {
     'ui.tickets.view.board': '看板',
     'ui.tickets.none': '没有符合条件的工单',
     'ui.tickets.more': '加载更多',
-    'ui.tickets.unassigned': '未指派',
+    'ui.tickets.unassigned': '未分配',
     'ui.tickets.system': '系统',
     'ui.tickets.uncollected.days': '待取机至少（天）',
     'ui.tickets.uncollected.intro': '维修完成后客户迟迟未取的设备，时间最长的在前。',

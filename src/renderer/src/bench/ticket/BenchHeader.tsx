@@ -23,7 +23,7 @@ export function BenchHeader({ wb, number }: CardProps & { number?: string }) {
           <Group gap="xs">
             <Title order={3}>{number ?? ''}</Title>
             <Badge data-testid="bench-status" size="lg" color={status === 'ready' ? 'green' : status === 'awaiting_approval' ? 'orange' : 'blue'}>
-              {t(`ui.bench.status.${status}`)}
+              {t(`tickets.status.${status}`)}
             </Badge>
             {wb.outcome ? <Badge variant="light">{t('ui.bench.outcome', { outcome: t(`ui.bench.outcome.${wb.outcome}`) })}</Badge> : null}
           </Group>
