@@ -105,6 +105,30 @@ test('create a shop, enroll a real shop host with its code, see it in the networ
   await snap('hq-users-en');
 });
 
+test('the network\'s figures per shop and in total, and the escalated complaints, in both languages', async ({ page, snap }) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  const nav = page.getByRole('navigation');
+  await nav.getByText('经营数据', { exact: true }).click();
+  await expect(page).toHaveURL(/\/console\/figures$/);
+  const table = page.getByTestId('figures-table');
+  // the enrolled shop (no ticket yet) and the network's line under it
+  await expect(table.locator('tr[data-shop="SZ01"]')).toContainText('深圳福田店');
+  await expect(table.locator('tr[data-shop="total"]')).toContainText('全网合计');
+  await expect(table.locator('tr[data-shop="total"] td').nth(2)).toHaveText('0');
+  await snap('hq-figures-zh');
+  const csv = page.waitForEvent('download');
+  await page.getByTestId('figures-csv').click();
+  expect((await csv).suggestedFilename()).toMatch(/^figures-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+  await nav.getByText('升级投诉', { exact: true }).click();
+  await expect(page.getByText('没有符合条件的投诉。')).toBeVisible();
+  await snap('hq-complaints-zh');
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await expect(page.getByText('No complaint in this view.')).toBeVisible();
+  await nav.getByText('Figures', { exact: true }).click();
+  await expect(page.getByTestId('figures-table').locator('tr[data-shop="total"]')).toContainText('Whole network');
+  await snap('hq-figures-en');
+});
+
 test('an analyst sees the shops but cannot create one; accounts and audit are not in the menu', async ({ page, snap }) => {
   const admin = await page.request.post(`${hqUrl}/console/api/users.create`, {
     headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
@@ -117,6 +141,9 @@ test('an analyst sees the shops but cannot create one; accounts and audit are no
   await expect(nav.getByText('Shops', { exact: true })).toBeVisible();
   await expect(nav.getByText('Head office accounts')).toHaveCount(0);
   await expect(nav.getByText('Audit log')).toHaveCount(0);
+  // an analyst reads the figures, not the customers' complaints
+  await expect(nav.getByText('Figures', { exact: true })).toBeVisible();
+  await expect(nav.getByText('Escalated complaints')).toHaveCount(0);
   await nav.getByText('Shops', { exact: true }).click();
   await expect(page.locator('tr[data-shop="SZ01"]')).toBeVisible();
   await expect(page.getByRole('button', { name: 'New shop' })).toHaveCount(0);

@@ -12,8 +12,10 @@ import { sectionsFor } from './sections';
 const ShopsPage = lazy(() => import('../shops/ShopsPage').then((m) => ({ default: m.ShopsPage })));
 const UsersPage = lazy(() => import('../users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const FiguresPage = lazy(() => import('../figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
+const ComplaintsPage = lazy(() => import('../figures/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
 const AccountPage = lazy(() => import('./AccountPage').then((m) => ({ default: m.AccountPage })));
-const PAGES = { shops: ShopsPage, users: UsersPage, audit: AuditPage };
+const PAGES = { shops: ShopsPage, figures: FiguresPage, complaints: ComplaintsPage, users: UsersPage, audit: AuditPage };
 
 /** The header (who, role, language, sign out), the sections of the person's role on the left, a URL per screen. */
 export function Shell({ me, onSignedOut }: { me: HqMe; onSignedOut(): void }) {

@@ -2,13 +2,15 @@ import { mayCall, hqProcedures, type HqProcedure, type HqRole } from '../../../s
 
 /** The console's sections: each shows for the roles that may make its first call (the contract's access list). */
 export interface Section {
-  id: 'shops' | 'users' | 'audit';
+  id: 'shops' | 'figures' | 'complaints' | 'users' | 'audit';
   path: string;
   needs: HqProcedure;
 }
 
 export const SECTIONS: readonly Section[] = [
   { id: 'shops', path: '/shops', needs: 'shops.list' },
+  { id: 'figures', path: '/figures', needs: 'figures.network' },
+  { id: 'complaints', path: '/complaints', needs: 'complaints.escalated' },
   { id: 'users', path: '/users', needs: 'users.list' },
   { id: 'audit', path: '/audit', needs: 'audit.list' },
 ];

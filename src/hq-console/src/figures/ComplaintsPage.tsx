@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Alert, Badge, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { ESCALATED_VIEWS } from '../../../shared/hq-console/contract';
+import { useConsole } from '../data';
+import { formatInstant, useI18n } from '../i18n';
+
+/** Complaints the shops escalated to head office (or every open one), newest first, across the network. */
+export function ComplaintsPage() {
+  const { t, locale } = useI18n();
+  const [view, setView] = useState<(typeof ESCALATED_VIEWS)[number]>('escalated');
+  const res = useConsole('complaints.escalated', { view });
+  const list = res.data?.complaints ?? [];
+  return (
+    <Stack>
+      <Title order={2}>{t('ui.hq.section.complaints')}</Title>
+      <SegmentedControl w="fit-content" value={view} onChange={(v) => setView(v as typeof view)} data={ESCALATED_VIEWS.map((v) => ({ value: v, label: t(`ui.hq.complaints.view.${v}`) }))} />
+      {res.isPending ? <Loader aria-label={t('ui.common.loading')} /> : null}
+      {res.isError ? <Alert color="red">{res.error.message}</Alert> : null}
+      {res.data && list.length === 0 ? <Alert color="blue">{t('ui.hq.complaints.empty')}</Alert> : null}
+      {list.length > 0 ? (
+        <Table striped data-testid="complaints-table">
+          <Table.Thead>
+            <Table.Tr>
+              {['shop', 'number', 'opened', 'what', 'status', 'deadlines'].map((c) => (
+                <Table.Th key={c}>{t(`ui.hq.complaints.col.${c}`)}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.map((c) => (
+              <Table.Tr key={c.id} data-complaint={c.number}>
+                <Table.Td>
+                  <Text fw={600}>{c.shopCode}</Text>
+                  <Text size="xs" c="dimmed">
+                    {c.shopName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{c.number}</Table.Td>
+                <Table.Td>{formatInstant(c.openedAt, locale)}</Table.Td>
+                <Table.Td maw={360}>
+                  <Text size="sm">
+                    {t(`ui.reports.c.cat.${c.category}`)} · {t(`ui.reports.c.sev.${c.severity}`)}
+                  </Text>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {c.description}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`ui.reports.c.st.${c.status}`)}</Badge> {c.overdue ? <Badge color="red">{t('ui.reports.c.overdue')}</Badge> : null}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">
+                    {formatInstant(c.respondBy, locale)} / {formatInstant(c.resolveBy, locale)}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+    </Stack>
+  );
+}
