@@ -106,8 +106,8 @@ export function runIntake(ctx: Ctx, input: IntakeInput): { ticketId: string | nu
     pass.kind,
     pass.cipher,
     input.depositFen,
-    // Until the payments capability exists the deposit lives on the ticket, its note a catalog key; payments will take it over as a deposit row.
-    input.depositFen > 0 ? 'tickets.deposit.noPaymentYet' : '',
+    // The deposit is a payment row written in the same transaction (collection's ticket-event hook); the note column stays empty.
+    '',
     input.technicianId ?? null,
     JSON.stringify(input.findings),
     input.warrantyClaimed ? 1 : 0,

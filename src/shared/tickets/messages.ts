@@ -59,6 +59,7 @@ export const messages: Messages = {
     'tickets.finding.altered_proof': '凭证涂改',
     'tickets.finding.serial_mismatch': '串号/序列号不符',
     'tickets.flag.daysOpen': '已受理 {days} 天',
+    'tickets.flag.daysTaken': '历时 {days} 天',
     'tickets.error.customerOne': '请选择已有客户或填写新客户（二选一）',
     'tickets.error.deviceOne': '请选择已有设备或填写新设备（二选一）',
     'tickets.error.instant': '时间格式不正确',
@@ -79,7 +80,6 @@ export const messages: Messages = {
     'tickets.error.noPasscode': '该工单没有保存密码（未提供或已清除）',
     'tickets.error.passcodeKey': '无法解密该密码：本机密钥与保存时不同（数据库可能是在没有密钥文件的情况下复制的）',
     'tickets.error.barcodeUnknown': '未找到单号为 {code} 的工单',
-    'tickets.deposit.noPaymentYet': '受理时收取，尚未记入收款',
   },
   en: {
     'tickets.status.received': 'Received',
@@ -139,6 +139,7 @@ export const messages: Messages = {
     'tickets.finding.altered_proof': 'Altered proof of purchase',
     'tickets.finding.serial_mismatch': 'Serial / IMEI mismatch',
     'tickets.flag.daysOpen': 'Open {days, plural, one {# day} other {# days}}',
+    'tickets.flag.daysTaken': 'Took {days, plural, one {# day} other {# days}}',
     'tickets.error.customerOne': 'Pick an existing customer or enter a new one (one of the two)',
     'tickets.error.deviceOne': 'Pick an existing device or enter a new one (one of the two)',
     'tickets.error.instant': 'Not a valid date and time',
@@ -159,6 +160,5 @@ export const messages: Messages = {
     'tickets.error.noPasscode': 'No passcode is stored for this ticket (not given or erased)',
     'tickets.error.passcodeKey': 'This passcode cannot be decrypted: the key here is not the one it was saved with (the database was copied without its key file?)',
     'tickets.error.barcodeUnknown': 'No ticket with number {code}',
-    'tickets.deposit.noPaymentYet': 'Taken at intake; not yet recorded as a payment',
   },
 };

@@ -1,7 +1,7 @@
 import { Badge, Group } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
 import type { TicketCoverage } from '../../../shared/tickets/coverage';
-import { WORK_STATUSES } from '../../../shared/tickets/statuses';
+import { CLOSED_STATUSES, WORK_STATUSES } from '../../../shared/tickets/statuses';
 import { useT } from '../i18n/I18nProvider';
 
 export const STATUS_COLOR: Record<string, string> = {
@@ -58,7 +58,8 @@ export function TicketBadges({ row }: { row: Pick<TicketRow, 'status' | 'flags' 
   return (
     <Group gap={4} wrap="wrap">
       <Badge size="sm" variant="outline" color="gray" tt="none">
-        {t('tickets.flag.daysOpen', { days: f.daysOpen })}
+        {/* a closed ticket's count ran to its closing: how long it took, not how long it has been open */}
+        {t((CLOSED_STATUSES as readonly string[]).includes(row.status) ? 'tickets.flag.daysTaken' : 'tickets.flag.daysOpen', { days: f.daysOpen })}
       </Badge>
       {working && f.overdue ? (
         <Badge size="sm" color="red" tt="none" data-testid="badge-overdue">

@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { Badge, Button, Divider, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { TicketDetail } from '../../../shared/tickets/schemas';
 import { CONDITION_ITEMS } from '../../../shared/tickets/schemas';
-import { hasKey } from '../../../shared/i18n/translate';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
 import { useSession } from '../app/session';
@@ -131,11 +130,6 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
         <Field label={t('ui.counter.technician')}>{ticket.technician?.displayName ?? t('ui.tickets.unassigned')}</Field>
         <Field label={t('ui.counter.deposit')}>
           {yuan(ticket.depositFen, locale, shop?.settings.currency)}
-          {ticket.depositNote && hasKey(ticket.depositNote) ? (
-            <Text size="xs" c="dimmed">
-              {t(ticket.depositNote)}
-            </Text>
-          ) : null}
         </Field>
         <Field label={t('ui.counter.service.title')}>
           {t(`tickets.service.${s.kind}`)}
