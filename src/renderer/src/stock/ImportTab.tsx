@@ -3,7 +3,9 @@ import { Alert, Button, FileInput, Group, Stack, Table, Text } from '@mantine/co
 import type { ImportReport } from '../../../shared/stock/schemas';
 import { api } from '../api/client';
 import { showSuccessToast } from '../components/errors';
-import { useT } from '../i18n/I18nProvider';
+import { useI18n } from '../i18n/I18nProvider';
+import { useFetchCall } from '../data/calls';
+import { saveBase64 } from '../reports/format';
 import { useErrorToast } from '../hooks/useErrorToast';
 
 async function base64Of(file: File): Promise<string> {
@@ -14,12 +16,16 @@ async function base64Of(file: File): Promise<string> {
 }
 
 /**
- * Catalog import from CSV or XLSX (admin). A file with bad rows imports nothing: the report
- * lists every bad row, and only then may the admin accept the good rows.
+ * Catalog import from CSV or XLSX (a manager or the admin), starting from the template that
+ * imports as it is. A file with bad rows imports nothing: the report lists every bad row, and
+ * only then may the good rows be accepted alone.
  */
 export function ImportTab() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const { toast } = useErrorToast();
+  const fetchCall = useFetchCall();
+  const template = (format: 'xlsx' | 'csv') =>
+    fetchCall('parts.importTemplate', { format, language: locale }).then((r) => saveBase64(r.fileName, r.mimeType, r.base64), toast);
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,8 +47,17 @@ export function ImportTab() {
       <Text size="sm" c="dimmed">
         {t('ui.stock.import.intro')}
       </Text>
+      <Group gap="xs">
+        <Text size="sm">{t('ui.stock.import.template')}</Text>
+        <Button size="xs" variant="light" data-testid="template-xlsx" onClick={() => void template('xlsx')}>
+          {t('ui.stock.import.templateXlsx')}
+        </Button>
+        <Button size="xs" variant="light" data-testid="template-csv" onClick={() => void template('csv')}>
+          {t('ui.stock.import.templateCsv')}
+        </Button>
+      </Group>
       <Group align="flex-end">
-        <FileInput label={t('ui.stock.import.file')} accept=".csv,.xlsx,text/csv" value={file} onChange={(f) => (setFile(f), setReport(null))} w={360} clearable />
+        <FileInput data-testid="import-file" label={t('ui.stock.import.file')} accept=".csv,.xlsx,text/csv" value={file} onChange={(f) => (setFile(f), setReport(null))} w={360} clearable />
         <Button disabled={!file} loading={busy} onClick={() => void run(false)}>
           {t('ui.stock.import.check')}
         </Button>
