@@ -1,7 +1,6 @@
 import { Button, Group, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { newUserSchema } from '../../../shared/auth/schemas';
 import type { Role } from '../../../shared/api/roles';
-import { showSuccessToast } from '../components/errors';
 import { useCall, useCallMutation } from '../data/calls';
 import { useContractForm } from '../forms/useContractForm';
 import { useT } from '../i18n/I18nProvider';
@@ -22,8 +21,8 @@ export function StaffStep() {
     toInput: (v) => ({ username: v.username.trim(), displayName: v.displayName, role: v.role, password: v.password, ...(v.pin ? { pin: v.pin } : {}) }),
   });
   const add = submit(async (input) => {
-    const u = await create.mutateAsync(input);
-    showSuccessToast(t('ui.firstday.staff.added', { name: u.displayName }));
+    // The list below shows the new account: no toast to cover the buttons.
+    await create.mutateAsync(input);
     // The next account is most likely of the next role down the list.
     const next = STAFF_ROLES[(STAFF_ROLES.indexOf(input.role as (typeof STAFF_ROLES)[number]) + 1) % STAFF_ROLES.length]!;
     form.setValues({ role: next, ...blank });
@@ -60,6 +59,13 @@ export function StaffStep() {
         </Text>
       ) : (
         <Table striped data-testid="staff-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('ui.user.displayName')}</Table.Th>
+              <Table.Th>{t('ui.user.username')}</Table.Th>
+              <Table.Th>{t('ui.user.role')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {staff.map((u) => (
               <Table.Tr key={u.id}>

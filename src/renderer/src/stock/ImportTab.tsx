@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
 import type { ImportReport } from '../../../shared/stock/schemas';
+import { TEMPLATE_HEADINGS } from '../../../shared/stock/import-rows';
 import { api } from '../api/client';
 import { showSuccessToast } from '../components/errors';
 import { useI18n } from '../i18n/I18nProvider';
@@ -24,6 +25,9 @@ export function ImportTab() {
   const { t, locale } = useI18n();
   const { toast } = useErrorToast();
   const fetchCall = useFetchCall();
+  // The report names a field by its code (listPrice); the person filled in a column headed 零售价.
+  const headings: Record<string, string> = TEMPLATE_HEADINGS[locale];
+  const columnName = (field: string) => headings[field] ?? field;
   const template = (format: 'xlsx' | 'csv') =>
     fetchCall('parts.importTemplate', { format, language: locale }).then((r) => saveBase64(r.fileName, r.mimeType, r.base64), toast);
   const [file, setFile] = useState<File | null>(null);
@@ -82,7 +86,7 @@ export function ImportTab() {
                   <Table.Tr key={i}>
                     <Table.Td>{e.row}</Table.Td>
                     <Table.Td ff="monospace">{e.sku}</Table.Td>
-                    <Table.Td>{e.field}</Table.Td>
+                    <Table.Td>{columnName(e.field)}</Table.Td>
                     <Table.Td>{e.message}</Table.Td>
                   </Table.Tr>
                 ))}

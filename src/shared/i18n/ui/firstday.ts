@@ -30,7 +30,6 @@ const rows: [string, string, string][] = [
   ['ui.firstday.parts.enrolled', '门店已接入总部：配件目录由总部下发，同步后自动出现，无需导入。', 'The shop is enrolled with head office: the parts catalog comes from head office with the next sync, nothing to import.'],
   ['ui.firstday.staff.intro', '为店长、工程师和前台各建账号，之后日常工作不再需要管理员账号。店长也可以在“设置 → 用户”里添加账号。', 'Create accounts for the manager, the technicians and the counter, so daily work never needs the admin account. The manager can add accounts later under Settings → Users.'],
   ['ui.firstday.staff.add', '添加账号', 'Add account'],
-  ['ui.firstday.staff.added', '已添加账号：{name}', 'Account added: {name}'],
   ['ui.firstday.staff.none', '还没有员工账号', 'No staff accounts yet'],
   ['ui.catalogPlace.tab', '价目表与配件目录', 'Price list & parts catalog'],
   ['ui.catalogPlace.intro', '报价所用的价目表和配件目录都在这里维护，由店长或管理员负责。', 'The price list and the parts catalog that quotes use are kept here, by a manager or the admin.'],
