@@ -4,6 +4,8 @@ import type { Browser, Page } from '@playwright/test';
 import { test, expect, installShopClock, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { t } from '../../src/shared/i18n/translate';
 import type { Locale } from '../../src/shared/i18n/types';
+import { testDate } from '../helpers/clock';
+import { intakeInput } from '../integration/intake/helpers';
 
 /**
  * A brand-new shop's first day, from the first-run wizard to a collected repair, with nothing
@@ -257,6 +259,42 @@ test('the counter collects the payment and the receipt shows', async ({ page, br
   await c.context().close();
 });
 
+test('a desktop, which the starter list has no labour for: the quote form says so and leads the manager to the price list', async ({ page, browser }) => {
+  const b = shop.backend;
+  const counter = { token: (await b.call('auth.login', { username: COUNTER.username, password: COUNTER.password })).token };
+  const tech = { token: (await b.call('auth.login', { username: TECH.username, password: TECH.password })).token };
+  const r = await b.call(
+    'tickets.intake',
+    intakeInput({
+      customer: { name: '孙丽', phones: ['139 0000 1111'] },
+      device: { category: 'desktop', brand: '联想', model: 'ThinkCentre M720', serial: 'PC0A1B2C', proof: { kind: 'none' } },
+      fault: { text: '开机无显示', codes: [] },
+      promisedDate: testDate(5, shop.clock),
+      depositFen: 0,
+    }),
+    counter,
+  );
+  await b.call('bench.claim', { ticketId: r.ticket!.id }, tech);
+  await b.call('bench.diagnose', { ticketId: r.ticket!.id, cause: '内存条接触不良', findings: [] }, tech);
+
+  const m = await asUser(browser, page, MANAGER);
+  await m.getByTestId('nav-bench').click();
+  await m.getByTestId('bench-tab-all').click();
+  await m.getByRole('tabpanel').getByTestId('bench-scan').fill(r.ticket!.number);
+  await m.getByRole('tabpanel').getByTestId('bench-scan').press('Enter');
+  const empty = m.getByTestId('quote-card').getByTestId('quote-labor-empty');
+  await expect(empty).toContainText(z('ui.catalogPlace.emptyLabor'));
+  await expect(empty).toContainText(z('ui.catalogPlace.emptyLaborWho'));
+  // The catalog has the imported part: no word about an empty catalog.
+  await expect(m.getByTestId('quote-parts-empty')).toHaveCount(0);
+  await m.waitForTimeout(300);
+  await m.screenshot({ path: path.join(SCREENSHOTS, 'firstday-zh-quote-no-labour.png'), fullPage: true });
+  await empty.getByTestId('empty-action').click();
+  await expect(m).toHaveURL(/#\/settings\/catalog\/prices$/);
+  await expect(m.getByTestId('price-list')).toBeVisible();
+  await m.context().close();
+});
+
 test('Settings → Price list & parts catalog, in English: the price list, the import and the first-day steps resumed', async ({ page, browser }) => {
   const m = await asUser(browser, page, MANAGER, 'en');
   await m.getByTestId('language-switch').getByText('EN').click();
@@ -268,6 +306,19 @@ test('Settings → Price list & parts catalog, in English: the price list, the i
   await expect(m).toHaveURL(/#\/settings\/catalog\/prices$/);
   await expect(m.getByTestId('settings-tab-catalog')).toHaveText(t('en', 'ui.catalogPlace.tab'));
   await expect(m.getByTestId('price-LAB-PHONE-SCREEN')).toHaveText('¥100.00');
+  // A new item: refused at the fields while empty, then saved.
+  const add = m.getByText(t('en', 'ui.bench.price.add')).locator('..');
+  await add.getByRole('button', { name: t('en', 'ui.bench.price.save') }).click();
+  await expect(add.getByLabel(t('en', 'ui.bench.price.name'), { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await add.getByLabel(t('en', 'ui.bench.price.code')).fill('FEE-FILM');
+  await add.getByLabel(t('en', 'ui.bench.price.kind')).click();
+  await m.getByRole('option', { name: t('en', 'ui.bench.price.kind.fee') }).click();
+  await add.getByLabel(t('en', 'ui.bench.price.name'), { exact: true }).fill('贴膜费');
+  await add.getByLabel(t('en', 'ui.bench.price.nameEn')).fill('Screen protector fitting');
+  await add.getByLabel(t('en', 'ui.bench.price.price')).fill('20');
+  await add.getByRole('button', { name: t('en', 'ui.bench.price.save') }).click();
+  await expect(m.getByTestId('price-FEE-FILM')).toHaveText('¥20.00');
+  await expect(add.getByLabel(t('en', 'ui.bench.price.code'))).toHaveValue('');
   await shot('firstday-en-place-prices');
   await m.getByTestId('catalog-place-parts').click();
   await expect(m).toHaveURL(/#\/settings\/catalog\/parts$/);
@@ -277,9 +328,9 @@ test('Settings → Price list & parts catalog, in English: the price list, the i
   await expect(m.getByTestId('firstday-categories')).toContainText(t('en', 'ui.firstday.categories.presets'));
   await m.getByTestId('firstday-categories').getByTestId('category-laptop').check();
   await shot('firstday-en-categories');
-  // Run again with laptops: only the laptop labour is new; the ¥100 screen price stays.
+  // Run again with laptops: only the laptop labour is new (7 + the film fee + 1); the ¥100 screen price stays.
   await m.getByTestId('starter-create').click();
-  await expect(m.getByTestId('firstday-prices').getByTestId('price-list').locator('tbody tr')).toHaveCount(8);
+  await expect(m.getByTestId('firstday-prices').getByTestId('price-list').locator('tbody tr')).toHaveCount(9);
   await expect(m.getByTestId('price-LAB-PHONE-SCREEN')).toHaveText('¥100.00');
   await shot('firstday-en-prices');
   await m.getByTestId('firstday-prices').getByTestId('firstday-skip').click();

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
 import type { ImportReport } from '../../../shared/stock/schemas';
 import { TEMPLATE_HEADINGS } from '../../../shared/stock/import-rows';
-import { api } from '../api/client';
 import { showSuccessToast } from '../components/errors';
 import { useI18n } from '../i18n/I18nProvider';
-import { useFetchCall } from '../data/calls';
+import { useCallMutation, useFetchCall } from '../data/calls';
 import { saveBase64 } from '../reports/format';
 import { useErrorToast } from '../hooks/useErrorToast';
 
@@ -32,18 +31,17 @@ export function ImportTab() {
     fetchCall('parts.importTemplate', { format, language: locale }).then((r) => saveBase64(r.fileName, r.mimeType, r.base64), toast);
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A committed import refreshes every catalog list (data/invalidation.ts), the quote's part search too.
+  const importing = useCallMutation('parts.import');
+  const busy = importing.isPending;
   const run = async (acceptGoodRows: boolean) => {
     if (!file) return;
-    setBusy(true);
     try {
-      const r = await api.call('parts.import', { fileName: file.name, contentBase64: await base64Of(file), acceptGoodRows });
+      const r = await importing.mutateAsync({ fileName: file.name, contentBase64: await base64Of(file), acceptGoodRows });
       setReport(r);
       if (r.committed) showSuccessToast(t('ui.stock.import.done', { created: r.created, updated: r.updated }));
     } catch (err) {
       toast(err);
-    } finally {
-      setBusy(false);
     }
   };
   return (
