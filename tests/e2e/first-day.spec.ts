@@ -42,6 +42,15 @@ async function asUser(browser: Browser, probe: Page, who: { username: string; pa
 }
 
 test('the wizard: shop, admin, categories, starter price list, catalog from the template, staff', async ({ page, snap }) => {
+  // Each new step pictured in both languages (the switch is on the wizard's frame), then back to Chinese.
+  const both = async (name: string) => {
+    await snap(`firstday-zh-wizard-${name}`);
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await expect(page.getByRole('heading', { name: t('en', 'ui.firstday.title') })).toBeVisible();
+    await snap(`firstday-en-wizard-${name}`);
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await expect(page.getByRole('heading', { name: z('ui.firstday.title') })).toBeVisible();
+  };
   await page.goto(shop.url);
   await page.getByLabel(/^门店名称/).fill('南山授权服务中心');
   await page.getByLabel(/^门店代码/).fill('NS01');
@@ -59,7 +68,7 @@ test('the wizard: shop, admin, categories, starter price list, catalog from the 
   await expect(page.getByTestId('starter-create')).toBeDisabled();
   await categories.getByTestId('category-phone').check();
   await categories.getByTestId('category-tablet').check();
-  await snap('firstday-zh-categories');
+  await both('categories');
   await page.getByTestId('starter-create').click();
 
   // The starter list for phones and tablets: 3 phone + 2 tablet labour items, the diagnosis and rush fees.
@@ -71,7 +80,7 @@ test('the wizard: shop, admin, categories, starter price list, catalog from the 
   await prices.getByTestId('price-input-LAB-PHONE-SCREEN').fill('100');
   await prices.getByTestId('price-input-LAB-PHONE-SCREEN').press('Enter');
   await expect(prices.getByTestId('price-LAB-PHONE-SCREEN')).toHaveText('¥100.00');
-  await snap('firstday-zh-prices');
+  await both('prices');
   await prices.getByTestId('firstday-next').click();
 
   // The catalog: the CSV template downloaded, filled with one part (and one row missing its price), uploaded.
@@ -91,10 +100,9 @@ test('the wizard: shop, admin, categories, starter price list, catalog from the 
   await parts.getByRole('button', { name: z('ui.stock.import.check') }).click();
   await expect(parts).toContainText(z('ui.stock.import.notCommitted'));
   await expect(parts.getByRole('table')).toContainText('HW-M60-BAT');
-  await snap('firstday-zh-parts-errors');
+  await both('parts-errors');
   await parts.getByRole('button', { name: z('ui.stock.import.acceptGood', { n: 1 }) }).click();
   await expect(parts).toContainText(z('ui.stock.import.committed'));
-  await snap('firstday-zh-parts');
   await parts.getByTestId('firstday-next').click();
 
   // Staff: a manager, a technician, a counter clerk; the role moves on by itself after each.
@@ -110,7 +118,7 @@ test('the wizard: shop, admin, categories, starter price list, catalog from the 
   await expect(staff.getByTestId('staff-list')).toContainText(z('role.manager'));
   await expect(staff.getByTestId('staff-list')).toContainText(z('role.technician'));
   await expect(staff.getByTestId('staff-list')).toContainText(z('role.counter'));
-  await snap('firstday-zh-staff');
+  await both('staff');
   await page.getByTestId('firstday-next').click();
   await expect(page.getByTestId('shop-name')).toHaveText('南山授权服务中心');
   await expect(page.getByTestId('current-user')).toContainText(ADMIN.displayName);

@@ -31,7 +31,7 @@ export function FirstDaySteps({ onDone }: { onDone?(): void }) {
         {t('ui.common.back')}
       </Button>
       <Group gap="xs">
-        <Button variant="default" onClick={next} data-testid="firstday-skip">
+        <Button variant="default" onClick={last && onDone ? onDone : next} data-testid="firstday-skip">
           {t('ui.firstday.skip')}
         </Button>
         <Button onClick={last && onDone ? onDone : next} data-testid="firstday-next">
