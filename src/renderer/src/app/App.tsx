@@ -8,6 +8,7 @@ import { api } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { SetupWizard } from '../setup/SetupWizard';
+import { FirstDayScreen } from '../firstday/FirstDayScreen';
 import { LoginScreen } from '../auth/LoginScreen';
 import { PinSwitchScreen } from '../auth/PinSwitchScreen';
 import { Shell } from '../shell/Shell';
@@ -21,7 +22,8 @@ type Screen =
   | { kind: 'setup' }
   | { kind: 'login' }
   | { kind: 'pin' }
-  | { kind: 'app'; user: User };
+  /** firstDay: just set up by the wizard, which goes on with the shop's starter data. */
+  | { kind: 'app'; user: User; firstDay?: boolean };
 
 /** Decides which screen shows: first-run wizard, sign-in, PIN switch or the shell. */
 export function App() {
@@ -77,6 +79,7 @@ export function App() {
 
   // Another person's session never sees the previous one's answers.
   const signedIn = useCallback((session: SessionInfo) => (queries.clear(), setChosen({ kind: 'app', user: session.user })), [queries]);
+  const setUp = useCallback((session: SessionInfo) => (queries.clear(), setChosen({ kind: 'app', user: session.user, firstDay: true })), [queries]);
 
   const user = screen.kind === 'app' ? screen.user : null;
   const shopQuery = useCall('shop.get', {}, { enabled: !!user, silent: true });
@@ -127,7 +130,7 @@ export function App() {
         </Center>
       );
     case 'setup':
-      return <SetupWizard onDone={signedIn} />;
+      return <SetupWizard onDone={setUp} />;
     case 'login':
       return <LoginScreen shopName={shopName} onSignedIn={signedIn} onPin={() => setChosen({ kind: 'pin' })} />;
     case 'pin':
@@ -135,7 +138,7 @@ export function App() {
     case 'app':
       return (
         <SessionContext.Provider value={session}>
-          <Shell />
+          {screen.firstDay ? <FirstDayScreen onDone={() => setChosen({ kind: 'app', user: screen.user })} /> : <Shell />}
         </SessionContext.Provider>
       );
   }

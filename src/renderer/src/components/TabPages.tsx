@@ -18,10 +18,11 @@ type Selection = { defaultValue: string } | { value: string | null; onChange(val
  * the back button returns to the previous tab and a link opens the right one. Only the open
  * tab's panel is rendered; its data comes from the query cache and refreshes when stale.
  */
-export function TabPages({ tabs, ...selection }: { tabs: readonly TabPage[] } & Selection) {
+/** `level` is where the tab sits in the path: 0 for a section's tabs, 1 for the tabs inside one of them. */
+export function TabPages({ tabs, level = 0, ...selection }: { tabs: readonly TabPage[]; level?: number } & Selection) {
   const shown = tabs.filter((tab) => !tab.hidden);
   const routed = useTab(
-    0,
+    level,
     shown.map((tab) => tab.value),
     'defaultValue' in selection ? selection.defaultValue : (shown[0]?.value ?? ''),
   );

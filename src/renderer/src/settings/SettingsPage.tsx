@@ -11,8 +11,9 @@ import { SyncPanel } from '../sync/SyncPanel';
 import { WarrantyPanel } from '../warranty/WarrantyPanel';
 import { PrintingPanel } from '../printing/PrintingPanel';
 import { BackupsPanel } from '../backup/BackupsPanel';
+import { CatalogPlacePanel } from './CatalogPlacePanel';
 
-/** Settings: shop, users (managers), own account, audit log (managers), about. */
+/** Settings: shop, price list & parts catalog (managers), users (managers), own account, audit log (managers), about. */
 export function SettingsPage() {
   const t = useT();
   const { user } = useSession();
@@ -24,6 +25,7 @@ export function SettingsPage() {
         defaultValue="shop"
         tabs={[
           { value: 'shop', label: t('ui.settings.tab.shop'), panel: <ShopSettingsPanel /> },
+          { value: 'catalog', label: t('ui.catalogPlace.tab'), hidden: !manager, testId: 'settings-tab-catalog', panel: <CatalogPlacePanel /> },
           { value: 'users', label: t('ui.settings.tab.users'), hidden: !manager, panel: <UsersPanel /> },
           { value: 'account', label: t('ui.settings.tab.account'), panel: <MyAccountPanel /> },
           { value: 'audit', label: t('ui.settings.tab.audit'), hidden: !manager, panel: <AuditLogPanel /> },

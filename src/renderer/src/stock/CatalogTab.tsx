@@ -11,6 +11,7 @@ import { money, partName } from './format';
 import { PartCard } from './PartCard';
 import { PartFormModal } from './PartFormModal';
 import { EmptyState } from '../components/EmptyState';
+import { CATALOG_PLACE } from '../settings/catalogPlace';
 import { StockFigures } from './StockFigures';
 
 /** Catalog search (SKU, name, model, serial, barcode scan) with this shop's figures; a row opens the stock card. */
@@ -121,7 +122,7 @@ export function CatalogTab() {
           <EmptyState
             what={t('ui.stock.catalog.empty')}
             next={t(isManager(user) ? 'ui.stock.catalog.emptyAdd' : 'ui.stock.catalog.emptyWho')}
-            action={isManager(user) ? { label: t('ui.stock.catalog.toImport'), to: '/stock/import' } : null}
+            action={isManager(user) ? { label: t('ui.stock.catalog.toImport'), to: CATALOG_PLACE.parts } : null}
             testId="catalog-empty"
           />
         ) : (

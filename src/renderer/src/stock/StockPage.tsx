@@ -8,9 +8,8 @@ import { ValuationTab } from './ValuationTab';
 import { StocktakeTab } from './StocktakeTab';
 import { OldPartsTab } from './OldPartsTab';
 import { LoanersTab } from './LoanersTab';
-import { ImportTab } from './ImportTab';
 
-/** The Stock section: catalog and stock cards, reorder, valuation, stocktake, old parts, loaners, import. */
+/** The Stock section: catalog and stock cards, reorder, valuation, stocktake, old parts, loaners (the catalog import lives in Settings → price list & parts catalog). */
 export function StockPage() {
   const t = useT();
   const { user } = useSession();
@@ -32,7 +31,6 @@ export function StockPage() {
           { value: 'stocktake', label: t('ui.stock.tab.stocktake'), testId: 'stock-tab-stocktake', panel: <StocktakeTab /> },
           { value: 'oldParts', label: t('ui.stock.tab.oldParts'), testId: 'stock-tab-oldParts', panel: <OldPartsTab /> },
           { value: 'loaners', label: t('ui.stock.tab.loaners'), testId: 'stock-tab-loaners', panel: <LoanersTab /> },
-          { value: 'import', label: t('ui.stock.tab.import'), testId: 'stock-tab-import', hidden: !isManager(user), panel: <ImportTab /> },
         ]}
       />
     </Stack>

@@ -15,6 +15,7 @@ import { messages as collection } from './collection';
 import { messages as backup } from './backup';
 import { messages as hq } from './hq';
 import { messages as shortcuts } from './shortcuts';
+import { messages as firstday } from './firstday';
 
 /** The renderer's catalogs (keys prefixed `ui.`), registered in ../catalog.ts. */
 export const uiCatalogs: Record<string, Messages> = {
@@ -34,4 +35,5 @@ export const uiCatalogs: Record<string, Messages> = {
   'ui.backup': backup,
   'ui.hq': hq,
   'ui.shortcuts': shortcuts,
+  'ui.firstday': firstday,
 };

@@ -9,7 +9,6 @@ const rows: [string, string, string][] = [
   ['ui.stock.tab.stocktake', '盘点', 'Stocktake'],
   ['ui.stock.tab.oldParts', '旧件返还', 'Old parts'],
   ['ui.stock.tab.loaners', '备用机', 'Loaners'],
-  ['ui.stock.tab.import', '目录导入', 'Catalog import'],
   ['ui.stock.search.placeholder', '搜索 SKU、名称、机型、序列号，或扫码', 'Search SKU, name, model, serial, or scan'],
   ['ui.stock.search.none', '没有匹配的配件', 'No matching parts'],
   ['ui.stock.search.noneNext', '换个关键词，或清除筛选条件。', 'Try other words, or clear the filters.'],

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCall } from '../../data/calls';
+import { isManager, useSession } from '../../app/session';
+import { EmptyState } from '../../components/EmptyState';
+import { CATALOG_PLACE } from '../../settings/catalogPlace';
 import { useI18n } from '../../i18n/I18nProvider';
 import { money, partName } from '../../stock/format';
 import type { DraftLine } from './draft';
@@ -13,7 +16,12 @@ export function LineAdders({ category, onAdd }: { category: string; onAdd(line: 
   const [partQuery, setPartQuery] = useState('');
   const [partTerm] = useDebouncedValue(partQuery.trim(), 200);
   const [custom, setCustom] = useState({ description: '', price: '' as number | string, reason: '' });
-  const prices = useCall('priceList.list', { category }).data ?? [];
+  const { user } = useSession();
+  const priceQuery = useCall('priceList.list', { category });
+  const prices = priceQuery.data ?? [];
+  // Is there any part at all? An empty catalog is told at once, not after a search that finds nothing.
+  const anyPart = useCall('parts.search', { q: '', kind: 'part', limit: 1 });
+  const manager = isManager(user);
   const partRows = useCall('parts.search', { q: partTerm, kind: 'part', limit: 20 }, { enabled: partTerm !== '' && partQuery.trim() !== '', keepPrevious: true }).data ?? [];
   const m = (f: number) => money(f, locale);
   const itemName = (p: (typeof prices)[number]) => (locale === 'en' && p.nameEn ? p.nameEn : p.nameZh);
@@ -52,6 +60,22 @@ export function LineAdders({ category, onAdd }: { category: string; onAdd(line: 
           }}
         />
       </Group>
+      {priceQuery.data && prices.filter((p) => p.kind === 'labor').length === 0 ? (
+        <EmptyState
+          what={t('ui.catalogPlace.emptyLabor')}
+          next={t('ui.catalogPlace.emptyLaborWho')}
+          action={manager ? { label: t('ui.catalogPlace.open'), to: CATALOG_PLACE.prices } : null}
+          testId="quote-labor-empty"
+        />
+      ) : null}
+      {anyPart.data && anyPart.data.length === 0 ? (
+        <EmptyState
+          what={t('ui.catalogPlace.emptyParts')}
+          next={t('ui.catalogPlace.emptyPartsWho')}
+          action={manager ? { label: t('ui.catalogPlace.open'), to: CATALOG_PLACE.parts } : null}
+          testId="quote-parts-empty"
+        />
+      ) : null}
       <Group align="flex-end" gap="xs">
         <TextInput size="xs" label={t('ui.bench.quote.addCustom')} placeholder={t('ui.bench.quote.description')} value={custom.description} onChange={(e) => setCustom({ ...custom, description: e.currentTarget.value })} />
         <NumberInput size="xs" w={110} label={t('ui.bench.quote.price')} min={0} decimalScale={2} value={custom.price} onChange={(v) => setCustom({ ...custom, price: v })} />
