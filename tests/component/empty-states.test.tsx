@@ -2,47 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import type { User } from '../../src/shared/auth/schemas';
-import type { Shop } from '../../src/shared/shop/schemas';
-import { SessionContext } from '../../src/renderer/src/app/session';
 import { PriceList } from '../../src/renderer/src/bench/PriceList';
 import { Queue } from '../../src/renderer/src/bench/BenchQueue';
 import { t } from '../../src/shared/i18n/translate';
 import { renderUi } from './render';
+import { signedIn } from './signed-in';
 
 const z = (key: string) => t('zh-CN', key);
 const en = (key: string) => t('en', key);
-
-const user = (role: User['role']): User => ({
-  id: `u-${role}`,
-  username: role,
-  displayName: role,
-  role,
-  disabled: false,
-  hasPin: false,
-  lockedUntil: null,
-  createdAt: '2026-11-23T02:00:00.000Z',
-  managedByHq: false,
-});
-const shop = (enrolled: boolean) => ({ settings: { enrolled, timeZone: 'Asia/Shanghai' } }) as unknown as Shop;
-
-/** Where the app is: the test reads the address a button took it to. */
-function Where() {
-  return <span data-testid="where">{useLocation().pathname}</span>;
-}
-
-function signedIn(role: User['role'], enrolled = false, children: React.ReactNode) {
-  return (
-    <MemoryRouter initialEntries={['/bench']}>
-      <SessionContext.Provider value={{ user: user(role), shop: shop(enrolled), refreshShop: async () => {}, signOut: async () => {}, switchUser: async () => {} }}>
-        <Routes>
-          <Route path="*" element={<>{children}<Where /></>} />
-        </Routes>
-      </SessionContext.Provider>
-    </MemoryRouter>
-  );
-}
 
 const emptyPriceList: [readonly unknown[], unknown] = [['priceList.list', { includeInactive: true }], []];
 
@@ -54,10 +21,11 @@ describe('an empty list says what to do, and who can', () => {
     expect(screen.queryByText(z('ui.bench.price.add'))).toBeNull();
   });
 
-  it('the admin of a shop not enrolled is sent to the form below it', () => {
-    renderUi(signedIn('admin', false, <PriceList />), { cache: [emptyPriceList], locale: 'en' });
-    expect(screen.getByTestId('empty-next').textContent).toBe('Add labor items and fees under “New item” below; quotes can then use them.');
-    expect(screen.getByText(en('ui.bench.price.add'))).toBeTruthy();
+  it('a manager of a shop not enrolled is sent from the bench to the one place where prices are kept', async () => {
+    renderUi(signedIn('manager', false, <PriceList />), { cache: [emptyPriceList], locale: 'en' });
+    expect(screen.queryByText(en('ui.bench.price.add'))).toBeNull();
+    await userEvent.click(screen.getByTestId('empty-action'));
+    expect(screen.getByTestId('where').textContent).toBe('/settings/catalog/prices');
   });
 
   it('an enrolled shop\'s empty price list waits for head office, for everyone', () => {

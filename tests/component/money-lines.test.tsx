@@ -7,17 +7,22 @@ import type { DraftLine } from '../../src/renderer/src/bench/ticket/draft';
 import { callKey } from '../../src/renderer/src/data/calls';
 import { t } from '../../src/shared/i18n/translate';
 import { renderUi } from './render';
+import { signedIn } from './signed-in';
 
 const z = (key: string) => t('zh-CN', key);
 
 /** A free line's price is typed in yuan and reaches the quote in fen, exactly (no float on the way). */
 describe('money typed into a quote line', () => {
   // the category's price list as the bench had it loaded (an empty list: only free lines here)
-  const cache: [readonly unknown[], unknown][] = [[callKey('priceList.list', { category: 'phone' }), []]];
+  const cache: [readonly unknown[], unknown][] = [
+    [callKey('priceList.list', { category: 'phone' }), []],
+    // whether the catalog has any part (the empty state's question): it has
+    [callKey('parts.search', { q: '', kind: 'part', limit: 1 }), [{ id: 'p1' }]],
+  ];
 
   const addFree = async (price: string) => {
     const added: DraftLine[] = [];
-    renderUi(<LineAdders category="phone" onAdd={(l) => added.push(l)} />, { cache });
+    renderUi(signedIn('technician', false, <LineAdders category="phone" onAdd={(l) => added.push(l)} />), { cache });
     await userEvent.type(screen.getByRole('textbox', { name: z('ui.bench.quote.addCustom') }), '排线加固');
     await userEvent.type(screen.getByRole('textbox', { name: z('ui.bench.quote.price') }), price);
     await userEvent.type(screen.getByRole('textbox', { name: z('ui.bench.quote.reason') }), '价目表无此项');
@@ -34,7 +39,7 @@ describe('money typed into a quote line', () => {
   });
 
   it('no price, no line: the + stays disabled', async () => {
-    renderUi(<LineAdders category="phone" onAdd={() => undefined} />, { cache });
+    renderUi(signedIn('technician', false, <LineAdders category="phone" onAdd={() => undefined} />), { cache });
     await userEvent.type(screen.getByRole('textbox', { name: z('ui.bench.quote.addCustom') }), '排线加固');
     expect((screen.getByRole('button', { name: '+' }) as HTMLButtonElement).disabled).toBe(true);
   });
