@@ -190,7 +190,7 @@ test('the technician diagnoses and quotes; the customer signs; the part is issue
   await expect(tech.getByTestId('bench-claim')).toBeHidden();
   await bench.getByTestId('diag-cause').fill('外屏碎裂，显示排线受损');
   await bench.getByTestId('diag-save').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.diagnosing'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.diagnosing'));
 
   // The starter labour item at the price set in the wizard, and the imported part with its stock.
   const quote = bench.getByTestId('quote-card');
@@ -204,7 +204,7 @@ test('the technician diagnoses and quotes; the customer signs; the part is issue
   await tech.getByRole('option', { name: new RegExp(PART.sku) }).click();
   await expect(quote).toContainText(z('ui.bench.quote.available', { n: 2 }));
   await quote.getByTestId('quote-submit').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.awaiting_approval'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.awaiting_approval'));
   // ¥100 labour (the starter ¥80, changed in the wizard) + ¥1,450 part = ¥1,550
   await expect(quote.getByTestId('quote-total')).toContainText('1,550.00');
   await tech.screenshot({ path: path.join(SCREENSHOTS, 'firstday-zh-quote.png'), fullPage: true });
@@ -223,24 +223,24 @@ test('the technician diagnoses and quotes; the customer signs; the part is issue
   for (let i = 0; i <= 20; i++) await counter.mouse.move(box.x + 30 + i * 12, box.y + 80 - Math.sin(i / 2.5) * 30, { steps: 2 });
   await counter.mouse.up();
   await auth.getByTestId('auth-record').click();
-  await expect(counter.getByTestId('ticket-bench').getByTestId('bench-status')).toHaveText(z('ui.bench.status.repairing'));
+  await expect(counter.getByTestId('ticket-bench').getByTestId('bench-status')).toHaveText(z('tickets.status.repairing'));
   await counter.context().close();
 
   // Back at the bench: the part issued (the removed screen kept), to QC, every check passed.
   await tech.reload();
   await openTicketAtBench(tech, 'mine');
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.repairing'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.repairing'));
   const repair = bench.getByTestId('repair-card');
   await repair.getByTestId('removed-serial').fill('OLD-LCD-0001');
   await repair.getByTestId('issue-submit').click();
   await expect(repair.getByTestId('issued-parts')).toContainText(PART.sku);
   await bench.getByTestId('move-toQc').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.qc'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.qc'));
   const qc = bench.getByTestId('qc-card');
   for (const k of ['power', 'display', 'touch', 'cameras', 'audio', 'charging', 'buttons', 'network', 'biometrics', 'cosmetic'])
     await qc.getByTestId(`qc-${k}`).getByText(z('ui.bench.qc.pass'), { exact: true }).click();
   await qc.getByTestId('qc-submit').click();
-  await expect(bench.getByTestId('bench-status')).toHaveText(z('ui.bench.status.ready'));
+  await expect(bench.getByTestId('bench-status')).toHaveText(z('tickets.status.ready'));
   await snap('firstday-zh-ready');
   await tech.context().close();
 });
