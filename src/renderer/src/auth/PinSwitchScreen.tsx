@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Alert, Anchor, Badge, Group, PasswordInput, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { SessionInfo } from '../../../shared/auth/schemas';
 import type { Role } from '../../../shared/api/roles';
@@ -35,6 +35,17 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
     if (picked) pinRef.current?.focus();
   }, [picked]);
 
+  // A letter moves to the next account whose user name starts with it (as in a file list), so
+  // nobody tabs through the whole staff to find themselves; Enter or Space then picks it.
+  const typeAhead = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key.length !== 1 || e.ctrlKey || e.altKey || e.metaKey || !users?.length) return;
+    const letter = e.key.toLowerCase();
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-username]')];
+    const from = buttons.indexOf(document.activeElement as HTMLElement);
+    const next = [...buttons.slice(from + 1), ...buttons.slice(0, from + 1)].find((b) => b.dataset.username?.toLowerCase().startsWith(letter));
+    if (next) (e.preventDefault(), next.focus());
+  };
+
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!picked || pin.length < 4) return;
@@ -62,13 +73,14 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
       {!picked ? (
         <Stack>
           <Text size="sm" c="dimmed">
-            {t('ui.pin.pickUser')}
+            {t('ui.pin.pickUser')} · {t('ui.pin.typeAhead')}
           </Text>
           {/* A tab that is no station (no password sign-in here today) is told so by the error above. */}
           {users && users.length === 0 && !shownError ? <Text>{t('ui.pin.noUsers')}</Text> : null}
-          <SimpleGrid cols={2}>
+          <SimpleGrid cols={2} onKeyDown={typeAhead}>
             {(users ?? []).map((u, i) => (
               <UnstyledButton
+                data-username={u.username}
                 key={u.username}
                 onClick={() => setPicked(u)}
                 autoFocus={i === 0}

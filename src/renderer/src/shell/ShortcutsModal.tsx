@@ -9,6 +9,7 @@ const GROUPS: { title: string; rows: { keys: string[]; keyText?: string; what: s
     rows: [
       { keys: ['Alt', '1…5'], what: 'ui.shortcuts.sections' },
       { keys: ['Ctrl', 'K'], what: 'ui.shortcuts.search' },
+      { keys: ['F2'], what: 'ui.shortcuts.switchUser' },
       { keys: ['?'], what: 'ui.shortcuts.help' },
       { keys: ['Esc'], what: 'ui.shortcuts.close' },
       { keys: [], keyText: 'ui.shortcuts.scanKey', what: 'ui.shortcuts.scan' },
@@ -28,8 +29,18 @@ const GROUPS: { title: string; rows: { keys: string[]; keyText?: string; what: s
     ],
   },
   {
+    title: 'ui.shortcuts.group.bench',
+    rows: [
+      { keys: [], keyText: 'ui.shortcuts.scanKey', what: 'ui.shortcuts.benchScan' },
+      { keys: ['Enter'], what: 'ui.shortcuts.diagnosis' },
+      { keys: ['Ctrl', 'Enter'], what: 'ui.shortcuts.benchSave' },
+      { keys: [], keyText: 'ui.shortcuts.scanKey', what: 'ui.shortcuts.partScan' },
+    ],
+  },
+  {
     title: 'ui.shortcuts.group.collection',
     rows: [
+      { keys: ['Enter'], keyText: 'ui.shortcuts.scanKey', what: 'ui.shortcuts.handBack' },
       { keys: ['Ctrl', 'Enter'], what: 'ui.shortcuts.settle' },
       { keys: ['Esc'], what: 'ui.shortcuts.nextCustomer' },
     ],
@@ -51,12 +62,12 @@ export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose()
               {g.rows.map((r) => (
                 <Fragment key={`${g.title}-${r.what}`}>
                   <Group gap={4} wrap="nowrap">
+                    {r.keyText ? <Kbd size="xs">{t(r.keyText)}</Kbd> : null}
                     {r.keys.map((k, i) => (
                       <Kbd key={`${k}-${i}`} size="xs">
                         {k}
                       </Kbd>
                     ))}
-                    {r.keyText ? <Kbd size="xs">{t(r.keyText)}</Kbd> : null}
                   </Group>
                   <Text size="sm">{t(r.what)}</Text>
                 </Fragment>

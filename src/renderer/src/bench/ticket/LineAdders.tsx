@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCall } from '../../data/calls';
+import { useCall, useFetchCall } from '../../data/calls';
+import { useBarcodeScanner } from '../../hooks/useBarcodeScanner';
+import { useErrorToast } from '../../hooks/useErrorToast';
+import type { PartRow } from '../../../../shared/stock/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import { money, partName } from '../../stock/format';
 import type { DraftLine } from './draft';
@@ -16,6 +19,16 @@ export function LineAdders({ category, onAdd }: { category: string; onAdd(line: 
   const prices = useCall('priceList.list', { category }).data ?? [];
   const partRows = useCall('parts.search', { q: partTerm, kind: 'part', limit: 20 }, { enabled: partTerm !== '' && partQuery.trim() !== '', keepPrevious: true }).data ?? [];
   const m = (f: number) => money(f, locale);
+  const addPart = (p: PartRow) => onAdd({ kind: 'part', partId: p.id, label: `${p.sku} ${partName(p, locale)}`, qty: 1, unitPriceFen: p.listPrice, reason: '', warrantyPart: null, available: p.stock.available });
+  // A part's barcode (or SKU) scanned into the part field adds that part at once: no list to pick from.
+  const partField = useRef<HTMLInputElement>(null);
+  const fetchCall = useFetchCall();
+  const { toast } = useErrorToast();
+  useBarcodeScanner((code, info) => {
+    if (info.target !== partField.current) return;
+    setPartQuery('');
+    fetchCall('parts.byCode', { code }).then(addPart, toast);
+  });
   const itemName = (p: (typeof prices)[number]) => (locale === 'en' && p.nameEn ? p.nameEn : p.nameZh);
   return (
     <>
@@ -39,6 +52,8 @@ export function LineAdders({ category, onAdd }: { category: string; onAdd(line: 
           label={t('ui.bench.quote.addPart')}
           placeholder={t('ui.bench.quote.searchPart')}
           data-testid="add-part"
+          data-scan="text"
+          ref={partField}
           searchable
           searchValue={partQuery}
           onSearchChange={setPartQuery}
@@ -47,7 +62,7 @@ export function LineAdders({ category, onAdd }: { category: string; onAdd(line: 
           value={null}
           onChange={(v) => {
             const p = partRows.find((x) => x.id === v);
-            if (p) onAdd({ kind: 'part', partId: p.id, label: `${p.sku} ${partName(p, locale)}`, qty: 1, unitPriceFen: p.listPrice, reason: '', warrantyPart: null, available: p.stock.available });
+            if (p) addPart(p);
             setPartQuery('');
           }}
         />
