@@ -1,5 +1,8 @@
-import { test, expect, shopForThisFile, signIn } from './fixtures';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { KeyCounter, recordKeystrokes } from './keystrokes';
+import { scanBurst } from './scanner';
 import { t } from '../../src/shared/i18n/translate';
 import { seedDemo } from '../../src/core/demo';
 import { DEMO_PARTS } from '../../src/core/stock/demo';
@@ -27,6 +30,12 @@ const TOTAL_FEN = 8000 + 199900;
 const z = (k: string, p?: Record<string, string | number>) => t('zh-CN', k, p);
 
 let returning: { name: string; last4: string; deviceIndex: number };
+
+/** The window as a person sees it (the overlay is a dialog over the page; a full-page picture would cut it). */
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
 
 test.beforeAll(async () => {
   await seedDemo(shop.backend);
@@ -185,6 +194,7 @@ test('a returning customer\'s repair, intake to hand-back, from the keyboard and
   await expect(page.getByTestId('collection-done')).toBeVisible();
 
   k.step('hand-back done: Esc for the next customer');
+  await expect(page.getByTestId('collection-next')).toBeFocused();
   await k.press('Escape');
   await expect(page.getByTestId('collection-scan')).toBeFocused();
 
@@ -208,4 +218,97 @@ test('a returning customer\'s repair, intake to hand-back, from the keyboard and
     `| **total** | **${k.total}** |`,
   ]);
   expect(k.total).toBeLessThanOrEqual(150);
+});
+
+test('? opens the shortcuts overlay outside a field, not while typing in one; it lists the keys of the repair above', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(shop.url);
+  await signIn(page, COUNTER.username, COUNTER.password);
+  const search = page.getByTestId('customer-search');
+  await expect(search).toBeFocused();
+  // In the customer search `?` is a character of the text, and no overlay opens.
+  await page.keyboard.type('?');
+  await expect(search).toHaveValue('?');
+  await expect(page.getByTestId('shortcuts-list')).toHaveCount(0);
+  await page.keyboard.press('Backspace');
+  // Out of the field (the intake's heading clicked), `?` opens it.
+  await page.getByRole('heading', { level: 2, name: z('ui.section.counter.title') }).click();
+  await page.keyboard.press('?');
+  const list = page.getByTestId('shortcuts-list');
+  await expect(list).toBeVisible();
+  for (const [keys, what] of [
+    ['F2', 'ui.shortcuts.switchUser'],
+    ['Alt1…5', 'ui.shortcuts.sections'],
+    ['扫码枪', 'ui.shortcuts.benchScan'],
+    ['Enter', 'ui.shortcuts.diagnosis'],
+    ['CtrlEnter', 'ui.shortcuts.benchSave'],
+    ['扫码枪', 'ui.shortcuts.partScan'],
+    ['扫码枪Enter', 'ui.shortcuts.handBack'],
+    ['CtrlEnter', 'ui.shortcuts.settle'],
+    ['Esc', 'ui.shortcuts.nextCustomer'],
+  ] as const) {
+    // each row: its keys, then what they do
+    await expect(list.getByText(z(what), { exact: true })).toBeVisible();
+    await expect(list.getByText(z(what), { exact: true }).locator('xpath=preceding-sibling::*[1]')).toHaveText(keys);
+  }
+  await shot(page, 'keys-shortcuts-zh');
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByRole('heading', { level: 2, name: t('en', 'ui.section.counter.title') }).click();
+  await page.keyboard.press('?');
+  await expect(list.getByText(t('en', 'ui.shortcuts.switchUser'), { exact: true })).toBeVisible();
+  await expect(list.getByText(t('en', 'ui.shortcuts.handBack'), { exact: true }).locator('xpath=preceding-sibling::*[1]')).toHaveText('ScannerEnter');
+  await shot(page, 'keys-shortcuts-en');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('language-switch').getByText('中文').click();
+});
+
+test('the screens the repair goes through, in Chinese and English at 1366×768', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const s = { token: ((await shop.backend.call('auth.login', { username: 'wang', password: 'manager-demo' })) as { token: string }).token };
+  const first = async (status: 'ready' | 'repairing') => (await shop.backend.call('tickets.list', { status: [status], limit: 1 }, s)).rows[0]!.number;
+  const ready = await first('ready');
+  const repairing = await first('repairing');
+  await page.goto(shop.url);
+  await signIn(page, COUNTER.username, COUNTER.password);
+  for (const lang of ['zh', 'en'] as const) {
+    const l = (k: string) => t(lang === 'zh' ? 'zh-CN' : 'en', k);
+    if (lang === 'en') await page.getByTestId('language-switch').getByText('EN').click();
+    await expect(page.getByTestId('switch-user')).toContainText('F2');
+    // A ready ticket scanned at the counter: Collect waits for Enter.
+    await page.getByRole('heading', { level: 2, name: l('ui.section.counter.title') }).click();
+    await scanBurst(page, ready);
+    await expect(page.getByTestId('detail-hand-back')).toBeFocused();
+    await shot(page, `keys-drawer-ready-${lang}`);
+    await page.keyboard.press('Escape');
+    // The PIN switch: a letter picks the account.
+    await page.keyboard.press('F2');
+    await expect(page.getByRole('heading', { name: l('ui.pin.title') })).toBeVisible();
+    await page.keyboard.type('w');
+    await expect(page.getByTestId('pin-user-wang')).toBeFocused();
+    await shot(page, `keys-pin-users-${lang}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('1111');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('current-user')).toContainText('王店长');
+    // A repairing ticket at the bench: the part scan field has the keyboard.
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByRole('heading', { level: 2, name: l('ui.section.bench.title') })).toBeVisible();
+    await scanBurst(page, repairing);
+    await expect(page.getByTestId('issue-scan')).toBeFocused();
+    await shot(page, `keys-bench-repair-${lang}`);
+    // back to the counter for the other language
+    await page.keyboard.press('F2');
+    await expect(page.getByRole('heading', { name: l('ui.pin.title') })).toBeVisible();
+    await page.keyboard.type('l');
+    await expect(page.getByTestId('pin-user-li')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(COUNTER.pin);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('current-user')).toContainText('李前台');
+    await page.keyboard.press('Alt+1');
+  }
+  await page.getByTestId('language-switch').getByText('中文').click();
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Badge, Group, PasswordInput, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { SessionInfo } from '../../../shared/auth/schemas';
 import type { Role } from '../../../shared/api/roles';
@@ -36,15 +36,22 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
   }, [picked]);
 
   // A letter moves to the next account whose user name starts with it (as in a file list), so
-  // nobody tabs through the whole staff to find themselves; Enter or Space then picks it.
-  const typeAhead = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key.length !== 1 || e.ctrlKey || e.altKey || e.metaKey || !users?.length) return;
-    const letter = e.key.toLowerCase();
-    const buttons = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-username]')];
-    const from = buttons.indexOf(document.activeElement as HTMLElement);
-    const next = [...buttons.slice(from + 1), ...buttons.slice(0, from + 1)].find((b) => b.dataset.username?.toLowerCase().startsWith(letter));
-    if (next) (e.preventDefault(), next.focus());
-  };
+  // nobody tabs through the whole staff to find themselves; Enter or Space then picks it. On the
+  // window, so a letter typed while the list is still coming (nothing focused yet) is not lost.
+  const hasUsers = !!users?.length;
+  useEffect(() => {
+    if (picked || !hasUsers) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key.length !== 1 || e.ctrlKey || e.altKey || e.metaKey || e.target instanceof HTMLInputElement) return;
+      const letter = e.key.toLowerCase();
+      const buttons = [...document.querySelectorAll<HTMLElement>('[data-username]')];
+      const from = buttons.indexOf(document.activeElement as HTMLElement);
+      const next = [...buttons.slice(from + 1), ...buttons.slice(0, from + 1)].find((b) => b.dataset.username?.toLowerCase().startsWith(letter));
+      if (next) (e.preventDefault(), next.focus());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [picked, hasUsers]);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -77,7 +84,7 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
           </Text>
           {/* A tab that is no station (no password sign-in here today) is told so by the error above. */}
           {users && users.length === 0 && !shownError ? <Text>{t('ui.pin.noUsers')}</Text> : null}
-          <SimpleGrid cols={2} onKeyDown={typeAhead}>
+          <SimpleGrid cols={2}>
             {(users ?? []).map((u, i) => (
               <UnstyledButton
                 data-username={u.username}

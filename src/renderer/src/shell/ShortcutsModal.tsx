@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { Box, Group, Kbd, Modal, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Kbd, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useT } from '../i18n/I18nProvider';
 
 /** Each shortcut as the keys to press and what they do, in the order a counter meets them. */
@@ -51,8 +51,10 @@ const GROUPS: { title: string; rows: { keys: string[]; keyText?: string; what: s
 export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('ui.shortcuts.title')} size="lg" data-testid="shortcuts">
+    // Two columns: every group on one screen of a 1366×768 counter PC, no scrolling.
+    <Modal opened={opened} onClose={onClose} title={t('ui.shortcuts.title')} size={1040} data-testid="shortcuts">
       <Stack gap="md" data-testid="shortcuts-list">
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl" verticalSpacing="md">
         {GROUPS.map((g) => (
           <div key={g.title}>
             <Title order={5} mb={6}>
@@ -75,6 +77,7 @@ export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose()
             </Box>
           </div>
         ))}
+        </SimpleGrid>
         <Text size="xs" c="dimmed">
           {t('ui.shortcuts.hint')}
         </Text>
