@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { KeyCounter, recordKeystrokes } from './keystrokes';
-import { scanBurst } from './scanner';
+import { scanBurstTimed } from './scanner';
 import { t } from '../../src/shared/i18n/translate';
 import { seedDemo } from '../../src/core/demo';
 import { DEMO_PARTS } from '../../src/core/stock/demo';
@@ -125,6 +125,8 @@ test('a returning customer\'s repair, intake to hand-back, from the keyboard and
 
   k.step('quote: screen labour, the part scanned, Ctrl+Enter sends it');
   await k.type('屏幕');
+  // as a person does, the list is read before the arrow goes down it
+  await expect(page.getByRole('option', { name: /手机更换屏幕工时/ })).toBeVisible();
   await k.press('ArrowDown');
   await k.press('Enter');
   const quote = bench.getByTestId('quote-card');
@@ -279,7 +281,7 @@ test('the screens the repair goes through, in Chinese and English at 1366×768',
     await expect(page.getByTestId('switch-user')).toContainText('F2');
     // A ready ticket scanned at the counter: Collect waits for Enter.
     await page.getByRole('heading', { level: 2, name: l('ui.section.counter.title') }).click();
-    await scanBurst(page, ready);
+    await scanBurstTimed(page, ready, [...ready].map(() => 5));
     await expect(page.getByTestId('detail-hand-back')).toBeFocused();
     await shot(page, `keys-drawer-ready-${lang}`);
     await page.keyboard.press('Escape');
@@ -296,7 +298,7 @@ test('the screens the repair goes through, in Chinese and English at 1366×768',
     // A repairing ticket at the bench: the part scan field has the keyboard.
     await page.keyboard.press('Alt+2');
     await expect(page.getByRole('heading', { level: 2, name: l('ui.section.bench.title') })).toBeVisible();
-    await scanBurst(page, repairing);
+    await scanBurstTimed(page, repairing, [...repairing].map(() => 5));
     await expect(page.getByTestId('issue-scan')).toBeFocused();
     await shot(page, `keys-bench-repair-${lang}`);
     // back to the counter for the other language

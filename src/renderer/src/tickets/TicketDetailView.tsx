@@ -75,7 +75,8 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
         </div>
         <Group gap="xs">
           {handBack ? (
-            <Button size="xs" autoFocus onClick={() => open.collect(ticket.number)} data-testid="detail-hand-back">
+            // autoFocus when the detail shows after the drawer opened, data-autofocus for the drawer's own focus trap when it shows before
+            <Button size="xs" autoFocus data-autofocus onClick={() => open.collect(ticket.number)} data-testid="detail-hand-back">
               {t('ui.tickets.detail.handBack')}
             </Button>
           ) : null}
