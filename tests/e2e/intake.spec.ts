@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { scanBurst } from './scanner';
+import { recordKeystrokes } from './keystrokes';
 import { seedDemo } from '../../src/core/demo';
 
 /**
@@ -148,20 +149,15 @@ test('a returning customer\'s intake from the keyboard alone, then the receipt c
   await page.getByRole('option').first().click();
   await lend.getByRole('button').click();
 
-  // Written only when the count changed: a run that measures the same leaves the tree as it was.
-  const record = [
-      '## Counter keystrokes',
-      '',
-      `A returning customer's intake from the keyboard alone (measured by tests/e2e/intake.spec.ts): **${keys} keystrokes**`,
-      'from the open intake screen to the saved ticket — last 4 phone digits, Enter, pick the device, a 4-character fault',
-      'text and a common-fault chip, three condition keys (the last, A for "all others OK", moves on to the cosmetic notes),',
-      'two accessories, an unlock pattern of five dots (its kind\'s hotkey moves on to the dots), the data-loss',
-      'acknowledgement, the warranty-claim question answered (Tab, →), the promised date moved by a day, Ctrl+Enter.',
-      'Each typed character counts as one key (a Chinese IME adds its own keys for the fault text); no mouse.',
-      '',
-    ].join('\n');
-  const recordFile = path.join(ROOT, 'docs/keystrokes.md');
-  if (!fs.existsSync(recordFile) || fs.readFileSync(recordFile, 'utf8') !== record) fs.writeFileSync(recordFile, record);
+  // Its own section of docs/keystrokes.md (the whole repair's is tests/e2e/repair-keys.spec.ts's).
+  recordKeystrokes('Counter keystrokes', [
+    `A returning customer's intake from the keyboard alone (measured by tests/e2e/intake.spec.ts): **${keys} keystrokes**`,
+    'from the open intake screen to the saved ticket — last 4 phone digits, Enter, pick the device, a 4-character fault',
+    'text and a common-fault chip, three condition keys (the last, A for "all others OK", moves on to the cosmetic notes),',
+    'two accessories, an unlock pattern of five dots (its kind\'s hotkey moves on to the dots), the data-loss',
+    'acknowledgement, the warranty-claim question answered (Tab, →), the promised date moved by a day, Ctrl+Enter.',
+    'Each typed character counts as one key (a Chinese IME adds its own keys for the fault text); no mouse.',
+  ]);
   console.log(`counter keystrokes: ${keys}`);
 
   // The ticket as saved.

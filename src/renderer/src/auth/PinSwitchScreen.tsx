@@ -35,6 +35,24 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
     if (picked) pinRef.current?.focus();
   }, [picked]);
 
+  // A letter moves to the next account whose user name starts with it (as in a file list), so
+  // nobody tabs through the whole staff to find themselves; Enter or Space then picks it. On the
+  // window, so a letter typed while the list is still coming (nothing focused yet) is not lost.
+  const hasUsers = !!users?.length;
+  useEffect(() => {
+    if (picked || !hasUsers) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key.length !== 1 || e.ctrlKey || e.altKey || e.metaKey || e.target instanceof HTMLInputElement) return;
+      const letter = e.key.toLowerCase();
+      const buttons = [...document.querySelectorAll<HTMLElement>('[data-username]')];
+      const from = buttons.indexOf(document.activeElement as HTMLElement);
+      const next = [...buttons.slice(from + 1), ...buttons.slice(0, from + 1)].find((b) => b.dataset.username?.toLowerCase().startsWith(letter));
+      if (next) (e.preventDefault(), next.focus());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [picked, hasUsers]);
+
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!picked || pin.length < 4) return;
@@ -62,13 +80,14 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
       {!picked ? (
         <Stack>
           <Text size="sm" c="dimmed">
-            {t('ui.pin.pickUser')}
+            {t('ui.pin.pickUser')} · {t('ui.pin.typeAhead')}
           </Text>
           {/* A tab that is no station (no password sign-in here today) is told so by the error above. */}
           {users && users.length === 0 && !shownError ? <Text>{t('ui.pin.noUsers')}</Text> : null}
           <SimpleGrid cols={2}>
             {(users ?? []).map((u, i) => (
               <UnstyledButton
+                data-username={u.username}
                 key={u.username}
                 onClick={() => setPicked(u)}
                 autoFocus={i === 0}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Stack } from '@mantine/core';
 import { useWorkbench } from './ticket/actions';
 import { AuthorizationCard } from './ticket/AuthorizationCard';
@@ -13,6 +14,7 @@ import { RepairCard } from './ticket/RepairCard';
 import { SanbaoCard } from './ticket/SanbaoCard';
 import { TimeCard } from './ticket/TimeCard';
 import { EDITABLE } from './ticket/types';
+import { focusOpened } from './ticket/focus';
 
 /**
  * A ticket at the bench: moves, time, diagnosis, quote builder with the warranty decision per
@@ -21,6 +23,13 @@ import { EDITABLE } from './ticket/types';
  */
 export function TicketBench({ ticketId, number }: { ticketId: string; number?: string }) {
   const wb = useWorkbench(ticketId);
+  // Once per opened ticket, when its workbench first shows (the component is keyed by the ticket).
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!wb || focused.current) return;
+    focused.current = true;
+    focusOpened(wb);
+  }, [wb]);
   if (!wb) return null;
   const status = wb.status;
   const q = wb.quote;

@@ -10,13 +10,14 @@ import { HandbackTicket } from './handback/HandbackTicket';
  * the phone's last 4 digits (or a third party's ID) → discount and tenders → Ctrl+Enter
  * settles and hands back → the receipt and warranty card print → Esc for the next customer.
  */
-export function CollectionPanel() {
+export function CollectionPanel({ initial = null }: { initial?: string | null }) {
   const { t } = useI18n();
   const { toast } = useErrorToast();
   const fetchCall = useFetchCall();
-  const [ref, setRef] = useState('');
-  // The ticket open at the counter (what was scanned), and a new hand-back form for each lookup.
-  const [open, setOpen] = useState<{ ref: string; session: number } | null>(null);
+  const [ref, setRef] = useState(initial ?? '');
+  // The ticket open at the counter (what was scanned, or handed over from its drawer), and a new
+  // hand-back form for each lookup.
+  const [open, setOpen] = useState<{ ref: string; session: number } | null>(initial ? { ref: initial, session: 1 } : null);
   const [busy, setBusy] = useState(false);
   const view = useCall('collection.lookup', { ref: open?.ref ?? '' }, { enabled: open !== null }).data;
   const shown = open ? view : undefined;

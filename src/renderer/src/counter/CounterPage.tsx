@@ -1,4 +1,6 @@
 import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useLocation } from 'react-router';
+import type { NavState } from '../nav/paths';
 import { useT } from '../i18n/I18nProvider';
 import { useTab } from '../nav/useNav';
 import { TicketsView } from '../tickets/TicketsView';
@@ -15,6 +17,8 @@ const COUNTER_TABS = ['intake', 'tickets', 'queues', 'uncollected', 'collect', '
 export function CounterPage() {
   const t = useT();
   const [tab, setTab] = useTab(0, COUNTER_TABS, 'intake');
+  // A ticket handed over from its drawer ("hand back") opens a collection of its own.
+  const handed = (useLocation().state as NavState | null)?.collect ?? null;
   return (
     <Stack maw={1400} gap="sm">
       <Group justify="space-between" align="flex-end">
@@ -62,7 +66,7 @@ export function CounterPage() {
           {tab === 'uncollected' ? <UncollectedList /> : null}
         </Tabs.Panel>
         <Tabs.Panel value="collect" pt="md">
-          {tab === 'collect' ? <CollectionPanel /> : null}
+          {tab === 'collect' ? <CollectionPanel key={handed ?? ''} initial={handed} /> : null}
         </Tabs.Panel>
         <Tabs.Panel value="close" pt="md">
           {tab === 'close' ? <DailyClosePanel /> : null}

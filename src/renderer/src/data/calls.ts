@@ -61,6 +61,7 @@ export function useCallMutation<N extends ProcedureName>(name: N, opts: { onSucc
  */
 export function useFetchCall() {
   const client = useQueryClient();
+  // The caller has the promise and says what went wrong itself: the app's toast would say it twice.
   return <N extends ProcedureName>(name: N, input: In<N>) =>
     client.fetchQuery<Out<N>, Error>({ queryKey: callKey(name, input), queryFn: ({ signal }) => api.call(name, input, { signal }), meta: { silent: true } });
 }

@@ -33,6 +33,8 @@ export interface NavState {
   behind?: string;
   /** "New intake for this customer": the intake screen picks the customer once. */
   intakeFor?: string;
+  /** "Hand back" from a ready ticket's drawer: the collection tab opens with this ticket number. */
+  collect?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -22,6 +22,7 @@ export function useOpen() {
     [navigate, behind],
   );
   const intakeFor = useCallback((customerId: string) => navigate('/counter/intake', { state: { intakeFor: customerId } satisfies NavState }), [navigate]);
+  const collect = useCallback((number: string) => navigate('/counter/collect', { state: { collect: number } satisfies NavState }), [navigate]);
   /** Closes the drawer: back where it was opened from, or to the section behind a pasted link. */
   const close = useCallback(() => {
     if (!fromOverlay) return;
@@ -29,7 +30,7 @@ export function useOpen() {
     if (state?.behind && location.key !== 'default') navigate(-1);
     else navigate(behind, { replace: true });
   }, [fromOverlay, location, navigate, behind]);
-  return { ticket, customer, intakeFor, close };
+  return { ticket, customer, intakeFor, collect, close };
 }
 
 /** A section's tab from the URL (`/stock/catalog`), and a way to change it that the back button undoes. */

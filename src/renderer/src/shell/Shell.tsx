@@ -30,13 +30,14 @@ export function Shell() {
   const go = (s: string) => (navigate(`/${s}`), nav.close());
 
   const [helpOpen, help] = useDisclosure(false);
-  useShellKeys({ onSection: go, onSearch: () => setSearchOpen(true), onHelp: help.open });
+  useShellKeys({ onSection: go, onSearch: () => setSearchOpen(true), onHelp: help.open, onSwitchUser: () => void switchUser() });
 
   // A scan opens the ticket its barcode names, unless a scan field took it as its text (an IMEI,
-  // a serial): a scan into any other field leaves that field's text as it was.
+  // a serial): a scan into any other field leaves that field's text as it was. The bench opens a
+  // scanned ticket at the workbench itself, so no drawer covers it there.
   const fetchCall = useFetchCall();
   useBarcodeScanner((code, info) => {
-    if (info.field !== null) return;
+    if (info.field !== null || section === 'bench') return;
     fetchCall('tickets.byBarcode', { code }).then(
       (r) => (setSearchOpen(false), open.ticket(r.number)),
       (e: Error) => notifications.show({ color: 'red', title: t('ui.scan.title'), message: e.message || t('ui.scan.scanned', { code }), autoClose: 5000 }),
@@ -88,7 +89,7 @@ export function Shell() {
             </Tooltip>
             <LanguageSwitch />
             <Tooltip label={t('ui.shell.switchUserHint')}>
-              <Button variant="subtle" size="xs" onClick={() => void switchUser()}>
+              <Button variant="subtle" size="xs" onClick={() => void switchUser()} data-testid="switch-user" rightSection={<Kbd size="xs">F2</Kbd>}>
                 {t('ui.shell.switchUser')}
               </Button>
             </Tooltip>

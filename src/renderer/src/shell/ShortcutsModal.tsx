@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { Box, Group, Kbd, Modal, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Kbd, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useT } from '../i18n/I18nProvider';
 
 /** Each shortcut as the keys to press and what they do, in the order a counter meets them. */
@@ -9,6 +9,7 @@ const GROUPS: { title: string; rows: { keys: string[]; keyText?: string; what: s
     rows: [
       { keys: ['Alt', '1…5'], what: 'ui.shortcuts.sections' },
       { keys: ['Ctrl', 'K'], what: 'ui.shortcuts.search' },
+      { keys: ['F2'], what: 'ui.shortcuts.switchUser' },
       { keys: ['?'], what: 'ui.shortcuts.help' },
       { keys: ['Esc'], what: 'ui.shortcuts.close' },
       { keys: [], keyText: 'ui.shortcuts.scanKey', what: 'ui.shortcuts.scan' },
@@ -28,8 +29,18 @@ const GROUPS: { title: string; rows: { keys: string[]; keyText?: string; what: s
     ],
   },
   {
+    title: 'ui.shortcuts.group.bench',
+    rows: [
+      { keys: [], keyText: 'ui.shortcuts.scanKey', what: 'ui.shortcuts.benchScan' },
+      { keys: ['Enter'], what: 'ui.shortcuts.diagnosis' },
+      { keys: ['Ctrl', 'Enter'], what: 'ui.shortcuts.benchSave' },
+      { keys: [], keyText: 'ui.shortcuts.scanKey', what: 'ui.shortcuts.partScan' },
+    ],
+  },
+  {
     title: 'ui.shortcuts.group.collection',
     rows: [
+      { keys: ['Enter'], keyText: 'ui.shortcuts.scanKey', what: 'ui.shortcuts.handBack' },
       { keys: ['Ctrl', 'Enter'], what: 'ui.shortcuts.settle' },
       { keys: ['Esc'], what: 'ui.shortcuts.nextCustomer' },
     ],
@@ -40,8 +51,10 @@ const GROUPS: { title: string; rows: { keys: string[]; keyText?: string; what: s
 export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('ui.shortcuts.title')} size="lg" data-testid="shortcuts">
+    // Two columns: every group on one screen of a 1366×768 counter PC, no scrolling.
+    <Modal opened={opened} onClose={onClose} title={t('ui.shortcuts.title')} size={1040} data-testid="shortcuts">
       <Stack gap="md" data-testid="shortcuts-list">
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl" verticalSpacing="md">
         {GROUPS.map((g) => (
           <div key={g.title}>
             <Title order={5} mb={6}>
@@ -51,12 +64,12 @@ export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose()
               {g.rows.map((r) => (
                 <Fragment key={`${g.title}-${r.what}`}>
                   <Group gap={4} wrap="nowrap">
+                    {r.keyText ? <Kbd size="xs">{t(r.keyText)}</Kbd> : null}
                     {r.keys.map((k, i) => (
                       <Kbd key={`${k}-${i}`} size="xs">
                         {k}
                       </Kbd>
                     ))}
-                    {r.keyText ? <Kbd size="xs">{t(r.keyText)}</Kbd> : null}
                   </Group>
                   <Text size="sm">{t(r.what)}</Text>
                 </Fragment>
@@ -64,6 +77,7 @@ export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose()
             </Box>
           </div>
         ))}
+        </SimpleGrid>
         <Text size="xs" c="dimmed">
           {t('ui.shortcuts.hint')}
         </Text>

@@ -25,3 +25,11 @@ export function isHelpShortcut(e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'me
   const tag = el?.tagName?.toLowerCase();
   return !(tag === 'input' || tag === 'textarea' || tag === 'select' || el?.isContentEditable);
 }
+
+/**
+ * F2 hands a shared counter PC to the next person (the PIN switch screen). A function key types
+ * nothing, so it works from inside a field too; no modifier, since a hand on a scanner has one free.
+ */
+export function isSwitchUserShortcut(e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'key'>): boolean {
+  return e.key === 'F2' && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey;
+}

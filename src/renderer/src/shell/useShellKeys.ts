@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { isHelpShortcut, isSearchShortcut, sectionForShortcut, type SectionId } from './sections';
+import { isHelpShortcut, isSearchShortcut, isSwitchUserShortcut, sectionForShortcut, type SectionId } from './sections';
 
 /** The shell's global shortcuts; capture phase so focused inputs and modals cannot swallow them. */
-export function useShellKeys(handlers: { onSection(s: SectionId): void; onSearch(): void; onHelp(): void }) {
+export function useShellKeys(handlers: { onSection(s: SectionId): void; onSearch(): void; onHelp(): void; onSwitchUser(): void }) {
   const ref = useRef(handlers);
   ref.current = handlers;
   useEffect(() => {
@@ -17,6 +17,9 @@ export function useShellKeys(handlers: { onSection(s: SectionId): void; onSearch
       } else if (isHelpShortcut(e)) {
         e.preventDefault();
         ref.current.onHelp();
+      } else if (isSwitchUserShortcut(e)) {
+        e.preventDefault();
+        ref.current.onSwitchUser();
       }
     };
     window.addEventListener('keydown', onKey, true);

@@ -14,6 +14,7 @@ import { AttachmentThumbs } from './AttachmentThumbs';
 import { TicketTimeline } from './TicketTimeline';
 import { calendarDate, yuan } from './format';
 import { useOpen } from '../nav/useNav';
+import { CASHIERS } from '../../../shared/collection/procedures';
 import { usePendingSync } from '../sync/usePendingSync';
 import { NotAtHqBadge } from '../sync/NotAtHqBadge';
 
@@ -37,7 +38,9 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
   const { t, locale } = useI18n();
   const open = useOpen();
   const { toast } = useErrorToast();
-  const { shop } = useSession();
+  const { shop, user } = useSession();
+  // A ready device is what the counter hands back: the drawer a scan opened offers it first (Enter).
+  const handBack = ticket.status === 'ready' && CASHIERS.includes(user.role);
   const tz = shop?.settings.timeZone;
   const [preview, setPreview] = useState<OpenedJob | null>(null);
   const c = ticket.customer;
@@ -70,6 +73,12 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
           <TicketBadges row={ticket} />
         </div>
         <Group gap="xs">
+          {handBack ? (
+            // autoFocus when the detail shows after the drawer opened, data-autofocus for the drawer's own focus trap when it shows before
+            <Button size="xs" autoFocus data-autofocus onClick={() => open.collect(ticket.number)} data-testid="detail-hand-back">
+              {t('ui.tickets.detail.handBack')}
+            </Button>
+          ) : null}
           <Button size="xs" variant="light" onClick={() => void reprint('intake_receipt')} data-testid="detail-reprint-receipt">
             {t('ui.tickets.detail.reprintReceipt')}
           </Button>

@@ -6,6 +6,7 @@ import { SignaturePad } from '../SignaturePad';
 import { useAuthorize, useDecline } from './actions';
 import { AuthorizationSummary } from './AuthorizationSummary';
 import { base64Of, yuan, type CardProps } from './types';
+import { onCtrlEnter } from './keys';
 
 /** The customer's answer to the latest quote: authorized (signature, phone call, signed paper) with an optional cap, or declined. */
 export function AuthorizationCard({ wb }: CardProps) {
@@ -37,7 +38,7 @@ export function AuthorizationCard({ wb }: CardProps) {
     });
   };
   return (
-    <Paper withBorder p="sm" data-testid="auth-card">
+    <Paper withBorder p="sm" data-testid="auth-card" onKeyDown={onCtrlEnter(() => needed && !(method === 'signature' && !png) && void record())}>
       <Group justify="space-between">
         <Text fw={600}>{t('ui.bench.section.authorization')}</Text>
         <Text fw={700}>{t('ui.bench.quote.total', { total: money(c.totals.customerTotalFen, locale) })}</Text>

@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCall } from '../../data/calls';
+import { useCall, useFetchCall } from '../../data/calls';
 import { isManager, useSession } from '../../app/session';
 import { EmptyState } from '../../components/EmptyState';
 import { CATALOG_PLACE } from '../../settings/catalogPlace';
+import { useBarcodeScanner } from '../../hooks/useBarcodeScanner';
+import { useErrorToast } from '../../hooks/useErrorToast';
+import type { PartRow } from '../../../../shared/stock/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import { money, partName } from '../../stock/format';
 import type { DraftLine } from './draft';
@@ -24,6 +27,16 @@ export function LineAdders({ category, onAdd }: { category: string; onAdd(line: 
   const manager = isManager(user);
   const partRows = useCall('parts.search', { q: partTerm, kind: 'part', limit: 20 }, { enabled: partTerm !== '' && partQuery.trim() !== '', keepPrevious: true }).data ?? [];
   const m = (f: number) => money(f, locale);
+  const addPart = (p: PartRow) => onAdd({ kind: 'part', partId: p.id, label: `${p.sku} ${partName(p, locale)}`, qty: 1, unitPriceFen: p.listPrice, reason: '', warrantyPart: null, available: p.stock.available });
+  // A part's barcode (or SKU) scanned into the part field adds that part at once: no list to pick from.
+  const partField = useRef<HTMLInputElement>(null);
+  const fetchCall = useFetchCall();
+  const { toast } = useErrorToast();
+  useBarcodeScanner((code, info) => {
+    if (info.target !== partField.current) return;
+    setPartQuery('');
+    fetchCall('parts.byCode', { code }).then(addPart, toast);
+  });
   const itemName = (p: (typeof prices)[number]) => (locale === 'en' && p.nameEn ? p.nameEn : p.nameZh);
   return (
     <>
@@ -47,6 +60,8 @@ export function LineAdders({ category, onAdd }: { category: string; onAdd(line: 
           label={t('ui.bench.quote.addPart')}
           placeholder={t('ui.bench.quote.searchPart')}
           data-testid="add-part"
+          data-scan="text"
+          ref={partField}
           searchable
           searchValue={partQuery}
           onSearchChange={setPartQuery}
@@ -55,7 +70,7 @@ export function LineAdders({ category, onAdd }: { category: string; onAdd(line: 
           value={null}
           onChange={(v) => {
             const p = partRows.find((x) => x.id === v);
-            if (p) onAdd({ kind: 'part', partId: p.id, label: `${p.sku} ${partName(p, locale)}`, qty: 1, unitPriceFen: p.listPrice, reason: '', warrantyPart: null, available: p.stock.available });
+            if (p) addPart(p);
             setPartQuery('');
           }}
         />

@@ -7,6 +7,7 @@ import { formatInstant } from '../../i18n/format';
 import { useBenchContext } from './BenchContext';
 import { useSubmitQc } from './actions';
 import type { CardProps } from './types';
+import { onCtrlEnter } from './keys';
 
 interface QcValues extends Record<string, unknown> {
   items: Record<string, QcAnswer>;
@@ -43,7 +44,7 @@ export function QcCard({ wb }: CardProps) {
   };
   const submit = () => send(async ({ ticketId: _open, ...input }) => void (await submitQc(input, refused)));
   return (
-    <Paper withBorder p="sm" data-testid="qc-card">
+    <Paper withBorder p="sm" data-testid="qc-card" onKeyDown={onCtrlEnter(() => wb.status === 'qc' && void submit())}>
       <Group justify="space-between" mb="xs">
         <Text fw={600}>{t('ui.bench.section.qc')}</Text>
         {wb.status === 'qc' ? (

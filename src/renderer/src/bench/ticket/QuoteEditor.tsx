@@ -8,6 +8,7 @@ import { DraftLines } from './DraftLines';
 import { draftOf, saveLinesOf, type DraftLine } from './draft';
 import { LineAdders } from './LineAdders';
 import { yuan, type CardProps } from './types';
+import { onCtrlEnter } from './keys';
 
 interface QuoteValues extends Record<string, unknown> {
   lines: DraftLine[];
@@ -43,7 +44,8 @@ export function QuoteEditor({ wb, onSaved }: CardProps & { onSaved(): void }) {
       if (await saveQuote({ ...input, submit }, refused)) onSaved();
     });
   return (
-    <Stack gap="xs" mt="xs">
+    // Ctrl+Enter sends the quote for approval while the ticket is in diagnosis, else saves the version.
+    <Stack gap="xs" mt="xs" onKeyDown={onCtrlEnter(() => lines.length > 0 && void save(wb.status === 'diagnosing'))}>
       <DraftLines lines={lines} onChange={setLines} warrantyParts={warrantyParts} errors={form.errors} />
       <LineAdders category={wb.category} onAdd={(line) => setLines([...lines, line])} />
       <Group align="flex-end" gap="xs">

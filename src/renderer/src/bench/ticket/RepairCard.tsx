@@ -1,8 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { isManager, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatInstant } from '../../i18n/format';
+import { useFetchCall } from '../../data/calls';
+import { useBarcodeScanner } from '../../hooks/useBarcodeScanner';
+import { useErrorToast } from '../../hooks/useErrorToast';
 import { useAddNote, useAwaitParts, useIssuePart } from './actions';
 import type { CardProps } from './types';
 
@@ -21,6 +24,24 @@ export function RepairCard({ wb }: CardProps) {
   const [expected, setExpected] = useState('');
   const [note, setNote] = useState('');
   const working = wb.status === 'repairing';
+  const issue = (id: string, serialList: string[]) =>
+    issuePart({ partId: id, qty: 1, serials: serialList, override, removed: removed.serial || removed.description ? removed : undefined }).then(
+      (ok) => ok && (setSerials(''), setRemoved({ serial: '', description: '' })),
+    );
+
+  // The part taken from the bin, scanned (its barcode, SKU or the serial on it) or typed + Enter: issued
+  // at once, the scanned serial with it; the removed part's serial, typed first, goes along.
+  const scanRef = useRef<HTMLInputElement>(null);
+  const [code, setCode] = useState('');
+  const fetchCall = useFetchCall();
+  const { toast } = useErrorToast();
+  const issueCode = (raw: string) => {
+    const c = raw.trim();
+    setCode('');
+    if (!c) return;
+    fetchCall('parts.byCode', { code: c }).then((p) => void issue(p.id, p.matchedSerial ? [p.matchedSerial] : []), toast);
+  };
+  useBarcodeScanner((scanned, info) => info.target === scanRef.current && issueCode(scanned));
   return (
     <Paper withBorder p="sm" data-testid="repair-card">
       <Text fw={600} mb="xs">
@@ -44,6 +65,19 @@ export function RepairCard({ wb }: CardProps) {
       ) : null}
       {working ? (
         <Stack gap="xs">
+          <TextInput
+            ref={scanRef}
+            size="xs"
+            w={360}
+            label={t('ui.bench.repair.scanPart')}
+            placeholder={t('ui.bench.repair.scanPartHint')}
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Enter' && issueCode(code)}
+            data-testid="issue-scan"
+            data-scan="text"
+            autoComplete="off"
+          />
           <Group align="flex-end" gap="xs">
             <Select
               size="xs"
@@ -64,15 +98,7 @@ export function RepairCard({ wb }: CardProps) {
               size="xs"
               disabled={!partId}
               data-testid="issue-submit"
-              onClick={() =>
-                void issuePart({
-                  partId: partId!,
-                  qty: 1,
-                  serials: serials.split(/\s+/).filter(Boolean),
-                  override,
-                  removed: removed.serial || removed.description ? removed : undefined,
-                }).then((ok) => ok && (setSerials(''), setRemoved({ serial: '', description: '' })))
-              }
+              onClick={() => void issue(partId!, serials.split(/\s+/).filter(Boolean))}
             >
               {t('ui.bench.repair.issue')}
             </Button>

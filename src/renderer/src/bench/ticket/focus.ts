@@ -9,7 +9,7 @@ const NEXT: Record<string, string[]> = {
   received: ['diag-cause'],
   diagnosing: ['add-labor', 'quote-submit', 'quote-card'],
   awaiting_approval: ['auth-card'],
-  repairing: ['repair-card'],
+  repairing: ['issue-scan', 'repair-card'],
   awaiting_parts: ['repair-card'],
   qc: ['qc-all-pass'],
   // Nothing left at the bench: the scan field, for the next ticket.
@@ -34,7 +34,18 @@ function target(ids: string[]): HTMLElement | null {
 /** Focuses the next action once the new workbench has rendered (tried for about a second). */
 export function focusNext(action: string, wb: Pick<Workbench, 'status'>): void {
   if (!STEPS.has(action)) return;
-  const ids = [...(AFTER[action] ?? []), ...(NEXT[wb.status] ?? [])];
+  focusFirst([...(AFTER[action] ?? []), ...(NEXT[wb.status] ?? [])]);
+}
+
+/**
+ * A ticket just opened at the bench (scanned, or picked in the queue): the keyboard goes to what
+ * its status asks for first, as after an action. A ticket with nothing to do leaves it where it is.
+ */
+export function focusOpened(wb: Pick<Workbench, 'status'>): void {
+  if (wb.status !== 'ready') focusFirst(NEXT[wb.status] ?? []);
+}
+
+function focusFirst(ids: string[]): void {
   let tries = 0;
   const attempt = () => {
     const el = target(ids);

@@ -35,7 +35,8 @@ export function HandbackDone({ h, onNext }: { h: Handback; onNext(): void }) {
               docs[d]?.url ? <PdfViewer key={d} doc={docs[d]!} testId={`collection-viewer-${d}`} onShown={h.shown(d)} /> : null,
             )}
           </Stack>
-          <Button mt="md" onClick={onNext} data-testid="collection-next" rightSection={<Kbd size="xs">Esc</Kbd>}>
+          {/* The settled form is gone with the focus it had: the keyboard waits here (Enter or Esc). */}
+          <Button mt="md" onClick={onNext} data-testid="collection-next" rightSection={<Kbd size="xs">Esc</Kbd>} autoFocus>
             {t('ui.collection.next')}
           </Button>
         </Paper>
