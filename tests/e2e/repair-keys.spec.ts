@@ -114,13 +114,13 @@ test('a returning customer\'s repair, intake to hand-back, from the keyboard and
   await k.press('Alt+2');
   await expect(page.getByRole('heading', { level: 2, name: z('ui.section.bench.title') })).toBeVisible();
   await k.scan(number);
-  await expect(status).toHaveText(z('ui.bench.status.received'));
+  await expect(status).toHaveText(z('tickets.status.received'));
   await expect(bench.getByTestId('diag-cause')).toBeFocused();
 
   k.step('diagnosis (the cause, Enter)');
   await k.type(CAUSE);
   await k.press('Enter');
-  await expect(status).toHaveText(z('ui.bench.status.diagnosing'));
+  await expect(status).toHaveText(z('tickets.status.diagnosing'));
   await expect(bench.getByTestId('add-labor')).toBeFocused();
 
   k.step('quote: screen labour, the part scanned, Ctrl+Enter sends it');
@@ -136,7 +136,7 @@ test('a returning customer\'s repair, intake to hand-back, from the keyboard and
   await k.scan(PART.barcode!);
   await expect(quote).toContainText(PART.sku);
   await k.press('Control+Enter');
-  await expect(status).toHaveText(z('ui.bench.status.awaiting_approval'));
+  await expect(status).toHaveText(z('tickets.status.awaiting_approval'));
   await expect(quote.getByTestId('quote-total')).toContainText('2,079.00');
 
   k.step('phone approval (number prefilled): method, the words, Ctrl+Enter');
@@ -148,7 +148,7 @@ test('a returning customer\'s repair, intake to hand-back, from the keyboard and
   await expect(auth.getByLabel(z('ui.bench.auth.words'))).toBeFocused();
   await k.type(WORDS);
   await k.press('Control+Enter');
-  await expect(status).toHaveText(z('ui.bench.status.repairing'));
+  await expect(status).toHaveText(z('tickets.status.repairing'));
 
   k.step('part issued by scanning it');
   const repair = bench.getByTestId('repair-card');
@@ -159,14 +159,14 @@ test('a returning customer\'s repair, intake to hand-back, from the keyboard and
   k.step('repair done (to QC)');
   await expect(bench.getByTestId('move-toQc')).toBeFocused();
   await k.press('Enter');
-  await expect(status).toHaveText(z('ui.bench.status.qc'));
+  await expect(status).toHaveText(z('tickets.status.qc'));
 
   k.step('QC: all pass, Ctrl+Enter → ready');
   const qc = bench.getByTestId('qc-card');
   await expect(qc.getByTestId('qc-all-pass')).toBeFocused();
   await k.press('Enter');
   await k.press('Control+Enter');
-  await expect(status).toHaveText(z('ui.bench.status.ready'));
+  await expect(status).toHaveText(z('tickets.status.ready'));
 
   k.step('switch to the counter (F2, L, PIN)');
   await k.press('F2');
