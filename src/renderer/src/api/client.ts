@@ -3,6 +3,8 @@ import type { ProcedureName, Procedures } from '../../../shared/api/procedures';
 import { RemoteError } from '../../../shared/api/remote-error';
 import type { FixpointBridge, WireResult } from '../../../shared/api/bridge';
 import type { Locale } from '../../../shared/i18n/types';
+import { engine } from '../../../shared/i18n/engine';
+import { isLocale } from '../../../shared/i18n/translate';
 import { eventSchemas, isEventName, type EventName, type EventPayload } from '../../../shared/api/events';
 
 declare global {
@@ -24,7 +26,8 @@ const TOKEN_KEY = 'fixpoint.token';
  * in this tab, and gone with the tab.
  */
 const STATION_KEY = 'fixpoint.station';
-let locale: Locale = 'zh-CN';
+/** The language of the UI right now (i18next's, the one source): errors come back in it. */
+const currentLocale = (): Locale => (isLocale(engine.language) ? engine.language : 'zh-CN');
 
 /** HTTP to the shop host that served this page; the token lives in sessionStorage (per tab). */
 function httpTransport(): Transport {
@@ -50,7 +53,7 @@ function httpTransport(): Transport {
         signal,
         headers: {
           'content-type': 'application/json',
-          'x-fixpoint-locale': locale,
+          'x-fixpoint-locale': currentLocale(),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...(sessionStorage.getItem(STATION_KEY) ? { 'x-fixpoint-station': sessionStorage.getItem(STATION_KEY)! } : {}),
         },
@@ -120,9 +123,8 @@ export const api = {
     return () => lostHandlers.delete(handler);
   },
 
-  /** Error messages come back in this language. */
+  /** The page's language for the browser (fonts, hyphenation); calls read the UI's language themselves. */
   setLocale(next: Locale) {
-    locale = next;
     document.documentElement.lang = next;
   },
 
