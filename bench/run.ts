@@ -82,7 +82,7 @@ for (const s of suites) {
   console.log(`▶ ${s.name}`);
   for (const r of await s.run()) {
     results.push(r);
-    console.log(`  ${r.name}: median ${r.median.toFixed(3)} ms, p95 ${r.p95.toFixed(3)} ms${r.baseline ? ` (baseline ${r.baseline.median.toFixed(3)} ms, ×${(r.median / r.baseline.median).toFixed(2)})` : ''}${r.target ? ` — target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}${r.note ? `\n    note: ${r.note}` : ''}`);
+    console.log(`  ${r.name}: median ${r.median.toFixed(3)} ms, p95 ${r.p95.toFixed(3)} ms${r.baseline ? ` (baseline ${r.baseline.median.toFixed(3)} ms, p95 ${r.baseline.p95.toFixed(3)} ms, ×${(r.median / r.baseline.median).toFixed(2)})` : ''}${r.target ? ` — target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}${r.note ? `\n    note: ${r.note}` : ''}`);
   }
 }
 if (!values.only) {
