@@ -3,6 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { findReturning, type Returning } from './returning';
 import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { scanBurst } from './scanner';
 import { recordKeystrokes } from './keystrokes';
@@ -23,13 +24,6 @@ const OUT = path.join(ROOT, 'test-results');
 const COUNTER = { username: 'li', password: 'counter-demo' };
 const FAULT = '摔后黑屏';
 
-interface Returning {
-  customerId: string;
-  name: string;
-  last4: string;
-  deviceIndex: number;
-  deviceLabel: string;
-}
 let returning: Returning;
 let ticketNumber = '';
 let ticketId = '';
@@ -38,22 +32,7 @@ let token = '';
 test.beforeAll(async () => {
   await seedDemo(shop.backend);
   ({ token } = (await shop.backend.call('auth.login', COUNTER)) as { token: string });
-  const s = { token };
-  // A returning customer with a phone (IMEI) whose last four phone digits are theirs alone.
-  const page = await shop.backend.call('tickets.list', { limit: 100 }, s);
-  for (const row of page.rows) {
-    if (row.device.category !== 'phone') continue;
-    const last4 = row.customer.phone.replace(/\D/g, '').slice(-4);
-    const found = await shop.backend.call('customers.findByPhone', { phone: last4 }, s);
-    const search = await shop.backend.call('search.query', { q: last4 }, s);
-    if (found.length !== 1 || search.customers.length !== 1) continue;
-    const c = await shop.backend.call('customers.get', { id: row.customer.id }, s);
-    const deviceIndex = c.devices.findIndex((d) => d.category === 'phone' && d.imei);
-    if (deviceIndex < 0) continue;
-    const d = c.devices[deviceIndex]!;
-    returning = { customerId: c.customer.id, name: c.customer.name, last4, deviceIndex, deviceLabel: `${d.brand} ${d.model}` };
-    break;
-  }
+  returning = (await findReturning(shop.backend, token))!;
   expect(returning).toBeTruthy();
 });
 

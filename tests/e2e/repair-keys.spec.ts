@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { findReturning, type Returning } from './returning';
 import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { KeyCounter, recordKeystrokes } from './keystrokes';
 import { scanBurstTimed } from './scanner';
@@ -29,7 +30,7 @@ const PART = DEMO_PARTS.find((p) => p.sku === 'HW-M60P-LCD')!;
 const TOTAL_FEN = 8000 + 199900;
 const z = (k: string, p?: Record<string, string | number>) => t('zh-CN', k, p);
 
-let returning: { name: string; last4: string; deviceIndex: number };
+let returning: Returning;
 
 /** The window as a person sees it (the overlay is a dialog over the page; a full-page picture would cut it). */
 async function shot(page: Page, name: string) {
@@ -40,20 +41,7 @@ async function shot(page: Page, name: string) {
 test.beforeAll(async () => {
   await seedDemo(shop.backend);
   const s = { token: ((await shop.backend.call('auth.login', { username: COUNTER.username, password: COUNTER.password })) as { token: string }).token };
-  // A returning customer with a phone whose last four phone digits are theirs alone (as intake.spec.ts picks one).
-  const page = await shop.backend.call('tickets.list', { limit: 100 }, s);
-  for (const row of page.rows) {
-    if (row.device.category !== 'phone') continue;
-    const last4 = row.customer.phone.replace(/\D/g, '').slice(-4);
-    const found = await shop.backend.call('customers.findByPhone', { phone: last4 }, s);
-    const search = await shop.backend.call('search.query', { q: last4 }, s);
-    if (found.length !== 1 || search.customers.length !== 1) continue;
-    const c = await shop.backend.call('customers.get', { id: row.customer.id }, s);
-    const deviceIndex = c.devices.findIndex((d) => d.category === 'phone' && d.imei);
-    if (deviceIndex < 0) continue;
-    returning = { name: c.customer.name, last4, deviceIndex };
-    break;
-  }
+  returning = (await findReturning(shop.backend, s.token))!;
   expect(returning).toBeTruthy();
   expect(PART.serialized).toBeFalsy();
   expect(PART.listPrice).toBe(199900);
