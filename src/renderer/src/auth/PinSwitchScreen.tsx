@@ -39,15 +39,24 @@ export function PinSwitchScreen({ shopName, onSignedIn, onPassword }: { shopName
   // nobody tabs through the whole staff to find themselves; Enter or Space then picks it. On the
   // window, so a letter typed while the list is still coming (nothing focused yet) is not lost.
   const hasUsers = !!users?.length;
+  // The letter typed before the list came, applied once its buttons are there.
+  const early = useRef<string | null>(null);
   useEffect(() => {
-    if (picked || !hasUsers) return;
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key.length !== 1 || e.ctrlKey || e.altKey || e.metaKey || e.target instanceof HTMLInputElement) return;
-      const letter = e.key.toLowerCase();
+    if (picked) return;
+    const focusNext = (letter: string) => {
       const buttons = [...document.querySelectorAll<HTMLElement>('[data-username]')];
       const from = buttons.indexOf(document.activeElement as HTMLElement);
       const next = [...buttons.slice(from + 1), ...buttons.slice(0, from + 1)].find((b) => b.dataset.username?.toLowerCase().startsWith(letter));
-      if (next) (e.preventDefault(), next.focus());
+      next?.focus();
+      return !!next;
+    };
+    if (hasUsers && early.current) focusNext(early.current);
+    early.current = null;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key.length !== 1 || e.ctrlKey || e.altKey || e.metaKey || e.target instanceof HTMLInputElement) return;
+      const letter = e.key.toLowerCase();
+      if (!hasUsers) (early.current = letter, e.preventDefault());
+      else if (focusNext(letter)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
