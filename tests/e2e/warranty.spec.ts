@@ -82,12 +82,12 @@ test('what if: day 10 exchange/repair, day 5 return too, liquid voids coverage �
   await top(page);
   await snap('warranty-whatif-day5-zh');
 
-  await page.getByLabel('进液').check();
+  await page.getByLabel('进水/进液').check();
   await expect(page.getByTestId('whatif-no-options')).toBeVisible();
-  await expect(page.getByTestId('whatif-reasons')).toContainText('检测发现：进液，不适用三包退换修');
+  await expect(page.getByTestId('whatif-reasons')).toContainText('检测发现：进水/进液，不适用三包退换修');
   await expect(page.getByTestId('whatif-line-0')).toContainText('不在保修范围');
   await expect(page.getByTestId('whatif-line-0')).toContainText('客户 ¥80.00');
-  await expect(page.getByTestId('whatif-line-0')).toContainText('检测发现：进液，相关保修不适用');
+  await expect(page.getByTestId('whatif-line-0')).toContainText('检测发现：进水/进液，相关保修不适用');
   await top(page);
   await snap('warranty-whatif-liquid-zh');
 
@@ -97,7 +97,7 @@ test('what if: day 10 exchange/repair, day 5 return too, liquid voids coverage �
   await expect(page.getByTestId('whatif-line-0')).toContainText('Customer ¥80.00');
   await top(page);
   await snap('warranty-whatif-liquid-en');
-  await page.getByLabel('liquid damage').uncheck();
+  await page.getByLabel('Liquid damage').uncheck();
   await page.getByLabel('Invoice date').fill(addDays(today(), -10));
   await expectOptions(page, ['exchange', 'repair'], ['return']);
   await expect(page.getByTestId('whatif-option-reasons')).toContainText('Listed fault on day 10 after sale');

@@ -141,7 +141,8 @@ async function exclusionsOf(ctx: Ctx, category: string, findings: Finding[], loc
     /* no policy for the category: the built-in table names what a finding voids */
   }
   const exclusions = findings.map((f) => ({
-    finding: t(locale, `warranty.finding.${f}`),
+    // a list's label, as at intake (warranty.finding.* is the same fact inside a sentence)
+    finding: t(locale, `tickets.finding.${f}`),
     voids: (table[f] ?? []).map((s) => t(locale, `warranty.scope.${s}`)),
   }));
   return { exclusions, unitVoided: findings.some((f) => (table[f] ?? []).includes('unit')) };

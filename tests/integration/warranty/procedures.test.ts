@@ -97,8 +97,8 @@ describe('warranty.evaluate', () => {
     expect(wet.decision.options).toEqual([]);
     expect(wet.decision.lines[0]!.status).toBe('not_covered');
     expect(wet.decision.lines[0]!.payers.customer).toBe(8000);
-    expect(wet.text.reasons).toContain('检测发现：进液，不适用三包退换修（《移动电话机商品修理更换退货责任规定》）');
-    expect(wet.text.lines[0]).toContain('检测发现：进液，相关保修不适用（《移动电话机商品修理更换退货责任规定》）');
+    expect(wet.text.reasons).toContain('检测发现：进水/进液，不适用三包退换修（《移动电话机商品修理更换退货责任规定》）');
+    expect(wet.text.lines[0]).toContain('检测发现：进水/进液，相关保修不适用（《移动电话机商品修理更换退货责任规定》）');
   });
 
   it('takes a policy id or an exact older version, and the device\'s recorded programs', async () => {

@@ -262,7 +262,7 @@ describe('exclusions found at intake', () => {
     const d = evaluate(input({ findings: ['liquid'], current: fault('2025-03-12'), today: '2025-03-12', lines }));
     expect(d.lines[0]!.status).toBe('not_covered');
     expect(d.lines[0]!.reasons).toEqual([{ code: 'excluded', params: { finding: 'liquid' } }]);
-    expect(formatReason(d.lines[0]!.reasons[0]!, 'zh-CN')).toBe('检测发现：进液，相关保修不适用');
+    expect(formatReason(d.lines[0]!.reasons[0]!, 'zh-CN')).toBe('检测发现：进水/进液，相关保修不适用');
     expect(d.lines[1]!.status).toBe('covered');
     expect(d.options).toEqual([]);
     expect(codes(d.reasons)).toContain('sanbaoVoided');

@@ -41,7 +41,7 @@ export function DiagnosisCard({ wb }: CardProps) {
         <Checkbox.Group label={t('ui.bench.diag.findings')} value={findings} onChange={setFindings}>
           <Group gap="sm" mt={4}>
             {FINDINGS.filter((f) => !['no_proof', 'altered_proof'].includes(f)).map((f) => (
-              <Checkbox key={f} value={f} label={t(`warranty.finding.${f}`)} size="xs" />
+              <Checkbox key={f} value={f} label={t(`tickets.finding.${f}`)} size="xs" />
             ))}
           </Group>
         </Checkbox.Group>

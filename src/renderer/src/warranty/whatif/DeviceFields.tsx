@@ -50,7 +50,7 @@ export function DeviceFields({ form, set, errors }: FormProps) {
       <Checkbox.Group label={t('ui.warranty.whatIf.findings')} value={form.findings} onChange={(v) => set('findings', v as Finding[])}>
         <SimpleGrid cols={2} spacing={4} mt={4}>
           {FINDINGS.map((f) => (
-            <Checkbox key={f} value={f} label={t(`warranty.finding.${f}`)} size="xs" />
+            <Checkbox key={f} value={f} label={t(`tickets.finding.${f}`)} size="xs" />
           ))}
         </SimpleGrid>
       </Checkbox.Group>
