@@ -20,7 +20,7 @@ const FAMILIES = [
   'tickets.condition.', 'tickets.conditionState.', 'tickets.coverage.', 'tickets.event.', 'tickets.finding.',
   'tickets.passcode.', 'tickets.service.', 'tickets.status.', 'ui.about.transport.', 'ui.hq.audit.do.', 'ui.hq.role.',
   'ui.hq.section.', 'ui.hq.shops.col.', 'ui.hq.figures.col.', 'ui.hq.complaints.view.', 'ui.hq.complaints.col.', 'ui.hq.shops.state.', 'ui.backup.result.',
-  'ui.backup.trigger.', 'ui.bench.action.', 'ui.bench.auth.method.', 'ui.bench.calls.', 'ui.bench.line.',
+  'ui.backup.trigger.', 'ui.bench.action.', 'ui.bench.auth.method.', 'ui.bench.calls.', 'ui.bench.calls.col.', 'ui.bench.line.',
   'ui.bench.outcome.', 'ui.bench.payer.', 'ui.bench.price.kind.', 'ui.bench.priority.', 'ui.bench.qc.item.',
   'ui.bench.sanbao.', 'ui.bench.sanbao.exchangeFact.', 'ui.lang.', 'ui.lang.short.', 'ui.counter.intro.',
   'ui.printing.doc.', 'ui.printing.format.', 'ui.printing.status.', 'ui.reports.c.cat.', 'ui.reports.c.ch.',

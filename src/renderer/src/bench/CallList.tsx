@@ -16,6 +16,13 @@ export function CallList({ onOpen }: { onOpen(r: CallRow): void }) {
   if (rows.length === 0) return <Text c="dimmed">{t('ui.bench.calls.none')}</Text>;
   return (
     <Table data-testid="call-list" highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          {(['why', 'ticket', 'customer', 'amount', 'log'] as const).map((c) => (
+            <Table.Th key={c}>{t(`ui.bench.calls.col.${c}`)}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={r.ticketId}>

@@ -34,6 +34,14 @@ export function ValuationTab() {
       </Group>
       <Title order={5} mt="md" mb="xs">{t('ui.stock.valuation.byCategory')}</Title>
       <Table withTableBorder striped maw={720}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('ui.stock.valuation.col.category')}</Table.Th>
+            <Table.Th ta="right">{t('ui.stock.valuation.skus')}</Table.Th>
+            <Table.Th ta="right">{t('ui.stock.valuation.units')}</Table.Th>
+            <Table.Th ta="right">{t('ui.stock.valuation.col.value')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {v.byCategory.map((c) => (
             <Table.Tr key={c.category}>

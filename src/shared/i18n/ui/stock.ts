@@ -113,6 +113,8 @@ const rows: [string, string, string][] = [
   ['ui.stock.valuation.skus', '有库存的配件种数', 'Parts in stock'],
   ['ui.stock.valuation.units', '总件数', 'Units'],
   ['ui.stock.valuation.byCategory', '按类别', 'By category'],
+  ['ui.stock.valuation.col.category', '类别', 'Category'],
+  ['ui.stock.valuation.col.value', '金额', 'Value'],
   ['ui.stock.valuation.top', '金额最高的配件', 'Most valuable lines'],
   ['ui.stock.valuation.skusN', '{n} 种', '{n, plural, one {# part} other {# parts}}'],
   ['ui.stock.valuation.unitsN', '{n} 件', '{n, plural, one {# unit} other {# units}}'],

@@ -64,7 +64,14 @@ export function WorkDone({ view, fmt }: { view: CollectionView; fmt(fen: number)
               </Text>
               {view.parts.map((p) => (
                 <Text size="sm" key={p.partId} data-testid="collection-part">
-                  {p.name} ({p.sku}) — {t('ui.collection.serials', { new: p.serials.join(', ') || '—', old: p.removedSerial ?? '—' })} — {t('ui.collection.partUntil', { date: p.warrantyEnd })}
+                  {/* only what the part has: an unserialized part names no serial, a part that replaced nothing no old one */}
+                  {[
+                    `${p.name} (${p.sku})`,
+                    [p.serials.length ? t('ui.collection.newSerials', { serials: p.serials.join(', ') }) : '', p.removedSerial ? t('ui.collection.oldSerial', { serial: p.removedSerial }) : ''].filter(Boolean).join(' · '),
+                    t('ui.collection.partUntil', { date: p.warrantyEnd }),
+                  ]
+                    .filter(Boolean)
+                    .join(' — ')}
                 </Text>
               ))}
             </>
