@@ -43,6 +43,14 @@ export function CustomerCard({ data }: { data: CustomerView }) {
       </Group>
       <Text fw={700}>{t('ui.tickets.customer.devices')}</Text>
       <Table fz="sm" withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('ui.tickets.col.device')}</Table.Th>
+            <Table.Th>{t('ui.counter.device.category')}</Table.Th>
+            <Table.Th>{t('ui.tickets.customer.imeiOrSerial')}</Table.Th>
+            <Table.Th>{t('ui.counter.device.colour')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {data.devices.map((d) => (
             <Table.Tr key={d.id}>
@@ -55,7 +63,7 @@ export function CustomerCard({ data }: { data: CustomerView }) {
         </Table.Tbody>
       </Table>
       <Text fw={700}>{t('ui.tickets.customer.tickets')}</Text>
-      {data.tickets.length ? <TicketTable rows={data.tickets} /> : <Text c="dimmed">{t('ui.tickets.none')}</Text>}
+      {data.tickets.length ? <TicketTable rows={data.tickets} oneCustomer /> : <Text c="dimmed">{t('ui.tickets.none')}</Text>}
     </Stack>
   );
 }

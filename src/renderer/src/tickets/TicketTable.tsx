@@ -11,7 +11,8 @@ import { usePendingSync } from '../sync/usePendingSync';
 import { NotAtHqBadge } from '../sync/NotAtHqBadge';
 
 /** Ticket rows; a row opens its ticket on click or Enter. `extra` adds a column (days waiting). */
-export function TicketTable({ rows, extra, testId }: { rows: TicketRow[]; extra?: { title: string; cell(r: TicketRow): React.ReactNode }; testId?: string }) {
+/** `oneCustomer`: every row is the same person's (their own card), so the customer column is left out. */
+export function TicketTable({ rows, extra, testId, oneCustomer = false }: { rows: TicketRow[]; extra?: { title: string; cell(r: TicketRow): React.ReactNode }; testId?: string; oneCustomer?: boolean }) {
   const { t, locale } = useI18n();
   const open = useOpen();
   const { shop } = useSession();
@@ -23,7 +24,7 @@ export function TicketTable({ rows, extra, testId }: { rows: TicketRow[]; extra?
         <Table.Tr>
           <Table.Th>{t('ui.tickets.col.number')}</Table.Th>
           <Table.Th>{t('ui.tickets.col.status')}</Table.Th>
-          <Table.Th>{t('ui.tickets.col.customer')}</Table.Th>
+          {oneCustomer ? null : <Table.Th>{t('ui.tickets.col.customer')}</Table.Th>}
           <Table.Th>{t('ui.tickets.col.device')}</Table.Th>
           <Table.Th>{t('ui.tickets.col.fault')}</Table.Th>
           <Table.Th>{t('ui.tickets.col.technician')}</Table.Th>
@@ -55,14 +56,16 @@ export function TicketTable({ rows, extra, testId }: { rows: TicketRow[]; extra?
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <StatusBadge status={r.status} />
             </Table.Td>
-            <Table.Td>
-              <Text size="sm" fw={600}>
-                {r.customer.name}
-              </Text>
-              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                {r.customer.phone}
-              </Text>
-            </Table.Td>
+            {oneCustomer ? null : (
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {r.customer.name}
+                </Text>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {r.customer.phone}
+                </Text>
+              </Table.Td>
+            )}
             <Table.Td>
               <Text size="sm">{deviceName(r.device)}</Text>
               <Text size="xs" c="dimmed">
