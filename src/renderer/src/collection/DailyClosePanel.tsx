@@ -161,6 +161,15 @@ export function DailyClosePanel() {
                   {t('ui.close.history')}
                 </Text>
                 <Table fz="xs">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('ui.close.date')}</Table.Th>
+                      <Table.Th>{t('ui.close.col.drawer')}</Table.Th>
+                      <Table.Th ta="right">{t('ui.close.col.counted')}</Table.Th>
+                      <Table.Th ta="right">{t('ui.close.difference')}</Table.Th>
+                      <Table.Th>{t('ui.close.col.reason')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
                   <Table.Tbody>
                     {history.map((h) => (
                       <Table.Tr key={h.id}>
