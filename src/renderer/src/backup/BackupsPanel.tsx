@@ -25,7 +25,7 @@ export function BackupsPanel() {
 }
 
 function BackupsManager() {
-  const { t, locale } = useI18n();
+  const { t, locale, colon } = useI18n();
   const { toast } = useErrorToast();
   const { shop, signOut } = useSession();
   const tz = shop?.settings.timeZone;
@@ -127,7 +127,7 @@ function BackupsManager() {
 
       <Title order={4}>{t('ui.backup.list')}</Title>
       <Text size="sm">
-        {t('ui.backup.lastOk')}: <b data-testid="backup-last-ok">{when(s.lastOk?.startedAt ?? null)}</b>
+        {t('ui.backup.lastOk')}{colon}<b data-testid="backup-last-ok">{when(s.lastOk?.startedAt ?? null)}</b>
       </Text>
       {s.backups.length === 0 ? (
         <Text c="dimmed" size="sm">

@@ -15,7 +15,7 @@ import { TillCard } from './TillCard';
 
 /** The daily close (日结): the day by tender, expected against counted cash, close and lock, print. */
 export function DailyClosePanel() {
-  const { t, locale } = useI18n();
+  const { t, locale, colon } = useI18n();
   const { user, shop } = useSession();
   const { toast } = useErrorToast();
   const manager = user.role === 'manager' || user.role === 'admin';
@@ -128,20 +128,20 @@ export function DailyClosePanel() {
           <Paper withBorder p="md">
             <TillCard view={view} />
             <Text size="lg" fw={700} mt="sm" data-testid="daily-close-expected">
-              {t('ui.close.expected')}: {fmt(view.cash.expectedFen)}
+              {t('ui.close.expected')}{colon}{fmt(view.cash.expectedFen)}
             </Text>
             {view.close ? (
               <Alert color="teal" mt="sm" data-testid="daily-close-closed">
                 {t('ui.close.closed', { by: view.close.closedByName ?? '—', at: formatInstant(view.close.closedAt, locale, shop?.settings.timeZone) })}
                 <br />
-                {t('ui.close.counted')}: {fmt(view.close.countedCashFen)} · {t('ui.close.difference')}: {fmt(view.close.differenceFen)} {view.close.reason ? `· ${view.close.reason}` : ''}
+                {t('ui.close.counted')}{colon}{fmt(view.close.countedCashFen)} · {t('ui.close.difference')}{colon}{fmt(view.close.differenceFen)} {view.close.reason ? `· ${view.close.reason}` : ''}
               </Alert>
             ) : (
               <Stack gap="xs" mt="sm">
                 <NumberInput label={t('ui.close.counted')} value={counted} onChange={(v) => setCounted(v === '' ? '' : Number(v))} min={0} decimalScale={2} data-testid="daily-close-counted" />
                 {diff ? (
                   <Text c={diff.differenceFen === 0 ? 'teal' : 'red'} fw={600}>
-                    {t('ui.close.difference')}: {fmt(diff.differenceFen)}
+                    {t('ui.close.difference')}{colon}{fmt(diff.differenceFen)}
                   </Text>
                 ) : null}
                 <TextInput label={t('ui.close.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} data-testid="daily-close-reason" />

@@ -16,6 +16,8 @@ interface I18nValue {
   setLocale(next: Locale): void;
   /** The shop's default language: applies only while nobody on this PC has chosen one. */
   suggestLocale(next: Locale): void;
+  /** "label: value" in the UI language: a full-width colon in Chinese, a colon and a space in English. */
+  colon: string;
 }
 
 function storedLocale(): Locale | null {
@@ -62,7 +64,7 @@ export function useI18n(): I18nValue {
   }, []);
 
   const t = useCallback<TFunction>((key, params) => i18nT(key, params) as string, [i18nT]);
-  return useMemo(() => ({ locale, setLocale, suggestLocale, t }), [locale, setLocale, suggestLocale, t]);
+  return useMemo(() => ({ locale, setLocale, suggestLocale, t, colon: locale === 'zh-CN' ? '：' : ': ' }), [locale, setLocale, suggestLocale, t]);
 }
 
 /** The translate function for the current UI language. */

@@ -71,7 +71,7 @@ function deadlineText(c: Complaint, locale: 'zh-CN' | 'en') {
 }
 
 export function ComplaintsTab() {
-  const { t, locale } = useI18n();
+  const { t, locale, colon } = useI18n();
   const nav = useOpen();
   const { toast } = useErrorToast();
   const { user } = useSession();
@@ -140,7 +140,7 @@ export function ComplaintsTab() {
               {open.ticketId ? <Button size="compact-xs" variant="subtle" onClick={() => nav.ticket(open.ticketNumber ?? open.ticketId!)}>{open.ticketNumber}</Button> : null}
             </Group>
             <Text>{open.description}</Text>
-            <Text size="sm" c="dimmed">{t('ui.reports.col.deadlines')}: {deadlineText(open, locale)}</Text>
+            <Text size="sm" c="dimmed">{t('ui.reports.col.deadlines')}{colon}{deadlineText(open, locale)}</Text>
             <Text fw={600}>{t('ui.reports.c.history')}</Text>
             <Timeline bulletSize={14} lineWidth={2}>
               {open.events.map((e) => (

@@ -26,7 +26,7 @@ function monthRange(offset: number): [string, string] {
 }
 
 export function ReportTab() {
-  const { t, locale } = useI18n();
+  const { t, locale, colon } = useI18n();
   const { toast } = useErrorToast();
   const [[from, to], setRange] = useState<[string, string]>(monthRange(0));
   const [filters, setFilters] = useState<Record<string, string | null>>({});
@@ -167,7 +167,7 @@ export function ReportTab() {
             <Card withBorder>
               <Text fw={600}>{t('reports.section.turnaround')}</Text>
               <Text size="sm" c="dimmed" mb="xs">
-                {t('reports.fig.endToEnd')}: {h(report.turnaround.endToEnd.medianHours)} / {h(report.turnaround.endToEnd.p90Hours)} · {t('reports.fig.toReady')}: {h(report.turnaround.toReady.medianHours)} / {h(report.turnaround.toReady.p90Hours)} ({t('reports.fig.median')} / {t('reports.fig.p90')})
+                {t('reports.fig.endToEnd')}{colon}{h(report.turnaround.endToEnd.medianHours)} / {h(report.turnaround.endToEnd.p90Hours)} · {t('reports.fig.toReady')}{colon}{h(report.turnaround.toReady.medianHours)} / {h(report.turnaround.toReady.p90Hours)} ({t('reports.fig.median')} / {t('reports.fig.p90')})
               </Text>
               <BarChart
                 h={220}
@@ -191,15 +191,15 @@ export function ReportTab() {
                   </Box>
                 ) : na(report.mix.quotes)}
               </Group>
-              <Text size="sm">{t('reports.fig.avgScore')}: <b>{report.satisfaction.averageScore ?? '—'}</b> ({report.satisfaction.scored}) · {t('reports.fig.followUpsDone')} {report.satisfaction.done}/{report.satisfaction.due} · {t('reports.fig.problems')} {report.satisfaction.problems}</Text>
+              <Text size="sm">{t('reports.fig.avgScore')}{colon}<b>{report.satisfaction.averageScore ?? '—'}</b> ({report.satisfaction.scored}) · {t('reports.fig.followUpsDone')} {report.satisfaction.done}/{report.satisfaction.due} · {t('reports.fig.problems')} {report.satisfaction.problems}</Text>
               <Text size="sm">{t('reports.fig.complaintsOpened')} {report.complaints.opened} · {t('reports.fig.complaintsClosed')} {report.complaints.closed} · {t('reports.fig.respondedInTime')} {pct(report.complaints.respondedInTime.rate)} · {t('reports.fig.resolvedInTime')} {pct(report.complaints.resolvedInTime.rate)} · {t('reports.fig.escalated')} {report.complaints.escalated}</Text>
-              <Text size="sm">{t('reports.fig.partsCost')}: {money(report.parts.costFen, locale)} ({t('reports.fig.partsQty')} {report.parts.qty}) · {t('reports.fig.loanersOut')} {report.loaners.outNow} · {t('reports.fig.hoursLogged')} {report.hoursLogged.available ? report.hoursLogged.value : '—'}</Text>
+              <Text size="sm">{t('reports.fig.partsCost')}{colon}{money(report.parts.costFen, locale)} ({t('reports.fig.partsQty')} {report.parts.qty}) · {t('reports.fig.loanersOut')} {report.loaners.outNow} · {t('reports.fig.hoursLogged')} {report.hoursLogged.available ? report.hoursLogged.value : '—'}</Text>
               <Group gap="xs" mt="xs">
-                <Text size="sm">{t('reports.section.revenue')}:</Text>
+                <Text size="sm">{t('reports.section.revenue')}{colon}</Text>
                 {report.revenue.byTender.available ? report.revenue.byTender.value.map((x) => <Text key={x.key} size="sm">{dimensionValueLabel(locale, 'tender', x.key)} {money(x.amountFen, locale)}</Text>) : na(report.revenue.byTender)}
               </Group>
               <Group gap="xs">
-                <Text size="sm">{t('reports.fig.claims')}:</Text>
+                <Text size="sm">{t('reports.fig.claims')}{colon}</Text>
                 {report.claims.available ? report.claims.value.map((x) => <Text key={x.key} size="sm">{dimensionValueLabel(locale, 'claimStatus', x.key)} {x.count}</Text>) : na(report.claims)}
               </Group>
             </Card>

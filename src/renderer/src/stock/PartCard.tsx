@@ -15,7 +15,7 @@ import { printAndShow } from '../printing/printService';
 
 /** The stock card of one part: figures, actions, serials, reservations and the movement history. */
 export function PartCard({ partId, onClose, onChanged }: { partId: string | null; onClose(): void; onChanged(): void }) {
-  const { t, locale } = useI18n();
+  const { t, locale, colon } = useI18n();
   const { toast } = useErrorToast();
   const { user, shop } = useSession();
   const manager = isManager(user);
@@ -50,7 +50,7 @@ export function PartCard({ partId, onClose, onChanged }: { partId: string | null
           </Group>
           {p.models.length ? (
             <Text size="sm">
-              {t('ui.stock.models')}: {p.models.join('、')}
+              {t('ui.stock.models')}{colon}{p.models.join('、')}
             </Text>
           ) : null}
           <Paper withBorder p="sm">

@@ -6,7 +6,7 @@ import { formatInstant } from '../../i18n/format';
 
 /** The ticket at the counter: number, status, customer and device, the warranties it leaves with, what blocks the hand-back. */
 export function TicketSummary({ view }: { view: CollectionView }) {
-  const { t, locale } = useI18n();
+  const { t, locale, colon } = useI18n();
   const { shop } = useSession();
   // A returned unit stays with the shop: no repair warranty to announce.
   const returned = view.ticket.outcome === 'refunded';
@@ -31,7 +31,7 @@ export function TicketSummary({ view }: { view: CollectionView }) {
                 {view.ticket.customerName} · {view.ticket.device.brand} {view.ticket.device.model}
               </Text>
               <Text size="sm" c="dimmed">
-                {t('ui.collection.phones')}: {view.ticket.phonesMasked.join(', ')} · IMEI/SN {view.ticket.device.imei ?? view.ticket.device.serial ?? '—'}
+                {t('ui.collection.phones')}{colon}{view.ticket.phonesMasked.join(', ')} · IMEI/SN {view.ticket.device.imei ?? view.ticket.device.serial ?? '—'}
               </Text>
             </div>
             <Stack gap={2} align="flex-end">

@@ -8,7 +8,7 @@ const PAYERS = ['maker', 'shop', 'extended_warranty', 'insurer'] as const;
 
 /** What was done: fault and cause, the lines and who pays them, parts with their serials, a 三包 return, the payments so far. */
 export function WorkDone({ view, fmt }: { view: CollectionView; fmt(fen: number): string }) {
-  const { t } = useI18n();
+  const { t, colon } = useI18n();
   const invalidate = useInvalidateAfter();
   return (
         <Paper withBorder p="md" data-testid="collection-work">
@@ -16,13 +16,13 @@ export function WorkDone({ view, fmt }: { view: CollectionView; fmt(fen: number)
             {t('ui.collection.step.work')}
           </Text>
           <Text size="sm">
-            <b>{t('ui.collection.fault')}:</b> {view.ticket.fault || '—'}
+            <b>{t('ui.collection.fault')}{colon}</b>{view.ticket.fault || '—'}
           </Text>
           <Text size="sm">
-            <b>{t('ui.collection.cause')}:</b> {view.ticket.cause || '—'}
+            <b>{t('ui.collection.cause')}{colon}</b>{view.ticket.cause || '—'}
           </Text>
           <Text size="sm" mb="xs">
-            <b>{t('ui.collection.technician')}:</b> {view.ticket.technician ?? '—'}
+            <b>{t('ui.collection.technician')}{colon}</b>{view.ticket.technician ?? '—'}
           </Text>
           {view.lines.length ? (
             <Table striped withTableBorder fz="sm">
