@@ -91,7 +91,7 @@ export const benchHandlers: Handlers<typeof benchProcedures> = {
   },
   async 'bench.quote.get'(input, ctx) {
     const state = quoteState(ctx, input.ticketId);
-    return { state, quote: input.quoteId ? loadQuote(ctx, input.quoteId) : state.current };
+    return { state, quote: input.quoteId ? loadQuote(ctx, input.quoteId, true) : state.current };
   },
   async 'bench.authorize'(input, ctx) {
     authorize(ctx, input);

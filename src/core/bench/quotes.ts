@@ -105,7 +105,11 @@ export function coverageFacts(ctx: Pick<Ctx, 'sqlite'>, ticketId: string) {
   };
 }
 
-export function loadQuote(ctx: Pick<Ctx, 'sqlite' | 'locale'>, quoteId: string): Quote {
+/**
+ * A quote as stored; `forReader` names its price-list and catalog lines in the reader's language
+ * (ctx.locale) for a screen. Writes (claims, authorizations) read it as stored: the shop's names.
+ */
+export function loadQuote(ctx: Pick<Ctx, 'sqlite' | 'locale'>, quoteId: string, forReader = false): Quote {
   const q = statement<QuoteRowDb>(ctx.sqlite, `SELECT q.*, u.display_name AS by_name FROM quotes q LEFT JOIN users u ON u.id = q.created_by WHERE q.id = ?`).get(quoteId);
   if (!q) throw new AppError('NOT_FOUND', { details: { entity: 'quote', id: quoteId } });
   const lines = statement<LineRowDb>(ctx.sqlite, `SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position`).all(quoteId);
@@ -120,7 +124,8 @@ export function loadQuote(ctx: Pick<Ctx, 'sqlite' | 'locale'>, quoteId: string):
       priceItemId: l.price_item_id,
       partId: l.part_id,
       sku: l.sku,
-      description: l.description,
+      // for a screen, a price item's or part's English name to an English reader (a custom line is as typed)
+      description: forReader && l.kind !== 'custom' ? quoteLineName(ctx, { description: l.description, priceItemId: l.price_item_id, partId: l.part_id }, ctx.locale) : l.description,
       reason: l.reason,
       qty: l.qty,
       unitPriceFen: l.unit_price_fen,
@@ -158,7 +163,7 @@ export function quoteState(ctx: Pick<Ctx, 'sqlite' | 'locale'>, ticketId: string
   );
   const auths = authRows(ctx, t.id).map(toAuthorization);
   return {
-    current: latest ? loadQuote(ctx, latest.id) : null,
+    current: latest ? loadQuote(ctx, latest.id, true) : null,
     versions,
     authorization: auths[auths.length - 1] ?? null,
     authorizations: auths,
