@@ -63,6 +63,11 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('figures and complaints in 
       // the network: the two shops added up (the fixture receives five tickets a shop in November)
       expect(res.body.total!.volume.received).toBe(10);
       expect(res.body.total!.volume.received).toBe(res.body.shops.reduce((a, s) => a + s.report.volume.received, 0));
+      // broken down by category, the network's total: the fixture's phones, and the laptop taken in
+      // in September and finished in November
+      const byCategory = (await analyst.call<NetworkReport>('figures.network', { ...range, groupBy: 'category' })).body.total!;
+      expect(byCategory.groups.map((g) => g.key).sort()).toEqual(['laptop', 'phone']);
+      expect(byCategory.groups.reduce((a, g) => a + g.received, 0)).toBe(byCategory.volume.received);
       // one shop by its code
       const one = await analyst.call<NetworkReport>('figures.network', { ...range, filters: { shop: codeOf(first.hqShopId) } });
       expect(one.body.shops.map((s) => s.shopId)).toEqual([first.hqShopId]);

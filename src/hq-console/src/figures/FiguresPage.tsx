@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { DIMENSIONS, type Dimension } from '../../../shared/reports/schemas';
 import { addDaysToDate, localDate } from '../../../shared/time/local-date';
 import { formatFen } from '../../../shared/money/format';
 import { useConsole } from '../data';
 import { useI18n } from '../i18n';
 import { figureRows, figuresCsv, type FigureRow } from './rows';
+import { GroupsTable } from './GroupsTable';
 
 const COLUMNS = ['shop', 'name', 'received', 'completed', 'collected', 'ftf', 'median', 'revenue', 'complaints'] as const;
 
@@ -13,7 +15,8 @@ export function FiguresPage() {
   const { t, locale } = useI18n();
   const today = localDate(new Date(), 'Asia/Shanghai');
   const [range, setRange] = useState({ from: addDaysToDate(today, -29), to: today });
-  const res = useConsole('figures.network', range);
+  const [groupBy, setGroupBy] = useState<Dimension | null>(null);
+  const res = useConsole('figures.network', groupBy ? { ...range, groupBy } : range);
   const head = COLUMNS.map((c) => t(`ui.hq.figures.col.${c}`));
   const download = (rows: FigureRow[]) => {
     const url = URL.createObjectURL(new Blob([figuresCsv(rows, head, t('ui.hq.figures.total'))], { type: 'text/csv;charset=utf-8' }));
@@ -42,6 +45,16 @@ export function FiguresPage() {
       <Group align="flex-end">
         <TextInput type="date" label={t('ui.reports.from')} value={range.from} onChange={(e) => setRange({ ...range, from: e.currentTarget.value })} data-testid="figures-from" />
         <TextInput type="date" label={t('ui.reports.to')} value={range.to} onChange={(e) => setRange({ ...range, to: e.currentTarget.value })} data-testid="figures-to" />
+        <Select
+          label={t('ui.reports.groupBy')}
+          w={180}
+          clearable
+          placeholder={t('ui.hq.figures.noBreakdown')}
+          value={groupBy}
+          onChange={(v) => setGroupBy(v as Dimension | null)}
+          data={DIMENSIONS.map((d) => ({ value: d, label: t(`reports.dim.${d}`) }))}
+          data-testid="figures-group-by"
+        />
         {rows ? (
           <Button variant="default" onClick={() => download([...rows.shops, ...(rows.total ? [rows.total] : [])])} data-testid="figures-csv">
             {t('ui.reports.exportCsv')}
@@ -68,6 +81,7 @@ export function FiguresPage() {
           </Table.Tbody>
         </Table>
       ) : null}
+      {res.data?.total ? <GroupsTable report={res.data.total} /> : null}
       <Text size="xs" c="dimmed">
         {t('ui.hq.figures.hint')}
       </Text>

@@ -28,6 +28,7 @@ export const messages = fromRows([
   ['ui.hq.figures.col.revenue', '收款', 'Takings'],
   ['ui.hq.figures.col.complaints', '投诉', 'Complaints'],
   ['ui.hq.figures.total', '全网合计', 'Whole network'],
+  ['ui.hq.figures.noBreakdown', '不分组', 'No breakdown'],
   ['ui.hq.figures.hours', '{n} 小时', '{n, plural, one {# hour} other {# hours}}'],
   ['ui.hq.figures.empty', '还没有门店。在“门店”中新建门店并把加入码交给门店。', 'No shops yet. Create one under Shops and give it its enrollment code.'],
   ['ui.hq.figures.hint', '数据来自各门店最近一次同步，算法与门店报表相同。', 'From each shop\'s last sync, computed exactly as the shop\'s own report.'],
