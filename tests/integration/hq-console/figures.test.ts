@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EscalatedComplaint, NetworkReport } from '../../../src/shared/hq-console/contract';
-import { enrolledShop, openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '../../helpers/hq';
-import { ManualClock } from '../../helpers/clock';
-import { buildHistory } from '../reports/fixture';
+import { openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '../../helpers/hq';
+import { shopsWithHistory } from '../reports/fixture';
 import { ConsoleClient, PASSWORDS, addUser, consoleHq } from './console-client';
 
 /**
@@ -19,13 +18,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('figures and complaints in 
   it.skipIf(dialect === 'postgres' && !pgAvailable)('per shop and for the network; escalated complaints for who runs the service', async () => {
     const hq = await openTestHq(dialect, { now: () => new Date(NOW) });
     try {
-      const shops = [];
-      for (let i = 0; i < 2; i++) {
-        const clock = new ManualClock(Date.parse('2026-09-01T02:00:00.000Z'));
-        const shop = await enrolledShop(hq, { clock });
-        await buildHistory(shop.backend, clock);
-        shops.push({ ...shop, clock });
-      }
+      const shops = await shopsWithHistory(hq, 2);
       // One more complaint at the first shop, with the customer's phone typed into it, left unanswered
       // until it escalates to head office (a day to the manager, another to head office).
       const first = shops[0]!;

@@ -9,7 +9,8 @@ import type { TicketStatus } from '../../../src/shared/tickets/statuses';
 import type { IntakeInputRaw } from '../../../src/shared/tickets/schemas';
 import { withCheckDigit } from '../../../src/shared/devices/imei';
 import { PASSWORD } from '../../helpers/backend';
-import type { ManualClock } from '../../helpers/clock';
+import { ManualClock } from '../../helpers/clock';
+import { enrolledShop, type TestHq, type TestShop } from '../../helpers/hq';
 
 type Who = 'counter' | 'technician' | 'manager' | 'admin';
 
@@ -145,4 +146,16 @@ export async function buildHistory(backend: Backend, clock: ManualClock): Promis
   log.run(backend.services.newId(), ids.T2!, users.manager, '2026-11-03T05:00:00.000Z', '2026-11-03T05:30:00.000Z', 30, '2026-11-03T05:30:00.000Z');
   at('2026-12-01T02:00:00.000Z');
   return { ids, users, tok };
+}
+
+/** Shops enrolled with a test head office, each with this history written on its own clock (not yet pushed). */
+export async function shopsWithHistory(hq: TestHq, n: number): Promise<(TestShop & { clock: ManualClock })[]> {
+  const shops = [];
+  for (let i = 0; i < n; i++) {
+    const clock = new ManualClock(Date.parse('2026-09-01T02:00:00.000Z'));
+    const shop = await enrolledShop(hq, { clock });
+    await buildHistory(shop.backend, clock);
+    shops.push({ ...shop, clock });
+  }
+  return shops;
 }

@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, enrolledShop, openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '../../helpers/hq';
-import { ManualClock } from '../../helpers/clock';
+import { ADMIN_TOKEN, openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '../../helpers/hq';
 import { hqReports, hqComplaints } from '../../../src/hq/reports';
-import { buildHistory } from './fixture';
+import { shopsWithHistory } from './fixture';
 
 const pgAvailable = (await sharedPostgres()) !== null;
 afterAll(() => stopSharedPostgres());
@@ -12,14 +11,8 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('head-office reports on %s'
   it.skipIf(dialect === 'postgres' && !pgAvailable)('the same figures as each shop, per shop and across shops, from the synced rows', async () => {
     const hq = await openTestHq(dialect);
     try {
-      const shops = [];
-      for (let i = 0; i < 2; i++) {
-        const clock = new ManualClock(Date.parse('2026-09-01T02:00:00.000Z'));
-        const shop = await enrolledShop(hq, { clock });
-        await buildHistory(shop.backend, clock);
-        await shop.engine.runNow();
-        shops.push(shop);
-      }
+      const shops = await shopsWithHistory(hq, 2);
+      for (const shop of shops) await shop.engine.runNow();
       const res = await hqReports(hq.service, { from: '2026-11-01', to: '2026-11-30', groupBy: 'category' }, NOW);
       expect(res.shops).toHaveLength(2);
       for (const [i, shop] of shops.entries()) {
