@@ -9,7 +9,7 @@
  *
  * Only a shop whose zone keeps one offset over the folded days is folded (China has no summer
  * time); the fold stops before an offset change, and a report in another zone than the one the
- * days were folded in reads the ledgers (rollupKey's `foldedZone`). The state lives in `meta`.
+ * days were folded in reads the ledgers (report.ts, sideFigures). The state lives in `meta`.
  */
 import type Database from 'better-sqlite3';
 import { zonedDayStartIso } from '../../shared/reports/compute';

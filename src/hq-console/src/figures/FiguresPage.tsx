@@ -3,6 +3,8 @@ import { Alert, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Ti
 import { DIMENSIONS, type Dimension } from '../../../shared/reports/schemas';
 import { addDaysToDate, localDate } from '../../../shared/time/local-date';
 import { formatFen } from '../../../shared/money/format';
+import { pctText } from '../../../shared/reports/table';
+import { saveBlob } from '../../../ui/save-file';
 import { useConsole } from '../data';
 import { useI18n } from '../i18n';
 import { figureRows, figuresCsv, type FigureRow } from './rows';
@@ -19,12 +21,8 @@ export function FiguresPage() {
   const res = useConsole('figures.network', groupBy ? { ...range, groupBy } : range);
   const head = COLUMNS.map((c) => t(`ui.hq.figures.col.${c}`));
   const download = (rows: FigureRow[]) => {
-    const url = URL.createObjectURL(new Blob([figuresCsv(rows, head, t('ui.hq.figures.total'))], { type: 'text/csv;charset=utf-8' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: `figures-${range.from}-${range.to}.csv` });
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(`figures-${range.from}-${range.to}.csv`, new Blob([figuresCsv(rows, head, t('ui.hq.figures.total'))], { type: 'text/csv;charset=utf-8' }));
   };
-  const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
   const line = (r: FigureRow, total = false) => (
     <Table.Tr key={r.code || 'total'} data-shop={r.code || 'total'} fw={total ? 700 : undefined}>
       <Table.Td>{total ? t('ui.hq.figures.total') : r.code}</Table.Td>
@@ -32,7 +30,7 @@ export function FiguresPage() {
       <Table.Td ta="right">{r.received}</Table.Td>
       <Table.Td ta="right">{r.completed}</Table.Td>
       <Table.Td ta="right">{r.collected}</Table.Td>
-      <Table.Td ta="right">{pct(r.ftfRate)}</Table.Td>
+      <Table.Td ta="right">{pctText(r.ftfRate)}</Table.Td>
       <Table.Td ta="right">{r.medianHours === null ? '—' : t('ui.hq.figures.hours', { n: r.medianHours })}</Table.Td>
       <Table.Td ta="right">{r.revenueFen === null ? '—' : formatFen(r.revenueFen, locale)}</Table.Td>
       <Table.Td ta="right">{r.complaints}</Table.Td>

@@ -7,7 +7,8 @@ import { useSession } from '../app/session';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { useI18n } from '../i18n/I18nProvider';
 import { printAndShow } from '../printing/printService';
-import { downloadBase64, money, toFen } from './format';
+import { money, toFen } from './format';
+import { saveBase64 } from '../../../ui/save-file';
 import { EmptyState } from '../components/EmptyState';
 
 const COLORS: Record<ClaimStatus, string> = { draft: 'gray', submitted: 'blue', approved: 'teal', rejected: 'red', paid: 'green' };
@@ -48,7 +49,7 @@ export function ClaimsPanel() {
   const exportAs = async (format: 'csv' | 'xlsx') => {
     try {
       const r = await api.call('claims.export', { payer, period, format });
-      downloadBase64(r.base64, r.fileName, r.mimeType);
+      saveBase64(r.fileName, r.mimeType, r.base64);
     } catch (e) {
       toast(e);
     }

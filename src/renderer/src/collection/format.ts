@@ -12,12 +12,4 @@ export function toFen(v: number | string | ''): number | undefined {
   return parseYuan(v) ?? undefined;
 }
 
-export function downloadBase64(base64: string, fileName: string, mime: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
-}
+

@@ -28,15 +28,13 @@ function zoneLabels(locale: Locale): Map<string, string> {
   for (const l of base.values()) seen.set(l, (seen.get(l) ?? 0) + 1);
   return new Map([...base].map(([z, l]) => [z, seen.get(l)! > 1 ? `${l} · ${z.split('/').pop()!.replaceAll('_', ' ')}` : l]));
 }
-const zoneCache = new Map<Locale, { value: string; label: string }[]>();
-/** All IANA zones the runtime knows, China's first since nearly every shop is there, each by its name in the UI language. */
-export function timeZoneOptions(locale: Locale = 'zh-CN'): { value: string; label: string }[] {
-  let o = zoneCache.get(locale);
-  if (!o) {
-    const labels = zoneLabels(locale);
-    zoneCache.set(locale, (o = ZONES.map((z) => ({ value: z, label: labels.get(z)! }))));
-  }
-  return o;
+/**
+ * All IANA zones the runtime knows, China's first since nearly every shop is there, each by its
+ * name in the UI language. Some 400 zones named by Intl: a screen keeps the list (useMemo).
+ */
+export function timeZoneOptions(locale: Locale): { value: string; label: string }[] {
+  const labels = zoneLabels(locale);
+  return ZONES.map((z) => ({ value: z, label: labels.get(z)! }));
 }
 
 export const CURRENCIES = ['CNY', 'HKD', 'MOP', 'TWD', 'USD', 'EUR'];
@@ -48,4 +46,4 @@ export function currencyName(code: string, locale: Locale): string {
     return code;
   }
 }
-export const currencyOptions = (locale: Locale) => CURRENCIES.map((c) => ({ value: c, label: currencyName(c, locale) }));
+

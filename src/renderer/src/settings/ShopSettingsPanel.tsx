@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Alert, Button, Code, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import type { ShopSettings } from '../../../shared/shop/schemas';
 import type { Locale } from '../../../shared/i18n/types';
@@ -17,6 +17,7 @@ type HostInfo = { listening: string | null; lanAddresses: string[] };
 /** Shop profile and operating settings; read-only for staff who are not managers. */
 export function ShopSettingsPanel() {
   const { t, locale } = useI18n();
+  const zones = useMemo(() => timeZoneOptions(locale), [locale]);
   const { toast } = useErrorToast();
   const { user, shop, refreshShop } = useSession();
   const canEdit = isManager(user);
@@ -76,7 +77,7 @@ export function ShopSettingsPanel() {
           <TextInput label={t('ui.shop.hotline')} {...text('hotline')} />
           <Select
             label={t('ui.shop.timeZone')}
-            data={timeZoneOptions(locale)}
+            data={zones}
             searchable
             allowDeselect={false}
             readOnly={!canEditHq}

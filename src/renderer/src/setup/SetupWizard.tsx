@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Button, Group, PasswordInput, Select, SimpleGrid, Stepper, TextInput } from '@mantine/core';
 import type { SessionInfo } from '../../../shared/auth/schemas';
 import type { Locale } from '../../../shared/i18n/types';
@@ -30,6 +30,7 @@ interface AdminForm {
 /** First run: the shop, then its admin; one setup.run call creates both and signs the admin in. */
 export function SetupWizard({ onDone }: { onDone(session: SessionInfo): void }) {
   const { t, locale, setLocale } = useI18n();
+  const zones = useMemo(() => timeZoneOptions(locale), [locale]);
   const { toast } = useErrorToast();
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -134,7 +135,7 @@ export function SetupWizard({ onDone }: { onDone(session: SessionInfo): void }) 
             <SimpleGrid cols={3} mt="sm">
               <Select
                 label={t('ui.shop.timeZone')}
-                data={timeZoneOptions()}
+                data={zones}
                 searchable
                 allowDeselect={false}
                 value={shop.timeZone}
