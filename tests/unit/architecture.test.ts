@@ -56,6 +56,8 @@ const PUBLISHED: Record<string, string[]> = {
   customers: ['store'],
   devices: ['store'],
   documents: ['builtin', 'intake', 'produce', 'registry'],
+  // the gateways, their retry schedule and the shop's own gateway settings (issue 20): whoever sends a customer message
+  messaging: ['gateway', 'send-with-retry', 'log-gateway', 'shop-gateway'],
   stock: ['catalog'],
   // engine: its public handle (syncEngineOf), which a restore uses to tell head office and sync at once
   sync: ['engine', 'hq-owned', 'pulled'],
@@ -226,10 +228,20 @@ describe('architecture guard', () => {
     expect(violations('preload', (s, r) => (r === null ? s === 'electron' : inside(r, 'shared', 'preload')))).toEqual([]);
   });
 
-  it('lets head office (src/hq) import src/shared and from src/core/db only (the shop schema, the statement cache) and the shop password hashing; nothing imports src/hq', () => {
+  it('lets head office (src/hq) import src/shared and from src/core/db only (the shop schema, the statement cache), the shop password hashing and the SMS gateways; nothing imports src/hq', () => {
     // core/auth/passwords.ts: scrypt over node:crypto alone; the console's people hash their passwords as the shop's do
     const passwords = path.resolve('src/core/auth/passwords.ts');
-    expect(violations('hq', (s, r) => !/^(electron|react|react-dom|@mantine\/)/.test(s) && (r === null || inside(r, 'shared', 'hq', 'core/db') || `${r}.ts` === passwords))).toEqual([]);
+    // core/messaging's gateways: head office sends the customers' messages through the same adapters a shop uses
+    const gateways = ['gateway', 'send-with-retry', 'log-gateway'].map((m) => path.resolve('src/core/messaging', `${m}.ts`));
+    expect(violations('hq', (s, r) => !/^(electron|react|react-dom|@mantine\/)/.test(s) && (r === null || inside(r, 'shared', 'hq', 'core/db') || `${r}.ts` === passwords || gateways.includes(`${r}.ts`)))).toEqual([]);
+    // …which is safe because the gateways reach no database and no shop secret: only shared, node and each other
+    // (the shop's own gateway settings, shop-gateway.ts, are the one messaging module on the database)
+    const ownGateway = path.resolve('src/core/messaging/shop-gateway.ts');
+    expect(
+      violations('core/messaging', (s, r) => (r === null ? s.startsWith('node:') || s === 'zod' : inside(r, 'shared', 'core/messaging') && `${r}.ts` !== ownGateway)).filter(
+        (v) => !v.startsWith(path.relative('.', ownGateway)),
+      ),
+    ).toEqual([]);
     for (const layer of ['core', 'renderer', 'shared', 'main', 'preload', 'server']) {
       expect(violations(layer, (_s, r) => !inside(r, 'hq'))).toEqual([]);
     }
