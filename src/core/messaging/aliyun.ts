@@ -65,9 +65,10 @@ const RETRYABLE = new Set([
 
 /** The documented answer, mapped; `status` decides only when the body names no code. */
 export function aliyunResult(status: number, body: string): SendResult {
-  const json = parseJson(body) as { Code?: unknown; Message?: unknown; BizId?: unknown } | undefined;
+  const json = parseJson(body) as { Code?: unknown; Message?: unknown; BizId?: unknown; RequestId?: unknown } | undefined;
   const code = typeof json?.Code === 'string' ? json.Code : null;
-  if (code === 'OK' && typeof json?.BizId === 'string') return { ok: true, providerId: json.BizId };
+  // OK means accepted: never resend it (a customer told twice), even if the receipt id were missing.
+  if (code === 'OK') return { ok: true, providerId: String(json?.BizId ?? json?.RequestId ?? '') };
   if (code) return { ok: false, retryable: RETRYABLE.has(code) || status >= 500, code, message: String(json?.Message ?? '') };
   if (status >= 500) return serverError(status, body);
   return { ok: false, retryable: false, code: 'BAD_REPLY', message: `HTTP ${status}: ${body.slice(0, 200)}` };
