@@ -64,8 +64,8 @@ interface ClaimRecord {
   data: Row;
 }
 
-async function shopsById(s: HqService): Promise<Map<string, { code: string; name: string }>> {
-  const rows = await s.db.selectFrom('hq_shops').select(['id', 'code', 'name']).execute();
+async function shopsById(db: Db): Promise<Map<string, { code: string; name: string }>> {
+  const rows = await db.selectFrom('hq_shops').select(['id', 'code', 'name']).execute();
   return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
 }
 
@@ -125,7 +125,7 @@ export function reviewState(data: Row, last: HqClaimDecision | null): { state: R
 }
 
 async function toRows(s: HqService, db: Db, claims: ClaimRecord[]): Promise<{ rows: HqClaimRow[]; decisions: Map<string, HqClaimDecision[]> }> {
-  const shops = await shopsById(s);
+  const shops = await shopsById(db);
   const decisions = await decisionsOf(db, claims);
   const byShop = new Map<string, ClaimRecord[]>();
   for (const c of claims) byShop.set(c.shopId, [...(byShop.get(c.shopId) ?? []), c]);
