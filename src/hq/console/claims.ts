@@ -17,6 +17,7 @@ import { writeItems } from '../publish';
 import { audit, actorIds, type Actor } from './audit';
 import { uuidv7Generator, type IdGenerator } from '../../shared/util/ids';
 import type { z } from 'zod';
+import type { Locale } from '../../shared/i18n/types';
 import type {
   ClaimDecisionData,
   ClaimDecisionKind,
@@ -50,6 +51,18 @@ const jsonArray = (v: unknown): unknown[] => {
     return [];
   }
 };
+
+/** A quote line's 三包 reasons as the shop wrote them, in each language ({ "zh-CN": [...], en: [...] }, or one list). */
+function reasonsIn(v: unknown, locale: Locale): string[] {
+  let r: unknown;
+  try {
+    r = typeof v === 'string' ? JSON.parse(v) : v;
+  } catch {
+    return [];
+  }
+  const list = Array.isArray(r) ? r : r && typeof r === 'object' ? ((r as Record<string, unknown>)[locale] ?? (r as Record<string, unknown>)['zh-CN']) : [];
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+}
 
 const generators = new WeakMap<HqService, IdGenerator>();
 function newId(s: HqService): string {
@@ -191,7 +204,7 @@ export async function claimsQueue(s: HqService, input: z.output<typeof claimsQue
     .slice(0, input.limit);
 }
 
-export async function claimDetail(s: HqService, shopId: string, claimId: string, db: Db = s.db): Promise<HqClaimDetail> {
+export async function claimDetail(s: HqService, shopId: string, claimId: string, db: Db = s.db, locale: Locale = 'zh-CN'): Promise<HqClaimDetail> {
   const [record] = await claimRecords(s, db, { shopId, claimId });
   if (!record) throw new HqError('NO_CLAIM', 404, `no claim ${claimId} at shop ${shopId}`, { claimId: claimId.slice(0, 60) });
   const { rows, decisions } = await toRows(s, db, [record]);
@@ -218,7 +231,7 @@ export async function claimDetail(s: HqService, shopId: string, claimId: string,
       warrantyStatus: q ? strOrNull(q.status) : null,
       warrantyPart: q ? strOrNull(q.warranty_part) : null,
       endDate: q ? strOrNull(q.end_date) : null,
-      reasons: q ? jsonArray(q.reasons_json).map((x) => (typeof x === 'string' ? x : typeof x === 'object' && x && 'code' in x ? str((x as Row).code) : '')).filter(Boolean) : [],
+      reasons: q ? reasonsIn(q.reasons_json, locale) : [],
     };
   });
   const ticketId = str(d.ticket_id);
@@ -275,7 +288,7 @@ async function record(
 
 const REVIEWABLE: readonly ReviewState[] = ['submitted', 'resubmitted'];
 
-export async function decideClaim(s: HqService, actor: Actor, input: z.output<typeof claimDecideSchema>): Promise<HqClaimDetail> {
+export async function decideClaim(s: HqService, actor: Actor, input: z.output<typeof claimDecideSchema>, locale: Locale = 'zh-CN'): Promise<HqClaimDetail> {
   await s.db.transaction().execute(async (trx) => {
     const c = await claimDetail(s, input.shopId, input.claimId, trx);
     if (!REVIEWABLE.includes(c.state)) throw new HqError('CLAIM_STATE', 409, `claim ${c.number} is ${c.state}`, { number: c.number, state: c.state });
@@ -288,7 +301,7 @@ export async function decideClaim(s: HqService, actor: Actor, input: z.output<ty
     await record(s, trx, actor, input.shopId, input.claimId, { decision: input.decision, reason: input.reason, correctBy, approvedFen, paidFen: null, batchId: null, reference: '' }, at);
     await audit(s, actor, `claim.${input.decision}`, c.number, { shop: c.shopCode, claimedFen: c.claimedFen, approvedFen, reason: input.reason, correctBy }, trx);
   });
-  return claimDetail(s, input.shopId, input.claimId);
+  return claimDetail(s, input.shopId, input.claimId, s.db, locale);
 }
 
 export async function payBatch(s: HqService, actor: Actor, input: z.output<typeof paymentBatchSchema>): Promise<{ batch: PaymentBatch; claims: HqClaimRow[] }> {

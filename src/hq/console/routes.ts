@@ -92,11 +92,11 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
     'figures.network': async (s, _c, input, req) => networkReport(s, parseInput(networkReportSchema, input), pickLocale(req.headers['accept-language'], 'zh-CN'), s.now()),
     'complaints.escalated': async (s, _c, input) => ({ complaints: await escalatedComplaints(s, parseInput(escalatedListSchema, input).view, s.now()) }),
     'claims.queue': async (s, _c, input) => ({ claims: await claimsQueue(s, parseInput(claimsQueueSchema, input)) }),
-    'claims.detail': async (s, _c, input) => {
+    'claims.detail': async (s, _c, input, req) => {
       const ref = parseInput(claimRefSchema, input);
-      return claimDetail(s, ref.shopId, ref.claimId);
+      return claimDetail(s, ref.shopId, ref.claimId, s.db, pickLocale(req.headers['accept-language'], 'zh-CN'));
     },
-    'claims.decide': async (s, c, input) => decideClaim(s, must(c).actor, parseInput(claimDecideSchema, input)),
+    'claims.decide': async (s, c, input, req) => decideClaim(s, must(c).actor, parseInput(claimDecideSchema, input), pickLocale(req.headers['accept-language'], 'zh-CN')),
     'claims.payBatch': async (s, c, input) => payBatch(s, must(c).actor, parseInput(paymentBatchSchema, input)),
     'claims.reconcile': async (s, _c, input) => reconcile(s, parseInput(reconciliationSchema, input)),
   };
