@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import { claimsMigration, type HqClaimTables } from './console/claims-migration';
 import { consoleMigration, type HqAuditTable, type HqSessionsTable, type HqShopWatchColumns, type HqUsersTable } from './console/migration';
 
 /**
@@ -65,7 +66,7 @@ export interface HqCounterTable {
   value: number;
 }
 
-export interface HqDB {
+export interface HqDB extends HqClaimTables {
   hq_shops: HqShopsTable;
   hq_rows: HqRowsTable;
   hq_batches: HqBatchesTable;
@@ -213,7 +214,7 @@ const restoreMigration: Migration = {
 
 /** Head office's migrations for a dialect, by name in order (kysely's Migrator runs them sorted by name). */
 export function hqMigrations(dialect: HqDialect): Record<string, Migration> {
-  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration };
+  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect) };
 }
 
 /** bigint columns come back from pg as strings; head-office numbers stay far below 2^53. */

@@ -1,6 +1,8 @@
 /** What head office publishes to shops (settings, users, policies, calendars, prices, parts, programs). */
 import { z } from 'zod';
+import type { Transaction } from 'kysely';
 import type { HqContext } from './context';
+import type { HqDB } from './db';
 import { HqError, malformed } from './errors';
 import { findShop } from './shops';
 import { pulledKindIdSchema, pulledKinds } from '../shared/sync/kinds';
@@ -32,26 +34,31 @@ export async function publish(ctx: HqContext, body: unknown): Promise<{ changes:
     if (!parsed.success) throw malformed(parsed.error, `items.${i}.data`);
     return { id: it.id, data: JSON.stringify(parsed.data) };
   });
-  const now = ctx.nowIso();
-  return ctx.db.transaction().execute(async (trx) => {
-    // The counter row is locked until commit, so change numbers commit in order.
-    const { value } = await trx
-      .updateTable('hq_counter')
-      .set((eb) => ({ value: eb('value', '+', prepared.length) }))
-      .where('id', '=', 1)
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    const first = Number(value) - prepared.length + 1;
-    const changes: number[] = [];
-    for (const [i, it] of prepared.entries()) {
-      const change = first + i;
-      changes.push(change);
-      await trx
-        .insertInto('hq_items')
-        .values({ kind, scope, id: it.id, change_no: change, deleted: it.data === null ? 1 : 0, data: it.data, updated_at: now })
-        .onConflict((oc) => oc.columns(['kind', 'scope', 'id']).doUpdateSet({ change_no: change, deleted: it.data === null ? 1 : 0, data: it.data, updated_at: now }))
-        .execute();
-    }
-    return { changes };
-  });
+  return ctx.db.transaction().execute((trx) => writeItems(trx, kind, scope, prepared, ctx.nowIso()));
+}
+
+/**
+ * Writes head-office items inside the caller's transaction (a console decision publishes in the
+ * same transaction as it records itself): every item bumps the global change counter.
+ */
+export async function writeItems(trx: Transaction<HqDB>, kind: string, scope: string, prepared: readonly { id: string; data: string | null }[], now: string): Promise<{ changes: number[] }> {
+  // The counter row is locked until commit, so change numbers commit in order.
+  const { value } = await trx
+    .updateTable('hq_counter')
+    .set((eb) => ({ value: eb('value', '+', prepared.length) }))
+    .where('id', '=', 1)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  const first = Number(value) - prepared.length + 1;
+  const changes: number[] = [];
+  for (const [i, it] of prepared.entries()) {
+    const change = first + i;
+    changes.push(change);
+    await trx
+      .insertInto('hq_items')
+      .values({ kind, scope, id: it.id, change_no: change, deleted: it.data === null ? 1 : 0, data: it.data, updated_at: now })
+      .onConflict((oc) => oc.columns(['kind', 'scope', 'id']).doUpdateSet({ change_no: change, deleted: it.data === null ? 1 : 0, data: it.data, updated_at: now }))
+      .execute();
+  }
+  return { changes };
 }

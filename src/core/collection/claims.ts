@@ -17,6 +17,9 @@ import { prepared, statement } from '../db/statements';
 import { shopClock } from '../shop/clock';
 import type { DevicesTable } from '../db/intake-tables';
 import { partsInDevice } from './reads';
+import { shopSettings } from '../shop/settings';
+import { CLAIM_DECISION_KIND } from './pulled';
+import type { ClaimDecisionData } from '../../shared/hq-console/claims';
 import type { WarrantyClaimLinesTable, WarrantyClaimsTable } from './tables';
 
 type AuthorizedQuote = NonNullable<ReturnType<typeof getAuthorizedQuote>>;
@@ -82,6 +85,8 @@ function toClaims(ctx: Pick<Ctx, 'sqlite'>, rows: ClaimRowDb[]): Claim[] {
   return rows.map((r) => {
     const lines = statement<Selectable<WarrantyClaimLinesTable> & { old_status: string | null }>(ctx.sqlite, `SELECT l.*, o.status AS old_status FROM warranty_claim_lines l LEFT JOIN old_parts o ON o.id = l.old_part_id WHERE l.claim_id = ? ORDER BY l.position`).all(r.id);
     const settledFen = r.paid_fen ?? r.approved_fen;
+    const mark = statement<{ value: string }>(ctx.sqlite, `SELECT value FROM meta WHERE key = ?`).get(`hq:${CLAIM_DECISION_KIND}:${r.id}`);
+    const d = mark ? (JSON.parse(mark.value) as ClaimDecisionData) : null;
     return {
       id: r.id,
       number: r.number,
@@ -101,6 +106,7 @@ function toClaims(ctx: Pick<Ctx, 'sqlite'>, rows: ClaimRowDb[]): Claim[] {
       serial: r.serial,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      review: d ? { decision: d.decision, reason: d.reason, correctBy: d.correctBy, decidedAt: d.decidedAt, reviewer: d.reviewer, reference: d.reference } : null,
       lines: lines.map((l) => ({
         id: l.id,
         position: l.position,
@@ -147,12 +153,15 @@ const NEXT: Record<ClaimStatus, readonly ClaimStatus[]> = {
 export async function setClaimStatus(ctx: Ctx, input: { claimId: string; status: ClaimStatus; approvedFen?: number | undefined; paidFen?: number | undefined; reason: string }): Promise<Claim> {
   const c = getClaim(ctx, input.claimId);
   if (!c) throw new AppError('NOT_FOUND', { key: 'collection.error.unknownClaim', params: { id: input.claimId.slice(0, 40) } });
+  // An enrolled shop's claims are decided at head office (its decisions arrive by pull): the shop submits and resubmits.
+  if (input.status !== 'submitted' && shopSettings(ctx).enrolled) throw new AppError('RULE', { key: 'collection.error.claimDecidedByHq' });
   if (!NEXT[c.status].includes(input.status)) {
     throw new AppError('RULE', { key: 'collection.error.claimTransition', params: { from: tt(ctx.locale, `collection.claimStatus.${c.status}`), to: tt(ctx.locale, `collection.claimStatus.${input.status}`) } });
   }
   const now = ctx.nowIso();
   if (input.status === 'submitted') {
-    prepared(ctx.sqlite, `UPDATE warranty_claims SET status = 'submitted', submitted_at = ?, reject_reason = '', updated_at = ? WHERE id = ?`).run(now, now, c.id);
+    // A resubmission says what was corrected (the note head office reads); the reason of the rejection is cleared.
+    prepared(ctx.sqlite, `UPDATE warranty_claims SET status = 'submitted', submitted_at = ?, reject_reason = '', note = CASE WHEN ? <> '' THEN ? ELSE note END, updated_at = ? WHERE id = ?`).run(now, input.reason, input.reason, now, c.id);
   } else if (input.status === 'approved') {
     const approved = input.approvedFen ?? c.claimedFen;
     if (approved > c.claimedFen) throw new AppError('VALIDATION', { fields: [{ path: 'approvedFen', key: 'collection.validation.approvedOverClaimed' }] });

@@ -8,9 +8,11 @@ import { closeDay, dailyCloseView, listCloses } from './daily-close';
 import { recordCash } from './till';
 import { counterQueues } from './queues';
 import { registerCollectionDocuments } from './documents';
+import { registerClaimDecisionKind } from './pulled';
 import { listPayments, refund, voidPayment } from './payments';
 
 registerCollectionDocuments();
+registerClaimDecisionKind();
 
 export const collectionHandlers: Handlers<typeof collectionProcedures> = {
   'collection.queues': (input, ctx) => counterQueues(ctx, input.uncollectedDays),

@@ -12,6 +12,8 @@ import { adminTokenMatcher } from '../http/guards';
 import { perAddress } from '../http/rate-limits';
 import { auditList, type Actor } from './audit';
 import { escalatedComplaints, networkReport } from './figures';
+import { claimDetail, claimsQueue, decideClaim, payBatch, reconcile } from './claims';
+import { claimDecideSchema, claimRefSchema, claimsQueueSchema, paymentBatchSchema, reconciliationSchema } from '../../shared/hq-console/claims';
 import { pickLocale } from '../../shared/i18n/translate';
 import { consoleCreateShop, consoleEnrollmentCode, consoleRevoke, networkStatus } from './network';
 import { cookieToken, refuseForeign, sessionCookie } from './origin';
@@ -89,6 +91,14 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
     'shops.revoke': async (s, c, input) => ({ shop: await consoleRevoke(s, must(c).actor, parseInput(shopRefSchema, input).shopId) }),
     'figures.network': async (s, _c, input, req) => networkReport(s, parseInput(networkReportSchema, input), pickLocale(req.headers['accept-language'], 'zh-CN'), s.now()),
     'complaints.escalated': async (s, _c, input) => ({ complaints: await escalatedComplaints(s, parseInput(escalatedListSchema, input).view, s.now()) }),
+    'claims.queue': async (s, _c, input) => ({ claims: await claimsQueue(s, parseInput(claimsQueueSchema, input)) }),
+    'claims.detail': async (s, _c, input, req) => {
+      const ref = parseInput(claimRefSchema, input);
+      return claimDetail(s, ref.shopId, ref.claimId, s.db, pickLocale(req.headers['accept-language'], 'zh-CN'));
+    },
+    'claims.decide': async (s, c, input, req) => decideClaim(s, must(c).actor, parseInput(claimDecideSchema, input), pickLocale(req.headers['accept-language'], 'zh-CN')),
+    'claims.payBatch': async (s, c, input) => payBatch(s, must(c).actor, parseInput(paymentBatchSchema, input)),
+    'claims.reconcile': async (s, _c, input) => reconcile(s, parseInput(reconciliationSchema, input)),
   };
 
   /** Who calls: the admin token (a script), else the session cookie; null without either. */

@@ -32,6 +32,7 @@ const rows: [string, string, string][] = [
   ['collection.error.drawerClosed', '您 {date} 的收银已结账，不能再记收款', 'Your drawer for {date} is closed: no more payments on it'],
   ['collection.error.unknownTicket', '找不到工单 {ref}', 'No ticket {ref}'],
   ['collection.error.unknownPayment', '找不到这笔收款', 'No such payment'],
+  ['collection.error.claimDecidedByHq', '本店已加入总部：索赔由总部审核、核准和结算，门店只提交或更正后重新提交', 'This shop is enrolled: head office reviews, approves and pays claims; the shop submits them, or corrects and resubmits'],
   ['collection.error.unknownClaim', '找不到这张索赔单', 'No such claim'],
   ['collection.error.voidReversal', '退款或冲正记录不能再冲正', 'A refund or void cannot itself be voided'],
   ['collection.error.alreadyVoided', '这笔收款已冲正', 'This payment is already voided'],

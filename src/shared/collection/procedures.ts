@@ -86,7 +86,7 @@ export const collectionProcedures = {
     kind: 'query',
   }),
   'claims.setStatus': procedure({
-    summary: 'Moves a claim along draft → submitted → approved (amount) | rejected (reason) → paid (amount), reconciling what was claimed with what was paid. Managers.',
+    summary: 'Moves a claim along draft → submitted → approved (amount) | rejected (reason) → paid (amount), reconciling what was claimed with what was paid. Managers. In a shop enrolled at head office only submitting (and resubmitting a rejected or returned claim, the reason saying what was corrected) is the shop\'s: head office decides and pays, its decisions arrive by pull (warranty.claimDecision) and show as the claim\'s review.',
     input: claimStatusInputSchema,
     output: claimSchema,
     access: MANAGERS,

@@ -299,6 +299,17 @@ export const claimSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   lines: z.array(claimLineSchema),
+  /** Head office's last decision on the claim (an enrolled shop): returned = sent back to be corrected by `correctBy`. */
+  review: z
+    .object({
+      decision: z.enum(['approved', 'rejected', 'returned', 'paid']),
+      reason: z.string(),
+      correctBy: z.string().nullable(),
+      decidedAt: z.string(),
+      reviewer: z.string(),
+      reference: z.string(),
+    })
+    .nullable(),
 });
 export type Claim = z.infer<typeof claimSchema>;
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { usernameSchema } from '../auth/schemas';
 import { shopCodeSchema } from '../shop/schemas';
 import { reportInputSchema, type ReportResult } from '../reports/schemas';
+import { claimDecideSchema, claimRefSchema, claimsQueueSchema, paymentBatchSchema, reconciliationSchema, type HqClaimDetail, type HqClaimRow, type PaymentBatch, type ReconciliationRow } from './claims';
 
 export const HQ_ROLES = ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'] as const;
 export const hqRoleSchema = z.enum(HQ_ROLES);
@@ -36,6 +37,8 @@ export const escalatedListSchema = z.object({ view: z.enum(ESCALATED_VIEWS).defa
 export type Access = 'public' | 'any' | readonly HqRole[];
 
 const ADMIN = ['network_admin'] as const;
+/** Money decisions on claims are the reviewers' alone: a network admin reads them but does not decide. */
+const REVIEWER = ['claims_reviewer'] as const;
 export const hqProcedures = {
   'auth.signIn': { access: 'public', input: signInSchema },
   'auth.signOut': { access: 'any', input: empty },
@@ -52,6 +55,11 @@ export const hqProcedures = {
   'shops.revoke': { access: ADMIN, input: shopRefSchema },
   'figures.network': { access: ['network_admin', 'service_manager', 'analyst'], input: networkReportSchema },
   'complaints.escalated': { access: ['network_admin', 'service_manager'], input: escalatedListSchema },
+  'claims.queue': { access: ['network_admin', 'claims_reviewer'], input: claimsQueueSchema },
+  'claims.detail': { access: ['network_admin', 'claims_reviewer'], input: claimRefSchema },
+  'claims.decide': { access: REVIEWER, input: claimDecideSchema },
+  'claims.payBatch': { access: REVIEWER, input: paymentBatchSchema },
+  'claims.reconcile': { access: ['network_admin', 'claims_reviewer', 'analyst'], input: reconciliationSchema },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 export type HqProcedure = keyof typeof hqProcedures;
 export type HqInput<P extends HqProcedure> = z.input<(typeof hqProcedures)[P]['input']>;
@@ -153,7 +161,7 @@ export interface NewShopCode {
 }
 
 /** Refusals of the console API, beside the sync protocol's (their words: hq.refusal.<code>). */
-export const CONSOLE_ERROR_CODES = ['FORBIDDEN', 'FOREIGN_ORIGIN', 'BAD_CREDENTIALS', 'LOCKED', 'DISABLED', 'SESSION_ENDED', 'VALIDATION', 'CONFLICT'] as const;
+export const CONSOLE_ERROR_CODES = ['FORBIDDEN', 'FOREIGN_ORIGIN', 'BAD_CREDENTIALS', 'LOCKED', 'DISABLED', 'SESSION_ENDED', 'VALIDATION', 'CONFLICT', 'NO_CLAIM', 'CLAIM_STATE'] as const;
 export type ConsoleErrorCode = (typeof CONSOLE_ERROR_CODES)[number];
 
 /** What each procedure answers (the console's client is typed by it). */
@@ -173,4 +181,9 @@ export interface HqOutputs {
   'shops.revoke': { shop: ShopStatus };
   'figures.network': NetworkReport;
   'complaints.escalated': { complaints: EscalatedComplaint[] };
+  'claims.queue': { claims: HqClaimRow[] };
+  'claims.detail': HqClaimDetail;
+  'claims.decide': HqClaimDetail;
+  'claims.payBatch': { batch: PaymentBatch; claims: HqClaimRow[] };
+  'claims.reconcile': { rows: ReconciliationRow[]; batches: PaymentBatch[] };
 }

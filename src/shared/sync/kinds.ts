@@ -5,6 +5,7 @@ import { HQ_MANAGED_SETTINGS, shopSettingsPatchSchema } from '../shop/schemas';
 import { categoryPolicySchema, holidayCalendarSchema, programTermsSchema } from '../warranty/schemas';
 import { priceItemInputSchema } from '../bench/schemas';
 import { partInputSchema } from '../stock/schemas';
+import { claimDecisionDataSchema } from '../hq-console/claims';
 
 /**
  * Head-office-owned data ("pulled kinds"): what head office publishes and shops apply.
@@ -49,6 +50,11 @@ export const pulledKinds: Record<string, PulledKindDef> = {
     scope: 'all',
     data: programTermsSchema,
     summary: "A service program's terms (id = program id: extended warranty, accidental damage, replace instead of repair); a device's dates stay the shop's record. A deleted program is no longer offered.",
+  },
+  'warranty.claimDecision': {
+    scope: 'shop',
+    data: claimDecisionDataSchema,
+    summary: "Head office's decision on one of the shop's warranty claims (id = claim id): approved (amount), rejected (reason), returned for correction (reason, date), paid (amount, batch reference). The shop's claim takes the status; the shop corrects and resubmits a rejected or returned one.",
   },
 };
 

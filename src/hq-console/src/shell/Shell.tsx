@@ -14,8 +14,10 @@ const UsersPage = lazy(() => import('../users/UsersPage').then((m) => ({ default
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const FiguresPage = lazy(() => import('../figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
 const ComplaintsPage = lazy(() => import('../figures/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
+const ClaimsPage = lazy(() => import('../claims/ClaimsPage').then((m) => ({ default: m.ClaimsPage })));
+const PaymentsPage = lazy(() => import('../claims/PaymentsPage').then((m) => ({ default: m.PaymentsPage })));
 const AccountPage = lazy(() => import('./AccountPage').then((m) => ({ default: m.AccountPage })));
-const PAGES = { shops: ShopsPage, figures: FiguresPage, complaints: ComplaintsPage, users: UsersPage, audit: AuditPage };
+const PAGES = { shops: ShopsPage, figures: FiguresPage, complaints: ComplaintsPage, claims: ClaimsPage, payments: PaymentsPage, users: UsersPage, audit: AuditPage };
 
 /** The header (who, role, language, sign out), the sections of the person's role on the left, a URL per screen. */
 export function Shell({ me, onSignedOut }: { me: HqMe; onSignedOut(): void }) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { CLAIM_PAYERS, CLAIM_STATUSES, type Claim, type ClaimPayer, type ClaimStatus } from '../../../shared/collection/schemas';
 import { api } from '../api/client';
 import { useCall, useInvalidateAfter } from '../data/calls';
@@ -19,6 +19,8 @@ export function ClaimsPanel() {
   const { user, shop } = useSession();
   const { toast } = useErrorToast();
   const manager = user.role === 'manager' || user.role === 'admin';
+  // An enrolled shop's claims are decided and paid at head office: the shop submits, corrects and resubmits.
+  const enrolled = shop?.settings.enrolled ?? false;
   const [payer, setPayer] = useState<ClaimPayer>('maker');
   const [period, setPeriod] = useState(new Date().toISOString().slice(0, 7));
   const [status, setStatus] = useState<ClaimStatus | ''>('');
@@ -33,6 +35,11 @@ export function ClaimsPanel() {
       const v = window.prompt(t('ui.claims.amountPrompt'), String(((to === 'paid' ? (c.approvedFen ?? c.claimedFen) : c.claimedFen) / 100).toFixed(2)));
       if (v === null) return;
       extra = to === 'approved' ? { approvedFen: toFen(v) } : { paidFen: toFen(v) };
+    }
+    if (to === 'submitted' && c.status === 'rejected') {
+      const r = window.prompt(t('ui.claims.correctionPrompt'));
+      if (r === null) return;
+      extra = { reason: r };
     }
     if (to === 'rejected') {
       const r = window.prompt(t('ui.collection.reason'));
@@ -84,6 +91,7 @@ export function ClaimsPanel() {
           {t('ui.claims.print')}
         </Button>
       </Group>
+      {enrolled ? <Alert color="blue" data-testid="claims-hq-decides">{t('ui.claims.hqDecides')}</Alert> : null}
       {claims.length === 0 ? (
         <EmptyState what={t('ui.claims.empty')} next={t('ui.claims.emptyNext')} testId="claims-empty" />
       ) : (
@@ -128,30 +136,41 @@ export function ClaimsPanel() {
                 </Table.Td>
                 <Table.Td>
                   <Badge color={COLORS[c.status]} variant="light" tt="none">
-                    {t(`collection.claimStatus.${c.status}`)}
+                    {c.status === 'rejected' && c.review?.decision === 'returned' ? t('ui.claims.returned') : t(`collection.claimStatus.${c.status}`)}
                   </Badge>
                   {c.rejectReason ? <Text size="xs">{c.rejectReason}</Text> : null}
+                  {c.status === 'rejected' && c.review?.correctBy ? (
+                    <Text size="xs" c="orange.8">
+                      {t('ui.claims.correctBy', { date: c.review.correctBy })}
+                    </Text>
+                  ) : null}
+                  {c.review ? (
+                    <Text size="xs" c="dimmed">
+                      {t('ui.claims.reviewedBy', { name: c.review.reviewer, at: c.review.decidedAt.slice(0, 10) })}
+                      {c.review.reference ? ` · ${c.review.reference}` : ''}
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 {manager ? (
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       {c.status === 'draft' || c.status === 'rejected' ? (
                         <Button size="compact-xs" onClick={() => void move(c, 'submitted')}>
-                          {t('ui.claims.submit')}
+                          {c.status === 'rejected' ? t('ui.claims.resubmit') : t('ui.claims.submit')}
                         </Button>
                       ) : null}
-                      {c.status === 'submitted' ? (
+                      {c.status === 'submitted' && !enrolled ? (
                         <Button size="compact-xs" color="teal" onClick={() => void move(c, 'approved')}>
                           {t('ui.claims.approve')}
                         </Button>
                       ) : null}
-                      {c.status === 'approved' ? (
+                      {c.status === 'approved' && !enrolled ? (
                         <Button size="compact-xs" color="green" onClick={() => void move(c, 'paid')}>
                           {t('ui.claims.markPaid')}
                         </Button>
                       ) : null}
                       {/* the maker refuses what was sent to it: a draft is not refused, it is edited or left */}
-                      {c.status === 'submitted' || c.status === 'approved' ? (
+                      {(c.status === 'submitted' || c.status === 'approved') && !enrolled ? (
                         <Button size="compact-xs" color="red" variant="light" onClick={() => void move(c, 'rejected')}>
                           {t('ui.claims.reject')}
                         </Button>
