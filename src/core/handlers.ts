@@ -16,6 +16,7 @@ import { reportHandlers } from './reports/handlers';
 import { benchHandlers } from './bench/handlers';
 import { collectionHandlers } from './collection/handlers';
 import { backupHandlers } from './backup/handlers';
+import { statusHandlers } from './status/handlers';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers<Procedures> = {
@@ -35,4 +36,5 @@ export const handlers: Handlers<Procedures> = {
   ...benchHandlers,
   ...collectionHandlers,
   ...backupHandlers,
+  ...statusHandlers,
 };

@@ -10,6 +10,7 @@ import { makeGuards } from './http/guards';
 import { perAddress, perShop, registerRateLimits } from './http/rate-limits';
 import { registerConsole, type ConsoleOptions } from './console/routes';
 import { watchShops } from './console/shop-watch';
+import { registerStatusPage } from './status/routes';
 
 export interface HqAppOptions {
   service: HqService;
@@ -61,6 +62,7 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
     const guards = makeGuards(r, service, { adminToken: opts.adminToken, authFailuresPerMinute: limits.authFailures });
     const { shopAuth, adminAuth } = guards;
     watchShops(r, service);
+    registerStatusPage(r, service, limits.statusPage);
     registerConsole(r, service, guards, { ...opts.console, adminToken: opts.adminToken, limits: { signIn: limits.signIn, console: limits.console } });
     const shopId = (req: FastifyRequest) => req.shopId!;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import { statusPageMigration } from './status/migration';
 import { claimsMigration, type HqClaimTables } from './console/claims-migration';
 import { consoleMigration, type HqAuditTable, type HqSessionsTable, type HqShopWatchColumns, type HqUsersTable } from './console/migration';
 
@@ -214,7 +215,7 @@ const restoreMigration: Migration = {
 
 /** Head office's migrations for a dialect, by name in order (kysely's Migrator runs them sorted by name). */
 export function hqMigrations(dialect: HqDialect): Record<string, Migration> {
-  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect) };
+  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect), '007-status-page': statusPageMigration(dialect) };
 }
 
 /** bigint columns come back from pg as strings; head-office numbers stay far below 2^53. */

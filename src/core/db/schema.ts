@@ -7,6 +7,7 @@ import type { ReportsTables } from '../reports/tables';
 import type { BenchTables } from '../bench/tables';
 import type { CollectionTables } from '../collection/tables';
 import type { BackupTables } from '../backup/tables';
+import type { StatusTables } from '../status/tables';
 
 /**
  * The kysely Database interface: one entry per table, column types as SQLite stores
@@ -103,7 +104,7 @@ export interface MetaTable {
   value: string;
 }
 
-export interface DB extends IntakeTables, StockTables, SyncTables, BenchTables, ReportsTables, CollectionTables, BackupTables {
+export interface DB extends IntakeTables, StockTables, SyncTables, BenchTables, ReportsTables, CollectionTables, BackupTables, StatusTables {
   meta: MetaTable;
   shop: ShopTable;
   users: UsersTable;

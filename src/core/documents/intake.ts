@@ -20,6 +20,13 @@ import type { LoadOptions } from './registry';
  */
 export type WarrantySummary = (ctx: Ctx, ticketId: string, locale: Locale) => Promise<string[]> | string[];
 let warrantySummary: WarrantySummary = () => [];
+
+/** The ticket's status page link (the status capability sets it; none before: the QR is the ticket number). */
+export type StatusLinkProvider = (ctx: Ctx, ticketId: string) => string | null;
+let statusLinkOf: StatusLinkProvider = () => null;
+export function setStatusLinkProvider(fn: StatusLinkProvider): void {
+  statusLinkOf = fn;
+}
 export function setWarrantySummaryProvider(fn: WarrantySummary): void {
   warrantySummary = fn;
 }
@@ -112,6 +119,7 @@ export async function loadIntakeReceipt(ctx: Ctx, ticketId: string, { locale, se
     dataLossAcknowledged: r.data_loss_ack === 1,
     depositFen: r.deposit_fen,
     promisedDate: r.promised_date || null,
+    statusUrl: statusLinkOf(ctx, r.id),
     warrantyLines: await warrantySummary(ctx, r.id, locale),
     technician: r.technician ?? null,
     counterStaff: r.received_by ?? '',

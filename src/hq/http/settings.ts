@@ -20,6 +20,8 @@ export interface RateLimits {
   signIn: number;
   /** The console's other calls and its pages, per address (an office behind one address shares it). */
   console: number;
+  /** GET /s/<secret>, the customers' status page, per address (a phone opens it a few times; a guesser is slowed). */
+  statusPage: number;
   /** Anything else (unknown paths), per address. */
   other: number;
   /** Refused shop or admin tokens, per address: past it, the address gets 429 before any token check. */
@@ -34,6 +36,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   admin: 600,
   signIn: 10,
   console: 1200,
+  statusPage: 30,
   other: 60,
   authFailures: 30,
 };

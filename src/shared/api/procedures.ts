@@ -11,6 +11,7 @@ import { reportProcedures } from '../reports/procedures';
 import { benchProcedures } from '../bench/procedures';
 import { collectionProcedures } from '../collection/procedures';
 import { backupProcedures } from '../backup/procedures';
+import { statusProcedures } from '../status/procedures';
 
 /** The whole API: every capability's procedures, declared once. */
 export const procedures = {
@@ -27,6 +28,7 @@ export const procedures = {
   ...benchProcedures,
   ...collectionProcedures,
   ...backupProcedures,
+  ...statusProcedures,
 };
 
 export type Procedures = typeof procedures;

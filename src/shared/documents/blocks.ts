@@ -45,8 +45,10 @@ export function shopHeader(shop: ShopHeader, m: FormatMetrics, locale: Locale, q
   return { columns: [{ stack: lines, width: '*' }, withProps(qr, { width: 'auto' })], columnGap: 8 };
 }
 
-export function ticketQr(ticketNumber: string, m: FormatMetrics, alignment: 'left' | 'center' | 'right' = 'right'): Content {
-  return { qr: ticketNumber, fit: m.qrSize, eccLevel: 'M', alignment };
+/** A QR code of `payload` (the ticket number, or the status page's link), with a caption under it when given. */
+export function ticketQr(payload: string, m: FormatMetrics, alignment: 'left' | 'center' | 'right' = 'right', caption?: string | null): Content {
+  const qr: Content = { qr: payload, fit: m.qrSize, eccLevel: 'M', alignment };
+  return caption ? { stack: [qr, { text: caption, fontSize: m.small, alignment, margin: [0, 1, 0, 0] }], unbreakable: true } : qr;
 }
 
 /** Code 128 of the ticket number with the number in plain text under it (staff type it when a scanner fails). */
@@ -74,14 +76,14 @@ export function reprintMark(opts: BuildOptions, fontSize: number): Content {
  * points or `wide.share` of the width).
  */
 export function ticketHeader(
-  model: { shop: ShopHeader; ticketNumber: string },
+  model: { shop: ShopHeader; ticketNumber: string; qr?: { payload: string; caption: string | null } },
   title: string,
   m: FormatMetrics,
   opts: BuildOptions,
   wide: { max: number; share: number } = { max: 200, share: 0.5 },
 ): Content[] {
   const body: Content[] = [];
-  body.push(shopHeader(model.shop, m, opts.locale, ticketQr(model.ticketNumber, m)));
+  body.push(shopHeader(model.shop, m, opts.locale, ticketQr(model.qr?.payload ?? model.ticketNumber, m, 'right', model.qr?.caption)));
   body.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: m.contentWidth, y2: 0, lineWidth: 1 }], margin: [0, 3, 0, 5] });
   const barcodeWidth = m.narrow ? Math.min(m.contentWidth, 180) : Math.min(wide.max, m.contentWidth * wide.share);
   const barcode = ticketBarcode(model.ticketNumber, barcodeWidth, m.barcodeHeight, opts, m.fontSize + 1.5);

@@ -51,6 +51,8 @@ export const intakeReceiptModelSchema = z.object({
   depositFen: z.number().int().min(0),
   /** Calendar date in the shop's zone, or null. */
   promisedDate: z.string().nullable().default(null),
+  /** The status page's link (an enrolled shop): the QR code leads there; without it the QR is the ticket number and the receipt says how to ask. */
+  statusUrl: z.string().max(300).nullable().default(null),
   /** The warranty engine's decision as sentences; empty before a decision. */
   warrantyLines: z.array(z.string().max(300)).default([]),
   technician: z.string().max(60).nullable().default(null),
@@ -65,7 +67,8 @@ export const buildIntakeReceipt: DocumentBuilder<IntakeReceiptModel> = (model, o
   const L = opts.locale;
   const t = (key: string, params?: Record<string, string | number>) => tr(L, key, params);
   const title = t('documents.title.intake_receipt');
-  const body: Content[] = ticketHeader(model, title, m, opts);
+  const qr = { payload: model.statusUrl ?? model.ticketNumber, caption: model.statusUrl ? t('status.receipt.scan') : null };
+  const body: Content[] = ticketHeader({ ...model, qr }, title, m, opts);
 
   const service = t(`documents.serviceType.${model.serviceType}`);
   const ticketRows: Field[] = [
@@ -78,6 +81,11 @@ export const buildIntakeReceipt: DocumentBuilder<IntakeReceiptModel> = (model, o
   ];
   if (model.serviceDetail) ticketRows.push([t('documents.field.serviceDetail'), model.serviceDetail]);
   body.push(withProps(fields(ticketRows, m), { margin: [0, 4, 0, 0] }));
+  // Not enrolled: no page to scan to, so the receipt says how to ask.
+  if (!model.statusUrl) {
+    const phone = model.shop.phone || model.shop.hotline;
+    body.push(paragraph(phone ? t('status.receipt.ask', { phone }) : t('status.receipt.askShop'), m));
+  }
 
   const customer: Content[] = [
     sectionTitle(t('documents.section.customer'), m),
@@ -135,7 +143,7 @@ export const buildIntakeReceipt: DocumentBuilder<IntakeReceiptModel> = (model, o
 
   body.push(termsBlock(model.terms, m, L));
   body.push(signatureBlock(m, L, model.counterStaff));
-  if (m.narrow) body.push(withProps(ticketQr(model.ticketNumber, m, 'center'), { margin: [0, 8, 0, 0] }));
+  if (m.narrow) body.push(withProps(ticketQr(qr.payload, m, 'center', qr.caption), { margin: [0, 8, 0, 0] }));
 
   return frame(body, m, opts, { title: `${title} ${model.ticketNumber}` });
 };

@@ -23,6 +23,8 @@ export const shopProfileSchema = z.object({
   address: z.string().trim().max(200).default(''),
   phone: z.string().trim().max(40).default(''),
   hotline: z.string().trim().max(40).default(''),
+  /** Opening hours as the shop writes them (周一至周日 9:00–21:00): on the customers' status page. */
+  hours: z.string().trim().max(80).default(''),
   timeZone: z.string().refine(isTimeZone, { message: 'validation.timeZone' }).default('Asia/Shanghai'),
   currency: z.string().regex(/^[A-Z]{3}$/).default('CNY'),
   language: localeSchema.default('zh-CN'),

@@ -50,9 +50,9 @@ export function ShopSettingsPanel() {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     await submit(async () => {
-      const { name, address, phone, hotline, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess } = form;
+      const { name, address, phone, hotline, hours, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess } = form;
       // Enrolled: only the shop's own settings are sent (head office's are read-only here).
-      await api.call('shop.update', hq ? { language, lanAccess } : { name, address, phone, hotline, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess });
+      await api.call('shop.update', hq ? { language, lanAccess, hours } : { name, address, phone, hotline, hours, timeZone, language, taxRateBp, sessionIdleMinutes, lanAccess });
       await refreshShop();
       showSuccessToast(t('ui.settings.saved'));
     });
@@ -75,6 +75,15 @@ export function ShopSettingsPanel() {
         <SimpleGrid cols={2}>
           <TextInput label={t('ui.shop.phone')} {...text('phone')} />
           <TextInput label={t('ui.shop.hotline')} {...text('hotline')} />
+          {/* the shop's own, also when enrolled */}
+          <TextInput
+            label={t('ui.shop.hours')}
+            description={t('ui.shop.hoursHint')}
+            value={form.hours}
+            readOnly={!canEdit}
+            error={errors.hours}
+            onChange={(e) => setForm({ ...form, hours: e.currentTarget.value })}
+          />
           <Select
             label={t('ui.shop.timeZone')}
             data={zones}

@@ -1,0 +1,74 @@
+/**
+ * The status page as HTML (issue 20 point 1), rendered at head office: mobile-first, no script,
+ * one inline stylesheet allowed by its hash, every value escaped. A phone on a slow network gets
+ * one small document; nothing is fetched after it.
+ */
+import { createHash } from 'node:crypto';
+import type { Locale } from '../../shared/i18n/types';
+import { t } from '../../shared/i18n/translate';
+import { formatDate, formatDateTime } from '../../shared/documents/format';
+import type { StatusCard } from '../../shared/status/card';
+
+const STYLE = `
+:root{color-scheme:light;--ink:#1f2328;--dim:#59636e;--line:#d1d9e0;--brand:#1c7ed6;--ok:#2f9e44}
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:var(--ink);background:#f6f8fa}
+main{max-width:32rem;margin:0 auto;padding:1rem}
+header{display:flex;justify-content:space-between;align-items:baseline;gap:1rem}
+h1{font-size:1.25rem;margin:.25rem 0}h2{font-size:1rem;margin:0 0 .5rem;color:var(--dim)}
+section{background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:1rem;margin:.75rem 0}
+.now{font-size:1.5rem;font-weight:700;color:var(--brand);margin:.25rem 0}
+ol{list-style:none;margin:0;padding:0}
+ol li{display:flex;justify-content:space-between;gap:1rem;padding:.4rem 0 .4rem 1.5rem;position:relative;border-left:2px solid var(--line);margin-left:.5rem}
+ol li::before{content:"";position:absolute;left:-.45rem;top:.75rem;width:.8rem;height:.8rem;border-radius:50%;background:#fff;border:2px solid var(--line)}
+ol li.done::before{background:var(--ok);border-color:var(--ok)}ol li.current::before{background:var(--brand);border-color:var(--brand)}
+ol li.todo{color:var(--dim)}ol li.current{font-weight:700}
+time,.dim{color:var(--dim);font-size:.9rem}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}dt{color:var(--dim)}dd{margin:0}
+a{color:var(--brand)}ul{margin:0;padding-left:1.25rem}
+`;
+export const STATUS_PAGE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+
+function shell(locale: Locale, title: string, body: string, otherLanguageHref: string | null): string {
+  const lang = otherLanguageHref ? `<a href="${esc(otherLanguageHref)}" hreflang="${locale === 'en' ? 'zh-CN' : 'en'}">${esc(t(locale, 'status.page.language'))}</a>` : '';
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${STYLE}</style></head><body><main>${lang ? `<header><span></span>${lang}</header>` : ''}${body}</main></body></html>`;
+}
+
+export function statusPageHtml(card: StatusCard, locale: Locale, otherLanguageHref: string): string {
+  const tz = card.shop.timeZone;
+  const L = (key: string, p?: Record<string, string>) => esc(t(locale, key, p));
+  const steps = card.steps
+    .map((s) => `<li class="${s.state}"><span>${L(`status.step.${s.step}`)}</span>${s.at ? `<time datetime="${esc(s.at)}">${esc(formatDateTime(s.at, tz))}</time>` : ''}</li>`)
+    .join('');
+  const current = card.steps.find((s) => s.state === 'current') ?? [...card.steps].reverse().find((s) => s.state === 'done');
+  const now = card.status === 'cancelled' ? L('status.page.cancelled') : current ? L(`status.step.${current.step}`) : '';
+  const facts: string[] = [];
+  if (card.promisedDate) facts.push(`<p>${L('status.page.promised')}${locale === 'zh-CN' ? '：' : ': '}<strong>${esc(formatDate(card.promisedDate, tz))}</strong></p>`);
+  if (card.partsExpected) facts.push(`<p>${L('status.page.partsExpected', { date: formatDate(card.partsExpected, tz) })}</p>`);
+  const shopFacts = [
+    card.shop.address && `<dt>${L('status.page.address')}</dt><dd>${esc(card.shop.address)}</dd>`,
+    card.shop.hours && `<dt>${L('status.page.hours')}</dt><dd>${esc(card.shop.hours)}</dd>`,
+    card.shop.phone && `<dt>${L('status.page.phone')}</dt><dd><a href="tel:${esc(card.shop.phone.replace(/[^\d+]/g, ''))}">${esc(card.shop.phone)}</a></dd>`,
+    card.shop.hotline && `<dt>${L('status.page.hotline')}</dt><dd><a href="tel:${esc(card.shop.hotline.replace(/[^\d+]/g, ''))}">${esc(card.shop.hotline)}</a></dd>`,
+  ].filter(Boolean);
+  const body = `
+<section aria-labelledby="now"><h1 id="now">${L('status.page.title')}</h1>
+<dl><dt>${L('status.page.ticket')}</dt><dd>${esc(card.ticketNumber)}</dd><dt>${L('status.page.customer')}</dt><dd>${esc([card.customer.name, card.customer.phone].filter(Boolean).join(' '))}</dd></dl>
+<p class="now" data-status="${esc(card.status)}">${now}</p>${facts.join('')}</section>
+<section aria-labelledby="steps"><h2 id="steps">${L('status.page.steps')}</h2><ol>${steps}</ol></section>
+${card.bring.length ? `<section aria-labelledby="bring"><h2 id="bring">${L('status.page.bring')}</h2><ul>${card.bring.map((k) => `<li>${L(k)}</li>`).join('')}</ul></section>` : ''}
+<section aria-labelledby="shop"><h2 id="shop">${L('status.page.shop')}</h2><p><strong>${esc(card.shop.name)}</strong></p><dl>${shopFacts.join('')}</dl>
+<p class="dim">${card.lastSyncAt ? L('status.page.synced', { at: formatDateTime(card.lastSyncAt, tz) }) : L('status.page.neverSynced')}</p></section>`;
+  return shell(locale, `${t(locale, 'status.page.title')} · ${card.shop.name}`, body, otherLanguageHref);
+}
+
+/** The one answer for a wrong, expired or revoked link (and a revoked shop): nothing tells them apart. */
+export function notFoundHtml(locale: Locale): string {
+  return shell(locale, t(locale, 'status.page.notFound.title'), `<section><h1>${esc(t(locale, 'status.page.notFound.title'))}</h1><p>${esc(t(locale, 'status.page.notFound.body'))}</p></section>`, null);
+}
+
+export function limitedHtml(locale: Locale): string {
+  return shell(locale, t(locale, 'status.page.limited'), `<section><h1>${esc(t(locale, 'status.page.limited'))}</h1></section>`, null);
+}
