@@ -22,7 +22,7 @@ ol li{display:flex;justify-content:space-between;gap:1rem;padding:.4rem 0 .4rem 
 ol li::before{content:"";position:absolute;left:-.45rem;top:.75rem;width:.8rem;height:.8rem;border-radius:50%;background:#fff;border:2px solid var(--line)}
 ol li.done::before{background:var(--ok);border-color:var(--ok)}ol li.current::before{background:var(--brand);border-color:var(--brand)}
 ol li.todo{color:var(--dim)}ol li.current{font-weight:700}
-time,.dim{color:var(--dim);font-size:.9rem}
+time,.dim{color:var(--dim);font-size:.9rem}time{white-space:nowrap}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}dt{color:var(--dim)}dd{margin:0}
 a{color:var(--brand)}ul{margin:0;padding-left:1.25rem}
 `;
