@@ -33,14 +33,26 @@ const COMPACT = {
   paddingBottom: () => 0.5,
 };
 
-export function shopHeader(shop: ShopHeader, m: FormatMetrics, locale: Locale, qr: Content | null): Content {
+/**
+ * `note` is a short bold sentence (how to ask for status): on wide paper it shares the phones'
+ * line, so a receipt that fills its A5 sheet still does; on a till roll it is a line of its own.
+ */
+export function shopHeader(shop: ShopHeader, m: FormatMetrics, locale: Locale, qr: Content | null, note?: string | null): Content {
   const phones = [
     shop.phone ? tr(locale, 'documents.header.phone', { phone: shop.phone }) : '',
     shop.hotline ? tr(locale, 'documents.header.hotline', { hotline: shop.hotline }) : '',
   ].filter(Boolean);
   const lines: Content[] = [{ text: shop.name, fontSize: m.shopName, bold: true }];
   if (shop.address) lines.push({ text: shop.address, fontSize: m.small });
-  if (phones.length) lines.push({ text: phones.join(m.narrow ? '\n' : '    '), fontSize: m.small });
+  const noteRun = note ? { text: note, bold: true } : null;
+  if (m.narrow) {
+    if (phones.length) lines.push({ text: phones.join('\n'), fontSize: m.small });
+    if (noteRun) lines.push({ ...noteRun, fontSize: m.small });
+  } else if (phones.length || noteRun) {
+    const runs: Content[] = phones.length ? [phones.join('    ')] : [];
+    if (noteRun) runs.push(phones.length ? { ...noteRun, text: `    ${noteRun.text}` } : noteRun);
+    lines.push({ text: runs, fontSize: m.small } as Content);
+  }
   if (m.narrow || !qr) return { stack: lines, alignment: m.narrow ? 'center' : 'left' };
   return { columns: [{ stack: lines, width: '*' }, withProps(qr, { width: 'auto' })], columnGap: 8 };
 }
@@ -76,14 +88,14 @@ export function reprintMark(opts: BuildOptions, fontSize: number): Content {
  * points or `wide.share` of the width).
  */
 export function ticketHeader(
-  model: { shop: ShopHeader; ticketNumber: string; qr?: { payload: string; caption: string | null } },
+  model: { shop: ShopHeader; ticketNumber: string; qr?: { payload: string; caption: string | null }; headerNote?: string | null },
   title: string,
   m: FormatMetrics,
   opts: BuildOptions,
   wide: { max: number; share: number } = { max: 200, share: 0.5 },
 ): Content[] {
   const body: Content[] = [];
-  body.push(shopHeader(model.shop, m, opts.locale, ticketQr(model.qr?.payload ?? model.ticketNumber, m, 'right', model.qr?.caption)));
+  body.push(shopHeader(model.shop, m, opts.locale, ticketQr(model.qr?.payload ?? model.ticketNumber, m, 'right', model.qr?.caption), model.headerNote));
   body.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: m.contentWidth, y2: 0, lineWidth: 1 }], margin: [0, 3, 0, 5] });
   const barcodeWidth = m.narrow ? Math.min(m.contentWidth, 180) : Math.min(wide.max, m.contentWidth * wide.share);
   const barcode = ticketBarcode(model.ticketNumber, barcodeWidth, m.barcodeHeight, opts, m.fontSize + 1.5);

@@ -68,7 +68,9 @@ export const buildIntakeReceipt: DocumentBuilder<IntakeReceiptModel> = (model, o
   const t = (key: string, params?: Record<string, string | number>) => tr(L, key, params);
   const title = t('documents.title.intake_receipt');
   const qr = { payload: model.statusUrl ?? model.ticketNumber, caption: model.statusUrl ? t('status.receipt.scan') : null };
-  const body: Content[] = ticketHeader({ ...model, qr }, title, m, opts);
+  // Not enrolled: no page to scan to, so the receipt says how to ask (in the header, where it costs no height).
+  const headerNote = model.statusUrl ? null : t('status.receipt.ask');
+  const body: Content[] = ticketHeader({ ...model, qr, headerNote }, title, m, opts);
 
   const service = t(`documents.serviceType.${model.serviceType}`);
   const ticketRows: Field[] = [
@@ -81,11 +83,6 @@ export const buildIntakeReceipt: DocumentBuilder<IntakeReceiptModel> = (model, o
   ];
   if (model.serviceDetail) ticketRows.push([t('documents.field.serviceDetail'), model.serviceDetail]);
   body.push(withProps(fields(ticketRows, m), { margin: [0, 4, 0, 0] }));
-  // Not enrolled: no page to scan to, so the receipt says how to ask.
-  if (!model.statusUrl) {
-    const phone = model.shop.phone || model.shop.hotline;
-    body.push(paragraph(phone ? t('status.receipt.ask', { phone }) : t('status.receipt.askShop'), m));
-  }
 
   const customer: Content[] = [
     sectionTitle(t('documents.section.customer'), m),
