@@ -62,7 +62,7 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
     const guards = makeGuards(r, service, { adminToken: opts.adminToken, authFailuresPerMinute: limits.authFailures });
     const { shopAuth, adminAuth } = guards;
     watchShops(r, service);
-    registerStatusPage(r, service, limits.statusPage);
+    registerStatusPage(r, service, { page: limits.statusPage, code: limits.statusCode });
     registerConsole(r, service, guards, { ...opts.console, adminToken: opts.adminToken, limits: { signIn: limits.signIn, console: limits.console } });
     const shopId = (req: FastifyRequest) => req.shopId!;
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { HqDatabase, HqDB } from './db';
+import type { SmsGateway } from '../core/messaging/gateway';
 
 export interface HqFaults {
   /** Called inside a push's transaction just before commit; throw (or never resolve) to simulate a crash. */
@@ -15,6 +16,8 @@ export interface RequestMeta {
 export interface HqOptions {
   now?: () => Date;
   faults?: HqFaults;
+  /** How head office sends SMS (approval codes, messages): HQ_SMS_GATEWAY in the CLI; without one, a log gateway. */
+  sms?: SmsGateway;
 }
 
 /** What head office's parts (shops, enrollment, push, pull, publishing, figures) share. */

@@ -12,6 +12,7 @@ import { buildHqApp } from '../../src/hq/app';
 import { HqService, type HqFaults } from '../../src/hq/service';
 import type { HqAppOptions } from '../../src/hq/app';
 import type { Clock } from '../../src/shared/util/ids';
+import type { SmsGateway } from '../../src/core/messaging/gateway';
 import { startPostgres, type TestPostgres } from './postgres';
 import { setupShop, tempDir } from './backend';
 import { RunningClock } from './clock';
@@ -58,7 +59,7 @@ export interface TestHq {
 /** A head office on a fresh SQLite file or a fresh PostgreSQL database, with crash injection. */
 export async function openTestHq(
   dialect: HqDialect,
-  opts: { now?: () => Date; http?: HqAppOptions['http']; logger?: HqAppOptions['logger']; console?: HqAppOptions['console'] } = {},
+  opts: { now?: () => Date; http?: HqAppOptions['http']; logger?: HqAppOptions['logger']; console?: HqAppOptions['console']; sms?: SmsGateway } = {},
 ): Promise<TestHq> {
   let databaseUrl: string | null = null;
   let file: string | null = null;
@@ -87,7 +88,7 @@ export async function openTestHq(
   };
   // head office runs on the test's time too: enrollment codes and figures never see today's date
   const hqClock = new RunningClock();
-  const service = new HqService(store, { faults, now: opts.now ?? (() => hqClock.now()) });
+  const service = new HqService(store, { faults, now: opts.now ?? (() => hqClock.now()), ...(opts.sms ? { sms: opts.sms } : {}) });
   const app = buildHqApp({ service, adminToken: ADMIN_TOKEN, http: opts.http, logger: opts.logger, console: opts.console });
   await app.ready();
   return {

@@ -8,7 +8,8 @@ import { AppError, fieldError } from '../../shared/api/errors';
 import type { AuthorizeInput, DeclineInput } from '../../shared/bench/schemas';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/tickets/schemas';
 import type { Ctx } from '../api/context';
-import { prepared } from '../db/statements';
+import { prepared, statement } from '../db/statements';
+import type { RemoteDecisionData } from '../../shared/status/approval';
 import { issuedToTicket, releaseTicketReservations, reserve, reservedForTicket } from '../stock';
 import { insertAttachment } from '../tickets/attachments';
 import { appendEvent } from '../tickets/events';
@@ -42,14 +43,16 @@ function insertAuthorization(
     feeFen?: number;
     feeWaivedBy?: string | null;
     note?: string;
+    remoteId?: string;
+    clientAddress?: string;
   },
 ): string {
   const id = ctx.newId();
   prepared(
     ctx.sqlite,
     `INSERT INTO authorizations (id, ticket_id, quote_id, decision, method, total_fen, cap_fen, signer_name, attachment_id, phone_number, called_at,
-       customer_words, fee_fen, fee_waived_by, note, recorded_at, recorded_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       customer_words, fee_fen, fee_waived_by, note, recorded_at, recorded_by, remote_id, client_address)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     a.ticketId,
@@ -68,6 +71,8 @@ function insertAuthorization(
     a.note ?? '',
     ctx.nowIso(),
     ctx.session?.userId ?? null,
+    a.remoteId ?? null,
+    a.clientAddress ?? '',
   );
   appendEvent(ctx, {
     ticketId: a.ticketId,
@@ -158,4 +163,39 @@ export async function decline(ctx: Ctx, input: DeclineInput): Promise<string> {
   updateBenchRow(ctx, t.id, { outcome: 'not_repaired' });
   transition(ctx, t.id, 'ready', { outcome: 'not_repaired', note: input.note, data: { authorizationId: id, feeFen: waivedBy ? 0 : fee } });
   return id;
+}
+
+export type RemoteOutcome = 'recorded' | 'duplicate' | 'outdated';
+
+/**
+ * A decision the customer made on head office's status page (pulled as status.remoteDecision),
+ * recorded like a counter signature: approved reserves the parts and starts the work, declined
+ * charges the diagnosis fee and sends the device back. A decision on a version that is not the
+ * latest any more, or on a ticket no longer awaiting approval (the counter got there first), is
+ * kept on the ticket's timeline as outdated and changes nothing: a revised quote needs a new
+ * approval. It never throws for that, so one stale decision cannot stop the shop's pull.
+ */
+export function recordRemoteDecision(ctx: Ctx, remoteId: string, d: RemoteDecisionData): RemoteOutcome {
+  if (statement<{ id: string }>(ctx.sqlite, `SELECT id FROM authorizations WHERE remote_id = ?`).get(remoteId)) return 'duplicate';
+  const t = ticketBasics(ctx, d.ticketId);
+  const latest = latestQuoteRow(ctx, t.id);
+  if (!latest || latest.id !== d.quoteId || latest.customer_total_fen !== d.totalFen || t.status !== 'awaiting_approval') {
+    appendEvent(ctx, { ticketId: t.id, kind: 'note', note: 'status.remote.timeline.outdated', data: { kind: 'remote_outdated', remoteId, decision: d.decision, quoteVersion: d.quoteVersion, latestVersion: latest?.version ?? null, decidedAt: d.decidedAt } });
+    return 'outdated';
+  }
+  const common = { ticketId: t.id, quoteId: latest.id, method: 'remote', totalFen: latest.customer_total_fen, phoneNumber: d.phone, calledAt: d.decidedAt, remoteId, clientAddress: d.clientAddress };
+  if (d.decision === 'approved') {
+    const capFen = d.capFen !== null && d.capFen >= latest.customer_total_fen ? d.capFen : null;
+    const id = insertAuthorization(ctx, { ...common, decision: 'approved', capFen, note: 'status.remote.timeline.approved' });
+    reserveQuoteParts(ctx, t.id, latest.id);
+    transition(ctx, t.id, 'repairing', { data: { authorizationId: id } });
+    ctx.emit({ name: 'bench.authorized', payload: { id: t.id, number: t.number } });
+    return 'recorded';
+  }
+  const fee = diagnosisFeeFor(ctx.sqlite, t.category).fen;
+  const id = insertAuthorization(ctx, { ...common, decision: 'declined', capFen: null, feeFen: fee, note: 'status.remote.timeline.declined' });
+  releaseTicketReservations(ctx, t.id);
+  updateBenchRow(ctx, t.id, { outcome: 'not_repaired' });
+  transition(ctx, t.id, 'ready', { outcome: 'not_repaired', data: { authorizationId: id, feeFen: fee } });
+  return 'recorded';
 }

@@ -67,11 +67,13 @@ function loadQuoteForm(ctx: Ctx, entityId: string, { locale, settings }: LoadOpt
           method: t(locale, `bench.method.${own.method}`),
           signer: own.signerName,
           at: own.calledAt ?? own.recordedAt,
-          by: own.recordedByName ?? '',
+          // a remote approval was recorded by no one at the shop: head office checked the code
+          by: own.method === 'remote' ? t(locale, 'bench.doc.byHq') : (own.recordedByName ?? ''),
           totalFen: own.totalFen,
           capFen: own.capFen,
           words: own.customerWords,
           phone: own.phoneNumber,
+          remote: own.method === 'remote' ? { clientAddress: own.clientAddress } : null,
         }
       : null,
     signaturePng,

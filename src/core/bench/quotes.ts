@@ -73,6 +73,7 @@ const toAuthorization = (r: AuthRowDb): Authorization => ({
   phoneNumber: r.phone_number,
   calledAt: r.called_at,
   customerWords: r.customer_words,
+  clientAddress: r.client_address ?? '',
   feeFen: r.fee_fen,
   feeWaivedBy: r.fee_waived_by,
   note: r.note,

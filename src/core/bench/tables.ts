@@ -92,6 +92,9 @@ export interface AuthorizationsTable {
   note: string;
   recorded_at: string;
   recorded_by: string | null;
+  /** Head office's decision id (method remote only, migration 16). */
+  remote_id: string | null;
+  client_address: string;
 }
 
 export interface TimeLogsTable {

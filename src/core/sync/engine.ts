@@ -263,7 +263,7 @@ export class SyncEngine {
   }
 
   private pullContext(emit: BackendServices['emit']) {
-    return { nowIso: () => this.now().toISOString(), newId: this.services.newId, emit };
+    return { sqlite: this.services.sqlite, nowIso: () => this.now().toISOString(), newId: this.services.newId, emit };
   }
 
   /** Items kept for a kind that has a handler now (after an upgrade) are applied first. */

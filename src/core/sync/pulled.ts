@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { DB } from '../db/schema';
 import type { BackendEvent } from '../api/context';
 
@@ -16,6 +17,8 @@ export interface PulledRow {
 }
 
 export interface PullContext {
+  /** The backend's connection: inside apply() it is in the page's transaction (for handlers written against better-sqlite3). */
+  sqlite: BetterSqlite3.Database;
   nowIso(): string;
   newId(): string;
   emit(event: BackendEvent): void;

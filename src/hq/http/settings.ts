@@ -22,6 +22,8 @@ export interface RateLimits {
   console: number;
   /** GET /s/<secret>, the customers' status page, per address (a phone opens it a few times; a guesser is slowed). */
   statusPage: number;
+  /** POST /s/<secret>/code and /decide, per address: asking for and typing approval codes (five wrong codes also lock the link: status/approval.ts). */
+  statusCode: number;
   /** Anything else (unknown paths), per address. */
   other: number;
   /** Refused shop or admin tokens, per address: past it, the address gets 429 before any token check. */
@@ -37,6 +39,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   signIn: 10,
   console: 1200,
   statusPage: 30,
+  statusCode: 10,
   other: 60,
   authFailures: 30,
 };

@@ -12,8 +12,12 @@ import { linkOpen, statusCard } from '../../shared/status/card';
 import type { HqContext } from '../context';
 import { HqError } from '../errors';
 import { perAddress } from '../http/rate-limits';
-import { loadStatusFacts } from './load';
-import { STATUS_PAGE_CSP, limitedHtml, notFoundHtml, statusPageHtml } from './page';
+import formbody from '@fastify/formbody';
+import { loadStatusFacts, type StatusPageFacts } from './load';
+import { STATUS_PAGE_CSP, limitedHtml, notFoundHtml, refusedHtml, statusPageHtml, type ApprovalView } from './page';
+import { approvalState, decide, sendCode } from './approval';
+import { WRONG_CODES_LIMIT, parseCapYuan } from '../../shared/status/approval';
+import { maskPhone } from '../../shared/documents/format';
 
 const HEADERS = {
   'content-security-policy': STATUS_PAGE_CSP,
@@ -35,27 +39,97 @@ function html(reply: FastifyReply, code: number, body: string) {
   return reply.code(code).headers(HEADERS).type('text/html; charset=utf-8').send(body);
 }
 
-export function registerStatusPage(r: FastifyInstance, ctx: HqContext, perMinute: number): void {
-  r.get<{ Params: { secret: string }; Querystring: { lang?: string } }>(
-    `${STATUS_PATH_PREFIX}:secret`,
-    {
-      config: { rateLimit: perAddress(perMinute) },
-      // A refusal here is a page too (a phone shows HTML, not our JSON).
-      errorHandler: (err, req, reply) => {
-        const code = err instanceof HqError && err.status === 429 ? 429 : 500;
-        if (code === 500) req.log.error(err);
-        const retry = err instanceof HqError ? err.details.retryAfter : undefined;
-        if (retry) void reply.header('retry-after', String(retry));
-        return html(reply, code, code === 429 ? limitedHtml(localeOf(req)) : notFoundHtml(localeOf(req)));
-      },
-    },
-    async (req, reply) => {
+/** The open link's facts, or null for every case that answers "not found" alike. */
+async function openFacts(ctx: HqContext, raw: string): Promise<StatusPageFacts | null> {
+  const secret = statusSecretSchema.safeParse(raw);
+  const facts = secret.success ? await loadStatusFacts(ctx, secret.data) : null;
+  return facts && linkOpen(facts, ctx.now()) ? facts : null;
+}
+
+/**
+ * A form post must come from the page itself: a browser names the page's origin in Origin (and
+ * says cross-site in Sec-Fetch-Site) when another site's page submits a form here.
+ */
+function sameOrigin(req: FastifyRequest): boolean {
+  if (req.headers['sec-fetch-site'] === 'cross-site') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.host;
+  } catch {
+    return false;
+  }
+}
+
+async function renderPage(ctx: HqContext, reply: FastifyReply, facts: StatusPageFacts, secret: string, locale: Locale, notice: ApprovalView['notice'] = null, code = 200) {
+  const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
+  const path = `${STATUS_PATH_PREFIX}${secret}`;
+  const state = await approvalState(ctx, facts);
+  const approval: ApprovalView | null = state ? { state, notice, path, lang: locale, maskedPhone: facts.phoneE164 ? maskPhone(facts.phoneE164) : '' } : null;
+  return html(reply, code, statusPageHtml(statusCard(facts), locale, `${path}?lang=${other}`, approval));
+}
+
+export function registerStatusPage(r: FastifyInstance, ctx: HqContext, limits: { page: number; code: number }): void {
+  // A refusal here is a page too (a phone shows HTML, not our JSON).
+  const errorHandler = (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const code = err instanceof HqError && err.status === 429 ? 429 : 500;
+    if (code === 500) req.log.error(err);
+    const retry = err instanceof HqError ? err.details.retryAfter : undefined;
+    if (retry) void reply.header('retry-after', String(retry));
+    return html(reply, code, code === 429 ? limitedHtml(localeOf(req)) : notFoundHtml(localeOf(req)));
+  };
+  r.get<{ Params: { secret: string }; Querystring: { lang?: string } }>(`${STATUS_PATH_PREFIX}:secret`, { config: { rateLimit: perAddress(limits.page) }, errorHandler }, async (req, reply) => {
+    const locale = localeOf(req);
+    const facts = await openFacts(ctx, req.params.secret);
+    if (!facts) return html(reply, 404, notFoundHtml(locale));
+    return renderPage(ctx, reply, facts, req.params.secret, locale);
+  });
+
+  // The two forms of approval from the phone, in their own context: the only place head office
+  // reads a form body (everything else is JSON only), behind their own, tighter rate limit.
+  void r.register(async (forms) => {
+    await forms.register(formbody, { bodyLimit: 4096 });
+    type Post = { Params: { secret: string }; Querystring: { lang?: string }; Body: Record<string, unknown> | undefined };
+    const opts = { config: { rateLimit: perAddress(limits.code) }, errorHandler, bodyLimit: 4096 };
+    const field = (req: FastifyRequest<Post>, name: string) => {
+      const v = (req.body ?? {})[name];
+      return typeof v === 'string' ? v : '';
+    };
+
+    forms.post<Post>(`${STATUS_PATH_PREFIX}:secret/code`, opts, async (req, reply) => {
       const locale = localeOf(req);
-      const secret = statusSecretSchema.safeParse(req.params.secret);
-      const facts = secret.success ? await loadStatusFacts(ctx, secret.data) : null;
-      if (!facts || !linkOpen(facts, ctx.now())) return html(reply, 404, notFoundHtml(locale));
-      const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
-      return html(reply, 200, statusPageHtml(statusCard(facts), locale, `${STATUS_PATH_PREFIX}${secret.data}?lang=${other}`));
-    },
-  );
+      const facts = await openFacts(ctx, req.params.secret);
+      if (!facts) return html(reply, 404, notFoundHtml(locale));
+      if (!sameOrigin(req)) return html(reply, 403, refusedHtml(locale));
+      const outcome = await sendCode(ctx, facts, locale);
+      if (outcome === 'sent') return reply.code(303).headers(HEADERS).header('location', `${STATUS_PATH_PREFIX}${req.params.secret}?lang=${locale}`).send();
+      return renderPage(ctx, reply, facts, req.params.secret, locale, outcome === 'closed' ? null : { key: `status.approval.${outcome}` }, outcome === 'closed' ? 200 : outcome === 'tooSoon' ? 429 : 409);
+    });
+
+    forms.post<Post>(`${STATUS_PATH_PREFIX}:secret/decide`, opts, async (req, reply) => {
+      const locale = localeOf(req);
+      const facts = await openFacts(ctx, req.params.secret);
+      if (!facts) return html(reply, 404, notFoundHtml(locale));
+      if (!sameOrigin(req)) return html(reply, 403, refusedHtml(locale));
+      const decision = field(req, 'decision');
+      const code = field(req, 'code').trim();
+      const quoteId = field(req, 'quote');
+      if ((decision !== 'approved' && decision !== 'declined') || !/^\d{6}$/.test(code) || !quoteId) {
+        return renderPage(ctx, reply, facts, req.params.secret, locale, { key: 'status.approval.badRequest' }, 400);
+      }
+      const state = await approvalState(ctx, facts);
+      const cap = decision === 'approved' && state ? parseCapYuan(field(req, 'cap'), state.offer.totalFen) : ({ ok: true, fen: null } as const);
+      if (!cap.ok) return renderPage(ctx, reply, facts, req.params.secret, locale, { key: cap.key }, 400);
+      const outcome = await decide(ctx, facts, { code, decision, capFen: cap.fen, quoteId, clientAddress: req.ip });
+      if (outcome === 'ok' || outcome === 'decided' || outcome === 'closed') {
+        return reply.code(303).headers(HEADERS).header('location', `${STATUS_PATH_PREFIX}${req.params.secret}?lang=${locale}`).send();
+      }
+      let notice: ApprovalView['notice'] = { key: `status.approval.${outcome}` };
+      if (outcome === 'wrong') {
+        const guard = await ctx.db.selectFrom('hq_status_guards').select('wrong').where('link_id', '=', facts.linkId).executeTakeFirst();
+        notice = { key: 'status.approval.wrong', params: { left: String(Math.max(0, WRONG_CODES_LIMIT - Number(guard?.wrong ?? 0))) } };
+      }
+      return renderPage(ctx, reply, facts, req.params.secret, locale, notice, outcome === 'locked' ? 429 : 400);
+    });
+  });
 }

@@ -50,7 +50,7 @@ export interface QuoteFormModel {
   estimatedCompletion: string | null;
   /** The total the customer authorized before this revision, when it was lower. */
   previousAuthorizedFen: number | null;
-  authorization: { method: string; signer: string; at: string; by: string; totalFen: number; capFen: number | null; words: string; phone: string } | null;
+  authorization: { method: string; signer: string; at: string; by: string; totalFen: number; capFen: number | null; words: string; phone: string; remote?: { clientAddress: string } | null } | null;
   /** data:image/png;base64,… of the on-screen signature. */
   signaturePng: string | null;
   technician: string;
@@ -155,7 +155,8 @@ export const buildQuoteForm: DocumentBuilder<QuoteFormModel> = (model, opts) => 
     ];
     if (a.capFen !== null) authFields.push([t('bench.doc.cap'), money(a.capFen)]);
     if (a.signer) authFields.push([t('bench.doc.signer'), a.signer]);
-    if (a.phone) authFields.push([t('bench.doc.phoneCalled'), maskPhone(a.phone)]);
+    if (a.phone) authFields.push([t(a.remote ? 'bench.doc.codeSentTo' : 'bench.doc.phoneCalled'), maskPhone(a.phone)]);
+    if (a.remote?.clientAddress) authFields.push([t('bench.doc.clientAddress'), a.remote.clientAddress]);
     body.push(fields(authFields, m));
     if (a.words) body.push(paragraph(`${t('bench.doc.customerWords')}${L === 'zh-CN' ? '：' : ': '}“${a.words}”`, m));
   } else {

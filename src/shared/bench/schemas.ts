@@ -194,7 +194,7 @@ export const quoteTotalsSchema = z.object({
 });
 export type QuoteTotals = z.infer<typeof quoteTotalsSchema>;
 
-export const AUTH_METHODS = ['signature', 'phone', 'paper', 'intake_consent'] as const;
+export const AUTH_METHODS = ['signature', 'phone', 'paper', 'intake_consent', 'remote'] as const;
 export const authMethodSchema = z.enum(AUTH_METHODS);
 
 export const authorizationSchema = z.object({
@@ -213,6 +213,8 @@ export const authorizationSchema = z.object({
   phoneNumber: z.string(),
   calledAt: z.string().nullable(),
   customerWords: z.string(),
+  /** Remote (the status page): the phone's address head office saw; '' otherwise. */
+  clientAddress: z.string(),
   /** Declined: the diagnosis fee charged (0 when waived) and who waived it. */
   feeFen: z.number().int(),
   feeWaivedBy: z.string().nullable(),

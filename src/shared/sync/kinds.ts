@@ -6,6 +6,7 @@ import { categoryPolicySchema, holidayCalendarSchema, programTermsSchema } from 
 import { priceItemInputSchema } from '../bench/schemas';
 import { partInputSchema } from '../stock/schemas';
 import { claimDecisionDataSchema } from '../hq-console/claims';
+import { REMOTE_DECISION_KIND, remoteDecisionDataSchema } from '../status/approval';
 
 /**
  * Head-office-owned data ("pulled kinds"): what head office publishes and shops apply.
@@ -55,6 +56,11 @@ export const pulledKinds: Record<string, PulledKindDef> = {
     scope: 'shop',
     data: claimDecisionDataSchema,
     summary: "Head office's decision on one of the shop's warranty claims (id = claim id): approved (amount), rejected (reason), returned for correction (reason, date), paid (amount, batch reference). The shop's claim takes the status; the shop corrects and resubmits a rejected or returned one.",
+  },
+  [REMOTE_DECISION_KIND]: {
+    scope: 'shop',
+    data: remoteDecisionDataSchema,
+    summary: "A customer's decision on a quote, made on the status page with a one-time code sent to the ticket's phone (id = the decision's id): approved (optional cap) or declined, with the time, the code check and the client address. The shop records it as an authorization of method remote; a decision on a quote revised since is kept on the ticket as outdated.",
   },
 };
 
