@@ -10,6 +10,7 @@ import { pulledKinds } from '../shared/sync/kinds';
 import { httpSettingsFromEnv } from './http/settings';
 import { usersCommand } from './console/cli-users';
 import { defaultConsoleDir } from './console/static';
+import { createGateway, gatewaySettingsSchema } from '../core/messaging/gateway';
 
 /**
  * `npm run hq -- [--data-dir DIR] [--port N] [--host ADDR]`: the head-office server.
@@ -50,7 +51,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       return new Promise<void>(() => undefined);
     };
   }
-  const service = new HqService(store, { faults });
+  const service = new HqService(store, { faults, ...smsFromEnv(process.env, path.resolve(values['data-dir']!)) });
 
   if (positionals[0] === 'items') {
     // Publishes head-office data (what the admin API's POST /admin/v1/items does) from a JSON file:
@@ -144,4 +145,24 @@ if (isEntry) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });
+}
+
+/**
+ * Head office's SMS gateway (approval codes, customer messages): HQ_SMS_GATEWAY holds its settings
+ * as JSON (`{"kind":"aliyun","accessKeyId":…,"templates":{"approval_code":"SMS_123"}}`, see
+ * src/shared/messaging/gateway-settings.ts); without it, a log gateway writing <data-dir>/sms-log.jsonl.
+ */
+function smsFromEnv(env: NodeJS.ProcessEnv, dataDir: string) {
+  let raw: unknown = { kind: 'log' };
+  try {
+    if (env.HQ_SMS_GATEWAY) raw = JSON.parse(env.HQ_SMS_GATEWAY);
+  } catch {
+    throw new Error('HQ_SMS_GATEWAY is not JSON');
+  }
+  const parsed = gatewaySettingsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`HQ_SMS_GATEWAY: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  const settings = parsed.data;
+  if (settings.kind === 'log') fs.mkdirSync(dataDir, { recursive: true });
+  const sms = createGateway(settings, { clock: { now: () => new Date() }, ...(settings.kind === 'log' ? { log: { file: path.join(dataDir, 'sms-log.jsonl') } } : {}) });
+  return { sms, smsTemplates: settings.templates };
 }

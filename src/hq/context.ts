@@ -18,6 +18,8 @@ export interface HqOptions {
   faults?: HqFaults;
   /** How head office sends SMS (approval codes, messages): HQ_SMS_GATEWAY in the CLI; without one, a log gateway. */
   sms?: SmsGateway;
+  /** The provider's approved template id per message kind (`approval_code`, …); the kind itself when none is named (the log gateway). */
+  smsTemplates?: Record<string, string>;
 }
 
 /** What head office's parts (shops, enrollment, push, pull, publishing, figures) share. */

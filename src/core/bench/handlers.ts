@@ -26,9 +26,11 @@ import {
 } from './work';
 import { registerBenchDocuments } from './documents';
 import { registerPriceListKind } from './pulled';
+import { registerRemoteDecisionKind } from './remote-decisions';
 
 registerBenchDocuments();
 registerPriceListKind();
+registerRemoteDecisionKind();
 
 export const benchHandlers: Handlers<typeof benchProcedures> = {
   'bench.queue': (input, ctx) => benchQueue(ctx, input),

@@ -3,9 +3,7 @@ import type { Ctx, Handlers } from '../api/context';
 import { AppError } from '../../shared/api/errors';
 import { statement } from '../db/statements';
 import { currentStatusLink, hqBaseUrl, issueStatusLink, revokeStatusLinks } from './links';
-import { registerRemoteDecisionKind } from './remote-decisions';
 
-registerRemoteDecisionKind();
 
 function requireTicket(ctx: Pick<Ctx, 'sqlite'>, ticketId: string): string {
   const row = statement<{ id: string }, [string, string]>(ctx.sqlite, `SELECT id FROM tickets WHERE id = ? OR number = ?`).get(ticketId, ticketId);

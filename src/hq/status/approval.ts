@@ -136,9 +136,10 @@ export async function sendCode(ctx: HqContext, facts: StatusPageFacts, locale: L
       delivery: 'sending',
     })
     .execute();
-  const minutes = String(CODE_TTL_MS / 60_000);
-  const params = { code, number: facts.ticket.number, minutes };
-  const result = await smsOf(ctx).send({ to: facts.phoneE164, templateCode: 'approval_code', params, text: t(locale, 'status.approval.sms', params) });
+  const minutes = CODE_TTL_MS / 60_000;
+  const params = { code, number: facts.ticket.number, minutes: String(minutes) };
+  const text = t(locale, 'status.approval.sms', { code, number: facts.ticket.number, minutes });
+  const result = await smsOf(ctx).send({ to: facts.phoneE164, templateCode: ctx.opts.smsTemplates?.approval_code ?? 'approval_code', params, text });
   await ctx.db
     .updateTable('hq_status_codes')
     .set({ delivery: result.ok ? 'sent' : `failed:${result.code}`.slice(0, 80) })

@@ -78,7 +78,7 @@ function approvalHtml(a: ApprovalView, locale: Locale, tz: string): string {
   } else if (!a.state.codePending) {
     forms = `${notice}<p>${L('status.approval.intro', { phone: a.maskedPhone })}</p><form method="post" action="${esc(a.path)}/code${q}">${hidden}<button type="submit">${L('status.approval.sendCode')}</button></form>`;
   } else {
-    const sent = a.notice ? notice : `<p class="notice ok" role="status">${L('status.approval.sent', { phone: a.maskedPhone, minutes: String(CODE_TTL_MS / 60_000) })}</p>`;
+    const sent = a.notice ? notice : `<p class="notice ok" role="status">${esc(t(locale, 'status.approval.sent', { phone: a.maskedPhone, minutes: CODE_TTL_MS / 60_000 }))}</p>`;
     forms = `${sent}<form method="post" action="${esc(a.path)}/decide${q}">${hidden}
 <label for="code">${L('status.approval.code')}</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{${CODE_DIGITS}}" maxlength="${CODE_DIGITS}" required>
 <label for="cap">${L('status.approval.cap')}</label><input id="cap" name="cap" inputmode="decimal"><p class="dim">${L('status.approval.capHint')}</p>

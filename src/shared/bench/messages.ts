@@ -262,7 +262,7 @@ export const messages: Messages = {
     'bench.doc.signer': 'Signed by',
     'bench.doc.phoneCalled': 'Number called',
     'bench.doc.codeSentTo': 'Code sent to',
-    'bench.doc.clientAddress': 'Client address',
+    'bench.doc.clientAddress': 'Network address',
     'bench.doc.byHq': 'Head office (SMS code checked)',
     'bench.doc.customerWords': 'Customer’s words',
     'bench.doc.consentText': 'I understand the diagnosis and the charges above (customer pays {total}) and agree to the repair as quoted.',

@@ -214,7 +214,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       hqClock.set(TEST_EPOCH);
       const t = await awaiting();
       const sentBefore = sms.sent.length;
-      for (const headers of [{ origin: 'http://evil.example' }, { origin: base, 'sec-fetch-site': 'cross-site' }, { origin: 'null' }]) {
+      for (const headers of [{ origin: 'http://evil.example' } as Record<string, string>, { origin: base, 'sec-fetch-site': 'cross-site' }, { origin: 'null' }]) {
         const r = await post(`${t.path}/code`, { quote: t.quoteId }, headers);
         expect(r.status, JSON.stringify(headers)).toBe(403);
         expect(r.text).toContain('这个请求来自其他网站');

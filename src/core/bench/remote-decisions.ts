@@ -1,12 +1,12 @@
 /**
- * The shop's side of approval from the phone (issue 20 point 2): head office's decisions arrive
+ * The shop's side of approval from the phone (issue 20 point 2; the bench owns authorizations): head office's decisions arrive
  * by pull as `status.remoteDecision` and are recorded as authorizations of method remote
  * (bench/authorizations.ts), inside the pull page's transaction — the pull's own SQLite
  * connection, so the bench's synchronous statements run in that transaction. Recorded by no
  * one (the timeline says "system"): the customer decided, head office checked the code.
  */
 import type { Ctx } from '../api/context';
-import { recordRemoteDecision } from '../bench/authorizations';
+import { recordRemoteDecision } from './authorizations';
 import { registerPulledKind } from '../sync/pulled';
 import { REMOTE_DECISION_KIND, remoteDecisionDataSchema } from '../../shared/status/approval';
 
