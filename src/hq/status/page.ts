@@ -62,7 +62,7 @@ function approvalHtml(a: ApprovalView, locale: Locale, tz: string): string {
   const o = a.state.offer;
   const rows = o.lines.map(
     (l) =>
-      `<tr><td>${esc(l.description)} <span class="dim">${L('status.approval.qty', { qty: String(l.qty) })}</span></td><td class="n">${money(l.amountFen)}<br><span class="dim">${l.customerFen === 0 ? L('status.approval.covered') : L('status.approval.yourShare', { amount: formatFen(l.customerFen, locale) })}</span></td></tr>`,
+      `<tr><td>${esc(l.reason ? (locale === 'zh-CN' ? `${l.description}（${l.reason}）` : `${l.description} (${l.reason})`) : l.description)} <span class="dim">${L('status.approval.qty', { qty: String(l.qty) })}</span></td><td class="n">${money(l.amountFen)}<br><span class="dim">${l.customerFen === 0 ? L('status.approval.covered') : L('status.approval.yourShare', { amount: formatFen(l.customerFen, locale) })}</span></td></tr>`,
   );
   for (const x of o.others) rows.push(`<tr><td class="dim">${L(`status.approval.paidBy.${x.payer}`)}</td><td class="n dim">−${money(x.fen)}</td></tr>`);
   if (o.discountFen > 0) rows.push(`<tr><td class="dim">${L('status.approval.discount')}</td><td class="n dim">−${money(o.discountFen)}</td></tr>`);
@@ -84,7 +84,7 @@ function approvalHtml(a: ApprovalView, locale: Locale, tz: string): string {
 <label for="cap">${L('status.approval.cap')}</label><input id="cap" name="cap" inputmode="decimal"><p class="dim">${L('status.approval.capHint')}</p>
 <button type="submit" name="decision" value="approved">${L('status.approval.approve')}</button>
 <button type="submit" name="decision" value="declined" class="second">${L('status.approval.decline')}</button><p class="dim">${L('status.approval.declineHint')}</p></form>
-<form method="post" action="${esc(a.path)}/code${q}">${hidden}<button type="submit" class="link">${L('status.approval.sendCode')}</button></form>`;
+<form method="post" action="${esc(a.path)}/code${q}">${hidden}<button type="submit" class="link">${L('status.approval.resend')}</button></form>`;
   }
   return `<section aria-labelledby="quote"><h2 id="quote">${L('status.approval.title', { version: String(o.version) })}</h2><table>${rows.join('')}</table>${forms}</section>`;
 }

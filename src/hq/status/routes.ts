@@ -47,13 +47,16 @@ async function openFacts(ctx: HqContext, raw: string): Promise<StatusPageFacts |
 }
 
 /**
- * A form post must come from the page itself: a browser names the page's origin in Origin (and
- * says cross-site in Sec-Fetch-Site) when another site's page submits a form here.
+ * A form post must come from the page itself. Browsers say where a request comes from in
+ * Sec-Fetch-Site; only the page's own origin (or the customer typing the address) passes — another
+ * site's page, even a sibling on the same site, is refused. A browser without it names the origin
+ * in Origin; the page's no-referrer policy makes the page's own posts say "null" there.
  */
 function sameOrigin(req: FastifyRequest): boolean {
-  if (req.headers['sec-fetch-site'] === 'cross-site') return false;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = req.headers.origin;
-  if (origin === undefined) return true;
+  if (origin === undefined || origin === 'null') return true;
   try {
     return new URL(origin).host === req.host;
   } catch {

@@ -44,6 +44,8 @@ export type RemoteDecisionData = z.infer<typeof remoteDecisionDataSchema>;
 /** One line of the quote as the page shows it: what, how many, the amount, and the customer's share. */
 export interface OfferLine {
   description: string;
+  /** A free line's reason (the page shows it after the description, as the printed form does). */
+  reason: string;
   qty: number;
   amountFen: number;
   customerFen: number;
@@ -73,8 +75,8 @@ export function quoteOffer(quote: Row, lines: Row[]): QuoteOffer {
     quoteId: str(quote.id),
     version: num(quote.version),
     lines: sorted.map((l) => ({
-      // a free line shows its reason, as the printed form does
-      description: str(l.kind) === 'custom' && str(l.reason) ? `${str(l.description)}（${str(l.reason)}）` : str(l.description),
+      description: str(l.description),
+      reason: str(l.kind) === 'custom' ? str(l.reason) : '',
       qty: num(l.qty),
       amountFen: num(l.amount_fen),
       customerFen: num(l.customer_fen),

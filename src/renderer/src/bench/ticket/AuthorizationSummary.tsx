@@ -15,7 +15,7 @@ export function AuthorizationSummary({ wb }: CardProps) {
       <Text size="sm">
         {a.decision === 'declined'
           ? `${t('ui.bench.action.declined')} · ${t('ui.bench.auth.fee', { fee: money(a.feeFen, locale) })}`
-          : t('ui.bench.auth.done', { method: t(`bench.method.${a.method}`), total: money(a.totalFen, locale), by: a.recordedByName ?? '', at: formatInstant(a.recordedAt, locale) })}
+          : t('ui.bench.auth.done', { method: t(`bench.method.${a.method}`), total: money(a.totalFen, locale), by: a.method === 'remote' ? t('bench.doc.byHq') : (a.recordedByName ?? ''), at: formatInstant(a.recordedAt, locale) })}
       </Text>
       {a.capFen !== null ? <Text size="sm">{t('ui.bench.auth.doneCap', { cap: money(a.capFen, locale) })}</Text> : null}
     </Paper>

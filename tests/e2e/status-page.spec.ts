@@ -1,0 +1,154 @@
+import type net from 'node:net';
+import http from 'node:http';
+import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
+import { PASSWORD, setupShop } from '../helpers/backend';
+import { openTestHq, type TestHq } from '../helpers/hq';
+import { syncEngineOf } from '../../src/core/sync/engine';
+import { logGateway } from '../../src/core/messaging/log-gateway';
+import { RunningClock } from '../helpers/clock';
+import { intakeInput } from '../integration/intake/helpers';
+
+/**
+ * The customers' status page and approval from the phone (issue 20 points 1 and 2) in a real
+ * Chromium on a phone-sized screen: a real head office (SQLite, in this process, on a loopback
+ * port) and the shop under test enrolled at it over HTTP. The customer opens the receipt's link,
+ * asks for a code (head office's log gateway stands in for the SMS provider), approves with a cap;
+ * after the shop's next sync the bench shows the ticket in repair, approved on the status page.
+ * The same in English, declining. Screenshots: test-results/screenshots/status-*.png.
+ */
+const shop = shopForThisFile();
+test.describe.configure({ mode: 'serial' });
+
+let tokens: Awaited<ReturnType<typeof setupShop>>;
+let hq: TestHq;
+const sms = logGateway({ clock: new RunningClock() });
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+test.beforeAll(async () => {
+  tokens = await setupShop(shop.backend);
+  // what head office manages once the shop is enrolled is set before
+  await shop.backend.call('shop.update', { hours: '周一至周日 9:00–21:00', address: '深圳市福田区华强北路 1008 号', phone: '0755-8300 1234' }, { token: tokens.admin });
+  hq = await openTestHq('sqlite', { now: () => shop.clock.now(), sms });
+  await hq.app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(hq.app.server.address() as net.AddressInfo).port}`;
+  const created = await hq.service.createShop({ code: 'E2ES', name: '测试维修中心' });
+  await shop.backend.call('sync.enroll', { url, code: created.enrollmentCode }, { token: tokens.admin });
+  await syncEngineOf(shop.backend.services).runNow();
+});
+test.afterAll(async () => {
+  await hq?.close();
+});
+
+const call = <T = any>(role: keyof typeof tokens, name: string, input: unknown) => shop.backend.call(name as never, input as never, { token: tokens[role] }) as Promise<T>;
+const sync = () => syncEngineOf(shop.backend.services).runNow();
+
+/** A phone in for a new screen, quoted ¥450.00 and awaiting the customer's approval; synced. */
+async function awaitingApproval(name: string) {
+  const r = await call('counter', 'tickets.intake', intakeInput({ customer: { name, phones: ['138 0013 8000'] }, confirmDuplicate: true } as never));
+  const id = r.ticket.id as string;
+  await call('technician', 'bench.claim', { ticketId: id });
+  await call('technician', 'bench.diagnose', { ticketId: id, cause: '屏幕总成损坏', findings: [] });
+  await call('technician', 'bench.quote.save', { ticketId: id, lines: [{ kind: 'custom', description: '更换屏幕总成', unitPriceFen: 45000, reason: '屏幕碎裂' }], submit: true });
+  await sync();
+  const { url } = await call<{ url: string }>('counter', 'status.link', { ticketId: id });
+  return { id, number: r.ticket.number as string, url };
+}
+
+test('zh-CN on a phone: the page shows the quote, the code approves it with a cap, and the bench sees it after the sync', async ({ browser, page }) => {
+  const t = await awaitingApproval('王小明');
+  const phone = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+  const p = await phone.newPage();
+  await p.goto(t.url);
+  await expect(p.locator('[data-status]')).toHaveAttribute('data-status', 'awaiting_approval');
+  await expect(p.getByRole('heading', { name: '维修报价（第 1 版）' })).toBeVisible();
+  await expect(p.locator('[data-total]')).toHaveText('¥450.00');
+  await expect(p.getByText('王** 138****8000')).toBeVisible();
+  await p.screenshot({ path: `${SCREENSHOTS}/status-page-quote-zh.png`, fullPage: true });
+
+  await p.getByRole('button', { name: '发送验证码' }).click();
+  await expect(p.getByText('验证码已发送到 138****8000')).toBeVisible();
+  const code = sms.sent[sms.sent.length - 1]!.params.code!;
+  await p.getByLabel('短信验证码').fill(code);
+  await p.getByLabel('最高同意金额（元，可不填）').fill('600');
+  await p.screenshot({ path: `${SCREENSHOTS}/status-page-code-zh.png`, fullPage: true });
+  await p.getByRole('button', { name: '同意维修' }).click();
+  await expect(p.locator('[data-decided]')).toHaveAttribute('data-decided', 'approved');
+  await p.screenshot({ path: `${SCREENSHOTS}/status-page-approved-zh.png`, fullPage: true });
+
+  await sync();
+  await page.goto(shop.url);
+  await signIn(page, 'technician', PASSWORD);
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await page.getByTestId('nav-bench').click();
+  await page.getByTestId('bench-tab-all').click();
+  await expect(page.getByTestId('bench-tab-all')).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tabpanel').getByTestId('bench-scan').fill(t.number);
+  await page.getByRole('tabpanel').getByTestId('bench-scan').press('Enter');
+  const bench = page.getByTestId('ticket-bench');
+  await expect(bench.getByTestId('bench-status')).toHaveText('维修中');
+  await expect(bench.getByTestId('auth-summary')).toContainText('客户在进度页确认（短信验证码）');
+  await expect(bench.getByTestId('auth-summary')).toContainText('¥600.00');
+  await bench.getByTestId('auth-summary').screenshot({ path: `${SCREENSHOTS}/status-remote-bench-zh.png` });
+
+  await p.reload();
+  await expect(p.locator('[data-status]')).toHaveAttribute('data-status', 'repairing');
+  await p.screenshot({ path: `${SCREENSHOTS}/status-page-repairing-zh.png`, fullPage: true });
+  await phone.close();
+});
+
+test('en on a phone: the customer declines; the device goes back unrepaired after the sync', async ({ browser }) => {
+  const t = await awaitingApproval('Wang Fang');
+  const phone = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+  const p = await phone.newPage();
+  await p.goto(t.url);
+  await p.getByRole('link', { name: 'English' }).click();
+  await expect(p.getByRole('heading', { name: 'Repair quote (version 1)' })).toBeVisible();
+  await expect(p.getByText('W*** F*** 138****8000')).toBeVisible();
+  await p.getByRole('button', { name: 'Send me a code' }).click();
+  await expect(p.getByText('A code was sent to 138****8000; it works for 10 minutes.')).toBeVisible();
+  // a wrong code first: told so, with the tries left
+  await p.getByLabel('Code from the SMS').fill(sms.sent[sms.sent.length - 1]!.params.code === '000000' ? '111111' : '000000');
+  await p.getByRole('button', { name: 'Decline and collect the device' }).click();
+  await expect(p.getByText('That code is not right: 4 more tries.')).toBeVisible();
+  await p.screenshot({ path: `${SCREENSHOTS}/status-page-wrong-en.png`, fullPage: true });
+  await p.getByLabel('Code from the SMS').fill(sms.sent[sms.sent.length - 1]!.params.code!);
+  await p.getByRole('button', { name: 'Decline and collect the device' }).click();
+  await expect(p.locator('[data-decided]')).toHaveAttribute('data-decided', 'declined');
+  await p.screenshot({ path: `${SCREENSHOTS}/status-page-declined-en.png`, fullPage: true });
+  await sync();
+  await p.reload();
+  await expect(p.locator('[data-status]')).toHaveAttribute('data-status', 'ready');
+  await expect(p.getByText('Bring your ID')).toBeVisible();
+  await p.screenshot({ path: `${SCREENSHOTS}/status-page-ready-en.png`, fullPage: true });
+  await phone.close();
+});
+
+test('a page on another site that posts the approval form (even with the right code) is refused, and the code still works for the customer', async ({ browser }) => {
+  const t = await awaitingApproval('赵小红');
+  const phone = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+  const p = await phone.newPage();
+  await p.goto(t.url);
+  await p.getByRole('button', { name: '发送验证码' }).click();
+  await expect(p.getByLabel('短信验证码')).toBeVisible();
+  const code = sms.sent[sms.sent.length - 1]!.params.code!;
+  const quoteId = await p.locator('input[name="quote"]').first().inputValue();
+  // The hostile page: another origin (localhost, not 127.0.0.1), its form aimed at head office's decide.
+  const decideUrl = `${t.url}/decide`;
+  const evil = http.createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(`<form id="f" method="post" action="${decideUrl}"><input name="quote" value="${quoteId}"><input name="code" value="${code}"><input name="decision" value="declined"></form><script>document.getElementById('f').submit()</script>`);
+  });
+  await new Promise<void>((r) => evil.listen(0, 'localhost', r));
+  try {
+    const attacker = await phone.newPage();
+    await attacker.goto(`http://localhost:${(evil.address() as net.AddressInfo).port}/`);
+    await expect(attacker.getByText('这个请求来自其他网站，已拒绝')).toBeVisible();
+    await attacker.screenshot({ path: `${SCREENSHOTS}/status-page-refused-zh.png` });
+  } finally {
+    evil.close();
+  }
+  await p.getByLabel('短信验证码').fill(code);
+  await p.getByRole('button', { name: '同意维修' }).click();
+  await expect(p.locator('[data-decided]')).toHaveAttribute('data-decided', 'approved');
+  await phone.close();
+});
