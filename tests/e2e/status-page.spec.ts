@@ -152,3 +152,35 @@ test('a page on another site that posts the approval form (even with the right c
   await expect(p.locator('[data-decided]')).toHaveAttribute('data-decided', 'approved');
   await phone.close();
 });
+
+test('the counter sees the link in the ticket drawer, issues a new one (the old one stops working) and withdraws it', async ({ page }) => {
+  const t = await awaitingApproval('钱多多');
+  await page.goto(shop.url);
+  await signIn(page, 'counter', PASSWORD);
+  await page.getByTestId('counter-tab-tickets').click();
+  await page.getByTestId(`ticket-row-${t.number}`).click();
+  const panel = page.getByTestId('ticket-detail').getByTestId('status-link');
+  await expect(panel).toHaveAttribute('data-state', 'live');
+  await expect(panel.getByTestId('status-link-url')).toHaveText(t.url);
+  await panel.screenshot({ path: `${SCREENSHOTS}/status-link-drawer-zh.png` });
+  await panel.getByTestId('status-link-renew').click();
+  await expect(panel.getByTestId('status-link-url')).not.toHaveText(t.url);
+  const renewed = await panel.getByTestId('status-link-url').textContent();
+  await sync();
+  expect((await fetch(t.url)).status).toBe(404);
+  expect((await fetch(renewed!)).status).toBe(200);
+  await panel.getByTestId('status-link-revoke').click();
+  await expect(panel).toHaveAttribute('data-state', 'revoked');
+  await expect(panel).toContainText('链接已停用');
+  // the drawer covers the language switch: close it, switch, open it again
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('ticket-detail')).toHaveCount(0);
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByTestId(`ticket-row-${t.number}`).click();
+  await expect(panel).toContainText('Link withdrawn');
+  await panel.screenshot({ path: `${SCREENSHOTS}/status-link-drawer-revoked-en.png` });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await sync();
+  expect((await fetch(renewed!)).status).toBe(404);
+});
