@@ -184,3 +184,37 @@ test('the counter sees the link in the ticket drawer, issues a new one (the old 
   await sync();
   expect((await fetch(renewed!)).status).toBe(404);
 });
+
+test('after collection the customer answers the survey on the phone; the follow-ups queue has it, a low score one click from a complaint', async ({ browser, page }) => {
+  const t = await awaitingApproval('孙一分');
+  await call('counter', 'bench.authorize', { ticketId: t.id, quoteId: (await call('counter', 'bench.quote.get', { ticketId: t.id })).state.current.id, method: 'phone', phone: { number: '13800138000', words: '同意' } });
+  await call('technician', 'bench.transition', { ticketId: t.id, to: 'qc' });
+  const w = await call('technician', 'bench.workbench', { ticketId: t.id });
+  await call('technician', 'bench.qc', { ticketId: t.id, items: Object.fromEntries(w.qcChecklist.map((k: string) => [k, 'pass'])), data: 'preserved' });
+  const v = await call('counter', 'collection.lookup', { ref: t.id });
+  await call('counter', 'collection.complete', { ticketId: t.id, identity: { method: 'phone_last4', last4: '8000' }, tenders: [{ tender: 'alipay', amountFen: v.settlement.dueNowFen, reference: 'ALI-7' }] });
+  await sync();
+
+  const phone = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+  const p = await phone.newPage();
+  await p.goto(t.url);
+  await expect(p.locator('[data-status]')).toHaveAttribute('data-status', 'collected');
+  await p.getByText('2', { exact: true }).click();
+  await p.getByLabel('想对门店说的话（可不填）').fill('等了太久');
+  await p.screenshot({ path: `${SCREENSHOTS}/status-page-survey-zh.png`, fullPage: true });
+  await p.getByRole('button', { name: '提交评价' }).click();
+  await expect(p.getByText('感谢评价（2 分）')).toBeVisible();
+  await phone.close();
+  await sync();
+
+  await page.goto(shop.url);
+  await signIn(page, 'manager', PASSWORD);
+  await page.getByTestId('nav-reports').click();
+  await page.getByTestId('reports-tab-followUps').click();
+  await page.getByTestId('followups').getByText('已完成').click();
+  const row = page.getByTestId('followup-row').filter({ hasText: t.number });
+  await expect(row).toContainText('等了太久');
+  await expect(row.getByTestId('followup-online')).toHaveText('客户在进度页评价');
+  await expect(row.getByTestId('followup-complaint')).toBeVisible();
+  await row.screenshot({ path: `${SCREENSHOTS}/status-survey-followup-zh.png` });
+});

@@ -7,6 +7,7 @@ import { priceItemInputSchema } from '../bench/schemas';
 import { partInputSchema } from '../stock/schemas';
 import { claimDecisionDataSchema } from '../hq-console/claims';
 import { REMOTE_DECISION_KIND, remoteDecisionDataSchema } from '../status/approval';
+import { SURVEY_KIND, surveyDataSchema } from '../status/survey';
 
 /**
  * Head-office-owned data ("pulled kinds"): what head office publishes and shops apply.
@@ -56,6 +57,11 @@ export const pulledKinds: Record<string, PulledKindDef> = {
     scope: 'shop',
     data: claimDecisionDataSchema,
     summary: "Head office's decision on one of the shop's warranty claims (id = claim id): approved (amount), rejected (reason), returned for correction (reason, date), paid (amount, batch reference). The shop's claim takes the status; the shop corrects and resubmits a rejected or returned one.",
+  },
+  [SURVEY_KIND]: {
+    scope: 'shop',
+    data: surveyDataSchema,
+    summary: "A customer's answer to the follow-up survey on the status page (id = the answer's id): score 1–5, comment, when. The shop records it as the ticket's follow-up; a low score is a problem reported.",
   },
   [REMOTE_DECISION_KIND]: {
     scope: 'shop',
