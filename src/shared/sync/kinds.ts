@@ -8,6 +8,7 @@ import { partInputSchema } from '../stock/schemas';
 import { claimDecisionDataSchema } from '../hq-console/claims';
 import { REMOTE_DECISION_KIND, remoteDecisionDataSchema } from '../status/approval';
 import { SURVEY_KIND, surveyDataSchema } from '../status/survey';
+import { CUSTOMER_MESSAGE_KIND, customerMessageDataSchema } from '../messaging/pulled';
 
 /**
  * Head-office-owned data ("pulled kinds"): what head office publishes and shops apply.
@@ -57,6 +58,11 @@ export const pulledKinds: Record<string, PulledKindDef> = {
     scope: 'shop',
     data: claimDecisionDataSchema,
     summary: "Head office's decision on one of the shop's warranty claims (id = claim id): approved (amount), rejected (reason), returned for correction (reason, date), paid (amount, batch reference). The shop's claim takes the status; the shop corrects and resubmits a rejected or returned one.",
+  },
+  [CUSTOMER_MESSAGE_KIND]: {
+    scope: 'shop',
+    data: customerMessageDataSchema,
+    summary: "A text message head office sent to a customer of the shop (id = the message's id), once its result is final: the kind, the text, the number, delivered or not delivered (with the provider's error). The shop puts it on the ticket's timeline.",
   },
   [SURVEY_KIND]: {
     scope: 'shop',
