@@ -28,7 +28,7 @@ test.beforeAll(async () => {
   tokens = await setupShop(shop.backend);
   // what head office manages once the shop is enrolled is set before
   await shop.backend.call('shop.update', { hours: '周一至周日 9:00–21:00', address: '深圳市福田区华强北路 1008 号', phone: '0755-8300 1234' }, { token: tokens.admin });
-  hq = await openTestHq('sqlite', { now: () => shop.clock.now(), sms });
+  hq = await openTestHq('sqlite', { now: () => shop.clock.now(), sms, publicUrl: 'http://hq.test' });
   await hq.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(hq.app.server.address() as net.AddressInfo).port}`;
   const created = await hq.service.createShop({ code: 'E2ES', name: '测试维修中心' });
@@ -217,4 +217,35 @@ test('after collection the customer answers the survey on the phone; the follow-
   await expect(row.getByTestId('followup-online')).toHaveText('客户在进度页评价');
   await expect(row.getByTestId('followup-complaint')).toBeVisible();
   await row.screenshot({ path: `${SCREENSHOTS}/status-survey-followup-zh.png` });
+});
+
+test('messages: a customer who agreed at intake is told at each step; the ticket\'s timeline shows what went out (zh-CN, en)', async ({ page }) => {
+  const r = await call('counter', 'tickets.intake', intakeInput({ customer: { name: '周短信', phones: ['139 0013 9000'] }, confirmDuplicate: true, messageConsent: true } as never));
+  const id = r.ticket.id as string;
+  await sync();
+  await hq.service.runMessages();
+  await call('technician', 'bench.claim', { ticketId: id });
+  await call('technician', 'bench.diagnose', { ticketId: id, cause: '电池老化', findings: [] });
+  await call('technician', 'bench.quote.save', { ticketId: id, lines: [{ kind: 'custom', description: '更换电池', unitPriceFen: 19900, reason: '电池鼓包' }], submit: true });
+  await sync();
+  await hq.service.runMessages();
+  const mine = sms.sent.filter((m) => m.to === '+8613900139000');
+  expect(mine.map((m) => m.text)).toEqual([expect.stringContaining('已受理'), expect.stringContaining('报价¥199.00')]);
+  await sync();
+
+  await page.goto(shop.url);
+  await signIn(page, 'counter', PASSWORD);
+  await page.getByTestId('counter-tab-tickets').click();
+  await page.getByTestId(`ticket-row-${r.ticket.number}`).click();
+  const timeline = page.getByTestId('ticket-detail').getByTestId('timeline');
+  await expect(timeline.getByTestId('timeline-message')).toHaveCount(2);
+  await expect(timeline).toContainText('已发送至 139****9000');
+  await timeline.screenshot({ path: `${SCREENSHOTS}/status-messages-timeline-zh.png` });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByTestId(`ticket-row-${r.ticket.number}`).click();
+  await expect(timeline).toContainText('Sent to 139****9000');
+  await timeline.screenshot({ path: `${SCREENSHOTS}/status-messages-timeline-en.png` });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('language-switch').getByText('中文').click();
 });
