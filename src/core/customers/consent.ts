@@ -5,6 +5,8 @@
  */
 import type { Ctx } from '../api/context';
 import { prepared, statement } from '../db/statements';
+import { registerPulledKind } from '../sync/pulled';
+import { OPT_OUT_KIND, optOutDataSchema } from '../../shared/messaging/pulled';
 
 export type ConsentSource = 'intake' | 'counter' | 'status_page';
 
@@ -36,4 +38,23 @@ export function messageConsentOf(ctx: Pick<Ctx, 'sqlite'>, customerId: string): 
     `SELECT consent, source, recorded_at FROM message_consents WHERE customer_id = ? ORDER BY recorded_at DESC, id DESC LIMIT 1`,
   ).get(customerId);
   return r ? { consent: r.consent === 1, source: r.source, at: r.recorded_at } : { consent: null, source: null, at: null };
+}
+
+let registered = false;
+
+/** An opt-out made on the status page (pulled as status.optOut) becomes the customer's latest answer. */
+export function registerOptOutKind(): void {
+  if (registered) return;
+  registered = true;
+  registerPulledKind(OPT_OUT_KIND, {
+    async apply(_trx, rows, pull) {
+      for (const r of rows) {
+        if (r.deleted) continue;
+        const d = optOutDataSchema.parse(r.data);
+        if (!statement<{ id: string }>(pull.sqlite, `SELECT id FROM customers WHERE id = ?`).get(d.customerId)) continue;
+        const ticket = statement<{ id: string }>(pull.sqlite, `SELECT id FROM tickets WHERE id = ?`).get(d.ticketId);
+        recordMessageConsent({ sqlite: pull.sqlite, newId: pull.newId, nowIso: pull.nowIso, session: null }, { customerId: d.customerId, ticketId: ticket?.id ?? null, consent: false, source: 'status_page', at: d.at });
+      }
+    },
+  });
 }

@@ -1,5 +1,7 @@
 import { AppError } from '../../shared/api/errors';
-import { messageConsentOf, recordMessageConsent } from './consent';
+import { messageConsentOf, recordMessageConsent, registerOptOutKind } from './consent';
+
+registerOptOutKind();
 import type { customerProcedures } from '../../shared/customers/procedures';
 import { parseCnPhone } from '../../shared/customers/phone';
 import type { Handlers } from '../api/context';

@@ -5,7 +5,8 @@
  * what the customer was told and knows to phone when a message did not arrive.
  */
 import { registerPulledKind } from '../sync/pulled';
-import { CUSTOMER_MESSAGE_KIND, customerMessageDataSchema } from '../../shared/messaging/pulled';
+import { CUSTOMER_MESSAGE_KIND, MESSAGE_TEMPLATE_KIND, customerMessageDataSchema, messageTemplateDataSchema } from '../../shared/messaging/pulled';
+import { clearHqMark, setHqMark } from '../sync/hq-owned';
 import { maskPhone } from '../../shared/documents/format';
 import { statement } from '../db/statements';
 import { appendEvent } from './events';
@@ -15,6 +16,15 @@ let done = false;
 export function registerCustomerMessageKind(): void {
   if (done) return;
   done = true;
+  // Head office's own templates: it sends with them; the shop keeps them (hq-owned marks) to show what customers get.
+  registerPulledKind(MESSAGE_TEMPLATE_KIND, {
+    async apply(trx, rows) {
+      for (const r of rows) {
+        if (r.deleted) await clearHqMark(trx, MESSAGE_TEMPLATE_KIND, r.id);
+        else await setHqMark(trx, MESSAGE_TEMPLATE_KIND, r.id, messageTemplateDataSchema.parse(r.data));
+      }
+    },
+  });
   registerPulledKind(CUSTOMER_MESSAGE_KIND, {
     async apply(_trx, rows, pull) {
       const ctx = { sqlite: pull.sqlite, newId: pull.newId, nowIso: pull.nowIso, session: null };

@@ -12,9 +12,11 @@ import { sql } from 'kysely';
 import type { HqContext } from '../context';
 import { jsonField } from '../db';
 import { sha256 } from '../hash';
-import { DEFAULT_MESSAGE_RULES, DEFAULT_TEMPLATES, dueMessages, renderTemplate, type MessageRules } from '../../shared/messaging/rules';
+import { DEFAULT_MESSAGE_RULES, DEFAULT_TEMPLATES, dueMessages, renderTemplate, type MessageKind, type MessageRules } from '../../shared/messaging/rules';
+import { MESSAGE_TEMPLATE_KIND, messageTemplateDataSchema } from '../../shared/messaging/pulled';
 import { formatFen } from '../../shared/money/format';
 import { statusUrl } from '../../shared/status/link';
+import { mayMessage } from './consent';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -43,14 +45,13 @@ export async function planMessages(ctx: HqContext): Promise<number> {
       }
     })();
     const rules: MessageRules = { ...DEFAULT_MESSAGE_RULES, timeZone: str(settings.timeZone) || DEFAULT_MESSAGE_RULES.timeZone };
+    const templates = await publishedTemplates(ctx);
     const tickets: Row[] = [];
     for (const status of [...OPEN, 'collected']) tickets.push(...(await rowsOf('tickets', 'status', status)));
     for (const ticket of tickets) {
       const ticketId = str(ticket.id);
       if (ticket.status === 'collected' && now.getTime() - Date.parse(str(ticket.status_at)) > (rules.surveyAfterDays + 2) * DAY) continue;
-      const consents = (await rowsOf('message_consents', 'customer_id', str(ticket.customer_id))).sort((a, b) => (str(a.recorded_at) + str(a.id) < str(b.recorded_at) + str(b.id) ? -1 : 1));
-      const latest = consents.at(-1);
-      if (!latest || Number(latest.consent) !== 1) continue; // never asked, refused or withdrawn: nothing is sent
+      if (!(await mayMessage(ctx, shopId, str(ticket.customer_id)))) continue; // never asked, refused, withdrawn or opted out
       const events = (await rowsOf('ticket_events', 'ticket_id', ticketId)).filter((e) => e.to_status).sort((a, b) => (str(a.id) < str(b.id) ? -1 : 1));
       const sent = await ctx.db.selectFrom('hq_messages').select('dedupe_key').where('shop_id', '=', shopId).where('ticket_id', '=', ticketId).execute();
       const collectedAt = ticket.status === 'collected' ? str(events.filter((e) => e.to_status === 'collected').at(-1)?.at) || str(ticket.status_at) : null;
@@ -80,7 +81,7 @@ export async function planMessages(ctx: HqContext): Promise<number> {
         const at = now.toISOString();
         const inserted = await ctx.db
           .insertInto('hq_messages')
-          .values({ id: crypto.randomUUID(), shop_id: shopId, ticket_id: ticketId, kind: m.kind, dedupe_key: m.key, to_phone: to, text: renderTemplate(DEFAULT_TEMPLATES['zh-CN'][m.kind], vars).trim(), params_json: JSON.stringify(vars), status: 'queued', attempts: 0, next_attempt_at: m.sendAt, provider_id: null, error: null, created_at: at, updated_at: at })
+          .values({ id: crypto.randomUUID(), shop_id: shopId, ticket_id: ticketId, kind: m.kind, dedupe_key: m.key, to_phone: to, text: renderTemplate(templates[m.kind] ?? DEFAULT_TEMPLATES['zh-CN'][m.kind], vars).trim(), params_json: JSON.stringify(vars), status: 'queued', attempts: 0, next_attempt_at: m.sendAt, provider_id: null, error: null, created_at: at, updated_at: at })
           .onConflict((oc) => oc.columns(['shop_id', 'ticket_id', 'dedupe_key']).doNothing())
           .executeTakeFirst();
         planned += Number(inserted.numInsertedOrUpdatedRows ?? 0);
@@ -102,4 +103,15 @@ async function messageLink(ctx: HqContext, shopId: string, links: Row[]): Promis
   const secret = crypto.randomBytes(16).toString('base64url');
   await ctx.db.insertInto('hq_message_links').values({ id: sha256(secret), link_id: str(live.id), shop_id: shopId, created_at: ctx.nowIso() }).execute();
   return statusUrl(base, secret);
+}
+
+/** The Chinese text of each template head office published (messages.template), by kind. */
+async function publishedTemplates(ctx: HqContext): Promise<Partial<Record<MessageKind, string>>> {
+  const rows = await ctx.db.selectFrom('hq_items').select(['id', 'data']).where('kind', '=', MESSAGE_TEMPLATE_KIND).where('scope', '=', '*').where('deleted', '=', 0).execute();
+  const out: Partial<Record<MessageKind, string>> = {};
+  for (const r of rows) {
+    const d = messageTemplateDataSchema.safeParse(JSON.parse(r.data ?? 'null'));
+    if (d.success) out[d.data.kind] = d.data.zh;
+  }
+  return out;
 }

@@ -22,6 +22,7 @@ export interface StatusPageFacts extends StatusFacts {
   ticketId: string;
   /** The first phone on the ticket's customer (E.164): where the approval code goes; never shown. */
   phoneE164: string;
+  customerId: string;
 }
 
 export async function loadStatusFacts(ctx: HqContext, secret: string): Promise<StatusPageFacts | null> {
@@ -79,6 +80,7 @@ export async function loadStatusFacts(ctx: HqContext, secret: string): Promise<S
     linkId,
     ticketId,
     phoneE164: str(phones[0]?.e164),
+    customerId: str(ticket.customer_id),
     ticket: { number: str(ticket.number), status: ticketStatus, receivedAt: str(ticket.received_at), promisedDate: str(ticket.promised_date) },
     events: events.filter((e) => e.to_status).map((e) => ({ at: str(e.at), fromStatus: status(e.from_status), toStatus: status(e.to_status) })),
     partsExpected: str(bench?.parts_expected) || null,

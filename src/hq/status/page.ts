@@ -115,7 +115,22 @@ function surveyHtml(s: SurveyView, locale: Locale): string {
 <button type="submit">${L('status.survey.send')}</button></form></section>`;
 }
 
-export function statusPageHtml(card: StatusCard, locale: Locale, otherLanguageHref: string, approval: ApprovalView | null = null, survey: SurveyView | null = null): string {
+/** Text messages: the customer may stop them here (a form), or sees that they are stopped. */
+export interface MessagesView {
+  receiving: boolean;
+  stopped: boolean;
+  path: string;
+  lang: Locale;
+}
+
+function messagesHtml(m: MessagesView, locale: Locale): string {
+  const L = (key: string) => esc(t(locale, key));
+  if (m.stopped) return `<p class="dim" role="status" data-messages="stopped">${L('status.messages.stopped')}</p>`;
+  if (!m.receiving) return '';
+  return `<form method="post" action="${esc(m.path)}/optout?lang=${m.lang}"><button type="submit" class="link" data-messages="receiving">${L('status.messages.stop')}</button></form>`;
+}
+
+export function statusPageHtml(card: StatusCard, locale: Locale, otherLanguageHref: string, approval: ApprovalView | null = null, survey: SurveyView | null = null, messages: MessagesView | null = null): string {
   const tz = card.shop.timeZone;
   const L = (key: string, p?: Record<string, string>) => esc(t(locale, key, p));
   const steps = card.steps
@@ -140,7 +155,7 @@ ${approval ? approvalHtml(approval, locale, tz) : ''}${survey ? surveyHtml(surve
 <section aria-labelledby="steps"><h2 id="steps">${L('status.page.steps')}</h2><ol>${steps}</ol></section>
 ${card.bring.length ? `<section aria-labelledby="bring"><h2 id="bring">${L('status.page.bring')}</h2><ul>${card.bring.map((k) => `<li>${L(k)}</li>`).join('')}</ul></section>` : ''}
 <section aria-labelledby="shop"><h2 id="shop">${L('status.page.shop')}</h2><p><strong>${esc(card.shop.name)}</strong></p><dl>${shopFacts.join('')}</dl>
-<p class="dim">${card.lastSyncAt ? L('status.page.synced', { at: formatDateTime(card.lastSyncAt, tz) }) : L('status.page.neverSynced')}</p></section>`;
+<p class="dim">${card.lastSyncAt ? L('status.page.synced', { at: formatDateTime(card.lastSyncAt, tz) }) : L('status.page.neverSynced')}</p>${messages ? messagesHtml(messages, locale) : ''}</section>`;
   return shell(locale, `${t(locale, 'status.page.title')} · ${card.shop.name}`, body, otherLanguageHref);
 }
 

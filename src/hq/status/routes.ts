@@ -17,6 +17,7 @@ import { loadStatusFacts, type StatusPageFacts } from './load';
 import { STATUS_PAGE_CSP, badRequestHtml, limitedHtml, notFoundHtml, refusedHtml, statusPageHtml, type ApprovalView } from './page';
 import { approvalState, decide, sendCode } from './approval';
 import { answerSurvey, surveyState } from './survey';
+import { mayMessage, optOut } from '../messages/consent';
 import { parseSurveyForm } from '../../shared/status/survey';
 import type { SurveyView } from './page';
 import { WRONG_CODES_LIMIT, parseCapYuan } from '../../shared/status/approval';
@@ -67,13 +68,14 @@ function sameOrigin(req: FastifyRequest): boolean {
   }
 }
 
-async function renderPage(ctx: HqContext, reply: FastifyReply, facts: StatusPageFacts, secret: string, locale: Locale, notice: ApprovalView['notice'] = null, code = 200) {
+async function renderPage(ctx: HqContext, reply: FastifyReply, facts: StatusPageFacts, secret: string, locale: Locale, notice: ApprovalView['notice'] = null, code = 200, stopped = false) {
   const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
   const path = `${STATUS_PATH_PREFIX}${secret}`;
-  const [state, survey] = await Promise.all([approvalState(ctx, facts), surveyState(ctx, facts)]);
+  const [state, survey, receiving] = await Promise.all([approvalState(ctx, facts), surveyState(ctx, facts), mayMessage(ctx, facts.shopId, facts.customerId)]);
   const approval: ApprovalView | null = state ? { state, notice, path, lang: locale, maskedPhone: facts.phoneE164 ? maskPhone(facts.phoneE164) : '' } : null;
   const surveyView: SurveyView | null = survey ? { state: survey, notice: approval ? null : notice, path, lang: locale } : null;
-  return html(reply, code, statusPageHtml(statusCard(facts), locale, `${path}?lang=${other}`, approval, surveyView));
+  const messages = { receiving, stopped: stopped && !receiving, path, lang: locale };
+  return html(reply, code, statusPageHtml(statusCard(facts), locale, `${path}?lang=${other}`, approval, surveyView, messages));
 }
 
 export function registerStatusPage(r: FastifyInstance, ctx: HqContext, limits: { page: number; code: number }): void {
@@ -115,6 +117,15 @@ export function registerStatusPage(r: FastifyInstance, ctx: HqContext, limits: {
       const outcome = await sendCode(ctx, facts, locale);
       if (outcome === 'sent') return reply.code(303).headers(HEADERS).header('location', `${STATUS_PATH_PREFIX}${req.params.secret}?lang=${locale}`).send();
       return renderPage(ctx, reply, facts, req.params.secret, locale, outcome === 'closed' ? null : { key: `status.approval.${outcome}` }, outcome === 'closed' ? 200 : outcome === 'tooSoon' ? 429 : 409);
+    });
+
+    forms.post<Post>(`${STATUS_PATH_PREFIX}:secret/optout`, opts, async (req, reply) => {
+      const locale = localeOf(req);
+      const facts = await openFacts(ctx, req.params.secret);
+      if (!facts) return html(reply, 404, notFoundHtml(locale));
+      if (!sameOrigin(req)) return html(reply, 403, refusedHtml(locale));
+      if (await mayMessage(ctx, facts.shopId, facts.customerId)) await optOut(ctx, facts.shopId, facts.customerId, facts.ticketId);
+      return renderPage(ctx, reply, facts, req.params.secret, locale, null, 200, true);
     });
 
     forms.post<Post>(`${STATUS_PATH_PREFIX}:secret/survey`, opts, async (req, reply) => {

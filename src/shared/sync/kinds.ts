@@ -8,7 +8,7 @@ import { partInputSchema } from '../stock/schemas';
 import { claimDecisionDataSchema } from '../hq-console/claims';
 import { REMOTE_DECISION_KIND, remoteDecisionDataSchema } from '../status/approval';
 import { SURVEY_KIND, surveyDataSchema } from '../status/survey';
-import { CUSTOMER_MESSAGE_KIND, customerMessageDataSchema } from '../messaging/pulled';
+import { CUSTOMER_MESSAGE_KIND, MESSAGE_TEMPLATE_KIND, OPT_OUT_KIND, customerMessageDataSchema, messageTemplateDataSchema, optOutDataSchema } from '../messaging/pulled';
 
 /**
  * Head-office-owned data ("pulled kinds"): what head office publishes and shops apply.
@@ -58,6 +58,16 @@ export const pulledKinds: Record<string, PulledKindDef> = {
     scope: 'shop',
     data: claimDecisionDataSchema,
     summary: "Head office's decision on one of the shop's warranty claims (id = claim id): approved (amount), rejected (reason), returned for correction (reason, date), paid (amount, batch reference). The shop's claim takes the status; the shop corrects and resubmits a rejected or returned one.",
+  },
+  [MESSAGE_TEMPLATE_KIND]: {
+    scope: 'all',
+    data: messageTemplateDataSchema,
+    summary: 'A customer message template (id = the message kind: received, quote_awaiting, awaiting_parts, ready, uncollected, collected, survey) in zh-CN and English; its variables are checked against the kind\'s. Head office sends with it instead of the default; shops keep it for reference.',
+  },
+  [OPT_OUT_KIND]: {
+    scope: 'shop',
+    data: optOutDataSchema,
+    summary: "The customer stopped text messages on the status page (id = the customer's id): head office sends them nothing more; the shop records it as the customer's latest answer.",
   },
   [CUSTOMER_MESSAGE_KIND]: {
     scope: 'shop',

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { ManualClock, TEST_EPOCH } from '../../helpers/clock';
-import { openTestHq, type TestHq } from '../../helpers/hq';
+import { ADMIN_TOKEN, openTestHq, type TestHq } from '../../helpers/hq';
 import { claimsShop, type ClaimsShop } from '../hq-console/claims-fixture';
 import { intakeInput } from '../intake/helpers';
 import { logGateway } from '../../../src/core/messaging/log-gateway';
@@ -113,6 +113,39 @@ describe('messages at each step, from head office', () => {
     await toReady(t.id);
     await hq.service.runMessages();
     expect(to('+8613800138005')).toHaveLength(1);
+  });
+
+  it('stops at once when the customer opts out on the status page; the shop records it at its next sync', async () => {
+    const t = await intake('郑退订', '138 0013 8008', true);
+    await hq.service.runMessages();
+    const [m] = to('+8613800138008');
+    const path = /http:\/\/hq\.test(\/s\/[A-Za-z0-9_-]{22})/.exec(m!.text)![1]!;
+    expect(await (await fetch(`${base}${path}`)).text()).toContain('不再接收短信通知');
+    const res = await fetch(`${base}${path}/optout`, { method: 'POST', body: new URLSearchParams({}), headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('已停止短信通知');
+    await toReady(t.id);
+    await hq.service.runMessages();
+    expect(to('+8613800138008')).toHaveLength(1); // nothing after the opt-out, before the shop even synced
+    await shop.sync();
+    expect(await shop.call('counter', 'customers.messageConsent', { id: t.customerId })).toMatchObject({ consent: false, source: 'status_page' });
+    // the customer agrees again at the counter: messages start again
+    await shop.call('counter', 'customers.setMessageConsent', { id: t.customerId, consent: true });
+    await shop.sync();
+    expect(await (await fetch(`${base}${path}`)).text()).toContain('不再接收短信通知');
+  });
+
+  it("sends with head office's own template once published; a template naming an unknown variable is refused when saved", async () => {
+    const publish = (data: unknown) => hq.app.inject({ method: 'POST', url: '/admin/v1/items', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, payload: { kind: 'messages.template', items: [{ id: 'received', data }] } });
+    const bad = await publish({ kind: 'received', zh: '【{shop}】{customer}您好，单号{number}', en: '{shop}: ticket {number}' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('customer');
+    const ok = await publish({ kind: 'received', zh: '【{shop}】已收到您的{device}（单号{number}），查询：{link}', en: '{shop}: we have your {device} ({number}): {link}' });
+    expect(ok.statusCode).toBe(200);
+    await intake('吴模板', '138 0013 8007', true);
+    await hq.service.runMessages();
+    expect(to('+8613800138007')[0]!.text).toMatch(/^【.+】已收到您的华为 Mate 60 Pro（单号TS01-\d{4}-\d{4}），查询：http:\/\/hq\.test\/s\//);
+    await hq.app.inject({ method: 'POST', url: '/admin/v1/items', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, payload: { kind: 'messages.template', items: [{ id: 'received', deleted: true }] } });
   });
 
   it('retries a provider that fails, then records "not delivered" on the ticket', async () => {

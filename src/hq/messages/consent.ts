@@ -1,0 +1,44 @@
+/**
+ * Whether head office may text a customer (issue 20 point 3): the latest answer the shop synced
+ * (message_consents) unless the customer opted out on the status page since — an opt-out head
+ * office honours at once and publishes to the shop (`status.optOut`, id = the customer's id),
+ * which records it as the customer's latest answer at its next sync.
+ */
+import { sql } from 'kysely';
+import type { HqContext } from '../context';
+import { jsonField } from '../db';
+import { writeItems } from '../publish';
+import { OPT_OUT_KIND, optOutDataSchema, type OptOutData } from '../../shared/messaging/pulled';
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export async function mayMessage(ctx: HqContext, shopId: string, customerId: string): Promise<boolean> {
+  const consents = (
+    await ctx.db
+      .selectFrom('hq_rows')
+      .select('data')
+      .where('table_name', '=', 'message_consents')
+      .where('shop_id', '=', shopId)
+      .where(sql<boolean>`${jsonField(ctx.store.dialect, 'customer_id')} = ${customerId}`)
+      .where('deleted', '=', 0)
+      .execute()
+  )
+    .map((r) => JSON.parse(r.data ?? '{}') as Row)
+    .sort((a, b) => (str(a.recorded_at) + str(a.id) < str(b.recorded_at) + str(b.id) ? -1 : 1));
+  const latest = consents.at(-1);
+  if (!latest || Number(latest.consent) !== 1) return false; // never asked, refused or withdrawn
+  const out = await ctx.db.selectFrom('hq_items').select('data').where('kind', '=', OPT_OUT_KIND).where('scope', '=', shopId).where('id', '=', customerId).where('deleted', '=', 0).executeTakeFirst();
+  const opted = out?.data ? optOutDataSchema.safeParse(JSON.parse(out.data)) : null;
+  if (!opted?.success) return true;
+  // once the shop has the opt-out among its answers, the shop's latest answer decides (a "yes" at
+  // the counter afterwards starts messages again); until then the opt-out wins
+  const applied = consents.some((c) => c.source === 'status_page' && str(c.recorded_at) === opted.data.at);
+  return applied || opted.data.at < str(latest.recorded_at);
+}
+
+export async function optOut(ctx: HqContext, shopId: string, customerId: string, ticketId: string): Promise<void> {
+  const at = ctx.nowIso();
+  const data: OptOutData = { customerId, ticketId, at };
+  await ctx.db.transaction().execute((trx) => writeItems(trx, OPT_OUT_KIND, shopId, [{ id: customerId, data: JSON.stringify(data) }], at));
+}
