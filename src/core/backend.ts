@@ -19,6 +19,7 @@ import { appendAudit } from './audit/log';
 import type { SecretKeyProvider } from './secrets/key-provider';
 import { ephemeralKeyProvider, fileKeyProvider } from './secrets/file-key-provider';
 import { attachSync, type SyncOptions } from './sync/engine';
+import { attachMessageTimer } from './shop-messages/handlers';
 import { attachEscalationTimer } from './reports/handlers';
 import { attachBackups } from './backup/schedule';
 import { AuthGuard } from './auth/guard';
@@ -49,6 +50,8 @@ export interface BackendOptions {
   syncCheckMaxBytes?: number;
   /** Complaint escalations past their deadline (src/core/reports): the 10-minute timer runs unless autoStart is false. */
   escalations?: { autoStart?: boolean };
+  /** A shop's own customer messages (not enrolled, a gateway configured): the 1-minute timer runs unless autoStart is false. */
+  messages?: { autoStart?: boolean };
   /** Scheduled backups (src/core/backup): the timer runs unless autoStart is false (tests call tick()). */
   backups?: { autoStart?: boolean };
 }
@@ -169,6 +172,7 @@ export function openBackend(opts: BackendOptions): Backend {
   const checkOutputs = opts.checkOutputs ?? process.env.FIXPOINT_CHECK_OUTPUTS === '1';
   const sync = attachSync(services, opts.sync);
   const stopEscalations = opts.escalations?.autoStart === false ? () => undefined : attachEscalationTimer(services);
+  const stopMessages = opts.messages?.autoStart === false || opts.escalations?.autoStart === false ? () => undefined : attachMessageTimer(services);
   const backups = attachBackups(services, { autoStart: opts.backups?.autoStart ?? (file !== ':memory:' && opts.sync?.autoStart !== false) });
   listeners.add((e) => backups.onEvent(e.name));
 
@@ -300,6 +304,7 @@ export function openBackend(opts: BackendOptions): Backend {
       await sync.stop();
       await backups.stop();
       stopEscalations();
+      stopMessages();
       listeners.clear();
       commitListeners.clear();
       try {
