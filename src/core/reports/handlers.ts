@@ -22,8 +22,10 @@ import { dashboard, exportReport, registerReportDocuments, reportOptions } from 
 import { drill, runReport, shopInfo } from './report';
 import { foldRollupDays } from './rollup-days';
 import { statement } from '../db/statements';
+import { registerComplaintResponseKind } from './hq-responses';
 
 registerReportDocuments();
+registerComplaintResponseKind();
 onTicketEvent(followUpOnCollection);
 
 export const reportHandlers: Handlers<typeof reportProcedures> = {

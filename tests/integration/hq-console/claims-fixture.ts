@@ -19,6 +19,7 @@ export interface ClaimsShop {
   engine: SyncEngine;
   hqShopId: string;
   code: string;
+  clock: ManualClock;
   as(role: Role): { token: string };
   call<T = any>(role: Role, name: string, input: unknown): Promise<T>;
   warrantyClaim(): Promise<Claim>;
@@ -27,8 +28,8 @@ export interface ClaimsShop {
 
 let n = 0;
 
-export async function claimsShop(hq: TestHq, code = `CL${process.pid % 1000}${++n}`.slice(0, 8)): Promise<ClaimsShop> {
-  const clock = new ManualClock();
+/** `clock`: the shop's, shared with head office when a test moves time on both. */
+export async function claimsShop(hq: TestHq, code = `CL${process.pid % 1000}${++n}`.slice(0, 8), clock = new ManualClock()): Promise<ClaimsShop> {
   const backend = openBackend({ dataDir: fastTempDir('fixpoint-claims-'), clock, checkOutputs: true, escalations: { autoStart: false }, sync: { autoStart: false, transport: injectTransport(hq.app), backoffBaseMs: 30_000 } });
   const tokens = await setupShop(backend);
   const as = (role: Role) => ({ token: tokens[role] });
@@ -49,6 +50,7 @@ export async function claimsShop(hq: TestHq, code = `CL${process.pid % 1000}${++
     engine,
     hqShopId: created.shop.id,
     code,
+    clock,
     as,
     call,
     sync: async () => void (await engine.runNow()),
