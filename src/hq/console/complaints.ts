@@ -14,11 +14,10 @@ import { writeItems } from '../publish';
 import { audit, actorIds, type Actor } from './audit';
 import { uuidv7Generator, type IdGenerator } from '../../shared/util/ids';
 import { localDate } from '../../shared/time/local-date';
-import { COMPLAINT_RESPONSE_KIND, deadlineOk, pastHqDeadline, type ComplaintResponseData, type HqComplaintResponse, type complaintRespondSchema } from '../../shared/hq-console/complaints';
+import { COMPLAINT_RESPONSE_KIND, HQ_TIME_ZONE, deadlineOk, pastHqDeadline, type ComplaintResponseData, type HqComplaintResponse, type complaintRespondSchema } from '../../shared/hq-console/complaints';
 
 type Db = Kysely<HqDB> | Transaction<HqDB>;
 type Row = Record<string, unknown>;
-const HQ_TIME_ZONE = 'Asia/Shanghai';
 export const hqToday = (s: HqService) => localDate(s.now(), HQ_TIME_ZONE);
 
 const generators = new WeakMap<HqService, IdGenerator>();

@@ -17,6 +17,7 @@ import { audit, actorIds, type Actor } from './audit';
 import { rowsById, shopsById } from './claims';
 import { uuidv7Generator, type IdGenerator } from '../../shared/util/ids';
 import { daysBetweenDates, localDate } from '../../shared/time/local-date';
+import { HQ_TIME_ZONE } from '../../shared/hq-console/complaints';
 import {
   OLD_PART_RECEIPT_KIND,
   isLateReturn,
@@ -31,8 +32,6 @@ import {
 
 type Row = Record<string, unknown>;
 type Db = Kysely<HqDB> | Transaction<HqDB>;
-/** Head office's calendar: the network's, as its reports use. */
-const HQ_TIME_ZONE = 'Asia/Shanghai';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const strOrNull = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { isCalendarDate } from '../time/local-date';
 
 export const COMPLAINT_RESPONSE_KIND = 'complaints.hqResponse';
+/** Head office's calendar (the network's, as its reports use): "today" for deadlines. */
+export const HQ_TIME_ZONE = 'Asia/Shanghai';
 
 const id = z.string().min(1).max(100);
 const date = z.string().refine(isCalendarDate, { message: 'ui.hq.complaints.validation.deadline' });

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Drawer, Group, Paper, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { complaintRespondSchema } from '../../../shared/hq-console/complaints';
+import { HQ_TIME_ZONE, complaintRespondSchema, deadlineOk } from '../../../shared/hq-console/complaints';
+import { localDate } from '../../../shared/time/local-date';
 import type { EscalatedComplaint } from '../../../shared/hq-console/contract';
 import { useConsoleMutation } from '../data';
 import { useSchemaForm } from '../form';
@@ -63,14 +64,19 @@ function ResponseForm({ c }: { c: EscalatedComplaint }) {
   const { t } = useI18n();
   const respond = useConsoleMutation('complaints.respond', ['complaints.escalated']);
   const { form, refused } = useSchemaForm({ shopId: c.shopId, complaintId: c.id, response: '', deadline: '' }, complaintRespondSchema);
-  const submit = form.onSubmit((v) =>
+  // Head office's calendar decides (the server refuses a past date too); said here before sending.
+  const today = localDate(new Date(), HQ_TIME_ZONE);
+  const submit = form.onSubmit((v) => {
+    if (!deadlineOk(v.deadline, today)) {
+      form.setFieldError('deadline', t('ui.hq.complaints.validation.deadlinePast'));
+      return;
+    }
     respond.mutate(v, {
       onSuccess: () => notifications.show({ color: 'teal', message: t('ui.hq.complaints.sent') }),
-      onError: (e) => {
-        if (!refused(e)) notifications.show({ color: 'red', message: e.message });
-      },
-    }),
-  );
+      // A refusal naming a field lands on it; every refusal is also told by the console's toast (main.tsx).
+      onError: (e) => void refused(e),
+    });
+  });
   return (
     <form onSubmit={submit} noValidate data-testid="response-form">
       <Stack gap="sm">

@@ -32,15 +32,15 @@ export function ComplaintsPage() {
           <Table.Tbody>
             {list.map((c) => (
               <Table.Tr key={`${c.shopId}/${c.id}`} data-complaint={c.number} style={{ cursor: 'pointer' }} onClick={() => setOpen({ shopId: c.shopId, id: c.id })}>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Text fw={600}>{c.shopCode}</Text>
                   <Text size="xs" c="dimmed">
                     {c.shopName}
                   </Text>
                 </Table.Td>
-                <Table.Td>{c.number}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.number}</Table.Td>
                 <Table.Td>{formatInstant(c.openedAt, locale)}</Table.Td>
-                <Table.Td maw={320}>
+                <Table.Td maw={280}>
                   <Text size="sm">
                     {t(`ui.reports.c.cat.${c.category}`)} · {t(`ui.reports.c.sev.${c.severity}`)}
                   </Text>
@@ -56,7 +56,7 @@ export function ComplaintsPage() {
                     {formatInstant(c.respondBy, locale)} / {formatInstant(c.resolveBy, locale)}
                   </Text>
                 </Table.Td>
-                <Table.Td data-testid="complaint-hq">
+                <Table.Td data-testid="complaint-hq" style={{ whiteSpace: 'nowrap' }}>
                   <HqCell c={c} />
                 </Table.Td>
               </Table.Tr>
@@ -72,13 +72,18 @@ export function ComplaintsPage() {
 /** Head office's part: no response yet (escalated ones), or the deadline it gave and whether it has passed. */
 function HqCell({ c }: { c: EscalatedComplaint }) {
   const { t } = useI18n();
-  if (!c.hqDeadline) return c.escalation === 'head_office' ? <Badge color="orange" variant="light">{t('ui.hq.complaints.awaiting')}</Badge> : <Text size="xs">—</Text>;
+  if (!c.hqDeadline) return c.escalation === 'head_office' ? (
+      <Text size="sm" fw={600} c="orange.8">
+        {t('ui.hq.complaints.awaiting')}
+      </Text>
+    ) : <Text size="xs">—</Text>;
   const last = c.hqResponses[c.hqResponses.length - 1]!;
   return (
     <>
-      <Badge color={c.pastHqDeadline ? 'red' : 'teal'} variant="light">
+      {/* Text, not a badge: a badge truncates in a narrow cell, and the date must read whole. */}
+      <Text size="sm" fw={600} c={c.pastHqDeadline ? 'red.7' : 'teal.8'}>
         {c.pastHqDeadline ? t('ui.hq.complaints.pastDeadline', { date: c.hqDeadline }) : t('ui.hq.complaints.deadline', { date: c.hqDeadline })}
-      </Badge>
+      </Text>
       {!last.shopReceived ? (
         <Text size="xs" c="dimmed">
           {t('ui.hq.complaints.notPulled')}

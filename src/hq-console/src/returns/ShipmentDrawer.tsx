@@ -24,11 +24,12 @@ export function ShipmentDrawer({ target, onClose }: { target: { shopId: string; 
 function Detail({ s }: { s: HqShipmentDetail }) {
   const { t, locale } = useI18n();
   const me = useMe();
-  const mayReceive = can(me.user.role, 'returns.receive');
+  const open = s.items.filter((l) => l.receivedAt === null);
+  // Boxes only for who receives, and only while something is still to receive.
+  const mayReceive = can(me.user.role, 'returns.receive') && open.length > 0;
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [note, setNote] = useState('');
   const receive = useConsoleMutation('returns.receive', ['returns.list', 'returns.detail']);
-  const open = s.items.filter((l) => l.receivedAt === null);
   const state = shipmentState(s);
   const toggle = (id: string, on: boolean) => {
     const next = new Set(picked);
@@ -40,8 +41,8 @@ function Detail({ s }: { s: HqShipmentDetail }) {
     receive.mutate(
       { shopId: s.shopId, shipmentId: s.shipmentId, oldPartIds: [...picked], note },
       {
+        // A refusal is told by the console's toast (main.tsx).
         onSuccess: (d) => notifications.show({ color: 'teal', message: t('ui.hq.returns.done', { n: picked.size, received: d.received, lines: d.lines }) }),
-        onError: (e) => notifications.show({ color: 'red', message: e.message }),
       },
     );
   return (
@@ -127,7 +128,7 @@ function Detail({ s }: { s: HqShipmentDetail }) {
           ))}
         </Table.Tbody>
       </Table>
-      {mayReceive && open.length > 0 ? (
+      {mayReceive ? (
         <Group align="flex-end">
           <TextInput label={t('ui.hq.returns.note')} placeholder={t('ui.hq.returns.notePlaceholder')} w={320} maxLength={300} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-testid="receive-note" />
           <Button color="teal" disabled={picked.size === 0} loading={receive.isPending} onClick={submit} data-testid="receive-submit">

@@ -122,7 +122,7 @@ export function ComplaintsTab() {
               <Table.Td><Text size="xs">{deadlineText(c, locale)}</Text></Table.Td>
               <Table.Td>
                 {escBadge(c)}
-                {c.headOffice ? <Text size="xs" c={c.headOffice.pastDeadline ? 'red' : 'dimmed'} data-testid="complaint-hq-deadline">{t('ui.reports.c.hqDeadline', { date: c.headOffice.deadline })}</Text> : null}
+                {c.headOffice ? <Text size="xs" c={c.headOffice.pastDeadline ? 'red' : 'dimmed'} data-testid="complaint-hq-deadline">{t('ui.reports.c.hqDeadlineShort', { date: c.headOffice.deadline })}</Text> : null}
               </Table.Td>
             </Table.Tr>
           ))}

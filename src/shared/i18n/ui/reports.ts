@@ -92,6 +92,7 @@ const rows: [string, string, string][] = [
   ['ui.reports.c.hqNote', '总部答复', 'Head office responded'],
   ['ui.reports.c.hqBy', '{by} · {at}', '{by} · {at}'],
   ['ui.reports.c.hqDeadline', '总部限期：{date} 前处理完毕', 'Head office: settle by {date}'],
+  ['ui.reports.c.hqDeadlineShort', '总部限期 {date}', 'Head office: by {date}'],
   ['ui.reports.c.hqPast', '已超过总部期限', 'Past head office\'s deadline'],
   ['ui.reports.c.opened', '{number} 已登记', '{number} opened'],
   ['ui.reports.c.ch.phone', '电话', 'Phone'],
