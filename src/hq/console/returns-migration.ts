@@ -64,6 +64,7 @@ export function returnsComplaintsMigration(dialect: 'sqlite' | 'postgres'): Migr
         .addColumn('responded_by_name', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('hq_complaint_responses_complaint').on('hq_complaint_responses').columns(['shop_id', 'complaint_id', 'id']).execute();
+      await sql.raw(`CREATE INDEX hq_rows_return_shipment_status ON hq_rows (${f('status')}) WHERE table_name = 'return_shipments'`).execute(db);
       await sql.raw(`CREATE INDEX hq_rows_old_part_shipment ON hq_rows (${f('shipment_id')}) WHERE table_name = 'old_parts'`).execute(db);
       await sql.raw(`CREATE INDEX hq_rows_complaint_event ON hq_rows (${f('complaint_id')}) WHERE table_name = 'complaint_events'`).execute(db);
     },

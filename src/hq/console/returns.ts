@@ -59,11 +59,16 @@ interface Shipment {
   receipts: Map<string, Receipt>;
 }
 
-/** Shipments with their synced lines and head office's receipts, for one shop or all. */
-async function loadShipments(s: HqService, db: Db, f: { shopId?: string | undefined; shipmentId?: string | undefined }): Promise<Shipment[]> {
+/**
+ * Shipments with their synced lines and head office's receipts, for one shop or all; `open`: only
+ * those the shop still has open (status shipped) — every shipment with a line not yet received is
+ * among them, since a shipment closes only when its last line is confirmed.
+ */
+async function loadShipments(s: HqService, db: Db, f: { shopId?: string | undefined; shipmentId?: string | undefined; open?: boolean }): Promise<Shipment[]> {
   let q = db.selectFrom('hq_rows').select(['shop_id', 'row_id', 'data']).where('table_name', '=', 'return_shipments').where('deleted', '=', 0);
   if (f.shopId) q = q.where('shop_id', '=', f.shopId);
   if (f.shipmentId) q = q.where('row_id', '=', f.shipmentId);
+  if (f.open) q = q.where(jsonField(s.store.dialect, 'status'), '=', 'shipped');
   const rows = await q.execute();
   const out = rows.map((r): Shipment => ({ shopId: r.shop_id, id: r.row_id, data: parse(r.data), lines: [], receipts: new Map() }));
   const byKey = new Map(out.map((x) => [`${x.shopId}/${x.id}`, x]));
@@ -89,10 +94,13 @@ async function loadShipments(s: HqService, db: Db, f: { shopId?: string | undefi
 }
 
 const applied = (line: Row, r: Receipt | undefined) => !r || (str(line.status) === 'confirmed' && str(line.confirmed_at) === r.receivedAt);
+/** A line the shop confirmed itself, with no receipt at head office: confirmed before the shop was enrolled. */
+const byShop = (line: Row, r: Receipt | undefined) => !r && str(line.status) === 'confirmed';
+const isReceived = (x: Shipment, l: { id: string; data: Row }) => x.receipts.has(l.id) || byShop(l.data, undefined);
 
 function toRow(x: Shipment, shops: Map<string, { code: string; name: string }>, today: string): HqShipmentRow {
   const shippedOn = str(x.data.shipped_on);
-  const received = x.lines.filter((l) => x.receipts.has(l.id)).length;
+  const received = x.lines.filter((l) => isReceived(x, l)).length;
   const open = x.lines.length - received;
   const late = isLateReturn(shippedOn, today, open);
   const dueOn = returnDueOn(shippedOn);
@@ -119,12 +127,17 @@ function toRow(x: Shipment, shops: Map<string, { code: string; name: string }>, 
 const inView = (r: HqShipmentRow, view: ReturnView) =>
   view === 'all' ? true : view === 'received' ? r.lines > 0 && r.received === r.lines : view === 'late' ? r.late : r.received < r.lines || r.lines === 0;
 
-export async function listShipments(s: HqService, input: { view: ReturnView; shopId?: string | undefined }): Promise<HqShipmentRow[]> {
+export async function listShipments(s: HqService, input: { view: ReturnView; shopId?: string | undefined; limit: number }): Promise<HqShipmentRow[]> {
   const today = localDate(s.now(), HQ_TIME_ZONE);
   const shops = await shopsById(s.db);
-  const rows = (await loadShipments(s, s.db, input)).map((x) => toRow(x, shops, today)).filter((r) => inView(r, input.view));
-  // The latest first among the late, then the oldest shipment first: what has waited longest on top.
-  return rows.sort((a, b) => b.daysLate - a.daysLate || a.shippedOn.localeCompare(b.shippedOn) || a.number.localeCompare(b.number));
+  const open = input.view === 'transit' || input.view === 'late';
+  const rows = (await loadShipments(s, s.db, { shopId: input.shopId, open })).map((x) => toRow(x, shops, today)).filter((r) => inView(r, input.view));
+  // Open ones: the latest first among the late, then the oldest shipment first (what has waited
+  // longest on top). Received and all: the newest shipment first.
+  const order = open
+    ? (a: HqShipmentRow, b: HqShipmentRow) => b.daysLate - a.daysLate || a.shippedOn.localeCompare(b.shippedOn) || a.number.localeCompare(b.number)
+    : (a: HqShipmentRow, b: HqShipmentRow) => b.shippedOn.localeCompare(a.shippedOn) || b.number.localeCompare(a.number);
+  return rows.sort(order).slice(0, input.limit);
 }
 
 export async function shipmentDetail(s: HqService, shopId: string, shipmentId: string, db: Db = s.db): Promise<HqShipmentDetail> {
@@ -136,6 +149,7 @@ export async function shipmentDetail(s: HqService, shopId: string, shipmentId: s
   const parts = await rowsById(db, shopId, 'parts', x.lines.map((l) => str(l.data.part_id)));
   const items = x.lines.map((l): HqShipmentLine => {
     const r = x.receipts.get(l.id);
+    const own = byShop(l.data, r);
     return {
       oldPartId: l.id,
       sku: strOrNull(parts.get(str(l.data.part_id))?.sku),
@@ -145,8 +159,9 @@ export async function shipmentDetail(s: HqService, shopId: string, shipmentId: s
       ticketNumber: strOrNull(tickets.get(str(l.data.ticket_id))?.number),
       source: str(l.data.source),
       shopStatus: str(l.data.status),
-      receivedAt: r?.receivedAt ?? null,
+      receivedAt: r?.receivedAt ?? (own ? strOrNull(l.data.confirmed_at) : null),
       receivedBy: r?.by ?? null,
+      byShop: own,
       note: r?.note ?? '',
       shopApplied: applied(l.data, r),
     };
@@ -166,7 +181,7 @@ export async function receiveLines(s: HqService, actor: Actor, input: z.output<t
     const fresh = [...new Set(input.oldPartIds)].filter((id) => {
       const line = byId.get(id);
       if (!line) throw new HqError('NOT_IN_SHIPMENT', 409, `old part ${id} is not in shipment ${x.number}`, { number: x.number, oldPartId: id.slice(0, 60) });
-      return line.receivedAt === null;
+      return line.receivedAt === null && !line.byShop;
     });
     if (!fresh.length) return;
     const at = s.nowIso();

@@ -25,7 +25,7 @@ export const RETURN_VIEWS = ['transit', 'late', 'received', 'all'] as const;
 export type ReturnView = (typeof RETURN_VIEWS)[number];
 
 const id = z.string().min(1).max(100);
-export const returnsListSchema = z.object({ view: z.enum(RETURN_VIEWS).default('transit'), shopId: id.optional() }).strict();
+export const returnsListSchema = z.object({ view: z.enum(RETURN_VIEWS).default('transit'), shopId: id.optional(), limit: z.number().int().min(1).max(1000).default(300) }).strict();
 export const shipmentRefSchema = z.object({ shopId: id, shipmentId: id }).strict();
 export const receiveLinesSchema = z
   .object({
@@ -82,8 +82,11 @@ export interface HqShipmentLine {
   source: string;
   /** in_bin | shipped | confirmed, as the shop last synced it. */
   shopStatus: string;
+  /** When head office received it; for a line the shop confirmed itself before it was enrolled, the shop's instant. */
   receivedAt: string | null;
   receivedBy: string | null;
+  /** Confirmed by the shop itself (before it was enrolled): counted as received, never received again. */
+  byShop: boolean;
   note: string;
   shopApplied: boolean;
 }

@@ -184,13 +184,38 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('returned parts and escalat
       expect(await list('transit')).toEqual([]);
       expect((await list('received'))[0]).toMatchObject({ number: shipped.number, received: 2, shopApplied: true, shopStatus: 'closed' });
 
+      // ---- a shop that confirmed a return itself before it joined: received, never late, not received again
+      let before: { confirmed: Shipment; open: Shipment } | null = null;
+      const legacy = await claimsShop(hq, undefined, clock, async (own, boardId) => {
+        const ship = async (serial: string) => {
+          await own('manager', 'stock.faultyReturn', { partId: boardId, qty: 1, serials: [serial], reason: '开箱不良' });
+          const [bin] = await own<OldPart[]>('counter', 'oldParts.list', { status: 'in_bin' });
+          return own<Shipment>('counter', 'shipments.create', { oldPartIds: [bin!.id], carrier: '中通快递', trackingNo: `ZT-${serial}`, shippedOn: addDaysToDate(localDate(clock.now(), 'Asia/Shanghai'), -30) });
+        };
+        const confirmed = await ship('M60-MB-SN5');
+        await own('counter', 'shipments.confirm', { shipmentId: confirmed.id });
+        before = { confirmed, open: await ship('M60-MB-SN4') };
+      });
+      await legacy.sync();
+      const { confirmed: old, open: pending } = before!;
+      const lateNow = await list('late');
+      expect(lateNow.map((r) => [r.shopCode, r.number])).toEqual([[legacy.code, pending.number]]);
+      const mine = (await list('received')).find((r) => r.shipmentId === old.id)!;
+      expect(mine).toMatchObject({ received: 1, lines: 1, late: false, shopApplied: true, shopStatus: 'closed' });
+      const oldRef = { shopId: legacy.hqShopId, shipmentId: old.id };
+      const oldDetail = (await (await as('zhao')).call<HqShipmentDetail>('returns.detail', oldRef)).body;
+      expect(oldDetail.items.map((l) => [l.serial, l.byShop, l.receivedBy, l.source])).toEqual([['M60-MB-SN5', true, null, 'stock']]);
+      const again = await (await as('zhao')).call<HqShipmentDetail>('returns.receive', { ...oldRef, oldPartIds: [oldDetail.items[0]!.oldPartId] });
+      expect(again.body.items[0]).toMatchObject({ byShop: true, receivedBy: null });
+      await legacy.backend.close();
+
       // every receipt and response in the audit log, with who
       const entries = (await token.call<{ entries: AuditEntry[] }>('audit.list', {})).body.entries;
       expect(entries.filter((e) => e.action === 'returns.receive' || e.action === 'complaint.hqRespond').map((e) => [e.action, e.actorName, e.target]).reverse()).toEqual([
         ['returns.receive', 'zhao', shipped.number],
         ['complaint.hqRespond', 'wu', opened.number],
         ['returns.receive', 'zhao', shipped.number],
-      ]);
+      ]); // (the legacy shop's line confirmed by itself: nothing received, nothing audited)
       await shop.backend.close();
     } finally {
       await hq.close();

@@ -99,7 +99,14 @@ function Detail({ s }: { s: HqShipmentDetail }) {
               <Table.Td ff="monospace">{l.replacedBySerial ?? '—'}</Table.Td>
               <Table.Td>{l.ticketNumber ?? '—'}</Table.Td>
               <Table.Td data-testid="line-received">
-                {l.receivedAt ? (
+                {l.byShop ? (
+                  <>
+                    <Badge color="gray" variant="light">
+                      {t('ui.hq.returns.byShop')}
+                    </Badge>
+                    {l.receivedAt ? <Text size="xs">{formatInstant(l.receivedAt, locale)}</Text> : null}
+                  </>
+                ) : l.receivedAt ? (
                   <>
                     <Badge color="teal" variant="light">
                       {t('ui.hq.returns.state.received')}

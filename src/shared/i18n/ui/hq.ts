@@ -218,6 +218,7 @@ export const messages = fromRows([
   ['ui.hq.returns.state.received', '已签收', 'Received'],
   ['ui.hq.returns.state.empty', '无旧件', 'No old parts'],
   ['ui.hq.returns.lateBy', '逾期 {days} 天', '{days, plural, one {# day} other {# days}} late'],
+  ['ui.hq.returns.byShop', '门店自行确认（加入总部前）', 'Confirmed by the shop (before enrollment)'],
   ['ui.hq.returns.notPulled', '门店尚未同步签收结果', 'Not yet pulled by the shop'],
   ['ui.hq.returns.notPulledLong', '门店还没有同步到总部的签收结果；下次同步后门店的返还单即更新。', 'The shop has not pulled what head office received yet; its shipment updates after its next sync.'],
   ['ui.hq.returns.shipment', '旧件返还单', 'Return shipment'],
