@@ -115,9 +115,15 @@ for (const dialect of ['sqlite', 'postgres'] as HqDialect[]) test.describe(`head
     const mine = page.locator(`tr[data-shipment="${sz03Shipment.number}"]`);
     await expect(mine.getByTestId('shipment-state')).toHaveText('在途');
     await expect(mine.getByTestId('shipment-received')).toHaveText('0 / 2 件');
+    await expect(page.getByTestId('returns-summary')).toHaveText('2 家门店有在途旧件，共 3 件未签收；其中 1 家有逾期返还单。');
     await expect(mine).toContainText('SZ03');
     await expect(mine).toContainText('SF1000000003');
     await snap('hq-returns-zh');
+    // per shop: the filter lists each shop with its open returns
+    await page.getByTestId('returns-shop').click();
+    await page.getByRole('option', { name: 'SZ03 SZ03店 · 在途 1 · 逾期 0' }).click();
+    await expect(rows).toHaveCount(1);
+    await expect(rows.nth(0)).toHaveAttribute('data-shipment', sz03Shipment.number);
 
     await mine.click();
     const drawer = page.getByTestId('shipment-detail');

@@ -26,6 +26,7 @@ import {
   type HqShipmentLine,
   type HqShipmentRow,
   type OldPartReceiptData,
+  type ShopReturns,
   type ReturnView,
   type receiveLinesSchema,
 } from '../../shared/hq-console/returns';
@@ -126,6 +127,25 @@ function toRow(x: Shipment, shops: Map<string, { code: string; name: string }>, 
 
 const inView = (r: HqShipmentRow, view: ReturnView) =>
   view === 'all' ? true : view === 'received' ? r.lines > 0 && r.received === r.lines : view === 'late' ? r.late : r.received < r.lines || r.lines === 0;
+
+/**
+ * Every shop with shipments still open at head office: how many in transit, how many of them late,
+ * and old parts still to receive — the network at a glance, whatever the view's shop filter.
+ */
+export async function openByShop(s: HqService): Promise<ShopReturns[]> {
+  const today = localDate(s.now(), HQ_TIME_ZONE);
+  const shops = await shopsById(s.db);
+  const out = new Map<string, ShopReturns>();
+  for (const r of (await loadShipments(s, s.db, { open: true })).map((x) => toRow(x, shops, today))) {
+    if (!inView(r, 'transit')) continue;
+    const g = out.get(r.shopId) ?? { shopId: r.shopId, shopCode: r.shopCode, shopName: r.shopName, transit: 0, late: 0, openLines: 0 };
+    g.transit++;
+    if (r.late) g.late++;
+    g.openLines += r.lines - r.received;
+    out.set(r.shopId, g);
+  }
+  return [...out.values()].sort((a, b) => b.late - a.late || a.shopCode.localeCompare(b.shopCode));
+}
 
 export async function listShipments(s: HqService, input: { view: ReturnView; shopId?: string | undefined; limit: number }): Promise<HqShipmentRow[]> {
   const today = localDate(s.now(), HQ_TIME_ZONE);

@@ -13,7 +13,7 @@ import { perAddress } from '../http/rate-limits';
 import { auditList, type Actor } from './audit';
 import { escalatedComplaints, networkReport } from './figures';
 import { claimDetail, claimsQueue, decideClaim, payBatch, reconcile } from './claims';
-import { listShipments, receiveLines, shipmentDetail } from './returns';
+import { listShipments, openByShop, receiveLines, shipmentDetail } from './returns';
 import { respondComplaint } from './complaints';
 import { receiveLinesSchema, returnsListSchema, shipmentRefSchema } from '../../shared/hq-console/returns';
 import { complaintRespondSchema } from '../../shared/hq-console/complaints';
@@ -101,7 +101,7 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
       const all = await escalatedComplaints(s, 'all', s.now());
       return all.find((x) => x.shopId === i.shopId && x.id === i.complaintId)!;
     },
-    'returns.list': async (s, _c, input) => ({ shipments: await listShipments(s, parseInput(returnsListSchema, input)) }),
+    'returns.list': async (s, _c, input) => ({ shipments: await listShipments(s, parseInput(returnsListSchema, input)), shops: await openByShop(s) }),
     'returns.detail': async (s, _c, input) => {
       const ref = parseInput(shipmentRefSchema, input);
       return shipmentDetail(s, ref.shopId, ref.shipmentId);

@@ -9,7 +9,7 @@ import { usernameSchema } from '../auth/schemas';
 import { shopCodeSchema } from '../shop/schemas';
 import { reportInputSchema, type ReportResult } from '../reports/schemas';
 import { claimDecideSchema, claimRefSchema, claimsQueueSchema, paymentBatchSchema, reconciliationSchema, type HqClaimDetail, type HqClaimRow, type PaymentBatch, type ReconciliationRow } from './claims';
-import { receiveLinesSchema, returnsListSchema, shipmentRefSchema, type HqShipmentDetail, type HqShipmentRow } from './returns';
+import { receiveLinesSchema, returnsListSchema, shipmentRefSchema, type HqShipmentDetail, type HqShipmentRow, type ShopReturns } from './returns';
 import { complaintRespondSchema, type HqComplaintResponse } from './complaints';
 
 export const HQ_ROLES = ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'] as const;
@@ -196,7 +196,8 @@ export interface HqOutputs {
   'figures.network': NetworkReport;
   'complaints.escalated': { complaints: EscalatedComplaint[] };
   'complaints.respond': EscalatedComplaint;
-  'returns.list': { shipments: HqShipmentRow[] };
+  /** The view's shipments, and every shop's open returns (for the shop filter and the network at a glance). */
+  'returns.list': { shipments: HqShipmentRow[]; shops: ShopReturns[] };
   'returns.detail': HqShipmentDetail;
   'returns.receive': HqShipmentDetail;
   'claims.queue': { claims: HqClaimRow[] };

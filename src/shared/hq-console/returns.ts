@@ -91,6 +91,17 @@ export interface HqShipmentLine {
   shopApplied: boolean;
 }
 
+/** One shop's returns still open at head office. */
+export interface ShopReturns {
+  shopId: string;
+  shopCode: string;
+  shopName: string;
+  /** Shipments with old parts still to receive, and how many of them are late. */
+  transit: number;
+  late: number;
+  openLines: number;
+}
+
 export interface HqShipmentDetail extends HqShipmentRow {
   items: HqShipmentLine[];
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, EscalatedComplaint } from '../../../src/shared/hq-console/contract';
-import type { HqShipmentDetail, HqShipmentRow } from '../../../src/shared/hq-console/returns';
+import type { HqShipmentDetail, HqShipmentRow, ShopReturns } from '../../../src/shared/hq-console/returns';
 import type { OldPart, Shipment } from '../../../src/shared/stock/schemas';
 import type { Complaint } from '../../../src/shared/reports/care';
 import type { Role } from '../../../src/shared/api/roles';
@@ -66,6 +66,9 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('returned parts and escalat
       expect(transit[0]).toMatchObject({ shopCode: shop.code, number: shipped.number, carrier: '顺丰速运', trackingNo: 'SF1234567890', shippedOn: today, dueOn: addDaysToDate(today, 14), shopStatus: 'shipped', lines: 2, received: 0, late: false, shopApplied: true });
       expect(await list('late')).toEqual([]);
       expect(await list('received')).toEqual([]);
+      // the network at a glance: each shop's open returns
+      const glance = (await (await as('zhao')).call<{ shops: ShopReturns[] }>('returns.list', { view: 'received' })).body.shops;
+      expect(glance).toEqual([{ shopId: shop.hqShopId, shopCode: shop.code, shopName: `${shop.code}店`, transit: 1, late: 0, openLines: 2 }]);
       const reviewer = await as('zhao');
       const detail = (await reviewer.call<HqShipmentDetail>('returns.detail', ref)).body;
       const board = detail.items.find((l) => l.serial === 'BAD-MB-1')!;
@@ -166,6 +169,8 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('returned parts and escalat
       clock.advance(14 * DAY);
       const late = await list('late');
       expect(late.map((r) => [r.number, r.received, r.lines, r.late, r.daysLate])).toEqual([[shipped.number, 1, 2, true, 2]]); // 50 hours + 14 days after shipping: due on day 14, two days late
+      const byShop = (await (await as('wu')).call<{ shops: ShopReturns[] }>('returns.list', { view: 'late', shopId: shop.hqShopId })).body.shops;
+      expect(byShop.map((x) => [x.shopCode, x.transit, x.late, x.openLines])).toEqual([[shop.code, 1, 1, 1]]);
       expect((await list('transit')).map((r) => r.number)).toEqual([shipped.number]);
       const stale = (await escalated()).find((c) => c.id === opened.id)!;
       expect(stale.pastHqDeadline).toBe(true);

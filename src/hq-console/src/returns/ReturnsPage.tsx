@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Loader, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { RETURN_TRANSIT_DAYS, RETURN_VIEWS, type ReturnView } from '../../../shared/hq-console/returns';
 import { useConsole } from '../data';
 import { useI18n } from '../i18n';
@@ -10,16 +10,35 @@ import { STATE_COLOR, shipmentState } from './format';
 export function ReturnsPage() {
   const { t } = useI18n();
   const [view, setView] = useState<ReturnView>('transit');
+  const [shopId, setShopId] = useState('');
   const [open, setOpen] = useState<{ shopId: string; shipmentId: string } | null>(null);
-  const res = useConsole('returns.list', { view });
+  const res = useConsole('returns.list', { view, ...(shopId ? { shopId } : {}) });
   const list = res.data?.shipments ?? [];
+  // Every shop with returns still open, the late ones first (the server's order), whatever the filter.
+  const shops = res.data?.shops ?? [];
+  const lateShops = shops.filter((x) => x.late > 0).length;
   return (
     <Stack>
       <Title order={2}>{t('ui.hq.section.returns')}</Title>
       <Text size="sm" c="dimmed" data-testid="returns-rule">
         {t('ui.hq.returns.rule', { days: RETURN_TRANSIT_DAYS })}
       </Text>
-      <SegmentedControl w="fit-content" value={view} onChange={(v) => setView(v as ReturnView)} data={RETURN_VIEWS.map((v) => ({ value: v, label: t(`ui.hq.returns.view.${v}`) }))} data-testid="returns-view" />
+      {res.data ? (
+        <Text size="sm" data-testid="returns-summary">
+          {t('ui.hq.returns.summary', { shops: shops.length, late: lateShops, lines: shops.reduce((a, x) => a + x.openLines, 0) })}
+        </Text>
+      ) : null}
+      <Group align="flex-end">
+        <SegmentedControl value={view} onChange={(v) => setView(v as ReturnView)} data={RETURN_VIEWS.map((v) => ({ value: v, label: t(`ui.hq.returns.view.${v}`) }))} data-testid="returns-view" />
+        <Select
+          w={320}
+          label={t('ui.hq.returns.filter.shop')}
+          value={shopId}
+          onChange={(v) => setShopId(v ?? '')}
+          data={[{ value: '', label: t('ui.hq.claims.filter.allShops') }, ...shops.map((x) => ({ value: x.shopId, label: t('ui.hq.returns.shopOption', { code: x.shopCode, name: x.shopName, transit: x.transit, late: x.late }) }))]}
+          data-testid="returns-shop"
+        />
+      </Group>
       {res.isPending ? <Loader aria-label={t('ui.common.loading')} /> : null}
       {res.isError ? <Alert color="red">{res.error.message}</Alert> : null}
       {res.data && list.length === 0 ? <Alert color="blue">{t('ui.hq.returns.empty')}</Alert> : null}
