@@ -206,12 +206,22 @@ export async function receiveLines(s: HqService, actor: Actor, input: z.output<t
     if (!fresh.length) return;
     const at = s.nowIso();
     const ids = actorIds(actor);
+    // Two people receiving the same line at once (two head-office processes on PostgreSQL): the
+    // unique line index keeps the first receipt; the second skips it instead of failing.
+    const recorded: string[] = [];
     for (const id of fresh) {
-      await trx.insertInto('hq_part_receipts').values({ id: newId(s), shop_id: input.shopId, shipment_id: input.shipmentId, old_part_id: id, note: input.note, received_at: at, received_by: ids.actor, received_by_name: ids.actor_name }).execute();
+      const r = await trx
+        .insertInto('hq_part_receipts')
+        .values({ id: newId(s), shop_id: input.shopId, shipment_id: input.shipmentId, old_part_id: id, note: input.note, received_at: at, received_by: ids.actor, received_by_name: ids.actor_name })
+        .onConflict((oc) => oc.columns(['shop_id', 'old_part_id']).doNothing())
+        .returning('old_part_id')
+        .executeTakeFirst();
+      if (r) recorded.push(id);
     }
+    if (!recorded.length) return;
     const data: OldPartReceiptData = { shipmentId: input.shipmentId, receivedAt: at, receiver: ids.actor_name.slice(0, 60), note: input.note };
-    await writeItems(trx, OLD_PART_RECEIPT_KIND, input.shopId, fresh.map((id) => ({ id, data: JSON.stringify(data) })), at);
-    await audit(s, actor, 'returns.receive', x.number, { shop: x.shopCode, lines: fresh.length, of: x.lines, note: input.note }, trx);
+    await writeItems(trx, OLD_PART_RECEIPT_KIND, input.shopId, recorded.map((id) => ({ id, data: JSON.stringify(data) })), at);
+    await audit(s, actor, 'returns.receive', x.number, { shop: x.shopCode, lines: recorded.length, of: x.lines, note: input.note }, trx);
   });
   return shipmentDetail(s, input.shopId, input.shipmentId);
 }

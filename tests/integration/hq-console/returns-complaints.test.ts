@@ -178,8 +178,13 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('returned parts and escalat
       expect((await call<Complaint>('manager', 'complaints.get', { id: opened.id })).headOffice!.pastDeadline).toBe(true);
 
       // the last line arrives: the shipment is received in full, no longer late; the shop's closes
-      const last = await (await as('zhao')).call<HqShipmentDetail>('returns.receive', { ...ref, oldPartIds: [battery.oldPartId, board.oldPartId] });
+      // two reviewers at once (the same lines): one receipt each line, one audit entry
+      const [a, b] = await Promise.all([as('zhao'), as('zhao')]);
+      const both = await Promise.all([a, b].map((c) => c.call<HqShipmentDetail>('returns.receive', { ...ref, oldPartIds: [battery.oldPartId, board.oldPartId] })));
+      expect(both.map((r) => r.status)).toEqual([200, 200]);
+      const last = both[1]!;
       expect(last.body).toMatchObject({ received: 2, late: false });
+      expect(await hq.service.db.selectFrom('hq_part_receipts').select('old_part_id').where('shop_id', '=', shop.hqShopId).execute()).toHaveLength(2);
       // the line received before keeps its first receipt
       expect(last.body.items.find((l) => l.oldPartId === board.oldPartId)!.receivedAt).toBe(got.receivedAt);
       await shop.sync();
