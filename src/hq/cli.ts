@@ -11,6 +11,7 @@ import { httpSettingsFromEnv } from './http/settings';
 import { usersCommand } from './console/cli-users';
 import { defaultConsoleDir } from './console/static';
 import { createGateway, gatewaySettingsSchema } from '../core/messaging/gateway';
+import { startMessages } from './messages/ticker';
 
 /**
  * `npm run hq -- [--data-dir DIR] [--port N] [--host ADDR]`: the head-office server.
@@ -51,7 +52,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       return new Promise<void>(() => undefined);
     };
   }
-  const service = new HqService(store, { faults, ...smsFromEnv(process.env, path.resolve(values['data-dir']!)) });
+  const service = new HqService(store, { faults, ...smsFromEnv(process.env, path.resolve(values['data-dir']!)), ...(process.env.HQ_PUBLIC_URL ? { publicUrl: process.env.HQ_PUBLIC_URL } : {}) });
 
   if (positionals[0] === 'items') {
     // Publishes head-office data (what the admin API's POST /admin/v1/items does) from a JSON file:
@@ -129,6 +130,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const address = await app.listen({ port: Number(values.port), host: values.host });
   app.log.info({ address, store: store.describe, adminApi: !!adminToken, trustProxy: http.trustProxy, bodyTimeoutMs: http.bodyTimeoutMs, rateLimits: http.rateLimits }, 'Fixpoint head office listening');
   if (!adminToken) app.log.warn('HQ_ADMIN_TOKEN not set: the admin API is disabled (the shops CLI still works)');
+  // customer messages: planned and sent every minute (HQ_SMS_GATEWAY; links need HQ_PUBLIC_URL)
+  startMessages(service, 60_000, (e) => app.log.error(e, 'customer messages'));
   process.stdout.write(`HQ-LISTENING ${address}\n`);
   const stop = async () => {
     await app.close();

@@ -20,6 +20,8 @@ export interface HqOptions {
   sms?: SmsGateway;
   /** The provider's approved template id per message kind (`approval_code`, …); the kind itself when none is named (the log gateway). */
   smsTemplates?: Record<string, string>;
+  /** Head office's public address (HQ_PUBLIC_URL), for the links in customer messages; without it messages go without a link. */
+  publicUrl?: string;
 }
 
 /** What head office's parts (shops, enrollment, push, pull, publishing, figures) share. */

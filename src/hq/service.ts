@@ -10,6 +10,7 @@ import { SqlitePushes } from './push-sqlite';
 import { pushJob } from './push-validate';
 import { createShop, listShops, newEnrollmentCode, revoke, shopSummary, type NewCode, type ShopSummary } from './shops';
 import { checkVersions } from './versions';
+import { runMessages } from './messages/ticker';
 import type { EnrollResponse, PullResponse, PushResponse, RestoreResponse } from '../shared/sync/protocol';
 
 export type { HqFaults, RequestMeta } from './context';
@@ -39,6 +40,11 @@ export class HqService implements HqContext {
 
   nowIso(): string {
     return this.now().toISOString();
+  }
+
+  /** Plans and sends the customer messages that are due (the CLI runs it every minute; tests call it). */
+  runMessages() {
+    return runMessages(this);
   }
 
   checkVersions(meta: RequestMeta): number {

@@ -28,7 +28,7 @@ test.beforeAll(async () => {
   tokens = await setupShop(shop.backend);
   // what head office manages once the shop is enrolled is set before
   await shop.backend.call('shop.update', { hours: '周一至周日 9:00–21:00', address: '深圳市福田区华强北路 1008 号', phone: '0755-8300 1234' }, { token: tokens.admin });
-  hq = await openTestHq('sqlite', { now: () => shop.clock.now(), sms });
+  hq = await openTestHq('sqlite', { now: () => shop.clock.now(), sms, publicUrl: 'http://hq.test' });
   await hq.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(hq.app.server.address() as net.AddressInfo).port}`;
   const created = await hq.service.createShop({ code: 'E2ES', name: '测试维修中心' });
@@ -151,4 +151,101 @@ test('a page on another site that posts the approval form (even with the right c
   await p.getByRole('button', { name: '同意维修' }).click();
   await expect(p.locator('[data-decided]')).toHaveAttribute('data-decided', 'approved');
   await phone.close();
+});
+
+test('the counter sees the link in the ticket drawer, issues a new one (the old one stops working) and withdraws it', async ({ page }) => {
+  const t = await awaitingApproval('钱多多');
+  await page.goto(shop.url);
+  await signIn(page, 'counter', PASSWORD);
+  await page.getByTestId('counter-tab-tickets').click();
+  await page.getByTestId(`ticket-row-${t.number}`).click();
+  const panel = page.getByTestId('ticket-detail').getByTestId('status-link');
+  await expect(panel).toHaveAttribute('data-state', 'live');
+  await expect(panel.getByTestId('status-link-url')).toHaveText(t.url);
+  await panel.screenshot({ path: `${SCREENSHOTS}/status-link-drawer-zh.png` });
+  await panel.getByTestId('status-link-renew').click();
+  await expect(panel.getByTestId('status-link-url')).not.toHaveText(t.url);
+  const renewed = await panel.getByTestId('status-link-url').textContent();
+  await sync();
+  expect((await fetch(t.url)).status).toBe(404);
+  expect((await fetch(renewed!)).status).toBe(200);
+  await panel.getByTestId('status-link-revoke').click();
+  await expect(panel).toHaveAttribute('data-state', 'revoked');
+  await expect(panel).toContainText('链接已停用');
+  // the drawer covers the language switch: close it, switch, open it again
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('ticket-detail')).toHaveCount(0);
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByTestId(`ticket-row-${t.number}`).click();
+  await expect(panel).toContainText('Link withdrawn');
+  await panel.screenshot({ path: `${SCREENSHOTS}/status-link-drawer-revoked-en.png` });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await sync();
+  expect((await fetch(renewed!)).status).toBe(404);
+});
+
+test('after collection the customer answers the survey on the phone; the follow-ups queue has it, a low score one click from a complaint', async ({ browser, page }) => {
+  const t = await awaitingApproval('孙一分');
+  await call('counter', 'bench.authorize', { ticketId: t.id, quoteId: (await call('counter', 'bench.quote.get', { ticketId: t.id })).state.current.id, method: 'phone', phone: { number: '13800138000', words: '同意' } });
+  await call('technician', 'bench.transition', { ticketId: t.id, to: 'qc' });
+  const w = await call('technician', 'bench.workbench', { ticketId: t.id });
+  await call('technician', 'bench.qc', { ticketId: t.id, items: Object.fromEntries(w.qcChecklist.map((k: string) => [k, 'pass'])), data: 'preserved' });
+  const v = await call('counter', 'collection.lookup', { ref: t.id });
+  await call('counter', 'collection.complete', { ticketId: t.id, identity: { method: 'phone_last4', last4: '8000' }, tenders: [{ tender: 'alipay', amountFen: v.settlement.dueNowFen, reference: 'ALI-7' }] });
+  await sync();
+
+  const phone = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+  const p = await phone.newPage();
+  await p.goto(t.url);
+  await expect(p.locator('[data-status]')).toHaveAttribute('data-status', 'collected');
+  await p.getByText('2', { exact: true }).click();
+  await p.getByLabel('想对门店说的话（可不填）').fill('等了太久');
+  await p.screenshot({ path: `${SCREENSHOTS}/status-page-survey-zh.png`, fullPage: true });
+  await p.getByRole('button', { name: '提交评价' }).click();
+  await expect(p.getByText('感谢评价（2 分）')).toBeVisible();
+  await phone.close();
+  await sync();
+
+  await page.goto(shop.url);
+  await signIn(page, 'manager', PASSWORD);
+  await page.getByTestId('nav-reports').click();
+  await page.getByTestId('reports-tab-followUps').click();
+  await page.getByTestId('followups').getByText('已完成').click();
+  const row = page.getByTestId('followup-row').filter({ hasText: t.number });
+  await expect(row).toContainText('等了太久');
+  await expect(row.getByTestId('followup-online')).toHaveText('客户在进度页评价');
+  await expect(row.getByTestId('followup-complaint')).toBeVisible();
+  await row.screenshot({ path: `${SCREENSHOTS}/status-survey-followup-zh.png` });
+});
+
+test('messages: a customer who agreed at intake is told at each step; the ticket\'s timeline shows what went out (zh-CN, en)', async ({ page }) => {
+  const r = await call('counter', 'tickets.intake', intakeInput({ customer: { name: '周短信', phones: ['139 0013 9000'] }, confirmDuplicate: true, messageConsent: true } as never));
+  const id = r.ticket.id as string;
+  await sync();
+  await hq.service.runMessages();
+  await call('technician', 'bench.claim', { ticketId: id });
+  await call('technician', 'bench.diagnose', { ticketId: id, cause: '电池老化', findings: [] });
+  await call('technician', 'bench.quote.save', { ticketId: id, lines: [{ kind: 'custom', description: '更换电池', unitPriceFen: 19900, reason: '电池鼓包' }], submit: true });
+  await sync();
+  await hq.service.runMessages();
+  const mine = sms.sent.filter((m) => m.to === '+8613900139000');
+  expect(mine.map((m) => m.text)).toEqual([expect.stringContaining('已受理'), expect.stringContaining('报价¥199.00')]);
+  await sync();
+
+  await page.goto(shop.url);
+  await signIn(page, 'counter', PASSWORD);
+  await page.getByTestId('counter-tab-tickets').click();
+  await page.getByTestId(`ticket-row-${r.ticket.number}`).click();
+  const timeline = page.getByTestId('ticket-detail').getByTestId('timeline');
+  await expect(timeline.getByTestId('timeline-message')).toHaveCount(2);
+  await expect(timeline).toContainText('已发送至 139****9000');
+  await timeline.screenshot({ path: `${SCREENSHOTS}/status-messages-timeline-zh.png` });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByTestId(`ticket-row-${r.ticket.number}`).click();
+  await expect(timeline).toContainText('Sent to 139****9000');
+  await timeline.screenshot({ path: `${SCREENSHOTS}/status-messages-timeline-en.png` });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('language-switch').getByText('中文').click();
 });

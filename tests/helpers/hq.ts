@@ -59,7 +59,7 @@ export interface TestHq {
 /** A head office on a fresh SQLite file or a fresh PostgreSQL database, with crash injection. */
 export async function openTestHq(
   dialect: HqDialect,
-  opts: { now?: () => Date; http?: HqAppOptions['http']; logger?: HqAppOptions['logger']; console?: HqAppOptions['console']; sms?: SmsGateway } = {},
+  opts: { now?: () => Date; http?: HqAppOptions['http']; logger?: HqAppOptions['logger']; console?: HqAppOptions['console']; sms?: SmsGateway; publicUrl?: string } = {},
 ): Promise<TestHq> {
   let databaseUrl: string | null = null;
   let file: string | null = null;
@@ -88,7 +88,7 @@ export async function openTestHq(
   };
   // head office runs on the test's time too: enrollment codes and figures never see today's date
   const hqClock = new RunningClock();
-  const service = new HqService(store, { faults, now: opts.now ?? (() => hqClock.now()), ...(opts.sms ? { sms: opts.sms } : {}) });
+  const service = new HqService(store, { faults, now: opts.now ?? (() => hqClock.now()), ...(opts.sms ? { sms: opts.sms } : {}), ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}) });
   const app = buildHqApp({ service, adminToken: ADMIN_TOKEN, http: opts.http, logger: opts.logger, console: opts.console });
   await app.ready();
   return {

@@ -53,7 +53,8 @@ const CORE_INFRASTRUCTURE = ['db', 'shop', 'auth', 'api', 'secrets', 'audit', 'l
 const PUBLISHED: Record<string, string[]> = {
   bench: ['common', 'quotes', 'transition'],
   collection: ['sanbao-refund'],
-  customers: ['store'],
+  // consent: whether a customer receives messages, recorded at intake (issue 20)
+  customers: ['store', 'consent'],
   devices: ['store'],
   documents: ['builtin', 'intake', 'produce', 'registry'],
   // the gateways, their retry schedule and the shop's own gateway settings (issue 20): whoever sends a customer message

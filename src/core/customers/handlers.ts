@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/errors';
+import { messageConsentOf, recordMessageConsent } from './consent';
 import type { customerProcedures } from '../../shared/customers/procedures';
 import { parseCnPhone } from '../../shared/customers/phone';
 import type { Handlers } from '../api/context';
@@ -34,6 +35,16 @@ export const customerHandlers: Handlers<typeof customerProcedures> = {
     return { customer: after, duplicateOf: [] };
   },
 
+  async 'customers.messageConsent'(input, ctx) {
+    loadCustomer(ctx.sqlite, input.id);
+    return messageConsentOf(ctx, input.id);
+  },
+  async 'customers.setMessageConsent'(input, ctx) {
+    loadCustomer(ctx.sqlite, input.id);
+    recordMessageConsent(ctx, { customerId: input.id, consent: input.consent, source: 'counter' });
+    await ctx.audit('customer.messageConsent', 'customer', input.id, { consent: input.consent });
+    return messageConsentOf(ctx, input.id);
+  },
   async 'customers.get'(input, ctx) {
     const customer = loadCustomer(ctx.sqlite, input.id);
     const clock = shopClock(ctx.sqlite, ctx.clock.now());

@@ -96,6 +96,8 @@ export async function seedIntakeDemo(backend: Backend): Promise<void> {
       accessories: { items: category === 'phone' ? ['case', 'sim_tray'] : category === 'laptop' ? ['charger'] : [] },
       passcode: category === 'phone' ? (i % 3 === 0 ? { kind: 'pattern', value: '14789' } : i % 3 === 1 ? { kind: 'pin', value: digits(6) } : 'declined') : 'none',
       dataLossAck: true,
+      // most agree to text messages about the repair; some refuse (issue 20)
+      messageConsent: i % 5 !== 3,
       promisedDate: addDaysToDate(today, 3 + (i % 5)),
       depositFen: i % 4 === 1 ? 10_000 : 0,
       technicianId: i % 3 === 2 ? null : techs[i % techs.length] ?? null,

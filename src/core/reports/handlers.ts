@@ -22,9 +22,11 @@ import { dashboard, exportReport, registerReportDocuments, reportOptions } from 
 import { drill, runReport, shopInfo } from './report';
 import { foldRollupDays } from './rollup-days';
 import { statement } from '../db/statements';
+import { registerSurveyKind } from './survey-answers';
 import { registerComplaintResponseKind } from './hq-responses';
 
 registerReportDocuments();
+registerSurveyKind();
 registerComplaintResponseKind();
 onTicketEvent(followUpOnCollection);
 

@@ -25,6 +25,7 @@ export function hqBaseUrl(sqlite: Database.Database): string | null {
 export interface StatusLinkView {
   url: string | null;
   createdAt: string | null;
+  enrolled: boolean;
 }
 
 /** The ticket's live link and its page's address (null without one, or when not enrolled). */
@@ -35,7 +36,7 @@ export function currentStatusLink(sqlite: Database.Database, ticketId: string): 
     `SELECT s.secret, l.created_at FROM status_links l JOIN status_secrets s ON s.link_id = l.id
      WHERE l.ticket_id = ? AND l.revoked_at IS NULL ORDER BY l.created_at DESC LIMIT 1`,
   ).get(ticketId);
-  return { url: base && row ? statusUrl(base, row.secret) : null, createdAt: row?.created_at ?? null };
+  return { url: base && row ? statusUrl(base, row.secret) : null, createdAt: row?.created_at ?? null, enrolled: base !== null };
 }
 
 /** Revokes the ticket's live links; returns how many. */

@@ -10,6 +10,9 @@ import { loadAttachment } from './attachments';
 import { loadTicketDetail } from './detail';
 import { eventsOf } from './events';
 import { runIntake } from './intake';
+import { registerCustomerMessageKind } from './messages-pulled';
+
+registerCustomerMessageKind();
 import { listTickets } from './list';
 import { erasePasscode, revealPasscode } from './passcode';
 import { rowsWhere } from './rows';

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/errors';
+import { recordMessageConsent } from '../customers/consent';
 import type { IntakeInput } from '../../shared/tickets/schemas';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/tickets/schemas';
 import { yymmOf } from '../../shared/tickets/number';
@@ -123,5 +124,7 @@ export function runIntake(ctx: Ctx, input: IntakeInput): { ticketId: string | nu
     data: { number, depositFen: input.depositFen, technicianId: input.technicianId ?? null, serviceType: service.kind },
   });
   input.photos.forEach((p, i) => insertAttachment(ctx, ticketId, { name: p.name, mime: p.mime, bytes: photos[i]!.bytes, thumb: photos[i]!.thumb, caption: p.caption }));
+  // asked at this intake: the answer is the customer's from now on (a returning customer may change it)
+  if (input.messageConsent !== undefined) recordMessageConsent(ctx, { customerId, ticketId, consent: input.messageConsent, source: 'intake' });
   return { ticketId, duplicateOf: [] };
 }

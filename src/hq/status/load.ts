@@ -26,7 +26,10 @@ export interface StatusPageFacts extends StatusFacts {
 
 export async function loadStatusFacts(ctx: HqContext, secret: string): Promise<StatusPageFacts | null> {
   // the shop stored the secret's SHA-256 as the link's id (core/status/links.ts)
-  const linkId = sha256(secret);
+  // …or a message's link, which head office minted and knows by its SHA-256 too (messages/links.ts)
+  const hashed = sha256(secret);
+  const viaMessage = await ctx.db.selectFrom('hq_message_links').select('link_id').where('id', '=', hashed).executeTakeFirst();
+  const linkId = viaMessage?.link_id ?? hashed;
   const link = await ctx.db.selectFrom('hq_rows').select(['shop_id', 'data']).where('table_name', '=', 'status_links').where('row_id', '=', linkId).where('deleted', '=', 0).executeTakeFirst();
   if (!link) return null;
   const shopId = link.shop_id;

@@ -11,6 +11,16 @@ import type { StatusCard } from '../../shared/status/card';
 import { formatFen } from '../../shared/money/format';
 import { CODE_DIGITS, CODE_TTL_MS } from '../../shared/status/approval';
 import type { ApprovalState } from './approval';
+import type { SurveyState } from './survey';
+import { SURVEY_COMMENT_MAX } from '../../shared/status/survey';
+
+/** The survey part of a collected ticket's page. */
+export interface SurveyView {
+  state: SurveyState;
+  notice: { key: string } | null;
+  path: string;
+  lang: Locale;
+}
 
 /** The approval part of a page: the state, a notice to show above the forms, where the forms post. */
 export interface ApprovalView {
@@ -44,6 +54,9 @@ form{margin:.75rem 0 0}label{display:block;margin:.5rem 0 .25rem;color:var(--dim
 input{width:100%;font:inherit;font-size:1.1rem;padding:.6rem;border:1px solid var(--line);border-radius:.4rem}
 button{display:block;width:100%;font:inherit;font-weight:700;padding:.75rem;margin:.6rem 0 0;border-radius:.4rem;border:1px solid var(--brand);background:var(--brand);color:#fff}
 button.second{background:#fff;color:var(--ink);border-color:var(--line);font-weight:400}button.link{background:none;border:0;color:var(--brand);font-weight:400;padding:.25rem}
+.score{display:flex;gap:.4rem}.score label{flex:1;margin:0;text-align:center;border:1px solid var(--line);border-radius:.4rem;padding:.6rem 0;color:var(--ink);font-size:1.1rem}
+.score input{position:absolute;opacity:0;width:1px}.score label:has(input:checked){background:var(--brand);border-color:var(--brand);color:#fff;font-weight:700}
+fieldset{border:0;padding:0;margin:0}textarea{width:100%;font:inherit;padding:.6rem;border:1px solid var(--line);border-radius:.4rem;min-height:5rem}
 .notice{padding:.6rem .75rem;border-radius:.4rem;background:#fff4e6;border:1px solid #ffc078}.notice.ok{background:#ebfbee;border-color:#8ce99a}
 `;
 export const STATUS_PAGE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
@@ -89,7 +102,20 @@ function approvalHtml(a: ApprovalView, locale: Locale, tz: string): string {
   return `<section aria-labelledby="quote"><h2 id="quote">${L('status.approval.title', { version: String(o.version) })}</h2><table>${rows.join('')}</table>${forms}</section>`;
 }
 
-export function statusPageHtml(card: StatusCard, locale: Locale, otherLanguageHref: string, approval: ApprovalView | null = null): string {
+function surveyHtml(s: SurveyView, locale: Locale): string {
+  const L = (key: string, p?: Record<string, string>) => esc(t(locale, key, p));
+  if (s.state.answered) {
+    return `<section aria-labelledby="survey"><h2 id="survey">${L('status.survey.title')}</h2><p class="notice ok" role="status" data-survey="answered">${L('status.survey.thanks', { score: String(s.state.answered.score) })}</p></section>`;
+  }
+  const scores = [1, 2, 3, 4, 5].map((n) => `<label><input type="radio" name="score" value="${n}" required>${n}</label>`).join('');
+  const notice = s.notice ? `<p class="notice" role="status">${L(s.notice.key)}</p>` : '';
+  return `<section aria-labelledby="survey"><h2 id="survey">${L('status.survey.title')}</h2>${notice}<p>${L('status.survey.ask')}</p>
+<form method="post" action="${esc(s.path)}/survey?lang=${s.lang}"><fieldset><legend class="dim">${L('status.survey.scale')}</legend><div class="score">${scores}</div></fieldset>
+<label for="comment">${L('status.survey.comment')}</label><textarea id="comment" name="comment" maxlength="${SURVEY_COMMENT_MAX}"></textarea>
+<button type="submit">${L('status.survey.send')}</button></form></section>`;
+}
+
+export function statusPageHtml(card: StatusCard, locale: Locale, otherLanguageHref: string, approval: ApprovalView | null = null, survey: SurveyView | null = null): string {
   const tz = card.shop.timeZone;
   const L = (key: string, p?: Record<string, string>) => esc(t(locale, key, p));
   const steps = card.steps
@@ -110,7 +136,7 @@ export function statusPageHtml(card: StatusCard, locale: Locale, otherLanguageHr
 <section aria-labelledby="now"><h1 id="now">${L('status.page.title')}</h1>
 <dl><dt>${L('status.page.ticket')}</dt><dd>${esc(card.ticketNumber)}</dd><dt>${L('status.page.customer')}</dt><dd>${esc([card.customer.name, card.customer.phone].filter(Boolean).join(' '))}</dd></dl>
 <p class="now" data-status="${esc(card.status)}">${now}</p>${facts.join('')}</section>
-${approval ? approvalHtml(approval, locale, tz) : ''}
+${approval ? approvalHtml(approval, locale, tz) : ''}${survey ? surveyHtml(survey, locale) : ''}
 <section aria-labelledby="steps"><h2 id="steps">${L('status.page.steps')}</h2><ol>${steps}</ol></section>
 ${card.bring.length ? `<section aria-labelledby="bring"><h2 id="bring">${L('status.page.bring')}</h2><ul>${card.bring.map((k) => `<li>${L(k)}</li>`).join('')}</ul></section>` : ''}
 <section aria-labelledby="shop"><h2 id="shop">${L('status.page.shop')}</h2><p><strong>${esc(card.shop.name)}</strong></p><dl>${shopFacts.join('')}</dl>
@@ -130,4 +156,9 @@ export function limitedHtml(locale: Locale): string {
 /** A form posted from another site's page: refused, with nothing recorded. */
 export function refusedHtml(locale: Locale): string {
   return shell(locale, t(locale, 'status.page.refused'), `<section><h1>${esc(t(locale, 'status.page.refused'))}</h1></section>`, null);
+}
+
+/** A form that could not be read (too large, malformed). */
+export function badRequestHtml(locale: Locale): string {
+  return shell(locale, t(locale, 'status.approval.badRequest'), `<section><h1>${esc(t(locale, 'status.approval.badRequest'))}</h1></section>`, null);
 }

@@ -14,8 +14,11 @@ import { HqError } from '../errors';
 import { perAddress } from '../http/rate-limits';
 import formbody from '@fastify/formbody';
 import { loadStatusFacts, type StatusPageFacts } from './load';
-import { STATUS_PAGE_CSP, limitedHtml, notFoundHtml, refusedHtml, statusPageHtml, type ApprovalView } from './page';
+import { STATUS_PAGE_CSP, badRequestHtml, limitedHtml, notFoundHtml, refusedHtml, statusPageHtml, type ApprovalView } from './page';
 import { approvalState, decide, sendCode } from './approval';
+import { answerSurvey, surveyState } from './survey';
+import { parseSurveyForm } from '../../shared/status/survey';
+import type { SurveyView } from './page';
 import { WRONG_CODES_LIMIT, parseCapYuan } from '../../shared/status/approval';
 import { maskPhone } from '../../shared/documents/format';
 
@@ -67,14 +70,18 @@ function sameOrigin(req: FastifyRequest): boolean {
 async function renderPage(ctx: HqContext, reply: FastifyReply, facts: StatusPageFacts, secret: string, locale: Locale, notice: ApprovalView['notice'] = null, code = 200) {
   const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
   const path = `${STATUS_PATH_PREFIX}${secret}`;
-  const state = await approvalState(ctx, facts);
+  const [state, survey] = await Promise.all([approvalState(ctx, facts), surveyState(ctx, facts)]);
   const approval: ApprovalView | null = state ? { state, notice, path, lang: locale, maskedPhone: facts.phoneE164 ? maskPhone(facts.phoneE164) : '' } : null;
-  return html(reply, code, statusPageHtml(statusCard(facts), locale, `${path}?lang=${other}`, approval));
+  const surveyView: SurveyView | null = survey ? { state: survey, notice: approval ? null : notice, path, lang: locale } : null;
+  return html(reply, code, statusPageHtml(statusCard(facts), locale, `${path}?lang=${other}`, approval, surveyView));
 }
 
 export function registerStatusPage(r: FastifyInstance, ctx: HqContext, limits: { page: number; code: number }): void {
   // A refusal here is a page too (a phone shows HTML, not our JSON).
   const errorHandler = (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    // a form too large or malformed (Fastify's own 4xx) is the sender's mistake: say so, in a page
+    const status = (err as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500 && status !== 429) return html(reply, status, badRequestHtml(localeOf(req)));
     const code = err instanceof HqError && err.status === 429 ? 429 : 500;
     if (code === 500) req.log.error(err);
     const retry = err instanceof HqError ? err.details.retryAfter : undefined;
@@ -91,9 +98,10 @@ export function registerStatusPage(r: FastifyInstance, ctx: HqContext, limits: {
   // The two forms of approval from the phone, in their own context: the only place head office
   // reads a form body (everything else is JSON only), behind their own, tighter rate limit.
   void r.register(async (forms) => {
-    await forms.register(formbody, { bodyLimit: 4096 });
+    // 16 KB: a 500-character Chinese comment is 4.5 KB percent-encoded
+    await forms.register(formbody, { bodyLimit: 16_384 });
     type Post = { Params: { secret: string }; Querystring: { lang?: string }; Body: Record<string, unknown> | undefined };
-    const opts = { config: { rateLimit: perAddress(limits.code) }, errorHandler, bodyLimit: 4096 };
+    const opts = { config: { rateLimit: perAddress(limits.code) }, errorHandler, bodyLimit: 16_384 };
     const field = (req: FastifyRequest<Post>, name: string) => {
       const v = (req.body ?? {})[name];
       return typeof v === 'string' ? v : '';
@@ -107,6 +115,17 @@ export function registerStatusPage(r: FastifyInstance, ctx: HqContext, limits: {
       const outcome = await sendCode(ctx, facts, locale);
       if (outcome === 'sent') return reply.code(303).headers(HEADERS).header('location', `${STATUS_PATH_PREFIX}${req.params.secret}?lang=${locale}`).send();
       return renderPage(ctx, reply, facts, req.params.secret, locale, outcome === 'closed' ? null : { key: `status.approval.${outcome}` }, outcome === 'closed' ? 200 : outcome === 'tooSoon' ? 429 : 409);
+    });
+
+    forms.post<Post>(`${STATUS_PATH_PREFIX}:secret/survey`, opts, async (req, reply) => {
+      const locale = localeOf(req);
+      const facts = await openFacts(ctx, req.params.secret);
+      if (!facts) return html(reply, 404, notFoundHtml(locale));
+      if (!sameOrigin(req)) return html(reply, 403, refusedHtml(locale));
+      const form = parseSurveyForm(field(req, 'score'), field(req, 'comment'));
+      if (!form.ok) return renderPage(ctx, reply, facts, req.params.secret, locale, { key: form.key }, 400);
+      await answerSurvey(ctx, facts, { score: form.score, comment: form.comment, clientAddress: req.ip });
+      return reply.code(303).headers(HEADERS).header('location', `${STATUS_PATH_PREFIX}${req.params.secret}?lang=${locale}`).send();
     });
 
     forms.post<Post>(`${STATUS_PATH_PREFIX}:secret/decide`, opts, async (req, reply) => {

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'stock.adjust', 'stock.issueOverride', 'stock.loanerOverride', 'stock.shipmentConfirmed', 'stock.stocktakePosted',
   'collection.identityFailed', 'collection.complete', 'collection.approve', 'collection.refund', 'collection.void',
   'claims.setStatus', 'dailyClose.close', 'dailyClose.cash',
+  'customer.messageConsent',
   'followUp.record', 'complaint.open', 'complaint.respond', 'complaint.resolve', 'complaint.accepted', 'complaint.rejected', 'complaint.reopenTicket',
   'reports.export',
   'backup.configure', 'backup.run', 'backup.restore',

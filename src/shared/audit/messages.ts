@@ -48,6 +48,7 @@ const rows: [string, string, string][] = [
   ['audit.claims.setStatus', '索赔状态变更', 'Claim status changed'],
   ['audit.dailyClose.close', '日结', 'Daily close'],
   ['audit.dailyClose.cash', '钱箱：备用金、支出或投库', 'Drawer: float, paid-out or drop'],
+  ['audit.customer.messageConsent', '客户短信同意变更', 'Text message consent changed'],
   ['audit.followUp.record', '回访记录', 'Follow-up recorded'],
   ['audit.complaint.open', '登记投诉', 'Complaint opened'],
   ['audit.complaint.respond', '投诉已回复', 'Complaint answered'],

@@ -7,6 +7,8 @@ import { deviceSummarySchema } from '../devices/schemas';
 import { ticketRowSchema } from '../tickets/schemas';
 
 const byId = z.object({ id: z.string().min(1) }).strict();
+/** The customer's answer about text messages: null when never asked (nothing is sent). */
+export const messageConsentSchema = z.object({ consent: z.boolean().nullable(), source: z.enum(['intake', 'counter', 'status_page']).nullable(), at: z.string().nullable() });
 
 export const customerProcedures = {
   'customers.create': procedure({
@@ -29,6 +31,20 @@ export const customerProcedures = {
     output: z.object({ customer: customerSchema, devices: z.array(deviceSummarySchema), tickets: z.array(ticketRowSchema) }),
     access: ALL_STAFF,
     kind: 'query',
+  }),
+  'customers.messageConsent': procedure({
+    summary: 'Whether the customer receives text messages about their repairs (个人信息保护法): the latest answer — at intake, at the counter or an opt-out on the status page — or null when never asked.',
+    input: byId,
+    output: messageConsentSchema,
+    access: ALL_STAFF,
+    kind: 'query',
+  }),
+  'customers.setMessageConsent': procedure({
+    summary: "Records the customer's answer at the counter: agrees to text messages, or withdraws (an opt-out is honoured from the next message on). Every answer is kept with who and when.",
+    input: z.object({ id: z.string().min(1), consent: z.boolean() }).strict(),
+    output: messageConsentSchema,
+    access: FRONT_DESK,
+    kind: 'mutation',
   }),
   'customers.findByPhone': procedure({
     summary: 'Customers whose phone ends with the digits given (4+), or equals a whole number typed any way.',

@@ -4,7 +4,8 @@ import { ALL_STAFF } from '../api/roles';
 import { FRONT_DESK } from '../tickets/roles';
 
 const ticketId = z.object({ ticketId: z.string().min(1) }).strict();
-export const statusLinkSchema = z.object({ url: z.string().nullable(), createdAt: z.string().nullable() });
+/** `enrolled`: whether the shop is joined to head office (without it there is no page to link to). */
+export const statusLinkSchema = z.object({ url: z.string().nullable(), createdAt: z.string().nullable(), enrolled: z.boolean() });
 
 /** The customers' status links (issue 20 point 1): the page itself is at head office. */
 export const statusProcedures = {

@@ -7,6 +7,8 @@ import { priceItemInputSchema } from '../bench/schemas';
 import { partInputSchema } from '../stock/schemas';
 import { claimDecisionDataSchema } from '../hq-console/claims';
 import { REMOTE_DECISION_KIND, remoteDecisionDataSchema } from '../status/approval';
+import { SURVEY_KIND, surveyDataSchema } from '../status/survey';
+import { CUSTOMER_MESSAGE_KIND, customerMessageDataSchema } from '../messaging/pulled';
 import { OLD_PART_RECEIPT_KIND, oldPartReceiptDataSchema } from '../hq-console/returns';
 import { COMPLAINT_RESPONSE_KIND, complaintResponseDataSchema } from '../hq-console/complaints';
 
@@ -58,6 +60,16 @@ export const pulledKinds: Record<string, PulledKindDef> = {
     scope: 'shop',
     data: claimDecisionDataSchema,
     summary: "Head office's decision on one of the shop's warranty claims (id = claim id): approved (amount), rejected (reason), returned for correction (reason, date), paid (amount, batch reference). The shop's claim takes the status; the shop corrects and resubmits a rejected or returned one.",
+  },
+  [CUSTOMER_MESSAGE_KIND]: {
+    scope: 'shop',
+    data: customerMessageDataSchema,
+    summary: "A text message head office sent to a customer of the shop (id = the message's id), once its result is final: the kind, the text, the number, delivered or not delivered (with the provider's error). The shop puts it on the ticket's timeline.",
+  },
+  [SURVEY_KIND]: {
+    scope: 'shop',
+    data: surveyDataSchema,
+    summary: "A customer's answer to the follow-up survey on the status page (id = the answer's id): score 1–5, comment, when. The shop records it as the ticket's follow-up; a low score is a problem reported.",
   },
   [REMOTE_DECISION_KIND]: {
     scope: 'shop',

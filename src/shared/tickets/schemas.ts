@@ -137,6 +137,8 @@ export const intakeInputSchema = z
     warrantyClaimed: z.boolean().default(false),
     photos: z.array(photoInputSchema).max(MAX_PHOTOS_PER_INTAKE).default([]),
     note: z.string().trim().max(1000).default(''),
+    /** Text messages about this repair (个人信息保护法): the customer agreed or refused; absent = not asked (nothing is sent). */
+    messageConsent: z.boolean().optional(),
   })
   .strict()
   .check(

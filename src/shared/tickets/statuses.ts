@@ -18,5 +18,5 @@ export const WORK_STATUSES: readonly TicketStatus[] = ['received', 'diagnosing',
 export const OPEN_STATUSES: readonly TicketStatus[] = [...WORK_STATUSES, 'ready'];
 export const CLOSED_STATUSES: readonly TicketStatus[] = ['collected', 'cancelled'];
 
-export const EVENT_KINDS = ['created', 'status', 'note', 'assigned', 'passcode_erased'] as const;
+export const EVENT_KINDS = ['created', 'status', 'note', 'assigned', 'passcode_erased', 'message'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];

@@ -44,6 +44,12 @@ describe('generated bench records', () => {
     for (const t of ['diagnoses', 'quotes', 'quote_lines', 'authorizations', 'qc_results', 'time_logs', 'bench_tickets', 'price_list_items']) {
       expect(count(`SELECT count(*) AS n FROM ${t}`), t).toBeGreaterThan(0);
     }
+    // consent to messages asked at intake (issue 20): nine tickets in ten, seven in ten agreeing
+    const consents = rows<{ consent: number; n: number }>(`SELECT consent, count(*) AS n FROM message_consents GROUP BY 1`);
+    const tickets = count(`SELECT count(*) AS n FROM tickets`);
+    const agreed = consents.find((c) => c.consent === 1)?.n ?? 0;
+    expect(agreed + (consents.find((c) => c.consent === 0)?.n ?? 0)).toBeGreaterThan(tickets * 0.85);
+    expect(agreed).toBeGreaterThan(tickets * 0.65);
     const mix = Object.fromEntries(rows<{ m: number; n: number }>(`SELECT quote_mix AS m, count(*) AS n FROM report_facts GROUP BY 1`).map((r) => [r.m, r.n]));
     expect(mix[1]).toBeGreaterThan(0);
     expect(mix[2]).toBeGreaterThan(0);

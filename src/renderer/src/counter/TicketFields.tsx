@@ -86,6 +86,13 @@ export function TicketFields({ form, errors, technicians, set, faultRef }: Props
         onChange={(e) => set({ dataLossAck: e.currentTarget.checked })}
         data-testid="data-loss-ack"
       />
+      {/* 个人信息保护法: asked, never assumed; the customer may refuse and withdraw later */}
+      <Checkbox
+        label={t('ui.counter.messageConsent')}
+        checked={form.messageConsent}
+        onChange={(e) => set({ messageConsent: e.currentTarget.checked })}
+        data-testid="message-consent"
+      />
       {/* The customer's claim is a question staff ask and answer; nothing is assumed (the engine decides the cover). */}
       <Radio.Group
         label={t('ui.counter.warrantyClaim.question')}

@@ -71,6 +71,8 @@ export interface IntakeForm {
   passKind: PassKind | null;
   passValue: string;
   dataLossAck: boolean;
+  /** Text messages about the repair: ticked only when the customer agrees (unticked records a refusal: nothing is sent). */
+  messageConsent: boolean;
   promisedDate: string;
   depositYuan: number | '';
   technicianId: string | null;
@@ -120,6 +122,7 @@ export function emptyIntake(today: string): IntakeForm {
     passKind: null,
     passValue: '',
     dataLossAck: false,
+    messageConsent: false,
     promisedDate: addDaysToDate(today, 3),
     depositYuan: '',
     technicianId: null,
@@ -235,6 +238,7 @@ export function toIntakeInput(f: IntakeForm, timeZone: string, confirmDuplicate 
     accessories: { items: f.accessories as never, other: f.accessoryOther },
     passcode: passcode(f),
     dataLossAck: f.dataLossAck as true,
+    messageConsent: f.messageConsent,
     promisedDate: f.promisedDate,
     depositFen: parseYuan(f.depositYuan) ?? 0,
     technicianId: f.technicianId,

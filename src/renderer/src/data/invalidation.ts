@@ -81,6 +81,7 @@ const MUTATION_INVALIDATES: Record<string, Prefixes> = {
   auth: ['auth.', 'users.'],
   attachments: TICKETS,
   backup: ['backup.'],
+  status: ['status.'],
 };
 
 export function mutationInvalidates(procedure: string): Prefixes {

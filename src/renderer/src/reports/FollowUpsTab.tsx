@@ -61,7 +61,7 @@ export function FollowUpsTab() {
               <Table.Td><Button variant="subtle" size="compact-sm" onClick={() => open.ticket(r.ticketNumber)}>{r.ticketNumber}</Button></Table.Td>
               <Table.Td>{r.device}</Table.Td>
               <Table.Td>{statusBadge(r)} {r.attempts && r.status === 'open' ? <Text span size="xs" c="dimmed">{t('ui.reports.fu.attempts', { n: r.attempts })}</Text> : null}</Table.Td>
-              <Table.Td>{r.score ? '★'.repeat(r.score) : ''} {r.problemReported ? <Badge color="orange" size="xs">{t('ui.reports.fu.problem')}</Badge> : null} <Text span size="xs" c="dimmed">{r.comments}</Text>{r.outcomeAt ? <Text size="xs" c="dimmed">{formatInstant(r.outcomeAt, locale)}</Text> : null}</Table.Td>
+              <Table.Td>{r.score ? '★'.repeat(r.score) : ''} {r.problemReported ? <Badge color="orange" size="xs">{t('ui.reports.fu.problem')}</Badge> : null} {r.status === 'done' && r.score && !r.outcomeBy ? <Badge variant="light" size="xs" data-testid="followup-online">{t('ui.reports.fu.online')}</Badge> : null} <Text span size="xs" c="dimmed">{r.comments}</Text>{r.outcomeAt ? <Text size="xs" c="dimmed">{formatInstant(r.outcomeAt, locale)}</Text> : null}</Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
                   {r.status === 'open' ? <Button size="compact-sm" onClick={() => { setRecording(r); setReached(true); setScore(0); setComments(''); setProblem(false); setErrors({}); }} data-testid="followup-record">{t('ui.reports.fu.record')}</Button> : null}

@@ -6,6 +6,7 @@ import { useT } from '../i18n/I18nProvider';
 import { TicketTable } from './TicketTable';
 import { deviceName } from './format';
 import { useOpen } from '../nav/useNav';
+import { MessageConsent } from './MessageConsent';
 
 export interface CustomerView {
   customer: Customer;
@@ -33,6 +34,7 @@ export function CustomerCard({ data }: { data: CustomerView }) {
           <Text size="sm" c="dimmed">
             {[c.company, c.address, t(`customers.contact.${c.preferredContact}`)].filter(Boolean).join(' · ')}
           </Text>
+          <MessageConsent customerId={c.id} />
         </div>
         <Button
           onClick={() => open.intakeFor(c.id)}

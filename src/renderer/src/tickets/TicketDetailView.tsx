@@ -10,6 +10,7 @@ import { printAndShow, type OpenedJob } from '../printing/printService';
 import { PdfViewer } from '../printing/PdfViewer';
 import { CoverageBadge, StatusBadge, TicketBadges } from './TicketBadges';
 import { PasscodeReveal } from './PasscodeReveal';
+import { StatusLinkPanel } from './StatusLinkPanel';
 import { AttachmentThumbs } from './AttachmentThumbs';
 import { TicketTimeline } from './TicketTimeline';
 import { calendarDate, yuan } from './format';
@@ -214,6 +215,12 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
               {t('ui.counter.passcode.title')}
             </Text>
             <PasscodeReveal ticket={ticket} />
+          </Paper>
+          <Paper withBorder p="sm">
+            <Text fw={700} mb={4}>
+              {t('ui.tickets.statusLink.title')}
+            </Text>
+            <StatusLinkPanel ticketId={ticket.id} />
           </Paper>
           <Paper withBorder p="sm">
             <Text fw={700} mb={4}>

@@ -27,6 +27,12 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
             {formatInstant(e.at, locale, shop?.settings.timeZone)} · {e.userName ?? t('ui.tickets.system')}
           </Text>
           {e.note ? <Text size="sm">{hasKey(e.note) ? t(e.note) : e.note}</Text> : null}
+          {e.kind === 'message' ? (
+            // a text message head office sent: to whom, and whether it arrived (not delivered: phone the customer)
+            <Text size="xs" c={e.data.result === 'sent' ? 'dimmed' : 'red'} data-testid="timeline-message" data-result={String(e.data.result)}>
+              {t(e.data.result === 'sent' ? 'ui.tickets.message.sent' : 'ui.tickets.message.notDelivered', { to: String(e.data.to ?? ''), error: String(e.data.error ?? '') })}
+            </Text>
+          ) : null}
         </Timeline.Item>
       ))}
     </Timeline>

@@ -54,6 +54,7 @@ const rows: [string, string, string][] = [
   ['ui.reports.fu.score', '满意度', 'Satisfaction'],
   ['ui.reports.fu.comments', '客户意见', 'Comments'],
   ['ui.reports.fu.problem', '客户反映问题', 'Problem reported'],
+  ['ui.reports.fu.online', '客户在进度页评价', 'Answered on the status page'],
   ['ui.reports.fu.notReachedHint', '未联系上：记一次未接通，三次后标记为无法联系', 'Not reached: counts as a missed call; after three it is closed as unreachable'],
   ['ui.reports.fu.openComplaint', '转投诉', 'Open complaint'],
   ['ui.reports.fu.status.open', '待回访', 'To call'],

@@ -1,0 +1,105 @@
+/**
+ * Which messages are due for an enrolled shop's tickets (issue 20 point 3), planned at head office
+ * from the rows the shop synced: its open tickets (and those collected lately, for the thank-you
+ * and the survey), each ticket's status events, the customer's latest consent and the messages
+ * already planned. The rules — consent, opt-out, one message per event, reminders, quiet hours —
+ * are shared/messaging/rules.ts; this file only reads and writes. Planned messages are queued
+ * rows with their text, unique per ticket and event, so two head-office processes planning at
+ * once still send once.
+ */
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { HqContext } from '../context';
+import { jsonField } from '../db';
+import { sha256 } from '../hash';
+import { DEFAULT_MESSAGE_RULES, DEFAULT_TEMPLATES, dueMessages, renderTemplate, type MessageRules } from '../../shared/messaging/rules';
+import { formatFen } from '../../shared/money/format';
+import { statusUrl } from '../../shared/status/link';
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const DAY = 86_400_000;
+/** Tickets in these states may have a message due; collected ones only for the survey's days after. */
+const OPEN = ['received', 'awaiting_approval', 'awaiting_parts', 'ready'];
+
+export async function planMessages(ctx: HqContext): Promise<number> {
+  const now = ctx.now();
+  const dialect = ctx.store.dialect;
+  const shops = await ctx.db.selectFrom('hq_shops').select('id').where('revoked_at', 'is', null).where('token_hash', 'is not', null).execute();
+  let planned = 0;
+  for (const { id: shopId } of shops) {
+    const rowsOf = async (table: string, field: string, value: string) =>
+      (await ctx.db.selectFrom('hq_rows').select('data').where('table_name', '=', table).where('shop_id', '=', shopId).where(sql<boolean>`${jsonField(dialect, field)} = ${value}`).where('deleted', '=', 0).execute()).map((r) => JSON.parse(r.data ?? '{}') as Row);
+    const byKey = async (table: string, id: string) => {
+      const r = await ctx.db.selectFrom('hq_rows').select('data').where('shop_id', '=', shopId).where('table_name', '=', table).where('row_id', '=', id).where('deleted', '=', 0).executeTakeFirst();
+      return r?.data ? (JSON.parse(r.data) as Row) : null;
+    };
+    const shopRow = await ctx.db.selectFrom('hq_rows').select('data').where('table_name', '=', 'shop').where('shop_id', '=', shopId).where('deleted', '=', 0).executeTakeFirst();
+    const settings = (() => {
+      try {
+        return JSON.parse(str((JSON.parse(shopRow?.data ?? '{}') as Row).settings_json) || '{}') as Row;
+      } catch {
+        return {};
+      }
+    })();
+    const rules: MessageRules = { ...DEFAULT_MESSAGE_RULES, timeZone: str(settings.timeZone) || DEFAULT_MESSAGE_RULES.timeZone };
+    const tickets: Row[] = [];
+    for (const status of [...OPEN, 'collected']) tickets.push(...(await rowsOf('tickets', 'status', status)));
+    for (const ticket of tickets) {
+      const ticketId = str(ticket.id);
+      if (ticket.status === 'collected' && now.getTime() - Date.parse(str(ticket.status_at)) > (rules.surveyAfterDays + 2) * DAY) continue;
+      const consents = (await rowsOf('message_consents', 'customer_id', str(ticket.customer_id))).sort((a, b) => (str(a.recorded_at) + str(a.id) < str(b.recorded_at) + str(b.id) ? -1 : 1));
+      const latest = consents.at(-1);
+      if (!latest || Number(latest.consent) !== 1) continue; // never asked, refused or withdrawn: nothing is sent
+      const events = (await rowsOf('ticket_events', 'ticket_id', ticketId)).filter((e) => e.to_status).sort((a, b) => (str(a.id) < str(b.id) ? -1 : 1));
+      const sent = await ctx.db.selectFrom('hq_messages').select('dedupe_key').where('shop_id', '=', shopId).where('ticket_id', '=', ticketId).execute();
+      const collectedAt = ticket.status === 'collected' ? str(events.filter((e) => e.to_status === 'collected').at(-1)?.at) || str(ticket.status_at) : null;
+      const due = dueMessages(
+        { statuses: events.map((e) => ({ eventId: str(e.id), to: str(e.to_status), at: str(e.at) })), consent: true, optedOut: false, collectedAt, warrantyEnd: null, sentKeys: new Set(sent.map((s) => s.dedupe_key)) },
+        rules,
+        now,
+      );
+      if (due.length === 0) continue;
+      const phones = (await rowsOf('customer_phones', 'customer_id', str(ticket.customer_id))).sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0));
+      const to = str(phones.find((p) => p.kind === 'mobile')?.e164) || str(phones[0]?.e164);
+      if (!to) continue;
+      const device = await byKey('devices', str(ticket.device_id));
+      const link = await messageLink(ctx, shopId, await rowsOf('status_links', 'ticket_id', ticketId));
+      const quotes = (await rowsOf('quotes', 'ticket_id', ticketId)).sort((a, b) => Number(b.version ?? 0) - Number(a.version ?? 0));
+      for (const m of due) {
+        const vars = {
+          shop: str(settings.name),
+          number: str(ticket.number),
+          device: `${str(device?.brand)} ${str(device?.model)}`.trim(),
+          link,
+          phone: str(settings.phone) || str(settings.hotline),
+          total: quotes[0] ? formatFen(Number(quotes[0].customer_total_fen ?? 0), 'zh-CN') : '',
+          days: m.vars.days ?? '',
+          warrantyEnd: m.vars.warrantyEnd ?? '',
+        };
+        const at = now.toISOString();
+        const inserted = await ctx.db
+          .insertInto('hq_messages')
+          .values({ id: crypto.randomUUID(), shop_id: shopId, ticket_id: ticketId, kind: m.kind, dedupe_key: m.key, to_phone: to, text: renderTemplate(DEFAULT_TEMPLATES['zh-CN'][m.kind], vars).trim(), params_json: JSON.stringify(vars), status: 'queued', attempts: 0, next_attempt_at: m.sendAt, provider_id: null, error: null, created_at: at, updated_at: at })
+          .onConflict((oc) => oc.columns(['shop_id', 'ticket_id', 'dedupe_key']).doNothing())
+          .executeTakeFirst();
+        planned += Number(inserted.numInsertedOrUpdatedRows ?? 0);
+      }
+    }
+  }
+  return planned;
+}
+
+/**
+ * The link a message carries: to the ticket's live status page, under a secret head office mints
+ * for messages (it never holds the shop's own secret, only its hash) and keeps as its SHA-256.
+ * Empty without a public address (HQ_PUBLIC_URL) or a live link.
+ */
+async function messageLink(ctx: HqContext, shopId: string, links: Row[]): Promise<string> {
+  const base = ctx.opts.publicUrl;
+  const live = links.filter((l) => !l.revoked_at).sort((a, b) => (str(a.created_at) < str(b.created_at) ? 1 : -1))[0];
+  if (!base || !live) return '';
+  const secret = crypto.randomBytes(16).toString('base64url');
+  await ctx.db.insertInto('hq_message_links').values({ id: sha256(secret), link_id: str(live.id), shop_id: shopId, created_at: ctx.nowIso() }).execute();
+  return statusUrl(base, secret);
+}

@@ -1,0 +1,143 @@
+/**
+ * Customer messages sent by head office for an enrolled shop (issue 20 point 3), end to end: a
+ * real shop asks for consent at intake and syncs; head office plans the messages from the synced
+ * rows and sends them through a gateway (the log gateway, and the real Alibaba Cloud adapter
+ * against a local server following Alibaba's published protocol for the failing case); the result
+ * comes back to the shop's ticket timeline at its next sync. Consent refused or never asked sends
+ * nothing, an opt-out is honoured, one event sends once, quiet hours hold a message until morning.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { ManualClock, TEST_EPOCH } from '../../helpers/clock';
+import { openTestHq, type TestHq } from '../../helpers/hq';
+import { claimsShop, type ClaimsShop } from '../hq-console/claims-fixture';
+import { intakeInput } from '../intake/helpers';
+import { logGateway } from '../../../src/core/messaging/log-gateway';
+import { createGateway, type SmsGateway } from '../../../src/core/messaging/gateway';
+import { startAliyunServer, type SmsTestServer } from '../../helpers/sms-servers';
+
+const MIN = 60_000;
+const hqClock = new ManualClock();
+const log = logGateway({ clock: hqClock });
+/** The gateway head office sends with: the log gateway, or (one test) the Alibaba adapter. */
+let current: SmsGateway = log;
+const gateway: SmsGateway = { kind: 'log', send: (m) => current.send(m) };
+let hq: TestHq;
+let shop: ClaimsShop;
+let base: string;
+
+beforeAll(async () => {
+  hqClock.set(TEST_EPOCH); // 10:00 in Shanghai: outside the quiet hours
+  hq = await openTestHq('sqlite', { now: () => hqClock.now(), sms: gateway, publicUrl: 'http://hq.test' });
+  await hq.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(hq.app.server.address() as AddressInfo).port}`;
+  shop = await claimsShop(hq);
+});
+afterAll(async () => {
+  await shop?.backend.close();
+  await hq?.close();
+});
+
+async function intake(name: string, phone: string, messageConsent?: boolean) {
+  const r = await shop.call('counter', 'tickets.intake', intakeInput({ customer: { name, phones: [phone] }, confirmDuplicate: true, ...(messageConsent === undefined ? {} : { messageConsent }) } as never));
+  await shop.sync();
+  const detail = await shop.call('counter', 'tickets.get', { id: r.ticket.id });
+  return { id: r.ticket.id as string, number: r.ticket.number as string, customerId: detail.customer.id as string };
+}
+const to = (e164: string) => log.sent.filter((m) => m.to === e164);
+const timeline = async (id: string) => ((await shop.call('counter', 'tickets.get', { id })).events as Array<{ kind: string; note: string; data: Record<string, unknown> }>).filter((e) => e.kind === 'message');
+async function toReady(id: string) {
+  await shop.call('technician', 'bench.claim', { ticketId: id });
+  await shop.call('technician', 'bench.diagnose', { ticketId: id, cause: '屏幕总成损坏', findings: [] });
+  const wb = await shop.call('technician', 'bench.quote.save', { ticketId: id, lines: [{ kind: 'custom', description: '更换屏幕总成', unitPriceFen: 45000, reason: '屏幕碎裂' }], submit: true });
+  await shop.call('counter', 'bench.authorize', { ticketId: id, quoteId: wb.quote.current.id, method: 'phone', phone: { number: '13800138000', words: '同意' } });
+  await shop.call('technician', 'bench.transition', { ticketId: id, to: 'qc' });
+  const w = await shop.call('technician', 'bench.workbench', { ticketId: id });
+  await shop.call('technician', 'bench.qc', { ticketId: id, items: Object.fromEntries(w.qcChecklist.map((k: string) => [k, 'pass'])), data: 'preserved' });
+  await shop.sync();
+}
+
+describe('messages at each step, from head office', () => {
+  it('tells a customer who agreed that the device was received, with a link to the status page, once; the timeline shows it', async () => {
+    const t = await intake('王小明', '138 0013 8001', true);
+    const r = await hq.service.runMessages();
+    expect(r).toMatchObject({ planned: 1, sent: 1 });
+    const [m] = to('+8613800138001');
+    expect(m!.text).toContain(t.number);
+    expect(m!.text).toContain('已受理');
+    const link = /http:\/\/hq\.test(\/s\/[A-Za-z0-9_-]{22})/.exec(m!.text)![1]!;
+    const page = await fetch(`${base}${link}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(t.number);
+    // a second run, and a second head-office tick, send nothing more
+    expect(await hq.service.runMessages()).toMatchObject({ planned: 0, sent: 0 });
+    expect(to('+8613800138001')).toHaveLength(1);
+    await shop.sync();
+    const events = await timeline(t.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ note: m!.text, data: { messageKind: 'received', result: 'sent', to: '138****8001' } });
+  });
+
+  it('sends nothing to a customer who refused, or was never asked', async () => {
+    await intake('李不要', '138 0013 8002', false);
+    await intake('张没问', '138 0013 8003');
+    await hq.service.runMessages();
+    expect(to('+8613800138002')).toEqual([]);
+    expect(to('+8613800138003')).toEqual([]);
+  });
+
+  it('tells the customer the device is ready; holds a message due in the quiet hours until 08:00', async () => {
+    const t = await intake('赵小红', '138 0013 8004', true);
+    await hq.service.runMessages();
+    // the repair finishes at 22:30 in Shanghai (14:30Z): the "ready" message waits for the morning
+    hqClock.set('2026-11-23T14:30:00.000Z');
+    await toReady(t.id);
+    expect(await hq.service.runMessages()).toMatchObject({ planned: 1, sent: 0 });
+    hqClock.set('2026-11-23T23:59:00.000Z'); // 07:59
+    expect((await hq.service.runMessages()).sent).toBe(0);
+    hqClock.set('2026-11-24T00:00:00.000Z'); // 08:00
+    expect((await hq.service.runMessages()).sent).toBe(1);
+    const ready = to('+8613800138004').at(-1)!;
+    expect(ready.text).toContain('已可取机');
+    expect(ready.text).toContain('¥450.00');
+    expect(ready.at).toBe('2026-11-24T00:00:00.000Z');
+    hqClock.set(TEST_EPOCH);
+  });
+
+  it('honours an opt-out made at the counter', async () => {
+    const t = await intake('钱退订', '138 0013 8005', true);
+    await hq.service.runMessages();
+    expect(to('+8613800138005')).toHaveLength(1);
+    const c = await shop.call('counter', 'customers.setMessageConsent', { id: t.customerId, consent: false });
+    expect(c).toMatchObject({ consent: false, source: 'counter' });
+    await toReady(t.id);
+    await hq.service.runMessages();
+    expect(to('+8613800138005')).toHaveLength(1);
+  });
+
+  it('retries a provider that fails, then records "not delivered" on the ticket', async () => {
+    const ALI = { accessKeyId: 'LTAI5tTestKey', accessKeySecret: 'testSecret123' };
+    const server: SmsTestServer = await startAliyunServer({ ...ALI, now: () => hqClock.now() });
+    current = createGateway({ kind: 'aliyun', ...ALI, signName: '福田维修', endpoint: server.url, templates: {} }, { clock: hqClock, timeoutMs: 2000 });
+    try {
+      server.script({ http500: true }, { http500: true }, { http500: true }, { http500: true }, { http500: true });
+      const t = await intake('孙失败', '138 0013 8006', true);
+      const runs = [];
+      // attempts at 0, +1 min, +5 min, +30 min, +2 h after each failure (send-with-retry.ts)
+      for (const wait of [0, 1, 5, 30, 120]) {
+        hqClock.advance(wait * MIN);
+        runs.push(await hq.service.runMessages());
+      }
+      expect(runs.map((r) => [r.retry, r.failed])).toEqual([[1, 0], [1, 0], [1, 0], [1, 0], [0, 1]]);
+      expect(server.requests).toHaveLength(5);
+      await shop.sync();
+      const [e] = await timeline(t.id);
+      expect(e).toMatchObject({ data: { messageKind: 'received', result: 'not_delivered', attempts: 5 } });
+      expect(String(e!.data.error)).toMatch(/^HTTP_500|500/);
+    } finally {
+      current = log;
+      await server.close();
+      hqClock.set(TEST_EPOCH);
+    }
+  });
+});
