@@ -358,7 +358,7 @@ export async function hqComplaints(service: HqService, view: string, now: Date) 
           now.toISOString(),
           0,
         ) !== null;
-      out.push({ shopCode: shop.code, shopName: shop.name, ...c, overdue });
+      out.push({ shopId: shop.id, shopCode: shop.code, shopName: shop.name, ...c, overdue });
     }
   }
   out.sort((a, b) => (s(a.opened_at)! < s(b.opened_at)! ? 1 : -1));

@@ -20,6 +20,7 @@ import { exists, prepared, statement } from '../db/statements';
 import { appendEvent, type AppendedEvent } from '../tickets/events';
 import { shopInfo } from './report';
 import { customerExists } from '../customers/store';
+import { COMPLAINT_RESPONSE_KIND, type ComplaintResponseData } from '../../shared/hq-console/complaints';
 
 type HookCtx = Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session'>;
 
@@ -228,8 +229,18 @@ function toComplaint(sqlite: Database.Database, r: ComplaintDbRow, nowIso: strin
     escalation: r.escalation,
     escalatedAt: r.escalated_at,
     overdue,
+    headOffice: headOfficeResponse(sqlite, r.id, open, nowIso),
     events,
   };
+}
+
+/** Head office's latest response (its mark, see hq-responses.ts); past its deadline once the deadline's day is over in the shop's zone. */
+function headOfficeResponse(sqlite: Database.Database, id: string, open: boolean, nowIso: string): Complaint['headOffice'] {
+  const mark = statement<{ value: string }>(sqlite, `SELECT value FROM meta WHERE key = ?`).get(`hq:${COMPLAINT_RESPONSE_KIND}:${id}`);
+  if (!mark) return null;
+  const d = JSON.parse(mark.value) as ComplaintResponseData;
+  const today = localDate(nowIso, shopInfo(sqlite).timeZone);
+  return { response: d.response, deadline: d.deadline, respondedAt: d.respondedAt, responder: d.responder, pastDeadline: open && today > d.deadline };
 }
 
 export function getComplaint(ctx: Pick<Ctx, 'sqlite' | 'clock'>, id: string): Complaint {

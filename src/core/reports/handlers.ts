@@ -23,9 +23,11 @@ import { drill, runReport, shopInfo } from './report';
 import { foldRollupDays } from './rollup-days';
 import { statement } from '../db/statements';
 import { registerSurveyKind } from './survey-answers';
+import { registerComplaintResponseKind } from './hq-responses';
 
 registerReportDocuments();
 registerSurveyKind();
+registerComplaintResponseKind();
 onTicketEvent(followUpOnCollection);
 
 export const reportHandlers: Handlers<typeof reportProcedures> = {

@@ -5,6 +5,8 @@ import type { Handlers } from '../api/context';
 import { assertCatalogEditable, partByCode, partRow, requirePartRow, searchParts, upsertPart } from './catalog';
 import { registerStockDocuments } from './documents';
 import { registerPartsCatalogKind } from './pulled';
+import { registerOldPartReceiptKind } from './hq-receipts';
+import { shopSettingsView } from '../shop/settings';
 import { importCatalog, importTemplate } from './import';
 import { toMovement, type MovementRowDb } from './ledger';
 import { getLoan, issueLoaner, listLoans, returnLoaner } from './loaners';
@@ -18,6 +20,7 @@ import { resolveTicket, ticketNumbers } from './tickets';
 
 registerStockDocuments();
 registerPartsCatalogKind();
+registerOldPartReceiptKind();
 
 type P = typeof stockProcedures;
 
@@ -125,6 +128,8 @@ export const stockHandlers: Handlers<P> = {
   'shipments.create': (input, ctx) => createShipment(ctx, input),
   'shipments.list': (input, ctx) => listShipments(ctx.sqlite, input.limit),
   async 'shipments.confirm'(input, ctx) {
+    // An enrolled shop's returns are received at head office; its receipts arrive by pull (stock.oldPartReceipt).
+    if (shopSettingsView(ctx.sqlite)?.enrolled) throw new AppError('RULE', { key: 'stock.errors.shipmentReceivedByHq' });
     const before = getShipment(ctx.sqlite, input.shipmentId);
     const after = confirmShipment(ctx, input.shipmentId, input.oldPartIds);
     if (after.confirmed !== before.confirmed) await ctx.audit('stock.shipmentConfirmed', 'return_shipment', after.id, { confirmed: after.confirmed - before.confirmed });

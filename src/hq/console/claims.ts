@@ -77,13 +77,13 @@ interface ClaimRecord {
   data: Row;
 }
 
-async function shopsById(db: Db): Promise<Map<string, { code: string; name: string }>> {
+export async function shopsById(db: Db): Promise<Map<string, { code: string; name: string }>> {
   const rows = await db.selectFrom('hq_shops').select(['id', 'code', 'name']).execute();
   return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
 }
 
 /** Rows of one table by id for one shop, in chunks. */
-async function rowsById(db: Db, shopId: string, table: string, ids: readonly string[]): Promise<Map<string, Row>> {
+export async function rowsById(db: Db, shopId: string, table: string, ids: readonly string[]): Promise<Map<string, Row>> {
   const out = new Map<string, Row>();
   const unique = [...new Set(ids.filter(Boolean))];
   for (let i = 0; i < unique.length; i += 500) {

@@ -9,6 +9,7 @@ import type { Locale } from '../../shared/i18n/types';
 import { maskPersonalData } from '../personal-data';
 import { hqComplaints, hqReports } from '../reports';
 import type { HqService } from '../service';
+import { hqToday, responseFields, responsesOf } from './complaints';
 
 export async function networkReport(service: HqService, input: ReportInput, locale: Locale, now: Date): Promise<NetworkReport> {
   const { filters } = input;
@@ -19,7 +20,10 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export async function escalatedComplaints(service: HqService, view: 'escalated' | 'open' | 'all', now: Date): Promise<EscalatedComplaint[]> {
   const { complaints } = await hqComplaints(service, view, now);
+  const responses = await responsesOf(service, complaints.map((c) => ({ shopId: text(c.shopId), id: text(c.id) })));
+  const today = hqToday(service);
   return complaints.map((c) => ({
+    shopId: text(c.shopId),
     shopCode: text(c.shopCode),
     shopName: text(c.shopName),
     id: text(c.id),
@@ -34,5 +38,6 @@ export async function escalatedComplaints(service: HqService, view: 'escalated' 
     resolveBy: text(c.resolve_by),
     escalatedAt: typeof c.escalated_at === 'string' ? c.escalated_at : null,
     overdue: c.overdue === true,
+    ...responseFields(text(c.status), responses.get(`${text(c.shopId)}/${text(c.id)}`) ?? [], today),
   }));
 }

@@ -13,6 +13,10 @@ import { perAddress } from '../http/rate-limits';
 import { auditList, type Actor } from './audit';
 import { escalatedComplaints, networkReport } from './figures';
 import { claimDetail, claimsQueue, decideClaim, payBatch, reconcile } from './claims';
+import { listShipments, openByShop, receiveLines, shipmentDetail } from './returns';
+import { respondComplaint } from './complaints';
+import { receiveLinesSchema, returnsListSchema, shipmentRefSchema } from '../../shared/hq-console/returns';
+import { complaintRespondSchema } from '../../shared/hq-console/complaints';
 import { claimDecideSchema, claimRefSchema, claimsQueueSchema, paymentBatchSchema, reconciliationSchema } from '../../shared/hq-console/claims';
 import { pickLocale } from '../../shared/i18n/translate';
 import { consoleCreateShop, consoleEnrollmentCode, consoleRevoke, networkStatus } from './network';
@@ -91,6 +95,18 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
     'shops.revoke': async (s, c, input) => ({ shop: await consoleRevoke(s, must(c).actor, parseInput(shopRefSchema, input).shopId) }),
     'figures.network': async (s, _c, input, req) => networkReport(s, parseInput(networkReportSchema, input), pickLocale(req.headers['accept-language'], 'zh-CN'), s.now()),
     'complaints.escalated': async (s, _c, input) => ({ complaints: await escalatedComplaints(s, parseInput(escalatedListSchema, input).view, s.now()) }),
+    'complaints.respond': async (s, c, input) => {
+      const i = parseInput(complaintRespondSchema, input);
+      await respondComplaint(s, must(c).actor, i);
+      const all = await escalatedComplaints(s, 'all', s.now());
+      return all.find((x) => x.shopId === i.shopId && x.id === i.complaintId)!;
+    },
+    'returns.list': async (s, _c, input) => ({ shipments: await listShipments(s, parseInput(returnsListSchema, input)), shops: await openByShop(s) }),
+    'returns.detail': async (s, _c, input) => {
+      const ref = parseInput(shipmentRefSchema, input);
+      return shipmentDetail(s, ref.shopId, ref.shipmentId);
+    },
+    'returns.receive': async (s, c, input) => receiveLines(s, must(c).actor, parseInput(receiveLinesSchema, input)),
     'claims.queue': async (s, _c, input) => ({ claims: await claimsQueue(s, parseInput(claimsQueueSchema, input)) }),
     'claims.detail': async (s, _c, input, req) => {
       const ref = parseInput(claimRefSchema, input);

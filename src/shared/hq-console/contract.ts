@@ -9,6 +9,8 @@ import { usernameSchema } from '../auth/schemas';
 import { shopCodeSchema } from '../shop/schemas';
 import { reportInputSchema, type ReportResult } from '../reports/schemas';
 import { claimDecideSchema, claimRefSchema, claimsQueueSchema, paymentBatchSchema, reconciliationSchema, type HqClaimDetail, type HqClaimRow, type PaymentBatch, type ReconciliationRow } from './claims';
+import { receiveLinesSchema, returnsListSchema, shipmentRefSchema, type HqShipmentDetail, type HqShipmentRow, type ShopReturns } from './returns';
+import { complaintRespondSchema, type HqComplaintResponse } from './complaints';
 
 export const HQ_ROLES = ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'] as const;
 export const hqRoleSchema = z.enum(HQ_ROLES);
@@ -55,6 +57,12 @@ export const hqProcedures = {
   'shops.revoke': { access: ADMIN, input: shopRefSchema },
   'figures.network': { access: ['network_admin', 'service_manager', 'analyst'], input: networkReportSchema },
   'complaints.escalated': { access: ['network_admin', 'service_manager'], input: escalatedListSchema },
+  /** Head office's word to the shop and the customer: the service manager's (docs/hq-roles.md). */
+  'complaints.respond': { access: ['service_manager'], input: complaintRespondSchema },
+  'returns.list': { access: ['network_admin', 'service_manager', 'claims_reviewer'], input: returnsListSchema },
+  'returns.detail': { access: ['network_admin', 'service_manager', 'claims_reviewer'], input: shipmentRefSchema },
+  /** Old parts are the evidence behind the maker's claims: the claims reviewer receives them. */
+  'returns.receive': { access: REVIEWER, input: receiveLinesSchema },
   'claims.queue': { access: ['network_admin', 'claims_reviewer'], input: claimsQueueSchema },
   'claims.detail': { access: ['network_admin', 'claims_reviewer'], input: claimRefSchema },
   'claims.decide': { access: REVIEWER, input: claimDecideSchema },
@@ -138,6 +146,7 @@ export interface NetworkReport {
 
 /** A shop's complaint as head office sees it: the description with personal data masked. */
 export interface EscalatedComplaint {
+  shopId: string;
   shopCode: string;
   shopName: string;
   id: string;
@@ -152,6 +161,11 @@ export interface EscalatedComplaint {
   resolveBy: string;
   escalatedAt: string | null;
   overdue: boolean;
+  /** Head office's responses, oldest first; the last one's deadline is the one that stands. */
+  hqResponses: HqComplaintResponse[];
+  hqDeadline: string | null;
+  /** Still open after head office's deadline. */
+  pastHqDeadline: boolean;
 }
 
 export interface NewShopCode {
@@ -161,7 +175,7 @@ export interface NewShopCode {
 }
 
 /** Refusals of the console API, beside the sync protocol's (their words: hq.refusal.<code>). */
-export const CONSOLE_ERROR_CODES = ['FORBIDDEN', 'FOREIGN_ORIGIN', 'BAD_CREDENTIALS', 'LOCKED', 'DISABLED', 'SESSION_ENDED', 'VALIDATION', 'CONFLICT', 'NO_CLAIM', 'CLAIM_STATE'] as const;
+export const CONSOLE_ERROR_CODES = ['FORBIDDEN', 'FOREIGN_ORIGIN', 'BAD_CREDENTIALS', 'LOCKED', 'DISABLED', 'SESSION_ENDED', 'VALIDATION', 'CONFLICT', 'NO_CLAIM', 'CLAIM_STATE', 'NO_SHIPMENT', 'NOT_IN_SHIPMENT', 'NO_COMPLAINT', 'COMPLAINT_STATE'] as const;
 export type ConsoleErrorCode = (typeof CONSOLE_ERROR_CODES)[number];
 
 /** What each procedure answers (the console's client is typed by it). */
@@ -181,6 +195,11 @@ export interface HqOutputs {
   'shops.revoke': { shop: ShopStatus };
   'figures.network': NetworkReport;
   'complaints.escalated': { complaints: EscalatedComplaint[] };
+  'complaints.respond': EscalatedComplaint;
+  /** The view's shipments, and every shop's open returns (for the shop filter and the network at a glance). */
+  'returns.list': { shipments: HqShipmentRow[]; shops: ShopReturns[] };
+  'returns.detail': HqShipmentDetail;
+  'returns.receive': HqShipmentDetail;
   'claims.queue': { claims: HqClaimRow[] };
   'claims.detail': HqClaimDetail;
   'claims.decide': HqClaimDetail;

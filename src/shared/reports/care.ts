@@ -94,6 +94,8 @@ export const complaintSchema = z.object({
   escalatedAt: z.string().nullable(),
   /** A deadline has passed with the step still not done. */
   overdue: z.boolean(),
+  /** Head office's latest response to a complaint escalated to it, and the date by which the shop must settle it (pulled: complaints.hqResponse). */
+  headOffice: z.object({ response: z.string(), deadline: z.string(), respondedAt: z.string(), responder: z.string(), pastDeadline: z.boolean() }).nullable(),
   events: z.array(complaintEventSchema),
 });
 export type Complaint = z.infer<typeof complaintSchema>;

@@ -290,7 +290,7 @@ export const stockProcedures = {
     kind: 'query',
   }),
   'shipments.confirm': procedure({
-    summary: 'Head office confirmed receipt of some lines (or all): they close; the shipment closes with its last line. Repeating it changes nothing.',
+    summary: 'Head office confirmed receipt of some lines (or all): they close; the shipment closes with its last line. Repeating it changes nothing. In a shop enrolled at head office, head office receives the lines itself and its receipts arrive by pull (stock.oldPartReceipt): this is refused there.',
     input: z.object({ shipmentId: id, oldPartIds: z.array(id).max(1000).optional() }).strict(),
     output: shipmentSchema,
     access: COUNTER_DESK,

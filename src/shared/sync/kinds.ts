@@ -9,6 +9,8 @@ import { claimDecisionDataSchema } from '../hq-console/claims';
 import { REMOTE_DECISION_KIND, remoteDecisionDataSchema } from '../status/approval';
 import { SURVEY_KIND, surveyDataSchema } from '../status/survey';
 import { CUSTOMER_MESSAGE_KIND, MESSAGE_TEMPLATE_KIND, OPT_OUT_KIND, customerMessageDataSchema, messageTemplateDataSchema, optOutDataSchema } from '../messaging/pulled';
+import { OLD_PART_RECEIPT_KIND, oldPartReceiptDataSchema } from '../hq-console/returns';
+import { COMPLAINT_RESPONSE_KIND, complaintResponseDataSchema } from '../hq-console/complaints';
 
 /**
  * Head-office-owned data ("pulled kinds"): what head office publishes and shops apply.
@@ -83,6 +85,16 @@ export const pulledKinds: Record<string, PulledKindDef> = {
     scope: 'shop',
     data: remoteDecisionDataSchema,
     summary: "A customer's decision on a quote, made on the status page with a one-time code sent to the ticket's phone (id = the decision's id): approved (optional cap) or declined, with the time, the code check and the client address. The shop records it as an authorization of method remote; a decision on a quote revised since is kept on the ticket as outdated.",
+  },
+  [OLD_PART_RECEIPT_KIND]: {
+    scope: 'shop',
+    data: oldPartReceiptDataSchema,
+    summary: "Head office received one line of the shop's old-part return shipment (id = the old part's id): the shipment, head office's instant, who received it, a note. The shop's line is confirmed at that instant; the shipment closes with its last line.",
+  },
+  [COMPLAINT_RESPONSE_KIND]: {
+    scope: 'shop',
+    data: complaintResponseDataSchema,
+    summary: "Head office's response to a complaint the shop escalated to it (id = the complaint's id; the latest response): the text, who and when, and the date by which the shop must settle the complaint. The shop's complaint shows it; every response stays on the complaint's timeline.",
   },
 };
 

@@ -19,6 +19,7 @@ export interface ClaimsShop {
   engine: SyncEngine;
   hqShopId: string;
   code: string;
+  clock: ManualClock;
   as(role: Role): { token: string };
   call<T = any>(role: Role, name: string, input: unknown): Promise<T>;
   warrantyClaim(): Promise<Claim>;
@@ -27,8 +28,16 @@ export interface ClaimsShop {
 
 let n = 0;
 
-export async function claimsShop(hq: TestHq, code = `CL${process.pid % 1000}${++n}`.slice(0, 8)): Promise<ClaimsShop> {
-  const clock = new ManualClock();
+/**
+ * `clock`: the shop's, shared with head office when a test moves time on both; `beforeEnroll`:
+ * what the shop did before it joined head office (its mainboard part's id given).
+ */
+export async function claimsShop(
+  hq: TestHq,
+  code = `CL${process.pid % 1000}${++n}`.slice(0, 8),
+  clock = new ManualClock(),
+  beforeEnroll?: (call: <T = any>(role: Role, name: string, input: unknown) => Promise<T>, boardId: string) => Promise<void>,
+): Promise<ClaimsShop> {
   const backend = openBackend({ dataDir: fastTempDir('fixpoint-claims-'), clock, checkOutputs: true, escalations: { autoStart: false }, sync: { autoStart: false, transport: injectTransport(hq.app), backoffBaseMs: 30_000 } });
   const tokens = await setupShop(backend);
   const as = (role: Role) => ({ token: tokens[role] });
@@ -37,6 +46,7 @@ export async function claimsShop(hq: TestHq, code = `CL${process.pid % 1000}${++
   const rush = await call('admin', 'priceList.save', { code: 'FEE-RUSH', kind: 'fee', nameZh: '加急费', nameEn: 'Rush fee', priceFen: 3000 });
   const board = await call('admin', 'parts.save', { part: { sku: 'M60-MB', nameZh: 'Mate 60 主板', category: '主板', listPrice: 300000, serialized: true, cost: 150000 } });
   await call('admin', 'stock.receive', { partId: board.id, qty: 5, unitCost: 150000, supplier: '总部', serials: [1, 2, 3, 4, 5].map((i) => `M60-MB-SN${i}`) });
+  if (beforeEnroll) await beforeEnroll(call, board.id);
   const created = await hq.service.createShop({ code, name: `${code}店` });
   const engine = syncEngineOf(backend.services);
   await call('admin', 'sync.enroll', { url: 'http://hq.test', code: created.enrollmentCode });
@@ -49,6 +59,7 @@ export async function claimsShop(hq: TestHq, code = `CL${process.pid % 1000}${++
     engine,
     hqShopId: created.shop.id,
     code,
+    clock,
     as,
     call,
     sync: async () => void (await engine.runNow()),

@@ -19,7 +19,7 @@ const FAMILIES = [
   'stock.partKind.', 'stock.serialStatus.', 'status.step.', 'status.approval.', 'ui.tickets.consent.', 'ui.tickets.consent.source.', 'status.approval.paidBy.', 'status.approval.done.', 'sync.error.', 'sync.lookup.offline.', 'tickets.accessory.',
   'tickets.condition.', 'tickets.conditionState.', 'tickets.coverage.', 'tickets.event.', 'tickets.finding.',
   'tickets.passcode.', 'tickets.service.', 'tickets.status.', 'ui.about.transport.', 'ui.hq.audit.do.', 'ui.hq.role.',
-  'ui.hq.section.', 'ui.hq.shops.col.', 'ui.hq.figures.col.', 'ui.hq.complaints.view.', 'ui.hq.claims.state.', 'ui.hq.claims.col.', 'ui.hq.claims.line.', 'ui.hq.claims.coverage.', 'ui.hq.claims.sanbaoOption.', 'ui.hq.claims.decision.', 'ui.hq.claims.submit.', 'ui.hq.claims.done.', 'ui.hq.payments.col.', 'ui.hq.complaints.col.', 'ui.hq.shops.state.', 'ui.backup.result.',
+  'ui.hq.section.', 'ui.hq.shops.col.', 'ui.hq.figures.col.', 'ui.hq.complaints.view.', 'ui.hq.claims.state.', 'ui.hq.claims.col.', 'ui.hq.claims.line.', 'ui.hq.claims.coverage.', 'ui.hq.claims.sanbaoOption.', 'ui.hq.claims.decision.', 'ui.hq.claims.submit.', 'ui.hq.claims.done.', 'ui.hq.payments.col.', 'ui.hq.complaints.col.', 'ui.hq.returns.view.', 'ui.hq.returns.col.', 'ui.hq.returns.state.', 'ui.hq.returns.line.', 'ui.hq.shops.state.', 'ui.backup.result.',
   'ui.backup.trigger.', 'ui.bench.action.', 'ui.bench.auth.method.', 'ui.bench.calls.', 'ui.bench.calls.col.', 'ui.bench.line.',
   'ui.bench.outcome.', 'ui.bench.payer.', 'ui.bench.price.kind.', 'ui.bench.priority.', 'ui.bench.qc.item.',
   'ui.bench.sanbao.', 'ui.bench.sanbao.exchangeFact.', 'ui.lang.', 'ui.lang.short.', 'ui.counter.intro.',

@@ -13,11 +13,12 @@ const ShopsPage = lazy(() => import('../shops/ShopsPage').then((m) => ({ default
 const UsersPage = lazy(() => import('../users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const FiguresPage = lazy(() => import('../figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
-const ComplaintsPage = lazy(() => import('../figures/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
+const ComplaintsPage = lazy(() => import('../complaints/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
 const ClaimsPage = lazy(() => import('../claims/ClaimsPage').then((m) => ({ default: m.ClaimsPage })));
 const PaymentsPage = lazy(() => import('../claims/PaymentsPage').then((m) => ({ default: m.PaymentsPage })));
+const ReturnsPage = lazy(() => import('../returns/ReturnsPage').then((m) => ({ default: m.ReturnsPage })));
 const AccountPage = lazy(() => import('./AccountPage').then((m) => ({ default: m.AccountPage })));
-const PAGES = { shops: ShopsPage, figures: FiguresPage, complaints: ComplaintsPage, claims: ClaimsPage, payments: PaymentsPage, users: UsersPage, audit: AuditPage };
+const PAGES = { shops: ShopsPage, figures: FiguresPage, complaints: ComplaintsPage, returns: ReturnsPage, claims: ClaimsPage, payments: PaymentsPage, users: UsersPage, audit: AuditPage };
 
 /** The header (who, role, language, sign out), the sections of the person's role on the left, a URL per screen. */
 export function Shell({ me, onSignedOut }: { me: HqMe; onSignedOut(): void }) {

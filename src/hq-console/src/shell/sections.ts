@@ -2,7 +2,7 @@ import { mayCall, hqProcedures, type HqProcedure, type HqRole } from '../../../s
 
 /** The console's sections: each shows for the roles that may make its first call (the contract's access list). */
 export interface Section {
-  id: 'shops' | 'figures' | 'complaints' | 'claims' | 'payments' | 'users' | 'audit';
+  id: 'shops' | 'figures' | 'complaints' | 'returns' | 'claims' | 'payments' | 'users' | 'audit';
   path: string;
   needs: HqProcedure;
 }
@@ -11,6 +11,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'shops', path: '/shops', needs: 'shops.list' },
   { id: 'figures', path: '/figures', needs: 'figures.network' },
   { id: 'complaints', path: '/complaints', needs: 'complaints.escalated' },
+  { id: 'returns', path: '/returns', needs: 'returns.list' },
   { id: 'claims', path: '/claims', needs: 'claims.queue' },
   { id: 'payments', path: '/claim-payments', needs: 'claims.reconcile' },
   { id: 'users', path: '/users', needs: 'users.list' },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { OutputOf } from '../../../shared/api/contract';
 import type { Procedures } from '../../../shared/api/procedures';
@@ -120,7 +120,10 @@ export function ComplaintsTab() {
               <Table.Td>{t(`ui.reports.c.sev.${c.severity}`)}</Table.Td>
               <Table.Td><Badge variant="light">{t(`ui.reports.c.st.${c.status}`)}</Badge> {c.overdue ? <Badge color="red">{t('ui.reports.c.overdue')}</Badge> : null}</Table.Td>
               <Table.Td><Text size="xs">{deadlineText(c, locale)}</Text></Table.Td>
-              <Table.Td>{escBadge(c)}</Table.Td>
+              <Table.Td>
+                {escBadge(c)}
+                {c.headOffice ? <Text size="xs" c={c.headOffice.pastDeadline ? 'red' : 'dimmed'} data-testid="complaint-hq-deadline">{t('ui.reports.c.hqDeadlineShort', { date: c.headOffice.deadline })}</Text> : null}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -141,11 +144,22 @@ export function ComplaintsTab() {
             </Group>
             <Text>{open.description}</Text>
             <Text size="sm" c="dimmed">{t('ui.reports.col.deadlines')}{colon}{deadlineText(open, locale)}</Text>
+            {open.headOffice ? (
+              // Head office's word on a complaint escalated to it, and the date the shop must settle it by (pulled).
+              <Alert color={open.headOffice.pastDeadline ? 'red' : 'indigo'} title={t('ui.reports.c.hqResponse')} data-testid="complaint-hq-response">
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{open.headOffice.response}</Text>
+                <Text size="xs" c="dimmed" mt={4}>{t('ui.reports.c.hqBy', { by: open.headOffice.responder, at: formatInstant(open.headOffice.respondedAt, locale) })}</Text>
+                <Group gap="xs" mt={4}>
+                  <Text size="sm" fw={600}>{t('ui.reports.c.hqDeadline', { date: open.headOffice.deadline })}</Text>
+                  {open.headOffice.pastDeadline ? <Badge color="red">{t('ui.reports.c.hqPast')}</Badge> : null}
+                </Group>
+              </Alert>
+            ) : null}
             <Text fw={600}>{t('ui.reports.c.history')}</Text>
             <Timeline bulletSize={14} lineWidth={2}>
               {open.events.map((e) => (
-                <Timeline.Item key={e.id} title={`${t(`ui.reports.c.ev.${e.kind}`)}${e.kind === 'escalated' ? ` · ${t(`ui.reports.c.esc.${String(e.data.level)}`)}` : ''}`}>
-                  <Text size="xs" c="dimmed">{formatInstant(e.at, locale)} · {e.userName ?? '—'}</Text>
+                <Timeline.Item key={e.id} title={e.data.headOffice === true ? t('ui.reports.c.hqNote') : `${t(`ui.reports.c.ev.${e.kind}`)}${e.kind === 'escalated' ? ` · ${t(`ui.reports.c.esc.${String(e.data.level)}`)}` : ''}`}>
+                  <Text size="xs" c="dimmed">{formatInstant(e.at, locale)} · {e.userName ?? (typeof e.data.responder === 'string' ? e.data.responder : '—')}</Text>
                   {e.note ? <Text size="sm">{e.note}</Text> : null}
                 </Timeline.Item>
               ))}

@@ -23,6 +23,8 @@ export function OldPartsTab() {
   const [tracking, setTracking] = useState('');
   const [date, setDate] = useState(todayIn(zone));
   const desk = user.role !== 'technician';
+  // An enrolled shop's returns are received at head office, line by line; its receipts arrive by sync.
+  const enrolled = shop?.settings.enrolled ?? false;
 
   const ship = async () => {
     try {
@@ -104,6 +106,11 @@ export function OldPartsTab() {
       <Title order={5} mt="lg" mb="xs">
         {t('ui.stock.oldParts.shipments')}
       </Title>
+      {enrolled ? (
+        <Text size="sm" c="dimmed" mb="xs" data-testid="shipments-hq-receives">
+          {t('ui.stock.oldParts.hqReceives')}
+        </Text>
+      ) : null}
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -130,7 +137,7 @@ export function OldPartsTab() {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                {s.status !== 'closed' && desk ? (
+                {s.status !== 'closed' && desk && !enrolled ? (
                   <Button size="xs" variant="light" onClick={() => void confirm(s.id)}>
                     {t('ui.stock.oldParts.confirm')}
                   </Button>

@@ -147,6 +147,7 @@ const rows: [string, string, string][] = [
   ['ui.stock.oldParts.part', '旧件', 'Part'],
   ['ui.stock.oldParts.replacedBy', '更换的新件', 'Replaced by'],
   ['ui.stock.oldParts.source', '来源', 'From'],
+  ['ui.stock.oldParts.hqReceives', '本店已加入总部：旧件由总部逐件签收，签收结果同步回来后计入“总部已签收”，全部签收后返还单自动结单。', 'This shop is enrolled: head office receives the old parts one by one; what it received shows as confirmed after the next sync, and a shipment closes when all of it has arrived.'],
   ['ui.stock.oldParts.from.device', '维修拆下', 'Removed in repair'],
   ['ui.stock.oldParts.from.stock', '库存故障件', 'Faulty stock'],
   ['ui.stock.oldParts.carrier', '快递公司', 'Carrier'],
