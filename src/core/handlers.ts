@@ -17,6 +17,7 @@ import { benchHandlers } from './bench/handlers';
 import { collectionHandlers } from './collection/handlers';
 import { backupHandlers } from './backup/handlers';
 import { statusHandlers } from './status/handlers';
+import { recallHandlers } from './recalls/handlers';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers<Procedures> = {
@@ -37,4 +38,5 @@ export const handlers: Handlers<Procedures> = {
   ...collectionHandlers,
   ...backupHandlers,
   ...statusHandlers,
+  ...recallHandlers,
 };

@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, 
 import { statusPageMigration } from './status/migration';
 import { claimsMigration, type HqClaimTables } from './console/claims-migration';
 import { remoteApprovalMigration, type HqApprovalTables } from './status/approval-migration';
+import { recallsMigration, type HqRecallTables } from './recalls/migration';
 import { consoleMigration, type HqAuditTable, type HqSessionsTable, type HqShopWatchColumns, type HqUsersTable } from './console/migration';
 
 /**
@@ -68,7 +69,7 @@ export interface HqCounterTable {
   value: number;
 }
 
-export interface HqDB extends HqClaimTables, HqApprovalTables {
+export interface HqDB extends HqClaimTables, HqApprovalTables, HqRecallTables {
   hq_shops: HqShopsTable;
   hq_rows: HqRowsTable;
   hq_batches: HqBatchesTable;
@@ -216,7 +217,7 @@ const restoreMigration: Migration = {
 
 /** Head office's migrations for a dialect, by name in order (kysely's Migrator runs them sorted by name). */
 export function hqMigrations(dialect: HqDialect): Record<string, Migration> {
-  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect), '007-status-page': statusPageMigration(dialect), '008-remote-approval': remoteApprovalMigration(dialect) };
+  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect), '007-status-page': statusPageMigration(dialect), '008-remote-approval': remoteApprovalMigration(dialect), '011-recalls': recallsMigration(dialect) };
 }
 
 /** bigint columns come back from pg as strings; head-office numbers stay far below 2^53. */

@@ -13,6 +13,7 @@ import { insertAttachment, thumbOf } from './attachments';
 import { appendEvent } from './events';
 import { nextTicketNumber } from './numbering';
 import { passcodeColumns } from './passcode';
+import { recordRecallsAtIntake } from '../recalls/store';
 
 /** Checks that need the database or today's date; all of them, so the screen marks every field at once. */
 function checkIntake(ctx: Ctx, input: IntakeInput, clock: ShopClock): { issues: FieldIssue[]; photos: { bytes: Buffer; thumb: Buffer | null }[]; existingDeviceId: string | null } {
@@ -122,6 +123,7 @@ export function runIntake(ctx: Ctx, input: IntakeInput): { ticketId: string | nu
     note: input.note,
     data: { number, depositFen: input.depositFen, technicianId: input.technicianId ?? null, serviceType: service.kind },
   });
+  recordRecallsAtIntake(ctx, ticketId, deviceId, input.recallIds, clock.today);
   input.photos.forEach((p, i) => insertAttachment(ctx, ticketId, { name: p.name, mime: p.mime, bytes: photos[i]!.bytes, thumb: photos[i]!.thumb, caption: p.caption }));
   return { ticketId, duplicateOf: [] };
 }

@@ -12,6 +12,7 @@ import { benchProcedures } from '../bench/procedures';
 import { collectionProcedures } from '../collection/procedures';
 import { backupProcedures } from '../backup/procedures';
 import { statusProcedures } from '../status/procedures';
+import { recallProcedures } from '../recalls/procedures';
 
 /** The whole API: every capability's procedures, declared once. */
 export const procedures = {
@@ -29,6 +30,7 @@ export const procedures = {
   ...collectionProcedures,
   ...backupProcedures,
   ...statusProcedures,
+  ...recallProcedures,
 };
 
 export type Procedures = typeof procedures;

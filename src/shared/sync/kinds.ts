@@ -7,6 +7,7 @@ import { priceItemInputSchema } from '../bench/schemas';
 import { partInputSchema } from '../stock/schemas';
 import { claimDecisionDataSchema } from '../hq-console/claims';
 import { REMOTE_DECISION_KIND, remoteDecisionDataSchema } from '../status/approval';
+import { RECALL_KIND, recallCampaignSchema } from '../recalls/schemas';
 
 /**
  * Head-office-owned data ("pulled kinds"): what head office publishes and shops apply.
@@ -56,6 +57,12 @@ export const pulledKinds: Record<string, PulledKindDef> = {
     scope: 'shop',
     data: claimDecisionDataSchema,
     summary: "Head office's decision on one of the shop's warranty claims (id = claim id): approved (amount), rejected (reason), returned for correction (reason, date), paid (amount, batch reference). The shop's claim takes the status; the shop corrects and resubmits a rejected or returned one.",
+  },
+  [RECALL_KIND]: {
+    scope: 'all',
+    data: recallCampaignSchema,
+    summary:
+      'A recall campaign (id = campaign id): its code and titles, the brand, models and IMEI or serial ranges it covers, the action and its instructions (zh-CN, English), start and end dates. The counter sees its banner at intake and in search for a covered device; an intake records the accepted campaign on the ticket (ticket_recalls, synced), from which head office follows completion per shop.',
   },
   [REMOTE_DECISION_KIND]: {
     scope: 'shop',

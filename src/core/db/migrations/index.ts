@@ -15,13 +15,14 @@ import { attachmentBlobs } from './013-attachment-blobs';
 import { till } from './014-till';
 import { statusLinks } from './015-status-links';
 import { remoteAuthorizations } from './016-remote-authorizations';
+import { recalls } from './017-recalls';
 
 /**
  * Every migration, in order: a new one is appended with the next number. Shipped ones are
  * frozen (tests/integration/core/migrations-frozen.test.ts pins their SQL). A list that skips
  * or repeats a number is refused at load, and again by migrate().
  */
-export const migrations: readonly Migration[] = checkSequence([foundation, warranty, intake, printing, stock, sync, bench, collection, reports, reportRollups, backups, coveredCustomLines, attachmentBlobs, till, statusLinks, remoteAuthorizations]);
+export const migrations: readonly Migration[] = checkSequence([foundation, warranty, intake, printing, stock, sync, bench, collection, reports, reportRollups, backups, coveredCustomLines, attachmentBlobs, till, statusLinks, remoteAuthorizations, recalls]);
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
 

@@ -2,7 +2,7 @@ import { mayCall, hqProcedures, type HqProcedure, type HqRole } from '../../../s
 
 /** The console's sections: each shows for the roles that may make its first call (the contract's access list). */
 export interface Section {
-  id: 'shops' | 'figures' | 'complaints' | 'claims' | 'payments' | 'users' | 'audit';
+  id: 'shops' | 'figures' | 'complaints' | 'claims' | 'payments' | 'recalls' | 'users' | 'audit';
   path: string;
   needs: HqProcedure;
 }
@@ -13,6 +13,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'complaints', path: '/complaints', needs: 'complaints.escalated' },
   { id: 'claims', path: '/claims', needs: 'claims.queue' },
   { id: 'payments', path: '/claim-payments', needs: 'claims.reconcile' },
+  { id: 'recalls', path: '/recalls', needs: 'recalls.list' },
   { id: 'users', path: '/users', needs: 'users.list' },
   { id: 'audit', path: '/audit', needs: 'audit.list' },
 ];
