@@ -82,14 +82,14 @@ function Completion({ c, onEdit }: { c: RecallCompletion; onEdit: ((r: Recall) =
                 <Text fw={600} size="sm">
                   {s.shopCode}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                   {s.shopName}
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge color={s.pulled ? 'teal' : 'gray'} variant="light">
+                <Text size="sm" c={s.pulled ? 'teal.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
                   {s.pulled ? t('ui.hq.recalls.pulled') : t('ui.hq.recalls.notPulled')}
-                </Badge>
+                </Text>
               </Table.Td>
               <Table.Td ta="right">{s.devicesSeen}</Table.Td>
               <Table.Td ta="right">{s.recorded}</Table.Td>

@@ -55,8 +55,8 @@ export function RecallForm({ editing, today, onClose }: { editing: Recall | null
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Textarea label={t('ui.hq.recalls.models')} description={t('ui.hq.recalls.modelsHint')} autosize minRows={3} {...field('models')} />
-            <Textarea label={t('ui.hq.recalls.imeiRanges')} description={t('ui.hq.recalls.rangesHint')} autosize minRows={3} ff="monospace" {...field('imeiRanges')} />
-            <Textarea label={t('ui.hq.recalls.serialRanges')} description={t('ui.hq.recalls.rangesHint')} autosize minRows={3} ff="monospace" {...field('serialRanges')} />
+            <Textarea label={t('ui.hq.recalls.imeiRanges')} description={t('ui.hq.recalls.rangesHint')} autosize minRows={3} styles={{ input: { fontFamily: "monospace" } }} {...field('imeiRanges')} />
+            <Textarea label={t('ui.hq.recalls.serialRanges')} description={t('ui.hq.recalls.rangesHint')} autosize minRows={3} styles={{ input: { fontFamily: "monospace" } }} {...field('serialRanges')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Textarea label={t('ui.hq.recalls.instructionsZh')} autosize minRows={3} {...field('instructionsZh')} />

@@ -4,8 +4,10 @@ import { fromRows } from '../rows';
 export const messages = fromRows([
   ['ui.recalls.banner.title', '召回活动 {code}：{title}', 'Recall {code}: {title}'],
   ['ui.recalls.banner.until', '活动截止 {date}', 'runs until {date}'],
-  ['ui.recalls.banner.accept', '本单按此召回活动处理（记入工单，同步总部）', 'Do this recall’s work on this ticket (recorded on the ticket, synced to head office)'],
+  ['ui.recalls.banner.accept', '本单按此召回活动处理（记入工单，同步总部）', 'Do the recall work on this ticket (recorded on the ticket, synced to head office)'],
   ['ui.recalls.search.badge', '召回 {code}', 'Recall {code}'],
+  ['ui.recalls.ticket.title', '召回工单 {code} {title}', 'Recall work {code} {title}'],
+  ['ui.recalls.ticket.withdrawn', '总部已撤回该召回活动，按工单记录处理。', 'Head office has withdrawn this campaign; go by the ticket\'s record.'],
 ]);
 
 /** Head office's console: the recalls section. */
@@ -57,5 +59,5 @@ export const consoleMessages = fromRows([
   ['ui.hq.recalls.pulled', '已收到', 'Received'],
   ['ui.hq.recalls.notPulled', '未同步', 'Not synced'],
   ['ui.hq.recalls.versions', '{createdBy} 创建于 {created}，{updatedBy} 最后修改于 {updated}', 'Created by {createdBy} on {created}; last changed by {updatedBy} on {updated}'],
-  ['ui.hq.recalls.completionHint', '覆盖设备：门店记录中被本活动覆盖的设备；已受理：受理时接受召回提示的工单；已完成：其中已交机的工单。数字来自门店最近一次同步。', 'Covered devices: devices in the shop’s records the campaign covers; tickets: intakes that accepted the recall banner; completed: those collected. Figures are as of each shop’s last sync.'],
+  ['ui.hq.recalls.completionHint', '覆盖设备：门店记录中被本活动覆盖的设备；已受理：受理时接受召回提示的工单；已完成：其中已交机的工单。数字来自门店最近一次同步。', "Covered devices: devices the campaign covers in each shop's records; tickets: intakes that accepted the recall banner; completed: those collected. Figures are as of each shop's last sync."],
 ]);
