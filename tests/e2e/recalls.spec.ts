@@ -167,3 +167,21 @@ test('head office follows completion: the shop pulled the campaign and recorded 
   await expect(drawer.getByTestId('recall-total')).toContainText('1 ticket');
   await snap('recall-completion-en');
 });
+
+test('the nationwide device lookup: the phone\'s visit at the shop and the campaign covering it', async ({ page, snap }) => {
+  await consoleSignIn(page);
+  await page.getByRole('navigation').getByText('全国设备查询', { exact: true }).click();
+  await expect(page).toHaveURL(/\/console\/devices$/);
+  await page.getByTestId('device-query').fill(COVERED);
+  await page.getByTestId('device-lookup').click();
+  const answer = page.getByTestId('device-answer');
+  await expect(answer.getByTestId('device-recall')).toContainText('召回活动 RC-2026-11：Mate 60 电池鼓包召回');
+  await expect(answer.getByTestId('device-registration')).toContainText(`IMEI ${COVERED}`);
+  await expect(answer.getByTestId('device-visits')).toContainText('深圳召回测试店（RC01）');
+  await expect(answer.getByTestId('device-visits')).toContainText('电池鼓包，后盖翘起');
+  await snap('recall-device-lookup-zh');
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await expect(answer.getByTestId('device-recall')).toContainText('Recall RC-2026-11: Mate 60 battery swelling recall');
+  await expect(answer).toContainText('Purchase registration');
+  await snap('recall-device-lookup-en');
+});

@@ -22,6 +22,8 @@ import { changePassword, DEFAULT_SESSION_RULES, sessionOf, signIn, signOut, type
 import { serveConsole } from './static';
 import { listRecalls, saveRecall } from '../recalls/campaigns';
 import { recallCompletion } from '../recalls/completion';
+import { consoleDeviceLookup } from '../recalls/device-lookup';
+import { deviceLookupSchema } from '../../shared/hq-console/devices';
 import { recallRefSchema, recallSaveSchema } from '../../shared/hq-console/recalls';
 import { createUser, listUsers, resetPassword, updateUser } from './users';
 import { CONSOLE_API_PREFIX, auditListSchema, hqProcedures, mayCall, shopRefSchema, newShopSchema, networkReportSchema, escalatedListSchema, type HqProcedure, type HqRole } from '../../shared/hq-console/contract';
@@ -104,6 +106,7 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
     'claims.reconcile': async (s, _c, input) => reconcile(s, parseInput(reconciliationSchema, input)),
     'recalls.list': async (s) => ({ recalls: await listRecalls(s) }),
     'recalls.save': async (s, c, input) => saveRecall(s, must(c).actor, parseInput(recallSaveSchema, input)),
+    'devices.lookup': async (s, _c, input) => consoleDeviceLookup(s, parseInput(deviceLookupSchema, input)),
     'recalls.completion': async (s, _c, input) => recallCompletion(s, parseInput(recallRefSchema, input).recallId),
   };
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { usernameSchema } from '../auth/schemas';
 import { shopCodeSchema } from '../shop/schemas';
 import { reportInputSchema, type ReportResult } from '../reports/schemas';
+import { deviceLookupSchema, type HqDeviceLookup } from './devices';
 import { recallRefSchema, recallSaveSchema, type HqRecall, type RecallCompletion } from './recalls';
 import { claimDecideSchema, claimRefSchema, claimsQueueSchema, paymentBatchSchema, reconciliationSchema, type HqClaimDetail, type HqClaimRow, type PaymentBatch, type ReconciliationRow } from './claims';
 
@@ -65,6 +66,8 @@ export const hqProcedures = {
   'recalls.list': { access: ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'], input: empty },
   'recalls.save': { access: ['network_admin', 'service_manager'], input: recallSaveSchema },
   'recalls.completion': { access: ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'], input: recallRefSchema },
+  // One device's history at every shop: for service (a returning device, a recall) and claims (a claim's device); not a figure, so not the analyst's.
+  'devices.lookup': { access: ['network_admin', 'service_manager', 'claims_reviewer'], input: deviceLookupSchema },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 export type HqProcedure = keyof typeof hqProcedures;
 export type HqInput<P extends HqProcedure> = z.input<(typeof hqProcedures)[P]['input']>;
@@ -194,4 +197,5 @@ export interface HqOutputs {
   'recalls.list': { recalls: HqRecall[] };
   'recalls.save': HqRecall;
   'recalls.completion': RecallCompletion;
+  'devices.lookup': HqDeviceLookup;
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HqRecall, RecallCompletion } from '../../../src/shared/hq-console/recalls';
+import type { HqDeviceLookup } from '../../../src/shared/hq-console/devices';
 import type { AuditEntry } from '../../../src/shared/hq-console/contract';
 import { AppError } from '../../../src/shared/api/errors';
 import { openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '../../helpers/hq';
@@ -111,6 +112,19 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('recall campaigns on %s', (
       const done = (await reviewer.call<RecallCompletion>('recalls.completion', { recallId })).body;
       expect(row(done, shop.code)).toMatchObject({ devicesSeen: 1, recorded: 1, completed: 1 });
       expect(done.total).toEqual({ devicesSeen: 2, recorded: 1, completed: 1 });
+
+      // The nationwide device lookup: the phone's record and visit at this shop, and the campaign covering it.
+      const lookup = await manager.call<HqDeviceLookup>('devices.lookup', { imei: recallImei(150) });
+      expect(lookup.status).toBe(200);
+      expect(lookup.body.lookup.devices.map((d) => [d.shop.code, d.matchedBy, d.shop.own])).toEqual([[shop.code, 'imei', false]]);
+      expect(lookup.body.lookup.tickets.map((v) => [v.number, v.status])).toEqual([[ticket.number, 'collected']]);
+      expect(lookup.body.recalls.map((r) => r.recall.code)).toEqual(['RC-2026-11']);
+      expect((await reviewer.call<HqDeviceLookup>('devices.lookup', { imei: recallImei(300) })).body.recalls).toEqual([]); // uncovered, seen at this shop
+      expect((await analyst.call('devices.lookup', { imei: recallImei(150) })).status).toBe(403);
+      const badLookup = await manager.call('devices.lookup', { imei: '123' });
+      expect(badLookup.status).toBe(400);
+      expect(badLookup.body.error!.details.fields).toEqual({ imei: 'hq.lookup.error.imei' });
+      expect((await manager.call('devices.lookup', {})).body.error!.details.fields).toEqual({ imei: 'hq.lookup.error.one' });
 
       // Ended early: a new version with yesterday as its end; the shops stop showing it.
       const ended = await manager.call<HqRecall>('recalls.save', { id: recallId, campaign: campaign({ endDate: testDate(-1) }) });

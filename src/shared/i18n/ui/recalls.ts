@@ -13,6 +13,16 @@ export const messages = fromRows([
 /** Head office's console: the recalls section. */
 export const consoleMessages = fromRows([
   ['ui.hq.section.recalls', '召回活动', 'Recall campaigns'],
+  ['ui.hq.section.devices', '全国设备查询', 'Nationwide devices'],
+  ['ui.hq.devices.query', 'IMEI 或序列号', 'IMEI or serial number'],
+  ['ui.hq.devices.queryHint', '15 位数字按 IMEI（双卡任一）查询，其余按序列号', '15 digits are looked up as an IMEI (either slot), anything else as a serial'],
+  ['ui.hq.devices.lookup', '查询', 'Look up'],
+  ['ui.hq.devices.col.shop', '门店', 'Shop'],
+  ['ui.hq.devices.col.ticket', '工单', 'Ticket'],
+  ['ui.hq.devices.col.received', '接机', 'Received'],
+  ['ui.hq.devices.col.collected', '取机', 'Collected'],
+  ['ui.hq.devices.col.visit', '故障与处理', 'Fault and work'],
+  ['ui.hq.devices.col.paid', '付费', 'Paid by'],
   ['ui.hq.recalls.intro', '召回活动发布到所有门店：门店受理被覆盖的设备时会看到召回提示，接受后工单记入该活动，交机即为完成。', 'A recall campaign goes to every shop: the counter sees its banner when it takes in a covered device; accepted, the ticket is recorded against the campaign, and it is complete when the device is collected.'],
   ['ui.hq.recalls.empty', '还没有召回活动。', 'No recall campaigns yet.'],
   ['ui.hq.recalls.new', '新建召回活动', 'New recall campaign'],
