@@ -28,6 +28,7 @@ export async function recallCompletion(s: HqService, recallId: string): Promise<
   const ors = c.ranges.flatMap((r) =>
     r.field === 'imei' ? [sql`${f('imei')} BETWEEN ${r.from} AND ${r.to}`, sql`${f('imei2')} BETWEEN ${r.from} AND ${r.to}`] : [sql`${f('serial')} BETWEEN ${r.from} AND ${r.to}`],
   );
+  // upper(trim()) is normalizeName but for runs of inner spaces, which the shop's device form does not keep.
   const models = c.models.map(normalizeName);
   const where = ors.length > 0 ? sql<boolean>`(${sql.join(ors, sql` OR `)})` : sql<boolean>`upper(trim(${f('model')})) IN (${sql.join(models)})`;
   const deviceRows = await db.selectFrom('hq_rows').select(['shop_id', 'data']).where('table_name', '=', 'devices').where('deleted', '=', 0).where(where).execute();

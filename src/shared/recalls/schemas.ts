@@ -40,7 +40,7 @@ export type RecallRange = z.infer<typeof recallRangeSchema>;
 /** The campaign as head office publishes it and the shop keeps it. */
 export const recallCampaignSchema = z
   .object({
-    /** The people's name of the campaign, e.g. RC-2026-07 (printed on the ticket). */
+    /** The people's name of the campaign, e.g. RC-2026-07 (the ticket shows it, and keeps it after a withdrawal). */
     code: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{1,23}$/, { message: 'recalls.error.code' }),
     titleZh: text(80),
     titleEn: text(80),

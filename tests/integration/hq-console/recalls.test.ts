@@ -13,7 +13,8 @@ import { recallImei, recallShop } from './recalls-fixture';
  * defines a campaign (an IMEI range of one model), every shop pulls it; at one shop the counter
  * takes a covered phone in and records the campaign on the ticket, repairs and hands it back; the
  * other shop only has a covered phone in its records. Head office's completion per shop: devices
- * seen, tickets recorded, completed. Campaign dates come from the test clock.
+ * seen, tickets recorded, completed; a campaign of models only; the console's device lookup with
+ * the campaigns covering the device; ending a campaign early. Campaign dates come from the test clock.
  */
 const pgAvailable = (await sharedPostgres()) !== null;
 afterAll(() => stopSharedPostgres());
@@ -126,17 +127,23 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('recall campaigns on %s', (
       expect(badLookup.body.error!.details.fields).toEqual({ imei: 'hq.lookup.error.imei' });
       expect((await manager.call('devices.lookup', {})).body.error!.details.fields).toEqual({ imei: 'hq.lookup.error.one' });
 
+      // A campaign of models only: every Mate 60 Pro in the shops' records (the refused intake saved none).
+      const byModel = await manager.call<HqRecall>('recalls.save', { campaign: campaign({ code: 'RC-MODEL', brand: '', models: ['mate 60  pro'], ranges: [] }) });
+      expect(byModel.status).toBe(200);
+      const models = (await analyst.call<RecallCompletion>('recalls.completion', { recallId: byModel.body.recall.id })).body;
+      expect([row(models, shop.code).devicesSeen, row(models, other.code).devicesSeen, models.total.recorded]).toEqual([2, 1, 0]);
+
       // Ended early: a new version with yesterday as its end; the shops stop showing it.
       const ended = await manager.call<HqRecall>('recalls.save', { id: recallId, campaign: campaign({ endDate: testDate(-1) }) });
       expect(ended.body).toMatchObject({ state: 'ended', createdBy: 'wang', updatedBy: 'wang' });
       expect(ended.body.change).toBeGreaterThan(saved.body.change);
       await shop.sync();
-      expect((await shop.call('counter', 'recalls.active', {})).recalls).toEqual([]);
+      expect((await shop.call('counter', 'recalls.active', {})).recalls.map((r: { code: string }) => r.code)).toEqual(['RC-MODEL']);
       // The ticket keeps its campaign.
       expect(await shop.call('counter', 'recalls.forTicket', { ticketId: ticket.id })).toMatchObject([{ code: 'RC-2026-11' }]);
 
       const log = (await token.call<{ entries: AuditEntry[] }>('audit.list', { limit: 20 })).body.entries;
-      expect(log.filter((e) => e.action.startsWith('recalls.')).map((e) => [e.action, e.actorName])).toEqual([['recalls.change', 'wang'], ['recalls.create', 'wang']]);
+      expect(log.filter((e) => e.action.startsWith('recalls.')).map((e) => [e.action, e.actorName])).toEqual([['recalls.change', 'wang'], ['recalls.create', 'wang'], ['recalls.create', 'wang']]);
       await shop.backend.close();
       await other.backend.close();
     } finally {

@@ -32,7 +32,7 @@ export const consoleMessages = fromRows([
   ['ui.hq.recalls.publishChange', '发布修改', 'Publish the change'],
   ['ui.hq.recalls.saved', '召回活动 {code} 已发布，门店下次同步时收到', 'Recall campaign {code} published: shops get it at their next sync'],
   ['ui.hq.recalls.code', '活动编号', 'Campaign code'],
-  ['ui.hq.recalls.codeHint', '如 RC-2026-07，打印在工单上', 'e.g. RC-2026-07, printed on the ticket'],
+  ['ui.hq.recalls.codeHint', '如 RC-2026-07，门店工单上显示此编号', 'e.g. RC-2026-07, shown on the shop\'s ticket'],
   ['ui.hq.recalls.action', '处理方式', 'Action'],
   ['ui.hq.recalls.brand', '品牌', 'Brand'],
   ['ui.hq.recalls.brandHint', '留空表示不限品牌', 'Leave empty for any brand'],
