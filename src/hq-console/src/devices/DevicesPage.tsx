@@ -6,13 +6,8 @@ import { formatFen } from '../../../shared/money/format';
 import { useConsole } from '../data';
 import { formatInstant, useI18n } from '../i18n';
 import { STATE_COLOR } from '../recalls/RecallsPage';
+import { lookupInput } from './query';
 
-/** An IMEI is 15 digits (spaces and dashes as people type them dropped); anything else is asked as a serial. */
-export function lookupInput(q: string): { imei: string } | { serial: string } | null {
-  const digits = q.replace(/[\s\-/]/g, '');
-  if (digits === '') return null;
-  return /^\d{15}$/.test(digits) ? { imei: digits } : { serial: q.trim() };
-}
 
 /**
  * The nationwide device lookup: one device's purchase registration and every visit at every shop,
