@@ -25,8 +25,11 @@ export async function recallCompletion(s: HqService, recallId: string): Promise<
   const { db } = s;
 
   // Candidate devices: by range on the indexed identity fields, else by model.
+  // Serials compare byte by byte, as the rule does: PostgreSQL's default collation may order letters,
+  // digits and dashes otherwise, so there the serial range reads in "C" (IMEIs are digits of one length: any order agrees).
+  const serial = s.store.dialect === 'postgres' ? sql`${f('serial')} COLLATE "C"` : f('serial');
   const ors = c.ranges.flatMap((r) =>
-    r.field === 'imei' ? [sql`${f('imei')} BETWEEN ${r.from} AND ${r.to}`, sql`${f('imei2')} BETWEEN ${r.from} AND ${r.to}`] : [sql`${f('serial')} BETWEEN ${r.from} AND ${r.to}`],
+    r.field === 'imei' ? [sql`${f('imei')} BETWEEN ${r.from} AND ${r.to}`, sql`${f('imei2')} BETWEEN ${r.from} AND ${r.to}`] : [sql`${serial} BETWEEN ${r.from} AND ${r.to}`],
   );
   // upper(trim()) is normalizeName but for runs of inner spaces, which the shop's device form does not keep.
   const models = c.models.map(normalizeName);

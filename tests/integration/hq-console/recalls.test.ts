@@ -133,17 +133,26 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('recall campaigns on %s', (
       const models = (await analyst.call<RecallCompletion>('recalls.completion', { recallId: byModel.body.recall.id })).body;
       expect([row(models, shop.code).devicesSeen, row(models, other.code).devicesSeen, models.total.recorded]).toEqual([2, 1, 0]);
 
+      // A serial range (with a dash, compared byte by byte on both engines): the other shop's phone with serial SN-0150.
+      await other.intake({ imei: recallImei(400), serial: 'SN-0150' });
+      await other.intake({ imei: recallImei(401), serial: 'SN-150' }); // shorter: another series
+      await other.sync();
+      const bySerial = await manager.call<HqRecall>('recalls.save', { campaign: campaign({ code: 'RC-SERIAL', brand: '', models: [], ranges: [{ field: 'serial', from: 'sn-0100', to: 'SN-0199' }] }) });
+      expect(bySerial.body.recall.ranges).toEqual([{ field: 'serial', from: 'SN-0100', to: 'SN-0199' }]);
+      const serials = (await analyst.call<RecallCompletion>('recalls.completion', { recallId: bySerial.body.recall.id })).body;
+      expect([row(serials, shop.code).devicesSeen, row(serials, other.code).devicesSeen]).toEqual([0, 1]);
+
       // Ended early: a new version with yesterday as its end; the shops stop showing it.
       const ended = await manager.call<HqRecall>('recalls.save', { id: recallId, campaign: campaign({ endDate: testDate(-1) }) });
       expect(ended.body).toMatchObject({ state: 'ended', createdBy: 'wang', updatedBy: 'wang' });
       expect(ended.body.change).toBeGreaterThan(saved.body.change);
       await shop.sync();
-      expect((await shop.call('counter', 'recalls.active', {})).recalls.map((r: { code: string }) => r.code)).toEqual(['RC-MODEL']);
+      expect((await shop.call('counter', 'recalls.active', {})).recalls.map((r: { code: string }) => r.code).sort()).toEqual(['RC-MODEL', 'RC-SERIAL']);
       // The ticket keeps its campaign.
       expect(await shop.call('counter', 'recalls.forTicket', { ticketId: ticket.id })).toMatchObject([{ code: 'RC-2026-11' }]);
 
       const log = (await token.call<{ entries: AuditEntry[] }>('audit.list', { limit: 20 })).body.entries;
-      expect(log.filter((e) => e.action.startsWith('recalls.')).map((e) => [e.action, e.actorName])).toEqual([['recalls.change', 'wang'], ['recalls.create', 'wang'], ['recalls.create', 'wang']]);
+      expect(log.filter((e) => e.action.startsWith('recalls.')).map((e) => [e.action, e.actorName])).toEqual([['recalls.change', 'wang'], ['recalls.create', 'wang'], ['recalls.create', 'wang'], ['recalls.create', 'wang']]);
       await shop.backend.close();
       await other.backend.close();
     } finally {
