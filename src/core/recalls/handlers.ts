@@ -5,8 +5,20 @@ import { shopClock } from '../shop/clock';
 import { statement } from '../db/statements';
 import { registerRecallKind } from './pulled';
 import { activeRecalls, ticketRecalls } from './store';
+import { setRecallLinesProvider } from '../documents/intake';
+import { t } from '../../shared/i18n/translate';
 
 registerRecallKind();
+// The intake receipt names the recall work the counter accepted (a withdrawn campaign by its code).
+setRecallLinesProvider((ctx, ticketId, locale) =>
+  ticketRecalls(ctx.sqlite, ticketId).map((r) =>
+    t(locale, 'documents.recall.line', {
+      code: r.code,
+      title: r.campaign ? (locale === 'zh-CN' ? r.campaign.titleZh : r.campaign.titleEn) : '',
+      action: r.campaign ? t(locale, `recalls.action.${r.campaign.action}`) : '',
+    }),
+  ),
+);
 
 export const recallHandlers: Handlers<typeof recallProcedures> = {
   async 'recalls.active'(_input, ctx) {

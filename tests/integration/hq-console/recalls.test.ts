@@ -7,6 +7,7 @@ import { openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '
 import { testDate } from '../../helpers/clock';
 import { ConsoleClient, PASSWORDS, addUser, consoleHq } from './console-client';
 import { recallImei, recallShop } from './recalls-fixture';
+import { pdfPages, pdfText, squash, writePdf } from '../documents/pdf-tools';
 
 /**
  * Recall campaigns over real HTTP against real enrolled shops that sync: a service manager
@@ -93,6 +94,12 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('recall campaigns on %s', (
       const ticket = await shop.intake({ imei: recallImei(150) }, [recallId]);
       const recorded = await shop.call('counter', 'recalls.forTicket', { ticketId: ticket.number });
       expect(recorded).toMatchObject([{ campaignId: recallId, code: 'RC-2026-11', matchedBy: 'imei', campaign: { titleEn: 'Mate 60 battery swelling recall' } }]);
+      // The intake receipt names the recall work, still on one A5 sheet.
+      const job = await shop.call('counter', 'print.request', { docType: 'intake_receipt', entityId: ticket.id });
+      const pdf = await shop.call('counter', 'print.pdf', { jobId: job.id });
+      const file = writePdf(Buffer.from(pdf.base64, 'base64'), pdf.fileName);
+      expect(squash(pdfText(file))).toContain(squash('召回活动 RC-2026-11 Mate 60 电池鼓包召回：更换部件'));
+      expect(pdfPages(file).pages).toBe(1);
       // An uncovered phone cannot be recorded against it; nothing of that intake is saved.
       const tickets = () => (shop.backend.services.sqlite.prepare(`SELECT count(*) n FROM tickets`).get() as { n: number }).n;
       const n = tickets();
