@@ -1,4 +1,4 @@
-/** Kysely types of the recall tables (migration 17). */
+/** Kysely types of the recall tables (the recalls migration, src/core/db/migrations/*-recalls.ts). */
 export interface RecallCampaignsTable {
   id: string;
   code: string;
