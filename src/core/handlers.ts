@@ -18,6 +18,7 @@ import { collectionHandlers } from './collection/handlers';
 import { backupHandlers } from './backup/handlers';
 import { statusHandlers } from './status/handlers';
 import { messagingHandlers } from './shop-messages/handlers';
+import { recallHandlers } from './recalls/handlers';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers<Procedures> = {
@@ -39,4 +40,5 @@ export const handlers: Handlers<Procedures> = {
   ...backupHandlers,
   ...statusHandlers,
   ...messagingHandlers,
+  ...recallHandlers,
 };

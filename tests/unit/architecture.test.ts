@@ -59,6 +59,8 @@ const PUBLISHED: Record<string, string[]> = {
   documents: ['builtin', 'intake', 'produce', 'registry'],
   // the gateways, their retry schedule and the shop's own gateway settings (issue 20): whoever sends a customer message
   messaging: ['gateway', 'send-with-retry', 'log-gateway', 'shop-gateway'],
+  // the recall work the counter accepted is recorded in the intake's transaction (issue 21 point 8)
+  recalls: ['store'],
   stock: ['catalog'],
   // engine: its public handle (syncEngineOf), which a restore uses to tell head office and sync at once
   sync: ['engine', 'hq-owned', 'pulled'],

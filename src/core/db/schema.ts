@@ -8,6 +8,7 @@ import type { BenchTables } from '../bench/tables';
 import type { CollectionTables } from '../collection/tables';
 import type { BackupTables } from '../backup/tables';
 import type { StatusTables } from '../status/tables';
+import type { RecallTables } from '../recalls/tables';
 
 /**
  * The kysely Database interface: one entry per table, column types as SQLite stores
@@ -104,7 +105,7 @@ export interface MetaTable {
   value: string;
 }
 
-export interface DB extends IntakeTables, StockTables, SyncTables, BenchTables, ReportsTables, CollectionTables, BackupTables, StatusTables {
+export interface DB extends IntakeTables, StockTables, SyncTables, BenchTables, ReportsTables, CollectionTables, BackupTables, StatusTables, RecallTables {
   meta: MetaTable;
   shop: ShopTable;
   users: UsersTable;

@@ -27,6 +27,12 @@ let statusLinkOf: StatusLinkProvider = () => null;
 export function setStatusLinkProvider(fn: StatusLinkProvider): void {
   statusLinkOf = fn;
 }
+/** The recall campaigns recorded on the ticket, as sentences in `locale` (the recalls capability sets it). */
+export type RecallLinesProvider = (ctx: Ctx, ticketId: string, locale: Locale) => string[];
+let recallLinesOf: RecallLinesProvider = () => [];
+export function setRecallLinesProvider(fn: RecallLinesProvider): void {
+  recallLinesOf = fn;
+}
 export function setWarrantySummaryProvider(fn: WarrantySummary): void {
   warrantySummary = fn;
 }
@@ -121,6 +127,7 @@ export async function loadIntakeReceipt(ctx: Ctx, ticketId: string, { locale, se
     promisedDate: r.promised_date || null,
     statusUrl: statusLinkOf(ctx, r.id),
     warrantyLines: await warrantySummary(ctx, r.id, locale),
+    recallLines: recallLinesOf(ctx, r.id, locale),
     technician: r.technician ?? null,
     counterStaff: r.received_by ?? '',
     terms: shopTerms(settings.documents, locale, settings.currency),

@@ -14,6 +14,7 @@ import { insertAttachment, thumbOf } from './attachments';
 import { appendEvent } from './events';
 import { nextTicketNumber } from './numbering';
 import { passcodeColumns } from './passcode';
+import { recordRecallsAtIntake } from '../recalls/store';
 
 /** Checks that need the database or today's date; all of them, so the screen marks every field at once. */
 function checkIntake(ctx: Ctx, input: IntakeInput, clock: ShopClock): { issues: FieldIssue[]; photos: { bytes: Buffer; thumb: Buffer | null }[]; existingDeviceId: string | null } {
@@ -123,6 +124,7 @@ export function runIntake(ctx: Ctx, input: IntakeInput): { ticketId: string | nu
     note: input.note,
     data: { number, depositFen: input.depositFen, technicianId: input.technicianId ?? null, serviceType: service.kind },
   });
+  recordRecallsAtIntake(ctx, ticketId, deviceId, input.recallIds, clock.today);
   input.photos.forEach((p, i) => insertAttachment(ctx, ticketId, { name: p.name, mime: p.mime, bytes: photos[i]!.bytes, thumb: photos[i]!.thumb, caption: p.caption }));
   // asked at this intake: the answer is the customer's from now on (a returning customer may change it)
   if (input.messageConsent !== undefined) recordMessageConsent(ctx, { customerId, ticketId, consent: input.messageConsent, source: 'intake' });

@@ -24,6 +24,11 @@ import { cookieToken, refuseForeign, sessionCookie } from './origin';
 import { parseInput } from './input';
 import { changePassword, DEFAULT_SESSION_RULES, sessionOf, signIn, signOut, type LiveSession, type SessionRules } from './sessions';
 import { serveConsole } from './static';
+import { listRecalls, saveRecall } from '../recalls/campaigns';
+import { recallCompletion } from '../recalls/completion';
+import { consoleDeviceLookup } from '../recalls/device-lookup';
+import { deviceLookupSchema } from '../../shared/hq-console/devices';
+import { recallRefSchema, recallSaveSchema } from '../../shared/hq-console/recalls';
 import { createUser, listUsers, resetPassword, updateUser } from './users';
 import { CONSOLE_API_PREFIX, auditListSchema, hqProcedures, mayCall, shopRefSchema, newShopSchema, networkReportSchema, escalatedListSchema, type HqProcedure, type HqRole } from '../../shared/hq-console/contract';
 
@@ -115,6 +120,10 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
     'claims.decide': async (s, c, input, req) => decideClaim(s, must(c).actor, parseInput(claimDecideSchema, input), pickLocale(req.headers['accept-language'], 'zh-CN')),
     'claims.payBatch': async (s, c, input) => payBatch(s, must(c).actor, parseInput(paymentBatchSchema, input)),
     'claims.reconcile': async (s, _c, input) => reconcile(s, parseInput(reconciliationSchema, input)),
+    'recalls.list': async (s) => ({ recalls: await listRecalls(s) }),
+    'recalls.save': async (s, c, input) => saveRecall(s, must(c).actor, parseInput(recallSaveSchema, input)),
+    'devices.lookup': async (s, _c, input) => consoleDeviceLookup(s, parseInput(deviceLookupSchema, input)),
+    'recalls.completion': async (s, _c, input) => recallCompletion(s, parseInput(recallRefSchema, input).recallId),
   };
 
   /** Who calls: the admin token (a script), else the session cookie; null without either. */

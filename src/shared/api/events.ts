@@ -35,6 +35,7 @@ export const eventSchemas = {
   'sync.status': z.object({ ok: z.boolean(), code: z.string().optional() }),
   'warranty.policies.changed': z.object({ id: z.string(), version: z.string() }),
   'warranty.programs.changed': counted,
+  'recalls.changed': counted,
   'parts.changed': counted,
   'priceList.changed': counted,
   // backups (src/core/backup): a backup ended, or the scheduled full integrity check found damage

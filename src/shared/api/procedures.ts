@@ -13,6 +13,7 @@ import { collectionProcedures } from '../collection/procedures';
 import { backupProcedures } from '../backup/procedures';
 import { statusProcedures } from '../status/procedures';
 import { messagingProcedures } from '../messaging/procedures';
+import { recallProcedures } from '../recalls/procedures';
 
 /** The whole API: every capability's procedures, declared once. */
 export const procedures = {
@@ -31,6 +32,7 @@ export const procedures = {
   ...backupProcedures,
   ...statusProcedures,
   ...messagingProcedures,
+  ...recallProcedures,
 };
 
 export type Procedures = typeof procedures;

@@ -55,6 +55,8 @@ export const intakeReceiptModelSchema = z.object({
   statusUrl: z.string().max(300).nullable().default(null),
   /** The warranty engine's decision as sentences; empty before a decision. */
   warrantyLines: z.array(z.string().max(300)).default([]),
+  /** Recall campaigns the ticket does the work of (accepted at intake), as sentences; printed only when there are any. */
+  recallLines: z.array(z.string().max(400)).max(10).default([]),
   technician: z.string().max(60).nullable().default(null),
   counterStaff: z.string().max(60),
   terms: z.array(z.string().max(2000)).default([]),
@@ -137,6 +139,10 @@ export const buildIntakeReceipt: DocumentBuilder<IntakeReceiptModel> = (model, o
       ? { ul: model.warrantyLines.map((l) => ({ text: l })), fontSize: m.fontSize }
       : paragraph(t('documents.warranty.pending'), m),
   );
+  if (model.recallLines.length) {
+    body.push(sectionTitle(t('documents.section.recall'), m));
+    body.push({ ul: model.recallLines.map((l) => ({ text: l })), fontSize: m.fontSize });
+  }
 
   body.push(termsBlock(model.terms, m, L));
   body.push(signatureBlock(m, L, model.counterStaff));

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { usernameSchema } from '../auth/schemas';
 import { shopCodeSchema } from '../shop/schemas';
 import { reportInputSchema, type ReportResult } from '../reports/schemas';
+import { deviceLookupSchema, type HqDeviceLookup } from './devices';
+import { recallRefSchema, recallSaveSchema, type HqRecall, type RecallCompletion } from './recalls';
 import { claimDecideSchema, claimRefSchema, claimsQueueSchema, paymentBatchSchema, reconciliationSchema, type HqClaimDetail, type HqClaimRow, type PaymentBatch, type ReconciliationRow } from './claims';
 import { receiveLinesSchema, returnsListSchema, shipmentRefSchema, type HqShipmentDetail, type HqShipmentRow, type ShopReturns } from './returns';
 import { complaintRespondSchema, type HqComplaintResponse } from './complaints';
@@ -68,6 +70,12 @@ export const hqProcedures = {
   'claims.decide': { access: REVIEWER, input: claimDecideSchema },
   'claims.payBatch': { access: REVIEWER, input: paymentBatchSchema },
   'claims.reconcile': { access: ['network_admin', 'claims_reviewer', 'analyst'], input: reconciliationSchema },
+  // Recalls are the shops' service work: defined by whoever runs the network's service, read by everyone (reviewers meet the work in claims, analysts follow completion).
+  'recalls.list': { access: ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'], input: empty },
+  'recalls.save': { access: ['network_admin', 'service_manager'], input: recallSaveSchema },
+  'recalls.completion': { access: ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'], input: recallRefSchema },
+  // One device's history at every shop: for service (a returning device, a recall) and claims (a claim's device); not a figure, so not the analyst's.
+  'devices.lookup': { access: ['network_admin', 'service_manager', 'claims_reviewer'], input: deviceLookupSchema },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 export type HqProcedure = keyof typeof hqProcedures;
 export type HqInput<P extends HqProcedure> = z.input<(typeof hqProcedures)[P]['input']>;
@@ -175,7 +183,7 @@ export interface NewShopCode {
 }
 
 /** Refusals of the console API, beside the sync protocol's (their words: hq.refusal.<code>). */
-export const CONSOLE_ERROR_CODES = ['FORBIDDEN', 'FOREIGN_ORIGIN', 'BAD_CREDENTIALS', 'LOCKED', 'DISABLED', 'SESSION_ENDED', 'VALIDATION', 'CONFLICT', 'NO_CLAIM', 'CLAIM_STATE', 'NO_SHIPMENT', 'NOT_IN_SHIPMENT', 'NO_COMPLAINT', 'COMPLAINT_STATE'] as const;
+export const CONSOLE_ERROR_CODES = ['FORBIDDEN', 'FOREIGN_ORIGIN', 'BAD_CREDENTIALS', 'LOCKED', 'DISABLED', 'SESSION_ENDED', 'VALIDATION', 'CONFLICT', 'NO_CLAIM', 'CLAIM_STATE', 'NO_SHIPMENT', 'NOT_IN_SHIPMENT', 'NO_COMPLAINT', 'COMPLAINT_STATE', 'NO_RECALL'] as const;
 export type ConsoleErrorCode = (typeof CONSOLE_ERROR_CODES)[number];
 
 /** What each procedure answers (the console's client is typed by it). */
@@ -205,4 +213,8 @@ export interface HqOutputs {
   'claims.decide': HqClaimDetail;
   'claims.payBatch': { batch: PaymentBatch; claims: HqClaimRow[] };
   'claims.reconcile': { rows: ReconciliationRow[]; batches: PaymentBatch[] };
+  'recalls.list': { recalls: HqRecall[] };
+  'recalls.save': HqRecall;
+  'recalls.completion': RecallCompletion;
+  'devices.lookup': HqDeviceLookup;
 }

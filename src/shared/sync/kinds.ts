@@ -11,6 +11,7 @@ import { SURVEY_KIND, surveyDataSchema } from '../status/survey';
 import { CUSTOMER_MESSAGE_KIND, MESSAGE_TEMPLATE_KIND, OPT_OUT_KIND, customerMessageDataSchema, messageTemplateDataSchema, optOutDataSchema } from '../messaging/pulled';
 import { OLD_PART_RECEIPT_KIND, oldPartReceiptDataSchema } from '../hq-console/returns';
 import { COMPLAINT_RESPONSE_KIND, complaintResponseDataSchema } from '../hq-console/complaints';
+import { RECALL_KIND, recallCampaignSchema } from '../recalls/schemas';
 
 /**
  * Head-office-owned data ("pulled kinds"): what head office publishes and shops apply.
@@ -80,6 +81,12 @@ export const pulledKinds: Record<string, PulledKindDef> = {
     scope: 'shop',
     data: surveyDataSchema,
     summary: "A customer's answer to the follow-up survey on the status page (id = the answer's id): score 1–5, comment, when. The shop records it as the ticket's follow-up; a low score is a problem reported.",
+  },
+  [RECALL_KIND]: {
+    scope: 'all',
+    data: recallCampaignSchema,
+    summary:
+      'A recall campaign (id = campaign id): its code and titles, the brand, models and IMEI or serial ranges it covers, the action and its instructions (zh-CN, English), start and end dates. The counter sees its banner at intake and in search for a covered device; an intake records the accepted campaign on the ticket (ticket_recalls, synced), from which head office follows completion per shop.',
   },
   [REMOTE_DECISION_KIND]: {
     scope: 'shop',

@@ -136,6 +136,8 @@ export const intakeInputSchema = z
     /** The customer asks for a warranty repair (the engine decides; lists filter warranty vs paid). */
     warrantyClaimed: z.boolean().default(false),
     photos: z.array(photoInputSchema).max(MAX_PHOTOS_PER_INTAKE).default([]),
+    /** Recall campaigns (recalls.active) whose banner the counter accepted: the ticket does their work. */
+    recallIds: z.array(z.string().min(1).max(100)).max(10).default([]),
     note: z.string().trim().max(1000).default(''),
     /** Text messages about this repair (个人信息保护法): the customer agreed or refused; absent = not asked (nothing is sent). */
     messageConsent: z.boolean().optional(),

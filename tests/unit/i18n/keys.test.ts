@@ -31,7 +31,7 @@ const FAMILIES = [
   'ui.warranty.rule.', 'ui.warranty.source.', 'ui.warranty.unit.', 'ui.warranty.view.', 'ui.warranty.whatIf.lineType.',
   'ui.warranty.whatIf.outcome.', 'validation.', 'warranty.category.', 'warranty.finding.', 'warranty.option.',
   'warranty.part.', 'warranty.payer.', 'warranty.period.', 'warranty.reason.', 'warranty.rest.', 'warranty.scope.',
-  'warranty.status.',
+  'warranty.status.', 'recalls.action.', 'recalls.matchedBy.', 'ui.hq.recalls.state.', 'ui.hq.recalls.col.', 'ui.hq.devices.col.',
 ];
 
 const SRC = path.resolve(__dirname, '../../../src');

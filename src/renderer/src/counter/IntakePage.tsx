@@ -20,6 +20,8 @@ import { TicketFields } from './TicketFields';
 import { WarrantyLive, type WarrantyFacts } from './WarrantyLive';
 import { NationwideHistory } from './NationwideHistory';
 import { IntakeDone } from './IntakeDone';
+import { RecallBanner } from '../recalls/RecallBanner';
+import { useRecallMatcher } from '../recalls/useRecalls';
 import { categoryOf, emptyIntake, emptyNewCustomer, emptyNewDevice, localIssues, toIntakeInput, type IntakeForm } from './intakeForm';
 
 /** Moves focus into the first field of a block once it has rendered. */
@@ -51,6 +53,7 @@ export function IntakePage() {
 
   const set = useCallback((p: Partial<IntakeForm>) => setForm((f) => ({ ...f, ...p })), []);
 
+  const recallsOf = useRecallMatcher();
   const technicians = useCall('tickets.technicians', {}, { silent: true }).data ?? [];
   const fetchCall = useFetchCall();
   // The picked customer's devices: the read the pick started, kept fresh under its query key.
@@ -120,7 +123,7 @@ export function IntakePage() {
     }
     setBusy(true);
     try {
-      const r = await api.call('tickets.intake', toIntakeInput(form, tz, confirmDuplicate));
+      const r = await api.call('tickets.intake', toIntakeInput({ ...form, recallIds: liveRecallIds }, tz, confirmDuplicate));
       if (!r.ticket) {
         setDuplicates(r.duplicateOf);
         setErrors({ 'customer.phones.0': t('customers.warning.duplicatePhone') });
@@ -144,6 +147,10 @@ export function IntakePage() {
     setErrors({});
     setDuplicates([]);
   };
+
+  // The accepted banners that still cover the device as it is now (a changed IMEI drops one).
+  const recallHits = recallsOf(form.newDevice ?? form.device);
+  const liveRecallIds = form.recallIds.filter((id) => recallHits.some((h) => h.campaign.id === id));
 
   if (done) return <IntakeDone ticket={done} onNext={reset} />;
 
@@ -235,6 +242,7 @@ export function IntakePage() {
                     onClear={() => (set({ device: null }), requestAnimationFrame(() => deviceList.current?.focus()))}
                   />
                 )}
+                <RecallBanner hits={recallHits} accepted={liveRecallIds} onChange={(recallIds) => set({ recallIds })} />
               </Stack>
             </Paper>
 

@@ -80,6 +80,8 @@ export interface IntakeForm {
   /** null until staff have asked the customer: no answer is assumed. */
   warrantyClaimed: boolean | null;
   photos: PhotoForm[];
+  /** Recall campaigns whose banner the counter accepted (kept only while they still cover the device). */
+  recallIds: string[];
 }
 
 export const emptyNewCustomer = (seed = ''): NewCustomerForm => {
@@ -129,6 +131,7 @@ export function emptyIntake(today: string): IntakeForm {
     findings: [],
     warrantyClaimed: null,
     photos: [],
+    recallIds: [],
   };
 }
 
@@ -245,5 +248,6 @@ export function toIntakeInput(f: IntakeForm, timeZone: string, confirmDuplicate 
     findings: f.findings,
     warrantyClaimed: f.warrantyClaimed === true,
     photos: f.photos.map((p) => ({ name: p.name, mime: p.mime, dataBase64: p.dataBase64, ...(p.thumbBase64 ? { thumbBase64: p.thumbBase64 } : {}), caption: '' })),
+    recallIds: f.recallIds,
   };
 }

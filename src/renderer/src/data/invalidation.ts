@@ -29,6 +29,7 @@ const TICKETS: Prefixes = [
   'attachments.',
   'loaners.',
   'print.queue',
+  'recalls.',
 ];
 /** Parts and their stock, and the bench that issues them. */
 const STOCK: Prefixes = ['stock.', 'parts.', 'stocktake.', 'shipments.', 'oldParts.', 'loaners.', 'reports.', 'bench.workbench', 'priceList.'];
@@ -50,6 +51,7 @@ export const EVENT_INVALIDATES: Record<EventName, Prefixes> = {
   'sync.status': ['sync.'],
   'warranty.policies.changed': ['warranty.', ...TICKETS],
   'warranty.programs.changed': ['warranty.', ...TICKETS],
+  'recalls.changed': ['recalls.'],
   'parts.changed': STOCK,
   'priceList.changed': ['priceList.', 'bench.'],
   'backup.done': ['backup.'],

@@ -3,9 +3,11 @@ import type { SearchResult } from '../../../shared/search/schemas';
 import { useT } from '../i18n/I18nProvider';
 import { StatusBadge } from '../tickets/TicketBadges';
 import type { Hit } from './useSearch';
+import { useRecallMatcher } from '../recalls/useRecalls';
 
 function Row({ hit, active, onOpen, onHover }: { hit: Hit; active: boolean; onOpen(): void; onHover(): void }) {
   const t = useT();
+  const recallsOf = useRecallMatcher();
   let main: React.ReactNode;
   let sub: string;
   if (hit.kind === 'ticket') {
@@ -30,10 +32,18 @@ function Row({ hit, active, onOpen, onHover }: { hit: Hit; active: boolean; onOp
     );
     sub = hit.item.phones.join(' · ');
   } else {
+    const recalls = recallsOf(hit.item);
     main = (
-      <Text fw={600} size="sm">
-        {hit.item.brand} {hit.item.model} · {t(`devices.category.${hit.item.category}`)}
-      </Text>
+      <Group gap={6} wrap="nowrap">
+        <Text fw={600} size="sm">
+          {hit.item.brand} {hit.item.model} · {t(`devices.category.${hit.item.category}`)}
+        </Text>
+        {recalls.map((r) => (
+          <Badge key={r.campaign.id} size="xs" color="red" title={t(`recalls.action.${r.campaign.action}`)} data-testid="search-recall">
+            {t('ui.recalls.search.badge', { code: r.campaign.code })}
+          </Badge>
+        ))}
+      </Group>
     );
     sub = [hit.item.imei && `IMEI ${hit.item.imei}`, hit.item.serial && `SN ${hit.item.serial}`, hit.item.ownerName].filter(Boolean).join(' · ');
   }

@@ -18,6 +18,7 @@ import { useOpen } from '../nav/useNav';
 import { CASHIERS } from '../../../shared/collection/procedures';
 import { usePendingSync } from '../sync/usePendingSync';
 import { NotAtHqBadge } from '../sync/NotAtHqBadge';
+import { TicketRecalls } from '../recalls/TicketRecalls';
 
 const STATE_COLOR = { ok: 'teal', fault: 'red', not_checked: 'gray' } as const;
 
@@ -88,6 +89,7 @@ export function TicketDetailView({ ticket }: { ticket: TicketDetail }) {
           </Button>
         </Group>
       </Group>
+      <TicketRecalls ticketId={ticket.id} />
 
       <SimpleGrid cols={2}>
         <Paper withBorder p="sm">

@@ -16,6 +16,7 @@ import { messages as backup } from './backup';
 import { messages as hq } from './hq';
 import { messages as shortcuts } from './shortcuts';
 import { messages as firstday } from './firstday';
+import { consoleMessages as hqRecalls, messages as recalls } from './recalls';
 
 /** The renderer's catalogs (keys prefixed `ui.`), registered in ../catalog.ts. */
 export const uiCatalogs: Record<string, Messages> = {
@@ -36,4 +37,6 @@ export const uiCatalogs: Record<string, Messages> = {
   'ui.hq': hq,
   'ui.shortcuts': shortcuts,
   'ui.firstday': firstday,
+  'ui.recalls': recalls,
+  'ui.hq.recalls': hqRecalls,
 };
