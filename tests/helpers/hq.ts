@@ -105,6 +105,14 @@ export async function openTestHq(
   };
 }
 
+/** Starts head office on a loopback port (real HTTP, as a phone or a shop reaches it) and answers its base URL. */
+export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('head office is not listening on a port');
+  return `http://127.0.0.1:${addr.port}`;
+}
+
 /** Calls the head-office app in-process (Fastify inject: the whole HTTP pipeline, no socket). */
 export function injectTransport(app: FastifyInstance): SyncTransport {
   return {

@@ -23,6 +23,8 @@ export interface ClaimsShop {
   as(role: Role): { token: string };
   call<T = any>(role: Role, name: string, input: unknown): Promise<T>;
   warrantyClaim(): Promise<Claim>;
+  /** A paid screen repair (¥450.00 for the customer) approved on the phone and through QC: the ticket is ready. */
+  repairToReady(ticketId: string): Promise<void>;
   sync(): Promise<void>;
 }
 
@@ -63,6 +65,15 @@ export async function claimsShop(
     as,
     call,
     sync: async () => void (await engine.runNow()),
+    async repairToReady(id: string) {
+      await call('technician', 'bench.claim', { ticketId: id });
+      await call('technician', 'bench.diagnose', { ticketId: id, cause: '屏幕总成损坏', findings: [] });
+      const wb = await call('technician', 'bench.quote.save', { ticketId: id, lines: [{ kind: 'custom', description: '更换屏幕总成', unitPriceFen: 45000, reason: '屏幕碎裂' }], submit: true });
+      await call('counter', 'bench.authorize', { ticketId: id, quoteId: wb.quote.current.id, method: 'phone', phone: { number: '13800138000', words: '同意' } });
+      await call('technician', 'bench.transition', { ticketId: id, to: 'qc' });
+      const w = await call('technician', 'bench.workbench', { ticketId: id });
+      await call('technician', 'bench.qc', { ticketId: id, items: Object.fromEntries(w.qcChecklist.map((k: string) => [k, 'pass'])), data: 'preserved' });
+    },
     async warrantyClaim() {
       const id = await newTicket(bench, { fault: { text: '无法开机', codes: ['no_power'] }, depositFen: 0, confirmDuplicate: true } as never);
       await call('technician', 'bench.claim', { ticketId: id });

@@ -7,9 +7,8 @@
  * nothing, an opt-out is honoured, one event sends once, quiet hours hold a message until morning.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import { ManualClock, TEST_EPOCH } from '../../helpers/clock';
-import { ADMIN_TOKEN, openTestHq, type TestHq } from '../../helpers/hq';
+import { ADMIN_TOKEN, listenOnLoopback, openTestHq, type TestHq } from '../../helpers/hq';
 import { claimsShop, type ClaimsShop } from '../hq-console/claims-fixture';
 import { intakeInput } from '../intake/helpers';
 import { logGateway } from '../../../src/core/messaging/log-gateway';
@@ -29,8 +28,7 @@ let base: string;
 beforeAll(async () => {
   hqClock.set(TEST_EPOCH); // 10:00 in Shanghai: outside the quiet hours
   hq = await openTestHq('sqlite', { now: () => hqClock.now(), sms: gateway, publicUrl: 'http://hq.test' });
-  await hq.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(hq.app.server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(hq.app);
   shop = await claimsShop(hq);
 });
 afterAll(async () => {
@@ -47,13 +45,7 @@ async function intake(name: string, phone: string, messageConsent?: boolean) {
 const to = (e164: string) => log.sent.filter((m) => m.to === e164);
 const timeline = async (id: string) => ((await shop.call('counter', 'tickets.get', { id })).events as Array<{ kind: string; note: string; data: Record<string, unknown> }>).filter((e) => e.kind === 'message');
 async function toReady(id: string) {
-  await shop.call('technician', 'bench.claim', { ticketId: id });
-  await shop.call('technician', 'bench.diagnose', { ticketId: id, cause: '屏幕总成损坏', findings: [] });
-  const wb = await shop.call('technician', 'bench.quote.save', { ticketId: id, lines: [{ kind: 'custom', description: '更换屏幕总成', unitPriceFen: 45000, reason: '屏幕碎裂' }], submit: true });
-  await shop.call('counter', 'bench.authorize', { ticketId: id, quoteId: wb.quote.current.id, method: 'phone', phone: { number: '13800138000', words: '同意' } });
-  await shop.call('technician', 'bench.transition', { ticketId: id, to: 'qc' });
-  const w = await shop.call('technician', 'bench.workbench', { ticketId: id });
-  await shop.call('technician', 'bench.qc', { ticketId: id, items: Object.fromEntries(w.qcChecklist.map((k: string) => [k, 'pass'])), data: 'preserved' });
+  await shop.repairToReady(id);
   await shop.sync();
 }
 

@@ -8,9 +8,8 @@
  * records nothing. On SQLite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import { ManualClock, TEST_EPOCH } from '../../helpers/clock';
-import { openTestHq, sharedPostgres, stopSharedPostgres, type TestHq } from '../../helpers/hq';
+import { listenOnLoopback, openTestHq, sharedPostgres, stopSharedPostgres, type TestHq } from '../../helpers/hq';
 import { claimsShop, type ClaimsShop } from '../hq-console/claims-fixture';
 import { intakeInput } from '../intake/helpers';
 import { logGateway } from '../../../src/core/messaging/log-gateway';
@@ -30,8 +29,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
     beforeAll(async () => {
       hq = await openTestHq(dialect, { now: () => hqClock.now(), sms, http: { rateLimits: { statusPage: 1000, statusCode: 1000 } } });
-      await hq.app.listen({ port: 0, host: '127.0.0.1' });
-      base = `http://127.0.0.1:${(hq.app.server.address() as AddressInfo).port}`;
+      base = await listenOnLoopback(hq.app);
       shop = await claimsShop(hq);
     });
     afterAll(async () => {
@@ -240,8 +238,7 @@ describe('the code check is rate-limited per address', () => {
   it('refuses past the per-minute limit with a page saying so', async () => {
     const limited = await openTestHq('sqlite', { http: { rateLimits: { statusCode: 3 } } });
     try {
-      await limited.app.listen({ port: 0, host: '127.0.0.1' });
-      const url = `http://127.0.0.1:${(limited.app.server.address() as AddressInfo).port}/s/CCCCCCCCCCCCCCCCCCCCCC/decide`;
+      const url = `${await listenOnLoopback(limited.app)}/s/CCCCCCCCCCCCCCCCCCCCCC/decide`;
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) codes.push((await fetch(url, { method: 'POST', body: new URLSearchParams({ code: '123456' }) })).status);
       expect(codes).toEqual([404, 404, 404, 429, 429]);

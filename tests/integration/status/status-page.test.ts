@@ -6,9 +6,8 @@
  * phone; requests past the limit are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import { ManualClock, TEST_EPOCH } from '../../helpers/clock';
-import { openTestHq, type TestHq } from '../../helpers/hq';
+import { listenOnLoopback, openTestHq, type TestHq } from '../../helpers/hq';
 import { claimsShop, type ClaimsShop } from '../hq-console/claims-fixture';
 import { intakeInput } from '../intake/helpers';
 import { pdfText, scan, squash, writePdf } from '../documents/pdf-tools';
@@ -21,8 +20,7 @@ let base: string;
 
 beforeAll(async () => {
   hq = await openTestHq('sqlite', { now: () => hqClock.now(), http: { rateLimits: { statusPage: 1000 } } });
-  await hq.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(hq.app.server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(hq.app);
   shop = await claimsShop(hq);
   await shop.call('admin', 'shop.update', { hours: '周一至周日 9:00–21:00' });
 });
@@ -202,8 +200,7 @@ describe('limits', () => {
   it('refuses a phone or a guesser past the per-minute limit with a page saying so', async () => {
     const limited = await openTestHq('sqlite', { http: { rateLimits: { statusPage: 5 } } });
     try {
-      await limited.app.listen({ port: 0, host: '127.0.0.1' });
-      const url = `http://127.0.0.1:${(limited.app.server.address() as AddressInfo).port}/s/CCCCCCCCCCCCCCCCCCCCCC`;
+      const url = `${await listenOnLoopback(limited.app)}/s/CCCCCCCCCCCCCCCCCCCCCC`;
       const codes: number[] = [];
       for (let i = 0; i < 7; i++) codes.push((await fetch(url)).status);
       expect(codes).toEqual([404, 404, 404, 404, 404, 429, 429]);

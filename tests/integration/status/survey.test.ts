@@ -5,9 +5,8 @@
  * a problem reported that the follow-up queue offers to turn into a complaint. Once per ticket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import { ManualClock, TEST_EPOCH } from '../../helpers/clock';
-import { openTestHq, type TestHq } from '../../helpers/hq';
+import { listenOnLoopback, openTestHq, type TestHq } from '../../helpers/hq';
 import { claimsShop, type ClaimsShop } from '../hq-console/claims-fixture';
 import { intakeInput } from '../intake/helpers';
 
@@ -18,8 +17,7 @@ let base: string;
 
 beforeAll(async () => {
   hq = await openTestHq('sqlite', { now: () => hqClock.now(), http: { rateLimits: { statusPage: 1000, statusCode: 1000 } } });
-  await hq.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(hq.app.server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(hq.app);
   shop = await claimsShop(hq);
 });
 afterAll(async () => {
@@ -40,13 +38,7 @@ const post = async (path: string, form: Record<string, string>) => {
 async function collected(name: string) {
   const r = await shop.call('counter', 'tickets.intake', intakeInput({ customer: { name, phones: ['138 0013 8000'] }, confirmDuplicate: true } as never));
   const id = r.ticket.id as string;
-  await shop.call('technician', 'bench.claim', { ticketId: id });
-  await shop.call('technician', 'bench.diagnose', { ticketId: id, cause: '屏幕总成损坏', findings: [] });
-  const wb = await shop.call('technician', 'bench.quote.save', { ticketId: id, lines: [{ kind: 'custom', description: '更换屏幕总成', unitPriceFen: 45000, reason: '屏幕碎裂' }], submit: true });
-  await shop.call('counter', 'bench.authorize', { ticketId: id, quoteId: wb.quote.current.id, method: 'phone', phone: { number: '13800138000', words: '同意' } });
-  await shop.call('technician', 'bench.transition', { ticketId: id, to: 'qc' });
-  const w = await shop.call('technician', 'bench.workbench', { ticketId: id });
-  await shop.call('technician', 'bench.qc', { ticketId: id, items: Object.fromEntries(w.qcChecklist.map((k: string) => [k, 'pass'])), data: 'preserved' });
+  await shop.repairToReady(id);
   const { url } = await shop.call<{ url: string }>('counter', 'status.link', { ticketId: id });
   const path = new URL(url).pathname;
   await shop.sync();
