@@ -91,6 +91,9 @@ test('a returning customer\'s intake from the keyboard alone, then the receipt c
   await type('14789');
   await press('Tab'); // data-loss acknowledgement
   await press('Space');
+  await press('Tab'); // text messages about the repair: the customer agrees
+  await press('Space');
+  await expect(page.getByTestId('message-consent')).toBeChecked();
   // The warranty claim is asked, not assumed: nothing is chosen until staff answer. A broken screen: no claim.
   await expect(page.getByTestId('warranty-claim-yes')).not.toBeChecked();
   await expect(page.getByTestId('warranty-claim-no')).not.toBeChecked();
@@ -134,7 +137,7 @@ test('a returning customer\'s intake from the keyboard alone, then the receipt c
     'from the open intake screen to the saved ticket — last 4 phone digits, Enter, pick the device, a 4-character fault',
     'text and a common-fault chip, three condition keys (the last, A for "all others OK", moves on to the cosmetic notes),',
     'two accessories, an unlock pattern of five dots (its kind\'s hotkey moves on to the dots), the data-loss',
-    'acknowledgement, the warranty-claim question answered (Tab, →), the promised date moved by a day, Ctrl+Enter.',
+    'acknowledgement, the customer\'s consent to text messages, the warranty-claim question answered (Tab, →), the promised date moved by a day, Ctrl+Enter.',
     'Each typed character counts as one key (a Chinese IME adds its own keys for the fault text); no mouse.',
   ]);
   console.log(`counter keystrokes: ${keys}`);

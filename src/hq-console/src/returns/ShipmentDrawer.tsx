@@ -37,14 +37,14 @@ function Detail({ s }: { s: HqShipmentDetail }) {
     else next.delete(id);
     setPicked(next);
   };
-  const submit = () =>
-    receive.mutate(
-      { shopId: s.shopId, shipmentId: s.shipmentId, oldPartIds: [...picked], note },
-      {
-        // A refusal is told by the console's toast (main.tsx).
-        onSuccess: (d) => notifications.show({ color: 'teal', message: t('ui.hq.returns.done', { n: picked.size, received: d.received, lines: d.lines }) }),
-      },
-    );
+  // Awaited rather than mutate's own onSuccess: the refetch the receipt starts may remount this
+  // drawer first, and a remounted component never hears mutate's callbacks. A refusal is told by
+  // the console's toast (main.tsx).
+  const submit = async () => {
+    const n = picked.size;
+    const d = await receive.mutateAsync({ shopId: s.shopId, shipmentId: s.shipmentId, oldPartIds: [...picked], note }).catch(() => null);
+    if (d) notifications.show({ color: 'teal', message: t('ui.hq.returns.done', { n, received: d.received, lines: d.lines }) });
+  };
   return (
     <Stack data-testid="shipment-detail">
       <Group>
