@@ -4,9 +4,8 @@
  * office honours at once and publishes to the shop (`status.optOut`, id = the customer's id),
  * which records it as the customer's latest answer at its next sync.
  */
-import { sql } from 'kysely';
 import type { HqContext } from '../context';
-import { jsonField } from '../db';
+import { syncedRowsWhere } from '../synced';
 import { writeItems } from '../publish';
 import { OPT_OUT_KIND, optOutDataSchema, type OptOutData } from '../../shared/messaging/pulled';
 
@@ -14,17 +13,7 @@ type Row = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export async function mayMessage(ctx: HqContext, shopId: string, customerId: string): Promise<boolean> {
-  const consents = (
-    await ctx.db
-      .selectFrom('hq_rows')
-      .select('data')
-      .where('table_name', '=', 'message_consents')
-      .where('shop_id', '=', shopId)
-      .where(sql<boolean>`${jsonField(ctx.store.dialect, 'customer_id')} = ${customerId}`)
-      .where('deleted', '=', 0)
-      .execute()
-  )
-    .map((r) => JSON.parse(r.data ?? '{}') as Row)
+  const consents = (await syncedRowsWhere(ctx.db, ctx.store.dialect, shopId, 'message_consents', 'customer_id', customerId))
     .sort((a, b) => (str(a.recorded_at) + str(a.id) < str(b.recorded_at) + str(b.id) ? -1 : 1));
   const latest = consents.at(-1);
   if (!latest || Number(latest.consent) !== 1) return false; // never asked, refused or withdrawn

@@ -8,9 +8,8 @@
  * once still send once.
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { HqContext } from '../context';
-import { jsonField } from '../db';
+import { syncedRow, syncedRowsWhere, syncedShopSettings } from '../synced';
 import { sha256 } from '../hash';
 import { DEFAULT_MESSAGE_RULES, DEFAULT_TEMPLATES, dueMessages, renderTemplate, type MessageKind, type MessageRules } from '../../shared/messaging/rules';
 import { MESSAGE_TEMPLATE_KIND, messageTemplateDataSchema } from '../../shared/messaging/pulled';
@@ -28,24 +27,12 @@ export async function planMessages(ctx: HqContext): Promise<number> {
   const now = ctx.now();
   const dialect = ctx.store.dialect;
   const shops = await ctx.db.selectFrom('hq_shops').select('id').where('revoked_at', 'is', null).where('token_hash', 'is not', null).execute();
+  const templates = await publishedTemplates(ctx);
   let planned = 0;
   for (const { id: shopId } of shops) {
-    const rowsOf = async (table: string, field: string, value: string) =>
-      (await ctx.db.selectFrom('hq_rows').select('data').where('table_name', '=', table).where('shop_id', '=', shopId).where(sql<boolean>`${jsonField(dialect, field)} = ${value}`).where('deleted', '=', 0).execute()).map((r) => JSON.parse(r.data ?? '{}') as Row);
-    const byKey = async (table: string, id: string) => {
-      const r = await ctx.db.selectFrom('hq_rows').select('data').where('shop_id', '=', shopId).where('table_name', '=', table).where('row_id', '=', id).where('deleted', '=', 0).executeTakeFirst();
-      return r?.data ? (JSON.parse(r.data) as Row) : null;
-    };
-    const shopRow = await ctx.db.selectFrom('hq_rows').select('data').where('table_name', '=', 'shop').where('shop_id', '=', shopId).where('deleted', '=', 0).executeTakeFirst();
-    const settings = (() => {
-      try {
-        return JSON.parse(str((JSON.parse(shopRow?.data ?? '{}') as Row).settings_json) || '{}') as Row;
-      } catch {
-        return {};
-      }
-    })();
+    const rowsOf = (table: string, field: string, value: string) => syncedRowsWhere(ctx.db, dialect, shopId, table, field, value);
+    const settings = await syncedShopSettings(ctx.db, shopId);
     const rules: MessageRules = { ...DEFAULT_MESSAGE_RULES, timeZone: str(settings.timeZone) || DEFAULT_MESSAGE_RULES.timeZone };
-    const templates = await publishedTemplates(ctx);
     const tickets: Row[] = [];
     for (const status of [...OPEN, 'collected']) tickets.push(...(await rowsOf('tickets', 'status', status)));
     for (const ticket of tickets) {
@@ -64,7 +51,7 @@ export async function planMessages(ctx: HqContext): Promise<number> {
       const phones = (await rowsOf('customer_phones', 'customer_id', str(ticket.customer_id))).sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0));
       const to = str(phones.find((p) => p.kind === 'mobile')?.e164) || str(phones[0]?.e164);
       if (!to) continue;
-      const device = await byKey('devices', str(ticket.device_id));
+      const device = await syncedRow(ctx.db, shopId, 'devices', str(ticket.device_id));
       const link = await messageLink(ctx, shopId, await rowsOf('status_links', 'ticket_id', ticketId));
       const quotes = (await rowsOf('quotes', 'ticket_id', ticketId)).sort((a, b) => Number(b.version ?? 0) - Number(a.version ?? 0));
       for (const m of due) {

@@ -7,7 +7,7 @@
 import type { HqContext } from '../context';
 import { writeItems } from '../publish';
 import { deliver } from '../../core/messaging/send-with-retry';
-import { smsOf } from '../status/approval';
+import { smsOf } from './gateway';
 import { CUSTOMER_MESSAGE_KIND, type CustomerMessageData } from '../../shared/messaging/pulled';
 import type { MessageKind } from '../../shared/messaging/rules';
 

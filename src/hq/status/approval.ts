@@ -8,14 +8,13 @@
  * the transaction's, and a query on ctx.db there would wait forever.
  */
 import crypto from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { HqContext } from '../context';
 import type { HqDB } from '../db';
-import { jsonField } from '../db';
 import { sha256 } from '../hash';
 import { writeItems } from '../publish';
-import { logGateway } from '../../core/messaging/log-gateway';
-import type { SmsGateway } from '../../core/messaging/gateway';
+import { smsOf } from '../messages/gateway';
+import { syncedRowsWhere } from '../synced';
 import { t } from '../../shared/i18n/translate';
 import type { Locale } from '../../shared/i18n/types';
 import {
@@ -34,8 +33,6 @@ import {
 } from '../../shared/status/approval';
 import type { StatusPageFacts } from './load';
 
-type Row = Record<string, unknown>;
-
 /** What the page shows about approving: the quote, whether it is decided already, and whether codes are locked. */
 export interface ApprovalState {
   offer: QuoteOffer;
@@ -46,36 +43,13 @@ export interface ApprovalState {
   codePending: boolean;
 }
 
-const fallbackGateways = new WeakMap<HqContext, SmsGateway>();
-/** The gateway head office sends with; a log gateway when none is configured (a demo, a test). */
-export function smsOf(ctx: HqContext): SmsGateway {
-  if (ctx.opts.sms) return ctx.opts.sms;
-  let g = fallbackGateways.get(ctx);
-  if (!g) fallbackGateways.set(ctx, (g = logGateway({ clock: { now: () => ctx.now() } })));
-  return g;
-}
-
 /** The ticket's latest quote version and its lines, from the synced rows; null when it has none. */
 async function latestOffer(db: HqContext['db'] | Transaction<HqDB>, dialect: 'sqlite' | 'postgres', facts: StatusPageFacts): Promise<QuoteOffer | null> {
-  const quotes = await db
-    .selectFrom('hq_rows')
-    .select('data')
-    .where('table_name', '=', 'quotes')
-    .where('shop_id', '=', facts.shopId)
-    .where(sql<boolean>`${jsonField(dialect, 'ticket_id')} = ${facts.ticketId}`)
-    .where('deleted', '=', 0)
-    .execute();
-  const latest = quotes.map((q) => JSON.parse(q.data ?? '{}') as Row).sort((a, b) => Number(b.version ?? 0) - Number(a.version ?? 0))[0];
+  const quotes = await syncedRowsWhere(db, dialect, facts.shopId, 'quotes', 'ticket_id', facts.ticketId);
+  const latest = quotes.sort((a, b) => Number(b.version ?? 0) - Number(a.version ?? 0))[0];
   if (!latest) return null;
-  const lines = await db
-    .selectFrom('hq_rows')
-    .select('data')
-    .where('table_name', '=', 'quote_lines')
-    .where('shop_id', '=', facts.shopId)
-    .where(sql<boolean>`${jsonField(dialect, 'quote_id')} = ${String(latest.id)}`)
-    .where('deleted', '=', 0)
-    .execute();
-  return quoteOffer(latest, lines.map((l) => JSON.parse(l.data ?? '{}') as Row));
+  const lines = await syncedRowsWhere(db, dialect, facts.shopId, 'quote_lines', 'quote_id', String(latest.id));
+  return quoteOffer(latest, lines);
 }
 
 async function guardOf(db: HqContext['db'] | Transaction<HqDB>, linkId: string): Promise<CodeGuard | null> {

@@ -5,9 +5,8 @@
  * that does not open a page — no such link, a revoked shop — and the caller answers every such
  * case alike.
  */
-import { sql } from 'kysely';
 import type { HqContext } from '../context';
-import { jsonField } from '../db';
+import { syncedRow, syncedRowsWhere, syncedShopSettings } from '../synced';
 import { sha256 } from '../hash';
 import type { StatusFacts } from '../../shared/status/card';
 import { TICKET_STATUSES, type TicketStatus } from '../../shared/tickets/statuses';
@@ -38,40 +37,20 @@ export async function loadStatusFacts(ctx: HqContext, secret: string): Promise<S
   const shop = await ctx.db.selectFrom('hq_shops').select(['revoked_at', 'last_push_at', 'last_seen_at']).where('id', '=', shopId).executeTakeFirst();
   if (!shop || shop.revoked_at) return null;
 
-  const byKey = async (table: string, id: string): Promise<Row | null> => {
-    const r = await ctx.db.selectFrom('hq_rows').select('data').where('shop_id', '=', shopId).where('table_name', '=', table).where('row_id', '=', id).where('deleted', '=', 0).executeTakeFirst();
-    return r?.data ? (JSON.parse(r.data) as Row) : null;
-  };
-  const byParent = async (table: 'ticket_events' | 'customer_phones', field: string, id: string): Promise<Row[]> => {
-    const rows = await ctx.db
-      .selectFrom('hq_rows')
-      .select('data')
-      .where('table_name', '=', table)
-      .where('shop_id', '=', shopId)
-      .where(sql<boolean>`${jsonField(ctx.store.dialect, field)} = ${id}`)
-      .where('deleted', '=', 0)
-      .execute();
-    return rows.map((r) => JSON.parse(r.data ?? '{}') as Row);
-  };
+  const byKey = (table: string, id: string) => syncedRow(ctx.db, shopId, table, id);
+  const byParent = (table: 'ticket_events' | 'customer_phones', field: string, id: string) => syncedRowsWhere(ctx.db, ctx.store.dialect, shopId, table, field, id);
 
   const ticketId = str(linkRow.ticket_id);
   const ticket = await byKey('tickets', ticketId);
   const ticketStatus = status(ticket?.status);
   if (!ticket || !ticketStatus) return null;
-  const [events, bench, customer, phones, shopRows] = await Promise.all([
+  const [events, bench, customer, phones, settings] = await Promise.all([
     byParent('ticket_events', 'ticket_id', ticketId),
     byKey('bench_tickets', ticketId),
     byKey('customers', str(ticket.customer_id)),
     byParent('customer_phones', 'customer_id', str(ticket.customer_id)),
-    ctx.db.selectFrom('hq_rows').select('data').where('table_name', '=', 'shop').where('shop_id', '=', shopId).where('deleted', '=', 0).limit(1).execute(),
+    syncedShopSettings(ctx.db, shopId),
   ]);
-  const settings = (() => {
-    try {
-      return JSON.parse(str((JSON.parse(shopRows[0]?.data ?? '{}') as Row).settings_json) || '{}') as Row;
-    } catch {
-      return {};
-    }
-  })();
   // Event ids are UUIDv7: their order is the order they happened in.
   events.sort((a, b) => (str(a.id) < str(b.id) ? -1 : 1));
   phones.sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0));

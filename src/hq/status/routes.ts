@@ -97,8 +97,9 @@ export function registerStatusPage(r: FastifyInstance, ctx: HqContext, limits: {
     return renderPage(ctx, reply, facts, req.params.secret, locale);
   });
 
-  // The two forms of approval from the phone, in their own context: the only place head office
-  // reads a form body (everything else is JSON only), behind their own, tighter rate limit.
+  // The page's forms (a code, the decision, the survey, the opt-out), in their own context: the only
+  // place head office reads a form body (everything else is JSON only), behind their own, tighter
+  // rate limit. Each answers a link that does not open as the page does, and refuses another site's post.
   void r.register(async (forms) => {
     // 16 KB: a 500-character Chinese comment is 4.5 KB percent-encoded
     await forms.register(formbody, { bodyLimit: 16_384 });
@@ -108,42 +109,36 @@ export function registerStatusPage(r: FastifyInstance, ctx: HqContext, limits: {
       const v = (req.body ?? {})[name];
       return typeof v === 'string' ? v : '';
     };
+    const form = (action: string, handle: (req: FastifyRequest<Post>, reply: FastifyReply, facts: StatusPageFacts, locale: Locale) => Promise<unknown>) =>
+      forms.post<Post>(`${STATUS_PATH_PREFIX}:secret/${action}`, opts, async (req, reply) => {
+        const locale = localeOf(req);
+        const facts = await openFacts(ctx, req.params.secret);
+        if (!facts) return html(reply, 404, notFoundHtml(locale));
+        if (!sameOrigin(req)) return html(reply, 403, refusedHtml(locale));
+        return handle(req, reply, facts, locale);
+      });
+    // after a change, back to the page itself (a reload then does not post again)
+    const toPage = (reply: FastifyReply, secret: string, locale: Locale) => reply.code(303).headers(HEADERS).header('location', `${STATUS_PATH_PREFIX}${secret}?lang=${locale}`).send();
 
-    forms.post<Post>(`${STATUS_PATH_PREFIX}:secret/code`, opts, async (req, reply) => {
-      const locale = localeOf(req);
-      const facts = await openFacts(ctx, req.params.secret);
-      if (!facts) return html(reply, 404, notFoundHtml(locale));
-      if (!sameOrigin(req)) return html(reply, 403, refusedHtml(locale));
+    form('code', async (req, reply, facts, locale) => {
       const outcome = await sendCode(ctx, facts, locale);
-      if (outcome === 'sent') return reply.code(303).headers(HEADERS).header('location', `${STATUS_PATH_PREFIX}${req.params.secret}?lang=${locale}`).send();
+      if (outcome === 'sent') return toPage(reply, req.params.secret, locale);
       return renderPage(ctx, reply, facts, req.params.secret, locale, outcome === 'closed' ? null : { key: `status.approval.${outcome}` }, outcome === 'closed' ? 200 : outcome === 'tooSoon' ? 429 : 409);
     });
 
-    forms.post<Post>(`${STATUS_PATH_PREFIX}:secret/optout`, opts, async (req, reply) => {
-      const locale = localeOf(req);
-      const facts = await openFacts(ctx, req.params.secret);
-      if (!facts) return html(reply, 404, notFoundHtml(locale));
-      if (!sameOrigin(req)) return html(reply, 403, refusedHtml(locale));
+    form('optout', async (req, reply, facts, locale) => {
       if (await mayMessage(ctx, facts.shopId, facts.customerId)) await optOut(ctx, facts.shopId, facts.customerId, facts.ticketId);
       return renderPage(ctx, reply, facts, req.params.secret, locale, null, 200, true);
     });
 
-    forms.post<Post>(`${STATUS_PATH_PREFIX}:secret/survey`, opts, async (req, reply) => {
-      const locale = localeOf(req);
-      const facts = await openFacts(ctx, req.params.secret);
-      if (!facts) return html(reply, 404, notFoundHtml(locale));
-      if (!sameOrigin(req)) return html(reply, 403, refusedHtml(locale));
+    form('survey', async (req, reply, facts, locale) => {
       const form = parseSurveyForm(field(req, 'score'), field(req, 'comment'));
       if (!form.ok) return renderPage(ctx, reply, facts, req.params.secret, locale, { key: form.key }, 400);
       await answerSurvey(ctx, facts, { score: form.score, comment: form.comment, clientAddress: req.ip });
-      return reply.code(303).headers(HEADERS).header('location', `${STATUS_PATH_PREFIX}${req.params.secret}?lang=${locale}`).send();
+      return toPage(reply, req.params.secret, locale);
     });
 
-    forms.post<Post>(`${STATUS_PATH_PREFIX}:secret/decide`, opts, async (req, reply) => {
-      const locale = localeOf(req);
-      const facts = await openFacts(ctx, req.params.secret);
-      if (!facts) return html(reply, 404, notFoundHtml(locale));
-      if (!sameOrigin(req)) return html(reply, 403, refusedHtml(locale));
+    form('decide', async (req, reply, facts, locale) => {
       const decision = field(req, 'decision');
       const code = field(req, 'code').trim();
       const quoteId = field(req, 'quote');
@@ -155,7 +150,7 @@ export function registerStatusPage(r: FastifyInstance, ctx: HqContext, limits: {
       if (!cap.ok) return renderPage(ctx, reply, facts, req.params.secret, locale, { key: cap.key }, 400);
       const outcome = await decide(ctx, facts, { code, decision, capFen: cap.fen, quoteId, clientAddress: req.ip });
       if (outcome === 'ok' || outcome === 'decided' || outcome === 'closed') {
-        return reply.code(303).headers(HEADERS).header('location', `${STATUS_PATH_PREFIX}${req.params.secret}?lang=${locale}`).send();
+        return toPage(reply, req.params.secret, locale);
       }
       let notice: ApprovalView['notice'] = { key: `status.approval.${outcome}` };
       if (outcome === 'wrong') {
