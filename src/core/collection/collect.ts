@@ -20,7 +20,7 @@ import { loanerOutForTicket, releaseTicketReservations, assertNoLoanerOut } from
 import { erasePasscode } from '../tickets/passcode';
 import { assertDayOpen, businessDate, ensureDepositPayment, insertPayment, ticketPayments } from './payments';
 import { createClaimsForTicket, type ExtraClaimLine } from './claims';
-import { getCollection, settlementOf } from './reads';
+import { getCollection, repairWarrantyEnd, settlementOf } from './reads';
 import { phoneDisplays } from '../customers/store';
 import { returnOutcome, sanbaoRefundPaid, sanbaoRefundReason, type ReturnOutcome } from './sanbao-refund';
 
@@ -138,6 +138,7 @@ export async function complete(ctx: Ctx, input: CollectInput): Promise<{ collect
     );
   }
 
+  const warrantyUntil = await repairWarrantyEnd(ctx, t, q, today);
   const passcodeErased = await erasePasscode(ctx, t.id, 'collected');
   releaseTicketReservations(ctx, t.id);
   const id = input.identity;
@@ -145,8 +146,8 @@ export async function complete(ctx: Ctx, input: CollectInput): Promise<{ collect
     ctx.sqlite,
     `INSERT INTO collections (id, ticket_id, identity_method, pickup_name, pickup_id_type, pickup_id_masked, pickup_relation, customer_due_fen, discount_fen, discount_reason,
        total_fen, tax_fen, tax_rate_bp, prices_include_tax, deposit_applied_fen, paid_now_fen, change_fen, refunded_fen, balance_fen, balance_reason, approved_by,
-       loaner_override, passcode_erased, business_date, collected_at, collected_by, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       loaner_override, passcode_erased, business_date, collected_at, collected_by, note, warranty_until)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     collectionId,
     t.id,
@@ -175,6 +176,7 @@ export async function complete(ctx: Ctx, input: CollectInput): Promise<{ collect
     ctx.nowIso(),
     me.userId,
     input.note,
+    warrantyUntil,
   );
   // After the collection row: each claim names the hand-back it came from.
   // The shop claims a 三包 refund back from the maker: a line of the maker's claim of this hand-back.

@@ -3,7 +3,7 @@
  * the warranty facts, the quote's lines, the settlement as it stands, and the collection record.
  */
 import { AppError } from '../../shared/api/errors';
-import { discountFromBp, replacedPartWarrantyEnd, settle, type Settlement } from '../../shared/collection/rules';
+import { addDays, discountFromBp, replacedPartWarrantyEnd, settle, type Settlement } from '../../shared/collection/rules';
 import type { CollectionRecord, ReplacedPart, WorkLine } from '../../shared/collection/schemas';
 import type { Ctx } from '../api/context';
 import { statement } from '../db/statements';
@@ -101,6 +101,22 @@ export async function warrantyFacts(ctx: Ctx, t: TicketBasics, partLines: { part
     if (!(e instanceof AppError)) throw e;
     return { unitEnd: null, reasons: [], repairWarrantyDays: 90, lineEnds, calendar };
   }
+}
+
+/** The quote's part lines as the warranty facts take them (each line's own coverage end). */
+export function partLinesOf(quote: ReturnType<typeof getAuthorizedQuote>): { partId: string | null; endDate: string | null }[] {
+  return (quote?.quote.lines ?? []).filter((l) => l.kind === 'part').map((l) => ({ partId: l.partId, endDate: l.decision.endDate }));
+}
+
+/**
+ * The end of the repair's warranty for a hand-back on `handback`: the later of the repair
+ * warranty and every replaced part's end, as the warranty card prints them. The customer's
+ * "collected" message says this date (migration 19 keeps it on the collection).
+ */
+export async function repairWarrantyEnd(ctx: Ctx, t: TicketBasics, quote: ReturnType<typeof getAuthorizedQuote>, handback: string): Promise<string> {
+  const w = await warrantyFacts(ctx, t, partLinesOf(quote));
+  const ends = [addDays(handback, w.repairWarrantyDays), ...replacedParts(ctx, t.id, w, handback, new Set()).map((p) => p.warrantyEnd)];
+  return ends.reduce((a, b) => (b > a ? b : a));
 }
 
 export function replacedParts(ctx: Pick<Ctx, 'sqlite' | 'locale'>, ticketId: string, w: WarrantyFacts, completedOn: string, warrantyPaidParts: Set<string>): ReplacedPart[] {

@@ -45,6 +45,8 @@ export interface CollectionsTable {
   collected_at: string;
   collected_by: string | null;
   note: string;
+  /** The repair's warranty end at hand-back (migration 19; null before it): what the customer is told. */
+  warranty_until: string | null;
 }
 
 export interface WarrantyClaimsTable {

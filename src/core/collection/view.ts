@@ -12,7 +12,7 @@ import { shopSettings } from '../shop/settings';
 import { loanerOutForTicket } from '../stock';
 import { businessDate, closeOf, ticketPayments } from './payments';
 import { sanbaoRefundPaid } from './sanbao-refund';
-import { collectionRow, extra, lastStatusAt, replacedParts, settlementOf, warrantyFacts, workLines } from './reads';
+import { collectionRow, extra, lastStatusAt, partLinesOf, replacedParts, settlementOf, warrantyFacts, workLines } from './reads';
 import { phoneDisplays } from '../customers/store';
 
 export async function lookup(ctx: Ctx, ref: string, discount: { discountBp?: number | undefined; discountFen?: number | undefined } = {}): Promise<CollectionView> {
@@ -23,7 +23,7 @@ export async function lookup(ctx: Ctx, ref: string, discount: { discountBp?: num
   const record = t.status === 'collected' ? collectionRow(ctx, t.id) : null;
   const { settlement, quote } = settlementOf(ctx, t.id, record ? { discountFen: record.discountFen } : discount);
   const handback = record ? localDate(record.collectedAt, settings.timeZone) : today;
-  const w = await warrantyFacts(ctx, t, (quote?.quote.lines ?? []).filter((l) => l.kind === 'part').map((l) => ({ partId: l.partId, endDate: l.decision.endDate })));
+  const w = await warrantyFacts(ctx, t, partLinesOf(quote));
   const paidParts = new Set((quote?.quote.lines ?? []).filter((l) => l.partId && l.payers.customer < l.amountFen).map((l) => l.partId!));
   const loan = loanerOutForTicket(ctx, t.id);
   const dayClosed = closeOf(ctx, today, ctx.session?.userId ?? null) !== null;

@@ -7,14 +7,15 @@ import type { Ctx } from '../api/context';
 import { prepared, statement } from '../db/statements';
 import { registerPulledKind } from '../sync/pulled';
 import { OPT_OUT_KIND, optOutDataSchema } from '../../shared/messaging/pulled';
+import type { MessageLocale } from '../../shared/messaging/rules';
 
 export type ConsentSource = 'intake' | 'counter' | 'status_page';
 
 export function recordMessageConsent(
   ctx: Pick<Ctx, 'sqlite' | 'newId' | 'nowIso' | 'session'>,
-  a: { customerId: string; ticketId?: string | null; consent: boolean; source: ConsentSource; at?: string },
+  a: { customerId: string; ticketId?: string | null; consent: boolean; source: ConsentSource; at?: string; locale?: MessageLocale },
 ): void {
-  prepared(ctx.sqlite, `INSERT INTO message_consents (id, customer_id, ticket_id, consent, source, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+  prepared(ctx.sqlite, `INSERT INTO message_consents (id, customer_id, ticket_id, consent, source, recorded_at, recorded_by, locale) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
     ctx.newId(),
     a.customerId,
     a.ticketId ?? null,
@@ -22,6 +23,7 @@ export function recordMessageConsent(
     a.source,
     a.at ?? ctx.nowIso(),
     ctx.session?.userId ?? null,
+    a.locale ?? 'zh-CN',
   );
 }
 
@@ -30,14 +32,15 @@ export interface MessageConsent {
   consent: boolean | null;
   source: ConsentSource | null;
   at: string | null;
+  locale: MessageLocale;
 }
 
 export function messageConsentOf(ctx: Pick<Ctx, 'sqlite'>, customerId: string): MessageConsent {
-  const r = statement<{ consent: number; source: ConsentSource; recorded_at: string }, [string]>(
+  const r = statement<{ consent: number; source: ConsentSource; recorded_at: string; locale: MessageLocale }, [string]>(
     ctx.sqlite,
-    `SELECT consent, source, recorded_at FROM message_consents WHERE customer_id = ? ORDER BY recorded_at DESC, id DESC LIMIT 1`,
+    `SELECT consent, source, recorded_at, locale FROM message_consents WHERE customer_id = ? ORDER BY recorded_at DESC, id DESC LIMIT 1`,
   ).get(customerId);
-  return r ? { consent: r.consent === 1, source: r.source, at: r.recorded_at } : { consent: null, source: null, at: null };
+  return r ? { consent: r.consent === 1, source: r.source, at: r.recorded_at, locale: r.locale } : { consent: null, source: null, at: null, locale: 'zh-CN' };
 }
 
 let registered = false;
@@ -53,7 +56,7 @@ export function registerOptOutKind(): void {
         const d = optOutDataSchema.parse(r.data);
         if (!statement<{ id: string }>(pull.sqlite, `SELECT id FROM customers WHERE id = ?`).get(d.customerId)) continue;
         const ticket = statement<{ id: string }>(pull.sqlite, `SELECT id FROM tickets WHERE id = ?`).get(d.ticketId);
-        recordMessageConsent({ sqlite: pull.sqlite, newId: pull.newId, nowIso: pull.nowIso, session: null }, { customerId: d.customerId, ticketId: ticket?.id ?? null, consent: false, source: 'status_page', at: d.at });
+        recordMessageConsent({ sqlite: pull.sqlite, newId: pull.newId, nowIso: pull.nowIso, session: null }, { customerId: d.customerId, ticketId: ticket?.id ?? null, consent: false, source: 'status_page', at: d.at, locale: messageConsentOf(pull, d.customerId).locale });
       }
     },
   });

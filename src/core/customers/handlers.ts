@@ -43,8 +43,9 @@ export const customerHandlers: Handlers<typeof customerProcedures> = {
   },
   async 'customers.setMessageConsent'(input, ctx) {
     loadCustomer(ctx.sqlite, input.id);
-    recordMessageConsent(ctx, { customerId: input.id, consent: input.consent, source: 'counter' });
-    await ctx.audit('customer.messageConsent', 'customer', input.id, { consent: input.consent });
+    const locale = input.locale ?? messageConsentOf(ctx, input.id).locale;
+    recordMessageConsent(ctx, { customerId: input.id, consent: input.consent, source: 'counter', locale });
+    await ctx.audit('customer.messageConsent', 'customer', input.id, { consent: input.consent, locale });
     return messageConsentOf(ctx, input.id);
   },
   async 'customers.get'(input, ctx) {

@@ -13,8 +13,8 @@ import { storedSettings } from '../shop/settings';
 import { createGateway, type SmsMessage } from '../messaging/gateway';
 import { deliver } from '../messaging/send-with-retry';
 import { loadShopGateway } from '../messaging/shop-gateway';
-import { DEFAULT_MESSAGE_RULES, DEFAULT_TEMPLATES, dueMessages, renderTemplate, type MessageKind } from '../../shared/messaging/rules';
-import { formatFen } from '../../shared/money/format';
+import { DEFAULT_MESSAGE_RULES, dueMessages, type MessageKind, type MessageLocale } from '../../shared/messaging/rules';
+import { messageText, messageVars, type MessageFacts } from '../../shared/messaging/render';
 import { maskPhone } from '../../shared/documents/format';
 
 const QUEUE = 'messages:queue:';
@@ -89,24 +89,26 @@ function plan(s: Services, providerTemplates: Record<string, string>): number {
   let planned = 0;
   for (const t of tickets) {
     if (t.status === 'collected' && now.getTime() - Date.parse(t.status_at) > (rules.surveyAfterDays + 2) * DAY) continue;
-    const consent = statement<{ consent: number }, [string]>(s.sqlite, `SELECT consent FROM message_consents WHERE customer_id = ? ORDER BY recorded_at DESC, id DESC LIMIT 1`).get(t.customer_id);
+    const consent = statement<{ consent: number; locale: MessageLocale }, [string]>(s.sqlite, `SELECT consent, locale FROM message_consents WHERE customer_id = ? ORDER BY recorded_at DESC, id DESC LIMIT 1`).get(t.customer_id);
     if (consent?.consent !== 1) continue;
     const events = statement<{ id: string; to_status: string; at: string }, [string]>(s.sqlite, `SELECT id, to_status, at FROM ticket_events WHERE ticket_id = ? AND to_status IS NOT NULL ORDER BY id`).all(t.id);
     const sent = statement<{ key: string }, [string]>(s.sqlite, `SELECT json_extract(data_json, '$.key') AS key FROM ticket_events WHERE ticket_id = ? AND kind = 'message'`).all(t.id).map((r) => r.key);
     const waiting = statement<{ key: string }, [string]>(s.sqlite, `SELECT key FROM meta WHERE key LIKE ?`).all(`${QUEUE}${t.id}:%`).map((r) => r.key.slice(`${QUEUE}${t.id}:`.length));
     const collectedAt = t.status === 'collected' ? t.status_at : null;
-    const due = dueMessages({ statuses: events.map((e) => ({ eventId: e.id, to: e.to_status, at: e.at })), consent: true, optedOut: false, collectedAt, warrantyEnd: null, sentKeys: new Set([...sent, ...waiting]) }, rules, now);
+    const due = dueMessages({ statuses: events.map((e) => ({ eventId: e.id, to: e.to_status, at: e.at })), consent: true, optedOut: false, collectedAt, sentKeys: new Set([...sent, ...waiting]) }, rules, now);
     if (due.length === 0) continue;
     const phone = statement<{ e164: string }, [string]>(s.sqlite, `SELECT e164 FROM customer_phones WHERE customer_id = ? ORDER BY kind = 'mobile' DESC, position LIMIT 1`).get(t.customer_id);
     if (!phone) continue;
     const total = statement<{ fen: number }, [string]>(s.sqlite, `SELECT customer_total_fen AS fen FROM quotes WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`).get(t.id);
+    const collection = collectedAt ? statement<{ warranty_until: string | null }, [string]>(s.sqlite, `SELECT warranty_until FROM collections WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id) : undefined;
+    const facts: MessageFacts = { shop: str(settings.name), number: t.number, device: `${t.brand} ${t.model}`.trim(), link: '', phone: str(settings.phone) || str(settings.hotline), totalFen: total ? total.fen : null, warrantyUntil: collection?.warranty_until ?? null };
     for (const m of due) {
-      const vars = { shop: str(settings.name), number: t.number, device: `${t.brand} ${t.model}`.trim(), link: '', phone: str(settings.phone) || str(settings.hotline), total: total ? formatFen(total.fen, 'zh-CN') : '', days: m.vars.days ?? '', warrantyEnd: m.vars.warrantyEnd ?? '' };
+      const vars = messageVars(facts, m, consent.locale);
       const q: Queued = {
         ticketId: t.id,
         kind: m.kind,
         key: m.key,
-        msg: { to: phone.e164, templateCode: providerTemplates[m.kind] ?? m.kind, params: vars, text: renderTemplate(DEFAULT_TEMPLATES['zh-CN'][m.kind], vars).replace(/(进度|Status)[：:]\s*$/, '').trim() },
+        msg: { to: phone.e164, templateCode: providerTemplates[m.kind] ?? m.kind, params: vars, text: messageText(m.kind, consent.locale, vars) },
         attempts: 0,
         at: m.sendAt,
       };

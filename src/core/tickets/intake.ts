@@ -127,6 +127,6 @@ export function runIntake(ctx: Ctx, input: IntakeInput): { ticketId: string | nu
   recordRecallsAtIntake(ctx, ticketId, deviceId, input.recallIds, clock.today);
   input.photos.forEach((p, i) => insertAttachment(ctx, ticketId, { name: p.name, mime: p.mime, bytes: photos[i]!.bytes, thumb: photos[i]!.thumb, caption: p.caption }));
   // asked at this intake: the answer is the customer's from now on (a returning customer may change it)
-  if (input.messageConsent !== undefined) recordMessageConsent(ctx, { customerId, ticketId, consent: input.messageConsent, source: 'intake' });
+  if (input.messageConsent !== undefined) recordMessageConsent(ctx, { customerId, ticketId, consent: input.messageConsent, source: 'intake', ...(input.messageLocale ? { locale: input.messageLocale } : {}) });
   return { ticketId, duplicateOf: [] };
 }

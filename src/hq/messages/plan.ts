@@ -11,11 +11,11 @@ import crypto from 'node:crypto';
 import type { HqContext } from '../context';
 import { syncedRow, syncedRowsWhere, syncedShopSettings } from '../synced';
 import { sha256 } from '../hash';
-import { DEFAULT_MESSAGE_RULES, DEFAULT_TEMPLATES, dueMessages, renderTemplate, type MessageKind, type MessageRules } from '../../shared/messaging/rules';
-import { MESSAGE_TEMPLATE_KIND, messageTemplateDataSchema } from '../../shared/messaging/pulled';
-import { formatFen } from '../../shared/money/format';
+import { DEFAULT_MESSAGE_RULES, dueMessages, type MessageKind, type MessageRules } from '../../shared/messaging/rules';
+import { MESSAGE_TEMPLATE_KIND, messageTemplateDataSchema, type MessageTemplateData } from '../../shared/messaging/pulled';
+import { messageText, messageVars, type MessageFacts } from '../../shared/messaging/render';
 import { statusUrl } from '../../shared/status/link';
-import { mayMessage } from './consent';
+import { messageLocaleOf } from './consent';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -38,12 +38,13 @@ export async function planMessages(ctx: HqContext): Promise<number> {
     for (const ticket of tickets) {
       const ticketId = str(ticket.id);
       if (ticket.status === 'collected' && now.getTime() - Date.parse(str(ticket.status_at)) > (rules.surveyAfterDays + 2) * DAY) continue;
-      if (!(await mayMessage(ctx, shopId, str(ticket.customer_id)))) continue; // never asked, refused, withdrawn or opted out
+      const locale = await messageLocaleOf(ctx, shopId, str(ticket.customer_id));
+      if (!locale) continue; // never asked, refused, withdrawn or opted out
       const events = (await rowsOf('ticket_events', 'ticket_id', ticketId)).filter((e) => e.to_status).sort((a, b) => (str(a.id) < str(b.id) ? -1 : 1));
       const sent = await ctx.db.selectFrom('hq_messages').select('dedupe_key').where('shop_id', '=', shopId).where('ticket_id', '=', ticketId).execute();
       const collectedAt = ticket.status === 'collected' ? str(events.filter((e) => e.to_status === 'collected').at(-1)?.at) || str(ticket.status_at) : null;
       const due = dueMessages(
-        { statuses: events.map((e) => ({ eventId: str(e.id), to: str(e.to_status), at: str(e.at) })), consent: true, optedOut: false, collectedAt, warrantyEnd: null, sentKeys: new Set(sent.map((s) => s.dedupe_key)) },
+        { statuses: events.map((e) => ({ eventId: str(e.id), to: str(e.to_status), at: str(e.at) })), consent: true, optedOut: false, collectedAt, sentKeys: new Set(sent.map((s) => s.dedupe_key)) },
         rules,
         now,
       );
@@ -54,21 +55,22 @@ export async function planMessages(ctx: HqContext): Promise<number> {
       const device = await syncedRow(ctx.db, shopId, 'devices', str(ticket.device_id));
       const link = await messageLink(ctx, shopId, await rowsOf('status_links', 'ticket_id', ticketId));
       const quotes = (await rowsOf('quotes', 'ticket_id', ticketId)).sort((a, b) => Number(b.version ?? 0) - Number(a.version ?? 0));
+      const collection = collectedAt ? (await rowsOf('collections', 'ticket_id', ticketId)).sort((a, b) => (str(a.id) < str(b.id) ? 1 : -1))[0] : undefined;
+      const facts: MessageFacts = {
+        shop: str(settings.name),
+        number: str(ticket.number),
+        device: `${str(device?.brand)} ${str(device?.model)}`.trim(),
+        link,
+        phone: str(settings.phone) || str(settings.hotline),
+        totalFen: quotes[0] ? Number(quotes[0].customer_total_fen ?? 0) : null,
+        warrantyUntil: str(collection?.warranty_until) || null,
+      };
       for (const m of due) {
-        const vars = {
-          shop: str(settings.name),
-          number: str(ticket.number),
-          device: `${str(device?.brand)} ${str(device?.model)}`.trim(),
-          link,
-          phone: str(settings.phone) || str(settings.hotline),
-          total: quotes[0] ? formatFen(Number(quotes[0].customer_total_fen ?? 0), 'zh-CN') : '',
-          days: m.vars.days ?? '',
-          warrantyEnd: m.vars.warrantyEnd ?? '',
-        };
+        const vars = messageVars(facts, m, locale);
         const at = now.toISOString();
         const inserted = await ctx.db
           .insertInto('hq_messages')
-          .values({ id: crypto.randomUUID(), shop_id: shopId, ticket_id: ticketId, kind: m.kind, dedupe_key: m.key, to_phone: to, text: renderTemplate(templates[m.kind] ?? DEFAULT_TEMPLATES['zh-CN'][m.kind], vars).trim(), params_json: JSON.stringify(vars), status: 'queued', attempts: 0, next_attempt_at: m.sendAt, provider_id: null, error: null, created_at: at, updated_at: at })
+          .values({ id: crypto.randomUUID(), shop_id: shopId, ticket_id: ticketId, kind: m.kind, dedupe_key: m.key, to_phone: to, text: messageText(m.kind, locale, vars, templates[m.kind]), params_json: JSON.stringify(vars), status: 'queued', attempts: 0, next_attempt_at: m.sendAt, provider_id: null, error: null, created_at: at, updated_at: at })
           .onConflict((oc) => oc.columns(['shop_id', 'ticket_id', 'dedupe_key']).doNothing())
           .executeTakeFirst();
         planned += Number(inserted.numInsertedOrUpdatedRows ?? 0);
@@ -93,12 +95,12 @@ async function messageLink(ctx: HqContext, shopId: string, links: Row[]): Promis
 }
 
 /** The Chinese text of each template head office published (messages.template), by kind. */
-async function publishedTemplates(ctx: HqContext): Promise<Partial<Record<MessageKind, string>>> {
+async function publishedTemplates(ctx: HqContext): Promise<Partial<Record<MessageKind, MessageTemplateData>>> {
   const rows = await ctx.db.selectFrom('hq_items').select(['id', 'data']).where('kind', '=', MESSAGE_TEMPLATE_KIND).where('scope', '=', '*').where('deleted', '=', 0).execute();
-  const out: Partial<Record<MessageKind, string>> = {};
+  const out: Partial<Record<MessageKind, MessageTemplateData>> = {};
   for (const r of rows) {
     const d = messageTemplateDataSchema.safeParse(JSON.parse(r.data ?? 'null'));
-    if (d.success) out[d.data.kind] = d.data.zh;
+    if (d.success) out[d.data.kind] = d.data;
   }
   return out;
 }

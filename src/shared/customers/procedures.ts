@@ -8,7 +8,15 @@ import { ticketRowSchema } from '../tickets/schemas';
 
 const byId = z.object({ id: z.string().min(1) }).strict();
 /** The customer's answer about text messages: null when never asked (nothing is sent). */
-export const messageConsentSchema = z.object({ consent: z.boolean().nullable(), source: z.enum(['intake', 'counter', 'status_page']).nullable(), at: z.string().nullable() });
+/** The languages a customer's text messages go out in (the status page offers the same two). */
+export const messageLocaleSchema = z.enum(['zh-CN', 'en']);
+export const messageConsentSchema = z.object({
+  consent: z.boolean().nullable(),
+  source: z.enum(['intake', 'counter', 'status_page']).nullable(),
+  at: z.string().nullable(),
+  /** The language of the messages (the latest answer's; Chinese when never asked). */
+  locale: messageLocaleSchema,
+});
 
 export const customerProcedures = {
   'customers.create': procedure({
@@ -40,8 +48,8 @@ export const customerProcedures = {
     kind: 'query',
   }),
   'customers.setMessageConsent': procedure({
-    summary: "Records the customer's answer at the counter: agrees to text messages, or withdraws (an opt-out is honoured from the next message on). Every answer is kept with who and when.",
-    input: z.object({ id: z.string().min(1), consent: z.boolean() }).strict(),
+    summary: "Records the customer's answer at the counter: agrees to text messages (in Chinese or English; the language stays as it was when not given), or withdraws (an opt-out is honoured from the next message on). Every answer is kept with who and when.",
+    input: z.object({ id: z.string().min(1), consent: z.boolean(), locale: messageLocaleSchema.optional() }).strict(),
     output: messageConsentSchema,
     access: FRONT_DESK,
     kind: 'mutation',

@@ -3,6 +3,8 @@
  * Head office (enrolled shops) and a non-enrolled shop's backend tick both call dueMessages
  * on a ticket's facts and send what it returns through a gateway (src/core/messaging).
  */
+export type MessageLocale = 'zh-CN' | 'en';
+
 export const MESSAGE_KINDS = ['received', 'quote_awaiting', 'awaiting_parts', 'ready', 'uncollected', 'collected', 'survey'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -113,7 +115,6 @@ export interface TicketMessageFacts {
   consent: boolean | undefined;
   optedOut: boolean;
   collectedAt: string | null;
-  warrantyEnd: string | null;
   /** Dedupe keys of messages already recorded for this ticket. */
   sentKeys: ReadonlySet<string>;
 }
@@ -124,7 +125,7 @@ export interface DueMessage {
   key: string;
   /** When it may go (after quiet hours). */
   sendAt: string;
-  vars: { days?: string; warrantyEnd?: string };
+  vars: { days?: string };
 }
 
 const STATUS_KIND: Record<string, MessageKind> = { received: 'received', awaiting_approval: 'quote_awaiting', awaiting_parts: 'awaiting_parts', ready: 'ready' };
@@ -153,7 +154,7 @@ export function dueMessages(facts: TicketMessageFacts, rules: MessageRules, now:
   }
   if (facts.collectedAt) {
     const c = new Date(facts.collectedAt);
-    push('collected', 'collected', c, facts.warrantyEnd ? { warrantyEnd: facts.warrantyEnd } : {});
+    push('collected', 'collected', c);
     if (rules.surveyAfterDays > 0) push('survey', 'survey', new Date(c.getTime() + rules.surveyAfterDays * DAY));
   }
   return out;

@@ -141,6 +141,8 @@ export const intakeInputSchema = z
     note: z.string().trim().max(1000).default(''),
     /** Text messages about this repair (个人信息保护法): the customer agreed or refused; absent = not asked (nothing is sent). */
     messageConsent: z.boolean().optional(),
+    /** The language of those messages; Chinese when not given. */
+    messageLocale: z.enum(['zh-CN', 'en']).optional(),
   })
   .strict()
   .check(

@@ -227,3 +227,24 @@ describe('migration 13 (attachment blobs): photos and signatures move out of the
     }
   });
 });
+
+describe('migration 19 (message details): the language of messages and the warranty end', () => {
+  it('answers given before it were asked in Chinese; collections before it have no warranty end; nothing is queued again', async () => {
+    const { db, close } = await acrossMigration(18, (d) => {
+      shopWithPhone(d);
+      ticket(d, 'T1', { receivedAt: '2026-03-02T01:00:00.000Z' });
+      d.prepare(`INSERT INTO message_consents (id, customer_id, ticket_id, consent, source, recorded_at, recorded_by) VALUES ('m1', 'c1', 'T1', 1, 'intake', ?, 'u-counter')`).run(T0);
+      d.exec(`DELETE FROM outbox`);
+    });
+    try {
+      expect(db.prepare(`SELECT id, consent, locale FROM message_consents`).all()).toEqual([{ id: 'm1', consent: 1, locale: 'zh-CN' }]);
+      expect(db.prepare(`SELECT name FROM pragma_table_info('collections') WHERE name = 'warranty_until'`).pluck().get()).toBe('warranty_until');
+      expect(db.prepare(`SELECT count(*) FROM outbox`).pluck().get()).toBe(0);
+      // a language other than the two the messages have is refused; the table stays append-only
+      expect(() => db.prepare(`INSERT INTO message_consents (id, customer_id, consent, source, recorded_at, locale) VALUES ('m2', 'c1', 1, 'counter', ?, 'fr')`).run(T0)).toThrow(/CHECK/);
+      expect(() => db.prepare(`UPDATE message_consents SET locale = 'en'`).run()).toThrow(/append-only/);
+    } finally {
+      await close();
+    }
+  });
+});

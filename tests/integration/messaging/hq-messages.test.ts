@@ -36,8 +36,8 @@ afterAll(async () => {
   await hq?.close();
 });
 
-async function intake(name: string, phone: string, messageConsent?: boolean) {
-  const r = await shop.call('counter', 'tickets.intake', intakeInput({ customer: { name, phones: [phone] }, confirmDuplicate: true, ...(messageConsent === undefined ? {} : { messageConsent }) } as never));
+async function intake(name: string, phone: string, messageConsent?: boolean, messageLocale?: 'zh-CN' | 'en') {
+  const r = await shop.call('counter', 'tickets.intake', intakeInput({ customer: { name, phones: [phone] }, confirmDuplicate: true, ...(messageConsent === undefined ? {} : { messageConsent }), ...(messageLocale ? { messageLocale } : {}) } as never));
   await shop.sync();
   const detail = await shop.call('counter', 'tickets.get', { id: r.ticket.id });
   return { id: r.ticket.id as string, number: r.ticket.number as string, customerId: detail.customer.id as string };
@@ -105,6 +105,37 @@ describe('messages at each step, from head office', () => {
     await toReady(t.id);
     await hq.service.runMessages();
     expect(to('+8613800138005')).toHaveLength(1);
+  });
+
+  it('texts a customer who asked for English in English, the link opening the page in English; the thank-you names the warranty end', async () => {
+    const t = await intake('Alex Smith', '138 0013 8009', true, 'en');
+    expect(await shop.call('counter', 'customers.messageConsent', { id: t.customerId })).toMatchObject({ consent: true, source: 'intake', locale: 'en' });
+    await hq.service.runMessages();
+    const [received] = to('+8613800138009');
+    expect(received!.text).toMatch(/^.+: your 华为 Mate 60 Pro was received, ticket TS01-\d{4}-\d{4}\. Status: http:\/\/hq\.test\/s\/[A-Za-z0-9_-]{22}\?lang=en$/);
+    const page = await (await fetch(`${base}${/http:\/\/hq\.test(\/s\/\S+)/.exec(received!.text)![1]}`)).text();
+    expect(page).toContain('<html lang="en"');
+    await toReady(t.id);
+    await hq.service.runMessages();
+    expect(to('+8613800138009').at(-1)!.text).toContain('is ready for pickup');
+    expect(to('+8613800138009').at(-1)!.text).toContain('¥450.00');
+    // hand-back on the shop's day 2026-11-23: the repair warranty of the phone policy is 90 days
+    // (23 Nov + 7 = 30 Nov, + 31 = 31 Dec, + 31 = 31 Jan, + 21 = 21 Feb 2027); no part was replaced
+    const v = await shop.call('counter', 'collection.lookup', { ref: t.id });
+    await shop.call('counter', 'collection.complete', { ticketId: t.id, identity: { method: 'phone_last4', last4: '8009' }, tenders: [{ tender: 'alipay', amountFen: v.settlement.dueNowFen, reference: 'ALI-9' }] });
+    await shop.sync();
+    await hq.service.runMessages();
+    expect(to('+8613800138009').at(-1)!.text).toMatch(/: ticket TS01-\d{4}-\d{4} collected; warranty until 2027-02-21\. Thank you!$/);
+  });
+
+  it('names the warranty end in Chinese too', async () => {
+    const t = await intake('陈保修', '138 0013 8010', true);
+    await toReady(t.id);
+    const v = await shop.call('counter', 'collection.lookup', { ref: t.id });
+    await shop.call('counter', 'collection.complete', { ticketId: t.id, identity: { method: 'phone_last4', last4: '8010' }, tenders: [{ tender: 'alipay', amountFen: v.settlement.dueNowFen, reference: 'ALI-10' }] });
+    await shop.sync();
+    await hq.service.runMessages();
+    expect(to('+8613800138010').at(-1)!.text).toMatch(/维修单TS01-\d{4}-\d{4}已取机，保修至2027-02-21。感谢惠顾！$/);
   });
 
   it('stops at once when the customer opts out on the status page; the shop records it at its next sync', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTemplate, DEFAULT_MESSAGE_RULES as R, dueMessages, outsideQuietHours } from '../../../src/shared/messaging/rules';
 
-const facts = (over: object = {}) => ({ statuses: [{ eventId: 'e1', to: 'ready', at: '2026-11-23T02:00:00.000Z' }], consent: true, optedOut: false, collectedAt: null, warrantyEnd: null, sentKeys: new Set<string>(), ...over });
+const facts = (over: object = {}) => ({ statuses: [{ eventId: 'e1', to: 'ready', at: '2026-11-23T02:00:00.000Z' }], consent: true, optedOut: false, collectedAt: null, sentKeys: new Set<string>(), ...over });
 
 describe('message rules', () => {
   it('quiet hours in Shanghai: 22:30 local goes at 08:00 local; 10:00 goes at once', () => {

@@ -17,13 +17,14 @@ import { statusLinks } from './015-status-links';
 import { remoteAuthorizations } from './016-remote-authorizations';
 import { messageConsents } from './017-message-consents';
 import { recalls } from './018-recalls';
+import { messageDetails } from './019-message-details';
 
 /**
  * Every migration, in order: a new one is appended with the next number. Shipped ones are
  * frozen (tests/integration/core/migrations-frozen.test.ts pins their SQL). A list that skips
  * or repeats a number is refused at load, and again by migrate().
  */
-export const migrations: readonly Migration[] = checkSequence([foundation, warranty, intake, printing, stock, sync, bench, collection, reports, reportRollups, backups, coveredCustomLines, attachmentBlobs, till, statusLinks, remoteAuthorizations, messageConsents, recalls]);
+export const migrations: readonly Migration[] = checkSequence([foundation, warranty, intake, printing, stock, sync, bench, collection, reports, reportRollups, backups, coveredCustomLines, attachmentBlobs, till, statusLinks, remoteAuthorizations, messageConsents, recalls, messageDetails]);
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
 
