@@ -91,9 +91,9 @@ test('a returning customer\'s intake from the keyboard alone, then the receipt c
   await type('14789');
   await press('Tab'); // data-loss acknowledgement
   await press('Space');
-  await press('Tab'); // text messages about the repair: the customer agrees
-  await press('Space');
-  await expect(page.getByTestId('message-consent')).toBeChecked();
+  await press('Tab'); // text messages about the repair: "does not agree" until the customer agrees
+  await press('ArrowRight'); // agrees, in Chinese
+  await expect(page.getByTestId('message-consent-zh')).toBeChecked();
   // The warranty claim is asked, not assumed: nothing is chosen until staff answer. A broken screen: no claim.
   await expect(page.getByTestId('warranty-claim-yes')).not.toBeChecked();
   await expect(page.getByTestId('warranty-claim-no')).not.toBeChecked();

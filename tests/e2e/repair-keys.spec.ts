@@ -78,8 +78,8 @@ test('a returning customer\'s repair, intake to hand-back, from the keyboard and
   await k.type('14789');
   await k.press('Tab');
   await k.press('Space');
-  await k.press('Tab'); // text messages: the customer agrees
-  await k.press('Space');
+  await k.press('Tab'); // text messages: the customer agrees, in Chinese
+  await k.press('ArrowRight');
   await k.press('Tab');
   await k.press('ArrowRight');
   await expect(page.getByTestId('warranty-claim-no')).toBeChecked();

@@ -1,12 +1,17 @@
 import type net from 'node:net';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { PASSWORD, setupShop } from '../helpers/backend';
 import { openTestHq, type TestHq } from '../helpers/hq';
 import { syncEngineOf } from '../../src/core/sync/engine';
 import { logGateway } from '../../src/core/messaging/log-gateway';
 import { RunningClock } from '../helpers/clock';
-import { intakeInput } from '../integration/intake/helpers';
+import { imei, intakeInput } from '../integration/intake/helpers';
+import { t as tr } from '../../src/shared/i18n/translate';
 
 /**
  * The customers' status page and approval from the phone (issue 20 points 1 and 2) in a real
@@ -249,3 +254,159 @@ test('messages: a customer who agreed at intake is told at each step; the ticket
   await page.keyboard.press('Escape');
   await page.getByTestId('language-switch').getByText('中文').click();
 });
+
+/**
+ * The whole day of one repair as the customer lives it (issue 20, done-when), once per language:
+ * the counter takes the phone in at the keyboard (the customer agrees to text messages in that
+ * language), the intake receipt's QR code — read by zbarimg off the printed PDF — opens the
+ * status page on a phone, the quote is approved there with the code, the bench shows it approved
+ * after the shop's next sync, the repair goes to ready and the "ready" message is in the
+ * gateway's log, the phone is collected (the thank-you names the warranty end), and the survey
+ * answered on the page is in the shop's follow-ups.
+ */
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`the whole repair on the customer's phone, ${lang}: QR → approved with the code → ready message → collected → survey in the follow-ups`, async ({ browser, page }) => {
+    test.setTimeout(120_000);
+    const en = lang === 'en';
+    const L = (k: string, p?: Record<string, string | number>) => tr(lang, k, p);
+    const phoneNo = en ? '139 0013 9002' : '139 0013 9001';
+    const e164 = `+86${phoneNo.replace(/\s/g, '')}`;
+    const name = en ? 'Alex Walker' : '林一路';
+    // a returning customer with their phone on file, found by the last four digits at the counter
+    const customer = (await call('counter', 'customers.create', { name, phones: [phoneNo] })).customer as { id: string };
+    await call('counter', 'devices.create', { ownerCustomerId: customer.id, category: 'phone', brand: '华为', model: 'Mate 60 Pro', imei: imei() });
+
+    await page.goto(shop.url);
+    await signIn(page, 'counter', PASSWORD);
+    if (en) await page.getByTestId('language-switch').getByText('EN').click();
+    await expect(page.getByTestId('customer-search')).toBeFocused();
+    await page.keyboard.type(phoneNo.slice(-4));
+    await expect(page.getByTestId('customer-results')).toContainText(name);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('device-list')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('fault-text')).toBeFocused();
+    await page.keyboard.type('屏碎');
+    for (const key of ['Tab', 'ArrowRight', 'Space', 'Tab']) await page.keyboard.press(key); // the broken-screen chip, then the checklist
+    await page.keyboard.type('ofa');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('t');
+    await page.keyboard.type('14789');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space'); // data-loss acknowledgement
+    await page.keyboard.press('Tab'); // text messages: agrees, in the customer's language
+    await page.keyboard.press('ArrowRight');
+    if (en) await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId(en ? 'message-consent-en' : 'message-consent-zh')).toBeChecked();
+    await page.getByTestId('message-consent').screenshot({ path: `${SCREENSHOTS}/status-walk-consent-${lang}.png` });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight'); // not a warranty claim
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('intake-done')).toBeVisible();
+    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+    const ticket = await call<{ id: string }>('counter', 'tickets.byBarcode', { code: number });
+    await sync();
+    // received: the first message, in the customer's language
+    await hq.service.runMessages();
+    expect(sms.sent.filter((m) => m.to === e164).map((m) => m.text)).toEqual([expect.stringContaining(en ? `was received, ticket ${number}` : `已受理，单号${number}`)]);
+
+    // the printed receipt's QR code, as the customer's phone camera reads it
+    const job = (await call<Array<{ id: string; docType: string }>>('counter', 'print.queue', { entityId: ticket.id, limit: 10 })).find((j) => j.docType === 'intake_receipt')!;
+    const pdf = Buffer.from((await call<{ base64: string }>('counter', 'print.pdf', { jobId: job.id })).base64, 'base64');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fixpoint-walk-'));
+    fs.writeFileSync(path.join(dir, 'receipt.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', '300', '-png', '-f', '1', '-l', '1', '-singlefile', path.join(dir, 'receipt.pdf'), path.join(dir, 'receipt')]);
+    const qr = execFileSync('zbarimg', ['--quiet', path.join(dir, 'receipt.png')], { encoding: 'utf8' }).trim().split('\n').find((c) => c.startsWith('QR-Code:'))!.slice('QR-Code:'.length);
+    expect(qr).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{22}$/);
+
+    const phone = await browser.newContext({ ...PHONE, locale: lang });
+    const p = await phone.newPage();
+    await p.goto(qr);
+    if (en) await p.getByRole('link', { name: 'English' }).click();
+    await expect(p.locator('[data-status]')).toHaveAttribute('data-status', 'received');
+    await expect(p.getByText(number)).toBeVisible();
+    await p.screenshot({ path: `${SCREENSHOTS}/status-walk-received-${lang}.png`, fullPage: true });
+
+    // the bench quotes ¥450.00 and sends it for approval; the shop syncs
+    await call('technician', 'bench.claim', { ticketId: ticket.id });
+    await call('technician', 'bench.diagnose', { ticketId: ticket.id, cause: '屏幕总成损坏', findings: [] });
+    await call('technician', 'bench.quote.save', { ticketId: ticket.id, lines: [{ kind: 'custom', description: '更换屏幕总成', unitPriceFen: 45000, reason: '屏幕碎裂' }], submit: true });
+    await sync();
+    await p.reload();
+    await expect(p.locator('[data-status]')).toHaveAttribute('data-status', 'awaiting_approval');
+    await expect(p.locator('[data-total]')).toHaveText('¥450.00');
+    await p.getByRole('button', { name: L('status.approval.sendCode') }).click();
+    const code = sms.sent.filter((m) => m.to === e164).at(-1)!.params.code!;
+    expect(code).toMatch(/^\d{6}$/);
+    await p.getByLabel(L('status.approval.code')).fill(code);
+    await p.getByRole('button', { name: L('status.approval.approve') }).click();
+    await expect(p.locator('[data-decided]')).toHaveAttribute('data-decided', 'approved');
+    await p.screenshot({ path: `${SCREENSHOTS}/status-walk-approved-${lang}.png`, fullPage: true });
+
+    // the bench sees the approval after the shop's next sync
+    await sync();
+    const bench = await browser.newPage();
+    await bench.goto(shop.url);
+    await signIn(bench, 'technician', PASSWORD);
+    if (en) await bench.getByTestId('language-switch').getByText('EN').click();
+    await bench.getByTestId('nav-bench').click();
+    await bench.getByTestId('bench-tab-all').click();
+    await expect(bench.getByTestId('bench-tab-all')).toHaveAttribute('aria-selected', 'true');
+    await bench.getByRole('tabpanel').getByTestId('bench-scan').fill(number);
+    await bench.getByRole('tabpanel').getByTestId('bench-scan').press('Enter');
+    const card = bench.getByTestId('ticket-bench');
+    await expect(card.getByTestId('bench-status')).toHaveText(L('tickets.status.repairing'));
+    await expect(card.getByTestId('auth-summary')).toContainText(L('bench.method.remote'));
+    await card.getByTestId('auth-summary').screenshot({ path: `${SCREENSHOTS}/status-walk-bench-${lang}.png` });
+    if (en) await bench.getByTestId('language-switch').getByText('中文').click();
+    await bench.close();
+
+    // repaired and checked: ready; the "ready" message is in the gateway's log
+    await call('technician', 'bench.transition', { ticketId: ticket.id, to: 'qc' });
+    const w = await call('technician', 'bench.workbench', { ticketId: ticket.id });
+    await call('technician', 'bench.qc', { ticketId: ticket.id, items: Object.fromEntries(w.qcChecklist.map((k: string) => [k, 'pass'])), data: 'preserved' });
+    await sync();
+    await hq.service.runMessages();
+    const ready = sms.sent.filter((m) => m.to === e164).at(-1)!;
+    expect(ready.text).toContain(en ? `is ready for pickup, ticket ${number}, due ¥450.00.` : `已可取机，单号${number}，应付¥450.00。`);
+
+    // collected at the counter; the thank-you names the warranty end: the hand-back on the shop's
+    // day 2026-11-23 and the phone policy's 90-day repair warranty make 2027-02-21 (no part replaced)
+    const v = await call('counter', 'collection.lookup', { ref: ticket.id });
+    await call('counter', 'collection.complete', { ticketId: ticket.id, identity: { method: 'phone_last4', last4: phoneNo.slice(-4) }, tenders: [{ tender: 'alipay', amountFen: v.settlement.dueNowFen, reference: 'ALI-W' }] });
+    await sync();
+    await hq.service.runMessages();
+    expect(sms.sent.filter((m) => m.to === e164).at(-1)!.text).toContain(en ? `ticket ${number} collected; warranty until 2027-02-21.` : `维修单${number}已取机，保修至2027-02-21。`);
+
+    // the survey on the phone
+    await p.reload();
+    await expect(p.locator('[data-status]')).toHaveAttribute('data-status', 'collected');
+    await p.getByText('5', { exact: true }).click();
+    await p.getByLabel(L('status.survey.comment')).fill(en ? 'Quick and clear' : '很快，说明清楚');
+    await p.getByRole('button', { name: L('status.survey.send') }).click();
+    await expect(p.getByText(L('status.survey.thanks', { score: 5 }))).toBeVisible();
+    await p.screenshot({ path: `${SCREENSHOTS}/status-walk-survey-${lang}.png`, fullPage: true });
+    await phone.close();
+    await sync();
+
+    // the shop's follow-ups have it, answered online: nobody needs to call
+    const office = await browser.newPage();
+    await office.goto(shop.url);
+    await signIn(office, 'manager', PASSWORD);
+    if (en) await office.getByTestId('language-switch').getByText('EN').click();
+    await office.getByTestId('nav-reports').click();
+    await office.getByTestId('reports-tab-followUps').click();
+    await office.getByTestId('followups').getByText(L('ui.reports.fu.view.done'), { exact: true }).click();
+    const row = office.getByTestId('followup-row').filter({ hasText: number });
+    await expect(row).toContainText(en ? 'Quick and clear' : '很快，说明清楚');
+    await expect(row.getByTestId('followup-online')).toHaveText(L('ui.reports.fu.online'));
+    await row.screenshot({ path: `${SCREENSHOTS}/status-walk-followup-${lang}.png` });
+    if (en) {
+      await office.getByTestId('language-switch').getByText('中文').click();
+      await page.getByTestId('language-switch').getByText('中文').click();
+    }
+    await office.close();
+  });
+}

@@ -11,7 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
-import { gatewaySettingsSchema, type GatewaySettings, type GatewaySettingsInput } from '../../shared/messaging/gateway-settings';
+import { GATEWAY_SECRET_FIELDS, gatewaySettingsSchema, type GatewayInput, type GatewaySettings } from '../../shared/messaging/gateway-settings';
 import type { SecretKeyProvider } from '../secrets/key-provider';
 import { decryptSecret, encryptSecret } from '../secrets/cipher';
 import { column, run, statement } from '../db/statements';
@@ -31,13 +31,26 @@ function shopId(sqlite: Database.Database): string {
 const enrolled = (sqlite: Database.Database) => storedSettings(sqlite)?.enrolled === true;
 
 /** Saves (replaces) the shop's gateway; refused in an enrolled shop, where head office sends. Answers the settings as parsed. */
-export function saveShopGateway(ctx: Deps, settings: GatewaySettingsInput): GatewaySettings {
+export function saveShopGateway(ctx: Deps, settings: GatewayInput): GatewaySettings {
   const id = shopId(ctx.sqlite);
   if (enrolled(ctx.sqlite)) throw new AppError('RULE', { key: 'sync.error.hqOwned' });
-  const parsed = gatewaySettingsSchema.parse(settings);
+  const parsed = gatewaySettingsSchema.parse(withSavedSecrets(ctx, settings));
   const blob = encryptSecret(ctx.keys, JSON.stringify(parsed), aad(id)).toString('base64');
   run(ctx.sqlite, `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, META_KEY, blob);
   return parsed;
+}
+
+/** A secret the screen left out is the one saved for the same provider; none saved is refused at its field. */
+function withSavedSecrets(ctx: Deps, input: GatewayInput): GatewayInput {
+  const out: Record<string, unknown> = { ...input };
+  const saved = loadShopGateway(ctx);
+  for (const f of GATEWAY_SECRET_FIELDS[input.kind] as readonly string[]) {
+    if (out[f] !== undefined) continue;
+    const kept = saved.state === 'configured' && saved.settings.kind === input.kind ? (saved.settings as Record<string, unknown>)[f] : undefined;
+    if (typeof kept !== 'string') throw new AppError('VALIDATION', { fields: [{ path: f, key: 'messaging.error.secretRequired' }] });
+    out[f] = kept;
+  }
+  return out as GatewayInput;
 }
 
 /**

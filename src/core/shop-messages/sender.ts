@@ -14,7 +14,7 @@ import { createGateway, type SmsMessage } from '../messaging/gateway';
 import { deliver } from '../messaging/send-with-retry';
 import { loadShopGateway } from '../messaging/shop-gateway';
 import { DEFAULT_MESSAGE_RULES, dueMessages, type MessageKind, type MessageLocale } from '../../shared/messaging/rules';
-import { messageText, messageVars, type MessageFacts } from '../../shared/messaging/render';
+import { messageChannel, messageText, messageVars, type MessageFacts } from '../../shared/messaging/render';
 import { maskPhone } from '../../shared/documents/format';
 
 const QUEUE = 'messages:queue:';
@@ -103,12 +103,13 @@ function plan(s: Services, providerTemplates: Record<string, string>): number {
     const collection = collectedAt ? statement<{ warranty_until: string | null }, [string]>(s.sqlite, `SELECT warranty_until FROM collections WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`).get(t.id) : undefined;
     const facts: MessageFacts = { shop: str(settings.name), number: t.number, device: `${t.brand} ${t.model}`.trim(), link: '', phone: str(settings.phone) || str(settings.hotline), totalFen: total ? total.fen : null, warrantyUntil: collection?.warranty_until ?? null };
     for (const m of due) {
-      const vars = messageVars(facts, m, consent.locale);
+      const channel = messageChannel(m.kind, consent.locale, providerTemplates);
+      const vars = messageVars(facts, m, channel.locale);
       const q: Queued = {
         ticketId: t.id,
         kind: m.kind,
         key: m.key,
-        msg: { to: phone.e164, templateCode: providerTemplates[m.kind] ?? m.kind, params: vars, text: messageText(m.kind, consent.locale, vars) },
+        msg: { to: phone.e164, templateCode: channel.templateCode, params: vars, text: messageText(m.kind, channel.locale, vars) },
         attempts: 0,
         at: m.sendAt,
       };

@@ -13,7 +13,8 @@ import { syncedRow, syncedRowsWhere, syncedShopSettings } from '../synced';
 import { sha256 } from '../hash';
 import { DEFAULT_MESSAGE_RULES, dueMessages, type MessageKind, type MessageRules } from '../../shared/messaging/rules';
 import { MESSAGE_TEMPLATE_KIND, messageTemplateDataSchema, type MessageTemplateData } from '../../shared/messaging/pulled';
-import { messageText, messageVars, type MessageFacts } from '../../shared/messaging/render';
+import { messageChannel, messageText, messageVars, type MessageFacts } from '../../shared/messaging/render';
+import { TEMPLATE_PARAM } from './send';
 import { statusUrl } from '../../shared/status/link';
 import { messageLocaleOf } from './consent';
 
@@ -66,11 +67,12 @@ export async function planMessages(ctx: HqContext): Promise<number> {
         warrantyUntil: str(collection?.warranty_until) || null,
       };
       for (const m of due) {
-        const vars = messageVars(facts, m, locale);
+        const channel = messageChannel(m.kind, locale, ctx.opts.smsTemplates);
+        const vars = messageVars(facts, m, channel.locale);
         const at = now.toISOString();
         const inserted = await ctx.db
           .insertInto('hq_messages')
-          .values({ id: crypto.randomUUID(), shop_id: shopId, ticket_id: ticketId, kind: m.kind, dedupe_key: m.key, to_phone: to, text: messageText(m.kind, locale, vars, templates[m.kind]), params_json: JSON.stringify(vars), status: 'queued', attempts: 0, next_attempt_at: m.sendAt, provider_id: null, error: null, created_at: at, updated_at: at })
+          .values({ id: crypto.randomUUID(), shop_id: shopId, ticket_id: ticketId, kind: m.kind, dedupe_key: m.key, to_phone: to, text: messageText(m.kind, channel.locale, vars, templates[m.kind]), params_json: JSON.stringify({ ...vars, [TEMPLATE_PARAM]: channel.templateCode }), status: 'queued', attempts: 0, next_attempt_at: m.sendAt, provider_id: null, error: null, created_at: at, updated_at: at })
           .onConflict((oc) => oc.columns(['shop_id', 'ticket_id', 'dedupe_key']).doNothing())
           .executeTakeFirst();
         planned += Number(inserted.numInsertedOrUpdatedRows ?? 0);

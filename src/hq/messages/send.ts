@@ -11,6 +11,12 @@ import { smsOf } from './gateway';
 import { CUSTOMER_MESSAGE_KIND, type CustomerMessageData } from '../../shared/messaging/pulled';
 import type { MessageKind } from '../../shared/messaging/rules';
 
+/**
+ * The provider template a planned message goes with, kept beside its variables (plan.ts chose it
+ * with the text's language: an English text needs the kind's English template); never sent as a variable.
+ */
+export const TEMPLATE_PARAM = '@template';
+
 export async function sendDueMessages(ctx: HqContext, limit = 200): Promise<{ sent: number; failed: number; retry: number }> {
   const now = ctx.nowIso();
   // a process that died while sending left its rows claimed: after ten minutes they go again
@@ -23,8 +29,8 @@ export async function sendDueMessages(ctx: HqContext, limit = 200): Promise<{ se
     const claimed = await ctx.db.updateTable('hq_messages').set({ status: 'sending', updated_at: ctx.nowIso() }).where('id', '=', m.id).where('status', '=', 'queued').executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
     const attempt = Number(m.attempts) + 1;
-    const params = JSON.parse(m.params_json) as Record<string, string>;
-    const d = await deliver(gateway, { to: m.to_phone, templateCode: ctx.opts.smsTemplates?.[m.kind] ?? m.kind, params, text: m.text }, attempt, { now: () => ctx.now() });
+    const { [TEMPLATE_PARAM]: template, ...params } = JSON.parse(m.params_json) as Record<string, string>;
+    const d = await deliver(gateway, { to: m.to_phone, templateCode: template ?? ctx.opts.smsTemplates?.[m.kind] ?? m.kind, params, text: m.text }, attempt, { now: () => ctx.now() });
     const at = ctx.nowIso();
     if (d.state === 'retry') {
       out.retry++;

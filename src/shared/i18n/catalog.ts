@@ -20,6 +20,7 @@ import { messages as backup } from '../backup/messages';
 import { messages as audit } from '../audit/messages';
 import { messages as status } from '../status/messages';
 import { messages as recalls } from '../recalls/messages';
+import { messages as messaging } from '../messaging/messages';
 // UI catalogs (renderer strings, keys `ui.*`):
 import { uiCatalogs } from './ui';
 
@@ -28,7 +29,7 @@ import { uiCatalogs } from './ui';
  * (`warranty.reason.expired`), so merging cannot collide silently; the i18n test
  * checks both locales carry the same keys.
  */
-export const catalogs: Record<string, Messages> = { errors, system, auth, sync, hq, hqConsole, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, money, backup, audit, status, recalls, ...uiCatalogs };
+export const catalogs: Record<string, Messages> = { errors, system, auth, sync, hq, hqConsole, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, money, backup, audit, status, recalls, messaging, ...uiCatalogs };
 
 function merge(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};

@@ -45,6 +45,17 @@ export type GatewaySettings = z.infer<typeof gatewaySettingsSchema>;
 export type GatewaySettingsInput = z.input<typeof gatewaySettingsSchema>;
 export type GatewayKind = GatewaySettings['kind'];
 
+/**
+ * What a manager's screen sends: the same, except that a secret left out keeps the one saved for
+ * the same provider (the screen never has it to send back).
+ */
+export const gatewayInputSchema = z.discriminatedUnion('kind', [
+  aliyunGatewaySchema.extend({ accessKeySecret: text(256).optional() }),
+  tencentGatewaySchema.extend({ secretKey: text(256).optional() }),
+  logGatewaySchema,
+]);
+export type GatewayInput = z.input<typeof gatewayInputSchema>;
+
 /** The fields that are secrets, per kind: never shown back, never logged. */
 export const GATEWAY_SECRET_FIELDS = { aliyun: ['accessKeySecret'], tencent: ['secretKey'], log: [] } as const;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../api/contract';
 import { MANAGERS } from '../api/roles';
-import { gatewaySettingsSchema } from './gateway-settings';
+import { gatewayInputSchema } from './gateway-settings';
 
 /** The gateway as a screen sees it: the state and the settings with every secret blanked. */
 const gatewayViewSchema = z.object({ state: z.enum(['none', 'enrolled', 'unreadable', 'configured']), settings: z.record(z.string(), z.unknown()).nullable() });
@@ -16,8 +16,8 @@ export const messagingProcedures = {
     kind: 'query',
   }),
   'messaging.saveGateway': procedure({
-    summary: "Saves the shop's SMS gateway (Alibaba Cloud, Tencent Cloud or the log gateway) with its provider templates per message kind; the credentials are encrypted at rest like passcodes. Refused in an enrolled shop.",
-    input: gatewaySettingsSchema,
+    summary: "Saves the shop's SMS gateway (Alibaba Cloud, Tencent Cloud or the log gateway) with its provider templates per message kind; the credentials are encrypted at rest like passcodes. A secret left out keeps the one saved for the same provider (refused when there is none). Refused in an enrolled shop.",
+    input: gatewayInputSchema,
     output: gatewayViewSchema,
     access: MANAGERS,
     kind: 'mutation',

@@ -40,3 +40,16 @@ export function messageText(kind: MessageKind, locale: MessageLocale, vars: Reco
   // Without a status page the link's lead-in ("进度：", "Status:") would end the text with nothing after it.
   return renderTemplate(template, vars).replace(/(进度|Status)[：:]\s*$/, '').trim();
 }
+
+/**
+ * The language a message goes out in and the provider template it is sent with. A provider
+ * (Alibaba, Tencent) sends only texts it approved, one template per kind and language: an English
+ * message needs the kind's English template (`ready.en`); without one the customer gets the
+ * Chinese template, and the ticket records the Chinese text they got. A gateway without
+ * provider templates (the log gateway) sends the text as written.
+ */
+export function messageChannel(kind: MessageKind, locale: MessageLocale, templates: Readonly<Record<string, string>> = {}): { locale: MessageLocale; templateCode: string } {
+  if (locale === 'en' && templates[`${kind}.en`]) return { locale, templateCode: templates[`${kind}.en`]! };
+  if (locale === 'en' && templates[kind]) return { locale: 'zh-CN', templateCode: templates[kind]! };
+  return { locale, templateCode: templates[kind] ?? kind };
+}

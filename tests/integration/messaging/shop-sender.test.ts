@@ -48,6 +48,17 @@ describe("a shop's own text messages", () => {
     expect(JSON.stringify(saved)).not.toContain(TC.secretKey);
   });
 
+  it('keeps the saved secret when the screen leaves it out, and refuses to save a provider whose secret was never given', async () => {
+    // another provider than the saved one: its secret is not there to keep
+    await expect(call('manager', 'messaging.saveGateway', { kind: 'aliyun', accessKeyId: 'LTAI5tKey', signName: '福田维修' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'accessKeySecret', key: 'messaging.error.secretRequired' }],
+    });
+    // the same provider with a template more, the secret left out: still signs (the server checks it)
+    const kept = await call('manager', 'messaging.saveGateway', { kind: 'tencent', secretId: TC.secretId, sdkAppId: TC.sdkAppId, signName: '福田维修', endpoint: server.url, templates: { received: '1900001', ready: '1900004', collected: '1900006' } });
+    expect(kept.settings).toMatchObject({ secretKey: '••••••', templates: { collected: '1900006' } });
+  });
+
   it('text a customer who agreed, once, through the provider; none for one who refused', async () => {
     const yes = await intake('王同意', '138 0013 8101', true);
     await intake('李拒绝', '138 0013 8102', false);

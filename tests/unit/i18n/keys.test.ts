@@ -16,7 +16,7 @@ const FAMILIES = [
   'devices.fault.', 'devices.proof.', 'documents.accessory.', 'documents.check.', 'documents.condition.',
   'documents.format.', 'documents.passcode.', 'documents.serviceType.', 'documents.status.', 'errors.', 'hq.refusal.',
   'reports.dim.', 'reports.service.', 'reports.stage.', 'role.', 'search.match.', 'stock.grade.', 'stock.kind.',
-  'stock.partKind.', 'stock.serialStatus.', 'status.step.', 'status.approval.', 'ui.tickets.consent.', 'ui.tickets.consent.source.', 'status.approval.paidBy.', 'status.approval.done.', 'sync.error.', 'sync.lookup.offline.', 'tickets.accessory.',
+  'stock.partKind.', 'stock.serialStatus.', 'status.step.', 'status.approval.', 'ui.tickets.consent.', 'ui.tickets.consent.source.', 'ui.tickets.consent.locale.', 'ui.messaging.state.', 'ui.messaging.provider.', 'ui.messaging.kind.', 'status.approval.paidBy.', 'status.approval.done.', 'sync.error.', 'sync.lookup.offline.', 'tickets.accessory.',
   'tickets.condition.', 'tickets.conditionState.', 'tickets.coverage.', 'tickets.event.', 'tickets.finding.',
   'tickets.passcode.', 'tickets.service.', 'tickets.status.', 'ui.about.transport.', 'ui.hq.audit.do.', 'ui.hq.role.',
   'ui.hq.section.', 'ui.hq.shops.col.', 'ui.hq.figures.col.', 'ui.hq.complaints.view.', 'ui.hq.claims.state.', 'ui.hq.claims.col.', 'ui.hq.claims.line.', 'ui.hq.claims.coverage.', 'ui.hq.claims.sanbaoOption.', 'ui.hq.claims.decision.', 'ui.hq.claims.submit.', 'ui.hq.claims.done.', 'ui.hq.payments.col.', 'ui.hq.complaints.col.', 'ui.hq.returns.view.', 'ui.hq.returns.col.', 'ui.hq.returns.state.', 'ui.hq.returns.line.', 'ui.hq.shops.state.', 'ui.backup.result.',

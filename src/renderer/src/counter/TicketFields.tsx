@@ -86,13 +86,21 @@ export function TicketFields({ form, errors, technicians, set, faultRef }: Props
         onChange={(e) => set({ dataLossAck: e.currentTarget.checked })}
         data-testid="data-loss-ack"
       />
-      {/* 个人信息保护法: asked, never assumed; the customer may refuse and withdraw later */}
-      <Checkbox
+      {/* 个人信息保护法: asked, never assumed (the refusal is chosen until the customer agrees); the
+          customer may refuse and withdraw later. Agreeing names the messages' language: one key, as a tick box. */}
+      <Radio.Group
         label={t('ui.counter.messageConsent')}
-        checked={form.messageConsent}
-        onChange={(e) => set({ messageConsent: e.currentTarget.checked })}
+        value={form.messageConsent ? form.messageLocale : 'no'}
+        onChange={(v) => set(v === 'no' ? { messageConsent: false } : { messageConsent: true, messageLocale: v === 'en' ? 'en' : 'zh-CN' })}
         data-testid="message-consent"
-      />
+        data-value={form.messageConsent ? form.messageLocale : 'no'}
+      >
+        <Group gap="md" mt={4}>
+          <Radio value="no" label={t('ui.counter.messageConsentNo')} data-testid="message-consent-no" />
+          <Radio value="zh-CN" label={t('ui.counter.messageConsentZh')} data-testid="message-consent-zh" />
+          <Radio value="en" label={t('ui.counter.messageConsentEn')} data-testid="message-consent-en" />
+        </Group>
+      </Radio.Group>
       {/* The customer's claim is a question staff ask and answer; nothing is assumed (the engine decides the cover). */}
       <Radio.Group
         label={t('ui.counter.warrantyClaim.question')}

@@ -73,6 +73,8 @@ export interface IntakeForm {
   dataLossAck: boolean;
   /** Text messages about the repair: ticked only when the customer agrees (unticked records a refusal: nothing is sent). */
   messageConsent: boolean;
+  /** The language of those messages. */
+  messageLocale: 'zh-CN' | 'en';
   promisedDate: string;
   depositYuan: number | '';
   technicianId: string | null;
@@ -125,6 +127,7 @@ export function emptyIntake(today: string): IntakeForm {
     passValue: '',
     dataLossAck: false,
     messageConsent: false,
+    messageLocale: 'zh-CN',
     promisedDate: addDaysToDate(today, 3),
     depositYuan: '',
     technicianId: null,
@@ -242,6 +245,7 @@ export function toIntakeInput(f: IntakeForm, timeZone: string, confirmDuplicate 
     passcode: passcode(f),
     dataLossAck: f.dataLossAck as true,
     messageConsent: f.messageConsent,
+    ...(f.messageConsent ? { messageLocale: f.messageLocale } : {}),
     promisedDate: f.promisedDate,
     depositFen: parseYuan(f.depositYuan) ?? 0,
     technicianId: f.technicianId,

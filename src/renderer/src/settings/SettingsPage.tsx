@@ -12,6 +12,7 @@ import { WarrantyPanel } from '../warranty/WarrantyPanel';
 import { PrintingPanel } from '../printing/PrintingPanel';
 import { BackupsPanel } from '../backup/BackupsPanel';
 import { CatalogPlacePanel } from './CatalogPlacePanel';
+import { MessagingPanel } from './MessagingPanel';
 
 /** Settings: shop, price list & parts catalog (managers), users (managers), own account, audit log (managers), about. */
 export function SettingsPage() {
@@ -32,6 +33,7 @@ export function SettingsPage() {
           { value: 'warranty', label: t('ui.warranty.tab'), panel: <WarrantyPanel /> },
           { value: 'printing', label: t('ui.printing.tab'), panel: <PrintingPanel /> },
           { value: 'sync', label: t('ui.sync.tab'), panel: <SyncPanel /> },
+          { value: 'messages', label: t('ui.messaging.tab'), hidden: !manager, testId: 'settings-tab-messages', panel: <MessagingPanel /> },
           { value: 'backups', label: t('ui.backup.tab'), hidden: !manager, testId: 'settings-tab-backups', panel: <BackupsPanel /> },
           { value: 'about', label: t('ui.settings.tab.about'), panel: <AboutPanel /> },
         ]}
