@@ -370,7 +370,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await sync();
     await hq.service.runMessages();
     const ready = sms.sent.filter((m) => m.to === e164).at(-1)!;
-    expect(ready.text).toContain(en ? `is ready for pickup, ticket ${number}, due ¥450.00.` : `已可取机，单号${number}，应付¥450.00。`);
+    expect(ready.text).toContain(en ? `is ready to collect, ticket ${number}, due ¥450.00.` : `已可取机，单号${number}，应付¥450.00。`);
 
     // collected at the counter; the thank-you names the warranty end: the hand-back on the shop's
     // day 2026-11-23 and the phone policy's 90-day repair warranty make 2027-02-21 (no part replaced)

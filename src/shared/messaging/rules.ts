@@ -33,7 +33,7 @@ export const DEFAULT_TEMPLATES: Record<'zh-CN' | 'en', Record<MessageKind, strin
     received: '{shop}: your {device} was received, ticket {number}. Status: {link}',
     quote_awaiting: '{shop}: ticket {number} quote {total}, please approve: {link} Questions: {phone}',
     awaiting_parts: '{shop}: ticket {number} is waiting for parts; we repair as soon as they arrive.',
-    ready: '{shop}: your {device} is ready for pickup, ticket {number}, due {total}.',
+    ready: '{shop}: your {device} is ready to collect, ticket {number}, due {total}.',
     uncollected: '{shop}: your {device} has been ready for {days} days, ticket {number}. Please collect it.',
     collected: '{shop}: ticket {number} collected; warranty until {warrantyEnd}. Thank you!',
     survey: '{shop}: how was your repair ({number})? {link}',

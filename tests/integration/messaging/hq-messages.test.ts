@@ -117,7 +117,7 @@ describe('messages at each step, from head office', () => {
     expect(page).toContain('<html lang="en"');
     await toReady(t.id);
     await hq.service.runMessages();
-    expect(to('+8613800138009').at(-1)!.text).toContain('is ready for pickup');
+    expect(to('+8613800138009').at(-1)!.text).toContain('is ready to collect');
     expect(to('+8613800138009').at(-1)!.text).toContain('¥450.00');
     // hand-back on the shop's day 2026-11-23: the repair warranty of the phone policy is 90 days
     // (23 Nov + 7 = 30 Nov, + 31 = 31 Dec, + 31 = 31 Jan, + 21 = 21 Feb 2027); no part was replaced
