@@ -106,9 +106,9 @@ export const intakeSeedStep: SeedStep = {
          data_loss_ack, deposit_fen, deposit_note, technician_id, findings_json, warranty_claimed, note, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, '', ?, ?, ?, '', ?)`,
     );
-    // Asked at intake (issue 20): nine in ten were asked, seven in ten agreed; from the number, not the
-    // random stream, so everything else generated stays as it was.
-    const insConsent = sqlite.prepare(`INSERT INTO message_consents (id, customer_id, ticket_id, consent, source, recorded_at, recorded_by) VALUES (?, ?, ?, ?, 'intake', ?, ?)`);
+    // Asked at intake (issue 20): nine in ten were asked, seven in ten agreed, one in twenty in English;
+    // from the number, not the random stream, so everything else generated stays as it was.
+    const insConsent = sqlite.prepare(`INSERT INTO message_consents (id, customer_id, ticket_id, consent, source, recorded_at, recorded_by, locale) VALUES (?, ?, ?, ?, 'intake', ?, ?, ?)`);
     const insEvent = sqlite.prepare(
       `INSERT INTO ticket_events (id, ticket_id, at, user_id, from_status, to_status, kind, note, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)`,
     );
@@ -230,7 +230,7 @@ export const intakeSeedStep: SeedStep = {
             passState, passKind, cipher, passState === 'erased' ? statusAt : null,
             rand.chance(0.2) ? rand.int(1, 20) * 1000 : 0, assigned, impact ? '["impact"]' : '[]', claimed ? 1 : 0, statusAt,
           );
-          if (seq % 10 !== 0) insConsent.run(ctx.idAt(ms), dev.owner, ticketId, seq % 10 <= 7 ? 1 : 0, at, counter);
+          if (seq % 10 !== 0) insConsent.run(ctx.idAt(ms), dev.owner, ticketId, seq % 10 <= 7 ? 1 : 0, at, counter, seq % 20 === 1 ? 'en' : 'zh-CN');
         }
         made = end;
       })();

@@ -98,6 +98,8 @@ export async function seedIntakeDemo(backend: Backend): Promise<void> {
       dataLossAck: true,
       // most agree to text messages about the repair; some refuse (issue 20)
       messageConsent: i % 5 !== 3,
+      // and a few want them in English
+      ...(i % 10 === 6 ? { messageLocale: 'en' as const } : {}),
       promisedDate: addDaysToDate(today, 3 + (i % 5)),
       depositFen: i % 4 === 1 ? 10_000 : 0,
       technicianId: i % 3 === 2 ? null : techs[i % techs.length] ?? null,

@@ -50,6 +50,10 @@ describe('generated bench records', () => {
     const agreed = consents.find((c) => c.consent === 1)?.n ?? 0;
     expect(agreed + (consents.find((c) => c.consent === 0)?.n ?? 0)).toBeGreaterThan(tickets * 0.85);
     expect(agreed).toBeGreaterThan(tickets * 0.65);
+    // one answer in twenty asks for English messages
+    const english = count(`SELECT count(*) AS n FROM message_consents WHERE locale = 'en'`);
+    expect(english).toBeGreaterThan(tickets * 0.03);
+    expect(english).toBeLessThan(tickets * 0.07);
     const mix = Object.fromEntries(rows<{ m: number; n: number }>(`SELECT quote_mix AS m, count(*) AS n FROM report_facts GROUP BY 1`).map((r) => [r.m, r.n]));
     expect(mix[1]).toBeGreaterThan(0);
     expect(mix[2]).toBeGreaterThan(0);
