@@ -33,7 +33,11 @@ function routes(app: FastifyInstance): string[] {
     const m = line.match(/^([│ ]*)[├└]── (\S+) \(([A-Z, ]+)\)/);
     if (!m) continue;
     const depth = m[1]!.length / 4;
-    const path = (depth === 0 ? '' : stack[depth - 1]!.replace(/\/$/, '') + (m[2]!.startsWith('/') ? '' : '/')) + m[2]!;
+    // Each line is the rest of the path after its parent's, which may end in the middle of a
+    // segment when one route is a prefix of another (`figures` then `.network`): joined as printed,
+    // except that a wildcard or parameter child is printed without the slash before it.
+    const parent = depth === 0 ? '' : stack[depth - 1]!;
+    const path = parent + (/^[*:]/.test(m[2]!) && !parent.endsWith('/') ? '/' : '') + m[2]!;
     stack[depth] = path;
     for (const method of m[3]!.split(', ')) if (method !== 'HEAD') out.push(`${method} ${path}`);
   }
