@@ -181,10 +181,10 @@ describe('messages at each step, from head office', () => {
       expect(await hq.service.runMessages()).toMatchObject({ shopsScanned: 1, planned: 1, sent: 1 });
       expect(await hq.service.runMessages()).toMatchObject({ shopsScanned: 0, ticketsRead: 0 });
       // a day later, nothing pushed and no reminder due yet (the first comes 7 days after ready)
-      hqClock.set(new Date(Date.parse(TEST_EPOCH) + 86_400_000));
+      hqClock.set(new Date(Date.parse(TEST_EPOCH) + 86_400_000).toISOString());
       expect(await hq.service.runMessages()).toMatchObject({ shopsScanned: 0, ticketsRead: 0 });
       // 8 days on, still nothing pushed: the uncollected reminder is due, the shop is read for it (the other is not)
-      hqClock.set(new Date(Date.parse(TEST_EPOCH) + 8 * 86_400_000));
+      hqClock.set(new Date(Date.parse(TEST_EPOCH) + 8 * 86_400_000).toISOString());
       const reminders = await hq.service.runMessages();
       expect(reminders.shopsScanned).toBe(1);
       expect(to('+8613800138009').map((m) => m.text)).toEqual([expect.stringContaining('已受理'), expect.stringContaining('已可取机'), expect.stringContaining('已完成7天尚未取回')]);
