@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seed } from '../scripts/seed';
 import { SEED_VERSION } from '../scripts/seed/steps';
-import { benchReport } from './report';
+import { benchReport, mergeRows } from './report';
 import { foundationSuite } from './foundation';
 import { intakeSuite } from './intake';
 import type { BenchResult, BenchSuite } from './lib';
@@ -23,7 +23,7 @@ const { values } = parseArgs({
 });
 const tickets = Number(values.tickets);
 // Suites that need no generated shop: `--only` naming just these skips generating one (an hour at 1,000,000 tickets).
-const SHOPLESS = new Set(['messaging', 'status-page']);
+const SHOPLESS = new Set(['messaging', 'status-page', 'sync']);
 const needsShop = !values.only || values.only.split(',').some((n) => !SHOPLESS.has(n));
 // A new schema or a changed generator makes a new shop.
 const dir = path.resolve(`bench/.cache/shop-${tickets}-v${LATEST_SCHEMA_VERSION}-s${SEED_VERSION}`);
@@ -92,6 +92,12 @@ for (const s of suites) {
     results.push(r);
     console.log(`  ${r.name}: median ${r.median.toFixed(3)} ms, p95 ${r.p95.toFixed(3)} ms${r.baseline ? ` (baseline ${r.baseline.median.toFixed(3)} ms, p95 ${r.baseline.p95.toFixed(3)} ms, ×${(r.median / r.baseline.median).toFixed(2)})` : ''}${r.target ? ` — target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}${r.note ? `\n    note: ${r.note}` : ''}`);
   }
+}
+if (values.only && fs.existsSync('docs/benchmarks.md')) {
+  // A partial run rewrites only its suites' rows (and their notes); the rest stays as measured.
+  const only = values.only.split(',');
+  fs.writeFileSync('docs/benchmarks.md', mergeRows(fs.readFileSync('docs/benchmarks.md', 'utf8'), results.filter((r) => only.includes(r.suite)), only));
+  console.log(`wrote the ${only.join(', ')} rows of docs/benchmarks.md`);
 }
 if (!values.only) {
   // The counter's keystroke count is measured by the intake Playwright test (docs/keystrokes.md).

@@ -13,10 +13,13 @@ import { performance } from 'node:perf_hooks';
 import { openBackend, type Backend } from '../src/core';
 import { syncEngineOf } from '../src/core/sync/engine';
 import { encodeRow } from '../src/core/sync/rows';
+import Database from 'better-sqlite3';
 import { startPostgres } from '../tests/helpers/postgres';
 import { stats, type BenchResult, type BenchSuite } from './lib';
 
 const ADMIN = 'bench-admin-token-0123456789abcdef';
+/** The first push's history size; FIXPOINT_BENCH_SYNC_RECORDS=10000 while iterating. */
+const RECORDS = Number(process.env.FIXPOINT_BENCH_SYNC_RECORDS ?? 100_000);
 /** The bench enrolls 200 shops from one address within seconds, which no real network does; syncs run on the defaults. */
 const BENCH_RATE_LIMITS = 'enroll=1000';
 
@@ -111,6 +114,12 @@ async function postRaw(url: string, rows: unknown[], batch = 2000): Promise<void
   }
 }
 
+/** One empty JSON post, answered by the raw server (an empty insert). */
+async function emptyPost(url: string): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+  await res.arrayBuffer();
+}
+
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   await fn();
@@ -161,6 +170,47 @@ async function concurrentShops(label: string, databaseUrl: string | undefined, s
   }
 }
 
+/** Head office's SQLite commit counter as another connection sees it: PRAGMA data_version moves with every commit of any other connection. */
+function hqWrites(dir: string): () => number {
+  const db = new Database(path.join(dir, 'hq.sqlite'), { readonly: true, fileMustExist: true });
+  return () => Number(db.pragma('data_version', { simple: true }));
+}
+
+/**
+ * (d) A sync with nothing to do: the shop has pushed everything and head office has nothing new.
+ * Measured at the shop (the whole runNow), beside one raw HTTP round trip of an empty JSON post;
+ * head office's database must see no commit during the measured syncs (its data_version read from
+ * a separate connection before and after).
+ */
+async function noopSync(hqUrl: string, rawUrl: string, dir: string, shop: Backend): Promise<BenchResult> {
+  const engine = syncEngineOf(shop.services);
+  await engine.runNow(); // the first one may record head office's heartbeat (last seen)
+  const writes = hqWrites(dir);
+  const ours: number[] = [];
+  const raw: number[] = [];
+  let commits = 0; // syncs during which head office committed anything (data_version differs: not a count of commits)
+  for (let i = 0; i < 60; i++) {
+    const before = writes();
+    ours.push(await timed(() => engine.runNow()));
+    if (writes() !== before) commits++;
+    raw.push(await timed(() => emptyPost(rawUrl)));
+  }
+  const st = await engine.status('en');
+  const s = stats(ours.slice(10));
+  const b = stats(raw.slice(10));
+  return {
+    suite: 'sync',
+    name: 'sync with nothing to do (shop side, whole sync; head office commits counted)',
+    unit: 'ms',
+    median: s.median,
+    p95: s.p95,
+    baseline: { name: 'raw HTTP round trip of an empty JSON post', median: b.median, p95: b.p95 },
+    target: 'p95 < 20 ms, no commit at head office',
+    met: s.p95 < 20 && commits === 0 && !st.lastError,
+    note: `syncs of 60 during which head office committed: ${commits}${st.lastError ? `; sync error ${st.lastError.code}` : ''}`,
+  };
+}
+
 /** The concurrency part alone (profiling): `FIXPOINT_BENCH_SYNC_ONLY=concurrency npm run bench -- --only sync`. */
 async function concurrencyOnly(results: BenchResult[]): Promise<BenchResult[]> {
   const which = process.env.FIXPOINT_BENCH_SYNC_DB ?? 'both';
@@ -180,20 +230,21 @@ export const syncSuite: BenchSuite = {
   name: 'sync',
   async run(): Promise<BenchResult[]> {
     const results: BenchResult[] = [];
-    if (process.env.FIXPOINT_BENCH_SYNC_ONLY === 'concurrency') return concurrencyOnly(results);
+    const only = process.env.FIXPOINT_BENCH_SYNC_ONLY;
+    if (only === 'concurrency') return concurrencyOnly(results);
     const dir = tmp('fixpoint-bench-sync-');
     const hq = await startHq(dir);
     const raw = await startRaw(dir);
     try {
       // (a) first push of a 100,000-record history (a shop database on disk)
-      const big = await shopWith(hq.url, 'BIG1', 100_000, path.join(dir, 'shop'));
+      const big = await shopWith(hq.url, 'BIG1', RECORDS, path.join(dir, 'shop'));
       const first = await timed(() => syncEngineOf(big.services).runNow());
       const st = await syncEngineOf(big.services).status('en');
-      const bigRows = rowsOf(big, 100_000);
+      const bigRows = rowsOf(big, RECORDS);
       const firstRaw = await timed(() => postRaw(raw.url, bigRows));
       results.push({
         suite: 'sync',
-        name: 'first push of a 100,000-record shop history',
+        name: `first push of a ${RECORDS.toLocaleString('en')}-record shop history`,
         unit: 'ms',
         median: first,
         p95: first,
@@ -222,11 +273,14 @@ export const syncSuite: BenchSuite = {
         target: 'p95 < 300 ms',
         met: s.p95 < 300,
       });
+      // (d) a sync with nothing to do
+      results.push(await noopSync(hq.url, raw.url, dir, big));
       await big.close();
     } finally {
       hq.child.kill('SIGTERM');
       raw.child.kill('SIGTERM');
     }
+    if (only === 'single') return results;
     // (c) 200 shops at once
     results.push(await concurrentShops('SQLite', undefined, 200, 100));
     const pg = await startPostgres().catch((e: unknown) => (console.warn(`PostgreSQL could not start: ${String(e)}`), null));

@@ -8,6 +8,7 @@ import { claimsMigration, type HqClaimTables } from './console/claims-migration'
 import { remoteApprovalMigration, type HqApprovalTables } from './status/approval-migration';
 import { surveysMigration, type HqSurveyTables } from './status/survey-migration';
 import { messagesMigration, type HqMessageTables } from './messages/migration';
+import { messagePlansMigration, type HqMessagePlanTables } from './messages/plan-migration';
 import { returnsComplaintsMigration, type HqReturnsTables } from './console/returns-migration';
 import { recallsMigration, type HqRecallTables } from './recalls/migration';
 import { consoleMigration, type HqAuditTable, type HqSessionsTable, type HqShopWatchColumns, type HqUsersTable } from './console/migration';
@@ -72,7 +73,7 @@ export interface HqCounterTable {
   value: number;
 }
 
-export interface HqDB extends HqClaimTables, HqApprovalTables, HqSurveyTables, HqMessageTables, HqReturnsTables, HqRecallTables {
+export interface HqDB extends HqClaimTables, HqApprovalTables, HqSurveyTables, HqMessageTables, HqMessagePlanTables, HqReturnsTables, HqRecallTables {
   hq_shops: HqShopsTable;
   hq_rows: HqRowsTable;
   hq_batches: HqBatchesTable;
@@ -220,7 +221,7 @@ const restoreMigration: Migration = {
 
 /** Head office's migrations for a dialect, by name in order (kysely's Migrator runs them sorted by name). */
 export function hqMigrations(dialect: HqDialect): Record<string, Migration> {
-  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect), '007-status-page': statusPageMigration(dialect), '008-remote-approval': remoteApprovalMigration(dialect), '009-surveys': surveysMigration, '010-returns-complaints': returnsComplaintsMigration(dialect), '011-recalls': recallsMigration(dialect), '012-messages': messagesMigration(dialect) };
+  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect), '007-status-page': statusPageMigration(dialect), '008-remote-approval': remoteApprovalMigration(dialect), '009-surveys': surveysMigration, '010-returns-complaints': returnsComplaintsMigration(dialect), '011-recalls': recallsMigration(dialect), '012-messages': messagesMigration(dialect), '015-message-plans': messagePlansMigration };
 }
 
 /** bigint columns come back from pg as strings; head-office numbers stay far below 2^53. */

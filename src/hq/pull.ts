@@ -7,6 +7,13 @@ import { malformed } from './errors';
 import { checkVersions } from './versions';
 import { pullRequestSchema, restoreRequestSchema, type PullResponse, type RestoreResponse } from '../shared/sync/protocol';
 
+/**
+ * How stale a shop's last pull may get before a pull that changes nothing records it again (the
+ * console's LATE_AFTER_S is an hour; a shop syncs every 5 minutes by default). So a sync with nothing
+ * to do writes nothing at head office, save this heartbeat once a quarter of an hour.
+ */
+export const SEEN_EVERY_MS = 15 * 60_000;
+
 export async function pull(ctx: HqContext, shopId: string, body: unknown, meta: RequestMeta): Promise<PullResponse> {
   checkVersions(meta);
   const req = pullRequestSchema.safeParse(body);
@@ -29,7 +36,17 @@ export async function pull(ctx: HqContext, shopId: string, body: unknown, meta: 
   // the shop's next push answer tells it whether anything is left to pull.
   const next = more ? Number(page[page.length - 1]!.change_no) : Math.max(cursor, counter, page.length ? Number(page[page.length - 1]!.change_no) : 0);
   // pull_cursor: where the shop stands once it applied this page (the console counts what is left after it).
-  await ctx.db.updateTable('hq_shops').set({ last_pull_at: ctx.nowIso(), last_seen_at: ctx.nowIso(), pull_cursor: next }).where('id', '=', shopId).execute();
+  // A pull that moves nothing writes nothing, unless the shop's last pull is older than SEEN_EVERY_MS:
+  // the console calls a shop late after an hour without a sync, and a quiet shop only ever pulls.
+  const now = ctx.now();
+  const at = now.toISOString();
+  const staleBefore = new Date(now.getTime() - SEEN_EVERY_MS).toISOString();
+  await ctx.db
+    .updateTable('hq_shops')
+    .set({ last_pull_at: at, last_seen_at: at, pull_cursor: next })
+    .where('id', '=', shopId)
+    .where((eb) => eb.or([eb('pull_cursor', 'is', null), eb('pull_cursor', '<>', next), eb('last_pull_at', 'is', null), eb('last_pull_at', '<', staleBefore)]))
+    .execute();
   return {
     items: page.map((r) => ({ kind: r.kind, id: r.id, change: Number(r.change_no), deleted: r.deleted === 1, data: r.data === null ? null : JSON.parse(r.data) })),
     cursor: next,

@@ -48,6 +48,8 @@ export class SyncEngine {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** When the sync under way started (written with its outcome). */
+  private attemptAt: string | null = null;
   readonly transport: SyncTransport;
 
   constructor(
@@ -128,8 +130,9 @@ export class SyncEngine {
   private async syncOnce(): Promise<void> {
     const s = await this.state();
     if (!s.hq_shop_id || !s.token_cipher || !s.hq_url) return;
-    const startedAt = this.now().toISOString();
-    await this.exclusive(() => statement<never, [string]>(this.sqlite, `UPDATE sync_state SET last_attempt_at = ? WHERE id = 1`).run(startedAt));
+    // The attempt is written with its outcome, in one statement: a sync with nothing to do is one
+    // request and one local write. Meanwhile status() shows it from memory.
+    const startedAt = (this.attemptAt = this.now().toISOString());
     try {
       await this.retryUnhandled();
       const hqChange = await this.push();
@@ -143,21 +146,23 @@ export class SyncEngine {
       const now = this.now();
       const next = new Date(now.getTime() + this.intervalMinutes() * 60_000).toISOString();
       await this.exclusive(() =>
-        statement<never, [string, string]>(
+        statement<never, [string, string, string]>(
           this.sqlite,
-          `UPDATE sync_state SET last_success_at = ?, failures = 0, last_error_json = NULL, next_attempt_at = ? WHERE id = 1`,
-        ).run(now.toISOString(), next),
+          `UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, failures = 0, last_error_json = NULL, next_attempt_at = ? WHERE id = 1`,
+        ).run(startedAt, now.toISOString(), next),
       );
       this.services.emit({ name: 'sync.status', payload: { ok: true } });
     } catch (e) {
       const failure =
         e instanceof SyncFailure ? e : new SyncFailure('LOCAL', 'sync.error.local', { reason: e instanceof Error ? e.message.slice(0, 200) : String(e) });
       if (!(e instanceof SyncFailure)) console.error('[fixpoint] sync failed', e);
-      await this.recordFailure(failure);
+      await this.recordFailure(failure, startedAt);
+    } finally {
+      this.attemptAt = null;
     }
   }
 
-  private async recordFailure(failure: SyncFailure): Promise<void> {
+  private async recordFailure(failure: SyncFailure, startedAt: string): Promise<void> {
     const now = this.now();
     await this.exclusive(() => {
       const s = readSyncState(this.sqlite);
@@ -167,7 +172,11 @@ export class SyncEngine {
       // Jittered, and capped after the jitter: the cap (30 min by default) is a promise to the user.
       const delay = Math.min(max, base * 2 ** Math.min(failures - 1, 20) * (0.8 + Math.random() * 0.4));
       const stored: StoredError = { code: failure.code, key: failure.key, params: failure.params, at: now.toISOString() };
-      statement<never, [number, string, string]>(this.sqlite, `UPDATE sync_state SET failures = ?, last_error_json = ?, next_attempt_at = ? WHERE id = 1`).run(
+      statement<never, [string, number, string, string]>(
+        this.sqlite,
+        `UPDATE sync_state SET last_attempt_at = ?, failures = ?, last_error_json = ?, next_attempt_at = ? WHERE id = 1`,
+      ).run(
+        startedAt,
         failures,
         JSON.stringify(stored),
         new Date(now.getTime() + delay).toISOString(),
@@ -256,6 +265,8 @@ export class SyncEngine {
       );
       if (!page.success) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: 'pull answer' });
       const data = page.data;
+      // Nothing pulled and the cursor where it was: nothing to write (a sync with nothing to do).
+      if (data.items.length === 0 && data.cursor <= s.pull_cursor) return applied;
       await emitAfter(this.services.emit, (emit) => applyPage(this.services.db, s.pull_cursor, data, this.pullContext(emit)));
       applied += data.items.length;
       if (!data.more || data.items.length === 0) return applied;
@@ -296,7 +307,7 @@ export class SyncEngine {
         enrolledAt: s.enrolled_at,
         waiting,
         lastSuccessAt: s.last_success_at,
-        lastAttemptAt: s.last_attempt_at,
+        lastAttemptAt: this.attemptAt ?? s.last_attempt_at,
         nextAttemptAt: s.next_attempt_at,
         lastError: err ? { code: err.code, message: t(locale, err.key, err.params), at: err.at } : null,
         failures: s.failures,

@@ -31,14 +31,16 @@ export function watchShops(r: FastifyInstance, service: HqService): void {
     const failed = reply.statusCode >= 400;
     if (seq === null && !failed) return;
     try {
-      await service.db
+      let q = service.db
         .updateTable('hq_shops')
         .set({
           ...(seq !== null ? { reported_seq: seq } : {}),
           ...(failed ? { last_error_code: req.shopRefusal ?? `HTTP_${reply.statusCode}`, last_error_at: service.nowIso() } : {}),
         })
-        .where('id', '=', req.shopId)
-        .execute();
+        .where('id', '=', req.shopId);
+      // A success reporting the same mark as before changes nothing: no write (a sync with nothing to do writes nothing).
+      if (!failed) q = q.where((eb) => eb.or([eb('reported_seq', 'is', null), eb('reported_seq', '<>', seq!)]));
+      await q.execute();
     } catch (e) {
       req.log.warn({ err: e }, 'shop watch not recorded');
     }

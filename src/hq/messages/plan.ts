@@ -5,13 +5,14 @@
  * already planned. The rules — consent, opt-out, one message per event, reminders, quiet hours —
  * are shared/messaging/rules.ts; this file only reads and writes. Planned messages are queued
  * rows with their text, unique per ticket and event, so two head-office processes planning at
- * once still send once.
+ * once still send once. A cursor per shop (hq_message_plans, HQ migration 015) keeps a run from
+ * reading shops that pushed nothing since and have nothing falling due by time.
  */
 import crypto from 'node:crypto';
 import type { HqContext } from '../context';
 import { syncedRow, syncedRowsWhere, syncedShopSettings } from '../synced';
 import { sha256 } from '../hash';
-import { DEFAULT_MESSAGE_RULES, dueMessages, type MessageKind, type MessageRules } from '../../shared/messaging/rules';
+import { DEFAULT_MESSAGE_RULES, dueMessages, nextDueAt, type MessageKind, type MessageRules } from '../../shared/messaging/rules';
 import { MESSAGE_TEMPLATE_KIND, messageTemplateDataSchema, type MessageTemplateData } from '../../shared/messaging/pulled';
 import { messageChannel, messageText, messageVars, type MessageFacts } from '../../shared/messaging/render';
 import { TEMPLATE_PARAM } from './send';
@@ -24,18 +25,42 @@ const DAY = 86_400_000;
 /** Tickets in these states may have a message due; collected ones only for the survey's days after. */
 const OPEN = ['received', 'awaiting_approval', 'awaiting_parts', 'ready'];
 
-export async function planMessages(ctx: HqContext): Promise<number> {
+/** What a planning run did: messages planned, and how much it read (the planner's cursor keeps unchanged shops unread). */
+export interface PlanRun {
+  planned: number;
+  /** Shops whose tickets were read: those that pushed since the last run, or had a message fall due by time. */
+  shopsScanned: number;
+  ticketsRead: number;
+}
+
+export async function planMessages(ctx: HqContext): Promise<PlanRun> {
   const now = ctx.now();
+  const nowIso = now.toISOString();
   const dialect = ctx.store.dialect;
-  const shops = await ctx.db.selectFrom('hq_shops').select('id').where('revoked_at', 'is', null).where('token_hash', 'is not', null).execute();
+  const run: PlanRun = { planned: 0, shopsScanned: 0, ticketsRead: 0 };
+  // The cursor: a shop is read again only when it pushed since (last_seq moved: a new ticket, status,
+  // consent, phone, setting…) or when a message of its tickets falls due by time alone. The shop's
+  // last_seq is read before its rows, so a push landing meanwhile is planned again next run.
+  const shops = (
+    await ctx.db
+      .selectFrom('hq_shops as s')
+      .leftJoin('hq_message_plans as p', 'p.shop_id', 's.id')
+      .select(['s.id', 's.last_seq', 'p.planned_seq', 'p.next_due_at'])
+      .where('s.revoked_at', 'is', null)
+      .where('s.token_hash', 'is not', null)
+      .execute()
+  ).filter((s) => s.planned_seq === null || Number(s.planned_seq) !== Number(s.last_seq) || (s.next_due_at !== null && s.next_due_at <= nowIso));
+  if (shops.length === 0) return run;
   const templates = await publishedTemplates(ctx);
-  let planned = 0;
-  for (const { id: shopId } of shops) {
+  for (const { id: shopId, last_seq: lastSeq } of shops) {
+    run.shopsScanned++;
     const rowsOf = (table: string, field: string, value: string) => syncedRowsWhere(ctx.db, dialect, shopId, table, field, value);
     const settings = await syncedShopSettings(ctx.db, shopId);
     const rules: MessageRules = { ...DEFAULT_MESSAGE_RULES, timeZone: str(settings.timeZone) || DEFAULT_MESSAGE_RULES.timeZone };
     const tickets: Row[] = [];
     for (const status of [...OPEN, 'collected']) tickets.push(...(await rowsOf('tickets', 'status', status)));
+    run.ticketsRead += tickets.length;
+    let nextDue: Date | null = null;
     for (const ticket of tickets) {
       const ticketId = str(ticket.id);
       if (ticket.status === 'collected' && now.getTime() - Date.parse(str(ticket.status_at)) > (rules.surveyAfterDays + 2) * DAY) continue;
@@ -44,11 +69,10 @@ export async function planMessages(ctx: HqContext): Promise<number> {
       const events = (await rowsOf('ticket_events', 'ticket_id', ticketId)).filter((e) => e.to_status).sort((a, b) => (str(a.id) < str(b.id) ? -1 : 1));
       const sent = await ctx.db.selectFrom('hq_messages').select('dedupe_key').where('shop_id', '=', shopId).where('ticket_id', '=', ticketId).execute();
       const collectedAt = ticket.status === 'collected' ? str(events.filter((e) => e.to_status === 'collected').at(-1)?.at) || str(ticket.status_at) : null;
-      const due = dueMessages(
-        { statuses: events.map((e) => ({ eventId: str(e.id), to: str(e.to_status), at: str(e.at) })), consent: true, optedOut: false, collectedAt, sentKeys: new Set(sent.map((s) => s.dedupe_key)) },
-        rules,
-        now,
-      );
+      const ticketFacts = { statuses: events.map((e) => ({ eventId: str(e.id), to: str(e.to_status), at: str(e.at) })), consent: true, optedOut: false, collectedAt, sentKeys: new Set(sent.map((s) => s.dedupe_key)) };
+      const later = nextDueAt(ticketFacts, rules, now);
+      if (later && (!nextDue || later < nextDue)) nextDue = later;
+      const due = dueMessages(ticketFacts, rules, now);
       if (due.length === 0) continue;
       const phones = (await rowsOf('customer_phones', 'customer_id', str(ticket.customer_id))).sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0));
       const to = str(phones.find((p) => p.kind === 'mobile')?.e164) || str(phones[0]?.e164);
@@ -75,11 +99,18 @@ export async function planMessages(ctx: HqContext): Promise<number> {
           .values({ id: crypto.randomUUID(), shop_id: shopId, ticket_id: ticketId, kind: m.kind, dedupe_key: m.key, to_phone: to, text: messageText(m.kind, channel.locale, vars, templates[m.kind]), params_json: JSON.stringify({ ...vars, [TEMPLATE_PARAM]: channel.templateCode }), status: 'queued', attempts: 0, next_attempt_at: m.sendAt, provider_id: null, error: null, created_at: at, updated_at: at })
           .onConflict((oc) => oc.columns(['shop_id', 'ticket_id', 'dedupe_key']).doNothing())
           .executeTakeFirst();
-        planned += Number(inserted.numInsertedOrUpdatedRows ?? 0);
+        run.planned += Number(inserted.numInsertedOrUpdatedRows ?? 0);
       }
     }
+    // Only once the shop is planned through: a run that failed midway reads it again next time.
+    const plan = { planned_seq: Number(lastSeq), next_due_at: nextDue?.toISOString() ?? null, planned_at: nowIso };
+    await ctx.db
+      .insertInto('hq_message_plans')
+      .values({ shop_id: shopId, ...plan })
+      .onConflict((oc) => oc.column('shop_id').doUpdateSet(plan))
+      .execute();
   }
-  return planned;
+  return run;
 }
 
 /**

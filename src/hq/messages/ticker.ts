@@ -4,12 +4,12 @@
  * plan is unique per event, a send is claimed before it goes).
  */
 import type { HqContext } from '../context';
-import { planMessages } from './plan';
+import { planMessages, type PlanRun } from './plan';
 import { sendDueMessages } from './send';
 
-export async function runMessages(ctx: HqContext): Promise<{ planned: number; sent: number; failed: number; retry: number }> {
-  const planned = await planMessages(ctx);
-  return { planned, ...(await sendDueMessages(ctx)) };
+export async function runMessages(ctx: HqContext): Promise<PlanRun & { sent: number; failed: number; retry: number }> {
+  const plan = await planMessages(ctx);
+  return { ...plan, ...(await sendDueMessages(ctx)) };
 }
 
 export function startMessages(ctx: HqContext, everyMs: number, onError: (e: unknown) => void): () => void {

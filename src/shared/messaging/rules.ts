@@ -131,13 +131,14 @@ export interface DueMessage {
 const STATUS_KIND: Record<string, MessageKind> = { received: 'received', awaiting_approval: 'quote_awaiting', awaiting_parts: 'awaiting_parts', ready: 'ready' };
 const DAY = 86_400_000;
 
-/** The messages due now for a ticket (none without consent or after an opt-out). */
-export function dueMessages(facts: TicketMessageFacts, rules: MessageRules, now: Date): DueMessage[] {
+type Candidate = { kind: MessageKind; key: string; dueAt: Date; vars: DueMessage['vars'] };
+
+/** Every message a ticket's facts call for, each with when it becomes due (sent or not, now or later). */
+function candidates(facts: TicketMessageFacts, rules: MessageRules): Candidate[] {
   if (facts.consent !== true || facts.optedOut) return [];
-  const out: DueMessage[] = [];
+  const out: Candidate[] = [];
   const push = (kind: MessageKind, key: string, dueAt: Date, vars: DueMessage['vars'] = {}) => {
-    if (dueAt.getTime() > now.getTime() || facts.sentKeys.has(key) || out.some((m) => m.key === key)) return;
-    out.push({ kind, key, sendAt: outsideQuietHours(now, rules).toISOString(), vars });
+    if (!out.some((m) => m.key === key)) out.push({ kind, key, dueAt, vars });
   };
   const last = facts.statuses.at(-1);
   for (const s of facts.statuses) {
@@ -158,4 +159,24 @@ export function dueMessages(facts: TicketMessageFacts, rules: MessageRules, now:
     if (rules.surveyAfterDays > 0) push('survey', 'survey', new Date(c.getTime() + rules.surveyAfterDays * DAY));
   }
   return out;
+}
+
+/** The messages due now for a ticket (none without consent or after an opt-out). */
+export function dueMessages(facts: TicketMessageFacts, rules: MessageRules, now: Date): DueMessage[] {
+  return candidates(facts, rules)
+    .filter((m) => m.dueAt.getTime() <= now.getTime() && !facts.sentKeys.has(m.key))
+    .map((m) => ({ kind: m.kind, key: m.key, sendAt: outsideQuietHours(now, rules).toISOString(), vars: m.vars }));
+}
+
+/**
+ * When the ticket's next message not yet sent falls due by time alone (an uncollected reminder,
+ * the survey), after `now`; null when none will without a new fact (a status, a consent).
+ * Head office's planner rescans a shop that pushed nothing only once this time has come.
+ */
+export function nextDueAt(facts: TicketMessageFacts, rules: MessageRules, now: Date): Date | null {
+  let next: Date | null = null;
+  for (const m of candidates(facts, rules)) {
+    if (m.dueAt.getTime() > now.getTime() && !facts.sentKeys.has(m.key) && (!next || m.dueAt < next)) next = m.dueAt;
+  }
+  return next;
 }

@@ -196,4 +196,34 @@ describe('messages at each step, from head office', () => {
       hqClock.set(TEST_EPOCH);
     }
   });
+
+  it('reads only the shops that pushed since its last run, and a shop again once a reminder falls due by time alone', async () => {
+    const other = await claimsShop(hq);
+    try {
+      await hq.service.runMessages(); // the new shop is read once
+      // nobody pushed, nothing falls due: not a ticket read
+      expect(await hq.service.runMessages()).toMatchObject({ shopsScanned: 0, ticketsRead: 0, planned: 0 });
+      // one shop takes in a ticket: that shop alone is read
+      const t = await intake('冯提醒', '138 0013 8019', true);
+      const afterIntake = await hq.service.runMessages();
+      expect(afterIntake).toMatchObject({ shopsScanned: 1, planned: 1, sent: 1 });
+      expect(afterIntake.ticketsRead).toBeGreaterThan(0);
+      await toReady(t.id);
+      expect(await hq.service.runMessages()).toMatchObject({ shopsScanned: 1, planned: 1, sent: 1 });
+      expect(await hq.service.runMessages()).toMatchObject({ shopsScanned: 0, ticketsRead: 0 });
+      // a day later, nothing pushed and no reminder due yet (the first comes 7 days after ready)
+      hqClock.set(new Date(Date.parse(TEST_EPOCH) + 86_400_000).toISOString());
+      expect(await hq.service.runMessages()).toMatchObject({ shopsScanned: 0, ticketsRead: 0 });
+      // 8 days on, still nothing pushed: the uncollected reminder is due, the shop is read for it (the other is not)
+      hqClock.set(new Date(Date.parse(TEST_EPOCH) + 8 * 86_400_000).toISOString());
+      const reminders = await hq.service.runMessages();
+      expect(reminders.shopsScanned).toBe(1);
+      expect(to('+8613800138019').map((m) => m.text)).toEqual([expect.stringContaining('已受理'), expect.stringContaining('已可取机'), expect.stringContaining('已完成7天尚未取回')]);
+      // and then not again until the next one is due
+      expect(await hq.service.runMessages()).toMatchObject({ shopsScanned: 0, ticketsRead: 0, planned: 0 });
+    } finally {
+      hqClock.set(TEST_EPOCH);
+      await other.backend.close();
+    }
+  });
 });
