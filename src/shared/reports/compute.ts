@@ -187,7 +187,7 @@ export function emptyAggregates(): ReportAggregates {
 }
 
 /** The aggregates of per-ticket facts (every fact that touches the range, filters applied). */
-export function aggregateFacts(facts: readonly FactRow[], w: ReportWindow, groupBy: Dimension | null): ReportAggregates {
+export function aggregateFacts<F extends FactRow>(facts: readonly F[], w: ReportWindow, groupBy: Dimension | null, keyOf?: (f: F) => string): ReportAggregates {
   const a = emptyAggregates();
   const e2e: number[] = [];
   const toReady: number[] = [];
@@ -202,7 +202,8 @@ export function aggregateFacts(facts: readonly FactRow[], w: ReportWindow, group
   const push = (d: Durations, v: number) => (d[0] as number[]).push(v);
 
   for (const f of facts) {
-    const g = groupBy ? acc(a.groups, groupKeyOf(f, groupBy)) : null;
+    // Head office breaks the network down by shop and region too: keys the shop's facts do not carry.
+    const g = keyOf ? acc(a.groups, keyOf(f)) : groupBy ? acc(a.groups, groupKeyOf(f, groupBy)) : null;
     const tech = f.techId ? acc(a.techs, f.techId) : null;
     if (isReceived(f, w)) {
       a.volume.received++;
@@ -265,13 +266,14 @@ export function spreadOf(d: Durations): ReturnType<typeof spreadOfSeconds> {
   return spreadOfSeconds(all);
 }
 
-export function computeReport(
-  facts: readonly FactRow[],
+export function computeReport<F extends FactRow>(
+  facts: readonly F[],
   w: ReportWindow,
   meta: { from: string; to: string; timeZone: string; generatedAt: string; filters: ReportFilters; groupBy: Dimension | null; userNames: Map<string, string> },
   side: SideFigures,
+  keyOf?: (f: F) => string,
 ): ReportResult {
-  return assembleReport(aggregateFacts(facts, w, meta.groupBy), w, meta, side);
+  return assembleReport(aggregateFacts(facts, w, meta.groupBy, keyOf), w, meta, side);
 }
 
 export function assembleReport(
