@@ -9,8 +9,11 @@ import { t } from '../shared/i18n/translate';
 import { hasKey, isLocale } from '../shared/i18n/translate';
 import { escalationDue } from '../shared/reports/care';
 import {
-  computeReport,
+  aggregateFacts,
+  assembleReport,
   groupKeyOf,
+  mergeAggregates,
+  type ReportAggregates,
   passesFilters,
   promiseEndsIn,
   zonedDayStartIso,
@@ -336,11 +339,15 @@ export async function hqReports(service: HqService, q: HqReportQuery, now: Date)
   const openOf = byShop(open.filter((f) => passesFilters(f, input.filters)));
   const paidOf = byShop(payments);
   const names = new Map<string, string>();
-  const all: HqFact[] = [];
   const sides: SideFigures[] = [];
   const perShop: { shopId: string; code: string; name: string; region: string | null; report: ReportResult }[] = [];
   const shopGroup = groupBy && isShopDimension(groupBy) ? groupBy : null;
   const meta = (filters: typeof input.filters) => ({ from: input.from, to: input.to, timeZone: tz, generatedAt: now.toISOString(), filters, groupBy: shopGroup, userNames: names });
+  const regions = new Map(shops.map((x) => [x.id, x.region ?? '']));
+  const codes = new Map(shops.map((x) => [x.id, x.code]));
+  const keyOf = groupBy ? networkKeyOf(groupBy, regions, codes) : undefined;
+  // Each ticket is aggregated once, in its shop; the network's figures are the shops' added up.
+  const aggregates: ReportAggregates[] = [];
   for (const shop of shops) {
     const tables = rows.get(shop.id) ?? new Map<string, Row[]>();
     tables.set('payments', (paidOf.get(shop.id) ?? []).map((p) => ({ ticket_id: p.ticketId, at: p.at, tender: p.tender, amount_fen: p.amountFen })));
@@ -349,13 +356,12 @@ export async function hqReports(service: HqService, q: HqReportQuery, now: Date)
     for (const u of tables.get('users') ?? []) names.set(s(u.id)!, s(u.display_name) ?? '');
     const facts = factsOf.get(shop.id) ?? [];
     const side = shopSide({ tables, facts, open: openOf.get(shop.id) ?? [], passing: passing?.get(shop.id) ?? (passing ? new Set() : null), present: has }, w, input.from, input.to, today, w.legalLimitDays, (shop.schemaVersion ?? 0) >= COLLECTION_SCHEMA);
-    for (const f of facts) all.push(f);
+    const a = aggregateFacts(facts, w, shopGroup, keyOf);
+    aggregates.push(a);
     sides.push(side);
-    perShop.push({ shopId: shop.id, code: shop.code, name: shop.name, region: shop.region, report: computeReport(facts, w, meta({ ...input.filters, shop: shop.code }), side) });
+    perShop.push({ shopId: shop.id, code: shop.code, name: shop.name, region: shop.region, report: assembleReport(a, w, meta({ ...input.filters, shop: shop.code }), side) });
   }
-  const regions = new Map(shops.map((x) => [x.id, x.region ?? '']));
-  const codes = new Map(shops.map((x) => [x.id, x.code]));
-  const total = sides.length ? computeReport(all, w, meta(input.filters), sumSide(sides), groupBy ? networkKeyOf(groupBy, regions, codes) : undefined) : null;
+  const total = sides.length ? assembleReport(mergeAggregates(aggregates), w, meta(input.filters), sumSide(sides)) : null;
   if (total && groupBy === 'shop') for (const g of total.groups) g.label = shops.find((x) => x.code === g.key)?.name ?? g.key;
   return { generatedAt: now.toISOString(), groupBy, shops: perShop, total };
 }

@@ -2,22 +2,21 @@
 import type { HqDatabase } from '../db';
 import type { ReportWindow } from '../../shared/reports/compute';
 import type { ReportFilters } from '../../shared/reports/schemas';
-import { FACT_COLUMNS, factOfTuple, type HqFact } from './project';
+import { factOfPacked, packedFacts, type HqFact } from './project';
 import { marks, tuples } from './store';
 
-const COLS = FACT_COLUMNS.join(', ');
 const inShops = (ids: string[]) => (ids.length ? `shop_id IN (${marks(ids.length)})` : '1 = 0');
 
 /** Every ticket received before the window ends and touched after it starts (nothing else can count in it). */
 export async function loadFacts(store: HqDatabase, w: Pick<ReportWindow, 'startIso' | 'endIso'>, shopIds: string[]): Promise<HqFact[]> {
-  const rows = await tuples(store, `SELECT ${COLS} FROM hq_report_facts WHERE last_touch_at >= ? AND received_at < ? AND ${inShops(shopIds)}`, [w.startIso, w.endIso, ...shopIds]);
-  return rows.map(factOfTuple);
+  const rows = await tuples(store, `SELECT ${packedFacts(store.dialect)} FROM hq_report_facts WHERE last_touch_at >= ? AND received_at < ? AND ${inShops(shopIds)}`, [w.startIso, w.endIso, ...shopIds]);
+  return rows.map((r) => factOfPacked(r[0] as string));
 }
 
 /** The tickets open now (the partial index of migration 014). */
 export async function loadOpenFacts(store: HqDatabase, shopIds: string[]): Promise<HqFact[]> {
-  const rows = await tuples(store, `SELECT ${COLS} FROM hq_report_facts WHERE status NOT IN ('collected', 'cancelled') AND ${inShops(shopIds)}`, shopIds);
-  return rows.map(factOfTuple);
+  const rows = await tuples(store, `SELECT ${packedFacts(store.dialect)} FROM hq_report_facts WHERE status NOT IN ('collected', 'cancelled') AND ${inShops(shopIds)}`, shopIds);
+  return rows.map((r) => factOfPacked(r[0] as string));
 }
 
 export interface PaymentRow {

@@ -46,6 +46,9 @@ export interface HqReportFactsTable {
   /** The latest quote's payer mix: warranty | paid | mixed; null without a quote. */
   quote_kind: string | null;
   quoted_fen: number | null;
+  /** Received → first ready / first collected, seconds (null until then): no date is parsed per report. */
+  ready_s: number | null;
+  collected_s: number | null;
   paid_fen: number;
   customer_masked: string;
 }
@@ -77,16 +80,15 @@ export interface HqFigureTables {
 export const networkFiguresMigration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable('hq_shops').addColumn('region', 'text').execute();
-    const ts = (n: string) => n;
     let t = db.schema
       .createTable('hq_report_facts')
       .addColumn('shop_id', 'text', (c) => c.notNull())
       .addColumn('ticket_id', 'text', (c) => c.notNull())
       .addColumn('number', 'text', (c) => c.notNull());
-    for (const c of ['received_at', 'last_touch_at', 'status']) t = t.addColumn(ts(c), 'text', (x) => x.notNull());
+    for (const c of ['received_at', 'last_touch_at', 'status']) t = t.addColumn(c, 'text', (x) => x.notNull());
     for (const c of ['first_ready_at', 'last_ready_at', 'first_collected_at', 'last_collected_at', 'cancelled_at', 'last_reopened_at', 'tech_id', 'quote_kind']) t = t.addColumn(c, 'text');
     for (const c of ['s_received', 's_diagnosing', 's_awaiting_approval', 's_repairing', 's_awaiting_parts', 's_qc', 's_ready', 'reopens', 'warranty_claimed', 'returned', 'is_return', 'paid_fen']) t = t.addColumn(c, 'bigint', (x) => x.notNull().defaultTo(0));
-    t = t.addColumn('quoted_fen', 'bigint');
+    t = t.addColumn('quoted_fen', 'bigint').addColumn('ready_s', 'double precision').addColumn('collected_s', 'double precision');
     for (const c of ['device_id', 'category', 'brand', 'model', 'service_type', 'promised_date', 'fault_key', 'customer_masked']) t = t.addColumn(c, 'text', (x) => x.notNull().defaultTo(''));
     await t.addPrimaryKeyConstraint('hq_report_facts_pk', ['shop_id', 'ticket_id']).execute();
     // A range's tickets (the dashboard's week reads a few days of them), and the open ones now.

@@ -10,7 +10,7 @@ import type { HqService } from '../service';
 import { networkKeyOf, networkQuery } from '../reports';
 import { dashboardFigures, type DashboardWindows } from './dashboard';
 import { loadFacts, loadOpenFacts } from './load';
-import { FACT_COLUMNS, factOfTuple, type HqFact } from './project';
+import { factOfPacked, packedFacts, type HqFact } from './project';
 import { marks, refreshFacts, tuples } from './store';
 
 const TZ = 'Asia/Shanghai';
@@ -33,21 +33,20 @@ export async function networkDashboard(service: HqService, shop: string | undefi
   };
 }
 
-const DRILL_COLUMNS = `${FACT_COLUMNS.join(', ')}, number, model, quoted_fen, paid_fen, customer_masked`;
 
 /** The tickets behind a figure of the network report (one row of a breakdown), newest first. */
 export async function networkDrill(service: HqService, input: NetworkDrillInput, now: Date, max?: number): Promise<NetworkDrill> {
   const q = await networkQuery(service, { from: input.from, to: input.to, ...input.filters, groupBy: input.groupBy }, now);
   const ids = q.shops.map((x) => x.id);
   await refreshFacts(service.store, q.w.ftfDays, q.w.nowIso, ids);
-  const rows = await tuples(service.store, `SELECT ${DRILL_COLUMNS} FROM hq_report_facts WHERE last_touch_at >= ? AND received_at < ? AND ${ids.length ? `shop_id IN (${marks(ids.length)})` : '1 = 0'}`, [q.w.startIso, q.w.endIso, ...ids]);
+  const rows = await tuples(service.store, `SELECT ${packedFacts(service.store.dialect)}, number, model, quoted_fen, paid_fen, customer_masked FROM hq_report_facts WHERE last_touch_at >= ? AND received_at < ? AND ${ids.length ? `shop_id IN (${marks(ids.length)})` : '1 = 0'}`, [q.w.startIso, q.w.endIso, ...ids]);
   const regions = new Map(q.shops.map((x) => [x.id, x.region ?? '']));
   const codes = new Map(q.shops.map((x) => [x.id, x.code]));
   const keyOf = q.groupBy && input.groupKey !== undefined ? networkKeyOf(q.groupBy, regions, codes) : null;
-  const n = FACT_COLUMNS.length;
+  const n = 1;
   const picked: { f: HqFact; r: unknown[] }[] = [];
   for (const r of rows) {
-    const f = factOfTuple(r);
+    const f = factOfPacked(r[0] as string);
     if (!passesFilters(f, q.input.filters) || !drillMatches(input.figure, f, q.w)) continue;
     if (keyOf && keyOf(f) !== input.groupKey) continue;
     picked.push({ f, r });

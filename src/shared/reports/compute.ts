@@ -31,6 +31,12 @@ export interface FactRow {
   returned: boolean;
   /** This ticket is such a return. */
   isReturn: boolean;
+  /**
+   * Received → first ready and → first collected in seconds, when the loader has them already
+   * (head office projects them once per ticket, so a network's year parses no dates per report).
+   */
+  readySeconds?: number | null;
+  collectedSeconds?: number | null;
 }
 
 export interface ReportWindow {
@@ -53,7 +59,9 @@ export const isFirstCollected = (f: FactRow, w: ReportWindow) => inRange(f.first
 export const isFirstReady = (f: FactRow, w: ReportWindow) => inRange(f.firstReadyAt, w);
 export const ftfFailed = (f: FactRow) => f.returned || f.reopens > 0;
 const seconds = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 1000;
-export const legalBreach = (f: FactRow, w: ReportWindow) => f.firstReadyAt !== null && seconds(f.receivedAt, f.firstReadyAt) > w.legalLimitDays * 86_400;
+const toReady = (f: FactRow) => f.readySeconds ?? seconds(f.receivedAt, f.firstReadyAt!);
+const toCollected = (f: FactRow) => f.collectedSeconds ?? seconds(f.receivedAt, f.firstCollectedAt!);
+export const legalBreach = (f: FactRow, w: ReportWindow) => f.firstReadyAt !== null && toReady(f) > w.legalLimitDays * 86_400;
 export const promiseBreach = (f: FactRow, w: ReportWindow) => f.firstReadyAt !== null && f.firstReadyAt >= w.promiseEnds(f.promisedDate);
 
 /** The tickets behind a drill-down figure. */
@@ -190,7 +198,7 @@ export function emptyAggregates(): ReportAggregates {
 export function aggregateFacts<F extends FactRow>(facts: readonly F[], w: ReportWindow, groupBy: Dimension | null, keyOf?: (f: F) => string): ReportAggregates {
   const a = emptyAggregates();
   const e2e: number[] = [];
-  const toReady: number[] = [];
+  const readyList: number[] = [];
   const stages: Record<Stage, number[]> = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as unknown as Record<Stage, number[]>;
   const windowMs = w.ftfDays * 86_400_000;
   const nowMs = Date.parse(w.nowIso);
@@ -226,12 +234,12 @@ export function aggregateFacts<F extends FactRow>(facts: readonly F[], w: Report
     if (inRange(f.lastReopenedAt, w)) a.volume.reopened++;
     if (isFirstReady(f, w)) {
       a.firstReady++;
-      toReady.push(seconds(f.receivedAt, f.firstReadyAt!));
+      readyList.push(toReady(f));
       if (legalBreach(f, w)) a.legal++;
       if (promiseBreach(f, w)) a.promise++;
     }
     if (isFirstCollected(f, w)) {
-      const d = seconds(f.receivedAt, f.firstCollectedAt!);
+      const d = toCollected(f);
       e2e.push(d);
       for (const s of STAGES) if (f.stageSeconds[s] > 0) stages[s].push(f.stageSeconds[s]);
       a.ftfN++;
@@ -251,9 +259,36 @@ export function aggregateFacts<F extends FactRow>(facts: readonly F[], w: Report
     }
   }
   a.e2e = [e2e];
-  a.toReady = [toReady];
+  a.toReady = [readyList];
   for (const s of STAGES) a.stages[s] = [stages[s]];
   return a;
+}
+
+/** Aggregates of disjoint sets of tickets added up (head office: every shop's, once each, into the network's). */
+export function mergeAggregates(list: readonly ReportAggregates[]): ReportAggregates {
+  const out = emptyAggregates();
+  const tally = (m: Map<string, Tally>, k: string, t: Tally) => {
+    const cur = m.get(k);
+    if (!cur) return m.set(k, { ...t, e2e: [...t.e2e], repair: [...t.repair] });
+    cur.received += t.received;
+    cur.completed += t.completed;
+    cur.collected += t.collected;
+    cur.ftfOk += t.ftfOk;
+    cur.ftfN += t.ftfN;
+    cur.e2e.push(...t.e2e);
+    cur.repair.push(...t.repair);
+    return m;
+  };
+  for (const a of list) {
+    for (const k of Object.keys(out.volume) as (keyof ReportAggregates['volume'])[]) out.volume[k] += a.volume[k];
+    out.e2e.push(...a.e2e);
+    out.toReady.push(...a.toReady);
+    for (const st of STAGES) out.stages[st].push(...a.stages[st]);
+    for (const k of ['ftfOk', 'ftfN', 'windowOpen', 'repeats', 'firstReady', 'legal', 'promise', 'claimedWarranty', 'claimedPaid'] as const) out[k] += a[k];
+    for (const [k, t] of a.groups) tally(out.groups, k, t);
+    for (const [k, t] of a.techs) tally(out.techs, k, t);
+  }
+  return out;
 }
 
 /** Median and 90th percentile of durations in chunks. */
