@@ -19,7 +19,7 @@ export function DrillModal({ report, drill, onClose }: { report: NetworkReportIn
   const res = useConsole('figures.tickets', { ...report, figure: drill?.figure ?? 'received', groupKey: drill?.groupKey, limit: 100 }, { enabled: !!drill });
   const when = (iso: string | null) => (iso ? formatInstant(iso, locale) : '—');
   const file = (format: 'csv' | 'xlsx') => drill && void downloadExport({ format, report, drill: { figure: drill.figure, groupKey: drill.groupKey } }, locale);
-  const head = ['ui.hq.figures.col.shop', 'ui.reports.col.number', 'ui.reports.col.status', 'ui.reports.col.received', 'ui.hq.figures.col.readyAt', 'ui.hq.figures.col.collectedAt', 'ui.reports.col.device', 'reports.dim.technician', 'ui.reports.col.customer', 'ui.hq.figures.col.quotedYuan', 'ui.hq.figures.col.paidYuan'];
+  const head = ['ui.hq.figures.col.shop', 'ui.reports.col.number', 'ui.reports.col.status', 'ui.reports.col.received', 'ui.hq.figures.col.readyAt', 'ui.hq.figures.col.collectedAt', 'ui.reports.col.device', 'reports.dim.technician', 'ui.reports.col.customer', 'ui.hq.figures.col.quoted', 'ui.hq.figures.col.paid'];
   return (
     <Modal opened={!!drill} onClose={onClose} size="90%" title={drill ? `${drill.label} · ${t('ui.reports.drillTitle', { figure: t(`reports.fig.${drill.figure}`), count: res.data?.total ?? 0 })}` : ''}>
       <Stack>

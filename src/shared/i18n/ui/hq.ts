@@ -134,6 +134,8 @@ export const messages = fromRows([
   ['ui.hq.figures.col.model', '型号', 'Model'],
   ['ui.hq.figures.col.quotedYuan', '报价（元）', 'Quoted (yuan)'],
   ['ui.hq.figures.col.paidYuan', '已收（元）', 'Paid (yuan)'],
+  ['ui.hq.figures.col.quoted', '报价', 'Quoted'],
+  ['ui.hq.figures.col.paid', '已收', 'Paid'],
   ['ui.hq.figures.col.today', '今日受理', 'Received today'],
   ['ui.hq.figures.col.week', '近 7 天受理 / 完成 / 取机', 'Last 7 days received / completed / collected'],
   ['ui.hq.figures.col.open', '在修', 'Open'],
