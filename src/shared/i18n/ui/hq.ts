@@ -149,7 +149,6 @@ export const messages = fromRows([
   ['ui.hq.figures.shopFilter', '门店', 'Shop'],
   ['ui.hq.figures.allShops', '全部门店', 'All shops'],
   ['ui.hq.figures.dashboardTitle', '今日 {today}，近 7 天自 {from} 起', 'Today {today}; the last 7 days from {from}'],
-  ['ui.hq.figures.drillClose', '关闭', 'Close'],
   ['ui.hq.figures.drillEmpty', '没有工单。', 'No tickets.'],
   ['ui.hq.figures.drillMore', '显示前 {shown} 张，共 {total} 张；导出可得全部。', 'Showing the first {shown} of {total}; export to get them all.'],
   ['ui.hq.figures.drillHint', '点击分组中的数字查看对应工单。', 'Click a number in the breakdown to see its tickets.'],
