@@ -65,6 +65,10 @@ for (const dialect of ['sqlite', 'postgres'] as HqDialect[]) test.describe(`head
       const snap = pictures(take);
       const zh = locale === 'zh-CN';
       await signIn(page, locale);
+      // the regions the network admin set, in the shops list
+      await page.getByRole('navigation').getByText(zh ? '门店' : 'Shops', { exact: true }).click();
+      await expect(page.getByTestId('shops-table').locator('tr[data-shop="GZ01"]').getByTestId('shop-region')).toHaveText('华南');
+      await snap(`hq-figures-shops-${locale}`);
       await page.getByRole('navigation').getByText(zh ? '经营数据' : 'Figures', { exact: true }).click();
       // the last 30 days up to 22 November: every ticket of the fixture but C0 (October)
       await expect(page.getByTestId('figures-from')).toHaveValue('2026-10-24');
