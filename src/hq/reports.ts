@@ -1,8 +1,9 @@
 /**
  * Head office's reports: the same figures as a shop's, for every shop and all together, from
- * the rows the shops synced (hq_rows keeps each row's JSON). One query shape on SQLite and
- * PostgreSQL — rows of the report tables by shop — and the shared arithmetic
- * (src/shared/reports) folds the events into facts exactly as the shop's trigger does.
+ * the rows the shops synced. Tickets, their events, devices, quotes and payments are read from
+ * the per-ticket projection (network-figures/: the shared arithmetic folds the events into facts
+ * exactly as the shop's trigger does, once per shop's change); the small side tables from their
+ * synced JSON (hq_rows). Broken down by the shop's dimensions or the network's (shop, region).
  */
 import type { Kysely } from 'kysely';
 import { t } from '../shared/i18n/translate';
