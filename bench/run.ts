@@ -23,7 +23,7 @@ const { values } = parseArgs({
 });
 const tickets = Number(values.tickets);
 // Suites that need no generated shop: `--only` naming just these skips generating one (an hour at 1,000,000 tickets).
-const SHOPLESS = new Set(['messaging', 'status-page', 'sync']);
+const SHOPLESS = new Set(['messaging', 'status-page', 'sync', 'hq-figures']);
 const needsShop = !values.only || values.only.split(',').some((n) => !SHOPLESS.has(n));
 // A new schema or a changed generator makes a new shop.
 const dir = path.resolve(`bench/.cache/shop-${tickets}-v${LATEST_SCHEMA_VERSION}-s${SEED_VERSION}`);
@@ -83,6 +83,8 @@ const { messagingSuite } = await import('./messaging');
 suites.push(messagingSuite());
 const { statusPageSuite } = await import('./status-page');
 suites.push(statusPageSuite());
+const { hqFiguresSuite } = await import('./hq-figures');
+suites.push(hqFiguresSuite());
 
 const results: BenchResult[] = upgrade ? [upgrade] : [];
 for (const s of suites) {

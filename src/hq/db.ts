@@ -11,6 +11,7 @@ import { messagesMigration, type HqMessageTables } from './messages/migration';
 import { messagePlansMigration, type HqMessagePlanTables } from './messages/plan-migration';
 import { returnsComplaintsMigration, type HqReturnsTables } from './console/returns-migration';
 import { recallsMigration, type HqRecallTables } from './recalls/migration';
+import { networkFiguresMigration, type HqFigureTables } from './network-figures/migration';
 import { consoleMigration, type HqAuditTable, type HqSessionsTable, type HqShopWatchColumns, type HqUsersTable } from './console/migration';
 
 /**
@@ -38,6 +39,8 @@ export interface HqShopsTable extends HqShopWatchColumns {
   app_version: string | null;
   /** The highest row version held for the shop (migration 003): a restored shop continues above it. */
   high_version: number;
+  /** The shop's region in the network's figures (migration 014); null until a network admin sets it. */
+  region: string | null;
 }
 
 export interface HqRowsTable {
@@ -73,7 +76,7 @@ export interface HqCounterTable {
   value: number;
 }
 
-export interface HqDB extends HqClaimTables, HqApprovalTables, HqSurveyTables, HqMessageTables, HqMessagePlanTables, HqReturnsTables, HqRecallTables {
+export interface HqDB extends HqClaimTables, HqApprovalTables, HqSurveyTables, HqMessageTables, HqMessagePlanTables, HqReturnsTables, HqRecallTables, HqFigureTables {
   hq_shops: HqShopsTable;
   hq_rows: HqRowsTable;
   hq_batches: HqBatchesTable;
@@ -221,7 +224,7 @@ const restoreMigration: Migration = {
 
 /** Head office's migrations for a dialect, by name in order (kysely's Migrator runs them sorted by name). */
 export function hqMigrations(dialect: HqDialect): Record<string, Migration> {
-  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect), '007-status-page': statusPageMigration(dialect), '008-remote-approval': remoteApprovalMigration(dialect), '009-surveys': surveysMigration, '010-returns-complaints': returnsComplaintsMigration(dialect), '011-recalls': recallsMigration(dialect), '012-messages': messagesMigration(dialect), '015-message-plans': messagePlansMigration };
+  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect), '007-status-page': statusPageMigration(dialect), '008-remote-approval': remoteApprovalMigration(dialect), '009-surveys': surveysMigration, '010-returns-complaints': returnsComplaintsMigration(dialect), '011-recalls': recallsMigration(dialect), '012-messages': messagesMigration(dialect), '014-network-figures': networkFiguresMigration, '015-message-plans': messagePlansMigration };
 }
 
 /** bigint columns come back from pg as strings; head-office numbers stay far below 2^53. */

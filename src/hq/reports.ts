@@ -1,15 +1,20 @@
 /**
  * Head office's reports: the same figures as a shop's, for every shop and all together, from
- * the rows the shops synced (hq_rows keeps each row's JSON). One query shape on SQLite and
- * PostgreSQL — rows of the report tables by shop — and the shared arithmetic
- * (src/shared/reports) folds the events into facts exactly as the shop's trigger does.
+ * the rows the shops synced. Tickets, their events, devices, quotes and payments are read from
+ * the per-ticket projection (network-figures/: the shared arithmetic folds the events into facts
+ * exactly as the shop's trigger does, once per shop's change); the small side tables from their
+ * synced JSON (hq_rows). Broken down by the shop's dimensions or the network's (shop, region).
  */
 import type { Kysely } from 'kysely';
 import { t } from '../shared/i18n/translate';
 import { hasKey, isLocale } from '../shared/i18n/translate';
 import { escalationDue } from '../shared/reports/care';
 import {
-  computeReport,
+  aggregateFacts,
+  assembleReport,
+  groupKeyOf,
+  mergeAggregates,
+  type ReportAggregates,
   passesFilters,
   promiseEndsIn,
   zonedDayStartIso,
@@ -17,15 +22,20 @@ import {
   type ReportWindow,
   type SideFigures,
 } from '../shared/reports/compute';
-import { factKeyOf, factsFromEvents, returnFlags, type StatusEvent } from '../shared/reports/hq-facts';
-import { addDaysToDate, qualitySettingsSchema, reportInputSchema, type ReportResult } from '../shared/reports/schemas';
+import { addDaysToDate, DIMENSIONS, qualitySettingsSchema, reportInputSchema, type Dimension, type ReportInput, type ReportResult } from '../shared/reports/schemas';
+import type { Locale } from '../shared/i18n/types';
+import { NETWORK_DIMENSIONS, type NetworkDimension } from '../shared/hq-console/figures';
 import { localDate } from '../shared/time/local-date';
-import type { TicketStatus } from '../shared/tickets/statuses';
 import type { HqDB } from './db';
 import { HqError } from './errors';
 import type { HqService } from './service';
+import type { ShopSummary } from './shops';
+import type { HqFact } from './network-figures/project';
+import { loadFacts, loadOpenFacts, loadPayments, passingTickets } from './network-figures/load';
+import { refreshFacts } from './network-figures/store';
 
-const TABLES = ['tickets', 'ticket_events', 'devices', 'users', 'follow_ups', 'complaints', 'stock_movements', 'time_logs', 'quotes', 'loans', 'payments', 'warranty_claims'] as const;
+/** The side tables a report reads as synced JSON; tickets, their events, devices, quotes and payments come from the projection. */
+const TABLES = ['users', 'follow_ups', 'complaints', 'stock_movements', 'time_logs', 'loans', 'warranty_claims'] as const;
 type Row = Record<string, unknown>;
 /** The shop schema that brought payments and claims (migration 8, collection). */
 const COLLECTION_SCHEMA = 8;
@@ -33,14 +43,14 @@ const s = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undef
 const n = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
 
 /** Every live row of the report tables for some shops, grouped by shop and table. */
-async function loadRows(db: Kysely<HqDB>, shopIds: string[]): Promise<Map<string, Map<string, Row[]>>> {
+async function loadRows(db: Kysely<HqDB>, shopIds: string[], tables: readonly string[] = TABLES): Promise<Map<string, Map<string, Row[]>>> {
   const out = new Map<string, Map<string, Row[]>>();
   if (shopIds.length === 0) return out;
   const rows = await db
     .selectFrom('hq_rows')
     .select(['shop_id', 'table_name', 'data'])
     .where('deleted', '=', 0)
-    .where('table_name', 'in', [...TABLES])
+    .where('table_name', 'in', [...tables])
     .where('shop_id', 'in', shopIds)
     .execute();
   for (const r of rows) {
@@ -53,61 +63,23 @@ async function loadRows(db: Kysely<HqDB>, shopIds: string[]): Promise<Map<string
   return out;
 }
 
-function shopFacts(tables: Map<string, Row[]>, ftfDays: number): FactRow[] {
-  const get = (t: string) => tables.get(t) ?? [];
-  const devices = new Map(get('devices').map((d) => [s(d.id)!, d]));
-  const events = new Map<string, { id: string; e: StatusEvent }[]>();
-  for (const e of get('ticket_events')) {
-    if (!e.to_status) continue;
-    const id = s(e.ticket_id)!;
-    let l = events.get(id);
-    if (!l) events.set(id, (l = []));
-    l.push({ id: s(e.id)!, e: { at: s(e.at)!, toStatus: e.to_status as TicketStatus, userId: s(e.user_id) } });
-  }
-  const facts: FactRow[] = [];
-  for (const tk of get('tickets')) {
-    const id = s(tk.id)!;
-    const list = (events.get(id) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1)).map((x) => x.e);
-    const f = factsFromEvents(list);
-    if (!f.receivedAt) continue;
-    const d = devices.get(s(tk.device_id)!);
-    facts.push({
-      ticketId: id,
-      receivedAt: f.receivedAt,
-      firstReadyAt: f.firstReadyAt,
-      lastReadyAt: f.lastReadyAt,
-      firstCollectedAt: f.firstCollectedAt,
-      lastCollectedAt: f.lastCollectedAt,
-      cancelledAt: f.cancelledAt,
-      status: f.status ?? 'received',
-      stageSeconds: f.stageSeconds,
-      reopens: f.reopens,
-      lastReopenedAt: f.lastReopenedAt,
-      techId: f.creditUserId ?? s(tk.technician_id),
-      deviceId: s(tk.device_id) ?? '',
-      category: s(d?.category) ?? '',
-      brand: s(d?.brand) ?? '',
-      serviceType: s(tk.service_type) ?? '',
-      promisedDate: s(tk.promised_date) ?? '',
-      faultKey: factKeyOf(s(tk.fault_codes_json)),
-      warrantyClaimed: n(tk.warranty_claimed) === 1,
-      returned: false,
-      isReturn: false,
-    });
-  }
-  const flags = returnFlags(
-    facts.map((f) => ({ ticketId: f.ticketId, deviceId: f.deviceId, receivedAt: f.receivedAt, firstCollectedAt: f.firstCollectedAt, faultKey: f.faultKey })),
-    ftfDays,
-  );
-  for (const f of facts) Object.assign(f, flags.get(f.ticketId));
-  return facts;
+interface ShopInputs {
+  /** The side tables' synced rows (JSON), and the projected payments in the range under 'payments'. */
+  tables: Map<string, Row[]>;
+  /** The tickets that touch the range, filters applied. */
+  facts: HqFact[];
+  /** The shop's open tickets now, filters applied (only when the range reaches today). */
+  open: HqFact[];
+  /** Whether a ticket passes the filters (null: no ticket filter, every ticket does). */
+  passing: Set<string> | null;
+  /** The synced tables the shop holds. */
+  present: Set<string>;
 }
 
-function shopSide(tables: Map<string, Row[]>, facts: FactRow[], w: ReportWindow, from: string, to: string, today: string, legalLimitDays: number, hasCollection: boolean): SideFigures {
+function shopSide({ tables, facts, open, passing, present }: ShopInputs, w: ReportWindow, from: string, to: string, today: string, legalLimitDays: number, hasCollection: boolean): SideFigures {
   const get = (t: string) => tables.get(t) ?? [];
   const inR = (v: unknown) => typeof v === 'string' && v >= w.startIso && v < w.endIso;
-  const ok = new Set(facts.map((f) => f.ticketId));
-  const mine = (ticketId: unknown) => ok.has(s(ticketId) ?? '');
+  const mine = (ticketId: unknown) => !passing || passing.has(s(ticketId) ?? '');
   const moves = get('stock_movements').filter((m) => m.ticket_id && (m.kind === 'issue' || m.kind === 'return') && inR(m.at) && mine(m.ticket_id));
   const byPart = new Map<string, { count: number; qty: number; amountFen: number }>();
   for (const m of moves) {
@@ -126,20 +98,12 @@ function shopSide(tables: Map<string, Row[]>, facts: FactRow[], w: ReportWindow,
     byCategory: [...byPart.entries()].map(([key, a]) => ({ key, ...a })),
   };
   let quotesMix: SideFigures['quotesMix'] = { available: false, reasonKey: 'reports.na.quotes' };
-  if (tables.has('quotes') || get('time_logs').length > 0) {
-    const latest = new Map<string, Row>();
-    for (const q of get('quotes')) {
-      const cur = latest.get(s(q.ticket_id)!);
-      if (!cur || n(q.version) > n(cur.version)) latest.set(s(q.ticket_id)!, q);
-    }
+  if (present.has('quotes') || get('time_logs').length > 0) {
     const v = { warranty: 0, paid: 0, mixed: 0, noQuote: 0 };
     for (const f of facts) {
       if (!inR(f.firstReadyAt)) continue;
-      const q = latest.get(f.ticketId);
-      if (!q) v.noQuote++;
-      else if (n(q.customer_total_fen) === 0) v.warranty++;
-      else if (n(q.maker_fen) + n(q.extended_warranty_fen) + n(q.insurer_fen) + n(q.shop_fen) > 0) v.mixed++;
-      else v.paid++;
+      if (f.quoteKind === null) v.noQuote++;
+      else v[f.quoteKind]++;
     }
     quotesMix = { available: true, value: v };
   }
@@ -161,7 +125,7 @@ function shopSide(tables: Map<string, Row[]>, facts: FactRow[], w: ReportWindow,
   const reachesNow = w.endIso > w.nowIso;
   return {
     quotesMix,
-    ...moneyFigures(tables, facts, inR, hasCollection),
+    ...moneyFigures(tables, facts, inR, hasCollection || present.has('payments'), passing),
     parts,
     hoursByUser: tables.has('time_logs') || quotesMix.available ? hoursByUser : null,
     loaners: { outNow: loans.filter((l) => l.status === 'out').length, lentInRange: loans.filter((l) => inR(l.out_at)).length, returnedInRange: loans.filter((l) => inR(l.returned_at)).length },
@@ -183,13 +147,13 @@ function shopSide(tables: Map<string, Row[]>, facts: FactRow[], w: ReportWindow,
       escalated: opened.filter((c) => c.escalation !== 'none').length,
       openNow: complaints.filter((c) => c.status === 'open' || c.status === 'responded').length,
     },
-    openLegalNow: reachesNow ? facts.filter((f) => !f.firstReadyAt && !f.cancelledAt && f.receivedAt < limitIso).length : 0,
-    openPromiseNow: reachesNow ? facts.filter((f) => ['received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts', 'qc'].includes(f.status) && f.promisedDate < today).length : 0,
+    openLegalNow: reachesNow ? open.filter((f) => !f.firstReadyAt && !f.cancelledAt && f.receivedAt < limitIso).length : 0,
+    openPromiseNow: reachesNow ? open.filter((f) => ['received', 'diagnosing', 'awaiting_approval', 'repairing', 'awaiting_parts', 'qc'].includes(f.status) && f.promisedDate < today).length : 0,
   };
 }
 
 /** Revenue by tender and category, claims by status: from the synced payments and claims once shops send them. */
-function moneyFigures(tables: Map<string, Row[]>, facts: FactRow[], inR: (v: unknown) => boolean, hasCollection: boolean): Pick<SideFigures, 'revenueByTender' | 'revenueByCategory' | 'claims'> {
+function moneyFigures(tables: Map<string, Row[]>, facts: FactRow[], inR: (v: unknown) => boolean, hasCollection: boolean, passing: Set<string> | null): Pick<SideFigures, 'revenueByTender' | 'revenueByCategory' | 'claims'> {
   const category = new Map(facts.map((f) => [f.ticketId, f.category]));
   const group = (rows: Row[], key: (r: Row) => string, amount: (r: Row) => number) => {
     const m = new Map<string, { key: string; count: number; amountFen: number }>();
@@ -205,12 +169,13 @@ function moneyFigures(tables: Map<string, Row[]>, facts: FactRow[], inR: (v: unk
   // A shop on schema 8 or later has the collection tables, even when none of their rows exist yet.
   const payments = tables.get('payments') ?? (hasCollection ? [] : undefined);
   const claims = tables.get('warranty_claims') ?? (hasCollection ? [] : undefined);
-  const paid = (payments ?? []).filter((p) => inR(p.at) && category.has(s(p.ticket_id)!));
+  const ok = (ticketId: unknown) => (passing ? passing.has(s(ticketId)!) : true);
+  const paid = (payments ?? []).filter((p) => inR(p.at) && ok(p.ticket_id));
   return {
     revenueByTender: payments ? { available: true, value: group(paid, (p) => s(p.tender)!, (p) => n(p.amount_fen)) } : { available: false, reasonKey: 'reports.na.payments' },
     revenueByCategory: payments ? { available: true, value: group(paid, (p) => category.get(s(p.ticket_id)!) ?? '', (p) => n(p.amount_fen)) } : { available: false, reasonKey: 'reports.na.payments' },
     claims: claims
-      ? { available: true, value: group(claims.filter((c) => inR(c.created_at) && category.has(s(c.ticket_id)!)), (c) => s(c.status)!, (c) => n(c.claimed_fen)).sort((a, b) => a.key.localeCompare(b.key)) }
+      ? { available: true, value: group(claims.filter((c) => inR(c.created_at) && ok(c.ticket_id)), (c) => s(c.status)!, (c) => n(c.claimed_fen)).sort((a, b) => a.key.localeCompare(b.key)) }
       : { available: false, reasonKey: 'reports.na.claims' },
   };
 }
@@ -289,28 +254,45 @@ export interface HqReportQuery {
   locale?: string;
 }
 
-/** GET /admin/v1/reports: per shop and in total. Bad input → 400 with translated field errors. */
-export async function hqReports(service: HqService, q: HqReportQuery, now: Date) {
+const isShopDimension = (d: string): d is Dimension => (DIMENSIONS as readonly string[]).includes(d);
+
+/** The report's query at head office, parsed: the shop's input, the network's breakdown, the window. */
+export interface NetworkQuery {
+  input: ReportInput;
+  groupBy: NetworkDimension | null;
+  shops: ShopSummary[];
+  w: ReportWindow;
+  tz: string;
+  today: string;
+  locale: Locale;
+}
+
+const badInput = (locale: Locale, fields: { path: string; message: string }[]) => new HqError('MALFORMED', 400, t(locale, 'errors.VALIDATION'), { fields });
+
+/** Bad input → 400 with translated field errors (the same a shop gives). */
+export async function networkQuery(service: HqService, q: HqReportQuery, now: Date): Promise<NetworkQuery> {
   const locale = isLocale(q.locale) ? q.locale : 'zh-CN';
+  const groupBy = q.groupBy ? ((NETWORK_DIMENSIONS as readonly string[]).includes(q.groupBy) ? (q.groupBy as NetworkDimension) : null) : null;
+  if (q.groupBy && !groupBy) throw badInput(locale, [{ path: 'groupBy', message: t(locale, 'reports.error.unknownValue', { value: q.groupBy }) }]);
   const parsed = reportInputSchema.safeParse({
     from: q.from,
     to: q.to,
     filters: Object.fromEntries(Object.entries({ shop: q.shop, technicianId: q.technicianId, category: q.category, brand: q.brand, serviceType: q.serviceType }).filter(([, v]) => v)),
-    ...(q.groupBy ? { groupBy: q.groupBy } : {}),
+    ...(groupBy && isShopDimension(groupBy) ? { groupBy } : {}),
   });
   if (!parsed.success) {
     // The same field errors a shop gives: catalog keys as messages, translated here.
-    const fields = parsed.error.issues.map((i) => ({
-      path: i.path.map(String).join('.') || '(input)',
-      message: t(locale, typeof i.message === 'string' && hasKey(i.message) ? i.message : i.code === 'invalid_type' ? 'validation.required' : 'validation.custom'),
-    }));
-    throw new HqError('MALFORMED', 400, t(locale, 'errors.VALIDATION'), { fields });
+    throw badInput(
+      locale,
+      parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.') || '(input)',
+        message: t(locale, typeof i.message === 'string' && hasKey(i.message) ? i.message : i.code === 'invalid_type' ? 'validation.required' : 'validation.custom'),
+      })),
+    );
   }
   const input = parsed.data;
   const shops = (await service.listShops()).filter((x) => !input.filters.shop || x.id === input.filters.shop || x.code === input.filters.shop);
-  if (input.filters.shop && shops.length === 0) {
-    throw new HqError('MALFORMED', 400, t(locale, 'errors.VALIDATION'), { fields: [{ path: 'filters.shop', message: t(locale, 'reports.error.unknownValue', { value: input.filters.shop }) }] });
-  }
+  if (input.filters.shop && shops.length === 0) throw badInput(locale, [{ path: 'filters.shop', message: t(locale, 'reports.error.unknownValue', { value: input.filters.shop }) }]);
   const tz = q.timeZone ?? 'Asia/Shanghai';
   const quality = qualitySettingsSchema.parse({});
   const w: ReportWindow = {
@@ -321,30 +303,74 @@ export async function hqReports(service: HqService, q: HqReportQuery, now: Date)
     legalLimitDays: quality.legalLimitDays,
     promiseEnds: promiseEndsIn(tz, addDaysToDate),
   };
-  const today = localDate(now, tz);
-  const rows = await loadRows(service.store.db, shops.map((x) => x.id));
+  return { input, groupBy, shops, w, tz, today: localDate(now, tz), locale };
+}
+
+/** The key of a fact in a network breakdown. */
+export function networkKeyOf(groupBy: NetworkDimension, regions: Map<string, string>, codes: Map<string, string>): (f: HqFact) => string {
+  if (groupBy === 'shop') return (f) => codes.get(f.shopId) ?? f.shopId;
+  if (groupBy === 'region') return (f) => regions.get(f.shopId) ?? '';
+  return (f) => groupKeyOf(f, groupBy);
+}
+
+/** GET /admin/v1/reports and the console's figures: per shop and in total, from the projection (network-figures/). */
+export async function hqReports(service: HqService, q: HqReportQuery, now: Date) {
+  const { input, groupBy, shops, w, tz, today } = await networkQuery(service, q, now);
+  const store = service.store;
+  const ids = shops.map((x) => x.id);
+  const present = await refreshFacts(store, w.ftfDays, w.nowIso, ids);
+  const reachesNow = w.endIso > w.nowIso;
+  const [touching, open, passing, payments, rows] = await Promise.all([
+    loadFacts(store, w, ids),
+    reachesNow ? loadOpenFacts(store, ids) : Promise.resolve([]),
+    passingTickets(store, ids, input.filters),
+    loadPayments(store, w, ids),
+    loadRows(service.store.db, ids),
+  ]);
+  const byShop = <T extends { shopId: string }>(list: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of list) {
+      const l = m.get(x.shopId);
+      if (l) l.push(x);
+      else m.set(x.shopId, [x]);
+    }
+    return m;
+  };
+  const factsOf = byShop(touching.filter((f) => passesFilters(f, input.filters)));
+  const openOf = byShop(open.filter((f) => passesFilters(f, input.filters)));
+  const paidOf = byShop(payments);
   const names = new Map<string, string>();
-  const all: FactRow[] = [];
   const sides: SideFigures[] = [];
-  const perShop: { shopId: string; code: string; name: string; report: ReportResult }[] = [];
-  const meta = (filters: typeof input.filters) => ({ from: input.from, to: input.to, timeZone: tz, generatedAt: now.toISOString(), filters, groupBy: input.groupBy ?? null, userNames: names });
+  const perShop: { shopId: string; code: string; name: string; region: string | null; report: ReportResult }[] = [];
+  const shopGroup = groupBy && isShopDimension(groupBy) ? groupBy : null;
+  const meta = (filters: typeof input.filters) => ({ from: input.from, to: input.to, timeZone: tz, generatedAt: now.toISOString(), filters, groupBy: shopGroup, userNames: names });
+  const regions = new Map(shops.map((x) => [x.id, x.region ?? '']));
+  const codes = new Map(shops.map((x) => [x.id, x.code]));
+  const keyOf = groupBy ? networkKeyOf(groupBy, regions, codes) : undefined;
+  // Each ticket is aggregated once, in its shop; the network's figures are the shops' added up.
+  const aggregates: ReportAggregates[] = [];
   for (const shop of shops) {
     const tables = rows.get(shop.id) ?? new Map<string, Row[]>();
+    tables.set('payments', (paidOf.get(shop.id) ?? []).map((p) => ({ ticket_id: p.ticketId, at: p.at, tender: p.tender, amount_fen: p.amountFen })));
+    const has = present.get(shop.id) ?? new Set<string>();
+    if (!has.has('payments') && (shop.schemaVersion ?? 0) < COLLECTION_SCHEMA) tables.delete('payments');
     for (const u of tables.get('users') ?? []) names.set(s(u.id)!, s(u.display_name) ?? '');
-    const facts = shopFacts(tables, w.ftfDays).filter((f) => passesFilters(f, input.filters));
-    const side = shopSide(tables, facts, w, input.from, input.to, today, w.legalLimitDays, (shop.schemaVersion ?? 0) >= COLLECTION_SCHEMA);
-    all.push(...facts);
+    const facts = factsOf.get(shop.id) ?? [];
+    const side = shopSide({ tables, facts, open: openOf.get(shop.id) ?? [], passing: passing?.get(shop.id) ?? (passing ? new Set() : null), present: has }, w, input.from, input.to, today, w.legalLimitDays, (shop.schemaVersion ?? 0) >= COLLECTION_SCHEMA);
+    const a = aggregateFacts(facts, w, shopGroup, keyOf);
+    aggregates.push(a);
     sides.push(side);
-    perShop.push({ shopId: shop.id, code: shop.code, name: shop.name, report: computeReport(facts, w, meta({ ...input.filters, shop: shop.code }), side) });
+    perShop.push({ shopId: shop.id, code: shop.code, name: shop.name, region: shop.region, report: assembleReport(a, w, meta({ ...input.filters, shop: shop.code }), side) });
   }
-  const total = sides.length ? computeReport(all, w, meta(input.filters), sumSide(sides)) : null;
-  return { generatedAt: now.toISOString(), shops: perShop, total };
+  const total = sides.length ? assembleReport(mergeAggregates(aggregates), w, meta(input.filters), sumSide(sides)) : null;
+  if (total && groupBy === 'shop') for (const g of total.groups) g.label = shops.find((x) => x.code === g.key)?.name ?? g.key;
+  return { generatedAt: now.toISOString(), groupBy, shops: perShop, total };
 }
 
 /** GET /admin/v1/complaints: complaints escalated to head office (or all open), every shop. */
 export async function hqComplaints(service: HqService, view: string, now: Date) {
   const shops = await service.listShops();
-  const rows = await loadRows(service.store.db, shops.map((x) => x.id));
+  const rows = await loadRows(service.store.db, shops.map((x) => x.id), ['complaints']);
   const out: Row[] = [];
   for (const shop of shops) {
     for (const c of rows.get(shop.id)?.get('complaints') ?? []) {

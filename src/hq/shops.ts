@@ -21,6 +21,8 @@ export interface ShopSummary {
   schemaVersion: number | null;
   appVersion: string | null;
   createdAt: string;
+  /** The shop's region in the network's figures (null: none set). */
+  region: string | null;
 }
 
 export type ShopRow = HqDB['hq_shops'];
@@ -128,5 +130,6 @@ function summary(r: ShopRow): ShopSummary {
     schemaVersion: r.schema_version,
     appVersion: r.app_version,
     createdAt: r.created_at,
+    region: r.region ?? null,
   };
 }

@@ -118,7 +118,7 @@ test('the network\'s figures per shop and in total, and the escalated complaints
   await snap('hq-figures-zh');
   const csv = page.waitForEvent('download');
   await page.getByTestId('figures-csv').click();
-  expect((await csv).suggestedFilename()).toMatch(/^figures-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+  expect((await csv).suggestedFilename()).toMatch(/^network-\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d\.csv$/);
   await nav.getByText('升级投诉', { exact: true }).click();
   await expect(page.getByText('没有符合条件的投诉。')).toBeVisible();
   await snap('hq-complaints-zh');

@@ -27,6 +27,7 @@ export function shopStatus(r: ShopRow, pendingForShop: number, now: Date): ShopS
     id: r.id,
     code: r.code,
     name: r.name,
+    region: r.region ?? null,
     state,
     enrolled,
     revoked: !!r.revoked_at,

@@ -48,3 +48,12 @@ export async function consoleRevoke(ctx: HqContext, actor: Actor, shopId: string
   await audit(ctx, actor, 'shop.revoke', shop.code);
   return statusOf(ctx, shop.id);
 }
+
+/** A shop's region for the figures' breakdown (empty clears it); audited with the old value. */
+export async function consoleSetRegion(ctx: HqContext, actor: Actor, input: { shopId: string; region: string | null }): Promise<ShopStatus> {
+  const shop = await findShop(ctx, input.shopId);
+  const region = input.region && input.region.trim() ? input.region.trim() : null;
+  await ctx.db.updateTable('hq_shops').set({ region }).where('id', '=', shop.id).execute();
+  await audit(ctx, actor, 'shop.region', shop.code, { from: shop.region ?? null, to: region });
+  return statusOf(ctx, shop.id);
+}

@@ -11,7 +11,9 @@ import type { Guards } from '../http/guards';
 import { adminTokenMatcher } from '../http/guards';
 import { perAddress } from '../http/rate-limits';
 import { auditList, type Actor } from './audit';
-import { escalatedComplaints, networkReport } from './figures';
+import { escalatedComplaints, networkExport, networkReport } from './figures';
+import { networkDashboard, networkDrill } from '../network-figures/queries';
+import { networkDashboardSchema, networkDrillSchema, networkExportSchema, shopRegionSchema } from '../../shared/hq-console/figures';
 import { claimDetail, claimsQueue, decideClaim, payBatch, reconcile } from './claims';
 import { listShipments, openByShop, receiveLines, shipmentDetail } from './returns';
 import { respondComplaint } from './complaints';
@@ -19,7 +21,7 @@ import { receiveLinesSchema, returnsListSchema, shipmentRefSchema } from '../../
 import { complaintRespondSchema } from '../../shared/hq-console/complaints';
 import { claimDecideSchema, claimRefSchema, claimsQueueSchema, paymentBatchSchema, reconciliationSchema } from '../../shared/hq-console/claims';
 import { pickLocale } from '../../shared/i18n/translate';
-import { consoleCreateShop, consoleEnrollmentCode, consoleRevoke, networkStatus } from './network';
+import { consoleCreateShop, consoleEnrollmentCode, consoleRevoke, consoleSetRegion, networkStatus } from './network';
 import { cookieToken, refuseForeign, sessionCookie } from './origin';
 import { parseInput } from './input';
 import { changePassword, DEFAULT_SESSION_RULES, sessionOf, signIn, signOut, type LiveSession, type SessionRules } from './sessions';
@@ -98,7 +100,11 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
     'shops.create': async (s, c, input) => consoleCreateShop(s, must(c).actor, parseInput(newShopSchema, input)),
     'shops.enrollmentCode': async (s, c, input) => consoleEnrollmentCode(s, must(c).actor, parseInput(shopRefSchema, input).shopId),
     'shops.revoke': async (s, c, input) => ({ shop: await consoleRevoke(s, must(c).actor, parseInput(shopRefSchema, input).shopId) }),
+    'shops.setRegion': async (s, c, input) => ({ shop: await consoleSetRegion(s, must(c).actor, parseInput(shopRegionSchema, input)) }),
     'figures.network': async (s, _c, input, req) => networkReport(s, parseInput(networkReportSchema, input), pickLocale(req.headers['accept-language'], 'zh-CN'), s.now()),
+    'figures.dashboard': async (s, _c, input) => networkDashboard(s, parseInput(networkDashboardSchema, input).shop, s.now()),
+    'figures.tickets': async (s, _c, input) => networkDrill(s, parseInput(networkDrillSchema, input), s.now()),
+    'figures.export': async (s, _c, input, req) => networkExport(s, parseInput(networkExportSchema, input), pickLocale(req.headers['accept-language'], 'zh-CN'), s.now()),
     'complaints.escalated': async (s, _c, input) => ({ complaints: await escalatedComplaints(s, parseInput(escalatedListSchema, input).view, s.now()) }),
     'complaints.respond': async (s, c, input) => {
       const i = parseInput(complaintRespondSchema, input);

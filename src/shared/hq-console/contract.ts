@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { usernameSchema } from '../auth/schemas';
 import { shopCodeSchema } from '../shop/schemas';
-import { reportInputSchema, type ReportResult } from '../reports/schemas';
+import { networkDashboardSchema, networkDrillSchema, networkExportSchema, networkReportSchema, shopRegionSchema, type ExportFile, type NetworkDashboard, type NetworkDrill, type NetworkReport } from './figures';
 import { deviceLookupSchema, type HqDeviceLookup } from './devices';
 import { recallRefSchema, recallSaveSchema, type HqRecall, type RecallCompletion } from './recalls';
 import { claimDecideSchema, claimRefSchema, claimsQueueSchema, paymentBatchSchema, reconciliationSchema, type HqClaimDetail, type HqClaimRow, type PaymentBatch, type ReconciliationRow } from './claims';
@@ -32,8 +32,7 @@ export const changePasswordSchema = z.object({ current: z.string().min(1).max(20
 export const auditListSchema = z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict();
 export const newShopSchema = z.object({ code: shopCodeSchema, name: z.string().trim().min(1).max(80) }).strict();
 export const shopRefSchema = z.object({ shopId: id }).strict();
-/** The network's figures: the shop's own report input (a shop filter picks one shop). */
-export const networkReportSchema = reportInputSchema;
+export { networkReportSchema };
 export const ESCALATED_VIEWS = ['escalated', 'open', 'all'] as const;
 export const escalatedListSchema = z.object({ view: z.enum(ESCALATED_VIEWS).default('escalated') }).strict();
 
@@ -57,7 +56,13 @@ export const hqProcedures = {
   'shops.create': { access: ['network_admin', 'service_manager'], input: newShopSchema },
   'shops.enrollmentCode': { access: ['network_admin', 'service_manager'], input: shopRefSchema },
   'shops.revoke': { access: ADMIN, input: shopRefSchema },
+  /** The shop's region in the figures: the network's structure, its admins'. */
+  'shops.setRegion': { access: ADMIN, input: shopRegionSchema },
+  // Figures are read by who runs and studies the network; customers appear masked only (docs/hq-roles.md).
   'figures.network': { access: ['network_admin', 'service_manager', 'analyst'], input: networkReportSchema },
+  'figures.dashboard': { access: ['network_admin', 'service_manager', 'analyst'], input: networkDashboardSchema },
+  'figures.tickets': { access: ['network_admin', 'service_manager', 'analyst'], input: networkDrillSchema },
+  'figures.export': { access: ['network_admin', 'service_manager', 'analyst'], input: networkExportSchema },
   'complaints.escalated': { access: ['network_admin', 'service_manager'], input: escalatedListSchema },
   /** Head office's word to the shop and the customer: the service manager's (docs/hq-roles.md). */
   'complaints.respond': { access: ['service_manager'], input: complaintRespondSchema },
@@ -143,14 +148,11 @@ export interface ShopStatus {
   lastError: { code: string; at: string } | null;
   lastSeq: number;
   createdAt: string;
+  /** The shop's region in the network's figures; null when none is set. */
+  region: string | null;
 }
 
-/** The shop's report for every shop, and for all of them together (null without shops). */
-export interface NetworkReport {
-  generatedAt: string;
-  shops: { shopId: string; code: string; name: string; report: ReportResult }[];
-  total: ReportResult | null;
-}
+export type { NetworkReport };
 
 /** A shop's complaint as head office sees it: the description with personal data masked. */
 export interface EscalatedComplaint {
@@ -202,6 +204,10 @@ export interface HqOutputs {
   'shops.enrollmentCode': NewShopCode;
   'shops.revoke': { shop: ShopStatus };
   'figures.network': NetworkReport;
+  'figures.dashboard': NetworkDashboard;
+  'figures.tickets': NetworkDrill;
+  'figures.export': ExportFile;
+  'shops.setRegion': { shop: ShopStatus };
   'complaints.escalated': { complaints: EscalatedComplaint[] };
   'complaints.respond': EscalatedComplaint;
   /** The view's shipments, and every shop's open returns (for the shop filter and the network at a glance). */

@@ -31,6 +31,12 @@ export interface FactRow {
   returned: boolean;
   /** This ticket is such a return. */
   isReturn: boolean;
+  /**
+   * Received → first ready and → first collected in seconds, when the loader has them already
+   * (head office projects them once per ticket, so a network's year parses no dates per report).
+   */
+  readySeconds?: number | null;
+  collectedSeconds?: number | null;
 }
 
 export interface ReportWindow {
@@ -53,7 +59,9 @@ export const isFirstCollected = (f: FactRow, w: ReportWindow) => inRange(f.first
 export const isFirstReady = (f: FactRow, w: ReportWindow) => inRange(f.firstReadyAt, w);
 export const ftfFailed = (f: FactRow) => f.returned || f.reopens > 0;
 const seconds = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 1000;
-export const legalBreach = (f: FactRow, w: ReportWindow) => f.firstReadyAt !== null && seconds(f.receivedAt, f.firstReadyAt) > w.legalLimitDays * 86_400;
+const toReady = (f: FactRow) => f.readySeconds ?? seconds(f.receivedAt, f.firstReadyAt!);
+const toCollected = (f: FactRow) => f.collectedSeconds ?? seconds(f.receivedAt, f.firstCollectedAt!);
+export const legalBreach = (f: FactRow, w: ReportWindow) => f.firstReadyAt !== null && toReady(f) > w.legalLimitDays * 86_400;
 export const promiseBreach = (f: FactRow, w: ReportWindow) => f.firstReadyAt !== null && f.firstReadyAt >= w.promiseEnds(f.promisedDate);
 
 /** The tickets behind a drill-down figure. */
@@ -187,10 +195,10 @@ export function emptyAggregates(): ReportAggregates {
 }
 
 /** The aggregates of per-ticket facts (every fact that touches the range, filters applied). */
-export function aggregateFacts(facts: readonly FactRow[], w: ReportWindow, groupBy: Dimension | null): ReportAggregates {
+export function aggregateFacts<F extends FactRow>(facts: readonly F[], w: ReportWindow, groupBy: Dimension | null, keyOf?: (f: F) => string): ReportAggregates {
   const a = emptyAggregates();
   const e2e: number[] = [];
-  const toReady: number[] = [];
+  const readyList: number[] = [];
   const stages: Record<Stage, number[]> = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as unknown as Record<Stage, number[]>;
   const windowMs = w.ftfDays * 86_400_000;
   const nowMs = Date.parse(w.nowIso);
@@ -202,7 +210,8 @@ export function aggregateFacts(facts: readonly FactRow[], w: ReportWindow, group
   const push = (d: Durations, v: number) => (d[0] as number[]).push(v);
 
   for (const f of facts) {
-    const g = groupBy ? acc(a.groups, groupKeyOf(f, groupBy)) : null;
+    // Head office breaks the network down by shop and region too: keys the shop's facts do not carry.
+    const g = keyOf ? acc(a.groups, keyOf(f)) : groupBy ? acc(a.groups, groupKeyOf(f, groupBy)) : null;
     const tech = f.techId ? acc(a.techs, f.techId) : null;
     if (isReceived(f, w)) {
       a.volume.received++;
@@ -225,12 +234,12 @@ export function aggregateFacts(facts: readonly FactRow[], w: ReportWindow, group
     if (inRange(f.lastReopenedAt, w)) a.volume.reopened++;
     if (isFirstReady(f, w)) {
       a.firstReady++;
-      toReady.push(seconds(f.receivedAt, f.firstReadyAt!));
+      readyList.push(toReady(f));
       if (legalBreach(f, w)) a.legal++;
       if (promiseBreach(f, w)) a.promise++;
     }
     if (isFirstCollected(f, w)) {
-      const d = seconds(f.receivedAt, f.firstCollectedAt!);
+      const d = toCollected(f);
       e2e.push(d);
       for (const s of STAGES) if (f.stageSeconds[s] > 0) stages[s].push(f.stageSeconds[s]);
       a.ftfN++;
@@ -250,9 +259,36 @@ export function aggregateFacts(facts: readonly FactRow[], w: ReportWindow, group
     }
   }
   a.e2e = [e2e];
-  a.toReady = [toReady];
+  a.toReady = [readyList];
   for (const s of STAGES) a.stages[s] = [stages[s]];
   return a;
+}
+
+/** Aggregates of disjoint sets of tickets added up (head office: every shop's, once each, into the network's). */
+export function mergeAggregates(list: readonly ReportAggregates[]): ReportAggregates {
+  const out = emptyAggregates();
+  const tally = (m: Map<string, Tally>, k: string, t: Tally) => {
+    const cur = m.get(k);
+    if (!cur) return m.set(k, { ...t, e2e: [...t.e2e], repair: [...t.repair] });
+    cur.received += t.received;
+    cur.completed += t.completed;
+    cur.collected += t.collected;
+    cur.ftfOk += t.ftfOk;
+    cur.ftfN += t.ftfN;
+    cur.e2e.push(...t.e2e);
+    cur.repair.push(...t.repair);
+    return m;
+  };
+  for (const a of list) {
+    for (const k of Object.keys(out.volume) as (keyof ReportAggregates['volume'])[]) out.volume[k] += a.volume[k];
+    out.e2e.push(...a.e2e);
+    out.toReady.push(...a.toReady);
+    for (const st of STAGES) out.stages[st].push(...a.stages[st]);
+    for (const k of ['ftfOk', 'ftfN', 'windowOpen', 'repeats', 'firstReady', 'legal', 'promise', 'claimedWarranty', 'claimedPaid'] as const) out[k] += a[k];
+    for (const [k, t] of a.groups) tally(out.groups, k, t);
+    for (const [k, t] of a.techs) tally(out.techs, k, t);
+  }
+  return out;
 }
 
 /** Median and 90th percentile of durations in chunks. */
@@ -265,13 +301,14 @@ export function spreadOf(d: Durations): ReturnType<typeof spreadOfSeconds> {
   return spreadOfSeconds(all);
 }
 
-export function computeReport(
-  facts: readonly FactRow[],
+export function computeReport<F extends FactRow>(
+  facts: readonly F[],
   w: ReportWindow,
   meta: { from: string; to: string; timeZone: string; generatedAt: string; filters: ReportFilters; groupBy: Dimension | null; userNames: Map<string, string> },
   side: SideFigures,
+  keyOf?: (f: F) => string,
 ): ReportResult {
-  return assembleReport(aggregateFacts(facts, w, meta.groupBy), w, meta, side);
+  return assembleReport(aggregateFacts(facts, w, meta.groupBy, keyOf), w, meta, side);
 }
 
 export function assembleReport(

@@ -94,6 +94,7 @@ const rows: [string, string, string][] = [
   ['reports.dim.brand', '品牌', 'Brand'],
   ['reports.dim.serviceType', '服务方式', 'Service type'],
   ['reports.dim.shop', '门店', 'Shop'],
+  ['reports.dim.region', '区域', 'Region'],
   ['reports.service.carry_in', '送修', 'Carry-in'],
   ['reports.service.mail_in', '寄修', 'Mail-in'],
   ['reports.service.on_site', '上门', 'On-site'],

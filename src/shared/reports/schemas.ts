@@ -21,7 +21,8 @@ export const qualitySettingsSchema = z.object({
 });
 export type QualitySettings = z.infer<typeof qualitySettingsSchema>;
 
-const date = z.string().refine(isCalendarDate, { message: 'reports.error.date' });
+export const calendarDateSchema = z.string().refine(isCalendarDate, { message: 'reports.error.date' });
+const date = calendarDateSchema;
 
 /** Five calendar years is the longest range; five years and a day is refused. */
 export const MAX_RANGE_YEARS = 5;
@@ -50,7 +51,7 @@ export const reportFiltersSchema = z
   .strict();
 export type ReportFilters = z.infer<typeof reportFiltersSchema>;
 
-function rangeCheck(v: { from?: unknown; to?: unknown }, ctx: z.RefinementCtx) {
+export function rangeCheck(v: { from?: unknown; to?: unknown }, ctx: z.RefinementCtx) {
   if (typeof v.from !== 'string' || typeof v.to !== 'string' || !isCalendarDate(v.from) || !isCalendarDate(v.to)) return;
   if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reports.error.endBeforeStart' });
   else if (v.to >= addYearsToDate(v.from, MAX_RANGE_YEARS)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reports.error.rangeTooLong' });

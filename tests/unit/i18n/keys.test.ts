@@ -15,7 +15,7 @@ const FAMILIES = [
   'collection.outcome.', 'collection.tender.', 'collection.cash.kind.', 'customers.contact.', 'customers.phoneKind.', 'devices.category.',
   'devices.fault.', 'devices.proof.', 'documents.accessory.', 'documents.check.', 'documents.condition.',
   'documents.format.', 'documents.passcode.', 'documents.serviceType.', 'documents.status.', 'errors.', 'hq.refusal.',
-  'reports.dim.', 'reports.service.', 'reports.stage.', 'role.', 'search.match.', 'stock.grade.', 'stock.kind.',
+  'reports.dim.', 'reports.fig.', 'reports.service.', 'reports.stage.', 'role.', 'search.match.', 'stock.grade.', 'stock.kind.',
   'stock.partKind.', 'stock.serialStatus.', 'status.step.', 'status.approval.', 'ui.tickets.consent.', 'ui.tickets.consent.source.', 'ui.tickets.consent.locale.', 'ui.messaging.state.', 'ui.messaging.provider.', 'ui.messaging.kind.', 'status.approval.paidBy.', 'status.approval.done.', 'sync.error.', 'sync.lookup.offline.', 'tickets.accessory.',
   'tickets.condition.', 'tickets.conditionState.', 'tickets.coverage.', 'tickets.event.', 'tickets.finding.',
   'tickets.passcode.', 'tickets.service.', 'tickets.status.', 'ui.about.transport.', 'ui.hq.audit.do.', 'ui.hq.role.',

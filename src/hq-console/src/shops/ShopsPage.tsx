@@ -8,6 +8,7 @@ import { useMe } from '../shell/me';
 import { can } from '../shell/sections';
 import { CodeModal } from './CodeModal';
 import { NewShopModal } from './NewShopModal';
+import { RegionModal } from './RegionModal';
 import { STATE_COLOR, formatLag } from './format';
 
 /** The whole network at a glance: every shop's sync state, what waits on either side, its schema and last error. */
@@ -19,6 +20,7 @@ export function ShopsPage() {
   const [creating, setCreating] = useState(false);
   const [code, setCode] = useState<NewShopCode | null>(null);
   const [revoking, setRevoking] = useState<ShopStatus | null>(null);
+  const [regionOf, setRegionOf] = useState<ShopStatus | null>(null);
   const newCode = useConsoleMutation('shops.enrollmentCode', ['shops.list']);
   const revoke = useConsoleMutation('shops.revoke', ['shops.list']);
   const role = me.user.role;
@@ -45,7 +47,7 @@ export function ShopsPage() {
         <Table striped highlightOnHover data-testid="shops-table">
           <Table.Thead>
             <Table.Tr>
-              {['shop', 'state', 'lastSync', 'lag', 'waitingAtShop', 'waitingForShop', 'schema', 'error'].map((c) => (
+              {['shop', 'region', 'state', 'lastSync', 'lag', 'waitingAtShop', 'waitingForShop', 'schema', 'error'].map((c) => (
                 <Table.Th key={c}>{t(`ui.hq.shops.col.${c}`)}</Table.Th>
               ))}
               <Table.Th>{t('ui.hq.shops.actions')}</Table.Th>
@@ -60,6 +62,7 @@ export function ShopsPage() {
                     {s.name}
                   </Text>
                 </Table.Td>
+                <Table.Td data-testid="shop-region">{s.region ?? '–'}</Table.Td>
                 <Table.Td>
                   <Badge color={STATE_COLOR[s.state]} variant="light" data-testid="shop-state">
                     {t(`ui.hq.shops.state.${s.state}`)}
@@ -90,6 +93,9 @@ export function ShopsPage() {
                       <Menu.Item disabled={!can(role, 'shops.enrollmentCode')} onClick={() => newCode.mutate({ shopId: s.id }, { onSuccess: setCode })}>
                         {t('ui.hq.shops.newCode')}
                       </Menu.Item>
+                      <Menu.Item disabled={!can(role, 'shops.setRegion')} onClick={() => setRegionOf(s)}>
+                        {t('ui.hq.shops.editRegion')}
+                      </Menu.Item>
                       <Menu.Item color="red" disabled={!can(role, 'shops.revoke') || s.revoked} onClick={() => setRevoking(s)}>
                         {t('ui.hq.shops.revoke')}
                       </Menu.Item>
@@ -103,6 +109,7 @@ export function ShopsPage() {
       )}
       <NewShopModal opened={creating} onClose={() => setCreating(false)} onCreated={(c) => (setCreating(false), setCode(c))} />
       <CodeModal code={code} onClose={() => setCode(null)} />
+      <RegionModal shop={regionOf} onClose={() => setRegionOf(null)} />
       <Modal opened={!!revoking} onClose={() => setRevoking(null)} title={t('ui.hq.shops.revoke')}>
         <Stack>
           <Text size="sm">{revoking ? t('ui.hq.shops.revokeConfirm', { code: revoking.code }) : null}</Text>
