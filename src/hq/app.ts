@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { HEADER_APP, HEADER_PROTOCOL, HEADER_SCHEMA, LIMITS, LOOKUP_MAX_BYTES, PATHS } from '../shared/sync/protocol';
+import { HEADER_APP, HEADER_OUTBOX, HEADER_PROTOCOL, HEADER_SCHEMA, LIMITS, LOOKUP_MAX_BYTES, PATHS } from '../shared/sync/protocol';
 import type { HqService, RequestMeta } from './service';
 import { hqComplaints, hqReports, type HqReportQuery } from './reports';
 import { lookupDevice } from './lookup';
@@ -29,7 +29,7 @@ function meta(req: FastifyRequest): RequestMeta {
     const v = req.headers[n];
     return Array.isArray(v) ? v[0] : v;
   };
-  return { protocol: h(HEADER_PROTOCOL), schema: h(HEADER_SCHEMA), app: h(HEADER_APP) };
+  return { protocol: h(HEADER_PROTOCOL), schema: h(HEADER_SCHEMA), app: h(HEADER_APP), outbox: h(HEADER_OUTBOX) };
 }
 
 /**
