@@ -70,6 +70,7 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
     r.post(PATHS.enroll, { bodyLimit: 64 * 1024, config: { rateLimit: perAddress(limits.enroll) } }, async (req) => service.enroll(req.body, meta(req)));
     r.post(PATHS.push, { onRequest: shopAuth, config: { rateLimit: perShop(limits.push) } }, async (req) => {
       const res = await service.push(shopId(req), req.body, meta(req));
+      req.shopMarkStored = true;
       req.log.info({ shop: shopId(req), lastSeq: res.lastSeq, duplicate: res.duplicate }, 'push');
       return res;
     });

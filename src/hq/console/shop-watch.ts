@@ -12,6 +12,8 @@ import { HEADER_OUTBOX } from '../../shared/sync/protocol';
 declare module 'fastify' {
   interface FastifyRequest {
     shopRefusal?: string;
+    /** The request stored the reported mark itself (a push, in its transaction): nothing left to write. */
+    shopMarkStored?: boolean;
   }
 }
 
@@ -29,7 +31,7 @@ export function watchShops(r: FastifyInstance, service: HqService): void {
     if (!req.shopId) return;
     const seq = reportedSeq(req);
     const failed = reply.statusCode >= 400;
-    if (seq === null && !failed) return;
+    if ((seq === null || req.shopMarkStored) && !failed) return;
     try {
       let q = service.db
         .updateTable('hq_shops')
