@@ -23,7 +23,7 @@ const RECORDS = Number(process.env.FIXPOINT_BENCH_SYNC_RECORDS ?? 100_000);
 /** The bench enrolls 200 shops from one address within seconds, which no real network does; syncs run on the defaults. */
 const BENCH_RATE_LIMITS = 'enroll=1000';
 
-function tmp(prefix: string): string {
+export function tmp(prefix: string): string {
   const base = fs.existsSync('/dev/shm') && process.env.SYNC_BENCH_DISK !== '1' ? os.tmpdir() : os.tmpdir();
   return fs.mkdtempSync(path.join(base, prefix));
 }
@@ -49,14 +49,14 @@ function start(args: string[], env: Record<string, string>, ready: RegExp): Prom
   });
 }
 
-async function startHq(dir: string, databaseUrl?: string) {
+export async function startHq(dir: string, databaseUrl?: string) {
   // FIXPOINT_BENCH_HQ_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the head-office process.
   const nodeArgs = (process.env.FIXPOINT_BENCH_HQ_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const { child, match } = await start([...nodeArgs, 'src/hq/cli.ts', '--data-dir', dir, '--port', '0'], { HQ_ADMIN_TOKEN: ADMIN, HQ_RATE_LIMITS: BENCH_RATE_LIMITS, LOG_LEVEL: process.env.FIXPOINT_BENCH_HQ_LOG_LEVEL ?? 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, /HQ-LISTENING (\S+)/);
   return { child, url: match[1]! };
 }
 
-async function startRaw(dir: string, databaseUrl?: string) {
+export async function startRaw(dir: string, databaseUrl?: string) {
   const { child, match } = await start(['bench/sync-raw-server.ts', dir, ...(databaseUrl ? [databaseUrl] : [])], {}, /RAW-LISTENING (\d+)/);
   return { child, url: `http://127.0.0.1:${match[1]}/` };
 }
@@ -67,7 +67,7 @@ async function createShop(hqUrl: string, code: string): Promise<string> {
 }
 
 /** A shop with `n` customers written (n outbox entries), enrolled at hqUrl, nothing pushed yet. */
-async function shopWith(hqUrl: string, code: string, n: number, file?: string): Promise<Backend> {
+export async function shopWith(hqUrl: string, code: string, n: number, file?: string): Promise<Backend> {
   const backend = openBackend({ ...(file ? { dataDir: file } : { file: ':memory:' }), sync: { autoStart: false } });
   const { sqlite, newId } = backend.services;
   const now = new Date().toISOString();
@@ -94,7 +94,7 @@ function addCustomers(backend: Backend, n: number): void {
   })();
 }
 
-function changeCustomers(backend: Backend, n: number): void {
+export function changeCustomers(backend: Backend, n: number): void {
   const { sqlite } = backend.services;
   const ids = sqlite.prepare(`SELECT id FROM customers ORDER BY random() LIMIT ?`).all(n) as { id: string }[];
   const upd = sqlite.prepare(`UPDATE customers SET note = ?, updated_at = ? WHERE id = ?`);

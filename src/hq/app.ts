@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { HEADER_APP, HEADER_PROTOCOL, HEADER_SCHEMA, LIMITS, LOOKUP_MAX_BYTES, PATHS } from '../shared/sync/protocol';
+import { HEADER_APP, HEADER_OUTBOX, HEADER_PROTOCOL, HEADER_SCHEMA, LIMITS, LOOKUP_MAX_BYTES, PATHS } from '../shared/sync/protocol';
 import type { HqService, RequestMeta } from './service';
 import { hqComplaints, hqReports, type HqReportQuery } from './reports';
 import { lookupDevice } from './lookup';
@@ -29,7 +29,7 @@ function meta(req: FastifyRequest): RequestMeta {
     const v = req.headers[n];
     return Array.isArray(v) ? v[0] : v;
   };
-  return { protocol: h(HEADER_PROTOCOL), schema: h(HEADER_SCHEMA), app: h(HEADER_APP) };
+  return { protocol: h(HEADER_PROTOCOL), schema: h(HEADER_SCHEMA), app: h(HEADER_APP), outbox: h(HEADER_OUTBOX) };
 }
 
 /**
@@ -70,6 +70,7 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
     r.post(PATHS.enroll, { bodyLimit: 64 * 1024, config: { rateLimit: perAddress(limits.enroll) } }, async (req) => service.enroll(req.body, meta(req)));
     r.post(PATHS.push, { onRequest: shopAuth, config: { rateLimit: perShop(limits.push) } }, async (req) => {
       const res = await service.push(shopId(req), req.body, meta(req));
+      req.shopMarkStored = true;
       req.log.info({ shop: shopId(req), lastSeq: res.lastSeq, duplicate: res.duplicate }, 'push');
       return res;
     });

@@ -11,6 +11,8 @@ export interface RequestMeta {
   protocol: string | undefined;
   schema: string | undefined;
   app?: string | undefined;
+  /** The shop's outbox high-water mark (X-Fixpoint-Outbox): a push records it in its own transaction. */
+  outbox?: string | undefined;
 }
 
 export interface HqOptions {

@@ -27,9 +27,9 @@ export async function pushPostgres(ctx: HqContext, job: PushJob): Promise<PushRe
       const high = Math.max(last, Number(shop.high_version));
       if (batch.toSeq <= last) {
         const r = await client.query<{ value: number }>({
-          name: 'hq_push_seen',
-          text: 'WITH s AS (UPDATE hq_shops SET last_seen_at = $2 WHERE id = $1) SELECT value FROM hq_counter WHERE id = 1',
-          values: [shopId, now],
+          name: 'hq_push_seen2',
+          text: 'WITH s AS (UPDATE hq_shops SET last_seen_at = $2, reported_seq = COALESCE($3::bigint, reported_seq) WHERE id = $1) SELECT value FROM hq_counter WHERE id = 1',
+          values: [shopId, now, job.reported],
         });
         await client.query('COMMIT');
         return { lastSeq: last, duplicate: true, change: Number(r.rows[0]!.value), highVersion: high };
@@ -46,7 +46,7 @@ export async function pushPostgres(ctx: HqContext, job: PushJob): Promise<PushRe
         if (hit) throw foreignRow({ t: hit.t, id: hit.id });
       }
       const r = await client.query<{ value: number }>({
-        name: 'hq_push_apply2',
+        name: 'hq_push_apply3',
         text: `WITH r AS (
                  INSERT INTO hq_rows (shop_id, table_name, row_id, version, deleted, data, updated_at)
                  SELECT $1, u.t, u.id, u.v, u.del, u.data, $2 FROM unnest($3::text[], $4::text[], $5::bigint[], $6::int[], $7::text[]) AS u(t, id, v, del, data)
@@ -56,7 +56,7 @@ export async function pushPostgres(ctx: HqContext, job: PushJob): Promise<PushRe
                ), b AS (
                  INSERT INTO hq_batches (shop_id, to_seq, from_seq, row_count, received_at) VALUES ($1, $8::bigint, $9::bigint, $10::int, $2)
                ), s AS (
-                 UPDATE hq_shops SET last_seq = $8::bigint, high_version = GREATEST(high_version, $8::bigint), last_push_at = $2, last_seen_at = $2, schema_version = $11::int, app_version = $12 WHERE id = $1
+                 UPDATE hq_shops SET last_seq = $8::bigint, high_version = GREATEST(high_version, $8::bigint), last_push_at = $2, last_seen_at = $2, schema_version = $11::int, app_version = $12, reported_seq = COALESCE($13::bigint, reported_seq) WHERE id = $1
                )
                SELECT value FROM hq_counter WHERE id = 1`,
         values: [
@@ -72,6 +72,7 @@ export async function pushPostgres(ctx: HqContext, job: PushJob): Promise<PushRe
           rows.length,
           job.schema,
           job.app ?? shop.app_version,
+          job.reported,
         ],
       });
       await ctx.opts.faults?.beforeCommit?.({ shopId, fromSeq: batch.fromSeq, toSeq: batch.toSeq });

@@ -32,7 +32,7 @@ function statementsOf(db: BetterSqlite3.Database) {
       db,
       'SELECT shop_id FROM hq_rows WHERE table_name = ? AND row_id = ? AND shop_id <> ? LIMIT 1',
     ),
-    seen: statement<never, [now: string, shopId: string]>(db, 'UPDATE hq_shops SET last_seen_at = ? WHERE id = ?'),
+    seen: statement<never, [now: string, reported: number | null, shopId: string]>(db, 'UPDATE hq_shops SET last_seen_at = ?, reported_seq = coalesce(?, reported_seq) WHERE id = ?'),
     upsertRow: statement<never, [shopId: string, table: string, rowId: string, version: number, deleted: number, data: string | null, now: string]>(
       db,
       `INSERT INTO hq_rows (shop_id, table_name, row_id, version, deleted, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -43,9 +43,9 @@ function statementsOf(db: BetterSqlite3.Database) {
       db,
       'INSERT INTO hq_batches (shop_id, to_seq, from_seq, row_count, received_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    pushed: statement<never, [lastSeq: number, high: number, pushAt: string, seenAt: string, schema: number, app: string | null, shopId: string]>(
+    pushed: statement<never, [lastSeq: number, high: number, pushAt: string, seenAt: string, schema: number, app: string | null, reported: number | null, shopId: string]>(
       db,
-      'UPDATE hq_shops SET last_seq = ?, high_version = max(high_version, ?), last_push_at = ?, last_seen_at = ?, schema_version = ?, app_version = ? WHERE id = ?',
+      'UPDATE hq_shops SET last_seq = ?, high_version = max(high_version, ?), last_push_at = ?, last_seen_at = ?, schema_version = ?, app_version = ?, reported_seq = coalesce(?, reported_seq) WHERE id = ?',
     ),
     counter: statement<{ value: number }, []>(db, 'SELECT value FROM hq_counter WHERE id = 1'),
   };
@@ -117,7 +117,7 @@ function apply(st: SqliteStatements, job: PushJob): Omit<PushResponse, 'change'>
   const last = Number(shop.last_seq);
   const high = Math.max(last, Number(shop.high_version));
   if (batch.toSeq <= last) {
-    st.seen.run(now, shopId);
+    st.seen.run(now, job.reported, shopId);
     return { lastSeq: last, duplicate: true, highVersion: high };
   }
   if (batch.fromSeq > last + 1) throw new HqError('SEQUENCE_GAP', 409, `expected sequence ${last + 1}`, { expected: last + 1, lastSeq: last });
@@ -129,6 +129,6 @@ function apply(st: SqliteStatements, job: PushJob): Omit<PushResponse, 'change'>
     st.upsertRow.run(shopId, r.t, r.id, r.v, r.op === 'delete' ? 1 : 0, r.op === 'upsert' ? JSON.stringify(r.d) : null, now);
   }
   st.insertBatch.run(shopId, batch.toSeq, batch.fromSeq, rows.length, now);
-  st.pushed.run(batch.toSeq, batch.toSeq, now, now, job.schema, job.app ?? shop.app_version, shopId);
+  st.pushed.run(batch.toSeq, batch.toSeq, now, now, job.schema, job.app ?? shop.app_version, job.reported, shopId);
   return { lastSeq: batch.toSeq, duplicate: false, highVersion: Math.max(high, batch.toSeq) };
 }

@@ -18,9 +18,11 @@ export interface PushJob {
   schema: number;
   app: string | null;
   now: string;
+  /** The shop's outbox high-water mark it reported, stored with the batch (one commit, not two); null: none. */
+  reported: number | null;
 }
 
-export function pushJob(shopId: string, body: unknown, schema: number, app: string | undefined, now: string): PushJob {
+export function pushJob(shopId: string, body: unknown, schema: number, app: string | undefined, now: string, outbox?: string): PushJob {
   const shapes = shapesAt(schema);
   // Validation: the compiled checks accept a well-formed batch in one pass; anything they do not
   // accept goes through the zod schemas, which decide and word the refusal.
@@ -80,7 +82,8 @@ export function pushJob(shopId: string, body: unknown, schema: number, app: stri
     if (!prev || prev.v < row.v) latest.set(key, row);
   }
   const rows = [...latest.values()];
-  const job: PushJob = { shopId, batch, rows, owned: rows.filter((r) => shapes.get(r.t)!.globalIds), schema, app: app?.slice(0, 40) ?? null, now };
+  const reported = typeof outbox === 'string' && /^\d{1,15}$/.test(outbox) ? Number(outbox) : null;
+  const job: PushJob = { shopId, batch, rows, owned: rows.filter((r) => shapes.get(r.t)!.globalIds), schema, app: app?.slice(0, 40) ?? null, now, reported };
   return job;
 }
 

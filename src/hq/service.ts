@@ -81,7 +81,7 @@ export class HqService implements HqContext {
 
   async push(shopId: string, body: unknown, meta: RequestMeta): Promise<PushResponse> {
     const schema = checkVersions(meta);
-    const job = pushJob(shopId, body, schema, meta.app, this.nowIso());
+    const job = pushJob(shopId, body, schema, meta.app, this.nowIso(), meta.outbox);
     if (this.store.sqlite) return this.sqlitePushes.push(job);
     if (this.store.pool) return pushPostgres(this, job);
     throw new Error('head-office store without a driver');

@@ -16,6 +16,8 @@ const gzip = promisify(zlib.gzip);
 
 export interface RequestOptions {
   gzip?: boolean;
+  /** The body already encoded (JSON, gzipped when `gzip`): a batch prepared while the one before it was in flight. */
+  encoded?: Buffer;
   /** Answers a SEQUENCE_GAP refusal as `{ gap: true, ...details }` instead of throwing it. */
   allowGap?: boolean;
   timeoutMs?: number;
@@ -34,6 +36,16 @@ function headers(sqlite: BetterSqlite3.Database, token: string | null, gzipped: 
   return h;
 }
 
+/**
+ * A request body: JSON, gzipped for batches. Level 1: a batch of rows is repetitive JSON (≈ 4–6×
+ * smaller even at level 1), and the default level costs the shop several times the CPU for a few
+ * percent fewer bytes.
+ */
+export async function encodeBody(payload: unknown, gzipped: boolean): Promise<Buffer> {
+  const json = Buffer.from(JSON.stringify(payload));
+  return gzipped ? gzip(json, { level: 1 }) : json;
+}
+
 /** Posts and answers the parsed JSON of a 2xx; a typed head-office error becomes a SyncFailure. */
 export async function requestHq(
   transport: SyncTransport,
@@ -44,10 +56,7 @@ export async function requestHq(
   token: string | null,
   opts: RequestOptions & { defaultTimeoutMs?: number } = {},
 ): Promise<unknown> {
-  const json = Buffer.from(JSON.stringify(payload));
-  // Level 1: a batch of rows is repetitive JSON (≈ 4–6× smaller even at level 1), and the
-  // default level costs the shop several times the CPU for a few percent fewer bytes.
-  const body = opts.gzip ? await gzip(json, { level: 1 }) : json;
+  const body = opts.encoded ?? (await encodeBody(payload, !!opts.gzip));
   let res;
   try {
     res = await transport.post(url.replace(/\/+$/, '') + path, body, headers(sqlite, token, !!opts.gzip), opts.timeoutMs ?? opts.defaultTimeoutMs ?? 60_000);

@@ -7,17 +7,24 @@ import type { DeviceLookup, SyncStatus } from '../../shared/sync/procedures';
 import { decryptSecret } from '../secrets/cipher';
 import { emitAfter } from '../api/event-queue';
 import { statement } from '../db/statements';
-import { requestHq, type RequestOptions } from './client';
+import { encodeBody, requestHq, type RequestOptions } from './client';
 import { enroll } from './enrollment';
 import { SyncFailure, type StoredError } from './failure';
 import { lookupDevice } from './lookup';
 import { localMax, rebaseAbove } from './outbox-sequence';
 import { applyPage, applyUnhandled, unhandledKindsReady } from './pull-apply';
-import { appendSnapshot, readBatch } from './rows';
+import { appendSnapshot, readBatch, type Batch } from './rows';
 import { TOKEN_AAD, readSyncState, type SyncState } from './sync-state';
 import { fetchTransport, type SyncTransport } from './transport';
 import { storedSettings } from '../shop/settings';
 
+
+/** A batch read and compressed, ready to post. */
+interface PreparedBatch {
+  shopId: string;
+  batch: Batch;
+  body: Buffer;
+}
 
 export interface SyncOptions {
   transport?: SyncTransport;
@@ -196,32 +203,48 @@ export class SyncEngine {
   /** Answers head office's change counter from the last push answer (null: nothing pushed, or no counter in it). */
   async push(): Promise<number | null> {
     let hqChange: number | null = null;
-    for (let round = 0; ; round++) {
-      const s = await this.state();
-      const token = this.token(s);
-      const batch = await this.exclusive(() =>
-        readBatch(this.sqlite, s.acked_seq, this.opts.batchMaxEntries ?? LIMITS.batchMaxEntries, this.opts.batchMaxBytes ?? LIMITS.batchMaxBytes),
-      );
-      if (!batch) return hqChange;
-      const answer = (await this.request(s.hq_url!, PATHS.push, { shopId: s.hq_shop_id, fromSeq: batch.fromSeq, toSeq: batch.toSeq, rows: batch.rows }, token, {
-        gzip: true,
-        allowGap: true,
-      })) as { gap?: boolean; lastSeq?: unknown };
-      let lastSeq: number;
-      let highVersion = 0;
-      hqChange = null;
-      if (answer.gap) {
-        lastSeq = Number(answer.lastSeq);
-        if (!Number.isSafeInteger(lastSeq) || lastSeq < 0) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: 'gap without lastSeq' });
-      } else {
-        const parsed = pushResponseSchema.safeParse(answer);
-        if (!parsed.success) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: 'push answer' });
-        lastSeq = parsed.data.lastSeq;
-        highVersion = parsed.data.highVersion ?? 0;
-        hqChange = parsed.data.change ?? null;
+    const maxEntries = this.opts.batchMaxEntries ?? LIMITS.batchMaxEntries;
+    const maxBytes = this.opts.batchMaxBytes ?? LIMITS.batchMaxBytes;
+    const prepare = async (after: number, shopId: string): Promise<PreparedBatch | null> => {
+      const batch = await this.exclusive(() => readBatch(this.sqlite, after, maxEntries, maxBytes));
+      if (!batch) return null;
+      return { shopId, batch, body: await encodeBody({ shopId, fromSeq: batch.fromSeq, toSeq: batch.toSeq, rows: batch.rows }, true) };
+    };
+    // The next batch is read and compressed while head office stores the one before: the shop's
+    // work and head office's overlap. It is sent only if the one before was acknowledged as sent.
+    let ahead: Promise<PreparedBatch | null> | null = null;
+    try {
+      for (let round = 0; ; round++) {
+        const s = await this.state();
+        const token = this.token(s);
+        const early = ahead ? await ahead : null;
+        ahead = null;
+        const cur = early && early.shopId === s.hq_shop_id && early.batch.fromSeq === s.acked_seq + 1 ? early : await prepare(s.acked_seq, s.hq_shop_id!);
+        if (!cur) return hqChange;
+        const sending = this.request(s.hq_url!, PATHS.push, null, token, { gzip: true, allowGap: true, encoded: cur.body });
+        const next = (ahead = prepare(cur.batch.toSeq, cur.shopId));
+        next.catch(() => undefined);
+        const answer = (await sending) as { gap?: boolean; lastSeq?: unknown };
+        let lastSeq: number;
+        let highVersion = 0;
+        hqChange = null;
+        if (answer.gap) {
+          lastSeq = Number(answer.lastSeq);
+          if (!Number.isSafeInteger(lastSeq) || lastSeq < 0) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: 'gap without lastSeq' });
+        } else {
+          const parsed = pushResponseSchema.safeParse(answer);
+          if (!parsed.success) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: 'push answer' });
+          lastSeq = parsed.data.lastSeq;
+          highVersion = parsed.data.highVersion ?? 0;
+          hqChange = parsed.data.change ?? null;
+        }
+        await next.catch(() => undefined); // its read is done before the acknowledgement rewrites the outbox
+        const ack = await this.exclusive(() => this.acknowledge(s.acked_seq, lastSeq, highVersion));
+        if (!ack.plain || answer.gap || lastSeq !== cur.batch.toSeq) ahead = null; // the outbox moved otherwise: read it again
+        if (!ack.progressed && round > 3) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: `no progress at ${lastSeq}` });
       }
-      const progressed = await this.exclusive(() => this.acknowledge(s.acked_seq, lastSeq, highVersion));
-      if (!progressed && round > 3) throw new SyncFailure('BAD_REPLY', 'sync.error.badReply', { reason: `no progress at ${lastSeq}` });
+    } finally {
+      await ahead?.catch(() => undefined);
     }
   }
 
@@ -233,22 +256,26 @@ export class SyncEngine {
    * - head office holds *more* than this shop ever wrote, or a row version above it (the shop was
    *   restored from an older copy): new sequences continue above everything head office holds,
    *   and the shop re-sends a full snapshot, so its edits since the copy win at head office.
-   * Answers whether the acknowledged sequence changed.
+   * Answers whether the acknowledged sequence changed, and whether this was the usual case (the
+   * outbox after it is as it was: a batch read ahead of it still holds).
    */
-  private acknowledge(expectedAcked: number, lastSeq: number, highVersion: number): boolean {
+  private acknowledge(expectedAcked: number, lastSeq: number, highVersion: number): { progressed: boolean; plain: boolean } {
     const sqlite = this.sqlite;
     return sqlite
       .transaction(() => {
         const s = readSyncState(sqlite);
-        if (s.acked_seq !== expectedAcked) return true; // someone else moved it (re-enrollment): re-read
+        if (s.acked_seq !== expectedAcked) return { progressed: true, plain: false }; // someone else moved it (re-enrollment): re-read
+        let plain = true;
         if (Math.max(lastSeq, highVersion) > localMax(sqlite)) {
           rebaseAbove(sqlite, Math.max(lastSeq, highVersion), s.acked_seq);
+          plain = false;
         } else if (lastSeq < s.acked_seq) {
           appendSnapshot(sqlite);
+          plain = false;
         }
         statement<never, [number]>(sqlite, `DELETE FROM outbox WHERE seq <= ?`).run(lastSeq);
         statement<never, [number]>(sqlite, `UPDATE sync_state SET acked_seq = ? WHERE id = 1`).run(lastSeq);
-        return lastSeq !== s.acked_seq;
+        return { progressed: lastSeq !== s.acked_seq, plain };
       })
       .immediate();
   }

@@ -12,6 +12,10 @@ import { HEADER_OUTBOX } from '../../shared/sync/protocol';
 declare module 'fastify' {
   interface FastifyRequest {
     shopRefusal?: string;
+    /** The request stored the reported mark itself (a push, in its transaction): nothing left to write. */
+    shopMarkStored?: boolean;
+    /** The refusal was recorded before it was sent. */
+    shopWatched?: boolean;
   }
 }
 
@@ -22,20 +26,17 @@ function reportedSeq(req: FastifyRequest): number | null {
 }
 
 export function watchShops(r: FastifyInstance, service: HqService): void {
-  r.addHook('onError', async (req, _reply, err) => {
-    if (req.shopId) req.shopRefusal = err instanceof HqError ? err.code : 'INTERNAL';
-  });
-  r.addHook('onResponse', async (req, reply) => {
+  const record = async (req: FastifyRequest, statusCode: number) => {
     if (!req.shopId) return;
     const seq = reportedSeq(req);
-    const failed = reply.statusCode >= 400;
-    if (seq === null && !failed) return;
+    const failed = statusCode >= 400;
+    if ((seq === null || req.shopMarkStored) && !failed) return;
     try {
       let q = service.db
         .updateTable('hq_shops')
         .set({
           ...(seq !== null ? { reported_seq: seq } : {}),
-          ...(failed ? { last_error_code: req.shopRefusal ?? `HTTP_${reply.statusCode}`, last_error_at: service.nowIso() } : {}),
+          ...(failed ? { last_error_code: req.shopRefusal ?? `HTTP_${statusCode}`, last_error_at: service.nowIso() } : {}),
         })
         .where('id', '=', req.shopId);
       // A success reporting the same mark as before changes nothing: no write (a sync with nothing to do writes nothing).
@@ -44,5 +45,19 @@ export function watchShops(r: FastifyInstance, service: HqService): void {
     } catch (e) {
       req.log.warn({ err: e }, 'shop watch not recorded');
     }
+  };
+  r.addHook('onError', async (req, _reply, err) => {
+    if (req.shopId) req.shopRefusal = err instanceof HqError ? err.code : 'INTERNAL';
+  });
+  // A refusal is recorded before the shop hears it: the console never shows a shop fine that was just refused.
+  r.addHook('onSend', async (req, reply, payload) => {
+    if (req.shopId && reply.statusCode >= 400) {
+      await record(req, reply.statusCode);
+      req.shopWatched = true;
+    }
+    return payload;
+  });
+  r.addHook('onResponse', async (req, reply) => {
+    if (!req.shopWatched) await record(req, reply.statusCode);
   });
 }
