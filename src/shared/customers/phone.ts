@@ -7,7 +7,7 @@
  * the world's numbering plans.
  */
 import { parsePhoneNumberFromString as parseWith, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
-import cnMetadata from './phone-metadata.cn.json';
+import { cnMetadata } from './phone-metadata.cn';
 
 const metadata = cnMetadata as unknown as MetadataJson;
 const parsePhoneNumberFromString = (text: string, country?: CountryCode) =>

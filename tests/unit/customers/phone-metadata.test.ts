@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import cn from '../../../src/shared/customers/phone-metadata.cn.json';
+import { cnMetadata as cn } from '../../../src/shared/customers/phone-metadata.cn';
 import { displayPhone, parseCnPhone } from '../../../src/shared/customers/phone';
 
 const max = createRequire(import.meta.url)('libphonenumber-js/metadata.max.json');
