@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
+import { catalogPerLocale } from './scripts/vite-catalog.mjs';
 
 /**
  * main: the Electron shell plus the backend's utility process entry;
@@ -30,7 +31,7 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
     // The LAN host serves this same build: precompressed like vite.web.config.ts.
-    plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
+    plugins: [catalogPerLocale(), react(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },

@@ -43,7 +43,9 @@ const STEPS = [
   { key: 'echo', what: 'keystroke echoed in the customer search field', target: 50 },
 ] as const;
 type Key = (typeof STEPS)[number]['key'];
-type Sample = Record<Key, number[]> & { jsBr: number; jsGz: number; jsRaw: number; jsFiles: string[]; api: Map<string, number[]> };
+/** Script bytes of a set of files: as sent (brotli, from the network log), as .gz and unpacked. */
+type Js = { br: number; gz: number; raw: number; files: string[] };
+type Sample = Record<Key, number[]> & { firstJs: Js; idleJs: Js; api: Map<string, number[]> };
 
 // Headless flags as in playwright.config.ts.
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -96,7 +98,7 @@ async function walk(browser: Browser, url: string, rate: number, into: Sample): 
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await cdp.send('Network.enable');
   const scripts = new Map<string, string>();
-  let bytes = 0;
+  const sent = new Map<string, number>(); // script path → bytes as sent
   let counting = true;
   cdp.on('Network.responseReceived', (e) => {
     if (e.type === 'Script') scripts.set(e.requestId, new URL(e.response.url).pathname);
@@ -109,7 +111,8 @@ async function walk(browser: Browser, url: string, rate: number, into: Sample): 
     if (p.startsWith('/api/')) calls.set(e.requestId, { name: p.slice(5), at: e.timestamp });
   });
   cdp.on('Network.loadingFinished', (e) => {
-    if (counting && scripts.has(e.requestId)) bytes += e.encodedDataLength;
+    const script = scripts.get(e.requestId);
+    if (counting && script) sent.set(script, (sent.get(script) ?? 0) + e.encodedDataLength);
     const call = calls.get(e.requestId);
     if (call) into.api.set(call.name, [...(into.api.get(call.name) ?? []), (e.timestamp - call.at) * 1000]);
   });
@@ -122,7 +125,10 @@ async function walk(browser: Browser, url: string, rate: number, into: Sample): 
       const user = document.querySelector<HTMLInputElement>('input[autocomplete="username"]');
       const pass = document.querySelector<HTMLInputElement>('input[autocomplete="current-password"]');
       if (user && pass && !user.disabled && user.getClientRects().length > 0 && document.activeElement === user) {
-        (window as unknown as { __first: number }).__first = performance.now();
+        const w = window as unknown as { __first: number; __firstScripts: string[] };
+        w.__first = performance.now();
+        // The scripts the first screen needed: those loaded by the time it is usable.
+        w.__firstScripts = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.js'));
       } else requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
@@ -130,16 +136,15 @@ async function walk(browser: Browser, url: string, rate: number, into: Sample): 
   await page.goto(url, { waitUntil: 'commit' });
   const first = await page.waitForFunction(() => (window as unknown as { __first?: number }).__first, undefined, { timeout: 60_000 });
   into.first.push((await first.jsonValue()) as number);
-  // What the sign-in screen downloads, prefetches included: all scripts until the network is quiet.
+  // What the sign-in screen downloads: the scripts it needed, then (page idle) what it prefetches
+  // for the screen after sign-in, all scripts until the network is quiet.
   await page.waitForLoadState('networkidle');
   counting = false;
   if (rate !== 1) {
-    // Script bytes of the first screen, as sent (brotli) and as the .gz and plain files beside them.
-    into.jsBr = bytes;
-    const files = [...new Set(scripts.values())].map((p) => path.join(ROOT, 'out/renderer', p));
-    into.jsGz = files.reduce((n, f) => n + fs.statSync(`${f}.gz`).size, 0);
-    into.jsRaw = files.reduce((n, f) => n + fs.statSync(f).size, 0);
-    into.jsFiles = files.map((f) => `${path.basename(f)} ${kb(fs.statSync(`${f}.gz`).size)} kB`);
+    const needed = new Set((await page.evaluate(() => (window as unknown as { __firstScripts: string[] }).__firstScripts)));
+    const all = [...new Set(scripts.values())];
+    into.firstJs = js(all.filter((p) => needed.has(p)), sent);
+    into.idleJs = js(all.filter((p) => !needed.has(p)), sent);
   }
 
   await page.locator('input[autocomplete="username"]').fill(ADMIN.username);
@@ -159,7 +164,8 @@ async function walk(browser: Browser, url: string, rate: number, into: Sample): 
   into.list.push(await took(page));
   const number = (await page.locator(rows).first().getAttribute('data-testid'))!.slice('ticket-row-'.length);
 
-  await arm(page, { selector: '[data-testid="bench-queue"]' }, 'pointerdown');
+  // The admin's own queue ("mine", the bench's first tab) is empty in the generated shop: its empty state is the screen shown.
+  await arm(page, { selector: '[data-testid="bench-queue"], [data-testid="bench-queue-empty"]' }, 'pointerdown');
   await page.getByTestId('nav-bench').click();
   into.section.push(await took(page));
 
@@ -186,8 +192,21 @@ async function walk(browser: Browser, url: string, rate: number, into: Sample): 
   await context.close();
 }
 
+/** Script bytes as sent and as the .gz and plain files beside them (a file too small to gain from gzip has none: sent plain). */
+function js(paths: string[], sent: Map<string, number>): Js {
+  const files = paths.map((p) => ({ p, f: path.join(ROOT, 'out/renderer', p) }));
+  const gz = ({ f }: { f: string }) => fs.statSync(fs.existsSync(`${f}.gz`) ? `${f}.gz` : f).size;
+  return {
+    br: files.reduce((n, x) => n + (sent.get(x.p) ?? 0), 0),
+    gz: files.reduce((n, x) => n + gz(x), 0),
+    raw: files.reduce((n, x) => n + fs.statSync(x.f).size, 0),
+    files: files.map((x) => `${path.basename(x.f)} ${kb(gz(x))} kB`),
+  };
+}
+
 function emptySample(): Sample {
-  return { first: [], signin: [], tab: [], list: [], section: [], search: [], echo: [], jsBr: 0, jsGz: 0, jsRaw: 0, jsFiles: [], api: new Map() };
+  const none = { br: 0, gz: 0, raw: 0, files: [] };
+  return { first: [], signin: [], tab: [], list: [], section: [], search: [], echo: [], firstJs: none, idleJs: none, api: new Map() };
 }
 
 async function main() {
@@ -246,9 +265,11 @@ function writeReport(slow: Sample, fast: Sample): void {
     '|---|---:|---:|---:|---:|---|---|',
     ...rows,
     '',
-    `First-screen JavaScript (every script the sign-in screen fetches, prefetches included, until the network is quiet; from the DevTools network log): ${kb(slow.jsGz)} kB gzip`,
-    `(the .gz files the host would send), ${kb(slow.jsBr)} kB as sent with brotli, ${kb(slow.jsRaw)} kB unpacked; target < 250 kB gzip: ${slow.jsGz < 250 * 1024 ? 'met' : '**not met**'}`,
-    `(gzip by file: ${slow.jsFiles.join(', ')}).`,
+    `First-screen JavaScript (every script loaded by the time the sign-in form is usable, by the page's resource timing; bytes from the DevTools network log): ${kb(slow.firstJs.gz)} kB gzip`,
+    `(the .gz files the host would send), ${kb(slow.firstJs.br)} kB as sent with brotli, ${kb(slow.firstJs.raw)} kB unpacked; target < 250 kB gzip: ${slow.firstJs.gz < 250 * 1024 ? 'met' : '**not met**'}`,
+    `(gzip by file: ${slow.firstJs.files.join(', ')}).`,
+    `Then, with the sign-in form usable and the page idle, it prefetches the screen after sign-in (the shell and the counter) until the network is quiet:`,
+    `${kb(slow.idleJs.gz)} kB gzip more, ${kb(slow.idleJs.br)} kB as sent (${slow.idleJs.files.length} files); first screen and prefetch together ${kb(slow.firstJs.gz + slow.idleJs.gz)} kB gzip.`,
     '',
     `The host's own answer times in the throttled runs (request sent → answer received; the host is not throttled), median: ${API.map((n) => `${n} ${ms(stats(slow.api.get(n) ?? [0]).median)} ms`).join(', ')}.`,
     'Global search: the ticket is looked up by its number without the shop prefix, which only the whole number finds (checked: none',

@@ -1,9 +1,17 @@
 /**
- * Chinese phone numbers: validated by libphonenumber's full metadata (mobile ranges and
+ * Chinese phone numbers: validated by libphonenumber's full metadata for China (mobile ranges and
  * landline area codes), stored as E.164 so one number typed three ways is one number,
  * shown the way a Chinese counter writes them (138 0013 8000, 0755-8321 6688).
+ * Only China's slice of the metadata is loaded (scripts/gen-phone-metadata.mjs): a number of any
+ * other country is refused either way, and the renderer's first screen does not carry 150 kB of
+ * the world's numbering plans.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString as parseWith, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import { cnMetadata } from './phone-metadata.cn';
+
+const metadata = cnMetadata as unknown as MetadataJson;
+const parsePhoneNumberFromString = (text: string, country?: CountryCode) =>
+  country ? parseWith(text, country, metadata) : parseWith(text, metadata);
 
 export type PhoneKind = 'mobile' | 'landline';
 

@@ -41,3 +41,14 @@ export const catalog: Record<Locale, Record<string, string>> = {
   'zh-CN': merge('zh-CN'),
   en: merge('en'),
 };
+
+/**
+ * A language's messages for a process that loads them when needed. Here both are in memory
+ * already; the renderer's build replaces this module by one whose catalogs start empty and whose
+ * loaders fetch one language's chunk each (scripts/vite-catalog.mjs; src/renderer/src/i18n/languages.ts
+ * fills them).
+ */
+export const loadCatalog: Record<Locale, () => Promise<Record<string, string>>> = {
+  'zh-CN': async () => catalog['zh-CN'],
+  en: async () => catalog.en,
+};

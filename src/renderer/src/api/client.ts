@@ -5,7 +5,7 @@ import type { FixpointBridge, WireResult } from '../../../shared/api/bridge';
 import type { Locale } from '../../../shared/i18n/types';
 import { engine } from '../../../shared/i18n/engine';
 import { isLocale } from '../../../shared/i18n/translate';
-import { eventSchemas, isEventName, type EventName, type EventPayload } from '../../../shared/api/events';
+import type { EventName, EventPayload } from '../../../shared/api/events';
 
 declare global {
   interface Window {
@@ -41,7 +41,7 @@ function httpTransport(): Transport {
     source = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
     source.onmessage = (m) => {
       const e = JSON.parse(m.data as string) as { name: unknown; payload: unknown };
-      if (isEventName(e.name)) listeners.get(e.name)?.forEach((h) => h(e.payload));
+      if (typeof e.name === 'string') listeners.get(e.name)?.forEach((h) => h(e.payload));
     };
   };
   return {
@@ -89,6 +89,7 @@ function pickTransport(): Transport {
 }
 
 const transport = pickTransport();
+let eventSchemas: Promise<(typeof import('../../../shared/api/events'))['eventSchemas']> | null = null;
 const lostHandlers = new Set<(e: RemoteError) => void>();
 
 export const api = {
@@ -110,11 +111,15 @@ export const api = {
 
   /** Listens to one backend event; a payload that does not match its schema is dropped, not guessed at. */
   on<N extends EventName>(event: N, handler: (payload: EventPayload<N>) => void): () => void {
-    return transport.on(event, (raw) => {
-      const parsed = eventSchemas[event].safeParse(raw);
-      if (parsed.success) handler(parsed.data as EventPayload<N>);
-      else console.warn(`[fixpoint] event ${event} with an unexpected payload`, parsed.error.issues);
-    });
+    // The schemas (zod and the contract's shapes) load with the first event, not with the sign-in
+    // screen; events keep their order (one promise, its callbacks in turn).
+    return transport.on(event, (raw) =>
+      void (eventSchemas ??= import('../../../shared/api/events').then((m) => m.eventSchemas)).then((all) => {
+        const parsed = all[event].safeParse(raw);
+        if (parsed.success) handler(parsed.data as EventPayload<N>);
+        else console.warn(`[fixpoint] event ${event} with an unexpected payload`, parsed.error.issues);
+      }),
+    );
   },
 
   /** Called when any call finds the session gone: the app shows the sign-in screen. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -7,14 +7,17 @@ import type { Shop } from '../../../shared/shop/schemas';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
-import { SetupWizard } from '../setup/SetupWizard';
-import { FirstDayScreen } from '../firstday/FirstDayScreen';
 import { LoginScreen } from '../auth/LoginScreen';
-import { PinSwitchScreen } from '../auth/PinSwitchScreen';
-import { Shell } from '../shell/Shell';
-import { prefetchFirstScreen } from '../shell/SectionPage';
+import { chunks } from './chunks';
 import { SessionContext, type SessionValue } from './session';
 import { useCall } from '../data/calls';
+
+// The sign-in screen is the first screen: everything else is its own chunk, fetched while the
+// person signs in (chunks.ts), so the first screen parses only what it shows.
+const SetupWizard = lazy(() => chunks.setup().then((m) => ({ default: m.SetupWizard })));
+const FirstDayScreen = lazy(() => chunks.firstDay().then((m) => ({ default: m.FirstDayScreen })));
+const PinSwitchScreen = lazy(() => chunks.pin().then((m) => ({ default: m.PinSwitchScreen })));
+const Shell = lazy(() => chunks.shell().then((m) => ({ default: m.Shell })));
 
 type Screen =
   | { kind: 'loading' }
@@ -62,7 +65,6 @@ export function App() {
     if (statusData.language) suggestLocale(statusData.language);
   }, [statusData, suggestLocale]);
 
-  useEffect(() => prefetchFirstScreen(), []);
 
   // Any call finding the session gone (expired, user disabled) lands on the sign-in screen.
   useEffect(
@@ -109,13 +111,17 @@ export function App() {
     [user, shop, refreshShop, endSession],
   );
 
+  const loading = (
+    <Center h="100vh">
+      <Loader aria-label={t('ui.common.loading')} />
+    </Center>
+  );
+  // a screen whose chunk has not arrived yet shows the spinner meanwhile
+  const later = (node: ReactNode) => <Suspense fallback={loading}>{node}</Suspense>;
+
   switch (screen.kind) {
     case 'loading':
-      return (
-        <Center h="100vh">
-          <Loader aria-label={t('ui.common.loading')} />
-        </Center>
-      );
+      return loading;
     case 'offline':
       return (
         <Center h="100vh">
@@ -130,15 +136,15 @@ export function App() {
         </Center>
       );
     case 'setup':
-      return <SetupWizard onDone={setUp} />;
+      return later(<SetupWizard onDone={setUp} />);
     case 'login':
       return <LoginScreen shopName={shopName} onSignedIn={signedIn} onPin={() => setChosen({ kind: 'pin' })} />;
     case 'pin':
-      return <PinSwitchScreen shopName={shopName} onSignedIn={signedIn} onPassword={() => setChosen({ kind: 'login' })} />;
+      return later(<PinSwitchScreen shopName={shopName} onSignedIn={signedIn} onPassword={() => setChosen({ kind: 'login' })} />);
     case 'app':
       return (
         <SessionContext.Provider value={session}>
-          {screen.firstDay ? <FirstDayScreen onDone={() => setChosen({ kind: 'app', user: screen.user })} /> : <Shell />}
+          {later(screen.firstDay ? <FirstDayScreen onDone={() => setChosen({ kind: 'app', user: screen.user })} /> : <Shell />)}
         </SessionContext.Provider>
       );
   }

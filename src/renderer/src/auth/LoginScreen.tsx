@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import type { SessionInfo } from '../../../shared/auth/schemas';
 import { api } from '../api/client';
 import { AuthFrame } from '../components/AuthFrame';
 import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
+import { prefetchAfterSignInScreen } from '../app/chunks';
 
 /** Password sign-in. The error stays on the card (not only a toast): the person is looking there. */
 export function LoginScreen({ shopName, onSignedIn, onPin }: { shopName: string | null; onSignedIn(s: SessionInfo): void; onPin(): void }) {
@@ -14,6 +15,7 @@ export function LoginScreen({ shopName, onSignedIn, onPin }: { shopName: string 
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => prefetchAfterSignInScreen(), []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

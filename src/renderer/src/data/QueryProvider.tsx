@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { EVENT_NAMES } from '../../../shared/api/events';
+import type { EventName } from '../../../shared/api/events';
 import { api } from '../api/client';
 import { fieldErrorsOf } from '../components/errors';
 import { useErrorToast } from '../hooks/useErrorToast';
@@ -11,7 +11,8 @@ import { EVENT_INVALIDATES, keyMatches } from './invalidation';
 function EventInvalidation() {
   const client = useQueryClient();
   useEffect(() => {
-    const offs = EVENT_NAMES.map((name) =>
+    // (the names from the table, not from the events' zod schemas: the first screen loads no zod)
+    const offs = (Object.keys(EVENT_INVALIDATES) as EventName[]).map((name) =>
       api.on(name, () => void client.invalidateQueries({ predicate: (q) => keyMatches(EVENT_INVALIDATES[name], q.queryKey) })),
     );
     return () => offs.forEach((off) => off());
@@ -39,7 +40,10 @@ function LocaleInvalidation() {
 }
 
 /** One QueryClient for the app; a failed read shows the translated toast unless its caller handles it. */
-export function QueryProvider({ children }: { children: ReactNode }) {
+/** An answer already in hand when the app starts (main.tsx), keyed as useCall keys it. */
+export type Seed = { key: readonly unknown[]; data: unknown };
+
+export function QueryProvider({ children, seed = [] }: { children: ReactNode; seed?: Seed[] }) {
   const { toast } = useErrorToast();
   const toastRef = useRef(toast); // the toast of the current language, read when an error arrives
   toastRef.current = toast;
@@ -60,6 +64,8 @@ export function QueryProvider({ children }: { children: ReactNode }) {
         },
       }),
   );
+  // before the first render, so the screens that read these show at once instead of a spinner first
+  useState(() => seed.forEach((s) => client.setQueryData(s.key, s.data)));
   return (
     <QueryClientProvider client={client}>
       <EventInvalidation />

@@ -1,11 +1,10 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { engine } from '../../../shared/i18n/engine';
-import { isLocale, pickLocale } from '../../../shared/i18n/translate';
+import { isLocale } from '../../../shared/i18n/translate';
 import type { Locale, Params } from '../../../shared/i18n/types';
 import { api } from '../api/client';
-
-const STORAGE_KEY = 'fixpoint.locale';
+import { ensureLanguage, initialLocale, languageReady, storedLocale, STORAGE_KEY } from './languages';
 
 export type TFunction = (key: string, params?: Params) => string;
 
@@ -20,21 +19,13 @@ interface I18nValue {
   colon: string;
 }
 
-function storedLocale(): Locale | null {
-  try {
-    const v = localStorage.getItem(STORAGE_KEY);
-    return isLocale(v) ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-function initialLocale(): Locale {
-  return storedLocale() ?? pickLocale(typeof navigator !== 'undefined' ? navigator.language : null);
-}
-
-/** The UI language is i18next's: this PC's choice, else the browser's, before the first render. */
+/**
+ * The UI language is i18next's: this PC's choice, else the browser's, before the first render
+ * (main.tsx loads its messages first). Another language shows once its messages are loaded; until
+ * then the screen, and the language calls ask the backend in, stay as they were.
+ */
 function switchLanguage(next: Locale): void {
+  if (!languageReady(next)) return void ensureLanguage(next).then(() => switchLanguage(next));
   // at once, not in an effect: children's effects (a query asked again in the new language) run
   // before their parent's, and server errors are translated by the backend in this language
   api.setLocale(next);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -16,6 +16,7 @@ import { useFetchCall } from '../data/calls';
 import { useOpen, useSectionPath } from '../nav/useNav';
 import { overlayOf, sectionOf } from '../nav/paths';
 import { TicketDrawers } from '../tickets/TicketDrawers';
+import { prefetchSections } from '../app/chunks';
 
 /** Signed-in frame: header (shop, search, user, language, switch, sign out), section navbar, page. */
 export function Shell() {
@@ -43,6 +44,7 @@ export function Shell() {
       (e: Error) => notifications.show({ color: 'red', title: t('ui.scan.title'), message: e.message || t('ui.scan.scanned', { code }), autoClose: 5000 }),
     );
   });
+  useEffect(() => prefetchSections(), []);
   // An address that is no screen (the first start, an old bookmark) shows the counter.
   if (!sectionOf(location.pathname) && !overlayOf(location.pathname)) return <Navigate to="/counter/intake" replace />;
 

@@ -1,0 +1,58 @@
+import type { SectionId } from '../shell/sections';
+
+/**
+ * The screens that are their own chunk, by name, and when they are fetched. The sign-in screen
+ * (the first screen) loads only itself; once it is usable and the page is idle, the frame after
+ * sign-in (the shell and the counter, where every shift starts) is fetched; once the shell shows
+ * and the page is idle again, the other sections follow one by one, so a first switch to one of
+ * them finds its chunk already parsed. An `import()` of a chunk already loaded is its module again
+ * at no cost, so a person faster than the prefetch simply loads it themselves.
+ */
+export const chunks = {
+  shell: () => import('../shell/Shell'),
+  pin: () => import('../auth/PinSwitchScreen'),
+  setup: () => import('../setup/SetupWizard'),
+  firstDay: () => import('../firstday/FirstDayScreen'),
+};
+
+export const sectionChunks = {
+  counter: () => import('../counter/CounterPage').then((m) => ({ default: m.CounterPage })),
+  bench: () => import('../bench/BenchPage').then((m) => ({ default: m.BenchPage })),
+  stock: () => import('../stock/StockPage').then((m) => ({ default: m.StockPage })),
+  reports: () => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+  settings: () => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+} satisfies Record<SectionId, unknown>;
+
+type Load = () => Promise<unknown>;
+
+const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 50));
+// offline or a stale build: the screen's own load says so when it is opened
+const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
+
+/** Runs the loads one after another, each when the page is idle (a person's input goes first). */
+function whenIdle(loads: Load[]): void {
+  const next = (i: number) => {
+    if (i >= loads.length) return;
+    idle(() => void quiet(loads[i]!()).then(() => next(i + 1)));
+  };
+  next(0);
+}
+
+let afterFirst = false;
+/**
+ * The sign-in screen is usable: fetch what follows it, all at once at the first idle moment — a
+ * person takes seconds to type a name and password, and the counter must be ready when they press Enter.
+ */
+export function prefetchAfterSignInScreen(): void {
+  if (afterFirst) return;
+  afterFirst = true;
+  idle(() => [chunks.shell, sectionChunks.counter, chunks.pin].forEach((load) => void quiet(load())));
+}
+
+let sections = false;
+/** The shell shows: fetch the sections not opened yet, the lightest first (reports, with its charts, last). */
+export function prefetchSections(): void {
+  if (sections) return;
+  sections = true;
+  whenIdle([chunks.shell, sectionChunks.counter, sectionChunks.bench, sectionChunks.stock, sectionChunks.settings, sectionChunks.reports]);
+}
