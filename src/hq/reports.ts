@@ -13,7 +13,6 @@ import {
   aggregateFacts,
   assembleReport,
   groupKeyOf,
-  mergeAggregates,
   type ReportAggregates,
   passesFilters,
   promiseEndsIn,
@@ -22,6 +21,7 @@ import {
   type ReportWindow,
   type SideFigures,
 } from '../shared/reports/compute';
+import { mergeAggregates } from '../shared/reports/merge';
 import { addDaysToDate, DIMENSIONS, qualitySettingsSchema, reportInputSchema, type Dimension, type ReportInput, type ReportResult } from '../shared/reports/schemas';
 import type { Locale } from '../shared/i18n/types';
 import { NETWORK_DIMENSIONS, type NetworkDimension } from '../shared/hq-console/figures';

@@ -205,7 +205,7 @@ export class SyncEngine {
     let hqChange: number | null = null;
     const maxEntries = this.opts.batchMaxEntries ?? LIMITS.batchMaxEntries;
     const maxBytes = this.opts.batchMaxBytes ?? LIMITS.batchMaxBytes;
-    const prepare = async (after: number, shopId: string): Promise<PreparedBatch | null> => {
+    const batchAfter = async (after: number, shopId: string): Promise<PreparedBatch | null> => {
       const batch = await this.exclusive(() => readBatch(this.sqlite, after, maxEntries, maxBytes));
       if (!batch) return null;
       return { shopId, batch, body: await encodeBody({ shopId, fromSeq: batch.fromSeq, toSeq: batch.toSeq, rows: batch.rows }, true) };
@@ -219,10 +219,10 @@ export class SyncEngine {
         const token = this.token(s);
         const early = ahead ? await ahead : null;
         ahead = null;
-        const cur = early && early.shopId === s.hq_shop_id && early.batch.fromSeq === s.acked_seq + 1 ? early : await prepare(s.acked_seq, s.hq_shop_id!);
+        const cur = early && early.shopId === s.hq_shop_id && early.batch.fromSeq === s.acked_seq + 1 ? early : await batchAfter(s.acked_seq, s.hq_shop_id!);
         if (!cur) return hqChange;
         const sending = this.request(s.hq_url!, PATHS.push, null, token, { gzip: true, allowGap: true, encoded: cur.body });
-        const next = (ahead = prepare(cur.batch.toSeq, cur.shopId));
+        const next = (ahead = batchAfter(cur.batch.toSeq, cur.shopId));
         next.catch(() => undefined);
         const answer = (await sending) as { gap?: boolean; lastSeq?: unknown };
         let lastSeq: number;

@@ -7,13 +7,14 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { HqDatabase, HqDB } from '../db';
+import { tuples as sqliteTuples } from '../../core/db/statements';
 import { factToRow, projectShop, PROJECTED_TABLES, type Row } from './project';
 
 /** Rows of a query as arrays, `?` placeholders, on either engine. */
 export async function tuples(store: HqDatabase, text: string, params: unknown[]): Promise<unknown[][]> {
   if (store.sqlite) {
     const sqlite = store.sqlite;
-    return store.db.connection().execute(async () => sqlite.prepare(text).raw().all(...params) as unknown[][]);
+    return store.db.connection().execute(async () => sqliteTuples<unknown[]>(sqlite, text).all(...params));
   }
   if (store.pool) {
     let i = 0;

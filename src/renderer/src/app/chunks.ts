@@ -26,8 +26,8 @@ export const sectionChunks = {
 type Load = () => Promise<unknown>;
 
 const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 50));
-// offline or a stale build: the screen's own load says so when it is opened
-const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
+// offline or a stale build: the screen's own load says so when it is opened; the console keeps a note
+const quiet = (p: Promise<unknown>) => p.catch((e: unknown) => console.warn('[fixpoint] prefetch failed', e));
 
 /** Runs the loads one after another, each when the page is idle (a person's input goes first). */
 function whenIdle(loads: Load[]): void {
@@ -38,21 +38,21 @@ function whenIdle(loads: Load[]): void {
   next(0);
 }
 
-let afterFirst = false;
+/** What has been prefetched already (once per page). */
+const started = { afterFirst: false, sections: false };
 /**
  * The sign-in screen is usable: fetch what follows it, all at once at the first idle moment — a
  * person takes seconds to type a name and password, and the counter must be ready when they press Enter.
  */
 export function prefetchAfterSignInScreen(): void {
-  if (afterFirst) return;
-  afterFirst = true;
+  if (started.afterFirst) return;
+  started.afterFirst = true;
   idle(() => [chunks.shell, sectionChunks.counter, chunks.pin].forEach((load) => void quiet(load())));
 }
 
-let sections = false;
 /** The shell shows: fetch the sections not opened yet, the lightest first (reports, with its charts, last). */
 export function prefetchSections(): void {
-  if (sections) return;
-  sections = true;
+  if (started.sections) return;
+  started.sections = true;
   whenIdle([chunks.shell, sectionChunks.counter, sectionChunks.bench, sectionChunks.stock, sectionChunks.settings, sectionChunks.reports]);
 }

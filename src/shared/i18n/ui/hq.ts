@@ -230,6 +230,7 @@ export const messages = fromRows([
   ['ui.hq.audit.do.shop.create', '新建门店', 'Created a shop'],
   ['ui.hq.audit.do.shop.enrollmentCode', '生成加入码', 'Made an enrollment code'],
   ['ui.hq.audit.do.shop.revoke', '撤销门店凭证', 'Revoked a shop token'],
+  ['ui.hq.audit.do.shop.region', '设置门店区域', 'Set a shop’s region'],
   ['ui.hq.audit.do.returns.receive', '签收返还旧件', 'Received returned old parts'],
   ['ui.hq.audit.do.complaint.hqRespond', '总部答复投诉', 'Responded to a complaint'],
   ['ui.hq.audit.do.claim.approved', '批准保修索赔', 'Approved a warranty claim'],
