@@ -20,9 +20,11 @@ export const ENTRIES = { serve: 'server/cli', hq: 'hq/cli' };
 /**
  * How the compiled programs are started (npm run serve/hq, the startup benchmark): a larger young
  * generation, so the start's burst of schema objects is not collected a dozen times over (about a
- * tenth of the start).
+ * tenth of the start); and V8's heap sized for memory rather than speed: without it the heap kept
+ * the start's garbage, 57 MiB committed for 22 MiB live, until its memory reducer ran 15 s later
+ * (an idle counter PC's host: about 80 MiB instead of 100; issue 22's memory budget).
  */
-export const NODE_FLAGS = ['--max-semi-space-size=16'];
+export const NODE_FLAGS = ['--max-semi-space-size=16', '--optimize-for-size'];
 export const EXTERNAL = ['better-sqlite3', 'pdfmake', 'exceljs', 'bwip-js', 'pg', 'pg-native'];
 
 export async function buildNode() {
@@ -43,9 +45,27 @@ export async function buildNode() {
     // a smaller file parses faster at every start; names kept for stack traces and error classes
     minify: true,
     keepNames: true,
+    // licence comments beside the bundle (cli.mjs.LEGAL.txt): some name their authors in Unicode, see assertAscii
+    legalComments: 'external',
     logLevel: 'warning',
   });
+  assertAscii();
   fs.writeFileSync(path.join(NODE_OUT, '.built'), new Date().toISOString());
+}
+
+/**
+ * esbuild escapes non-ASCII characters in strings but keeps them in regex literals, and one such
+ * character makes V8 hold the whole 2 MB source of a program as a two-byte string for as long as
+ * it runs (4 MB of heap instead of 2: issue 22's memory budget). Such a pattern is written with
+ * new RegExp('…') instead; this names the one that slipped in.
+ */
+function assertAscii() {
+  for (const entry of Object.values(ENTRIES)) {
+    const file = path.join(NODE_OUT, `${entry}.mjs`);
+    const text = fs.readFileSync(file, 'utf8');
+    const at = text.search(/[^\x00-\x7f]/);
+    if (at >= 0) throw new Error(`${path.relative(ROOT, file)} is not ASCII near: ${text.slice(Math.max(0, at - 60), at + 20)} (write that regular expression as new RegExp('…'))`);
+  }
 }
 
 /** Newest modification time under the given folders (files only). */

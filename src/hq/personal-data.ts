@@ -23,7 +23,8 @@ const patterns: RegExp[] = [
   // Landlines with an area code: 0755-86661234, (0755) 8666 1234, 010 6552 9988, optional extension.
   new RegExp(`(?<!\\d)(?:(?:\\+|00)?86${SEP})?(?:[(（]0\\d{2,3}[)）]\\s?|0\\d{2,3})${SEP}[2-9]\\d{2,3}${SEP}\\d{4}(?:\\s*(?:转|ext\\.?|x)\\s*\\d{1,5})?(?!\\d)`, 'gi'),
   // A number after a word that says it is one (电话 8666 1234, tel: 86661234, 微信 13x…).
-  /((?:电话|手机|座机|联系|致电|回电|微信|qq|tel|phone|mobile|call)[\s:：号为是]*)\d(?:[\s-]?\d){6,11}(?!\d)/gi,
+  // (built from a string like the others: the bundler escapes it to ASCII)
+  new RegExp('((?:电话|手机|座机|联系|致电|回电|微信|qq|tel|phone|mobile|call)[\\s:：号为是]*)\\d(?:[\\s-]?\\d){6,11}(?!\\d)', 'gi'),
 ];
 
 export function maskPersonalData(text: string): string {

@@ -8,6 +8,9 @@ import { formatFen } from '../money/format';
 import { DEFAULT_TEMPLATES, renderTemplate, type DueMessage, type MessageKind, type MessageLocale } from './rules';
 import type { MessageTemplateData } from './pulled';
 
+// From a string, so the compiled host stays ASCII (see src/shared/money/parse.ts).
+const TRAILING_STATUS_LABEL = new RegExp('(进度|Status)[：:]\\s*$');
+
 export interface MessageFacts {
   shop: string;
   number: string;
@@ -38,7 +41,7 @@ export function messageVars(f: MessageFacts, m: Pick<DueMessage, 'vars'>, locale
 export function messageText(kind: MessageKind, locale: MessageLocale, vars: Record<string, string>, published?: Pick<MessageTemplateData, 'zh' | 'en'>): string {
   const template = published ? (locale === 'en' ? published.en : published.zh) : DEFAULT_TEMPLATES[locale][kind];
   // Without a status page the link's lead-in ("进度：", "Status:") would end the text with nothing after it.
-  return renderTemplate(template, vars).replace(/(进度|Status)[：:]\s*$/, '').trim();
+  return renderTemplate(template, vars).replace(TRAILING_STATUS_LABEL, '').trim();
 }
 
 /**

@@ -22,14 +22,21 @@ export function toHalfWidth(s: string): string {
     .replace(/\uFFE5/g, '¥');
 }
 
+// Patterns with Chinese or other non-ASCII characters are built from strings, which the bundler
+// escapes: a regex literal keeps them, and one such character makes V8 hold the whole compiled
+// host's source as a two-byte string (2 MB more memory; scripts/build-node.mjs checks).
+const YUAN_SIGN = new RegExp('^¥\\s*');
+const YUAN_WORD = new RegExp('\\s*元$');
+const MINUS = new RegExp('^[-−]');
+
 /** A non-negative decimal with at most `scale` decimals → integer in units of 10^-scale. */
 export function parseScaled(raw: string | number, scale: number): ParsedAmount {
   // A number from a numeric input: its shortest decimal text is what the person typed.
   let s = typeof raw === 'number' ? (Number.isFinite(raw) ? String(raw) : 'x') : toHalfWidth(raw);
   s = s.trim();
   if (s === '') return { kind: 'empty' };
-  s = s.replace(/^(?:RMB|CNY)\s*/i, '').replace(/^¥\s*/, '').replace(/\s*元$/, '').trim();
-  if (/^[-−]/.test(s)) return { kind: 'invalid', key: 'money.error.negative' };
+  s = s.replace(/^(?:RMB|CNY)\s*/i, '').replace(YUAN_SIGN, '').replace(YUAN_WORD, '').trim();
+  if (MINUS.test(s)) return { kind: 'invalid', key: 'money.error.negative' };
   const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/.exec(s);
   if (!m) return { kind: 'invalid', key: 'money.error.notAmount' };
   const int = m[1]!.replace(/,/g, '');

@@ -6,6 +6,9 @@ import { parseYuan } from '../money/yuan';
  * (Chinese or English headers), and each row checked on its own so the report names every
  * bad row, not only the first.
  */
+// From a string, so the compiled host stays ASCII (see src/shared/money/parse.ts).
+const MODEL_SEPARATORS = new RegExp('[;；|\\n]');
+
 const COLUMNS = {
   sku: ['sku', '料号', '物料编码', '配件编码', '编码'],
   nameZh: ['name_zh', 'namezh', 'name', '名称', '中文名称', '配件名称'],
@@ -97,7 +100,7 @@ export function checkImportRows(header: readonly string[], rows: readonly string
       nameEn: cell('nameEn'),
       category: cell('category'),
       models: cell('models')
-        .split(/[;；|\n]/)
+        .split(MODEL_SEPARATORS)
         .map((m) => m.trim())
         .filter(Boolean),
       grade: grade ?? 'original',

@@ -111,6 +111,9 @@ export function chineseNumber(s: string): number | null {
   return total + digit;
 }
 
+// From a string, so the compiled host stays ASCII (see src/shared/money/parse.ts).
+const ARTICLE = new RegExp('^第([零一二两三四五六七八九十百]+)条$');
+
 /**
  * The article parts of a source as printed: '第十一条' → ['第十一条'] / ['art. 11'],
  * '第十三条/附件' → both parts, '附录' → appendix. Anything else (a phrase, '—': the article
@@ -119,7 +122,7 @@ export function chineseNumber(s: string): number | null {
 function articleWords(article: string, locale: Locale): string[] {
   const out: string[] = [];
   for (const part of article.split('/').map((p) => p.trim())) {
-    const m = /^第([零一二两三四五六七八九十百]+)条$/.exec(part);
+    const m = ARTICLE.exec(part);
     if (m) {
       const n = chineseNumber(m[1]!);
       if (n !== null) out.push(locale === 'zh-CN' ? part : `art. ${n}`);
