@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENTRIES, NODE_FLAGS, NODE_OUT, ensureNodeBuild, isStale } from './build-node.mjs';
+import { ENTRIES, NODE_ENV, NODE_FLAGS, NODE_OUT, ensureNodeBuild, isStale } from './build-node.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const [program, ...args] = process.argv.slice(2);
@@ -31,6 +31,6 @@ await ensureNodeBuild();
 
 // No --enable-source-maps: it parses the 5 MB map at every start (about 200 ms, issue 22). A stack
 // trace in the log is mapped afterwards from out/node/*.map when needed.
-const child = spawn(process.execPath, [...NODE_FLAGS, path.join(NODE_OUT, `${ENTRIES[program]}.mjs`), ...args], { stdio: 'inherit' });
+const child = spawn(process.execPath, [...NODE_FLAGS, path.join(NODE_OUT, `${ENTRIES[program]}.mjs`), ...args], { stdio: 'inherit', env: { ...NODE_ENV, ...process.env } });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
