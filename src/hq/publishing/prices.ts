@@ -59,9 +59,10 @@ export async function publishPrices(ctx: HqContext, actor: Actor, input: { items
   const newId = uuidv7Generator({ now: () => ctx.now() });
   const changed = new Set(preview.changed.map((c) => c.id));
   const rows = resolveRows(await currentPrices(ctx), input.items);
+  const dataOf = ({ id: _id, ...draft }: PriceRow) => priceDraftSchema.parse(draft);
   const items = [
-    ...rows.filter((r) => !r.before).map((r) => ({ id: newId(), data: priceDraftSchema.parse(r.row) })),
-    ...rows.filter((r) => r.before && changed.has(r.before.id)).map((r) => ({ id: r.before!.id, data: priceDraftSchema.parse(r.row) })),
+    ...rows.filter((r) => !r.before).map((r) => ({ id: newId(), data: dataOf(r.row) })),
+    ...rows.filter((r) => r.before && changed.has(r.before.id)).map((r) => ({ id: r.before!.id, data: dataOf(r.row) })),
     ...preview.removed.map(({ id, ...was }) => ({ id, data: { ...was, active: false } })),
   ];
   const { publicationId } = await publishAs(ctx, actor, { kind: KIND, items, title: input.title });
