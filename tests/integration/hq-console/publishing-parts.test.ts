@@ -43,7 +43,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('publishing the parts catal
 
       // Bad rows: nothing is published until the person accepts the good rows.
       const refused = await manager.call('parts.publish', { ...upload, title: '配件目录' });
-      expect([refused.status, (refused.body.error as { details: { fields: object } }).details.fields]).toEqual([400, { acceptGoodRows: 'hq.publish.import.badRowsLeft' }]);
+      expect([refused.status, refused.body.error!.details.fields]).toEqual([400, { acceptGoodRows: 'hq.publish.import.badRowsLeft' }]);
       const published = await manager.call<{ publication: HqPublication }>('parts.publish', { ...upload, title: '配件目录', acceptGoodRows: true });
       expect(published.body.publication).toMatchObject({ kind: 'parts.catalog', version: 1, itemCount: 1, actorName: 'wang', shopsArrived: 0, shopsMeant: 1 });
 
@@ -75,7 +75,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('publishing the parts catal
       expect((await zh.call<PriceImport>('prices.import', { fileName: prices.body.fileName, contentBase64: prices.body.base64 })).body).toMatchObject({ errors: [], totalRows: 2, badRows: 0 });
       // Not a spreadsheet: refused by its name.
       const bad = await zh.call('parts.import', { fileName: 'catalog.pdf', contentBase64: csv });
-      expect([bad.status, (bad.body.error as { details: { fields: object } }).details.fields]).toEqual([400, { fileName: 'hq.publish.import.fileType' }]);
+      expect([bad.status, bad.body.error!.details.fields]).toEqual([400, { fileName: 'hq.publish.import.fileType' }]);
     } finally {
       await hq.close();
     }

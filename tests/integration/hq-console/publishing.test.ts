@@ -77,7 +77,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('publishing the price list 
       expect(report.body.good.map((g) => g.item.code)).toEqual(['LAB-A']);
       // A file without the price column is refused whole, naming it.
       const noPrice = await manager.call('prices.import', { fileName: 'p.csv', contentBase64: csvBase64([['编码', '类型', '名称'], ['X', '工时', '某']]) });
-      expect([noPrice.status, (noPrice.body.error as { message: string }).message]).toEqual([400, '缺少必需的列：价格']);
+      expect([noPrice.status, noPrice.body.error!.message]).toEqual([400, '缺少必需的列：价格']);
 
       // The good rows of the XLSX, previewed and published.
       const draft = imported.body.good.map((g) => g.item);
@@ -112,9 +112,9 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('publishing the price list 
 
       // The list's rules, and nothing to publish.
       const dup = await manager.call('prices.preview', { items: [...next, { ...next[1], id: undefined }] });
-      expect([dup.status, (dup.body.error as { details: { fields: object } }).details.fields]).toEqual([400, { 'items.2.code': 'bench.validation.codeTaken' }]);
+      expect([dup.status, dup.body.error!.details.fields]).toEqual([400, { 'items.2.code': 'bench.validation.codeTaken' }]);
       const same = await manager.call('prices.publish', { items: (await manager.call<{ items: PublishedPrice[] }>('prices.current')).body.items, title: '无变化' });
-      expect([same.status, (same.body.error as { details: { fields: object } }).details.fields]).toEqual([400, { items: 'hq.publish.nothingChanged' }]);
+      expect([same.status, same.body.error!.details.fields]).toEqual([400, { items: 'hq.publish.nothingChanged' }]);
 
       // Who may: the analyst and the claims reviewer neither publish nor read the log.
       expect((await analyst.call('prices.publish', { items: next, title: 'x' })).status).toBe(403);
