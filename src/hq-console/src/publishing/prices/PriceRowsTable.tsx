@@ -14,7 +14,9 @@ export function PriceRowsTable({ rows, errors, onChange, onRemove }: { rows: rea
       <Table.Thead>
         <Table.Tr>
           {['code', 'kind', 'nameZh', 'nameEn', 'category', 'price', 'diagnosisFee', 'active', 'remove'].map((c) => (
-            <Table.Th key={c}>{t(`ui.hq.publishing.prices.col.${c}`)}</Table.Th>
+            <Table.Th key={c} style={{ whiteSpace: 'nowrap' }}>
+              {t(`ui.hq.publishing.prices.col.${c}`)}
+            </Table.Th>
           ))}
         </Table.Tr>
       </Table.Thead>
