@@ -15,6 +15,8 @@ import { checkPriceRows, PRICE_COLUMNS, PRICE_REQUIRED, PRICE_TEMPLATE, type Pri
 import { mapColumns, type SheetUpload } from '../../shared/hq-console/publishing-sheet';
 import { priceDraftSchema, type PriceDraft, type PriceImport, type PriceRow, type PricesPreview, type PublishedPrice } from '../../shared/hq-console/publishing-prices';
 import { publishAs } from './publish-as';
+import { listPublications } from './log';
+import { HqRefusal } from '../http/refusals';
 import { importSheet, templateFile } from './sheet-import';
 import { listRuleIssues, previewPrices, resolveRows } from './price-rules';
 
@@ -53,7 +55,11 @@ export async function pricesPreview(ctx: HqContext, items: readonly PriceRow[]):
   return previewPrices(current, items);
 }
 
-export async function publishPrices(ctx: HqContext, actor: Actor, input: { items: PriceRow[]; title: string }): Promise<{ publicationId: number; preview: PricesPreview }> {
+export async function publishPrices(ctx: HqContext, actor: Actor, input: { items: PriceRow[]; title: string; basedOn?: number | null | undefined }): Promise<{ publicationId: number; preview: PricesPreview }> {
+  if (input.basedOn !== undefined) {
+    const latest = (await listPublications(ctx, { limit: 1, kind: KIND }))[0] ?? null;
+    if ((latest?.id ?? null) !== input.basedOn) throw new HqRefusal('CONFLICT', 409, 'the price list changed since', { reason: 'basedOn', field: 'basedOn' }, 'hq.publish.staleList', { version: latest?.version ?? 0, who: latest?.actorName ?? '' });
+  }
   const preview = await pricesPreview(ctx, input.items);
   if (preview.added.length + preview.changed.length + preview.removed.length === 0) throw new HqError('VALIDATION', 400, 'nothing to publish', { reason: 'items', fields: { items: 'hq.publish.nothingChanged' } });
   const newId = uuidv7Generator({ now: () => ctx.now() });

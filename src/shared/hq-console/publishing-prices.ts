@@ -17,7 +17,14 @@ export type PriceRow = z.infer<typeof priceRowSchema>;
 
 /** The whole list as it should be: items left out are removed (deactivated at the shops). */
 export const pricesDraftSchema = z.object({ items: z.array(priceRowSchema).max(2000) }).strict();
-export const pricesPublishSchema = z.object({ items: z.array(priceRowSchema).max(2000), title: z.string().trim().min(1, { message: 'hq.publish.titleRequired' }).max(120) }).strict();
+export const pricesPublishSchema = z
+  .object({
+    items: z.array(priceRowSchema).max(2000),
+    title: z.string().trim().min(1, { message: 'hq.publish.titleRequired' }).max(120),
+    /** The price list publication the edit started from (null: none yet): another person's publication since is not overwritten unseen. */
+    basedOn: z.number().int().min(1).nullable().optional(),
+  })
+  .strict();
 
 export interface PublishedPrice extends PriceDraft {
   id: string;

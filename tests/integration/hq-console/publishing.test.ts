@@ -103,7 +103,10 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('publishing the price list 
       const next = [{ ...screen, priceFen: 9000 }, { code: 'LAB-BATTERY', kind: 'labor', nameZh: '换电池工时', nameEn: '', category: 'phone', priceFen: 5000, diagnosisFee: false, active: true }];
       const p2 = await manager.call<PricesPreview>('prices.preview', { items: next });
       expect(p2.body).toMatchObject({ added: [{ code: 'LAB-BATTERY' }], changed: [{ id: screen.id, fields: ['priceFen'], before: { priceFen: 8000 }, after: { priceFen: 9000 } }], removed: [{ code: 'FEE-DIAG' }], unchanged: 0 });
-      const v2 = await manager.call<{ publication: HqPublication }>('prices.publish', { items: next, title: '调价' });
+      // Started from version 1 while someone else published? Not here — but a stale start is refused, in words.
+      const stale = await manager.call('prices.publish', { items: next, title: '调价', basedOn: pub.id + 100 });
+      expect([stale.status, stale.body.error!.message]).toEqual([409, '价目表在您修改期间已由 wang 发布为第 1 版：请刷新后重新修改，以免覆盖']);
+      const v2 = await manager.call<{ publication: HqPublication }>('prices.publish', { items: next, title: '调价', basedOn: pub.id });
       expect(v2.body.publication).toMatchObject({ version: 2, itemCount: 3, shopsArrived: 0 });
       await a.engine.runNow();
       await b.engine.runNow();

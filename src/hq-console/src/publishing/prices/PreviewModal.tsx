@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n';
 const yuan = (fen: number) => `¥${fenToYuanText(fen)}`;
 
 /** What the list changes against the published one, and its publication under a title. */
-export function PreviewModal({ items, onClose, onRefused, onPublished }: { items: PriceRow[]; onClose(): void; onRefused(e: unknown): void; onPublished(): void }) {
+export function PreviewModal({ items, basedOn, onClose, onRefused, onPublished }: { items: PriceRow[]; basedOn: number | null; onClose(): void; onRefused(e: unknown): void; onPublished(): void }) {
   const { t } = useI18n();
   const preview = useConsoleMutation('prices.preview');
   const publish = useConsoleMutation('prices.publish', ['prices.current', 'publications.list']);
@@ -25,7 +25,7 @@ export function PreviewModal({ items, onClose, onRefused, onPublished }: { items
   const go = () => {
     if (!title.trim()) return setTitleError(t('hq.publish.titleRequired'));
     publish.mutate(
-      { items: frozen, title },
+      { items: frozen, title, basedOn },
       {
         onSuccess: (r) => (notifications.show({ color: 'teal', message: t('ui.hq.publishing.published', { version: r.publication.version, n: r.publication.itemCount }) }), onPublished()),
         onError: onRefused,

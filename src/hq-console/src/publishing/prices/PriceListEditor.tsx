@@ -99,6 +99,7 @@ export function PriceListEditor({ onPublished }: { onPublished(): void }) {
       {previewing ? (
         <PreviewModal
           items={rows.map((r) => r.row)}
+          basedOn={loaded?.publication?.id ?? null}
           onClose={() => setPreviewing(false)}
           onRefused={(e) => (setPreviewing(false), onRefused(e))}
           onPublished={() => (setPreviewing(false), onPublished())}

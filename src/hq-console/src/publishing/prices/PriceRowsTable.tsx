@@ -10,6 +10,7 @@ export function PriceRowsTable({ rows, errors, onChange, onRemove }: { rows: rea
   const categories = [{ value: '', label: t('ui.hq.publishing.prices.allCategories') }, ...DEVICE_CATEGORIES.map((c) => ({ value: c, label: t(`devices.category.${c}`) }))];
   const kinds = (['labor', 'fee'] as const).map((k) => ({ value: k, label: t(`ui.bench.price.kind.${k}`) }));
   return (
+    <Table.ScrollContainer minWidth={1040}>
     <Table withTableBorder data-testid="price-rows" verticalSpacing={4}>
       <Table.Thead>
         <Table.Tr>
@@ -27,7 +28,7 @@ export function PriceRowsTable({ rows, errors, onChange, onRemove }: { rows: rea
           return (
             <Table.Tr key={key} data-code={row.code}>
               <Table.Td>
-                <TextInput size="xs" w={150} value={row.code} error={err('code')} onChange={(e) => set({ code: e.currentTarget.value })} aria-label={t('ui.hq.publishing.prices.col.code')} />
+                <TextInput size="xs" w={140} value={row.code} error={err('code')} onChange={(e) => set({ code: e.currentTarget.value })} aria-label={t('ui.hq.publishing.prices.col.code')} />
               </Table.Td>
               <Table.Td>
                 <Select size="xs" w={90} data={kinds} value={row.kind} allowDeselect={false} onChange={(v) => set({ kind: v === 'fee' ? 'fee' : 'labor' })} aria-label={t('ui.hq.publishing.prices.col.kind')} />
@@ -72,5 +73,6 @@ export function PriceRowsTable({ rows, errors, onChange, onRemove }: { rows: rea
         })}
       </Table.Tbody>
     </Table>
+    </Table.ScrollContainer>
   );
 }
