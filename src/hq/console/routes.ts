@@ -64,7 +64,8 @@ declare module 'fastify' {
   }
 }
 
-const UPLOADS: ReadonlySet<HqProcedure> = new Set(['prices.import', 'parts.import', 'parts.publish']);
+/** Spreadsheet uploads and whole price lists (2,000 rows): the console's big bodies. */
+const BIG_BODIES: ReadonlySet<HqProcedure> = new Set(['prices.import', 'prices.preview', 'prices.publish', 'parts.import', 'parts.publish']);
 
 type Handler = (service: HqService, caller: Caller | null, input: unknown, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
@@ -175,8 +176,8 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
   for (const [name, def] of Object.entries(hqProcedures) as [HqProcedure, (typeof hqProcedures)[HqProcedure]][]) {
     const limit = perAddress(name === 'auth.signIn' ? opts.limits.signIn : opts.limits.console);
     r.post(CONSOLE_API_PREFIX + name, {
-      // A spreadsheet upload (at most 2 MB of file, as base64) is the one big body of the console.
-      bodyLimit: UPLOADS.has(name) ? 3 * 1024 * 1024 : 64 * 1024,
+      // A spreadsheet (at most 2 MB of file, as base64) or a whole price list; every other call stays small.
+      bodyLimit: BIG_BODIES.has(name) ? 3 * 1024 * 1024 : 64 * 1024,
       config: { rateLimit: limit },
       onRequest: async (req) => {
         const foreign = refuseForeign(req, hosts);

@@ -119,6 +119,12 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('publishing the price list 
       const same = await manager.call('prices.publish', { items: (await manager.call<{ items: PublishedPrice[] }>('prices.current')).body.items, title: '无变化' });
       expect([same.status, same.body.error!.details.fields]).toEqual([400, { items: 'hq.publish.nothingChanged' }]);
 
+      // A long list (well above the console's usual 64 KB body) is previewed whole.
+      const long = Array.from({ length: 1500 }, (_, i) => ({ code: `LAB-${String(i).padStart(4, '0')}`, kind: 'labor', nameZh: `工时项目${i}`, nameEn: `Labor item number ${i}`, category: 'phone', priceFen: 100 * i, diagnosisFee: false, active: true }));
+      const big = await manager.call<PricesPreview>('prices.preview', { items: long });
+      // Removed (by code): LAB-BATTERY and LAB-SCREEN; FEE-DIAG is inactive since version 2.
+      expect([big.status, big.body.added.length, big.body.removed.map((r) => r.code)]).toEqual([200, 1500, ['LAB-BATTERY', 'LAB-SCREEN']]);
+
       // Who may: the analyst and the claims reviewer neither publish nor read the log.
       expect((await analyst.call('prices.publish', { items: next, title: 'x' })).status).toBe(403);
       expect((await reviewer.call('publications.list')).status).toBe(403);
