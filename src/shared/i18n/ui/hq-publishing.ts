@@ -73,7 +73,7 @@ export const messages = fromRows([
   ['ui.hq.publishing.prices.col.nameEn', '英文名称', 'Name (English)'],
   ['ui.hq.publishing.prices.col.category', '品类', 'Category'],
   ['ui.hq.publishing.prices.col.price', '价格', 'Price'],
-  ['ui.hq.publishing.prices.col.diagnosisFee', '检测费', 'Diagnosis fee'],
+  ['ui.hq.publishing.prices.col.diagnosisFee', '检测费', 'Diag. fee'],
   ['ui.hq.publishing.prices.col.active', '启用', 'Active'],
   ['ui.hq.publishing.prices.col.remove', '删除', 'Remove'],
   ['ui.hq.publishing.parts.intro', '用门店同样的模板导入配件目录：按料号与已发布的目录比对，预览新增和修改后发布。导入不会删除配件。', 'Import the parts catalog with the same template the shops use: compared by SKU with the published catalog, previewed (added, changed), then published. An import removes no part.'],

@@ -10,7 +10,7 @@ export function PriceRowsTable({ rows, errors, onChange, onRemove }: { rows: rea
   const categories = [{ value: '', label: t('ui.hq.publishing.prices.allCategories') }, ...DEVICE_CATEGORIES.map((c) => ({ value: c, label: t(`devices.category.${c}`) }))];
   const kinds = (['labor', 'fee'] as const).map((k) => ({ value: k, label: t(`ui.bench.price.kind.${k}`) }));
   return (
-    <Table.ScrollContainer minWidth={1040}>
+    <Table.ScrollContainer minWidth={980}>
     <Table withTableBorder data-testid="price-rows" verticalSpacing={4}>
       <Table.Thead>
         <Table.Tr>
@@ -28,10 +28,10 @@ export function PriceRowsTable({ rows, errors, onChange, onRemove }: { rows: rea
           return (
             <Table.Tr key={key} data-code={row.code}>
               <Table.Td>
-                <TextInput size="xs" w={140} value={row.code} error={err('code')} onChange={(e) => set({ code: e.currentTarget.value })} aria-label={t('ui.hq.publishing.prices.col.code')} />
+                <TextInput size="xs" w={130} value={row.code} error={err('code')} onChange={(e) => set({ code: e.currentTarget.value })} aria-label={t('ui.hq.publishing.prices.col.code')} />
               </Table.Td>
               <Table.Td>
-                <Select size="xs" w={90} data={kinds} value={row.kind} allowDeselect={false} onChange={(v) => set({ kind: v === 'fee' ? 'fee' : 'labor' })} aria-label={t('ui.hq.publishing.prices.col.kind')} />
+                <Select size="xs" w={80} data={kinds} value={row.kind} allowDeselect={false} onChange={(v) => set({ kind: v === 'fee' ? 'fee' : 'labor' })} aria-label={t('ui.hq.publishing.prices.col.kind')} />
               </Table.Td>
               <Table.Td>
                 <TextInput size="xs" value={row.nameZh} error={err('nameZh')} onChange={(e) => set({ nameZh: e.currentTarget.value })} aria-label={t('ui.hq.publishing.prices.col.nameZh')} />
@@ -40,12 +40,12 @@ export function PriceRowsTable({ rows, errors, onChange, onRemove }: { rows: rea
                 <TextInput size="xs" value={row.nameEn} onChange={(e) => set({ nameEn: e.currentTarget.value })} aria-label={t('ui.hq.publishing.prices.col.nameEn')} />
               </Table.Td>
               <Table.Td>
-                <Select size="xs" w={130} data={categories} value={row.category} allowDeselect={false} onChange={(v) => set({ category: (v ?? '') as PriceRow['category'] })} aria-label={t('ui.hq.publishing.prices.col.category')} />
+                <Select size="xs" w={120} data={categories} value={row.category} allowDeselect={false} onChange={(v) => set({ category: (v ?? '') as PriceRow['category'] })} aria-label={t('ui.hq.publishing.prices.col.category')} />
               </Table.Td>
               <Table.Td>
                 <NumberInput
                   size="xs"
-                  w={110}
+                  w={100}
                   min={0}
                   decimalScale={2}
                   fixedDecimalScale
