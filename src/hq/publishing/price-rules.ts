@@ -63,3 +63,15 @@ export function previewPrices(current: readonly PublishedPrice[], items: readonl
   out.removed = current.filter((c) => !kept.has(c.id) && c.active);
   return out;
 }
+
+/**
+ * A row may not take a code another published item holds, even one removed (inactive): the shops
+ * keep every item with its code, and their codes are unique, so the pull would fail there.
+ */
+export function codeClashes(current: readonly PublishedPrice[], items: readonly PriceRow[]): ListIssue[] {
+  const holder = new Map(current.map((c) => [c.code.toUpperCase(), c]));
+  return resolveRows(current, items).flatMap(({ row, before }, i) => {
+    const h = holder.get(row.code.toUpperCase());
+    return h && h.id !== before?.id ? [{ field: `items.${i}.code`, key: 'bench.validation.codeTaken', params: { code: row.code } }] : [];
+  });
+}

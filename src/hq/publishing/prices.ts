@@ -18,7 +18,7 @@ import { publishAs } from './publish-as';
 import { listPublications } from './log';
 import { HqRefusal } from '../http/refusals';
 import { importSheet, templateFile } from './sheet-import';
-import { listRuleIssues, previewPrices, resolveRows } from './price-rules';
+import { codeClashes, listRuleIssues, previewPrices, resolveRows } from './price-rules';
 
 const KIND = 'price_list.item';
 
@@ -48,7 +48,7 @@ export function importPrices(upload: SheetUpload, locale: Locale): Promise<Price
 
 export async function pricesPreview(ctx: HqContext, items: readonly PriceRow[]): Promise<PricesPreview> {
   const current = await currentPrices(ctx);
-  const rules = listRuleIssues(items);
+  const rules = [...listRuleIssues(items), ...codeClashes(current, items)];
   if (rules.length > 0) throw new HqError('VALIDATION', 400, `invalid: ${rules[0]!.field}`, { reason: rules.map((r) => r.field).join(', ').slice(0, 200), fields: Object.fromEntries(rules.map((r) => [r.field, r.key])), params: Object.fromEntries(rules.map((r) => [r.field, r.params ?? {}])) });
   const unknown = items.find((i) => i.id && !current.some((c) => c.id === i.id));
   if (unknown) throw new HqError('VALIDATION', 400, `invalid: unknown item ${unknown.id}`, { reason: 'id', fields: { id: 'hq.publish.unknownItem' } });

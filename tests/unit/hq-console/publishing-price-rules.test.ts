@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listRuleIssues, previewPrices } from '../../../src/hq/publishing/price-rules';
+import { codeClashes, listRuleIssues, previewPrices } from '../../../src/hq/publishing/price-rules';
 import { mergeImport } from '../../../src/hq-console/src/publishing/prices/rows';
 import type { PriceDraft, PublishedPrice } from '../../../src/shared/hq-console/publishing-prices';
 
@@ -30,6 +30,12 @@ describe('the price list preview', () => {
       { field: 'items.3.diagnosisFee', key: 'bench.validation.diagnosisFeeTaken', params: { code: 'F1' } },
       { field: 'items.4.diagnosisFee', key: 'bench.validation.diagnosisFeeIsFee' },
     ]);
+  });
+
+  it('refuses a code another published item holds, even a removed one (the shops keep it)', () => {
+    // LAB-A renamed to LAB-OLD, which the inactive item i3 still holds; a new row taking FEE-D's code is FEE-D itself.
+    expect(codeClashes(published, [{ ...published[0]!, code: 'LAB-OLD' }, item('FEE-D')])).toEqual([{ field: 'items.0.code', key: 'bench.validation.codeTaken', params: { code: 'LAB-OLD' } }]);
+    expect(codeClashes(published, [{ ...published[0]!, code: 'LAB-A2' }])).toEqual([]);
   });
 
   it('merges an import into the editor by code, keeping each row its item', () => {
