@@ -62,7 +62,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
         for (const [kind, def] of Object.entries(pulledKinds)) console.log(`${kind.padEnd(18)} ${def.scope === 'shop' ? '--shop' : 'all shops'.padEnd(6)}  ${def.summary}`);
       } else if (positionals[1] === 'publish' && values.kind && values.file) {
         const items = JSON.parse(fs.readFileSync(values.file, 'utf8')) as unknown;
-        const r = await service.publish({ kind: values.kind, ...(values.shop ? { shopId: values.shop } : {}), items });
+        const r = await service.publish({ kind: values.kind, ...(values.shop ? { shopId: values.shop } : {}), items }, { kind: 'cli' });
         console.log(values.json ? JSON.stringify(r) : `Published ${r.changes.length} ${values.kind} item(s), changes ${r.changes[0]}–${r.changes[r.changes.length - 1]}.`);
       } else {
         console.error('usage: hq items kinds | items publish --kind KIND [--shop <id|code>] --file ITEMS.json   (ITEMS.json: [{ "id": ..., "data": {...} } | { "id": ..., "deleted": true }])');

@@ -18,8 +18,8 @@ export const publishSchema = z
   })
   .strict();
 
-/** Publishes head-office data: every item bumps the global change counter in the same transaction. */
-export async function publish(ctx: HqContext, body: unknown): Promise<{ changes: number[] }> {
+/** A publish request checked: the kind's scope, the shop, every item's data against the kind's schema. */
+export async function preparePublish(ctx: HqContext, body: unknown): Promise<{ kind: string; scope: string; prepared: { id: string; data: string | null }[] }> {
   const req = publishSchema.safeParse(body);
   if (!req.success) throw malformed(req.error);
   const { kind, shopId, items } = req.data;
@@ -34,6 +34,12 @@ export async function publish(ctx: HqContext, body: unknown): Promise<{ changes:
     if (!parsed.success) throw malformed(parsed.error, `items.${i}.data`);
     return { id: it.id, data: JSON.stringify(parsed.data) };
   });
+  return { kind, scope, prepared };
+}
+
+/** Publishes head-office data: every item bumps the global change counter in the same transaction. */
+export async function publish(ctx: HqContext, body: unknown): Promise<{ changes: number[] }> {
+  const { kind, scope, prepared } = await preparePublish(ctx, body);
   return ctx.db.transaction().execute((trx) => writeItems(trx, kind, scope, prepared, ctx.nowIso()));
 }
 

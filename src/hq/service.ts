@@ -4,7 +4,10 @@ import type { HqDatabase, HqDB } from './db';
 import { authenticate, enroll } from './enroll';
 import { dumpShop, figures } from './figures';
 import { pull, restorePage } from './pull';
-import { publish } from './publish';
+import { publishSchema } from './publish';
+import { malformed } from './errors';
+import { publishAs } from './publishing/publish-as';
+import type { Actor } from './console/audit';
 import { pushPostgres } from './push-postgres';
 import { SqlitePushes } from './push-sqlite';
 import { pushJob } from './push-validate';
@@ -95,8 +98,12 @@ export class HqService implements HqContext {
     return restorePage(this, shopId, body, meta);
   }
 
-  publish(body: unknown): Promise<{ changes: number[] }> {
-    return publish(this, body);
+  /** The admin API's and the CLI's publish: recorded in the publications log like the console's, titled by its kind. */
+  async publish(body: unknown, actor: Actor = { kind: 'token' }): Promise<{ changes: number[] }> {
+    const req = publishSchema.safeParse(body);
+    if (!req.success) throw malformed(req.error);
+    const { changes } = await publishAs(this, actor, { ...req.data, title: req.data.kind });
+    return { changes };
   }
 
   figures(shopId?: string) {

@@ -32,6 +32,14 @@ import { consoleDeviceLookup } from '../recalls/device-lookup';
 import { deviceLookupSchema } from '../../shared/hq-console/devices';
 import { recallRefSchema, recallSaveSchema } from '../../shared/hq-console/recalls';
 import { createUser, listUsers, resetPassword, updateUser } from './users';
+// Publishing (issue 21 point 3): the log, the price list, the parts catalog.
+import { listPublications, publicationArrival } from '../publishing/log';
+import { currentPrices, importPrices, pricesPreview, pricesTemplate, publishPrices } from '../publishing/prices';
+import { partsTemplate, previewParts, publishParts } from '../publishing/parts';
+import { publicationRefSchema, publicationsListSchema } from '../../shared/hq-console/publishing-log';
+import { pricesDraftSchema, pricesPublishSchema } from '../../shared/hq-console/publishing-prices';
+import { partsImportSchema, partsPublishSchema } from '../../shared/hq-console/publishing-parts';
+import { sheetUploadSchema, templateSchema } from '../../shared/hq-console/publishing-sheet';
 import { CONSOLE_API_PREFIX, auditListSchema, hqProcedures, mayCall, shopRefSchema, newShopSchema, networkReportSchema, escalatedListSchema, type HqProcedure, type HqRole } from '../../shared/hq-console/contract';
 
 export interface ConsoleOptions {
@@ -56,6 +64,9 @@ declare module 'fastify' {
   }
 }
 
+/** Spreadsheet uploads and whole price lists (2,000 rows): the console's big bodies. */
+const BIG_BODIES: ReadonlySet<HqProcedure> = new Set(['prices.import', 'prices.preview', 'prices.publish', 'parts.import', 'parts.publish']);
+
 type Handler = (service: HqService, caller: Caller | null, input: unknown, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 export function registerConsole(r: FastifyInstance, service: HqService, guards: Guards, opts: ConsoleOptions): void {
@@ -67,6 +78,7 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
     if (!c) throw new HqError('SESSION_ENDED', 401, 'no session');
     return c;
   };
+  const localeOf = (req: FastifyRequest) => pickLocale(req.headers['accept-language'], 'zh-CN');
   const personal = (c: Caller | null) => {
     const s = must(c).session;
     if (!s) throw new HqError('FORBIDDEN', 403, 'the admin token has no account', { reason: 'token' });
@@ -130,6 +142,23 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
     'recalls.save': async (s, c, input) => saveRecall(s, must(c).actor, parseInput(recallSaveSchema, input)),
     'devices.lookup': async (s, _c, input) => consoleDeviceLookup(s, parseInput(deviceLookupSchema, input)),
     'recalls.completion': async (s, _c, input) => recallCompletion(s, parseInput(recallRefSchema, input).recallId),
+    // Publishing ---------------------------------------------------------------------------
+    'publications.list': async (s, _c, input) => ({ publications: await listPublications(s, parseInput(publicationsListSchema, input)) }),
+    'publications.arrival': async (s, _c, input) => publicationArrival(s, parseInput(publicationRefSchema, input).publicationId),
+    'prices.current': async (s) => ({ items: await currentPrices(s), publication: (await listPublications(s, { limit: 1, kind: 'price_list.item' }))[0] ?? null }),
+    'prices.import': async (_s, _c, input, req) => importPrices(parseInput(sheetUploadSchema, input), localeOf(req)),
+    'prices.template': async (_s, _c, input, req) => pricesTemplate(parseInput(templateSchema, input).format, localeOf(req)),
+    'prices.preview': async (s, _c, input) => pricesPreview(s, parseInput(pricesDraftSchema, input).items),
+    'prices.publish': async (s, c, input) => {
+      const r = await publishPrices(s, must(c).actor, parseInput(pricesPublishSchema, input));
+      return { publication: (await publicationArrival(s, r.publicationId)).publication, preview: r.preview };
+    },
+    'parts.import': async (s, _c, input, req) => previewParts(s, parseInput(partsImportSchema, input), localeOf(req)),
+    'parts.template': async (_s, _c, input, req) => partsTemplate(parseInput(templateSchema, input).format, localeOf(req)),
+    'parts.publish': async (s, c, input, req) => {
+      const r = await publishParts(s, must(c).actor, parseInput(partsPublishSchema, input), localeOf(req));
+      return { publication: (await publicationArrival(s, r.publicationId)).publication, report: r.report };
+    },
   };
 
   /** Who calls: the admin token (a script), else the session cookie; null without either. */
@@ -147,7 +176,8 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
   for (const [name, def] of Object.entries(hqProcedures) as [HqProcedure, (typeof hqProcedures)[HqProcedure]][]) {
     const limit = perAddress(name === 'auth.signIn' ? opts.limits.signIn : opts.limits.console);
     r.post(CONSOLE_API_PREFIX + name, {
-      bodyLimit: 64 * 1024,
+      // A spreadsheet (at most 2 MB of file, as base64) or a whole price list; every other call stays small.
+      bodyLimit: BIG_BODIES.has(name) ? 3 * 1024 * 1024 : 64 * 1024,
       config: { rateLimit: limit },
       onRequest: async (req) => {
         const foreign = refuseForeign(req, hosts);

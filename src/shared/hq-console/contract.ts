@@ -13,6 +13,11 @@ import { recallRefSchema, recallSaveSchema, type HqRecall, type RecallCompletion
 import { claimDecideSchema, claimRefSchema, claimsQueueSchema, paymentBatchSchema, reconciliationSchema, type HqClaimDetail, type HqClaimRow, type PaymentBatch, type ReconciliationRow } from './claims';
 import { receiveLinesSchema, returnsListSchema, shipmentRefSchema, type HqShipmentDetail, type HqShipmentRow, type ShopReturns } from './returns';
 import { complaintRespondSchema, type HqComplaintResponse } from './complaints';
+// Publishing: the publications log, the price list editor, the parts catalog import (issue 21 point 3).
+import { publicationRefSchema, publicationsListSchema, type HqPublication, type PublicationArrival } from './publishing-log';
+import { pricesDraftSchema, pricesPublishSchema, type PriceImport, type PricesPreview, type PublishedPrice } from './publishing-prices';
+import { partsImportSchema, partsPublishSchema, type PartsImport } from './publishing-parts';
+import { sheetUploadSchema, templateSchema, type TemplateFile } from './publishing-sheet';
 
 export const HQ_ROLES = ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'] as const;
 export const hqRoleSchema = z.enum(HQ_ROLES);
@@ -42,6 +47,8 @@ export type Access = 'public' | 'any' | readonly HqRole[];
 const ADMIN = ['network_admin'] as const;
 /** Money decisions on claims are the reviewers' alone: a network admin reads them but does not decide. */
 const REVIEWER = ['claims_reviewer'] as const;
+/** Head office's data for the shops (price list, catalog, policies …) is published by whoever runs the network's service. */
+const PUBLISHERS = ['network_admin', 'service_manager'] as const;
 export const hqProcedures = {
   'auth.signIn': { access: 'public', input: signInSchema },
   'auth.signOut': { access: 'any', input: empty },
@@ -81,6 +88,17 @@ export const hqProcedures = {
   'recalls.completion': { access: ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'], input: recallRefSchema },
   // One device's history at every shop: for service (a returning device, a recall) and claims (a claim's device); not a figure, so not the analyst's.
   'devices.lookup': { access: ['network_admin', 'service_manager', 'claims_reviewer'], input: deviceLookupSchema },
+  // Publishing what head office owns: whoever runs the network's service (docs/hq-roles.md); the log with it, since it is their work's record.
+  'publications.list': { access: PUBLISHERS, input: publicationsListSchema },
+  'publications.arrival': { access: PUBLISHERS, input: publicationRefSchema },
+  'prices.current': { access: PUBLISHERS, input: empty },
+  'prices.import': { access: PUBLISHERS, input: sheetUploadSchema },
+  'prices.template': { access: PUBLISHERS, input: templateSchema },
+  'prices.preview': { access: PUBLISHERS, input: pricesDraftSchema },
+  'prices.publish': { access: PUBLISHERS, input: pricesPublishSchema },
+  'parts.import': { access: PUBLISHERS, input: partsImportSchema },
+  'parts.template': { access: PUBLISHERS, input: templateSchema },
+  'parts.publish': { access: PUBLISHERS, input: partsPublishSchema },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 export type HqProcedure = keyof typeof hqProcedures;
 export type HqInput<P extends HqProcedure> = z.input<(typeof hqProcedures)[P]['input']>;
@@ -185,7 +203,7 @@ export interface NewShopCode {
 }
 
 /** Refusals of the console API, beside the sync protocol's (their words: hq.refusal.<code>). */
-export const CONSOLE_ERROR_CODES = ['FORBIDDEN', 'FOREIGN_ORIGIN', 'BAD_CREDENTIALS', 'LOCKED', 'DISABLED', 'SESSION_ENDED', 'VALIDATION', 'CONFLICT', 'NO_CLAIM', 'CLAIM_STATE', 'NO_SHIPMENT', 'NOT_IN_SHIPMENT', 'NO_COMPLAINT', 'COMPLAINT_STATE', 'NO_RECALL'] as const;
+export const CONSOLE_ERROR_CODES = ['FORBIDDEN', 'FOREIGN_ORIGIN', 'BAD_CREDENTIALS', 'LOCKED', 'DISABLED', 'SESSION_ENDED', 'VALIDATION', 'CONFLICT', 'NO_CLAIM', 'CLAIM_STATE', 'NO_SHIPMENT', 'NOT_IN_SHIPMENT', 'NO_COMPLAINT', 'COMPLAINT_STATE', 'NO_RECALL', 'NO_PUBLICATION'] as const;
 export type ConsoleErrorCode = (typeof CONSOLE_ERROR_CODES)[number];
 
 /** What each procedure answers (the console's client is typed by it). */
@@ -223,4 +241,14 @@ export interface HqOutputs {
   'recalls.save': HqRecall;
   'recalls.completion': RecallCompletion;
   'devices.lookup': HqDeviceLookup;
+  'publications.list': { publications: HqPublication[] };
+  'publications.arrival': { publication: HqPublication; shops: PublicationArrival[] };
+  'prices.current': { items: PublishedPrice[]; publication: HqPublication | null };
+  'prices.import': PriceImport;
+  'prices.template': TemplateFile;
+  'prices.preview': PricesPreview;
+  'prices.publish': { publication: HqPublication; preview: PricesPreview };
+  'parts.import': PartsImport;
+  'parts.template': TemplateFile;
+  'parts.publish': { publication: HqPublication; report: PartsImport };
 }

@@ -5,6 +5,7 @@ import { messages as auth } from '../auth/messages';
 import { messages as sync } from '../sync/messages';
 import { messages as hq } from '../sync/hq-refusals';
 import { messages as hqConsole } from '../hq-console/messages';
+import { messages as hqPublishing } from '../hq-console/publishing-messages';
 import { messages as customers } from '../customers/messages';
 import { messages as devices } from '../devices/messages';
 import { messages as tickets } from '../tickets/messages';
@@ -29,7 +30,7 @@ import { uiCatalogs } from './ui';
  * (`warranty.reason.expired`), so merging cannot collide silently; the i18n test
  * checks both locales carry the same keys.
  */
-export const catalogs: Record<string, Messages> = { errors, system, auth, sync, hq, hqConsole, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, money, backup, audit, status, recalls, messaging, ...uiCatalogs };
+export const catalogs: Record<string, Messages> = { errors, system, auth, sync, hq, hqConsole, hqPublishing, customers, devices, tickets, search, warranty, documents, stock, reports, bench, collection, money, backup, audit, status, recalls, messaging, ...uiCatalogs };
 
 function merge(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};

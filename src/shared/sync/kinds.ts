@@ -106,3 +106,4 @@ export const pulledKinds: Record<string, PulledKindDef> = {
 };
 
 export const pulledKindIdSchema = z.string().regex(/^[a-z][a-z0-9_.-]{0,59}$/);
+export type PulledKindId = z.infer<typeof pulledKindIdSchema>;

@@ -111,5 +111,38 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         }
       }
     });
+
+    it('013 (the publications log) runs after 015 on a head office already there, and records what was published before it', async (t) => {
+      if (dialect === 'postgres' && !pgServer) t.skip();
+      const place = await newPlace(dialect);
+      const old = place.kysely();
+      // A head office deployed before 013 existed: every other migration, 014 and 015 included.
+      const { '013-publications': _later, ...before } = hqMigrations(dialect);
+      const migrator = new Migrator({ db: old, provider: { getMigrations: async () => before }, migrationTableName: 'hq_migrations', migrationLockTableName: 'hq_migrations_lock' });
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      await sql`INSERT INTO hq_shops (id, code, name, created_at) VALUES ('s1', 'SZ01', '福田店', '2026-03-01T00:00:00.000Z')`.execute(old);
+      const item = (kind: string, scope: string, id: string, change: number, at: string) =>
+        sql`INSERT INTO hq_items (kind, scope, id, change_no, deleted, data, updated_at) VALUES (${kind}, ${scope}, ${id}, ${change}, 0, '{}', ${at})`.execute(old);
+      await item('price_list.item', '*', 'p1', 1, '2026-03-01T08:00:00.000Z');
+      await item('price_list.item', '*', 'p2', 2, '2026-03-02T08:00:00.000Z');
+      await item('users', 's1', 'u1', 3, '2026-03-03T08:00:00.000Z');
+      // A shop's answer from head office (a claim decision) is not a publication of head office's data.
+      await item('warranty.claimDecision', 's1', 'c1', 4, '2026-03-04T08:00:00.000Z');
+      await old.destroy();
+      const upgraded = await openHqDatabase(place.open);
+      try {
+        const rows = (await sql`SELECT id, kind, scope, version, title, actor, at, item_count, first_change, last_change FROM hq_publications ORDER BY id`.execute(upgraded.db)).rows;
+        expect(rows).toEqual([
+          { id: 1, kind: 'price_list.item', scope: '*', version: 1, title: 'before the log', actor: 'unknown', at: '2026-03-02T08:00:00.000Z', item_count: 2, first_change: 1, last_change: 2 },
+          { id: 3, kind: 'users', scope: 's1', version: 1, title: 'before the log', actor: 'unknown', at: '2026-03-03T08:00:00.000Z', item_count: 1, first_change: 3, last_change: 3 },
+        ]);
+        const fresh = await openHqDatabase((await newPlace(dialect)).open);
+        const freshSchema = await schemaOf(dialect, fresh.db as unknown as Kysely<unknown>);
+        await fresh.close();
+        expect(await schemaOf(dialect, upgraded.db as unknown as Kysely<unknown>)).toEqual(freshSchema);
+      } finally {
+        await upgraded.close();
+      }
+    });
   });
 }

@@ -32,6 +32,7 @@ const FAMILIES = [
   'ui.warranty.whatIf.outcome.', 'validation.', 'warranty.category.', 'warranty.finding.', 'warranty.option.',
   'warranty.part.', 'warranty.payer.', 'warranty.period.', 'warranty.reason.', 'warranty.rest.', 'warranty.scope.',
   'warranty.status.', 'recalls.action.', 'recalls.matchedBy.', 'ui.hq.recalls.state.', 'ui.hq.recalls.col.', 'ui.hq.devices.col.',
+  'ui.hq.publishing.tab.', 'ui.hq.publishing.col.', 'ui.hq.publishing.kind.', 'ui.hq.publishing.state.', 'ui.hq.publishing.change.', 'ui.hq.publishing.field.', 'ui.hq.publishing.prices.col.',
 ];
 
 const SRC = path.resolve(__dirname, '../../../src');

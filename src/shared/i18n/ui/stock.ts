@@ -177,7 +177,7 @@ const rows: [string, string, string][] = [
   ['ui.stock.import.check', '检查并导入', 'Check and import'],
   ['ui.stock.import.committed', '已导入', 'Imported'],
   ['ui.stock.import.notCommitted', '文件有错误，尚未导入任何数据', 'The file has errors; nothing was imported'],
-  ['ui.stock.import.summary', '共 {total} 行：正确 {good} 行，错误 {bad} 行；新建 {created}，更新 {updated}', '{total, plural, one {# row} other {# rows}}: {good} good, {bad} with errors; {created} created, {updated} updated'],
+  ['ui.stock.import.summary', '共 {total} 行：正确 {good} 行，错误 {bad} 行；新建 {created}，更新 {updated}', '{total, plural, one {# row} other {# rows}}: {good} good, {bad, plural, one {# with errors} other {# with errors}}; {created} created, {updated} updated'],
   ['ui.stock.import.row', '行号', 'Row'],
   ['ui.stock.import.field', '字段', 'Field'],
   ['ui.stock.import.problem', '问题', 'Problem'],
