@@ -32,6 +32,7 @@ import { consoleDeviceLookup } from '../recalls/device-lookup';
 import { deviceLookupSchema } from '../../shared/hq-console/devices';
 import { recallRefSchema, recallSaveSchema } from '../../shared/hq-console/recalls';
 import { createUser, listUsers, resetPassword, updateUser } from './users';
+import { editorHandlers } from '../publishing/editor-routes';
 import { CONSOLE_API_PREFIX, auditListSchema, hqProcedures, mayCall, shopRefSchema, newShopSchema, networkReportSchema, escalatedListSchema, type HqProcedure, type HqRole } from '../../shared/hq-console/contract';
 
 export interface ConsoleOptions {
@@ -130,6 +131,8 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
     'recalls.save': async (s, c, input) => saveRecall(s, must(c).actor, parseInput(recallSaveSchema, input)),
     'devices.lookup': async (s, _c, input) => consoleDeviceLookup(s, parseInput(deviceLookupSchema, input)),
     'recalls.completion': async (s, _c, input) => recallCompletion(s, parseInput(recallRefSchema, input).recallId),
+    // Publishing editors (src/hq/publishing/editor-routes.ts)
+    ...editorHandlers<Caller | null>((c) => must(c).actor),
   };
 
   /** Who calls: the admin token (a script), else the session cookie; null without either. */

@@ -32,6 +32,7 @@ const FAMILIES = [
   'ui.warranty.whatIf.outcome.', 'validation.', 'warranty.category.', 'warranty.finding.', 'warranty.option.',
   'warranty.part.', 'warranty.payer.', 'warranty.period.', 'warranty.reason.', 'warranty.rest.', 'warranty.scope.',
   'warranty.status.', 'recalls.action.', 'recalls.matchedBy.', 'ui.hq.recalls.state.', 'ui.hq.recalls.col.', 'ui.hq.devices.col.',
+  'ui.hq.pub.tab.', 'ui.hq.pub.program.kind.', 'ui.hq.pub.program.fee.', 'ui.hq.pub.users.col.',
 ];
 
 const SRC = path.resolve(__dirname, '../../../src');

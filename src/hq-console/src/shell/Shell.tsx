@@ -19,8 +19,9 @@ const PaymentsPage = lazy(() => import('../claims/PaymentsPage').then((m) => ({ 
 const ReturnsPage = lazy(() => import('../returns/ReturnsPage').then((m) => ({ default: m.ReturnsPage })));
 const RecallsPage = lazy(() => import('../recalls/RecallsPage').then((m) => ({ default: m.RecallsPage })));
 const DevicesPage = lazy(() => import('../devices/DevicesPage').then((m) => ({ default: m.DevicesPage })));
+const EditorsPage = lazy(() => import('../publishing/EditorsPage').then((m) => ({ default: m.EditorsPage })));
 const AccountPage = lazy(() => import('./AccountPage').then((m) => ({ default: m.AccountPage })));
-const PAGES = { shops: ShopsPage, figures: FiguresPage, complaints: ComplaintsPage, returns: ReturnsPage, claims: ClaimsPage, payments: PaymentsPage, recalls: RecallsPage, devices: DevicesPage, users: UsersPage, audit: AuditPage };
+const PAGES = { shops: ShopsPage, figures: FiguresPage, complaints: ComplaintsPage, returns: ReturnsPage, claims: ClaimsPage, payments: PaymentsPage, recalls: RecallsPage, devices: DevicesPage, users: UsersPage, audit: AuditPage, 'publishing-editors': EditorsPage };
 
 /** The header (who, role, language, sign out), the sections of the person's role on the left, a URL per screen. */
 export function Shell({ me, onSignedOut }: { me: HqMe; onSignedOut(): void }) {

@@ -2,7 +2,7 @@ import { mayCall, hqProcedures, type HqProcedure, type HqRole } from '../../../s
 
 /** The console's sections: each shows for the roles that may make its first call (the contract's access list). */
 export interface Section {
-  id: 'shops' | 'figures' | 'complaints' | 'returns' | 'claims' | 'payments' | 'recalls' | 'devices' | 'users' | 'audit';
+  id: 'shops' | 'figures' | 'complaints' | 'returns' | 'claims' | 'payments' | 'recalls' | 'devices' | 'users' | 'audit' | 'publishing-editors';
   path: string;
   needs: HqProcedure;
 }
@@ -16,6 +16,8 @@ export const SECTIONS: readonly Section[] = [
   { id: 'payments', path: '/claim-payments', needs: 'claims.reconcile' },
   { id: 'recalls', path: '/recalls', needs: 'recalls.list' },
   { id: 'devices', path: '/devices', needs: 'devices.lookup' },
+  // Publishing editors (folded into the Publishing section at merge)
+  { id: 'publishing-editors', path: '/publishing/editors', needs: 'publishing.policies.list' },
   { id: 'users', path: '/users', needs: 'users.list' },
   { id: 'audit', path: '/audit', needs: 'audit.list' },
 ];

@@ -17,6 +17,7 @@ import { messages as hq } from './hq';
 import { messages as shortcuts } from './shortcuts';
 import { messages as firstday } from './firstday';
 import { consoleMessages as hqRecalls, messages as recalls } from './recalls';
+import { messages as hqPublishing } from './hq-publishing';
 
 /** The renderer's catalogs (keys prefixed `ui.`), registered in ../catalog.ts. */
 export const uiCatalogs: Record<string, Messages> = {
@@ -39,4 +40,5 @@ export const uiCatalogs: Record<string, Messages> = {
   'ui.firstday': firstday,
   'ui.recalls': recalls,
   'ui.hq.recalls': hqRecalls,
+  'ui.hq.pub': hqPublishing,
 };
