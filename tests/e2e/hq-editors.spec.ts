@@ -140,6 +140,44 @@ for (const dialect of ['sqlite', 'postgres'] as HqDialect[])
       await pic('hq-editors-users-en');
     });
 
+    test('an accidental damage program tried on a dropped phone, then published', async ({ page, snap }) => {
+      await open(page, 'zh-CN', /^服务项目$/);
+      await expect(page.getByText('还没有发布服务项目。')).toBeVisible();
+      await page.getByTestId('pub-program-new').click();
+      await page.getByRole('menuitem', { name: '意外保（碎屏/进水）' }).click();
+      await page.getByTestId('pub-program-id').fill('ad-1y');
+      await page.getByLabel('名称（中文）').fill('碎屏意外保');
+      await page.getByLabel('名称（英文）').fill('Screen accident cover');
+      await page.getByLabel('免赔额（元）').fill('50');
+      // Dropped (摔碰): the maker's warranty is void; the program pays 100 % of ¥80 after the ¥50 deductible.
+      await page.getByTestId('pub-whatif').getByRole('combobox', { name: '检测结论' }).click({ force: true });
+      await page.getByRole('option', { name: '摔碰/外力损坏' }).click();
+      await page.keyboard.press('Escape');
+      const line = page.getByTestId('pub-whatif-line');
+      await expect(line).toContainText('意外保 ¥30.00');
+      await expect(line).toContainText('客户 ¥50.00');
+      await pictures(snap)('hq-editors-program-zh');
+      await page.getByTestId('pub-program-publish').click();
+      await expect(page.getByTestId('pub-programs-list')).toContainText('ad-1y');
+    });
+
+    test('the settings head office manages for a shop: a bad idle time refused, then published', async ({ page, snap }) => {
+      await open(page, 'en', /^Shop settings$/);
+      await choose(page, 'pub-shop-pick', /SZ01/);
+      await expect(page.getByText('Not published yet: the shop uses its own settings')).toBeVisible();
+      await page.getByTestId('pub-setting-hotline').fill('400-800-1234');
+      await page.getByLabel(/^Sign out after/).fill('2');
+      await page.getByTestId('pub-settings-publish').click();
+      await expect(page.getByText('Too short or too small (at least 5)')).toBeVisible();
+      await page.getByLabel(/^Sign out after/).fill('30');
+      await page.getByLabel('Tax rate (%)').fill('6');
+      await page.getByTestId('pub-settings-publish').click();
+      await expect(page.getByText(/^Last published/)).toBeVisible();
+      await pictures(snap)('hq-editors-settings-en');
+      const state = await new ConsoleClient(hqUrl, { token: ADMIN_TOKEN }).call<{ published: { data: unknown } }>('publishing.settings.get', { shopId: 'SZ01' });
+      expect(state.body.published.data).toEqual({ hotline: '400-800-1234', sessionIdleMinutes: 30, taxRateBp: 600 });
+    });
+
     test('the calendar and the users in Chinese', async ({ page, snap }) => {
       await open(page, 'zh-CN', /^门店账号$/);
       await choose(page, 'pub-shop-pick', /SZ01/);

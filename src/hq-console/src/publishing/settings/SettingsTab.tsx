@@ -69,7 +69,7 @@ export function SettingsTab() {
               error={errors.taxRateBp}
               onChange={(v) => put('taxRateBp', v === '' ? undefined : Math.round(Number(v) * 100))}
             />
-            <NumberInput label={t('ui.settings.idleMinutes')} description={t('ui.settings.idleMinutesHint')} min={5} max={1440} allowDecimal={false} value={draft.sessionIdleMinutes ?? ''} error={errors.sessionIdleMinutes} onChange={(v) => put('sessionIdleMinutes', v === '' ? undefined : Number(v))} />
+            <NumberInput label={t('ui.settings.idleMinutes')} description={t('ui.settings.idleMinutesHint')} min={5} max={1440} clampBehavior="none" allowDecimal={false} value={draft.sessionIdleMinutes ?? ''} error={errors.sessionIdleMinutes} onChange={(v) => put('sessionIdleMinutes', v === '' ? undefined : Number(v))} />
           </SimpleGrid>
           <Checkbox
             label={t('ui.settings.pricesIncludeTax')}
