@@ -127,6 +127,11 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('publishing editors on %s',
       // ---- Programs: published and withdrawn.
       const program = { id: 'ew-2y', kind: 'extended_warranty', years: 2, name: { 'zh-CN': '延保两年', en: 'Two-year extension' } };
       expect((await manager.call('publishing.programs.publish', { program: { ...program, years: 9 } })).body.error!.details.fields).toEqual({ 'program.years': 'validation.too_big' });
+      // The preview with a program: a dropped phone (摔碰 voids the maker's warranty, presets' exclusions) under an
+      // accidental damage program paying 100 % after a ¥50 deductible: of the ¥80 repair the insurer pays ¥30, the customer ¥50.
+      const cover = { id: 'ad-1y', kind: 'accidental_damage', discountBp: 10000, deductible: 5000, capPerClaim: 100000, capPerTerm: 200000 };
+      const dropped = await manager.call<WhatIfResult>('publishing.policies.whatIf', { ...whatIfInput(brand, '2026-11-01', '2026-11-21'), programs: [cover], findings: ['impact'] });
+      expect(dropped.body.decision.lines[0]!.payers).toMatchObject({ maker: 0, insurer: 3000, customer: 5000 });
       expect((await manager.call('publishing.programs.publish', { program })).status).toBe(200);
       expect((await manager.call<ProgramList>('publishing.programs.list')).body.published.map((p) => p.id)).toEqual(['ew-2y']);
       await shop.engine.runNow();
