@@ -13,5 +13,7 @@ export const settingsPublishSchema = z.object({ shopId: z.string().min(1).max(10
 export type HqShopSettings = z.infer<typeof hqShopSettingsSchema>;
 export interface SettingsState {
   published: PublishedItem<HqShopSettings> | null;
+  /** What the shop holds for the same settings as it last synced (empty before its first push): shown beside each field. */
+  atShop: HqShopSettings;
 }
 export type SettingsPublished = EditorPublished & { settings: PublishedItem<HqShopSettings> };

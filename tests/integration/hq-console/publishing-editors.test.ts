@@ -173,9 +173,13 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('publishing editors on %s',
       expect((await manager.call('publishing.settings.publish', { shopId: shop.hqShopId, settings: { name: '深圳南山店', hotline: '400-800-1234', taxRateBp: 600 } })).status).toBe(200);
       const st = await manager.call<SettingsState>('publishing.settings.get', { shopId: shop.hqShopId });
       expect(st.body.published!.data).toEqual({ name: '深圳南山店', hotline: '400-800-1234', taxRateBp: 600 });
+      // Beside each field, what the shop holds as it last synced: the set-up shop's own name and the 13 % default.
+      expect(st.body.atShop).toMatchObject({ name: '测试维修中心', taxRateBp: 1300 });
       await shop.engine.runNow();
       const settings = JSON.parse((shop.backend.services.sqlite.prepare(`SELECT settings_json FROM shop`).get() as { settings_json: string }).settings_json);
       expect(settings).toMatchObject({ name: '深圳南山店', hotline: '400-800-1234', taxRateBp: 600, enrolled: true });
+      await shop.engine.runNow(); // the shop pushes its new settings: head office sees them arrived
+      expect((await manager.call<SettingsState>('publishing.settings.get', { shopId: shop.hqShopId })).body.atShop).toMatchObject({ name: '深圳南山店', taxRateBp: 600 });
     } finally {
       await shop.backend.close();
       await hq.close();

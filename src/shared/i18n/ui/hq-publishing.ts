@@ -66,6 +66,7 @@ export const messages = fromRows([
   ['ui.hq.pub.calendar.addWorkday', '添加调休上班日', 'Add a working weekend day'],
   ['ui.hq.pub.calendar.from', '开始', 'From'],
   ['ui.hq.pub.calendar.to', '结束', 'To'],
+  ['ui.hq.pub.calendar.yearsWithErrors', '（{years}年）', '(in {years})'],
   ['ui.hq.pub.calendar.remove', '删除', 'Remove'],
   ['ui.hq.pub.users.intro', '总部为门店开设的账号：门店不能改名、改角色或停用。总部只保存密码的散列值，不保存密码本身。', 'Accounts head office provisions for a shop: the shop cannot rename, re-role or disable them. Head office keeps only a hash of the password, never the password.'],
   ['ui.hq.pub.users.new', '新建门店账号', 'New shop user'],
@@ -88,5 +89,6 @@ export const messages = fromRows([
   ['ui.hq.pub.users.col.published', '发布', 'Published'],
   ['ui.hq.pub.settings.intro', '由总部管理的门店设置；留空的项不发布，门店保持原值。局域网、打印等设置仍由门店自行管理。', 'The settings head office manages for a shop; a field left empty is not published and the shop keeps its value. LAN, printers and the rest stay the shop\'s.'],
   ['ui.hq.pub.settings.never', '尚未发布：门店使用自己的设置', 'Not published yet: the shop uses its own settings'],
+  ['ui.hq.pub.settings.atShop', '门店现为：{value}', 'At the shop: {value}'],
   ['ui.hq.pub.settings.taxPct', '税率（%）', 'Tax rate (%)'],
 ]);

@@ -68,7 +68,7 @@ export function CalendarTab() {
       </Group>
       {Object.keys(errors).length > 0 ? (
         <Alert color="red" data-testid="pub-calendar-errors">
-          {t('ui.hq.pub.fix')}
+          {t('ui.hq.pub.fix')} {t('ui.hq.pub.calendar.yearsWithErrors', { years: [...new Set(Object.keys(errors).map((k) => draft[Number(k.split('.')[1])]?.year).filter((y) => y !== undefined))].join(', ') })}
         </Alert>
       ) : null}
     </Stack>

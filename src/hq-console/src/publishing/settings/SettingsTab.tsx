@@ -26,6 +26,8 @@ export function SettingsTab() {
   const [draft, setDraft] = useState<HqShopSettings>({});
   const { errors, setErrors, refused } = useErrors('settings');
   const published = state.data?.published ?? null;
+  const atShop = state.data?.atShop ?? {};
+  const shopHas = (v: string | number | undefined) => (v === undefined || v === '' ? undefined : t('ui.hq.pub.settings.atShop', { value: v }));
   useEffect(() => setDraft(published?.data ?? {}), [published]);
   const put = <K extends keyof HqShopSettings>(k: K, v: HqShopSettings[K] | undefined) => setDraft((d) => {
     const next = { ...d };
@@ -58,7 +60,7 @@ export function SettingsTab() {
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {TEXTS.map(({ k, label }) => (
-              <TextInput key={k} label={t(label)} value={draft[k] ?? ''} error={errors[k]} data-testid={`pub-setting-${k}`} onChange={(e) => put(k, e.currentTarget.value)} />
+              <TextInput key={k} label={t(label)} value={draft[k] ?? ''} placeholder={shopHas(atShop[k])} error={errors[k]} data-testid={`pub-setting-${k}`} onChange={(e) => put(k, e.currentTarget.value)} />
             ))}
             <NumberInput
               label={t('ui.hq.pub.settings.taxPct')}
@@ -66,10 +68,11 @@ export function SettingsTab() {
               max={100}
               decimalScale={2}
               value={draft.taxRateBp === undefined ? '' : draft.taxRateBp / 100}
+              placeholder={shopHas(atShop.taxRateBp === undefined ? undefined : atShop.taxRateBp / 100)}
               error={errors.taxRateBp}
               onChange={(v) => put('taxRateBp', v === '' ? undefined : Math.round(Number(v) * 100))}
             />
-            <NumberInput label={t('ui.settings.idleMinutes')} description={t('ui.settings.idleMinutesHint')} min={5} max={1440} clampBehavior="none" allowDecimal={false} value={draft.sessionIdleMinutes ?? ''} error={errors.sessionIdleMinutes} onChange={(v) => put('sessionIdleMinutes', v === '' ? undefined : Number(v))} />
+            <NumberInput label={t('ui.settings.idleMinutes')} description={t('ui.settings.idleMinutesHint')} min={5} max={1440} clampBehavior="none" allowDecimal={false} placeholder={shopHas(atShop.sessionIdleMinutes)} value={draft.sessionIdleMinutes ?? ''} error={errors.sessionIdleMinutes} onChange={(v) => put('sessionIdleMinutes', v === '' ? undefined : Number(v))} />
           </SimpleGrid>
           <Checkbox
             label={t('ui.settings.pricesIncludeTax')}
