@@ -78,6 +78,7 @@ export const messages = fromRows([
   ['ui.hq.pub.users.password', '密码', 'Password'],
   ['ui.hq.pub.users.passwordHint', '至少 8 位；设置前该账号无法登录', 'At least 8 characters; nobody can sign in as this user before one is set'],
   ['ui.hq.pub.users.passwordKeep', '留空则保留原密码', 'Leave empty to keep the current password'],
+  ['ui.hq.pub.users.clashNote', '门店若已有同名的本店账号，该账号会被改名（加 .local）并停用，其记录保留。', 'If the shop already has a user of its own with this name, that user is renamed (.local added) and disabled; its history stays.'],
   ['ui.hq.pub.users.disabled', '停用', 'Disabled'],
   ['ui.hq.pub.users.disabledBadge', '已停用', 'disabled'],
   ['ui.hq.pub.users.passwordSet', '已设置', 'Set'],

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { ROLES } from '../../../../shared/api/roles';
 import { provisionedUserInputSchema, type ProvisionedUser, type ProvisionedUserInput } from '../../../../shared/hq-console/publishing-users';
 import { useConsoleMutation } from '../../data';
@@ -39,6 +39,12 @@ export function UserModal({ shopId, editing, onClose }: { shopId: string; editin
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
         </SimpleGrid>
+        {/* The shop's own users do not sync, so head office cannot see a clash: say what the shop will do. */}
+        {!editing ? (
+          <Alert color="yellow" p="xs" data-testid="pub-user-clash-note">
+            {t('ui.hq.pub.users.clashNote')}
+          </Alert>
+        ) : null}
         <Checkbox label={t('ui.hq.pub.users.disabled')} checked={u.disabled ?? false} onChange={(e) => setU({ ...u, disabled: e.currentTarget.checked })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
