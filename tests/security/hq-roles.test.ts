@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openTestHq, type TestHq } from '../helpers/hq';
 import { ConsoleClient, PASSWORDS, addUser, consoleHq } from '../integration/hq-console/console-client';
+import { PHONE_2001 } from '../../src/shared/warranty/presets';
 
 /**
  * docs/hq-roles.md, read as a table, against the running head office: every endpoint it has
@@ -90,4 +91,23 @@ describe('head-office access by role, as docs/hq-roles.md states it', () => {
     }
     expect(problems).toEqual([]);
   }, 120_000);
+  it('publishing with valid input, as the role doc says: policies by network admins and service managers, shop users by network admins only, never a password hash back', async () => {
+    const shop = await hq.service.createShop({ code: 'RL01', name: '角色测试店' });
+    const user = { username: 'role-test', displayName: '角色', role: 'counter', password: 'counter-pass-1' };
+    const expected: Record<(typeof ROLES)[number], { policy: number; user: number }> = {
+      network_admin: { policy: 200, user: 200 },
+      service_manager: { policy: 200, user: 403 },
+      claims_reviewer: { policy: 403, user: 403 },
+      analyst: { policy: 403, user: 403 },
+    };
+    for (const role of ROLES) {
+      const c = new ConsoleClient(base);
+      expect((await c.signIn(role.replace('_', '-'), PASSWORDS.other)).status).toBe(200);
+      const policy = await c.call('publishing.policies.publish', { policy: PHONE_2001 });
+      const provisioned = await c.call('publishing.users.publish', { shopId: shop.shop.id, user: { ...user, username: `u-${role.slice(0, 8)}` } });
+      expect({ role, policy: policy.status, user: provisioned.status }).toEqual({ role, ...expected[role] });
+      const listed = await c.call('publishing.users.list', { shopId: shop.shop.id });
+      expect(JSON.stringify(listed.body)).not.toMatch(/scrypt|passwordHash|counter-pass-1/);
+    }
+  }, 60_000);
 });

@@ -40,6 +40,7 @@ import { publicationRefSchema, publicationsListSchema } from '../../shared/hq-co
 import { pricesDraftSchema, pricesPublishSchema } from '../../shared/hq-console/publishing-prices';
 import { partsImportSchema, partsPublishSchema } from '../../shared/hq-console/publishing-parts';
 import { sheetUploadSchema, templateSchema } from '../../shared/hq-console/publishing-sheet';
+import { editorHandlers } from '../publishing/editor-routes';
 import { CONSOLE_API_PREFIX, auditListSchema, hqProcedures, mayCall, shopRefSchema, newShopSchema, networkReportSchema, escalatedListSchema, type HqProcedure, type HqRole } from '../../shared/hq-console/contract';
 
 export interface ConsoleOptions {
@@ -159,6 +160,8 @@ export function registerConsole(r: FastifyInstance, service: HqService, guards: 
       const r = await publishParts(s, must(c).actor, parseInput(partsPublishSchema, input), localeOf(req));
       return { publication: (await publicationArrival(s, r.publicationId)).publication, report: r.report };
     },
+    // Publishing editors (src/hq/publishing/editor-routes.ts)
+    ...editorHandlers<Caller | null>((c) => must(c).actor),
   };
 
   /** Who calls: the admin token (a script), else the session cookie; null without either. */

@@ -18,6 +18,12 @@ import { publicationRefSchema, publicationsListSchema, type HqPublication, type 
 import { pricesDraftSchema, pricesPublishSchema, type PriceImport, type PricesPreview, type PublishedPrice } from './publishing-prices';
 import { partsImportSchema, partsPublishSchema, type PartsImport } from './publishing-parts';
 import { sheetUploadSchema, templateSchema, type TemplateFile } from './publishing-sheet';
+import { shopScopeSchema } from './publishing-editors';
+import { policyPublishSchema, whatIfSchema, type PolicyList, type PolicyPublished, type WhatIfResult } from './publishing-policies';
+import { programPublishSchema, programWithdrawSchema, type ProgramList, type ProgramPublished } from './publishing-programs';
+import { calendarPublishSchema, type CalendarPublished, type CalendarState } from './publishing-calendar';
+import { usersPublishSchema, type ProvisionedUser, type UserPublished } from './publishing-users';
+import { settingsPublishSchema, type SettingsPublished, type SettingsState } from './publishing-settings';
 
 export const HQ_ROLES = ['network_admin', 'service_manager', 'claims_reviewer', 'analyst'] as const;
 export const hqRoleSchema = z.enum(HQ_ROLES);
@@ -99,6 +105,19 @@ export const hqProcedures = {
   'parts.import': { access: PUBLISHERS, input: partsImportSchema },
   'parts.template': { access: PUBLISHERS, input: templateSchema },
   'parts.publish': { access: PUBLISHERS, input: partsPublishSchema },
+  // Publishing editors (issue 21 point 3 B): head office's data, edited and published to the shops by whoever runs the network's service (docs/hq-roles.md); a shop's provisioned users are people, the network admin's.
+  'publishing.policies.list': { access: ['network_admin', 'service_manager'], input: empty },
+  'publishing.policies.publish': { access: ['network_admin', 'service_manager'], input: policyPublishSchema },
+  'publishing.policies.whatIf': { access: ['network_admin', 'service_manager'], input: whatIfSchema },
+  'publishing.programs.list': { access: ['network_admin', 'service_manager'], input: empty },
+  'publishing.programs.publish': { access: ['network_admin', 'service_manager'], input: programPublishSchema },
+  'publishing.programs.withdraw': { access: ['network_admin', 'service_manager'], input: programWithdrawSchema },
+  'publishing.calendar.get': { access: ['network_admin', 'service_manager'], input: empty },
+  'publishing.calendar.publish': { access: ['network_admin', 'service_manager'], input: calendarPublishSchema },
+  'publishing.users.list': { access: ADMIN, input: shopScopeSchema },
+  'publishing.users.publish': { access: ADMIN, input: usersPublishSchema },
+  'publishing.settings.get': { access: ['network_admin', 'service_manager'], input: shopScopeSchema },
+  'publishing.settings.publish': { access: ['network_admin', 'service_manager'], input: settingsPublishSchema },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 export type HqProcedure = keyof typeof hqProcedures;
 export type HqInput<P extends HqProcedure> = z.input<(typeof hqProcedures)[P]['input']>;
@@ -251,4 +270,17 @@ export interface HqOutputs {
   'parts.import': PartsImport;
   'parts.template': TemplateFile;
   'parts.publish': { publication: HqPublication; report: PartsImport };
+  // Publishing editors
+  'publishing.policies.list': PolicyList;
+  'publishing.policies.publish': PolicyPublished;
+  'publishing.policies.whatIf': WhatIfResult;
+  'publishing.programs.list': ProgramList;
+  'publishing.programs.publish': ProgramPublished;
+  'publishing.programs.withdraw': ProgramPublished;
+  'publishing.calendar.get': CalendarState;
+  'publishing.calendar.publish': CalendarPublished;
+  'publishing.users.list': { users: ProvisionedUser[] };
+  'publishing.users.publish': UserPublished;
+  'publishing.settings.get': SettingsState;
+  'publishing.settings.publish': SettingsPublished;
 }

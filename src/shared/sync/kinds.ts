@@ -106,4 +106,5 @@ export const pulledKinds: Record<string, PulledKindDef> = {
 };
 
 export const pulledKindIdSchema = z.string().regex(/^[a-z][a-z0-9_.-]{0,59}$/);
+/** A kind id as head office publishes it (the keys of `pulledKinds`). */
 export type PulledKindId = z.infer<typeof pulledKindIdSchema>;

@@ -33,6 +33,7 @@ const FAMILIES = [
   'warranty.part.', 'warranty.payer.', 'warranty.period.', 'warranty.reason.', 'warranty.rest.', 'warranty.scope.',
   'warranty.status.', 'recalls.action.', 'recalls.matchedBy.', 'ui.hq.recalls.state.', 'ui.hq.recalls.col.', 'ui.hq.devices.col.',
   'ui.hq.publishing.tab.', 'ui.hq.publishing.col.', 'ui.hq.publishing.kind.', 'ui.hq.publishing.state.', 'ui.hq.publishing.change.', 'ui.hq.publishing.field.', 'ui.hq.publishing.prices.col.',
+  'ui.hq.pub.tab.', 'ui.hq.pub.program.kind.', 'ui.hq.pub.program.fee.', 'ui.hq.pub.users.col.',
 ];
 
 const SRC = path.resolve(__dirname, '../../../src');

@@ -20,8 +20,9 @@ const ReturnsPage = lazy(() => import('../returns/ReturnsPage').then((m) => ({ d
 const RecallsPage = lazy(() => import('../recalls/RecallsPage').then((m) => ({ default: m.RecallsPage })));
 const DevicesPage = lazy(() => import('../devices/DevicesPage').then((m) => ({ default: m.DevicesPage })));
 const PublicationsPage = lazy(() => import('../publishing/PublicationsPage').then((m) => ({ default: m.PublicationsPage })));
+const EditorsPage = lazy(() => import('../publishing/EditorsPage').then((m) => ({ default: m.EditorsPage })));
 const AccountPage = lazy(() => import('./AccountPage').then((m) => ({ default: m.AccountPage })));
-const PAGES = { shops: ShopsPage, figures: FiguresPage, complaints: ComplaintsPage, returns: ReturnsPage, claims: ClaimsPage, payments: PaymentsPage, recalls: RecallsPage, devices: DevicesPage, publishing: PublicationsPage, users: UsersPage, audit: AuditPage };
+const PAGES = { shops: ShopsPage, figures: FiguresPage, complaints: ComplaintsPage, returns: ReturnsPage, claims: ClaimsPage, payments: PaymentsPage, recalls: RecallsPage, devices: DevicesPage, publishing: PublicationsPage, 'publishing-editors': EditorsPage, users: UsersPage, audit: AuditPage };
 
 /** The header (who, role, language, sign out), the sections of the person's role on the left, a URL per screen. */
 export function Shell({ me, onSignedOut }: { me: HqMe; onSignedOut(): void }) {

@@ -2,7 +2,7 @@ import { mayCall, hqProcedures, type HqProcedure, type HqRole } from '../../../s
 
 /** The console's sections: each shows for the roles that may make its first call (the contract's access list). */
 export interface Section {
-  id: 'shops' | 'figures' | 'complaints' | 'returns' | 'claims' | 'payments' | 'recalls' | 'devices' | 'publishing' | 'users' | 'audit';
+  id: 'shops' | 'figures' | 'complaints' | 'returns' | 'claims' | 'payments' | 'recalls' | 'devices' | 'publishing' | 'publishing-editors' | 'users' | 'audit';
   path: string;
   needs: HqProcedure;
 }
@@ -18,6 +18,8 @@ export const SECTIONS: readonly Section[] = [
   { id: 'devices', path: '/devices', needs: 'devices.lookup' },
   // Publishing (发布): the log, the price list, the parts catalog (issue 21 point 3).
   { id: 'publishing', path: '/publishing', needs: 'publications.list' },
+  // Publishing editors (policies, programs, calendar, a shop's users and settings), beside the log
+  { id: 'publishing-editors', path: '/publishing-editors', needs: 'publishing.policies.list' },
   { id: 'users', path: '/users', needs: 'users.list' },
   { id: 'audit', path: '/audit', needs: 'audit.list' },
 ];

@@ -18,6 +18,7 @@ import { messages as shortcuts } from './shortcuts';
 import { messages as firstday } from './firstday';
 import { consoleMessages as hqRecalls, messages as recalls } from './recalls';
 import { messages as hqPublishing } from './hq-publishing';
+import { messages as hqPublishingEditors } from './hq-publishing-editors';
 
 /** The renderer's catalogs (keys prefixed `ui.`), registered in ../catalog.ts. */
 export const uiCatalogs: Record<string, Messages> = {
@@ -41,4 +42,5 @@ export const uiCatalogs: Record<string, Messages> = {
   'ui.recalls': recalls,
   'ui.hq.recalls': hqRecalls,
   'ui.hq.publishing': hqPublishing,
+  'ui.hq.pub': hqPublishingEditors,
 };
