@@ -50,7 +50,7 @@ for (const dialect of ['sqlite', 'postgres'] as HqDialect[])
       await page.getByLabel(/^密码|^Password/).fill(ADMIN.password);
       await page.getByRole('button', { name: /^登录$|^Sign in$/ }).click();
       await page.getByRole('navigation').getByText(/^发布编辑$|^Publishing editors$/).click();
-      await expect(page).toHaveURL(/\/console\/publishing\/editors$/);
+      await expect(page).toHaveURL(/\/console\/publishing-editors$/);
       await page.getByRole('tab', { name: tab }).click();
     }
 
