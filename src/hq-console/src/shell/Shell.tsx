@@ -57,7 +57,7 @@ export function Shell({ me, onSignedOut }: { me: HqMe; onSignedOut(): void }) {
           <Stack gap={2}>
             <NavLink component={RouterLink} to="/" label={t('ui.hq.section.home')} active={where === '/'} />
             {sections.map((s) => (
-              <NavLink key={s.id} component={RouterLink} to={s.path} label={t(`ui.hq.section.${s.id}`)} active={where.startsWith(s.path)} />
+              <NavLink key={s.id} component={RouterLink} to={s.path} label={t(`ui.hq.section.${s.id}`)} active={where === s.path || where.startsWith(`${s.path}/`)} />
             ))}
             <NavLink component={RouterLink} to="/account" label={t('ui.hq.section.account')} active={where === '/account'} />
           </Stack>
