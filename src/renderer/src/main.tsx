@@ -4,10 +4,10 @@ import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { I18nProvider } from './i18n/I18nProvider';
 import { QueryProvider } from './data/QueryProvider';
-import { AppRouter } from './app/AppRouter';
+import { App } from './app/App';
+import { Toasts } from './components/Toasts';
 import { theme } from '../../ui/theme';
 
 // The first screen is drawn in its language: that language's messages (their own chunk) first.
@@ -17,11 +17,10 @@ const seed = await firstAnswers;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      {/* Bottom-right: toasts must never cover the header (user, sign out) at a busy counter. */}
-      <Notifications position="bottom-right" limit={4} />
+      <Toasts />
       <I18nProvider>
         <QueryProvider seed={seed}>
-          <AppRouter />
+          <App />
         </QueryProvider>
       </I18nProvider>
     </MantineProvider>

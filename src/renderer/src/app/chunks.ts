@@ -13,6 +13,10 @@ export const chunks = {
   pin: () => import('../auth/PinSwitchScreen'),
   setup: () => import('../setup/SetupWizard'),
   firstDay: () => import('../firstday/FirstDayScreen'),
+  /** the address bar of the screens after sign-in (react-router) */
+  router: () => import('../nav/Routed'),
+  /** the toasts' container and store (components/toast.ts) */
+  toasts: () => import('@mantine/notifications'),
 };
 
 export const sectionChunks = {
@@ -25,7 +29,8 @@ export const sectionChunks = {
 
 type Load = () => Promise<unknown>;
 
-const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 50));
+/** `f` when the page is idle (a person's input goes first), at the latest after 2 s. */
+export const atIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 50));
 // offline or a stale build: the screen's own load says so when it is opened; the console keeps a note
 const quiet = (p: Promise<unknown>) => p.catch((e: unknown) => console.warn('[fixpoint] prefetch failed', e));
 
@@ -33,7 +38,7 @@ const quiet = (p: Promise<unknown>) => p.catch((e: unknown) => console.warn('[fi
 function whenIdle(loads: Load[]): void {
   const next = (i: number) => {
     if (i >= loads.length) return;
-    idle(() => void quiet(loads[i]!()).then(() => next(i + 1)));
+    atIdle(() => void quiet(loads[i]!()).then(() => next(i + 1)));
   };
   next(0);
 }
@@ -47,7 +52,7 @@ const started = { afterFirst: false, sections: false };
 export function prefetchAfterSignInScreen(): void {
   if (started.afterFirst) return;
   started.afterFirst = true;
-  idle(() => [chunks.shell, sectionChunks.counter, chunks.pin].forEach((load) => void quiet(load())));
+  atIdle(() => [chunks.router, chunks.shell, sectionChunks.counter, chunks.pin].forEach((load) => void quiet(load())));
 }
 
 /** The shell shows: fetch the sections not opened yet, the lightest first (reports, with its charts, last). */
