@@ -1,30 +1,31 @@
 import type { SectionId } from '../shell/sections';
+import { chunk } from './lazyChunk';
 
 /**
  * The screens that are their own chunk, by name, and when they are fetched. The sign-in screen
  * (the first screen) loads only itself; once it is usable and the page is idle, the frame after
  * sign-in (the shell and the counter, where every shift starts) is fetched; once the shell shows
  * and the page is idle again, the other sections follow one by one, so a first switch to one of
- * them finds its chunk already parsed. An `import()` of a chunk already loaded is its module again
- * at no cost, so a person faster than the prefetch simply loads it themselves.
+ * them finds its chunk already parsed (and shows it without suspending: lazyChunk.tsx). A person
+ * faster than the prefetch simply loads the chunk themselves.
  */
 export const chunks = {
-  shell: () => import('../shell/Shell'),
-  pin: () => import('../auth/PinSwitchScreen'),
-  setup: () => import('../setup/SetupWizard'),
-  firstDay: () => import('../firstday/FirstDayScreen'),
+  shell: chunk(() => import('../shell/Shell')),
+  pin: chunk(() => import('../auth/PinSwitchScreen')),
+  setup: chunk(() => import('../setup/SetupWizard')),
+  firstDay: chunk(() => import('../firstday/FirstDayScreen')),
   /** the address bar of the screens after sign-in (react-router) */
-  router: () => import('../nav/Routed'),
+  router: chunk(() => import('../nav/Routed')),
   /** the toasts' container and store (components/toast.ts) */
-  toasts: () => import('@mantine/notifications'),
+  toasts: chunk(() => import('@mantine/notifications')),
 };
 
 export const sectionChunks = {
-  counter: () => import('../counter/CounterPage').then((m) => ({ default: m.CounterPage })),
-  bench: () => import('../bench/BenchPage').then((m) => ({ default: m.BenchPage })),
-  stock: () => import('../stock/StockPage').then((m) => ({ default: m.StockPage })),
-  reports: () => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
-  settings: () => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+  counter: chunk(() => import('../counter/CounterPage')),
+  bench: chunk(() => import('../bench/BenchPage')),
+  stock: chunk(() => import('../stock/StockPage')),
+  reports: chunk(() => import('../reports/ReportsPage')),
+  settings: chunk(() => import('../settings/SettingsPage')),
 } satisfies Record<SectionId, unknown>;
 
 type Load = () => Promise<unknown>;

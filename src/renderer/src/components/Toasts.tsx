@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { atIdle, chunks } from '../app/chunks';
+import { lazyChunk } from '../app/lazyChunk';
 
-const Container = lazy(() => chunks.toasts().then((m) => ({ default: m.Notifications })));
+const Container = lazyChunk(chunks.toasts, (m) => m.Notifications);
 
 /**
  * The toasts' container, mounted once the first screen is drawn and the page idle: the sign-in

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useLocation } from 'react-router';
 import type { NavState } from '../nav/paths';
@@ -10,6 +11,9 @@ import { CollectionPanel } from '../collection/CollectionPanel';
 import { DailyClosePanel } from '../collection/DailyClosePanel';
 import { ClaimsPanel } from '../collection/ClaimsPanel';
 import { CounterQueues } from '../collection/CounterQueues';
+import { atIdle } from '../app/chunks';
+import { usePrefetchCall } from '../data/calls';
+import { listInput, NO_FILTERS } from '../tickets/TicketFilters';
 
 const COUNTER_TABS = ['intake', 'tickets', 'queues', 'uncollected', 'collect', 'close', 'claims'] as const;
 
@@ -19,6 +23,19 @@ export function CounterPage() {
   const [tab, setTab] = useTab(0, COUNTER_TABS, 'intake');
   // A ticket handed over from its drawer ("hand back") opens a collection of its own.
   const handed = (useLocation().state as NavState | null)?.collect ?? null;
+  // The ticket list is the counter's next look after intake: its first page is asked when the
+  // page is idle, so the tab shows its rows at once (TicketsView asks the same, then refreshes).
+  const prefetch = usePrefetchCall();
+  useEffect(
+    () =>
+      void atIdle(() => {
+        void prefetch('tickets.list', { ...listInput(NO_FILTERS), limit: 50 }, { pages: true });
+        void prefetch('tickets.technicians', {});
+      }),
+    // once per counter visit
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
   return (
     <Stack maw={1400} gap="sm">
       <Group justify="space-between" align="flex-end">

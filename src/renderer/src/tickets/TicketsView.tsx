@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Box, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
 import type { TicketStatus } from '../../../shared/tickets/statuses';
 import { useCall, useCallPages } from '../data/calls';
@@ -8,6 +8,21 @@ import { useT } from '../i18n/I18nProvider';
 import { NO_FILTERS, TicketFilters, listInput, type Filters } from './TicketFilters';
 import { TicketTable } from './TicketTable';
 import { TicketBoard } from './TicketBoard';
+
+/** The filters' row as drawn (a label over 36 px inputs). */
+const CONTROLS_HEIGHT = 60;
+
+/** False for the first frame of a screen, true from the next one on (after the browser has painted it). */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // a frame, then a task: the task runs once that frame is painted
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => startTransition(() => setPainted(true)))));
+    return () => (cancelAnimationFrame(frame), clearTimeout(timer));
+  }, []);
+  return painted;
+}
 
 /** Tickets as a filtered list or a board by status, refreshed when any ticket changes. */
 export function TicketsView() {
@@ -23,21 +38,28 @@ export function TicketsView() {
   const tech = filters.technicianId && filters.technicianId !== 'unassigned' ? { technicianId: filters.technicianId } : {};
   const counts: Partial<Record<TicketStatus, number>> = useCall('tickets.statusCounts', tech, { enabled: board }).data ?? {};
   const more = () => void pages.fetchNextPage();
+  const controls = useAfterFirstPaint();
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <TicketFilters value={filters} onChange={setFilters} technicians={technicians} board={view === 'board'} />
-        <SegmentedControl
-          data-testid="ticket-view"
-          value={view}
-          onChange={(v) => setView(v as 'list' | 'board')}
-          data={[
-            { value: 'list', label: t('ui.tickets.view.list') },
-            { value: 'board', label: t('ui.tickets.view.board') },
-          ]}
-        />
-      </Group>
+      {/* The rows first, the filters in the frame after: their inputs and pickers cost as much to
+          mount as the 50 rows, and the space they take is kept so nothing moves when they come. */}
+      {controls ? (
+        <Group justify="space-between" align="flex-end" mih={CONTROLS_HEIGHT}>
+          <TicketFilters value={filters} onChange={setFilters} technicians={technicians} board={view === 'board'} />
+          <SegmentedControl
+            data-testid="ticket-view"
+            value={view}
+            onChange={(v) => setView(v as 'list' | 'board')}
+            data={[
+              { value: 'list', label: t('ui.tickets.view.list') },
+              { value: 'board', label: t('ui.tickets.view.board') },
+            ]}
+          />
+        </Group>
+      ) : (
+        <Box h={CONTROLS_HEIGHT} />
+      )}
       {rows === null ? (
         <Text c="dimmed">{t('ui.common.loading')}</Text>
       ) : view === 'board' ? (
