@@ -1,5 +1,6 @@
 import type { SectionId } from '../shell/sections';
 import { chunk } from './lazyChunk';
+import { localDate } from '../../../shared/time/local-date';
 
 /**
  * The screens that are their own chunk, by name, and when they are fetched. The sign-in screen
@@ -54,6 +55,9 @@ export function prefetchAfterSignInScreen(): void {
   if (started.afterFirst) return;
   started.afterFirst = true;
   atIdle(() => [chunks.router, chunks.shell, sectionChunks.counter, chunks.pin].forEach((load) => void quiet(load())));
+  // The counter's first render dates in the shop's zone: the first zoned date format loads the
+  // runtime's time-zone data (~50 ms at a low-end PC's speed), here instead of after Enter.
+  atIdle(() => void localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone));
 }
 
 /** The shell shows: fetch the sections not opened yet, the lightest first (reports, with its charts, last). */
