@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Box, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
@@ -8,21 +8,10 @@ import { useT } from '../i18n/I18nProvider';
 import { NO_FILTERS, TicketFilters, listInput, type Filters } from './TicketFilters';
 import { TicketTable } from './TicketTable';
 import { TicketBoard } from './TicketBoard';
+import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint';
 
 /** The filters' row as drawn (a label over 36 px inputs). */
 const CONTROLS_HEIGHT = 60;
-
-/** False for the first frame of a screen, true from the next one on (after the browser has painted it). */
-function useAfterFirstPaint(): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // a frame, then a task: the task runs once that frame is painted
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => startTransition(() => setPainted(true)))));
-    return () => (cancelAnimationFrame(frame), clearTimeout(timer));
-  }, []);
-  return painted;
-}
 
 /** Tickets as a filtered list or a board by status, refreshed when any ticket changes. */
 export function TicketsView() {
