@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Group, Table } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
 import { useI18n } from '../i18n/I18nProvider';
@@ -16,7 +16,7 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** Ticket rows; a row opens its ticket on click or Enter. `extra` adds a column (days waiting). */
 /** `oneCustomer`: every row is the same person's (their own card), so the customer column is left out. */
-export function TicketTable({ rows, extra, testId, oneCustomer = false }: { rows: TicketRow[]; extra?: { title: string; cell(r: TicketRow): React.ReactNode }; testId?: string; oneCustomer?: boolean }) {
+export const TicketTable = memo(function TicketTable({ rows, extra, testId, oneCustomer = false }: { rows: TicketRow[]; extra?: { title: string; cell(r: TicketRow): React.ReactNode }; testId?: string; oneCustomer?: boolean }) {
   const { t, locale } = useI18n();
   const open = useOpen();
   const { shop } = useSession();
@@ -96,4 +96,4 @@ export function TicketTable({ rows, extra, testId, oneCustomer = false }: { rows
       </tbody>
     </Table>
   );
-}
+});

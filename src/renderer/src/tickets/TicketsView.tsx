@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Box, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
@@ -22,7 +22,9 @@ export function TicketsView() {
   const board = view === 'board';
   const technicians = useCall('tickets.technicians', {}, { silent: true }).data ?? [];
   const pages = useCallPages('tickets.list', { ...listInput({ ...filters, text }, !board), limit: board ? 100 : 50 });
-  const rows: TicketRow[] | null = pages.data ? pages.data.pages.flatMap((p) => p.rows) : null;
+  // The same array while the answer is the same (a refresh that changed nothing, the filters
+  // arriving a frame after the rows): the memoized table then does not redraw its 50 rows.
+  const rows: TicketRow[] | null = useMemo(() => (pages.data ? pages.data.pages.flatMap((p) => p.rows) : null), [pages.data]);
   const next = !board && pages.hasNextPage;
   const tech = filters.technicianId && filters.technicianId !== 'unassigned' ? { technicianId: filters.technicianId } : {};
   const counts: Partial<Record<TicketStatus, number>> = useCall('tickets.statusCounts', tech, { enabled: board }).data ?? {};
