@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { catalogPerLocale } from './scripts/vite-catalog.mjs';
+import { preloadApp } from './scripts/vite-preload-app.mjs';
 
 /**
  * main: the Electron shell plus the backend's utility process entry;
@@ -31,7 +32,7 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
     // The LAN host serves this same build: precompressed like vite.web.config.ts.
-    plugins: [catalogPerLocale(), react(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
+    plugins: [catalogPerLocale(), preloadApp(), react(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },

@@ -273,7 +273,8 @@ function writeReport(slow: Sample, fast: Sample): void {
     '',
     `The host's own answer times in the throttled runs (request sent → answer received; the host is not throttled), median: ${API.map((n) => `${n} ${ms(stats(slow.api.get(n) ?? [0]).median)} ms`).join(', ')}.`,
     'Global search: the ticket is looked up by its number without the shop prefix, which only the whole number finds (checked: none',
-    'of its prefixes lists it), so the result is that of the last key; the search box waits 120 ms after a key before it asks.',
+    'of its prefixes lists it), so the result is that of the last key; a ticket number with its month is asked at once (anything else',
+    'after 80 ms: src/renderer/src/search/useSearch.ts).',
     '',
   ].join('\n');
   console.log(section);

@@ -1,29 +1,12 @@
-import { firstAnswers, firstLanguage } from './i18n/boot';
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { I18nProvider } from './i18n/I18nProvider';
-import { QueryProvider } from './data/QueryProvider';
-import { AppRouter } from './app/AppRouter';
-import { theme } from '../../ui/theme';
+/**
+ * The page's only entry, kept tiny: its modules run as soon as these few hundred bytes are in,
+ * and early.ts asks at once for what the first screen waits for (its messages, setup.status)
+ * while the app itself (React, Mantine, i18next: app/start.tsx) is fetched and evaluated. With
+ * the app as the entry, nothing could be asked before all of it had been evaluated.
+ */
+import './early';
 
-// The first screen is drawn in its language: that language's messages (their own chunk) first.
-await firstLanguage.catch((e: unknown) => console.error('[fixpoint] messages not loaded', e));
-const seed = await firstAnswers;
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      {/* Bottom-right: toasts must never cover the header (user, sign out) at a busy counter. */}
-      <Notifications position="bottom-right" limit={4} />
-      <I18nProvider>
-        <QueryProvider seed={seed}>
-          <AppRouter />
-        </QueryProvider>
-      </I18nProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+import('./app/start').catch((e: unknown) => {
+  console.error('[fixpoint] the app did not load', e);
+  document.body.textContent = 'Fixpoint: 无法加载 / could not load. 请刷新 / Reload the page.';
+});

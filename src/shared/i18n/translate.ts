@@ -2,18 +2,7 @@ import { LOCALES, type Locale, type Params } from './types';
 import { catalog } from './catalog';
 import { engine } from './engine';
 
-/** Picks a supported locale from a system/browser locale string; Chinese by default on a Chinese system. */
-export function pickLocale(systemLocale: string | undefined | null, fallback: Locale = 'zh-CN'): Locale {
-  if (!systemLocale) return fallback;
-  const lower = systemLocale.toLowerCase();
-  if (lower.startsWith('zh')) return 'zh-CN';
-  if (lower.startsWith('en')) return 'en';
-  return fallback;
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
+export { isLocale, pickLocale } from './locale';
 
 type Translate = (key: string, params?: Params) => string;
 

@@ -1,6 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo, User } from '../../../shared/auth/schemas';
 import type { Shop } from '../../../shared/shop/schemas';
@@ -9,15 +8,18 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { LoginScreen } from '../auth/LoginScreen';
 import { chunks } from './chunks';
+import { lazyChunk } from './lazyChunk';
+import { showToast } from '../components/toast';
 import { SessionContext, type SessionValue } from './session';
 import { useCall } from '../data/calls';
 
 // The sign-in screen is the first screen: everything else is its own chunk, fetched while the
 // person signs in (chunks.ts), so the first screen parses only what it shows.
-const SetupWizard = lazy(() => chunks.setup().then((m) => ({ default: m.SetupWizard })));
-const FirstDayScreen = lazy(() => chunks.firstDay().then((m) => ({ default: m.FirstDayScreen })));
-const PinSwitchScreen = lazy(() => chunks.pin().then((m) => ({ default: m.PinSwitchScreen })));
-const Shell = lazy(() => chunks.shell().then((m) => ({ default: m.Shell })));
+const SetupWizard = lazyChunk(chunks.setup, (m) => m.SetupWizard);
+const FirstDayScreen = lazyChunk(chunks.firstDay, (m) => m.FirstDayScreen);
+const PinSwitchScreen = lazyChunk(chunks.pin, (m) => m.PinSwitchScreen);
+const Shell = lazyChunk(chunks.shell, (m) => m.Shell);
+const Routed = lazyChunk(chunks.router, (m) => m.Routed);
 
 type Screen =
   | { kind: 'loading' }
@@ -73,7 +75,7 @@ export function App() {
         api.forgetSession();
         // Only a signed-in person needs telling; at startup a stale token just means "sign in".
         if (screenRef.current.kind !== 'app') return;
-        notifications.show({ color: 'orange', message: err.message, autoClose: 8000 });
+        showToast({ color: 'orange', message: err.message, autoClose: 8000 });
         setChosen({ kind: 'login' });
       }),
     [],
@@ -144,7 +146,7 @@ export function App() {
     case 'app':
       return (
         <SessionContext.Provider value={session}>
-          {later(screen.firstDay ? <FirstDayScreen onDone={() => setChosen({ kind: 'app', user: screen.user })} /> : <Shell />)}
+          {later(<Routed>{screen.firstDay ? <FirstDayScreen onDone={() => setChosen({ kind: 'app', user: screen.user })} /> : <Shell />}</Routed>)}
         </SessionContext.Provider>
       );
   }

@@ -1,7 +1,7 @@
-import { notifications } from '@mantine/notifications';
 import { RemoteError } from '../../../shared/api/remote-error';
 import type { Locale } from '../../../shared/i18n/types';
 import type { TFunction } from '../i18n/I18nProvider';
+import { showToast } from './toast';
 
 /** Field path → translated message, for showing server validation at the fields. */
 export type FieldErrors = Record<string, string>;
@@ -25,9 +25,9 @@ export function errorMessage(err: unknown, t: TFunction, _locale?: Locale): stri
 export function showErrorToast(err: unknown, t: TFunction, locale: Locale): void {
   // A lost session is announced once by the app as it returns to sign-in; no second toast per failed call.
   if (err instanceof RemoteError && (err.code === 'UNAUTHENTICATED' || err.code === 'SESSION_EXPIRED')) return;
-  notifications.show({ color: 'red', title: t('ui.error.title'), message: errorMessage(err, t, locale), autoClose: 6000 });
+  showToast({ color: 'red', title: t('ui.error.title'), message: errorMessage(err, t, locale), autoClose: 6000 });
 }
 
 export function showSuccessToast(message: string): void {
-  notifications.show({ color: 'teal', message, autoClose: 3000 });
+  showToast({ color: 'teal', message, autoClose: 3000 });
 }

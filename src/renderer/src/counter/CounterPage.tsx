@@ -1,5 +1,6 @@
+import { useCallback, useEffect, useState } from 'react';
 import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import type { NavState } from '../nav/paths';
 import { useT } from '../i18n/I18nProvider';
 import { useTab } from '../nav/useNav';
@@ -10,6 +11,9 @@ import { CollectionPanel } from '../collection/CollectionPanel';
 import { DailyClosePanel } from '../collection/DailyClosePanel';
 import { ClaimsPanel } from '../collection/ClaimsPanel';
 import { CounterQueues } from '../collection/CounterQueues';
+import { atIdle } from '../app/chunks';
+import { usePrefetchCall } from '../data/calls';
+import { listInput, NO_FILTERS } from '../tickets/TicketFilters';
 
 const COUNTER_TABS = ['intake', 'tickets', 'queues', 'uncollected', 'collect', 'close', 'claims'] as const;
 
@@ -18,7 +22,32 @@ export function CounterPage() {
   const t = useT();
   const [tab, setTab] = useTab(0, COUNTER_TABS, 'intake');
   // A ticket handed over from its drawer ("hand back") opens a collection of its own.
-  const handed = (useLocation().state as NavState | null)?.collect ?? null;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const handed = (location.state as NavState | null)?.collect ?? null;
+  // "New intake for this customer" from search or a customer card: the customer rides in this
+  // history entry's state; taken once (the entry then forgets it) and handed to the intake.
+  const intakeFor = (location.state as NavState | null)?.intakeFor ?? null;
+  const [startFor, setStartFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (!intakeFor) return;
+    navigate(location.pathname, { replace: true, state: null });
+    setStartFor(intakeFor);
+  }, [intakeFor, location.pathname, navigate]);
+  const started = useCallback(() => setStartFor(null), []);
+  // The ticket list is the counter's next look after intake: its first page is asked when the
+  // page is idle, so the tab shows its rows at once (TicketsView asks the same, then refreshes).
+  const prefetch = usePrefetchCall();
+  useEffect(
+    () =>
+      void atIdle(() => {
+        void prefetch('tickets.list', { ...listInput(NO_FILTERS), limit: 50 }, { pages: true });
+        void prefetch('tickets.technicians', {});
+      }),
+    // once per counter visit
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
   return (
     <Stack maw={1400} gap="sm">
       <Group justify="space-between" align="flex-end">
@@ -54,7 +83,7 @@ export function CounterPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="intake" pt="md">
-          <IntakePage />
+          <IntakePage startFor={startFor} onStarted={started} />
         </Tabs.Panel>
         <Tabs.Panel value="tickets" pt="md">
           {tab === 'tickets' ? <TicketsView /> : null}

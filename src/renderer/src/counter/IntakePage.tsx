@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Grid, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import type { CustomerSummary } from '../../../shared/customers/schemas';
 import type { DeviceSummary } from '../../../shared/devices/schemas';
@@ -9,9 +9,7 @@ import { useSession } from '../app/session';
 import { fieldErrorsOf } from '../components/errors';
 import { useT } from '../i18n/I18nProvider';
 import { useErrorToast } from '../hooks/useErrorToast';
-import { useLocation, useNavigate } from 'react-router';
 import { useCall, useFetchCall } from '../data/calls';
-import type { NavState } from '../nav/paths';
 import { CustomerPicker } from './CustomerPicker';
 import { NewCustomerFields } from './NewCustomerFields';
 import { DevicePicker } from './DevicePicker';
@@ -32,8 +30,11 @@ function focusIn(ref: React.RefObject<HTMLElement | null>) {
 /**
  * Intake on one keyboard-first page: customer, device, then the visit; the warranty decision
  * beside it; Ctrl+Enter saves. After saving, the number, the printed receipt and label.
+ * `startFor`: a customer to start an intake for (CounterPage takes it from the address),
+ * `onStarted` once it is picked. Memoized and without the router's hooks: it stays mounted behind
+ * the counter's other tabs, and redrew its whole form at every tab switch.
  */
-export function IntakePage() {
+export const IntakePage = memo(function IntakePage({ startFor, onStarted }: { startFor: string | null; onStarted(): void }) {
   const t = useT();
   const { toast } = useErrorToast();
   const { shop } = useSession();
@@ -59,9 +60,6 @@ export function IntakePage() {
   // The picked customer's devices: the read the pick started, kept fresh under its query key.
   const customerId = form.customer?.id ?? '';
   const devices: DeviceSummary[] = useCall('customers.get', { id: customerId }, { enabled: !!customerId }).data?.devices ?? [];
-  const location = useLocation();
-  const navigate = useNavigate();
-  const intakeFor = (location.state as NavState | null)?.intakeFor ?? null;
   useEffect(() => {
     if (!done) customerInput.current?.focus();
   }, [done]);
@@ -85,23 +83,16 @@ export function IntakePage() {
     [fetchCall, set, toast],
   );
 
-  // "New intake for this customer" from search or a customer card: the customer rides in this
-  // history entry's state; taken once (the entry then forgets it), read as a query, then picked.
-  const [startFor, setStartFor] = useState<string | null>(null);
-  useEffect(() => {
-    if (!intakeFor) return;
-    navigate(location.pathname, { replace: true, state: null });
-    setStartFor(intakeFor);
-  }, [intakeFor, location.pathname, navigate]);
+  // "New intake for this customer": read as a query, then picked.
   const starting = useCall('customers.get', { id: startFor ?? '' }, { enabled: startFor !== null }).data;
   useEffect(() => {
     if (!startFor || starting?.customer.id !== startFor) return;
     const c = starting.customer;
-    setStartFor(null);
+    onStarted();
     setDone(null);
     setForm(emptyIntake(localDate(new Date(), tz)));
     void pickCustomer({ id: c.id, name: c.name, phones: c.phones.map((p) => p.display), company: c.company });
-  }, [startFor, starting, pickCustomer, tz]);
+  }, [startFor, starting, pickCustomer, tz, onStarted]);
 
   const pickDevice = async (d: DeviceSummary) => {
     try {
@@ -283,4 +274,4 @@ export function IntakePage() {
       </Grid>
     </div>
   );
-}
+});

@@ -66,6 +66,23 @@ export function useFetchCall() {
     client.fetchQuery<Out<N>, Error>({ queryKey: callKey(name, input), queryFn: ({ signal }) => api.call(name, input, { signal }), meta: { silent: true } });
 }
 
+/**
+ * Asks, before its screen is opened, what a screen will show first: a call, or the first page of
+ * a paged list (`pages`), into the cache under the key `useCall`/`useCallPages` read, so the
+ * screen draws its rows in its first frame (and refreshes them as usual). Silent: the screen
+ * says what went wrong when it asks itself.
+ */
+export function usePrefetchCall() {
+  const client = useQueryClient();
+  return <N extends ProcedureName>(name: N, input: In<N>, opts: { pages?: boolean } = {}) => {
+    const queryFn = ({ signal }: { signal: AbortSignal }) => api.call(name, input, { signal });
+    const queryKey = callKey(name, input);
+    return opts.pages
+      ? client.prefetchInfiniteQuery({ queryKey, queryFn, initialPageParam: null as PageParam, getNextPageParam: (page) => (page as unknown as Paged).nextCursor, meta: { silent: true } })
+      : client.prefetchQuery({ queryKey, queryFn, meta: { silent: true } });
+  };
+}
+
 /** For imperative writes that are not a hook (a handler that chains several calls). */
 export function useInvalidateAfter() {
   const client = useQueryClient();

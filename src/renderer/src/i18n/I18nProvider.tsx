@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { engine } from '../../../shared/i18n/engine';
 import { isLocale } from '../../../shared/i18n/translate';
@@ -34,10 +34,22 @@ function switchLanguage(next: Locale): void {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   useState(() => switchLanguage(initialLocale()));
-  return <I18nextProvider i18n={engine}>{children}</I18nextProvider>;
+  return (
+    <I18nextProvider i18n={engine}>
+      <OneTranslation>{children}</OneTranslation>
+    </I18nextProvider>
+  );
 }
 
-export function useI18n(): I18nValue {
+const I18nContext = createContext<I18nValue | null>(null);
+
+/**
+ * react-i18next's useTranslation once for the whole app, shared by context: called in every
+ * component that translates, it copied the i18n instance and subscribed to its events per
+ * component (a 50-row ticket list mounts ~200 of them), a tenth of the list's mount at a
+ * low-end PC's speed. A language change still re-renders every component that translates.
+ */
+function OneTranslation({ children }: { children: ReactNode }) {
   const { t: i18nT, i18n } = useTranslation(undefined, { useSuspense: false });
   const locale: Locale = isLocale(i18n.language) ? i18n.language : 'zh-CN';
 
@@ -55,7 +67,14 @@ export function useI18n(): I18nValue {
   }, []);
 
   const t = useCallback<TFunction>((key, params) => i18nT(key, params) as string, [i18nT]);
-  return useMemo(() => ({ locale, setLocale, suggestLocale, t, colon: locale === 'zh-CN' ? '：' : ': ' }), [locale, setLocale, suggestLocale, t]);
+  const value = useMemo(() => ({ locale, setLocale, suggestLocale, t, colon: locale === 'zh-CN' ? '：' : ': ' }), [locale, setLocale, suggestLocale, t]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
 }
 
 /** The translate function for the current UI language. */

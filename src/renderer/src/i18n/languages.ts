@@ -1,22 +1,9 @@
 import { catalog, loadCatalog } from '../../../shared/i18n/catalog';
 import { engine } from '../../../shared/i18n/engine';
-import { isLocale, pickLocale } from '../../../shared/i18n/translate';
+import { initialLocale } from './choice';
 import type { Locale } from '../../../shared/i18n/types';
 
-export const STORAGE_KEY = 'fixpoint.locale';
-
-export function storedLocale(): Locale | null {
-  try {
-    const v = localStorage.getItem(STORAGE_KEY);
-    return isLocale(v) ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-export function initialLocale(): Locale {
-  return storedLocale() ?? pickLocale(typeof navigator !== 'undefined' ? navigator.language : null);
-}
+export { initialLocale, storedLocale, STORAGE_KEY } from './choice';
 
 const loaded = new Map<Locale, Promise<void>>();
 const ready = new Set<Locale>();

@@ -1,15 +1,16 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { sectionChunks } from '../app/chunks';
+import { lazyChunk } from '../app/lazyChunk';
 import type { SectionId } from './sections';
 
 // One chunk per section: each loads when first opened, or before, when the page is idle (app/chunks.ts).
 const pages = {
-  counter: lazy(sectionChunks.counter),
-  bench: lazy(sectionChunks.bench),
-  stock: lazy(sectionChunks.stock),
-  reports: lazy(sectionChunks.reports),
-  settings: lazy(sectionChunks.settings),
+  counter: lazyChunk(sectionChunks.counter, (m) => m.CounterPage),
+  bench: lazyChunk(sectionChunks.bench, (m) => m.BenchPage),
+  stock: lazyChunk(sectionChunks.stock, (m) => m.StockPage),
+  reports: lazyChunk(sectionChunks.reports, (m) => m.ReportsPage),
+  settings: lazyChunk(sectionChunks.settings, (m) => m.SettingsPage),
 } satisfies Record<SectionId, unknown>;
 
 export function SectionPage({ section }: { section: SectionId }) {

@@ -1,8 +1,8 @@
-import { Badge, Group } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
 import type { TicketCoverage } from '../../../shared/tickets/coverage';
 import { CLOSED_STATUSES, WORK_STATUSES } from '../../../shared/tickets/statuses';
 import { useT } from '../i18n/I18nProvider';
+import { LightBadge } from '../components/light';
 
 export const STATUS_COLOR: Record<string, string> = {
   received: 'blue',
@@ -19,9 +19,9 @@ export const STATUS_COLOR: Record<string, string> = {
 export function StatusBadge({ status }: { status: string }) {
   const t = useT();
   return (
-    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light" tt="none" styles={{ root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } }}>
+    <LightBadge color={STATUS_COLOR[status] ?? 'gray'} variant="light" style={{ textTransform: 'none', overflow: 'visible', flexShrink: 0 }} labelStyle={{ overflow: 'visible' }}>
       {t(`tickets.status.${status}`)}
-    </Badge>
+    </LightBadge>
   );
 }
 
@@ -37,46 +37,48 @@ export function CoverageBadge({ coverage, size = 'sm' }: { coverage: TicketCover
   const t = useT();
   return (
     // Its words are the reason ("Not covered: no proof of purchase"): they wrap in a narrow column rather than being cut.
-    <Badge
+    <LightBadge
       size={size}
       variant="dot"
       color={COVERAGE_COLOR[coverage.label]}
-      tt="none"
       data-testid="badge-coverage"
       data-coverage={coverage.label}
-      styles={{ root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 }, label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 } }}
+      style={{ textTransform: 'none', height: 'auto', maxWidth: '100%', paddingBlock: 2 }}
+      labelStyle={{ whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 }}
     >
       {coverageText(t, coverage)}
-    </Badge>
+    </LightBadge>
   );
 }
+
+const NO_CAPS = { textTransform: 'none' } as const;
 
 export function TicketBadges({ row }: { row: Pick<TicketRow, 'status' | 'flags' | 'coverage'> }) {
   const t = useT();
   const working = (WORK_STATUSES as readonly string[]).includes(row.status);
   const f = row.flags;
   return (
-    <Group gap={4} wrap="wrap">
-      <Badge size="sm" variant="outline" color="gray" tt="none">
+    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 4 }}>
+      <LightBadge size="sm" variant="outline" color="gray" style={NO_CAPS}>
         {/* a closed ticket's count ran to its closing: how long it took, not how long it has been open */}
         {t((CLOSED_STATUSES as readonly string[]).includes(row.status) ? 'tickets.flag.daysTaken' : 'tickets.flag.daysOpen', { days: f.daysOpen })}
-      </Badge>
+      </LightBadge>
       {working && f.overdue ? (
-        <Badge size="sm" color="red" tt="none" data-testid="badge-overdue">
+        <LightBadge size="sm" color="red" style={NO_CAPS} data-testid="badge-overdue">
           {t('ui.tickets.badge.overdue', { days: -f.daysToPromise })}
-        </Badge>
+        </LightBadge>
       ) : working ? (
-        <Badge size="sm" variant="light" color={f.daysToPromise <= 1 ? 'orange' : 'gray'} tt="none">
+        <LightBadge size="sm" variant="light" color={f.daysToPromise <= 1 ? 'orange' : 'gray'} style={NO_CAPS}>
           {f.daysToPromise === 0 ? t('ui.tickets.badge.dueToday') : t('ui.tickets.badge.dueIn', { days: f.daysToPromise })}
-        </Badge>
+        </LightBadge>
       ) : null}
       {working && f.legalDaysLeft !== null ? (
         // the 三包 repair-time limit: past it the customer may demand an exchange
-        <Badge size="sm" variant={f.legalDaysLeft <= 5 ? 'filled' : 'light'} color={f.legalDaysLeft < 0 ? 'red' : f.legalDaysLeft <= 5 ? 'orange' : 'violet'} tt="none" data-testid="badge-legal">
+        <LightBadge size="sm" variant={f.legalDaysLeft <= 5 ? 'filled' : 'light'} color={f.legalDaysLeft < 0 ? 'red' : f.legalDaysLeft <= 5 ? 'orange' : 'violet'} style={NO_CAPS} data-testid="badge-legal">
           {f.legalDaysLeft < 0 ? t('ui.tickets.badge.legalPast', { days: -f.legalDaysLeft }) : t('ui.tickets.badge.legalLeft', { days: f.legalDaysLeft })}
-        </Badge>
+        </LightBadge>
       ) : null}
       <CoverageBadge coverage={row.coverage} />
-    </Group>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Group, Table, Text } from '@mantine/core';
+import { memo, useMemo } from 'react';
+import { Group, Table } from '@mantine/core';
 import type { TicketRow } from '../../../shared/tickets/schemas';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatInstant } from '../i18n/format';
@@ -9,10 +9,14 @@ import { deviceName } from './format';
 import { useOpen } from '../nav/useNav';
 import { usePendingSync } from '../sync/usePendingSync';
 import { NotAtHqBadge } from '../sync/NotAtHqBadge';
+import { LightText } from '../components/light';
+
+const td = Table.classes.td;
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** Ticket rows; a row opens its ticket on click or Enter. `extra` adds a column (days waiting). */
 /** `oneCustomer`: every row is the same person's (their own card), so the customer column is left out. */
-export function TicketTable({ rows, extra, testId, oneCustomer = false }: { rows: TicketRow[]; extra?: { title: string; cell(r: TicketRow): React.ReactNode }; testId?: string; oneCustomer?: boolean }) {
+export const TicketTable = memo(function TicketTable({ rows, extra, testId, oneCustomer = false }: { rows: TicketRow[]; extra?: { title: string; cell(r: TicketRow): React.ReactNode }; testId?: string; oneCustomer?: boolean }) {
   const { t, locale } = useI18n();
   const open = useOpen();
   const { shop } = useSession();
@@ -33,17 +37,21 @@ export function TicketTable({ rows, extra, testId, oneCustomer = false }: { rows
           <Table.Th>{t('ui.tickets.col.flags')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
-      <Table.Tbody>
+      {/* The rows are Mantine's table rows drawn as plain elements with its classes (components/light.tsx): the list repeats them 50 times. */}
+      <tbody className={Table.classes.tbody}>
         {rows.map((r) => (
-          <Table.Tr
+          <tr
             key={r.id}
+            className={Table.classes.tr}
+            data-with-row-border
+            data-hover
             tabIndex={0}
             style={{ cursor: 'pointer' }}
             data-testid={`ticket-row-${r.number}`}
             onClick={() => open.ticket(r.number)}
             onKeyDown={(e) => e.key === 'Enter' && open.ticket(r.number)}
           >
-            <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+            <td className={td} style={{ fontFamily: 'var(--mantine-font-family-monospace)', whiteSpace: 'nowrap' }}>
               {pending.has(r.id) ? (
                 <Group gap={4} wrap="nowrap">
                   {r.number}
@@ -52,40 +60,40 @@ export function TicketTable({ rows, extra, testId, oneCustomer = false }: { rows
               ) : (
                 r.number
               )}
-            </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            </td>
+            <td className={td} style={NOWRAP}>
               <StatusBadge status={r.status} />
-            </Table.Td>
+            </td>
             {oneCustomer ? null : (
-              <Table.Td>
-                <Text size="sm" fw={600}>
-                  {r.customer.name}
-                </Text>
-                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              <td className={td}>
+                <LightText weight={600}>{r.customer.name}</LightText>
+                <LightText size="xs" dimmed nowrap>
                   {r.customer.phone}
-                </Text>
-              </Table.Td>
+                </LightText>
+              </td>
             )}
-            <Table.Td>
-              <Text size="sm">{deviceName(r.device)}</Text>
-              <Text size="xs" c="dimmed">
+            <td className={td}>
+              <LightText>{deviceName(r.device)}</LightText>
+              <LightText size="xs" dimmed>
                 {t(`devices.category.${r.device.category}`)}
-              </Text>
-            </Table.Td>
-            <Table.Td maw={220}>
-              <Text size="sm" lineClamp={2}>
-                {r.faultSummary}
-              </Text>
-            </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.technician?.displayName ?? <Text size="sm" c="dimmed">{t('ui.tickets.unassigned')}</Text>}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(r.receivedAt, locale, tz)}</Table.Td>
-            {extra ? <Table.Td>{extra.cell(r)}</Table.Td> : null}
-            <Table.Td>
+              </LightText>
+            </td>
+            <td className={td} style={{ maxWidth: 220 }}>
+              <LightText clamp={2}>{r.faultSummary}</LightText>
+            </td>
+            <td className={td} style={NOWRAP}>
+              {r.technician?.displayName ?? <LightText dimmed>{t('ui.tickets.unassigned')}</LightText>}
+            </td>
+            <td className={td} style={NOWRAP}>
+              {formatInstant(r.receivedAt, locale, tz)}
+            </td>
+            {extra ? <td className={td}>{extra.cell(r)}</td> : null}
+            <td className={td}>
               <TicketBadges row={r} />
-            </Table.Td>
-          </Table.Tr>
+            </td>
+          </tr>
         ))}
-      </Table.Tbody>
+      </tbody>
     </Table>
   );
-}
+});
