@@ -42,13 +42,15 @@ async function rebuildShop(trx: Transaction<HqDB>, dialect: HqDatabase['dialect'
     l.push(JSON.parse(r.data!) as Row);
   }
   const present = (await trx.selectFrom('hq_rows').select('table_name').distinct().where('shop_id', '=', shopId).where('deleted', '=', 0).execute()).map((r) => r.table_name).sort();
-  const { facts, payments } = projectShop(shopId, tables, ftfDays);
+  const { facts, payments, followUps } = projectShop(shopId, tables, ftfDays);
   await trx.deleteFrom('hq_report_facts').where('shop_id', '=', shopId).execute();
   await trx.deleteFrom('hq_report_payments').where('shop_id', '=', shopId).execute();
+  await trx.deleteFrom('hq_report_follow_ups').where('shop_id', '=', shopId).execute();
   // Chunks under SQLite's and PostgreSQL's bound-parameter limits.
   const factRows = facts.map(factToRow);
   for (let i = 0; i < factRows.length; i += 500) await trx.insertInto('hq_report_facts').values(factRows.slice(i, i + 500)).execute();
   for (let i = 0; i < payments.length; i += 2000) await trx.insertInto('hq_report_payments').values(payments.slice(i, i + 2000)).execute();
+  for (let i = 0; i < followUps.length; i += 1000) await trx.insertInto('hq_report_follow_ups').values(followUps.slice(i, i + 1000)).execute();
   const mk = { last_seq: Number(shop.last_seq), high_version: Number(shop.high_version), tables_json: JSON.stringify(present), built_at: nowIso };
   await trx.insertInto('hq_report_marks').values({ shop_id: shopId, ...mk }).onConflict((oc) => oc.column('shop_id').doUpdateSet(mk)).execute();
 }
