@@ -148,7 +148,7 @@ export async function hqReports(service: HqService, q: HqReportQuery, now: Date)
     takings(store, w, scope),
     satisfaction(store, input.from, input.to, today, scope),
     w.endIso > w.nowIso ? openNow(store, w, today, scope) : Promise.resolve(new Map<string, { legal: number; promise: number }>()),
-    passingTickets(store, ids, input.filters),
+    passingTickets(store, scope),
     loadRows(service.store.db, ids),
   ]);
   const names = new Map<string, string>();

@@ -10,16 +10,32 @@ import type { HqDatabase, HqDB } from '../db';
 import { tuples as sqliteTuples } from '../../core/db/statements';
 import { factToRow, projectShop, PROJECTED_TABLES, type Row } from './project';
 
-/** Rows of a query as arrays, `?` placeholders, on either engine. */
-export async function tuples(store: HqDatabase, text: string, params: unknown[]): Promise<unknown[][]> {
+/**
+ * Rows of a query as arrays, `?` placeholders, on either engine. `heavy`: an aggregate over a
+ * network's year on PostgreSQL, run with JIT off (compiling its many expressions costs more than
+ * it saves) and room to sort its percentiles in memory (the settings last for its transaction).
+ */
+export async function tuples(store: HqDatabase, text: string, params: unknown[], opts: { heavy?: boolean } = {}): Promise<unknown[][]> {
   if (store.sqlite) {
     const sqlite = store.sqlite;
     return store.db.connection().execute(async () => sqliteTuples<unknown[]>(sqlite, text).all(...params));
   }
   if (store.pool) {
     let i = 0;
-    const r = await store.pool.query({ text: text.replace(/\?/g, () => `$${++i}`), values: params, rowMode: 'array' });
-    return r.rows as unknown[][];
+    const query = { text: text.replace(/\?/g, () => `$${++i}`), values: params, rowMode: 'array' as const };
+    if (!opts.heavy) return (await store.pool.query(query)).rows as unknown[][];
+    const client = await store.pool.connect();
+    try {
+      await client.query(`BEGIN; SET LOCAL jit = off; SET LOCAL work_mem = '128MB'`);
+      const r = await client.query(query);
+      await client.query('COMMIT');
+      client.release();
+      return r.rows as unknown[][];
+    } catch (e) {
+      // A failed transaction leaves the connection unusable: it is closed, not returned to the pool.
+      client.release(true);
+      throw e;
+    }
   }
   throw new Error('no database driver');
 }

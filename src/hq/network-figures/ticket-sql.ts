@@ -162,8 +162,25 @@ export interface TicketFigures {
 export type BreakdownKey = { sql: string; shops?: boolean };
 const NO_KEY: BreakdownKey = { sql: "''" };
 
-interface Level {
-  byShop: boolean;
+/**
+ * Per shop and for the network: PostgreSQL answers both levels in one pass (GROUPING SETS; the
+ * network's rows have GROUPING(shop_id) = 1), SQLite, which has no grouping sets, in two queries.
+ */
+type Level = 'shop' | 'network' | 'both';
+const levelsOf = (dialect: HqDatabase['dialect']): Level[] => (dialect === 'postgres' ? ['both'] : ['shop', 'network']);
+
+function levelSql(lv: Level, dims: string[]): { head: string; group: string } {
+  const d = dims.join(', ');
+  if (lv === 'both') return { head: `GROUPING(shop_id), shop_id, ${d ? `${d}, ` : ''}`, group: ` GROUP BY GROUPING SETS ((shop_id${d ? `, ${d}` : ''}), (${d}))` };
+  if (lv === 'shop') return { head: `shop_id, ${d ? `${d}, ` : ''}`, group: ` GROUP BY shop_id${d ? `, ${d}` : ''}` };
+  return { head: d ? `${d}, ` : '', group: d ? ` GROUP BY ${d}` : '' };
+}
+
+/** A row's shop (null: the network's row) and where the rest of its columns start. */
+function levelOf(lv: Level, r: unknown[]): { shopId: string | null; at: number } {
+  if (lv === 'both') return { shopId: Number(r[0]) === 1 ? null : String(r[1]), at: 2 };
+  if (lv === 'shop') return { shopId: String(r[0]), at: 1 };
+  return { shopId: null, at: 0 };
 }
 
 const TOTAL_COUNTS = ['rcv', 'cmp', 'col', 'cnl', 'rop', 'rcv * ret', 'rcv * wc', 'rcv * (1 - wc)', 'fr', 'fr * legal', 'fr * prm', 'fc', 'fc * ok', 'fc * wopen'];
@@ -172,12 +189,13 @@ const QUOTE_COUNTS = [`fr = 1 AND qk = 'warranty'`, `fr = 1 AND qk = 'paid'`, `f
 async function totals(store: HqDatabase, w: ReportWindow, scope: FactScope, timeZone: string, lv: Level) {
   const q = new Sql();
   const spreads = [spreadSql(store.dialect, 'e2e', 'fc = 1'), spreadSql(store.dialect, 'rdy', 'fr = 1'), ...STAGES.map((s) => spreadSql(store.dialect, stageCol(s), `fc = 1 AND ${stageCol(s)} > 0`))];
-  const head = lv.byShop ? 'shop_id, ' : '';
+  const { head, group } = levelSql(lv, []);
   const text = `SELECT ${head}${TOTAL_COUNTS.map((c) => `sum(${c})`).join(', ')}, ${QUOTE_COUNTS.map((c) => `sum(${flag(c)})`).join(', ')}, ${spreads.map((s) => s.sql).join(', ')}
-    FROM (${touching(q, w, scope, NO_KEY, timeZone)}) t${lv.byShop ? ' GROUP BY shop_id' : ''}`;
-  const rows = await tuples(store, text, q.params);
+    FROM (${touching(q, w, scope, NO_KEY, timeZone)}) t${group}`;
+  const rows = await tuples(store, text, q.params, { heavy: true });
   return rows.map((r) => {
-    let i = lv.byShop ? 1 : 0;
+    const { shopId, at } = levelOf(lv, r);
+    let i = at;
     const n = () => Number(r[i++] ?? 0);
     const a = emptySpreadAggregates();
     a.volume = { received: n(), completed: n(), collected: n(), cancelled: n(), reopened: n() };
@@ -199,55 +217,52 @@ async function totals(store: HqDatabase, w: ReportWindow, scope: FactScope, time
     a.e2e = sp();
     a.toReady = sp();
     for (const s of STAGES) a.stages[s] = sp();
-    return { shopId: lv.byShop ? String(r[0]) : '', a, quotes };
+    return { shopId, a, quotes };
   });
 }
 
 /** Per key (and shop): the breakdown's rows, or the technicians' (tech: true). */
 async function tallies(store: HqDatabase, w: ReportWindow, scope: FactScope, lv: Level, key: BreakdownKey, tech: boolean) {
   const q = new Sql();
-  const by = lv.byShop ? 'shop_id, ' : '';
   const dim = tech ? 'tech_id' : 'k';
+  const { head, group } = levelSql(lv, [dim]);
   const sp = tech ? spreadSql(store.dialect, 's_repairing', 'fc = 1 AND s_repairing > 0') : spreadSql(store.dialect, 'e2e', 'fc = 1');
-  const text = `SELECT ${by}${dim}, sum(rcv), sum(cmp), sum(col), sum(fc), sum(fc * ok), ${sp.sql}
-    FROM (${touching(q, w, scope, tech ? NO_KEY : key, null)}) t${tech ? " WHERE tech_id IS NOT NULL AND tech_id <> ''" : ''} GROUP BY ${by}${dim}`;
-  const rows = await tuples(store, text, q.params);
+  const text = `SELECT ${head}sum(rcv), sum(cmp), sum(col), sum(fc), sum(fc * ok), ${sp.sql}
+    FROM (${touching(q, w, scope, tech ? NO_KEY : key, null)}) t${tech ? " WHERE tech_id IS NOT NULL AND tech_id <> ''" : ''}${group}`;
+  const rows = await tuples(store, text, q.params, { heavy: true });
   return rows.map((r) => {
-    const i = lv.byShop ? 1 : 0;
-    const d = readSpread(store.dialect, r, i + 6);
+    const { shopId, at } = levelOf(lv, r);
+    const d = readSpread(store.dialect, r, at + 6);
     const t: Tally<Spread> = {
       // a technician's row counts no receipts (aggregateFacts counts them per breakdown key only)
-      received: tech ? 0 : Number(r[i + 1] ?? 0),
-      completed: Number(r[i + 2] ?? 0),
-      collected: Number(r[i + 3] ?? 0),
-      ftfN: Number(r[i + 4] ?? 0),
-      ftfOk: Number(r[i + 5] ?? 0),
+      received: tech ? 0 : Number(r[at + 1] ?? 0),
+      completed: Number(r[at + 2] ?? 0),
+      collected: Number(r[at + 3] ?? 0),
+      ftfN: Number(r[at + 4] ?? 0),
+      ftfOk: Number(r[at + 5] ?? 0),
       e2e: tech ? EMPTY_SPREAD : d,
       repair: tech ? d : EMPTY_SPREAD,
     };
-    return { shopId: lv.byShop ? String(r[0]) : '', key: String(r[i] ?? ''), t };
+    return { shopId, key: String(r[at] ?? ''), t };
   });
 }
 
 /** The ticket figures of a report: each shop's and the network's, with its breakdown (null: none). */
 export async function ticketFigures(store: HqDatabase, w: ReportWindow, timeZone: string, scope: FactScope, key: BreakdownKey | null): Promise<TicketFigures> {
   await recordPromiseEnds(store, w, timeZone, scope);
-  const shop = { byShop: true };
-  const net = { byShop: false };
-  const none = async () => [] as Awaited<ReturnType<typeof tallies>>;
-  const [perShop, total, shopGroups, netGroups, shopTechs, netTechs] = await Promise.all([
-    totals(store, w, scope, timeZone, shop),
-    totals(store, w, scope, timeZone, net),
-    key ? tallies(store, w, scope, shop, key, false) : none(),
-    key ? tallies(store, w, scope, net, key, false) : none(),
-    tallies(store, w, scope, shop, NO_KEY, true),
-    tallies(store, w, scope, net, NO_KEY, true),
+  const levels = levelsOf(store.dialect);
+  const [sums, groups, techs] = await Promise.all([
+    Promise.all(levels.map((lv) => totals(store, w, scope, timeZone, lv))),
+    Promise.all(key ? levels.map((lv) => tallies(store, w, scope, lv, key, false)) : []),
+    Promise.all(levels.map((lv) => tallies(store, w, scope, lv, NO_KEY, true))),
   ]);
-  const shops = new Map(perShop.map((x) => [x.shopId, { a: x.a, quotes: x.quotes }]));
-  for (const g of shopGroups) shops.get(g.shopId)?.a.groups.set(g.key, g.t);
-  for (const g of shopTechs) shops.get(g.shopId)?.a.techs.set(g.key, g.t);
-  const network = total[0]?.a ?? emptySpreadAggregates();
-  for (const g of netGroups) network.groups.set(g.key, g.t);
-  for (const g of netTechs) network.techs.set(g.key, g.t);
+  const shops = new Map<string, { a: SpreadAggregates; quotes: QuoteMix }>();
+  let network = emptySpreadAggregates();
+  for (const x of sums.flat()) {
+    if (x.shopId === null) network = x.a;
+    else shops.set(x.shopId, { a: x.a, quotes: x.quotes });
+  }
+  for (const g of groups.flat()) (g.shopId === null ? network : shops.get(g.shopId)?.a)?.groups.set(g.key, g.t);
+  for (const g of techs.flat()) (g.shopId === null ? network : shops.get(g.shopId)?.a)?.techs.set(g.key, g.t);
   return { shops, network };
 }
