@@ -13,6 +13,7 @@ import { returnsComplaintsMigration, type HqReturnsTables } from './console/retu
 import { recallsMigration, type HqRecallTables } from './recalls/migration';
 import { networkFiguresMigration, type HqFigureTables } from './network-figures/migration';
 import { publicationsMigration, type HqPublicationTables } from './publishing/migration';
+import { figuresInEngineMigration, type HqEngineFigureTables } from './network-figures/engine-migration';
 import { consoleMigration, type HqAuditTable, type HqSessionsTable, type HqShopWatchColumns, type HqUsersTable } from './console/migration';
 
 /**
@@ -77,7 +78,7 @@ export interface HqCounterTable {
   value: number;
 }
 
-export interface HqDB extends HqClaimTables, HqApprovalTables, HqSurveyTables, HqMessageTables, HqMessagePlanTables, HqReturnsTables, HqRecallTables, HqFigureTables, HqPublicationTables {
+export interface HqDB extends HqClaimTables, HqApprovalTables, HqSurveyTables, HqMessageTables, HqMessagePlanTables, HqReturnsTables, HqRecallTables, HqFigureTables, HqPublicationTables, HqEngineFigureTables {
   hq_shops: HqShopsTable;
   hq_rows: HqRowsTable;
   hq_batches: HqBatchesTable;
@@ -225,7 +226,7 @@ const restoreMigration: Migration = {
 
 /** Head office's migrations for a dialect, by name in order (kysely's Migrator runs them sorted by name). */
 export function hqMigrations(dialect: HqDialect): Record<string, Migration> {
-  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect), '007-status-page': statusPageMigration(dialect), '008-remote-approval': remoteApprovalMigration(dialect), '009-surveys': surveysMigration, '010-returns-complaints': returnsComplaintsMigration(dialect), '011-recalls': recallsMigration(dialect), '012-messages': messagesMigration(dialect), '013-publications': publicationsMigration, '014-network-figures': networkFiguresMigration, '015-message-plans': messagePlansMigration };
+  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect), '007-status-page': statusPageMigration(dialect), '008-remote-approval': remoteApprovalMigration(dialect), '009-surveys': surveysMigration, '010-returns-complaints': returnsComplaintsMigration(dialect), '011-recalls': recallsMigration(dialect), '012-messages': messagesMigration(dialect), '013-publications': publicationsMigration, '014-network-figures': networkFiguresMigration, '015-message-plans': messagePlansMigration, '016-figures-in-engine': figuresInEngineMigration };
 }
 
 /** bigint columns come back from pg as strings; head-office numbers stay far below 2^53. */

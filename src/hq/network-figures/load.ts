@@ -1,9 +1,9 @@
-/** Reading the projection back: the facts that touch a window, the open tickets, the payments, the tickets a filter keeps. */
+/** Reading the projection back: the facts that touch a window, the open tickets (the dashboard, the drill-down), the tickets a filter keeps. */
 import type { HqDatabase } from '../db';
 import type { ReportWindow } from '../../shared/reports/compute';
-import type { ReportFilters } from '../../shared/reports/schemas';
 import { factOfPacked, packedFacts, type HqFact } from './project';
 import { marks, tuples } from './store';
+import { filterSql, Sql, type FactScope } from './ticket-sql';
 
 const inShops = (ids: string[]) => (ids.length ? `shop_id IN (${marks(ids.length)})` : '1 = 0');
 
@@ -19,29 +19,12 @@ export async function loadOpenFacts(store: HqDatabase, shopIds: string[]): Promi
   return rows.map((r) => factOfPacked(r[0] as string));
 }
 
-export interface PaymentRow {
-  shopId: string;
-  ticketId: string;
-  at: string;
-  tender: string;
-  amountFen: number;
-}
-
-export async function loadPayments(store: HqDatabase, w: Pick<ReportWindow, 'startIso' | 'endIso'>, shopIds: string[]): Promise<PaymentRow[]> {
-  const rows = await tuples(store, `SELECT shop_id, ticket_id, at, tender, amount_fen FROM hq_report_payments WHERE at >= ? AND at < ? AND ${inShops(shopIds)}`, [w.startIso, w.endIso, ...shopIds]);
-  return rows.map((r) => ({ shopId: r[0] as string, ticketId: r[1] as string, at: r[2] as string, tender: r[3] as string, amountFen: Number(r[4]) }));
-}
-
-/** Per shop, the tickets that pass the ticket filters (null without any: every ticket passes). */
-export async function passingTickets(store: HqDatabase, shopIds: string[], f: ReportFilters): Promise<Map<string, Set<string>> | null> {
-  const cond: string[] = [];
-  const params: unknown[] = [];
-  if (f.technicianId) cond.push('tech_id = ?'), params.push(f.technicianId);
-  if (f.category) cond.push('category = ?'), params.push(f.category);
-  if (f.brand) cond.push('lower(brand) = ?'), params.push(f.brand.toLowerCase());
-  if (f.serviceType) cond.push('service_type = ?'), params.push(f.serviceType);
-  if (cond.length === 0) return null;
-  const rows = await tuples(store, `SELECT shop_id, ticket_id FROM hq_report_facts WHERE ${cond.join(' AND ')} AND ${inShops(shopIds)}`, [...params, ...shopIds]);
+/** Per shop, the tickets that pass the ticket filters (null without any: every ticket passes), for the side tables read as JSON. */
+export async function passingTickets(store: HqDatabase, scope: FactScope): Promise<Map<string, Set<string>> | null> {
+  const f = scope.filters;
+  if (!f.technicianId && !f.category && !scope.brands && !f.serviceType) return null;
+  const q = new Sql();
+  const rows = await tuples(store, `SELECT f.shop_id, f.ticket_id FROM hq_report_facts f WHERE ${filterSql(q, scope)}`, q.params);
   const out = new Map<string, Set<string>>();
   for (const [shop, id] of rows as [string, string][]) {
     let set = out.get(shop);

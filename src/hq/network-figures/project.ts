@@ -10,10 +10,11 @@ import { STAGES } from '../../shared/reports/math';
 import { maskName } from '../../shared/status/card';
 import type { TicketStatus } from '../../shared/tickets/statuses';
 import type { HqReportFactsTable, HqReportPaymentsTable } from './migration';
+import type { HqReportFollowUpsTable } from './engine-migration';
 
 export type Row = Record<string, unknown>;
 /** The synced tables the projection reads. */
-export const PROJECTED_TABLES = ['tickets', 'ticket_events', 'devices', 'customers', 'quotes', 'payments'] as const;
+export const PROJECTED_TABLES = ['tickets', 'ticket_events', 'devices', 'customers', 'quotes', 'payments', 'follow_ups'] as const;
 
 /** A ticket's facts at head office: the shop's FactRow and what the drill-down lists. */
 export interface HqFact extends FactRow {
@@ -35,7 +36,22 @@ export function quoteKindOf(q: Row): 'warranty' | 'paid' | 'mixed' {
   return n(q.maker_fen) + n(q.extended_warranty_fen) + n(q.insurer_fen) + n(q.shop_fen) > 0 ? 'mixed' : 'paid';
 }
 
-export function projectShop(shopId: string, tables: Map<string, Row[]>, ftfDays: number): { facts: HqFact[]; payments: HqReportPaymentsTable[] } {
+/** A follow-up call as the satisfaction figures read it (the shop's values, as its report tests them). */
+export function followUpToRow(shopId: string, u: Row): HqReportFollowUpsTable {
+  const score = u.score === null || u.score === undefined ? null : n(u.score);
+  return {
+    shop_id: shopId,
+    follow_up_id: s(u.id)!,
+    ticket_id: s(u.ticket_id) ?? '',
+    due_date: s(u.due_date),
+    status: s(u.status),
+    reached: n(u.reached) === 1 ? 1 : 0,
+    score: score !== null && Number.isFinite(score) ? score : null,
+    problem_reported: n(u.problem_reported) === 1 ? 1 : 0,
+  };
+}
+
+export function projectShop(shopId: string, tables: Map<string, Row[]>, ftfDays: number): { facts: HqFact[]; payments: HqReportPaymentsTable[]; followUps: HqReportFollowUpsTable[] } {
   const get = (t: string) => tables.get(t) ?? [];
   const devices = new Map(get('devices').map((d) => [s(d.id)!, d]));
   const customers = new Map(get('customers').map((c) => [s(c.id)!, c]));
@@ -104,7 +120,7 @@ export function projectShop(shopId: string, tables: Map<string, Row[]>, ftfDays:
     ftfDays,
   );
   for (const f of facts) Object.assign(f, flags.get(f.ticketId));
-  return { facts, payments };
+  return { facts, payments, followUps: get('follow_ups').filter((u) => u.id !== null && u.id !== undefined).map((u) => followUpToRow(shopId, u)) };
 }
 
 const latestOf = (...v: (string | null)[]) => v.reduce<string>((a, x) => (x !== null && x > a ? x : a), '');

@@ -10,16 +10,32 @@ import type { HqDatabase, HqDB } from '../db';
 import { tuples as sqliteTuples } from '../../core/db/statements';
 import { factToRow, projectShop, PROJECTED_TABLES, type Row } from './project';
 
-/** Rows of a query as arrays, `?` placeholders, on either engine. */
-export async function tuples(store: HqDatabase, text: string, params: unknown[]): Promise<unknown[][]> {
+/**
+ * Rows of a query as arrays, `?` placeholders, on either engine. `heavy`: an aggregate over a
+ * network's year on PostgreSQL, run with JIT off (compiling its many expressions costs more than
+ * it saves) and room to sort its percentiles in memory (the settings last for its transaction).
+ */
+export async function tuples(store: HqDatabase, text: string, params: unknown[], opts: { heavy?: boolean } = {}): Promise<unknown[][]> {
   if (store.sqlite) {
     const sqlite = store.sqlite;
     return store.db.connection().execute(async () => sqliteTuples<unknown[]>(sqlite, text).all(...params));
   }
   if (store.pool) {
     let i = 0;
-    const r = await store.pool.query({ text: text.replace(/\?/g, () => `$${++i}`), values: params, rowMode: 'array' });
-    return r.rows as unknown[][];
+    const query = { text: text.replace(/\?/g, () => `$${++i}`), values: params, rowMode: 'array' as const };
+    if (!opts.heavy) return (await store.pool.query(query)).rows as unknown[][];
+    const client = await store.pool.connect();
+    try {
+      await client.query(`BEGIN; SET LOCAL jit = off; SET LOCAL work_mem = '128MB'`);
+      const r = await client.query(query);
+      await client.query('COMMIT');
+      client.release();
+      return r.rows as unknown[][];
+    } catch (e) {
+      // A failed transaction leaves the connection unusable: it is closed, not returned to the pool.
+      client.release(true);
+      throw e;
+    }
   }
   throw new Error('no database driver');
 }
@@ -42,13 +58,15 @@ async function rebuildShop(trx: Transaction<HqDB>, dialect: HqDatabase['dialect'
     l.push(JSON.parse(r.data!) as Row);
   }
   const present = (await trx.selectFrom('hq_rows').select('table_name').distinct().where('shop_id', '=', shopId).where('deleted', '=', 0).execute()).map((r) => r.table_name).sort();
-  const { facts, payments } = projectShop(shopId, tables, ftfDays);
+  const { facts, payments, followUps } = projectShop(shopId, tables, ftfDays);
   await trx.deleteFrom('hq_report_facts').where('shop_id', '=', shopId).execute();
   await trx.deleteFrom('hq_report_payments').where('shop_id', '=', shopId).execute();
+  await trx.deleteFrom('hq_report_follow_ups').where('shop_id', '=', shopId).execute();
   // Chunks under SQLite's and PostgreSQL's bound-parameter limits.
   const factRows = facts.map(factToRow);
   for (let i = 0; i < factRows.length; i += 500) await trx.insertInto('hq_report_facts').values(factRows.slice(i, i + 500)).execute();
   for (let i = 0; i < payments.length; i += 2000) await trx.insertInto('hq_report_payments').values(payments.slice(i, i + 2000)).execute();
+  for (let i = 0; i < followUps.length; i += 1000) await trx.insertInto('hq_report_follow_ups').values(followUps.slice(i, i + 1000)).execute();
   const mk = { last_seq: Number(shop.last_seq), high_version: Number(shop.high_version), tables_json: JSON.stringify(present), built_at: nowIso };
   await trx.insertInto('hq_report_marks').values({ shop_id: shopId, ...mk }).onConflict((oc) => oc.column('shop_id').doUpdateSet(mk)).execute();
 }

@@ -3,8 +3,10 @@
  * loads the facts of the tickets that touch the range (and their return flags), plus the small
  * side tables; everything here is arithmetic.
  */
-import { STAGES, rate, spreadOfSeconds, type Stage } from './math';
+import { STAGES, rate, spreadOfSeconds, type Spread, type Stage } from './math';
 import type { Avail, Dimension, DrillFigure, GroupRow, ReportFilters, ReportResult, TechnicianRow } from './schemas';
+
+export { promiseEndsIn, zonedDayStartIso } from './zoned';
 
 export interface FactRow {
   ticketId: string;
@@ -134,17 +136,23 @@ export interface SideFigures {
 /** Durations in seconds, in chunks (a percentile does not care how they are split). */
 export type Durations = ArrayLike<number>[];
 
+/**
+ * A figure's durations: the list, or its spread already worked out where the durations live
+ * (head office asks the engine for the percentiles, so no per-ticket row leaves the database).
+ */
+export type DurationsOrSpread = Durations | Spread;
+
 /** Per group / per technician: what the breakdown and the technician table show. */
-export interface Tally {
+export interface Tally<D extends DurationsOrSpread = Durations> {
   received: number;
   completed: number;
   collected: number;
   ftfOk: number;
   ftfN: number;
   /** Received → first collection, tickets first collected in the range. */
-  e2e: Durations;
+  e2e: D;
   /** Time in repair (> 0), tickets first collected in the range. */
-  repair: Durations;
+  repair: D;
 }
 export const newTally = (): Tally => ({ received: 0, completed: 0, collected: 0, ftfOk: 0, ftfN: 0, e2e: [], repair: [] });
 
@@ -154,11 +162,11 @@ export const newTally = (): Tally => ({ received: 0, completed: 0, collected: 0,
  * facts.ts), head office and the tests from per-ticket facts (aggregateFacts); assembleReport
  * turns either into the same report.
  */
-export interface ReportAggregates {
+export interface ReportAggregates<D extends DurationsOrSpread = Durations> {
   volume: ReportResult['volume'];
-  e2e: Durations;
-  toReady: Durations;
-  stages: Record<Stage, Durations>;
+  e2e: D;
+  toReady: D;
+  stages: Record<Stage, D>;
   ftfOk: number;
   ftfN: number;
   windowOpen: number;
@@ -169,9 +177,9 @@ export interface ReportAggregates {
   claimedWarranty: number;
   claimedPaid: number;
   /** Every key of the breakdown seen among the tickets that touch the range (zeros included). */
-  groups: Map<string, Tally>;
+  groups: Map<string, Tally<D>>;
   /** Every credited technician seen among the tickets that touch the range. */
-  techs: Map<string, Tally>;
+  techs: Map<string, Tally<D>>;
 }
 
 export function emptyAggregates(): ReportAggregates {
@@ -264,8 +272,9 @@ export function aggregateFacts<F extends FactRow>(facts: readonly F[], w: Report
   return a;
 }
 
-/** Median and 90th percentile of durations in chunks. */
-export function spreadOf(d: Durations): ReturnType<typeof spreadOfSeconds> {
+/** Median and 90th percentile of durations in chunks (or as the engine worked them out). */
+export function spreadOf(d: DurationsOrSpread): Spread {
+  if (!Array.isArray(d)) return d;
   if (d.length === 1) return spreadOfSeconds(d[0]!);
   const n = d.reduce((s, c) => s + c.length, 0);
   const all = new Float64Array(n);
@@ -285,7 +294,7 @@ export function computeReport<F extends FactRow>(
 }
 
 export function assembleReport(
-  a: ReportAggregates,
+  a: ReportAggregates<DurationsOrSpread>,
   w: ReportWindow,
   meta: { from: string; to: string; timeZone: string; generatedAt: string; filters: ReportFilters; groupBy: Dimension | null; userNames: Map<string, string> },
   side: SideFigures,
@@ -355,36 +364,5 @@ export function assembleReport(
     satisfaction: side.satisfaction,
     complaints: side.complaints,
     groups: groupRows,
-  };
-}
-
-/** The UTC instant a local calendar day starts in a time zone. */
-export function zonedDayStartIso(date: string, timeZone: string): string {
-  const guess = Date.parse(`${date}T00:00:00Z`);
-  // The zone's offset at the guess, then once more at the corrected instant (DST edges).
-  let t = guess - offsetMs(guess, timeZone);
-  t = guess - offsetMs(t, timeZone);
-  return new Date(t).toISOString();
-}
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-function offsetMs(instant: number, timeZone: string): number {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    offsetFormatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/** A memoized `promiseEnds` for a zone: the start of the day after the promised date. */
-export function promiseEndsIn(timeZone: string, addDays: (d: string, n: number) => string): (date: string) => string {
-  const cache = new Map<string, string>();
-  return (date) => {
-    let v = cache.get(date);
-    if (v === undefined) cache.set(date, (v = zonedDayStartIso(addDays(date, 1), timeZone)));
-    return v;
   };
 }

@@ -39,19 +39,24 @@ export interface Spread {
   p90Hours: number | null;
 }
 
+/** The spread of n durations from their median and 90th percentile in seconds (wherever those were worked out). */
+export function spreadOfPercentiles(n: number, p50: number | null, p90: number | null): Spread {
+  const h = (s: number | null) => (s === null ? null : Math.round((s / 3600) * 10) / 10);
+  return { n, medianHours: h(p50), p90Hours: h(p90) };
+}
+
 export function spreadOfSeconds(seconds: ArrayLike<number>): Spread {
   // (new Float64Array(list) copies an array directly; Float64Array.from goes through its iterator)
   const a = seconds instanceof Float64Array ? seconds.slice() : new Float64Array(seconds as ArrayLike<number>);
-  const h = (s: number | null) => (s === null ? null : Math.round((s / 3600) * 10) / 10);
   if (a.length < 64) {
     a.sort();
-    return { n: a.length, medianHours: h(percentileOfSorted(a, 50)), p90Hours: h(percentileOfSorted(a, 90)) };
+    return spreadOfPercentiles(a.length, percentileOfSorted(a, 50), percentileOfSorted(a, 90));
   }
   // Large lists: the two order statistics each percentile needs by selection (linear time), the
   // same values a full sort would put at those ranks, so the same figures as percentileOfSorted.
   const p50 = selectedPercentile(a, 0, 50);
   const p90 = selectedPercentile(a, Math.floor((50 / 100) * (a.length - 1)), 90);
-  return { n: a.length, medianHours: h(p50), p90Hours: h(p90) };
+  return spreadOfPercentiles(a.length, p50, p90);
 }
 
 /**
