@@ -7,7 +7,7 @@
  * percentiles become hours with the shop's rounding (spreadOfPercentiles).
  */
 import type { HqDatabase } from '../db';
-import type { ReportAggregates, ReportWindow, Tally } from '../../shared/reports/compute';
+import { emptyCounts, type ReportAggregates, type ReportWindow, type Tally } from '../../shared/reports/compute';
 import { STAGES, spreadOfPercentiles, type Spread, type Stage } from '../../shared/reports/math';
 import type { ReportFilters } from '../../shared/reports/schemas';
 import { tuples } from './store';
@@ -125,23 +125,7 @@ function readSpread(dialect: HqDatabase['dialect'], r: unknown[], i: number): Sp
 const EMPTY_SPREAD: Spread = { n: 0, medianHours: null, p90Hours: null };
 
 export function emptySpreadAggregates(): SpreadAggregates {
-  return {
-    volume: { received: 0, completed: 0, collected: 0, cancelled: 0, reopened: 0 },
-    e2e: EMPTY_SPREAD,
-    toReady: EMPTY_SPREAD,
-    stages: Object.fromEntries(STAGES.map((s) => [s, EMPTY_SPREAD])) as Record<Stage, Spread>,
-    ftfOk: 0,
-    ftfN: 0,
-    windowOpen: 0,
-    repeats: 0,
-    firstReady: 0,
-    legal: 0,
-    promise: 0,
-    claimedWarranty: 0,
-    claimedPaid: 0,
-    groups: new Map(),
-    techs: new Map(),
-  };
+  return { ...emptyCounts(), e2e: EMPTY_SPREAD, toReady: EMPTY_SPREAD, stages: Object.fromEntries(STAGES.map((s) => [s, EMPTY_SPREAD])) as Record<Stage, Spread>, groups: new Map(), techs: new Map() };
 }
 
 /** The quotes' payer mix of the tickets first ready in the range (counted with the totals). */

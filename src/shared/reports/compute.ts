@@ -182,12 +182,10 @@ export interface ReportAggregates<D extends DurationsOrSpread = Durations> {
   techs: Map<string, Tally<D>>;
 }
 
-export function emptyAggregates(): ReportAggregates {
+/** The counts every report's aggregates start from; the durations are the holder's (lists here, spreads in head office's engine). */
+export function emptyCounts() {
   return {
     volume: { received: 0, completed: 0, collected: 0, cancelled: 0, reopened: 0 },
-    e2e: [],
-    toReady: [],
-    stages: Object.fromEntries(STAGES.map((s) => [s, [] as Durations])) as unknown as Record<Stage, Durations>,
     ftfOk: 0,
     ftfN: 0,
     windowOpen: 0,
@@ -197,9 +195,13 @@ export function emptyAggregates(): ReportAggregates {
     promise: 0,
     claimedWarranty: 0,
     claimedPaid: 0,
-    groups: new Map(),
-    techs: new Map(),
+    groups: new Map<string, Tally>(),
+    techs: new Map<string, Tally>(),
   };
+}
+
+export function emptyAggregates(): ReportAggregates {
+  return { ...emptyCounts(), e2e: [], toReady: [], stages: Object.fromEntries(STAGES.map((s) => [s, [] as Durations])) as unknown as Record<Stage, Durations> };
 }
 
 /** The aggregates of per-ticket facts (every fact that touches the range, filters applied). */
