@@ -4,7 +4,7 @@ import type { HqClaimDetail, HqClaimRow, PaymentBatch, ReconciliationRow } from 
 import type { Claim } from '../../../src/shared/collection/schemas';
 import { AppError } from '../../../src/shared/api/errors';
 import { openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '../../helpers/hq';
-import { ConsoleClient, PASSWORDS, addUser, consoleHq } from './console-client';
+import { ConsoleClient, PASSWORDS, addUser, consoleHq, signedIn } from './console-client';
 import { claimsShop } from './claims-fixture';
 
 /**
@@ -32,11 +32,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('claims reviewed at head of
       const { base, token } = await consoleHq(hq);
       await addUser(token, 'zhao', 'claims_reviewer');
       await addUser(token, 'li', 'analyst');
-      const as = async (name: string, locale = 'en') => {
-        const c = new ConsoleClient(base, { locale });
-        await c.signIn(name, PASSWORDS.other);
-        return c;
-      };
+      const as = (name: string, locale = 'en') => signedIn(base, name, locale);
       const reviewer = await as('zhao');
       const queue = async (input: Record<string, unknown> = {}) => (await reviewer.call<{ claims: HqClaimRow[] }>('claims.queue', input)).body.claims;
       const ref = { shopId: shop.hqShopId, claimId: submitted.id };

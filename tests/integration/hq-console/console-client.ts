@@ -50,6 +50,14 @@ export async function consoleHq(hq: TestHq): Promise<{ base: string; token: Cons
   return { base, token };
 }
 
+/** A console person signed in with the password addUser gives (fails the test if the sign-in is refused). */
+export async function signedIn(base: string, username: string, locale = 'en', password = PASSWORDS.other): Promise<ConsoleClient> {
+  const c = new ConsoleClient(base, { locale });
+  const r = await c.signIn(username, password);
+  if (r.status !== 200) throw new Error(`sign-in ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+  return c;
+}
+
 export async function addUser(token: ConsoleClient, username: string, role: string, password = PASSWORDS.other): Promise<{ id: string }> {
   const r = await token.call<{ id: string }>('users.create', { username, displayName: username, role, password });
   if (r.status !== 200) throw new Error(`users.create ${username}: ${r.status} ${JSON.stringify(r.body)}`);

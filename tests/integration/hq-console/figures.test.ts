@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EscalatedComplaint, NetworkReport } from '../../../src/shared/hq-console/contract';
 import { openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '../../helpers/hq';
 import { shopsWithHistory } from '../reports/fixture';
-import { ConsoleClient, PASSWORDS, addUser, consoleHq } from './console-client';
+import { ConsoleClient, PASSWORDS, addUser, consoleHq, signedIn } from './console-client';
 
 /**
  * The console's figures and escalated complaints over real HTTP, against real shops that synced:
@@ -33,11 +33,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('figures and complaints in 
 
       const { base, token } = await consoleHq(hq);
       for (const [name, role] of [['li', 'analyst'], ['wang', 'service_manager'], ['zhao', 'claims_reviewer']] as const) await addUser(token, name, role);
-      const as = async (name: string, locale = 'en') => {
-        const c = new ConsoleClient(base, { locale });
-        await c.signIn(name, PASSWORDS.other);
-        return c;
-      };
+      const as = (name: string, locale = 'en') => signedIn(base, name, locale);
       const analyst = await as('li');
       const range = { from: '2026-11-01', to: '2026-11-30', groupBy: 'category' as const };
       const res = await analyst.call<NetworkReport>('figures.network', range);

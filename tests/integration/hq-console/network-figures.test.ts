@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NetworkDashboard, NetworkDrill, NetworkReport, ExportFile } from '../../../src/shared/hq-console/figures';
 import { openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '../../helpers/hq';
-import { ConsoleClient, PASSWORDS, addUser, consoleHq } from './console-client';
+import { ConsoleClient, PASSWORDS, addUser, consoleHq, signedIn } from './console-client';
 import { NOW, threeShops, writeShop } from './network-figures-fixture';
 
 /**
@@ -31,11 +31,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('the network\'s figures, he
       const ids = await threeShops(hq, token);
 
       for (const [name, role] of [['li', 'analyst'], ['wang', 'service_manager'], ['zhao', 'claims_reviewer']] as const) await addUser(token, name, role);
-      const as = async (name: string, locale = 'en') => {
-        const c = new ConsoleClient(base, { locale });
-        await c.signIn(name, PASSWORDS.other);
-        return c;
-      };
+      const as = (name: string, locale = 'en') => signedIn(base, name, locale);
       const analyst = await as('li');
 
       // By region: 华南 = A1, A2, B1 received, A1 and B1 completed and collected (72 h and 48 h: median 60 h); 华东 = C1 (48 h).

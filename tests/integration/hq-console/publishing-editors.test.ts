@@ -6,7 +6,7 @@ import type { ProgramList } from '../../../src/shared/hq-console/publishing-prog
 import type { ProvisionedUser, UserPublished } from '../../../src/shared/hq-console/publishing-users';
 import type { SettingsState } from '../../../src/shared/hq-console/publishing-settings';
 import { enrolledShop, openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect, type TestShop } from '../../helpers/hq';
-import { ConsoleClient, PASSWORDS, addUser, consoleHq } from './console-client';
+import { ConsoleClient, PASSWORDS, addUser, consoleHq, signedIn } from './console-client';
 
 /**
  * The console's publishing editors over real HTTP against a real head office (SQLite and
@@ -52,11 +52,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('publishing editors on %s',
       await addUser(token, 'zhou', 'network_admin');
       await addUser(token, 'li', 'analyst');
       await addUser(token, 'zhao', 'claims_reviewer');
-      const as = async (name: string, locale = 'en') => {
-        const c = new ConsoleClient(base, { locale });
-        expect((await c.signIn(name, PASSWORDS.other)).status).toBe(200);
-        return c;
-      };
+      const as = (name: string, locale = 'en') => signedIn(base, name, locale);
       const manager = await as('wang', 'zh-CN');
       const admin = await as('zhou');
       const analyst = await as('li');

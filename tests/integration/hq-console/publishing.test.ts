@@ -3,7 +3,7 @@ import type { HqPublication, PublicationArrival } from '../../../src/shared/hq-c
 import type { PriceImport, PricesPreview, PublishedPrice } from '../../../src/shared/hq-console/publishing-prices';
 import type { AuditEntry } from '../../../src/shared/hq-console/contract';
 import { enrolledShop, openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '../../helpers/hq';
-import { ConsoleClient, PASSWORDS, addUser, consoleHq } from './console-client';
+import { ConsoleClient, PASSWORDS, addUser, consoleHq, signedIn } from './console-client';
 import { csvBase64, xlsxBase64 } from './publishing-sheets';
 
 /**
@@ -28,11 +28,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('publishing the price list 
       await addUser(token, 'wang', 'service_manager');
       await addUser(token, 'li', 'analyst');
       await addUser(token, 'zhao', 'claims_reviewer');
-      const as = async (name: string, locale = 'en') => {
-        const c = new ConsoleClient(base, { locale });
-        expect((await c.signIn(name, PASSWORDS.other)).status).toBe(200);
-        return c;
-      };
+      const as = (name: string, locale = 'en') => signedIn(base, name, locale);
       const manager = await as('wang', 'zh-CN');
       const analyst = await as('li');
       const reviewer = await as('zhao');

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../../src/shared/hq-console/contract';
 import { AppError } from '../../../src/shared/api/errors';
 import { openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '../../helpers/hq';
 import { testDate } from '../../helpers/clock';
-import { ConsoleClient, PASSWORDS, addUser, consoleHq } from './console-client';
+import { ConsoleClient, PASSWORDS, addUser, consoleHq, signedIn } from './console-client';
 import { recallImei, recallShop } from './recalls-fixture';
 import { pdfPages, pdfText, squash, writePdf } from '../documents/pdf-tools';
 
@@ -49,11 +49,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('recall campaigns on %s', (
       await addUser(token, 'wang', 'service_manager');
       await addUser(token, 'li', 'analyst');
       await addUser(token, 'zhao', 'claims_reviewer');
-      const as = async (name: string, locale = 'en') => {
-        const c = new ConsoleClient(base, { locale });
-        await c.signIn(name, PASSWORDS.other);
-        return c;
-      };
+      const as = (name: string, locale = 'en') => signedIn(base, name, locale);
       const manager = await as('wang');
       const analyst = await as('li');
       const reviewer = await as('zhao', 'zh-CN');

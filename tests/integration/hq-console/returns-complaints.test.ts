@@ -9,7 +9,7 @@ import { addDaysToDate, localDate } from '../../../src/shared/time/local-date';
 import { openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect } from '../../helpers/hq';
 import { PASSWORD } from '../../helpers/backend';
 import { ManualClock } from '../../helpers/clock';
-import { ConsoleClient, PASSWORDS, addUser, consoleHq } from './console-client';
+import { ConsoleClient, PASSWORDS, addUser, consoleHq, signedIn } from './console-client';
 import { claimsShop } from './claims-fixture';
 
 /**
@@ -52,11 +52,7 @@ describe.each(['sqlite', 'postgres'] as HqDialect[])('returned parts and escalat
       await addUser(token, 'wu', 'service_manager');
       await addUser(token, 'li', 'analyst');
       // Console sessions end too: sign in for each step.
-      const as = async (name: string, locale = 'en') => {
-        const c = new ConsoleClient(base, { locale });
-        expect((await c.signIn(name, PASSWORDS.other)).status).toBe(200);
-        return c;
-      };
+      const as = (name: string, locale = 'en') => signedIn(base, name, locale);
       const ref = { shopId: shop.hqShopId, shipmentId: shipped.id };
       const list = async (view: string) => (await (await as('zhao')).call<{ shipments: HqShipmentRow[] }>('returns.list', { view })).body.shipments;
 
