@@ -1,9 +1,8 @@
 import path from 'node:path';
-import type net from 'node:net';
 import type { Page } from '@playwright/test';
 import { test, expect, shopForThisFile } from './fixtures';
 import { setupShop } from '../helpers/backend';
-import { ADMIN_TOKEN, openTestHq, type TestHq } from '../helpers/hq';
+import { ADMIN_TOKEN, openTestHq, type TestHq, listenOnLoopback } from '../helpers/hq';
 
 /**
  * Head office's console in Chromium against a real head office (SQLite, in this process, on a
@@ -22,8 +21,7 @@ const ADMIN = { username: 'zhou', password: 'network-admin-1' };
 test.beforeAll(async () => {
   shopAdmin = (await setupShop(shop.backend)).admin;
   hq = await openTestHq('sqlite', { console: { staticDir: path.resolve('out/hq-console') } });
-  await hq.app.listen({ port: 0, host: '127.0.0.1' });
-  hqUrl = `http://127.0.0.1:${(hq.app.server.address() as net.AddressInfo).port}`;
+  hqUrl = await listenOnLoopback(hq.app);
   // The first network admin, made by a script with the admin token (as `npm run hq -- users add` would).
   const res = await fetch(`${hqUrl}/console/api/users.create`, {
     method: 'POST',

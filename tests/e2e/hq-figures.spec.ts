@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type net from 'node:net';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { test, expect, installShopClock } from './fixtures';
-import { ADMIN_TOKEN, openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect, type TestHq } from '../helpers/hq';
+import { ADMIN_TOKEN, openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect, type TestHq, listenOnLoopback } from '../helpers/hq';
 import { ConsoleClient } from '../integration/hq-console/console-client';
 import { NOW, threeShops } from '../integration/hq-console/network-figures-fixture';
 
@@ -29,8 +28,7 @@ for (const dialect of ['sqlite', 'postgres'] as HqDialect[]) test.describe(`head
     test.setTimeout(120_000);
     test.skip(dialect === 'postgres' && (await sharedPostgres()) === null, 'no PostgreSQL binaries');
     hq = await openTestHq(dialect, { now: () => new Date(NOW), console: { staticDir: path.resolve('out/hq-console') } });
-    await hq.app.listen({ port: 0, host: '127.0.0.1' });
-    hqUrl = `http://127.0.0.1:${(hq.app.server.address() as net.AddressInfo).port}`;
+    hqUrl = await listenOnLoopback(hq.app);
     const token = new ConsoleClient(hqUrl, { token: ADMIN_TOKEN });
     expect((await token.call('users.create', ANALYST)).status).toBe(200);
     await threeShops(hq, token);

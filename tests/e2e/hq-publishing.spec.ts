@@ -1,10 +1,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import type net from 'node:net';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { test, expect, installShopClock } from './fixtures';
-import { ADMIN_TOKEN, enrolledShop, openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect, type TestHq, type TestShop } from '../helpers/hq';
+import { ADMIN_TOKEN, enrolledShop, openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect, type TestHq, type TestShop, listenOnLoopback } from '../helpers/hq';
 import { ConsoleClient } from '../integration/hq-console/console-client';
 
 /**
@@ -38,8 +37,7 @@ for (const dialect of ['sqlite', 'postgres'] as HqDialect[]) test.describe(`head
     test.setTimeout(120_000);
     test.skip(dialect === 'postgres' && (await sharedPostgres()) === null, 'no PostgreSQL binaries');
     hq = await openTestHq(dialect, { console: { staticDir: path.resolve('out/hq-console') } });
-    await hq.app.listen({ port: 0, host: '127.0.0.1' });
-    hqUrl = `http://127.0.0.1:${(hq.app.server.address() as net.AddressInfo).port}`;
+    hqUrl = await listenOnLoopback(hq.app);
     expect((await new ConsoleClient(hqUrl, { token: ADMIN_TOKEN }).call('users.create', MANAGER)).status).toBe(200);
     shop = await enrolledShop(hq);
   });

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import type net from 'node:net';
 import type { Page } from '@playwright/test';
 import { test, expect, installShopClock, signIn as shopSignIn } from './fixtures';
 import { startShopHost } from '../../src/server/shop-host';
-import { ADMIN_TOKEN, openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect, type TestHq } from '../helpers/hq';
+import { ADMIN_TOKEN, openTestHq, sharedPostgres, stopSharedPostgres, type HqDialect, type TestHq, listenOnLoopback } from '../helpers/hq';
 import { PASSWORD } from '../helpers/backend';
 import { ManualClock } from '../helpers/clock';
 import { addDaysToDate, localDate } from '../../src/shared/time/local-date';
@@ -55,8 +54,7 @@ for (const dialect of ['sqlite', 'postgres'] as HqDialect[]) test.describe(`head
     test.setTimeout(180_000);
     test.skip(dialect === 'postgres' && (await sharedPostgres()) === null, 'no PostgreSQL binaries');
     hq = await openTestHq(dialect, { now: () => clock.now(), console: { staticDir: path.resolve('out/hq-console') } });
-    await hq.app.listen({ port: 0, host: '127.0.0.1' });
-    hqUrl = `http://127.0.0.1:${(hq.app.server.address() as net.AddressInfo).port}`;
+    hqUrl = await listenOnLoopback(hq.app);
     for (const u of [REVIEWER, MANAGER]) {
       const res = await fetch(`${hqUrl}/console/api/users.create`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(u) });
       expect(res.status).toBe(200);

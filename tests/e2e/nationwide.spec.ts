@@ -1,9 +1,8 @@
-import type net from 'node:net';
 import type { Page } from '@playwright/test';
 import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { PASSWORD, setupShop } from '../helpers/backend';
 import { ManualClock } from '../helpers/clock';
-import { enrolledShop, openTestHq, type TestHq, type TestShop } from '../helpers/hq';
+import { enrolledShop, openTestHq, type TestHq, type TestShop, listenOnLoopback } from '../helpers/hq';
 import { repairedPhone } from '../helpers/nationwide';
 import { fetchTransport } from '../../src/core/sync/transport';
 import { syncEngineOf } from '../../src/core/sync/engine';
@@ -71,8 +70,7 @@ test('not joined to head office: the panel says so and the intake saves on the s
 
 test('online: another shop\'s purchase registration and repairs under the typed IMEI', async ({ page, snap }) => {
   hq = await openTestHq('sqlite');
-  await hq.app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(hq.app.server.address() as net.AddressInfo).port}`;
+  const url = await listenOnLoopback(hq.app);
   // Shop A repaired this phone in the spring and has it back for a warranty claim.
   const clock = new ManualClock(Date.parse('2026-04-02T02:00:00.000Z'));
   other = await enrolledShop(hq, { transport: fetchTransport, url, clock });

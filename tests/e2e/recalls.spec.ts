@@ -1,10 +1,9 @@
 import path from 'node:path';
-import type net from 'node:net';
 import type { Page } from '@playwright/test';
 import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { PASSWORD, setupShop } from '../helpers/backend';
 import { testDate } from '../helpers/clock';
-import { ADMIN_TOKEN, openTestHq, type TestHq } from '../helpers/hq';
+import { ADMIN_TOKEN, openTestHq, type TestHq, listenOnLoopback } from '../helpers/hq';
 import { syncEngineOf } from '../../src/core/sync/engine';
 import { withCheckDigit } from '../../src/shared/devices/imei';
 
@@ -28,8 +27,7 @@ let tokens: Awaited<ReturnType<typeof setupShop>>;
 test.beforeAll(async () => {
   tokens = await setupShop(shop.backend);
   hq = await openTestHq('sqlite', { console: { staticDir: path.resolve('out/hq-console') } });
-  await hq.app.listen({ port: 0, host: '127.0.0.1' });
-  hqUrl = `http://127.0.0.1:${(hq.app.server.address() as net.AddressInfo).port}`;
+  hqUrl = await listenOnLoopback(hq.app);
   const res = await fetch(`${hqUrl}/console/api/users.create`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect, shopForThisFile, signIn, SCREENSHOTS } from './fixtures';
 import { PASSWORD, setupShop } from '../helpers/backend';
-import { openTestHq, type TestHq } from '../helpers/hq';
+import { openTestHq, type TestHq, listenOnLoopback } from '../helpers/hq';
 import { syncEngineOf } from '../../src/core/sync/engine';
 import { logGateway } from '../../src/core/messaging/log-gateway';
 import { RunningClock } from '../helpers/clock';
@@ -34,8 +34,7 @@ test.beforeAll(async () => {
   // what head office manages once the shop is enrolled is set before
   await shop.backend.call('shop.update', { hours: '周一至周日 9:00–21:00', address: '深圳市福田区华强北路 1008 号', phone: '0755-8300 1234' }, { token: tokens.admin });
   hq = await openTestHq('sqlite', { now: () => shop.clock.now(), sms, publicUrl: 'http://hq.test' });
-  await hq.app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(hq.app.server.address() as net.AddressInfo).port}`;
+  const url = await listenOnLoopback(hq.app);
   const created = await hq.service.createShop({ code: 'E2ES', name: '测试维修中心' });
   await shop.backend.call('sync.enroll', { url, code: created.enrollmentCode }, { token: tokens.admin });
   await syncEngineOf(shop.backend.services).runNow();
