@@ -226,7 +226,7 @@ const restoreMigration: Migration = {
 
 /** Head office's migrations for a dialect, by name in order (kysely's Migrator runs them sorted by name). */
 export function hqMigrations(dialect: HqDialect): Record<string, Migration> {
-  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect), '007-status-page': statusPageMigration(dialect), '008-remote-approval': remoteApprovalMigration(dialect), '009-surveys': surveysMigration, '010-returns-complaints': returnsComplaintsMigration(dialect), '011-recalls': recallsMigration(dialect), '012-messages': messagesMigration(dialect), '013-publications': publicationsMigration, '014-network-figures': networkFiguresMigration, '015-message-plans': messagePlansMigration, '016-figures-in-engine': figuresInEngineMigration };
+  return { ...migrations, '002-device-lookup': lookupIndexes(dialect), '003-restore': restoreMigration, '005-console': consoleMigration, '006-claims': claimsMigration(dialect), '007-status-page': statusPageMigration(dialect), '008-remote-approval': remoteApprovalMigration(dialect), '009-surveys': surveysMigration, '010-returns-complaints': returnsComplaintsMigration(dialect), '011-recalls': recallsMigration(dialect), '012-messages': messagesMigration(dialect), '014-network-figures': networkFiguresMigration, '015-message-plans': messagePlansMigration, '016-figures-in-engine': figuresInEngineMigration, '017-publications': publicationsMigration };
 }
 
 /** bigint columns come back from pg as strings; head-office numbers stay far below 2^53. */
@@ -269,9 +269,7 @@ export async function openHqDatabase(opts: OpenHqOptions): Promise<HqDatabase> {
     describe = `sqlite:${file}`;
   }
   const provider: MigrationProvider = { getMigrations: async () => hqMigrations(dialect) };
-  // Unordered: 013 (the publications log) was written while 014 and 015 shipped; a head office
-  // already at 015 runs 013 next, one that is not runs them in name order as before.
-  const migrator = new Migrator({ db, provider, migrationTableName: 'hq_migrations', migrationLockTableName: 'hq_migrations_lock', allowUnorderedMigrations: true });
+  const migrator = new Migrator({ db, provider, migrationTableName: 'hq_migrations', migrationLockTableName: 'hq_migrations_lock' });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();

@@ -5,7 +5,7 @@
  * shows — with the payments in a narrow table beside it, so a report across 200 shops reads
  * narrow typed rows instead of parsing every synced row's JSON; and each shop's mark (which
  * sequence and version the projection was built from), kept in the database so that any
- * head-office process sees whether it is current. (HQ 013 belongs to the publications log.)
+ * head-office process sees whether it is current.
  * FROZEN once shipped: self-contained, portable types.
  */
 import { sql, type Kysely, type Migration } from 'kysely';

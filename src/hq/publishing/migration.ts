@@ -1,5 +1,5 @@
 /**
- * Head-office migration 013: the publications log (issue 21 point 3). One row per publication of
+ * Head-office migration 017: the publications log (issue 21 point 3). One row per publication of
  * head-office data from the console (or the admin API): its kind and scope ('*' or a shop id),
  * a version number per kind and scope, a title, who and when, how many items and the range of
  * change numbers they took, so that a shop has it once its pull cursor reaches the last one.
