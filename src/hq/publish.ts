@@ -37,12 +37,6 @@ export async function preparePublish(ctx: HqContext, body: unknown): Promise<{ k
   return { kind, scope, prepared };
 }
 
-/** Publishes head-office data: every item bumps the global change counter in the same transaction. */
-export async function publish(ctx: HqContext, body: unknown): Promise<{ changes: number[] }> {
-  const { kind, scope, prepared } = await preparePublish(ctx, body);
-  return ctx.db.transaction().execute((trx) => writeItems(trx, kind, scope, prepared, ctx.nowIso()));
-}
-
 /**
  * Writes head-office items inside the caller's transaction (a console decision publishes in the
  * same transaction as it records itself): every item bumps the global change counter.

@@ -10,21 +10,16 @@ import { pulledKinds } from '../../shared/sync/kinds';
 import { fieldIssues } from '../../shared/api/field-issues';
 import type { PublishedItem } from '../../shared/hq-console/publishing-editors';
 
-/** The live (not deleted) items of a kind in a scope ('*' or a shop id), as last published, by id. */
-export async function publishedItems<T>(ctx: HqContext, kind: string, scope: string, parse: (data: unknown) => T): Promise<PublishedItem<T>[]> {
-  const rows = await ctx.db
-    .selectFrom('hq_items')
-    .select(['id', 'data', 'change_no', 'updated_at'])
-    .where('kind', '=', kind)
-    .where('scope', '=', scope)
-    .where('deleted', '=', 0)
-    .orderBy('id')
-    .execute();
+/** The live (not deleted) items of a kind in a scope ('*' or a shop id), as last published, by id; only `id`'s when given. */
+export async function publishedItems<T>(ctx: HqContext, kind: string, scope: string, parse: (data: unknown) => T, id?: string): Promise<PublishedItem<T>[]> {
+  let q = ctx.db.selectFrom('hq_items').select(['id', 'data', 'change_no', 'updated_at']).where('kind', '=', kind).where('scope', '=', scope).where('deleted', '=', 0);
+  if (id !== undefined) q = q.where('id', '=', id);
+  const rows = await q.orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, data: parse(JSON.parse(r.data ?? 'null')), change: Number(r.change_no), publishedAt: r.updated_at }));
 }
 
 export async function publishedItem<T>(ctx: HqContext, kind: string, scope: string, id: string, parse: (data: unknown) => T): Promise<PublishedItem<T> | null> {
-  return (await publishedItems(ctx, kind, scope, parse)).find((i) => i.id === id) ?? null;
+  return (await publishedItems(ctx, kind, scope, parse, id))[0] ?? null;
 }
 
 /** A VALIDATION refusal naming each field (dotted path under `prefix`) by its catalog key. */

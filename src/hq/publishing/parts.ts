@@ -15,6 +15,7 @@ import { checkImportRows, mapHeader, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLES, TEMPLA
 import type { SheetUpload } from '../../shared/hq-console/publishing-sheet';
 import type { PartChange, PartsImport } from '../../shared/hq-console/publishing-parts';
 import { publishAs } from './publish-as';
+import { publishedItems } from './editor-items';
 import { importSheet, templateFile } from './sheet-import';
 
 const KIND = 'parts.catalog';
@@ -29,12 +30,8 @@ const partsChecker = {
 };
 
 async function publishedParts(ctx: HqContext): Promise<Map<string, { id: string; part: PartInput }>> {
-  const rows = await ctx.db.selectFrom('hq_items').select(['id', 'data']).where('kind', '=', KIND).where('scope', '=', '*').where('deleted', '=', 0).execute();
   const bySku = new Map<string, { id: string; part: PartInput }>();
-  for (const r of rows) {
-    const p = partInputSchema.safeParse(JSON.parse(r.data ?? 'null'));
-    if (p.success) bySku.set(p.data.sku.toUpperCase(), { id: r.id, part: p.data });
-  }
+  for (const r of await publishedItems(ctx, KIND, '*', (data) => partInputSchema.safeParse(data))) if (r.data.success) bySku.set(r.data.data.sku.toUpperCase(), { id: r.id, part: r.data.data });
   return bySku;
 }
 

@@ -15,6 +15,7 @@ import { checkPriceRows, PRICE_COLUMNS, PRICE_REQUIRED, PRICE_TEMPLATE, type Pri
 import { mapColumns, type SheetUpload } from '../../shared/hq-console/publishing-sheet';
 import { priceDraftSchema, type PriceDraft, type PriceImport, type PriceRow, type PricesPreview, type PublishedPrice } from '../../shared/hq-console/publishing-prices';
 import { publishAs } from './publish-as';
+import { publishedItems } from './editor-items';
 import { listPublications } from './log';
 import { HqRefusal } from '../http/refusals';
 import { importSheet, templateFile } from './sheet-import';
@@ -23,13 +24,9 @@ import { codeClashes, listRuleIssues, previewPrices, resolveRows } from './price
 const KIND = 'price_list.item';
 
 export async function currentPrices(ctx: HqContext): Promise<PublishedPrice[]> {
-  const rows = await ctx.db.selectFrom('hq_items').select(['id', 'data']).where('kind', '=', KIND).where('scope', '=', '*').where('deleted', '=', 0).execute();
   // Items deleted through the admin API carry no data: they are not part of the list.
   const out: PublishedPrice[] = [];
-  for (const r of rows) {
-    const d = priceDraftSchema.safeParse(JSON.parse(r.data ?? 'null'));
-    if (d.success) out.push({ id: r.id, ...d.data });
-  }
+  for (const r of await publishedItems(ctx, KIND, '*', (data) => priceDraftSchema.safeParse(data))) if (r.data.success) out.push({ id: r.id, ...r.data.data });
   return out.sort((a, b) => (a.kind === b.kind ? a.code.localeCompare(b.code) : a.kind === 'labor' ? -1 : 1));
 }
 
@@ -47,7 +44,11 @@ export function importPrices(upload: SheetUpload, locale: Locale): Promise<Price
 }
 
 export async function pricesPreview(ctx: HqContext, items: readonly PriceRow[]): Promise<PricesPreview> {
-  const current = await currentPrices(ctx);
+  return previewAgainst(await currentPrices(ctx), items);
+}
+
+/** The edited list checked by the list's rules and against what is published, then what it changes. */
+function previewAgainst(current: readonly PublishedPrice[], items: readonly PriceRow[]): PricesPreview {
   const rules = [...listRuleIssues(items), ...codeClashes(current, items)];
   if (rules.length > 0) throw new HqError('VALIDATION', 400, `invalid: ${rules[0]!.field}`, { reason: rules.map((r) => r.field).join(', ').slice(0, 200), fields: Object.fromEntries(rules.map((r) => [r.field, r.key])), params: Object.fromEntries(rules.map((r) => [r.field, r.params ?? {}])) });
   const unknown = items.find((i) => i.id && !current.some((c) => c.id === i.id));
@@ -60,11 +61,12 @@ export async function publishPrices(ctx: HqContext, actor: Actor, input: { items
     const latest = (await listPublications(ctx, { limit: 1, kind: KIND }))[0] ?? null;
     if ((latest?.id ?? null) !== input.basedOn) throw new HqRefusal('CONFLICT', 409, 'the price list changed since', { reason: 'basedOn', field: 'basedOn' }, 'hq.publish.staleList', { version: latest?.version ?? 0, who: latest?.actorName ?? '' });
   }
-  const preview = await pricesPreview(ctx, input.items);
+  const current = await currentPrices(ctx);
+  const preview = previewAgainst(current, input.items);
   if (preview.added.length + preview.changed.length + preview.removed.length === 0) throw new HqError('VALIDATION', 400, 'nothing to publish', { reason: 'items', fields: { items: 'hq.publish.nothingChanged' } });
   const newId = uuidv7Generator({ now: () => ctx.now() });
   const changed = new Set(preview.changed.map((c) => c.id));
-  const rows = resolveRows(await currentPrices(ctx), input.items);
+  const rows = resolveRows(current, input.items);
   const dataOf = ({ id: _id, ...draft }: PriceRow) => priceDraftSchema.parse(draft);
   const items = [
     ...rows.filter((r) => !r.before).map((r) => ({ id: newId(), data: dataOf(r.row) })),

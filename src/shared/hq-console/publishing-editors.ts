@@ -14,7 +14,7 @@ export interface PublishedItem<T> {
   publishedAt: string;
 }
 
-/** What a publish answers: the publication (0 until the publications log is merged) and its change numbers. */
+/** What a publish answers: its publication in the log (src/hq/publishing/publish-as.ts) and its change numbers. */
 export interface EditorPublished {
   publicationId: number;
   changes: number[];

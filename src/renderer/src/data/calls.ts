@@ -74,13 +74,10 @@ export function useFetchCall() {
  */
 export function usePrefetchCall() {
   const client = useQueryClient();
-  return <N extends ProcedureName>(name: N, input: In<N>, opts: { pages?: boolean } = {}) => {
-    const queryFn = ({ signal }: { signal: AbortSignal }) => api.call(name, input, { signal });
-    const queryKey = callKey(name, input);
-    return opts.pages
-      ? client.prefetchInfiniteQuery({ queryKey, queryFn, initialPageParam: null as PageParam, getNextPageParam: (page) => (page as unknown as Paged).nextCursor, meta: { silent: true } })
-      : client.prefetchQuery({ queryKey, queryFn, meta: { silent: true } });
-  };
+  return <N extends ProcedureName>(name: N, input: In<N>, opts: { pages?: boolean } = {}) =>
+    opts.pages
+      ? client.prefetchInfiniteQuery({ ...pagesQuery(name, input), meta: { silent: true } })
+      : client.prefetchQuery({ queryKey: callKey(name, input), queryFn: ({ signal }) => api.call(name, input, { signal }), meta: { silent: true } });
 }
 
 /** For imperative writes that are not a hook (a handler that chains several calls). */
@@ -101,14 +98,17 @@ interface PageOptions<N extends ProcedureName> {
 }
 /** A cursor-paged list as one query: pages load on demand and refetch together when stale. */
 export function useCallPages<N extends ProcedureName>(name: N, input: In<N>, opts: PageOptions<N> = {}) {
+  return useInfiniteQuery({ ...pagesQuery(name, input, opts), placeholderData: keepPreviousData, enabled: opts.enabled ?? true });
+}
+
+/** A paged list's query, one definition for its screen (useCallPages) and the prefetch before it (usePrefetchCall). */
+function pagesQuery<N extends ProcedureName>(name: N, input: In<N>, opts: PageOptions<N> = {}) {
   const field = opts.cursorField ?? 'cursor';
-  return useInfiniteQuery({
+  return {
     queryKey: callKey(name, input),
-    queryFn: ({ pageParam, signal }) =>
+    queryFn: ({ pageParam, signal }: { pageParam: PageParam; signal: AbortSignal }) =>
       api.call(name, { ...(input as object), ...(pageParam !== null ? { [field]: pageParam } : {}) } as In<N>, { signal }),
     initialPageParam: null as PageParam,
-    getNextPageParam: (page, pages) => (opts.next ? opts.next(page, pages) : (page as unknown as Paged).nextCursor),
-    placeholderData: keepPreviousData,
-    enabled: opts.enabled ?? true,
-  });
+    getNextPageParam: (page: Out<N>, pages: Out<N>[]) => (opts.next ? opts.next(page, pages) : (page as unknown as Paged).nextCursor),
+  };
 }
